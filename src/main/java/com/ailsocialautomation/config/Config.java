@@ -1,0 +1,123 @@
+package com.ailsocialautomation.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the service, read once from the environment and validated at start.
+ * Secrets are {@link Secret}s, so printing a Config shows no secret.
+ */
+public record Config(
+        int port,
+        String publicUrl,
+        Path dataDir,
+        ExternalDatabase externalDatabase,
+        Secret encryptionKey,
+        int retentionDays,
+        String contactEmail,
+        Path privacyPolicyFile,
+        boolean insecureLoopback,
+        Slack slack,
+        Discord discord,
+        Map<String, PlatformApp> platforms,
+        Engine engine) {
+
+    /** Platforms with app credentials or configurable bases, by the name used in AIL_&lt;NAME&gt;_* variables. */
+    public static final List<String> PLATFORM_NAMES =
+            List.of("mastodon", "bluesky", "x", "linkedin", "youtube", "tiktok", "meta", "threads");
+
+    public record ExternalDatabase(String url, String user, Secret password) {}
+
+    public record Slack(Secret signingSecret, Secret botToken, String clientId, Secret clientSecret,
+                        Secret appToken, String apiUrl) {}
+
+    public record Discord(Secret botToken, String guildId, String apiUrl, Integer shards, String shardIds) {}
+
+    /** App credentials (null when the platform needs none or they are unset) and API bases (null: the platform's own). */
+    public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl) {
+        public boolean hasCredentials() {
+            return clientId != null && clientSecret != null;
+        }
+    }
+
+    public record Engine(Duration pollInterval, Duration requestTimeout, int maxAttempts, int threads) {}
+
+    public boolean embeddedDatabase() {
+        return externalDatabase == null;
+    }
+
+    public PlatformApp platform(String name) {
+        return platforms.getOrDefault(name, new PlatformApp(null, null, null, null));
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> vars) {
+        Env env = new Env(vars);
+        int port = env.integer("AIL_PORT", 8080, 0, 65535);
+        String publicUrl = env.url("AIL_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        Path dataDir = Path.of(env.string("AIL_DATA_DIR", "./data")).toAbsolutePath().normalize();
+
+        ExternalDatabase external = null;
+        String dbUrl = env.string("AIL_DATABASE_URL");
+        if (dbUrl != null) {
+            if (!dbUrl.startsWith("jdbc:postgresql://")) {
+                throw new ConfigError("AIL_DATABASE_URL", "must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/ail");
+            }
+            external = new ExternalDatabase(dbUrl, env.string("AIL_DATABASE_USER"), env.secret("AIL_DATABASE_PASSWORD"));
+        }
+        Secret key = env.key("AIL_ENCRYPTION_KEY", 32);
+        if (external != null && key == null) {
+            throw new ConfigError("AIL_ENCRYPTION_KEY", "is required with AIL_DATABASE_URL: set it to base64 of at least 32 random bytes (`openssl rand -base64 32`)");
+        }
+
+        Slack slack = null;
+        Secret signing = env.secret("SLACK_SIGNING_SECRET");
+        Secret botToken = env.secret("SLACK_BOT_TOKEN");
+        String clientId = env.string("SLACK_CLIENT_ID");
+        Secret clientSecret = env.secret("SLACK_CLIENT_SECRET");
+        if (signing != null || botToken != null || clientId != null || clientSecret != null) {
+            if (signing == null) {
+                throw new ConfigError("SLACK_SIGNING_SECRET", "is required when Slack is configured (find it under Basic Information in the Slack app settings)");
+            }
+            if (botToken == null && (clientId == null || clientSecret == null)) {
+                throw new ConfigError("SLACK_BOT_TOKEN", "or SLACK_CLIENT_ID with SLACK_CLIENT_SECRET is required when SLACK_SIGNING_SECRET is set");
+            }
+            slack = new Slack(signing, botToken, clientId, clientSecret, env.secret("SLACK_APP_TOKEN"),
+                    env.url("SLACK_API_URL", null));
+        }
+
+        Discord discord = null;
+        Secret discordToken = env.secret("DISCORD_BOT_TOKEN");
+        if (discordToken != null) {
+            String shards = env.string("DISCORD_SHARDS");
+            discord = new Discord(discordToken, env.string("DISCORD_GUILD_ID"), env.url("DISCORD_API_URL", null),
+                    shards == null ? null : env.integer("DISCORD_SHARDS", 1, 1, 10_000), env.string("DISCORD_SHARD_IDS"));
+        }
+
+        Map<String, PlatformApp> platforms = new LinkedHashMap<>();
+        for (String name : PLATFORM_NAMES) {
+            String prefix = "AIL_" + name.toUpperCase() + "_";
+            platforms.put(name, new PlatformApp(env.string(prefix + "CLIENT_ID"), env.secret(prefix + "CLIENT_SECRET"),
+                    env.url(prefix + "API_URL", null), env.url(prefix + "AUTH_URL", null)));
+        }
+
+        Engine engine = new Engine(
+                Duration.ofMillis(env.integer("AIL_POLL_INTERVAL_MS", 1000, 50, 60_000)),
+                Duration.ofSeconds(env.integer("AIL_HTTP_TIMEOUT_SECONDS", 30, 1, 600)),
+                env.integer("AIL_MAX_ATTEMPTS", 5, 1, 50),
+                env.integer("AIL_ENGINE_THREADS", 8, 1, 256));
+
+        return new Config(port, publicUrl, dataDir, external, key,
+                env.integer("AIL_RETENTION_DAYS", 90, 1, 36_500),
+                env.string("AIL_CONTACT_EMAIL", "legal@ailsocialautomation.com"),
+                env.readableFile("AIL_PRIVACY_POLICY_FILE"),
+                env.bool("AIL_INSECURE_LOOPBACK", false),
+                slack, discord, Map.copyOf(platforms), engine);
+    }
+}

@@ -1,0 +1,31 @@
+package com.ailsocialautomation.config;
+
+import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
+import org.jasypt.iv.RandomIvGenerator;
+
+/**
+ * Jasypt's job here: configuration values kept encrypted in env files as {@code ENC(...)}.
+ * Secrets at rest in the database use Tink instead (see Vault): Jasypt has no MAC and no key ids.
+ */
+public final class ConfigCipher {
+    private static final String ALGORITHM = "PBEWITHHMACSHA512ANDAES_256";
+    private final StandardPBEStringEncryptor encryptor = new StandardPBEStringEncryptor();
+
+    public ConfigCipher(Secret password) {
+        encryptor.setAlgorithm(ALGORITHM);
+        encryptor.setIvGenerator(new RandomIvGenerator());
+        encryptor.setPassword(password.reveal());
+    }
+
+    public static boolean isEncrypted(String value) {
+        return value.startsWith("ENC(") && value.endsWith(")");
+    }
+
+    public String encrypt(String plaintext) {
+        return "ENC(" + encryptor.encrypt(plaintext) + ")";
+    }
+
+    public String decrypt(String wrapped) {
+        return encryptor.decrypt(wrapped.substring(4, wrapped.length() - 1));
+    }
+}

@@ -1,0 +1,112 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Config;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The PostgreSQL the service runs on: the embedded one in AIL_DATA_DIR or an external one, behind a HikariCP pool,
+ * migrated with Flyway. Closing it closes the pool and then stops the embedded server.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres embedded;
+    private final AtomicBoolean migrated = new AtomicBoolean();
+
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /** Starts the embedded server (when configured) and the pool; does not migrate yet. */
+    public static Database open(Config config, DataDirectory dataDirectory, MeterRegistry metrics) {
+        if (config.embeddedDatabase()) {
+            EmbeddedPostgres pg = startEmbedded(dataDirectory);
+            return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", null, metrics), pg);
+        }
+        Config.ExternalDatabase db = config.externalDatabase();
+        return new Database(pool(db.url(), db.user(), db.password() == null ? null : db.password().reveal(), metrics), null);
+    }
+
+    /** A pool over a database someone else runs (tests, tools). */
+    public static Database over(String jdbcUrl, String user, String password, MeterRegistry metrics) {
+        return new Database(pool(jdbcUrl, user, password, metrics), null);
+    }
+
+    private static EmbeddedPostgres startEmbedded(DataDirectory dataDirectory) {
+        try {
+            log.info("Starting embedded PostgreSQL in {}", dataDirectory.postgresData());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.postgresData())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false) // Main stops it, after the engine and the pool
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, MeterRegistry metrics) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("ail");
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(16);
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(-1); // start even while the database is down; /readyz tells
+        if (metrics != null) {
+            hc.setMetricRegistry(metrics);
+        }
+        return new HikariDataSource(hc);
+    }
+
+    public void migrate() {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        migrated.set(true);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Ready when migrations are applied and the database answers within a second. */
+    public boolean ready() {
+        if (!migrated.get()) {
+            return false;
+        }
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+                log.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}

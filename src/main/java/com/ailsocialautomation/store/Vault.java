@@ -1,0 +1,164 @@
+package com.ailsocialautomation.store;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Hkdf;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Encryption at rest: a Tink AES-256-GCM keyset, stored in the database encrypted under the master key.
+ * Every ciphertext names its key (Tink's prefix), so old keys stay readable after a rotation, and is bound
+ * to its table, column and row through the associated data, so a ciphertext moved to another row fails.
+ */
+public final class Vault {
+    private static final byte[] KEYSET_AAD = "ail/vault_keyset".getBytes(StandardCharsets.UTF_8);
+
+    static {
+        try {
+            AeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Where a ciphertext lives. It is the associated data, so the ciphertext only opens there. */
+    public record Place(String table, String column, Object rowId) {
+        byte[] bytes() {
+            return (table + "/" + column + "/" + rowId).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return table + "." + column + " of row " + rowId;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Aead master;
+    private volatile KeysetHandle keyset;
+    private volatile Aead aead;
+
+    private Vault(DataSource dataSource, Aead master) {
+        this.dataSource = dataSource;
+        this.master = master;
+    }
+
+    /** Opens the keyset stored in the database, creating it on the very first start. */
+    public static Vault open(DataSource dataSource, byte[] masterKey) {
+        try {
+            Aead master = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", masterKey, new byte[0],
+                    "ail master key".getBytes(StandardCharsets.UTF_8), 32));
+            Vault vault = new Vault(dataSource, master);
+            vault.createIfMissing();
+            vault.reload();
+            return vault;
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("The master key cannot be used: " + e.getMessage());
+        }
+    }
+
+    public byte[] encrypt(String plaintext, Place place) {
+        try {
+            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), place.bytes());
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("Encrypting " + place + " failed");
+        }
+    }
+
+    /** Null stays null. Anything that does not open under its key and place is an error, never garbage. */
+    public String decrypt(byte[] ciphertext, Place place) {
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            return new String(aead.decrypt(ciphertext, place.bytes()), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException first) {
+            // Another instance may have rotated the key since this one loaded the keyset.
+            reload();
+            try {
+                return new String(aead.decrypt(ciphertext, place.bytes()), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                throw new VaultError("Cannot decrypt " + place + ": the data was altered, moved from another row, or written under a key this keyset does not hold");
+            }
+        }
+    }
+
+    /** The id of the key new ciphertexts are written with. */
+    public int primaryKeyId() {
+        return keyset.getPrimary().getId();
+    }
+
+    /** Whether a ciphertext was written with the current primary key (Tink prefix: 0x01 then the 4-byte key id). */
+    public boolean isUnderPrimary(byte[] ciphertext) {
+        int id = primaryKeyId();
+        return ciphertext.length > 5 && ciphertext[0] == 1
+                && ciphertext[1] == (byte) (id >>> 24) && ciphertext[2] == (byte) (id >>> 16)
+                && ciphertext[3] == (byte) (id >>> 8) && ciphertext[4] == (byte) id;
+    }
+
+    /** Adds a new key and makes it primary; the old keys stay so that existing ciphertexts still open. */
+    public synchronized int addPrimaryKey() {
+        try {
+            KeysetHandle rotated = KeysetHandle.newBuilder(keyset)
+                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                            .withRandomId().makePrimary())
+                    .build();
+            store(rotated, "update vault_keyset set keyset = ?, updated_at = now() where id = 1");
+            use(rotated);
+            return rotated.getPrimary().getId();
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("Adding a key failed: " + e.getMessage());
+        }
+    }
+
+    public int keyCount() {
+        return keyset.size();
+    }
+
+    public synchronized void reload() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select keyset from vault_keyset where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new VaultError("The encryption keyset is missing from the database");
+            }
+            use(TinkProtoKeysetFormat.parseEncryptedKeyset(rs.getBytes(1), master, KEYSET_AAD));
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("The master key does not open the stored keyset: AIL_ENCRYPTION_KEY (or master.key) is not the key this database was set up with");
+        } catch (SQLException e) {
+            throw new VaultError("The encryption keyset cannot be read: " + e.getMessage());
+        }
+    }
+
+    private void createIfMissing() throws GeneralSecurityException {
+        KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        store(fresh, "insert into vault_keyset (keyset, id) values (?, 1) on conflict (id) do nothing");
+    }
+
+    private void store(KeysetHandle handle, String sql) throws GeneralSecurityException {
+        byte[] encrypted = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master, KEYSET_AAD);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, encrypted);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new VaultError("The encryption keyset cannot be stored: " + e.getMessage());
+        }
+    }
+
+    private void use(KeysetHandle handle) throws GeneralSecurityException {
+        this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.keyset = handle;
+    }
+}

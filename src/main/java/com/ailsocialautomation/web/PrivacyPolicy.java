@@ -1,0 +1,38 @@
+package com.ailsocialautomation.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The policy text: the operator's file, else the default shipped in the jar, with the contact address filled in. */
+public final class PrivacyPolicy {
+    static final String DEFAULT_CONTACT = "legal@ailsocialautomation.com";
+    private final String text;
+
+    private PrivacyPolicy(String text) {
+        this.text = text;
+    }
+
+    public static PrivacyPolicy load(Path operatorFile, String contactEmail) {
+        try {
+            String raw;
+            if (operatorFile != null) {
+                raw = Files.readString(operatorFile, StandardCharsets.UTF_8);
+            } else {
+                try (InputStream in = PrivacyPolicy.class.getResourceAsStream("/privacy-policy.txt")) {
+                    raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new PrivacyPolicy(raw.replace(DEFAULT_CONTACT, contactEmail));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The privacy policy cannot be read", e);
+        }
+    }
+
+    public String text() {
+        return text;
+    }
+}

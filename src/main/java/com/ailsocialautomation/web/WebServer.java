@@ -1,0 +1,84 @@
+package com.ailsocialautomation.web;
+
+import com.ailsocialautomation.UserError;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Javalin server. It owns the one place where exceptions become responses: a {@link UserError} is shown,
+ * an {@link HttpResponseException} keeps its status, anything else is logged with an id that the page quotes.
+ * No page ever echoes a token, a code or a stack trace.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Bodies above this are refused before any handler reads them. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin app;
+
+    public WebServer(String host, int port, MeterRegistry metrics, List<WebRoutes> features) {
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            cfg.requestLogger.http((ctx, ms) -> Timer.builder("http.server.requests")
+                    .tag("method", ctx.method().name())
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .tag("route", routeOf(ctx))
+                    .register(metrics)
+                    .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
+            cfg.routes.exception(UserError.class, (e, ctx) ->
+                    ctx.status(400).html(Html.page("Something needs fixing", Html.p(e.getMessage()))));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    ctx.status(e.getStatus()).html(Html.page("Request refused", Html.p(e.getMessage()))));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+                ctx.status(500).html(Html.page("Something went wrong",
+                        Html.p("AIL could not complete this request. Please try again; if it keeps failing, quote error id " + id + ".")));
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                    ctx.html(Html.page("Not found", Html.p("There is nothing at this address. Start at the home page.")));
+                }
+            });
+            cfg.routes.error(413, ctx -> ctx.html(Html.page("Too large", Html.p("The request body is too large."))));
+            for (WebRoutes feature : features) {
+                feature.addTo(cfg.routes);
+            }
+        });
+    }
+
+    private static String routeOf(io.javalin.http.Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    public WebServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
