@@ -1,0 +1,18 @@
+package com.ailsocialautomation.command;
+
+import java.time.ZoneId;
+
+/**
+ * Who asked, and where: every call of the command layer carries this. The ids are the chat platform's own
+ * (Slack team and user ids, Discord guild and user ids, "console" and "local").
+ *
+ * @param frontEnd        slack, discord or console
+ * @param workspaceId     the Slack team, the Discord guild (or the user's DM scope), or "console"
+ * @param userId          the chat user
+ * @param displayName     how the user is shown
+ * @param admin           a workspace admin (Slack admin/owner, Discord Manage Server, the console user)
+ * @param defaultZone     the front end's idea of the user's time zone (Slack's users.info); null: UTC
+ * @param origin          where the command was made, so the reply there can be updated later; may be null
+ */
+public record Invocation(String frontEnd, String workspaceId, String userId, String displayName, boolean admin,
+                         ZoneId defaultZone, String origin) {}

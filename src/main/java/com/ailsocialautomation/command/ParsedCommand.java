@@ -1,0 +1,33 @@
+package com.ailsocialautomation.command;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One /ail call after parsing, the same whether it came as Slack text or as Discord's native options.
+ *
+ * @param name     the subcommand, e.g. "schedule"
+ * @param args     positional arguments in order, e.g. ["mastodon", "fosstodon.org"] for connect
+ * @param options  key:value options; a key given more than once (media) keeps every value in order
+ * @param text     the free text (post body, edit text), or "" when there is none
+ */
+public record ParsedCommand(String name, List<String> args, Map<String, List<String>> options, String text) {
+    public ParsedCommand {
+        args = List.copyOf(args);
+        options = Map.copyOf(options);
+    }
+
+    /** The single value of an option, or null. */
+    public String option(String key) {
+        List<String> values = options.get(key);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public List<String> options(String key) {
+        return options.getOrDefault(key, List.of());
+    }
+
+    public String arg(int index) {
+        return index < args.size() ? args.get(index) : null;
+    }
+}

@@ -1,0 +1,70 @@
+package com.ailsocialautomation.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the command layer answers, independent of any chat platform. Each front end renders it:
+ * Slack as Block Kit, Discord as an embed with components, the console as plain text.
+ *
+ * @param text      the main message (plain text with *bold* and `code` marks that front ends may render)
+ * @param fields    label/value pairs shown under the text
+ * @param buttons   actions; a button's action id is {@code action:arg}, e.g. {@code retry:p7k2q}
+ * @param ephemeral true: only the caller sees it (the default); false: posted for the channel
+ * @param file      a document to hand to the caller (my-data), or null
+ */
+public record Reply(String text, List<Field> fields, List<Button> buttons, boolean ephemeral, File file) {
+
+    public record Field(String label, String value) {}
+
+    public record Button(String label, String actionId, Style style) {
+        public enum Style { DEFAULT, PRIMARY, DANGER }
+    }
+
+    /** A file for the caller: a name such as {@code ail-my-data.json}, its media type and content. */
+    public record File(String name, String mediaType, byte[] content) {}
+
+    public Reply {
+        fields = List.copyOf(fields);
+        buttons = List.copyOf(buttons);
+    }
+
+    public static Reply of(String text) {
+        return new Reply(text, List.of(), List.of(), true, null);
+    }
+
+    public Reply withField(String label, String value) {
+        List<Field> more = new ArrayList<>(fields);
+        more.add(new Field(label, value));
+        return new Reply(text, more, buttons, ephemeral, file);
+    }
+
+    public Reply withButton(String label, String actionId, Button.Style style) {
+        List<Button> more = new ArrayList<>(buttons);
+        more.add(new Button(label, actionId, style));
+        return new Reply(text, fields, more, ephemeral, file);
+    }
+
+    public Reply withFile(File attached) {
+        return new Reply(text, fields, buttons, ephemeral, attached);
+    }
+
+    public Reply visibleToChannel() {
+        return new Reply(text, fields, buttons, false, file);
+    }
+
+    /** The reply as plain text: the text, then one line per field, then the buttons as hints. */
+    public String toPlainText() {
+        StringBuilder sb = new StringBuilder(text);
+        for (Field f : fields) {
+            sb.append('\n').append("  ").append(f.label()).append(": ").append(f.value());
+        }
+        if (!buttons.isEmpty()) {
+            sb.append('\n').append("  actions:");
+            for (Button b : buttons) {
+                sb.append(" [").append(b.label()).append(" → ").append(b.actionId()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}
