@@ -1,0 +1,87 @@
+package com.ailsocialautomation.platform;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One social platform's API. A provider speaks HTTP and JSON but never touches the database: the engine and the
+ * OAuth routes hand it decrypted {@link Credentials} and store what it returns. Every failure is a
+ * {@link PlatformError} whose kind tells the engine what to do (retry, wait, refresh, or give up).
+ * Base URLs come from configuration so tests run against loopback fakes.
+ */
+public interface Provider {
+
+    /** The platform's id as users type it: mastodon, bluesky, webhook, x, linkedin. */
+    String id();
+
+    /** How an account is connected. */
+    ConnectMethod connectMethod();
+
+    enum ConnectMethod { OAUTH, APP_PASSWORD, URL }
+
+    /**
+     * True when a repeated publish with the same idempotency key cannot post twice (Mastodon's Idempotency-Key),
+     * so the engine may retry a target whose first attempt's outcome is unknown.
+     */
+    default boolean idempotent() {
+        return false;
+    }
+
+    /** Text and media limits for this account (Mastodon reads its instance's). */
+    Limits limits(Credentials credentials);
+
+    /** The browser authorize URL (OAuth providers). */
+    default URI authorizeUrl(AuthorizeRequest request) {
+        throw new UnsupportedOperationException(id() + " does not connect through OAuth");
+    }
+
+    /** Exchanges an authorization code (with its PKCE verifier) for tokens. */
+    default TokenSet exchangeCode(CodeExchange exchange) {
+        throw new UnsupportedOperationException(id() + " does not connect through OAuth");
+    }
+
+    /** Logs in with a handle and an app password (Bluesky); the password is used once and never stored. */
+    default Connected logIn(String instanceUrl, String identifier, String appPassword) {
+        throw new UnsupportedOperationException(id() + " does not connect with an app password");
+    }
+
+    /** New tokens from the refresh token. Providers whose tokens do not expire return the credentials' own. */
+    default TokenSet refresh(Credentials credentials) {
+        throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 0, id() + " tokens cannot be refreshed; reconnect the account", null);
+    }
+
+    /** Revokes the token at the platform, where it offers that. */
+    default void revoke(Credentials credentials) {
+    }
+
+    /** Whether {@link #revoke} does anything. */
+    default boolean canRevoke() {
+        return false;
+    }
+
+    /** The account behind the credentials. */
+    Profile profile(Credentials credentials);
+
+    /** Uploads one media item; the engine polls {@link #mediaStatus} until it is ready. */
+    default MediaRef uploadMedia(Credentials credentials, Media media) {
+        throw new PlatformError(PlatformError.Kind.PERMANENT, 0, id() + " does not take media uploads", null);
+    }
+
+    /** Whether an uploaded item is ready, still processing, or failed (the latter as a PlatformError). */
+    default MediaRef mediaStatus(Credentials credentials, MediaRef media) {
+        return media;
+    }
+
+    /** Publishes text with media already uploaded (or, for the webhook, the original media URLs). */
+    Published publish(Credentials credentials, PublishRequest request);
+
+    /** Whether the engine should download media and call {@link #uploadMedia}; false: pass URLs through. */
+    default boolean uploadsMedia() {
+        return true;
+    }
+
+    /** Convenience for providers: the media references as a list of ids. */
+    static List<String> ids(List<MediaRef> refs) {
+        return refs.stream().map(MediaRef::id).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package com.ailsocialautomation.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A connected social account as people see it; tokens are fetched separately, decrypted, only when needed. */
+public record Account(UUID id, UUID workspaceId, String shortId, String platform, String externalId, String handle,
+                      String displayName, String avatarUrl, String instanceUrl, String scopes, Instant tokenExpiresAt,
+                      String status, UUID ownerUserId, String ownerName, Instant createdAt) {
+
+    public boolean active() {
+        return "active".equals(status);
+    }
+
+    /** How the account is named in replies: "@ana@fosstodon.org (mastodon, a7k2q)". */
+    public String label() {
+        return (handle == null ? externalId : handle) + " (" + platform + ", " + shortId + ")";
+    }
+}

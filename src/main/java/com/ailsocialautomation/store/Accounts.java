@@ -1,0 +1,141 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Connected social accounts of a workspace, with their tokens encrypted under the row's own place. */
+public final class Accounts {
+    private static final String SELECT = """
+            select a.*, u.display_name as owner_name from social_accounts a
+            left join chat_users u on u.id = a.owner_user_id
+            """;
+
+    private final Sql sql;
+    private final Vault vault;
+
+    public Accounts(Sql sql, Vault vault) {
+        this.sql = sql;
+        this.vault = vault;
+    }
+
+    /**
+     * Stores a newly connected account, or updates the same external account when it is connected again:
+     * it keeps its id, short id and scheduled posts, and gets the new tokens and profile.
+     */
+    public Account connect(UUID workspaceId, UUID ownerUserId, NewAccount a, StoredTokens tokens) {
+        return sql.transaction(tx -> {
+            Optional<UUID> existing = tx.one("""
+                    select id from social_accounts where workspace_id = ? and platform = ?
+                    and instance_url is not distinct from ? and external_id = ? for update""",
+                    rs -> rs.getObject(1, UUID.class), workspaceId, a.platform(), a.instanceUrl(), a.externalId());
+            UUID id = existing.orElseGet(UUID::randomUUID);
+            if (existing.isEmpty()) {
+                insertWithShortId(tx, id, workspaceId, ownerUserId, a);
+            } else {
+                tx.update("""
+                        update social_accounts set handle = ?, display_name = ?, avatar_url = ?, scopes = ?,
+                        status = 'active', reconnect_notified_at = null, updated_at = now()
+                        where workspace_id = ? and id = ?""",
+                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), workspaceId, id);
+            }
+            writeTokens(tx, workspaceId, id, tokens);
+            return find(tx, workspaceId, id).orElseThrow();
+        });
+    }
+
+    private static void insertWithShortId(Sql tx, UUID id, UUID workspaceId, UUID owner, NewAccount a) {
+        for (int attempt = 0; ; attempt++) {
+            String shortId = ShortIds.next('a');
+            int inserted = tx.update("""
+                    insert into social_accounts (id, workspace_id, short_id, platform, external_id, handle, display_name,
+                    avatar_url, instance_url, scopes, owner_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (workspace_id, short_id) do nothing""",
+                    id, workspaceId, shortId, a.platform(), a.externalId(), a.handle(), a.displayName(),
+                    a.avatarUrl(), a.instanceUrl(), a.scopes(), owner);
+            if (inserted == 1) {
+                return;
+            }
+            if (attempt > 20) {
+                throw new IllegalStateException("no free short id for an account");
+            }
+        }
+    }
+
+    public List<Account> list(UUID workspaceId) {
+        return sql.list(SELECT + " where a.workspace_id = ? order by a.created_at", Accounts::account, workspaceId);
+    }
+
+    public Optional<Account> find(UUID workspaceId, UUID accountId) {
+        return find(sql, workspaceId, accountId);
+    }
+
+    private static Optional<Account> find(Sql q, UUID workspaceId, UUID accountId) {
+        return q.one(SELECT + " where a.workspace_id = ? and a.id = ?", Accounts::account, workspaceId, accountId);
+    }
+
+    /**
+     * The accounts a reference names in this workspace: a short id, a handle (with or without @),
+     * or a platform name (every account on it).
+     */
+    public List<Account> resolve(UUID workspaceId, String reference) {
+        String ref = reference.trim().toLowerCase(Locale.ROOT);
+        String bare = ref.startsWith("@") ? ref.substring(1) : ref;
+        return list(workspaceId).stream().filter(a -> a.shortId().equals(ref)
+                || a.platform().equals(ref)
+                || (a.handle() != null && (a.handle().toLowerCase(Locale.ROOT).equals(bare)
+                    || a.handle().toLowerCase(Locale.ROOT).equals("@" + bare)
+                    || a.handle().toLowerCase(Locale.ROOT).startsWith(bare + "@")))).toList();
+    }
+
+    public StoredTokens tokens(UUID workspaceId, UUID accountId) {
+        return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at "
+                        + "from social_accounts where workspace_id = ? and id = ?", rs -> {
+                    Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId);
+                    Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId);
+                    return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
+                            Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
+                            Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"));
+                }, workspaceId, accountId)
+                .orElseThrow(() -> new IllegalStateException("account " + accountId + " is gone"));
+    }
+
+    public void saveTokens(UUID workspaceId, UUID accountId, StoredTokens tokens) {
+        writeTokens(sql, workspaceId, accountId, tokens);
+    }
+
+    private void writeTokens(Sql q, UUID workspaceId, UUID id, StoredTokens t) {
+        q.update("""
+                update social_accounts set access_token_enc = ?, refresh_token_enc = ?, token_expires_at = ?,
+                refresh_expires_at = ?, updated_at = now() where workspace_id = ? and id = ?""",
+                t.access() == null ? null : vault.encrypt(t.access().reveal(), new Vault.Place("social_accounts", "access_token_enc", id)),
+                t.refresh() == null ? null : vault.encrypt(t.refresh().reveal(), new Vault.Place("social_accounts", "refresh_token_enc", id)),
+                t.accessExpiresAt(), t.refreshExpiresAt(), workspaceId, id);
+    }
+
+    /** Marks the account as needing a reconnect; true only the first time, so its owner is told once. */
+    public boolean markNeedsReconnect(UUID workspaceId, UUID accountId) {
+        return sql.update("""
+                update social_accounts set status = 'needs_reconnect', reconnect_notified_at = now(), updated_at = now()
+                where workspace_id = ? and id = ? and reconnect_notified_at is null""", workspaceId, accountId) == 1;
+    }
+
+    public boolean delete(UUID workspaceId, UUID accountId) {
+        return sql.update("delete from social_accounts where workspace_id = ? and id = ?", workspaceId, accountId) == 1;
+    }
+
+    static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                rs.getString("short_id"), rs.getString("platform"), rs.getString("external_id"), rs.getString("handle"),
+                rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
+                rs.getString("scopes"), Sql.instant(rs, "token_expires_at"), rs.getString("status"),
+                rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));
+    }
+
+}

@@ -1,0 +1,8 @@
+package com.ailsocialautomation.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One publishing attempt of a target: when, how long, the HTTP status and the platform's message. */
+public record Attempt(UUID id, UUID targetId, Instant startedAt, int durationMs, Integer httpStatus, String outcome,
+                      String message) {}

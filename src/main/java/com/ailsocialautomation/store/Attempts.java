@@ -1,0 +1,42 @@
+package com.ailsocialautomation.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The publishing log. Messages are encrypted, bound to their row. */
+public final class Attempts {
+    private final Sql sql;
+    private final Vault vault;
+
+    public Attempts(Sql sql, Vault vault) {
+        this.sql = sql;
+        this.vault = vault;
+    }
+
+    public void record(UUID workspaceId, UUID targetId, Instant startedAt, int durationMs, Integer httpStatus,
+                       String outcome, String message) {
+        UUID id = UUID.randomUUID();
+        sql.update("""
+                insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, startedAt, durationMs, httpStatus, outcome,
+                message == null ? null : vault.encrypt(message, new Vault.Place("publish_attempts", "message_enc", id)));
+    }
+
+    /** Oldest first. A message that cannot be decrypted is shown as such; the rest of the log still reads. */
+    public List<Attempt> forTarget(UUID workspaceId, UUID targetId) {
+        return sql.list("select * from publish_attempts where workspace_id = ? and target_id = ? order by started_at",
+                rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    String message;
+                    try {
+                        message = vault.decrypt(rs.getBytes("message_enc"), new Vault.Place("publish_attempts", "message_enc", id));
+                    } catch (VaultError e) {
+                        message = "(this log message cannot be decrypted)";
+                    }
+                    int status = rs.getInt("http_status");
+                    return new Attempt(id, targetId, Sql.instant(rs, "started_at"), rs.getInt("duration_ms"),
+                            rs.wasNull() ? null : status, rs.getString("outcome"), message);
+                }, workspaceId, targetId);
+    }
+}

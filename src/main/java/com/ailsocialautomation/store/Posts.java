@@ -1,0 +1,150 @@
+package com.ailsocialautomation.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Posts and their per-target state, always read and changed within one workspace. */
+public final class Posts {
+    private static final String SELECT_POST = """
+            select p.*, u.display_name as author_name from posts p join chat_users u on u.id = p.author_user_id
+            """;
+
+    private final Sql sql;
+
+    public Posts(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Creates the post with one scheduled target per account, all in one transaction. */
+    public Post create(UUID workspaceId, UUID authorId, String text, List<String> media, Instant when, String origin,
+                       List<Account> accounts) {
+        return sql.transaction(tx -> {
+            UUID id = UUID.randomUUID();
+            for (int attempt = 0; ; attempt++) {
+                int inserted = tx.update("""
+                        insert into posts (id, workspace_id, short_id, author_user_id, text, media_urls, scheduled_at, origin)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
+                        id, workspaceId, ShortIds.next('p'), authorId, text, media, when, origin);
+                if (inserted == 1) {
+                    break;
+                }
+                if (attempt > 20) {
+                    throw new IllegalStateException("no free short id for a post");
+                }
+            }
+            for (Account a : accounts) {
+                tx.update("""
+                        insert into post_targets (id, post_id, workspace_id, account_id, platform, account_label, state,
+                        due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)""",
+                        UUID.randomUUID(), id, workspaceId, a.id(), a.platform(),
+                        a.handle() == null ? a.shortId() : a.handle(), when, UUID.randomUUID());
+            }
+            return load(tx, workspaceId, "p.id = ?", id).get(0);
+        });
+    }
+
+    public Optional<Post> find(UUID workspaceId, String shortId) {
+        List<Post> found = load(sql, workspaceId, "p.short_id = ?", shortId.trim().toLowerCase());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public Optional<Post> find(UUID workspaceId, UUID postId) {
+        List<Post> found = load(sql, workspaceId, "p.id = ?", postId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** upcoming (soonest first), recent, failed, mine (newest first); at most {@code limit}. */
+    public List<Post> list(UUID workspaceId, String filter, UUID userId, int limit) {
+        String where = switch (filter) {
+            case "upcoming" -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('scheduled','publishing'))";
+            case "failed" -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('failed','unknown'))";
+            case "mine" -> "p.author_user_id = ?";
+            default -> "true";
+        };
+        String order = "upcoming".equals(filter) ? "p.scheduled_at asc" : "p.scheduled_at desc";
+        String clause = where + " order by " + order + " limit " + Math.max(1, Math.min(limit, 100));
+        return "mine".equals(filter) ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
+    }
+
+    /** Cancels every target that has not started; returns how many. */
+    public int cancel(UUID workspaceId, UUID postId) {
+        return sql.update("""
+                update post_targets set state = 'cancelled', finished_at = now(), updated_at = now()
+                where workspace_id = ? and post_id = ? and state = 'scheduled'""", workspaceId, postId);
+    }
+
+    /** Changes the text only while every target is still scheduled; false otherwise. */
+    public boolean editText(UUID workspaceId, UUID postId, String text) {
+        return sql.update("""
+                update posts set text = ?, updated_at = now() where workspace_id = ? and id = ?
+                and not exists (select 1 from post_targets t where t.post_id = posts.id and t.state <> 'scheduled')""",
+                text, workspaceId, postId) == 1;
+    }
+
+    /** Moves the scheduled targets to a new time; returns how many moved. */
+    public int reschedule(UUID workspaceId, UUID postId, Instant when) {
+        return sql.transaction(tx -> {
+            int moved = tx.update("""
+                    update post_targets set due_at = ?, updated_at = now()
+                    where workspace_id = ? and post_id = ? and state = 'scheduled'""", when, workspaceId, postId);
+            if (moved > 0) {
+                tx.update("update posts set scheduled_at = ?, updated_at = now() where workspace_id = ? and id = ?",
+                        when, workspaceId, postId);
+            }
+            return moved;
+        });
+    }
+
+    /**
+     * Puts failed and unknown targets back to scheduled, due at {@code when}. A failed target gets a fresh
+     * idempotency key (its earlier attempt did not post); an unknown one keeps its key, so a platform that
+     * remembers keys can still recognise a duplicate. Returns the targets that were reset.
+     */
+    public List<Target> retry(UUID workspaceId, UUID postId, Instant when) {
+        return sql.list("""
+                update post_targets set state = 'scheduled', due_at = ?, attempts = 0, error = null, finished_at = null,
+                idempotency_key = case when state = 'failed' then gen_random_uuid() else idempotency_key end,
+                updated_at = now()
+                where workspace_id = ? and post_id = ? and state in ('failed', 'unknown') and account_id is not null
+                returning *""", Posts::target, when, workspaceId, postId);
+    }
+
+    private static List<Post> load(Sql q, UUID workspaceId, String where, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = workspaceId;
+        System.arraycopy(params, 0, all, 1, params.length);
+        List<Post> bare = q.list(SELECT_POST + " where p.workspace_id = ? and " + where, Posts::post, all);
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<UUID, List<Target>> targets = new LinkedHashMap<>();
+        bare.forEach(p -> targets.put(p.id(), new ArrayList<>()));
+        q.list("select * from post_targets where workspace_id = ? and post_id = any (?::uuid[]) order by platform, account_label",
+                Posts::target, workspaceId, bare.stream().map(p -> p.id().toString()).toList())
+                .forEach(t -> targets.get(t.postId()).add(t));
+        return bare.stream().map(p -> new Post(p.id(), p.workspaceId(), p.shortId(), p.authorUserId(), p.authorName(),
+                p.text(), p.mediaUrls(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())))).toList();
+    }
+
+    private static Post post(ResultSet rs) throws SQLException {
+        return new Post(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), rs.getString("short_id"),
+                rs.getObject("author_user_id", UUID.class), rs.getString("author_name"), rs.getString("text"),
+                Sql.strings(rs, "media_urls"), Sql.instant(rs, "scheduled_at"), rs.getString("origin"),
+                Sql.instant(rs, "created_at"), List.of());
+    }
+
+    static Target target(ResultSet rs) throws SQLException {
+        return new Target(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
+                rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("platform"),
+                rs.getString("account_label"), rs.getString("state"), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
+                rs.getObject("idempotency_key", UUID.class), rs.getString("external_id"), rs.getString("url"),
+                rs.getString("error"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));
+    }
+}

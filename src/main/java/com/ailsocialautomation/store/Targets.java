@@ -1,0 +1,62 @@
+package com.ailsocialautomation.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The engine's view of targets: state changes guarded by the state they expect, so two instances (or a late
+ * retry) can never both move the same target.
+ */
+public final class Targets {
+    private final Sql sql;
+
+    public Targets(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<Target> find(UUID workspaceId, UUID targetId) {
+        return sql.one("select * from post_targets where workspace_id = ? and id = ?", Posts::target, workspaceId, targetId);
+    }
+
+    /** scheduled → publishing, recorded before any request goes out. Empty when the target is not scheduled. */
+    public Optional<Target> claim(UUID workspaceId, UUID targetId) {
+        return sql.one("""
+                update post_targets set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'scheduled' returning *""", Posts::target, workspaceId, targetId);
+    }
+
+    /** publishing → published. */
+    public boolean published(UUID workspaceId, UUID targetId, String externalId, String url) {
+        return sql.update("""
+                update post_targets set state = 'published', external_id = ?, url = ?, error = null, finished_at = now(),
+                updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
+                externalId, url, workspaceId, targetId) == 1;
+    }
+
+    /** publishing → failed or unknown, with the reason shown to people. */
+    public boolean finish(UUID workspaceId, UUID targetId, String state, String error) {
+        return sql.update("""
+                update post_targets set state = ?, error = ?, finished_at = now(), updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", state, error, workspaceId, targetId) == 1;
+    }
+
+    /** publishing → scheduled again, due at {@code next}, after a transient failure. */
+    public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error) {
+        return sql.update("""
+                update post_targets set state = 'scheduled', due_at = ?, error = ?, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", next, error, workspaceId, targetId) == 1;
+    }
+
+    /** Scheduled targets due by {@code until}, soonest first, across workspaces: for scheduling and the lag gauge. */
+    public List<Target> scheduledUntil(Instant until, int limit) {
+        return sql.list("select * from post_targets where state = 'scheduled' and due_at <= ? order by due_at limit ?",
+                Posts::target, until, limit);
+    }
+
+    public long countDueNotStarted(Instant now) {
+        return sql.one("select count(*) from post_targets where state = 'scheduled' and due_at <= ?",
+                rs -> rs.getLong(1), now).orElse(0L);
+    }
+}
