@@ -38,6 +38,7 @@ create table social_accounts (
     avatar_url       text,
     instance_url     text,                 -- Mastodon instance, Bluesky PDS, webhook URL
     scopes           text,
+    max_characters   int,                  -- the instance's own text limit (Mastodon), null: the platform default
     access_token_enc bytea,
     refresh_token_enc bytea,
     token_expires_at timestamptz,
@@ -158,15 +159,22 @@ create table publish_attempts (
 create index publish_attempts_target on publish_attempts (target_id);
 create index publish_attempts_started on publish_attempts (started_at);
 
--- One message per event: a notification is recorded before it is sent, keyed by what it is about.
+-- The notification outbox: one row per event (event_key is unique, so retries and other instances cannot send twice),
+-- sent and retried by the notification sender while it respects the chat platform's rate limits.
 create table notifications (
-    id            uuid primary key,
-    workspace_id  uuid not null references workspaces (id) on delete cascade,
-    user_id       uuid references chat_users (id) on delete cascade,
-    event_key     text not null unique,
-    created_at    timestamptz not null default now(),
-    sent_at       timestamptz
+    id              uuid primary key,
+    workspace_id    uuid not null references workspaces (id) on delete cascade,
+    user_id         uuid not null references chat_users (id) on delete cascade,
+    event_key       text not null unique,
+    payload         text not null,          -- the neutral Reply as JSON
+    origin          text,                   -- the original reply to update too, or null
+    created_at      timestamptz not null default now(),
+    attempts        int not null default 0,
+    next_attempt_at timestamptz not null default now(),
+    sent_at         timestamptz
 );
+create index notifications_unsent on notifications (next_attempt_at) where sent_at is null;
+create index notifications_user on notifications (user_id);
 
 -- Tokens whose revocation at the platform failed during an erasure; retried later, never blocking the erasure.
 create table pending_revocations (

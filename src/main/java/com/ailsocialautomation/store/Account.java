@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A connected social account as people see it; tokens are fetched separately, decrypted, only when needed. */
 public record Account(UUID id, UUID workspaceId, String shortId, String platform, String externalId, String handle,
-                      String displayName, String avatarUrl, String instanceUrl, String scopes, Instant tokenExpiresAt,
+                      String displayName, String avatarUrl, String instanceUrl, String scopes, Integer maxCharacters, Instant tokenExpiresAt,
                       String status, UUID ownerUserId, String ownerName, Instant createdAt) {
 
     public boolean active() {

@@ -41,9 +41,9 @@ public final class Accounts {
             } else {
                 tx.update("""
                         update social_accounts set handle = ?, display_name = ?, avatar_url = ?, scopes = ?,
-                        status = 'active', reconnect_notified_at = null, updated_at = now()
+                        max_characters = ?, status = 'active', reconnect_notified_at = null, updated_at = now()
                         where workspace_id = ? and id = ?""",
-                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), workspaceId, id);
+                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), a.maxCharacters(), workspaceId, id);
             }
             writeTokens(tx, workspaceId, id, tokens);
             return find(tx, workspaceId, id).orElseThrow();
@@ -55,10 +55,10 @@ public final class Accounts {
             String shortId = ShortIds.next('a');
             int inserted = tx.update("""
                     insert into social_accounts (id, workspace_id, short_id, platform, external_id, handle, display_name,
-                    avatar_url, instance_url, scopes, owner_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    avatar_url, instance_url, scopes, max_characters, owner_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (workspace_id, short_id) do nothing""",
                     id, workspaceId, shortId, a.platform(), a.externalId(), a.handle(), a.displayName(),
-                    a.avatarUrl(), a.instanceUrl(), a.scopes(), owner);
+                    a.avatarUrl(), a.instanceUrl(), a.scopes(), a.maxCharacters(), owner);
             if (inserted == 1) {
                 return;
             }
@@ -119,6 +119,25 @@ public final class Accounts {
                 t.accessExpiresAt(), t.refreshExpiresAt(), workspaceId, id);
     }
 
+    /**
+     * Replaces the tokens while holding the account's row lock, so only one refresh per account runs at a time,
+     * across instances. {@code refresher} gets the tokens as they are now (another instance may have refreshed
+     * them meanwhile) and returns the new ones, which are committed before anyone uses them.
+     */
+    public StoredTokens refreshLocked(UUID workspaceId, UUID accountId, java.util.function.UnaryOperator<StoredTokens> refresher) {
+        return sql.transaction(tx -> {
+            tx.one("select id from social_accounts where workspace_id = ? and id = ? for update",
+                    rs -> rs.getObject(1, UUID.class), workspaceId, accountId)
+                    .orElseThrow(() -> new IllegalStateException("account " + accountId + " is gone"));
+            StoredTokens current = new Accounts(tx, vault).tokens(workspaceId, accountId);
+            StoredTokens fresh = refresher.apply(current);
+            if (fresh != current) {
+                writeTokens(tx, workspaceId, accountId, fresh);
+            }
+            return fresh;
+        });
+    }
+
     /** Marks the account as needing a reconnect; true only the first time, so its owner is told once. */
     public boolean markNeedsReconnect(UUID workspaceId, UUID accountId) {
         return sql.update("""
@@ -134,7 +153,7 @@ public final class Accounts {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 rs.getString("short_id"), rs.getString("platform"), rs.getString("external_id"), rs.getString("handle"),
                 rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
-                rs.getString("scopes"), Sql.instant(rs, "token_expires_at"), rs.getString("status"),
+                rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), rs.getString("status"),
                 rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));
     }
 

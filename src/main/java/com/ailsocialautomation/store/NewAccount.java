@@ -2,4 +2,4 @@ package com.ailsocialautomation.store;
 
 /** What a connect flow learned about an account. {@code instanceUrl} is the Mastodon instance, PDS or webhook URL. */
 public record NewAccount(String platform, String externalId, String handle, String displayName, String avatarUrl,
-                         String instanceUrl, String scopes) {}
+                         String instanceUrl, String scopes, Integer maxCharacters) {}

@@ -40,11 +40,13 @@ public final class Posts {
                 }
             }
             for (Account a : accounts) {
+                UUID targetId = UUID.randomUUID();
                 tx.update("""
                         insert into post_targets (id, post_id, workspace_id, account_id, platform, account_label, state,
                         due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)""",
-                        UUID.randomUUID(), id, workspaceId, a.id(), a.platform(),
+                        targetId, id, workspaceId, a.id(), a.platform(),
                         a.handle() == null ? a.shortId() : a.handle(), when, UUID.randomUUID());
+                PublishQueue.enqueue(tx, workspaceId, targetId, when);
             }
             return load(tx, workspaceId, "p.id = ?", id).get(0);
         });
@@ -91,14 +93,16 @@ public final class Posts {
     /** Moves the scheduled targets to a new time; returns how many moved. */
     public int reschedule(UUID workspaceId, UUID postId, Instant when) {
         return sql.transaction(tx -> {
-            int moved = tx.update("""
+            List<UUID> moved = tx.list("""
                     update post_targets set due_at = ?, updated_at = now()
-                    where workspace_id = ? and post_id = ? and state = 'scheduled'""", when, workspaceId, postId);
-            if (moved > 0) {
+                    where workspace_id = ? and post_id = ? and state = 'scheduled' returning id""",
+                    rs -> rs.getObject(1, UUID.class), when, workspaceId, postId);
+            moved.forEach(targetId -> PublishQueue.enqueue(tx, workspaceId, targetId, when));
+            if (!moved.isEmpty()) {
                 tx.update("update posts set scheduled_at = ?, updated_at = now() where workspace_id = ? and id = ?",
                         when, workspaceId, postId);
             }
-            return moved;
+            return moved.size();
         });
     }
 
@@ -108,12 +112,16 @@ public final class Posts {
      * remembers keys can still recognise a duplicate. Returns the targets that were reset.
      */
     public List<Target> retry(UUID workspaceId, UUID postId, Instant when) {
-        return sql.list("""
+        return sql.transaction(tx -> {
+            List<Target> reset = tx.list("""
                 update post_targets set state = 'scheduled', due_at = ?, attempts = 0, error = null, finished_at = null,
                 idempotency_key = case when state = 'failed' then gen_random_uuid() else idempotency_key end,
                 updated_at = now()
                 where workspace_id = ? and post_id = ? and state in ('failed', 'unknown') and account_id is not null
                 returning *""", Posts::target, when, workspaceId, postId);
+            reset.forEach(t -> PublishQueue.enqueue(tx, workspaceId, t.id(), when));
+            return reset;
+        });
     }
 
     private static List<Post> load(Sql q, UUID workspaceId, String where, Object... params) {

@@ -27,6 +27,13 @@ public final class Targets {
                 where workspace_id = ? and id = ? and state = 'scheduled' returning *""", Posts::target, workspaceId, targetId);
     }
 
+    /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */
+    public Optional<Target> resume(UUID workspaceId, UUID targetId) {
+        return sql.one("""
+                update post_targets set started_at = now(), attempts = attempts + 1, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing' returning *""", Posts::target, workspaceId, targetId);
+    }
+
     /** publishing → published. */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url) {
         return sql.update("""

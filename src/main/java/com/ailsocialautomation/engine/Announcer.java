@@ -1,0 +1,65 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Target;
+
+import java.time.Duration;
+
+/**
+ * Tells authors what happened to their posts: a DM on failure and on unknown (always), on success when they
+ * asked for it, and an update of the original reply. Each event is keyed, so it is announced once.
+ */
+public final class Announcer {
+    private final Outbox outbox;
+
+    public Announcer(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void failed(Post post, Target target, String reason) {
+        Reply dm = Reply.of("Post " + post.shortId() + " failed on " + target.platform() + " (" + target.accountLabel() + "): " + reason)
+                .withField("Post", post.shortId())
+                .withField("Text", preview(post.text()))
+                .withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY)
+                .withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
+        outbox.add(post.workspaceId(), post.authorUserId(), "failed:" + target.id() + ":" + target.attempts(), dm, post.origin());
+    }
+
+    public void unknown(Post post, Target target) {
+        Reply dm = Reply.of("Post " + post.shortId() + " may or may not have been published on " + target.platform()
+                        + " (" + target.accountLabel() + "): AIL stopped while the request was in flight. "
+                        + "Check the account; if the post is not there, use Retry.")
+                .withField("Post", post.shortId())
+                .withField("Text", preview(post.text()))
+                .withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY)
+                .withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
+        outbox.add(post.workspaceId(), post.authorUserId(), "unknown:" + target.id() + ":" + target.attempts(), dm, post.origin());
+    }
+
+    public void published(Post post, Target target, String url, Duration late, boolean notifyAuthor) {
+        String lateNote = late.compareTo(Duration.ofMinutes(1)) > 0
+                ? " (" + late.toMinutes() + " min late: AIL was not running at the scheduled time)" : "";
+        Reply message = Reply.of("Post " + post.shortId() + " is published on " + target.platform() + " ("
+                + target.accountLabel() + ")" + lateNote + (url == null ? "." : ": " + url));
+        if (notifyAuthor || !lateNote.isEmpty()) {
+            outbox.add(post.workspaceId(), post.authorUserId(), "published:" + target.id(), message, post.origin());
+        }
+    }
+
+    public void needsReconnect(Account account, String reason) {
+        if (account.ownerUserId() == null) {
+            return;
+        }
+        Reply dm = Reply.of("Your " + account.platform() + " account " + account.label() + " needs to be reconnected: " + reason
+                + " Run /ail connect " + account.platform() + (account.instanceUrl() == null ? "" : " " + account.instanceUrl()) + ".");
+        outbox.add(account.workspaceId(), account.ownerUserId(), "reconnect:" + account.id() + ":" + account.tokenExpiresAt(), dm, null);
+    }
+
+    static String preview(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,104 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.store.PublishQueue;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs publishing on db-scheduler against the service's PostgreSQL: each target is one execution in
+ * {@code scheduled_tasks}, picked by exactly one instance. A dead instance's executions are revived by the others
+ * (the publisher then decides between unknown and a safe retry). Extra recurring jobs ride on the same scheduler.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Scheduler scheduler;
+
+    /** A recurring job such as the retention purge: a name, how often, and what to run. */
+    public record Job(String name, Duration every, Runnable work) {}
+
+    public Engine(Sql sql, Publisher publisher, Config.Engine settings, Clock clock, MeterRegistry metrics, List<Job> jobs) {
+        CustomTask<Void> publish = Tasks.custom(PublishQueue.TASK_NAME, Void.class)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(15)))
+                .execute((instance, context) -> {
+                    String[] ids = instance.getId().split("/");
+                    Outcome outcome = publisher.run(UUID.fromString(ids[0]), UUID.fromString(ids[1]));
+                    return outcome.done()
+                            ? (CompletionHandler<Void>) (complete, ops) -> ops.remove()
+                            : (complete, ops) -> ops.reschedule(complete, outcome.at());
+                });
+        List<RecurringTask<Void>> recurring = new ArrayList<>();
+        recurring.add(Tasks.recurring("requeue-orphans", FixedDelay.of(Duration.ofSeconds(30)))
+                .execute((instance, context) -> {
+                    int n = PublishQueue.requeueOrphans(sql);
+                    if (n > 0) {
+                        log.info("Re-queued {} scheduled targets that had no execution", n);
+                    }
+                }));
+        for (Job job : jobs) {
+            recurring.add(Tasks.recurring(job.name(), FixedDelay.of(job.every())).execute((i, c) -> job.work().run()));
+        }
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>(recurring);
+        known.add(publish);
+        this.scheduler = Scheduler.create(sql.dataSource(), known)
+                .startTasks(recurring)
+                .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .pollingInterval(settings.pollInterval())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(3)
+                .threads(settings.threads())
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(20))
+                .build();
+        Targets targets = new Targets(sql);
+        Gauge.builder("ail.targets.due.not.started", () -> safeCount(targets, clock))
+                .description("scheduled targets whose time has come but that have not started").register(metrics);
+    }
+
+    private static double safeCount(Targets targets, Clock clock) {
+        try {
+            return targets.countDueNotStarted(clock.instant().minusSeconds(5));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "ail";
+        }
+    }
+
+    public Engine start() {
+        scheduler.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

@@ -1,0 +1,209 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.Targets;
+import com.ailsocialautomation.store.Workspaces;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Publishes one target. The target is recorded as publishing before any request leaves; a target found still
+ * publishing when its execution is revived after a crash becomes unknown (the author is asked to check), unless
+ * the platform honours the idempotency key, in which case it is retried with the same key.
+ */
+public final class Publisher {
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+    /** A target may run this much before its time (the scheduler's clock and ours differ slightly). */
+    private static final Duration EARLY_SLACK = Duration.ofMillis(500);
+
+    private final Targets targets;
+    private final Posts posts;
+    private final Accounts accounts;
+    private final Attempts attempts;
+    private final Workspaces workspaces;
+    private final Providers providers;
+    private final CredentialKeeper credentials;
+    private final MediaPipeline media;
+    private final Announcer announcer;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final MeterRegistry metrics;
+
+    public Publisher(Targets targets, Posts posts, Accounts accounts, Attempts attempts, Workspaces workspaces,
+                     Providers providers, CredentialKeeper credentials, MediaPipeline media, Announcer announcer,
+                     Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
+        this.targets = targets;
+        this.posts = posts;
+        this.accounts = accounts;
+        this.attempts = attempts;
+        this.workspaces = workspaces;
+        this.providers = providers;
+        this.credentials = credentials;
+        this.media = media;
+        this.announcer = announcer;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.metrics = metrics;
+    }
+
+    public Outcome run(UUID workspaceId, UUID targetId) {
+        Optional<Target> found = targets.find(workspaceId, targetId);
+        if (found.isEmpty()) {
+            return Outcome.DONE;
+        }
+        Target target = found.get();
+        Optional<Post> post = posts.find(workspaceId, target.postId());
+        if (post.isEmpty()) {
+            return Outcome.DONE;
+        }
+        Provider provider = providers.find(target.platform()).orElse(null);
+        switch (target.state()) {
+            case Target.SCHEDULED -> {
+                if (target.dueAt().isAfter(clock.instant().plus(EARLY_SLACK))) {
+                    return Outcome.retryAt(target.dueAt()); // rescheduled later after this execution was queued
+                }
+                Optional<Target> claimed = targets.claim(workspaceId, targetId);
+                if (claimed.isEmpty()) {
+                    return Outcome.DONE;
+                }
+                metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
+                return attempt(post.get(), claimed.get(), provider);
+            }
+            case Target.PUBLISHING -> {
+                // Our earlier execution died mid-request: we cannot know whether the platform got it.
+                if (provider != null && provider.idempotent()) {
+                    Optional<Target> resumed = targets.resume(workspaceId, targetId);
+                    return resumed.map(t -> attempt(post.get(), t, provider)).orElse(Outcome.DONE);
+                }
+                if (targets.finish(workspaceId, targetId, Target.UNKNOWN,
+                        "AIL stopped while publishing; check whether the post went out before retrying")) {
+                    metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
+                    announcer.unknown(post.get(), target);
+                }
+                return Outcome.DONE;
+            }
+            default -> {
+                return Outcome.DONE; // cancelled, published, failed, unknown: nothing to do
+            }
+        }
+    }
+
+    private Outcome attempt(Post post, Target target, Provider provider) {
+        Instant started = clock.instant();
+        Timer.Sample sample = Timer.start();
+        Account account = target.accountId() == null ? null : accounts.find(post.workspaceId(), target.accountId()).orElse(null);
+        try {
+            if (provider == null) {
+                return fail(post, target, started, null, "The platform " + target.platform() + " is not enabled on this server.");
+            }
+            if (account == null) {
+                return fail(post, target, started, null, "The account was disconnected. Connect it again and use Retry.");
+            }
+            if (!account.active()) {
+                return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
+            }
+            Published published = publishWithRefresh(post, target, provider, account);
+            record(target, started, published.httpStatus(), "published", null);
+            metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "published").increment();
+            if (!targets.published(post.workspaceId(), target.id(), published.externalId(), published.url())) {
+                log.warn("Target {} was published but its state had changed meanwhile", target.id());
+            }
+            boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
+            announcer.published(post, target, published.url(), Duration.between(target.dueAt(), started), notify);
+            return Outcome.DONE;
+        } catch (PlatformError e) {
+            return platformFailure(post, target, account, started, e);
+        } catch (UserError e) {
+            return fail(post, target, started, null, e.getMessage());
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Publishing target {} failed unexpectedly (error id {})", target.id(), id, e);
+            return fail(post, target, started, null, "AIL could not understand the platform's answer (error id " + id + ").");
+        } finally {
+            sample.stop(metrics.timer("ail.publish.duration", "platform", target.platform()));
+        }
+    }
+
+    /** Publishes; on a recognised auth error with a refresh token, refreshes once and tries again. */
+    private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
+        Credentials creds = credentials.current(account, provider);
+        List<MediaRef> uploaded = media.prepare(provider, creds, post.mediaUrls());
+        PublishRequest request = new PublishRequest(post.shortId(), post.text(), uploaded, post.mediaUrls(),
+                target.idempotencyKey(), post.scheduledAt());
+        try {
+            return provider.publish(creds, request);
+        } catch (PlatformError e) {
+            if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
+                throw e;
+            }
+            Credentials fresh = credentials.refresh(account, provider, credentials.stored(account));
+            return provider.publish(fresh, request);
+        }
+    }
+
+    private Outcome platformFailure(Post post, Target target, Account account, Instant started, PlatformError e) {
+        switch (e.kind()) {
+            case TRANSIENT, RATE_LIMITED -> {
+                if (target.attempts() < maxAttempts) {
+                    Instant next = backoff.next(clock.instant(), target.attempts(), e.retryAt());
+                    record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? "rate-limited" : "transient", e.getMessage());
+                    metrics.counter("ail.publish.retries", "platform", target.platform()).increment();
+                    targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage());
+                    return Outcome.retryAt(next);
+                }
+                String reason = e.kind() == PlatformError.Kind.RATE_LIMITED && e.retryAt() != null
+                        ? "Rate limited by " + target.platform() + " until " + e.retryAt() + ": " + e.getMessage()
+                        : e.getMessage();
+                return fail(post, target, started, e.httpStatus(), "Gave up after " + target.attempts() + " attempts. " + reason);
+            }
+            case AUTH_EXPIRED -> {
+                if (account != null && accounts.markNeedsReconnect(post.workspaceId(), account.id())) {
+                    announcer.needsReconnect(account, e.getMessage());
+                }
+                return fail(post, target, started, e.httpStatus(), "The account's access was refused (" + e.getMessage()
+                        + "). Reconnect it with /ail connect " + target.platform() + ", then Retry.");
+            }
+            default -> {
+                return fail(post, target, started, e.httpStatus(), target.platform() + " refused the post: " + e.getMessage());
+            }
+        }
+    }
+
+    private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
+        record(target, started, status, "failed", reason);
+        metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "failed").increment();
+        if (targets.finish(post.workspaceId(), target.id(), Target.FAILED, reason)) {
+            announcer.failed(post, target, reason);
+        }
+        return Outcome.DONE;
+    }
+
+    private void record(Target target, Instant started, Integer status, String outcome, String message) {
+        int ms = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, clock.instant()).toMillis());
+        attempts.record(target.workspaceId(), target.id(), started, ms, status == null || status == 0 ? null : status, outcome, message);
+    }
+}

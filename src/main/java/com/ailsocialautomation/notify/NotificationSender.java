@@ -1,0 +1,91 @@
+package com.ailsocialautomation.notify;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drains the outbox: sends each message through its front end's notifier, and on a refusal (429 with
+ * Retry-After, an outage) tries again later, so a burst of failures loses no message.
+ */
+public final class NotificationSender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final Outbox outbox;
+    private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
+    private final Clock clock;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ail-notifications");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public NotificationSender(Outbox outbox, Collection<Notifier> notifiers, Clock clock) {
+        this.outbox = outbox;
+        notifiers.forEach(n -> this.notifiers.put(n.frontEnd(), n));
+        this.clock = clock;
+    }
+
+    public NotificationSender start(Duration every) {
+        executor.scheduleWithFixedDelay(this::drainSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void drainSafely() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("Sending notifications failed; will try again: {}", e.getMessage());
+        }
+    }
+
+    /** Sends what is due now; returns how many were delivered. */
+    public int drain() {
+        int delivered = 0;
+        Instant now = clock.instant();
+        for (Outbox.Pending p : outbox.claimDue(now, now.plus(Duration.ofMinutes(2)), 50)) {
+            Notifier notifier = notifiers.get(p.frontEnd());
+            if (notifier == null) {
+                log.warn("A notification for {} was dropped: that front end is off", p.frontEnd());
+                outbox.drop(p.id());
+                continue;
+            }
+            try {
+                notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message());
+                if (p.origin() != null) {
+                    try {
+                        notifier.updateOrigin(p.workspaceExternalId(), p.origin(), p.message());
+                    } catch (RuntimeException e) {
+                        log.info("The original reply could not be updated: {}", e.getMessage());
+                    }
+                }
+                outbox.sent(p.id());
+                delivered++;
+            } catch (DeliveryError e) {
+                if (e.permanent() || p.attempts() >= MAX_ATTEMPTS) {
+                    log.warn("A notification could not be delivered and was dropped: {}", e.getMessage());
+                    outbox.drop(p.id());
+                } else {
+                    Instant retry = e.retryAt() != null ? e.retryAt() : now.plusSeconds(Math.min(300, 5L << Math.min(p.attempts(), 6)));
+                    outbox.retryAt(p.id(), retry);
+                }
+            }
+        }
+        return delivered;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,21 @@
+package com.ailsocialautomation.notify;
+
+import com.ailsocialautomation.command.Reply;
+
+/**
+ * Delivers messages to people in their chat platform. Slack, Discord and the console implement it.
+ * Implementations throw {@link DeliveryError} when the platform refuses for now (rate limit, outage);
+ * the sender retries later.
+ */
+public interface Notifier {
+
+    /** The front end this notifier serves: slack, discord or console. */
+    String frontEnd();
+
+    /** Sends a direct message to {@code userId} (the chat platform's id) in workspace {@code workspaceId}. */
+    void direct(String workspaceId, String userId, Reply message);
+
+    /** Updates the reply where a post was made ({@code origin} as the front end recorded it), where possible. */
+    default void updateOrigin(String workspaceId, String origin, Reply message) {
+    }
+}

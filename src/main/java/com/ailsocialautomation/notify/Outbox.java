@@ -1,0 +1,74 @@
+package com.ailsocialautomation.notify;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.store.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Messages waiting to be sent, one per event. {@link #add} is idempotent on the event key, so a retried
+ * publish or a second instance that sees the same event adds nothing.
+ */
+public final class Outbox {
+    /** A message due for sending, with its recipient resolved. */
+    public record Pending(UUID id, String frontEnd, String workspaceExternalId, String userExternalId, Reply message,
+                          String origin, int attempts) {}
+
+    private final Sql sql;
+
+    public Outbox(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Queues a message for a user; false when this event was already queued. */
+    public boolean add(UUID workspaceId, UUID userId, String eventKey, Reply message, String origin) {
+        try {
+            return sql.update("""
+                    insert into notifications (id, workspace_id, user_id, event_key, payload, origin)
+                    values (?, ?, ?, ?, ?, ?) on conflict (event_key) do nothing""",
+                    UUID.randomUUID(), workspaceId, userId, eventKey, Json.MAPPER.writeValueAsString(message), origin) == 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reply could not be serialised", e);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this sender: they are pushed {@code lease} into the future
+     * so another instance does not take them while they are being sent.
+     */
+    public List<Pending> claimDue(Instant now, Instant lease, int limit) {
+        return sql.list("""
+                update notifications n set next_attempt_at = ?, attempts = n.attempts + 1
+                from chat_users u, workspaces w
+                where n.id in (select id from notifications where sent_at is null and next_attempt_at <= ?
+                               order by next_attempt_at limit ? for update skip locked)
+                  and u.id = n.user_id and w.id = n.workspace_id
+                returning n.id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload, n.origin, n.attempts""",
+                rs -> {
+                    try {
+                        return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
+                                rs.getString("external_id"), rs.getString("user_external_id"),
+                                Json.MAPPER.readValue(rs.getString("payload"), Reply.class), rs.getString("origin"),
+                                rs.getInt("attempts"));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("a queued reply could not be read", e);
+                    }
+                }, lease, now, limit);
+    }
+
+    public void sent(UUID id) {
+        sql.update("update notifications set sent_at = now(), payload = '{}' where id = ?", id);
+    }
+
+    public void retryAt(UUID id, Instant when) {
+        sql.update("update notifications set next_attempt_at = ? where id = ?", when, id);
+    }
+
+    public void drop(UUID id) {
+        sql.update("delete from notifications where id = ?", id);
+    }
+}
