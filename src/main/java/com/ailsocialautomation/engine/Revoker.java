@@ -1,0 +1,81 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.PendingRevocations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Revokes an account's token at its platform. A revocation that fails is queued and retried later by
+ * {@link #retryPending()}; it never blocks a disconnect or an erasure.
+ */
+public final class Revoker {
+    private static final Logger log = LoggerFactory.getLogger(Revoker.class);
+
+    private final Providers providers;
+    private final CredentialKeeper credentials;
+    private final PendingRevocations pending;
+    private final ClientApps apps;
+    private final Clock clock;
+
+    public Revoker(Providers providers, CredentialKeeper credentials, PendingRevocations pending, ClientApps apps, Clock clock) {
+        this.providers = providers;
+        this.credentials = credentials;
+        this.pending = pending;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    /** True when revoked now (or nothing to revoke); false when queued for a later attempt. */
+    public boolean revoke(Account account) {
+        Provider provider = providers.find(account.platform()).orElse(null);
+        if (provider == null || !provider.canRevoke()) {
+            return true;
+        }
+        Credentials creds = credentials.credentials(account, credentials.stored(account));
+        if (creds.accessToken() == null) {
+            return true;
+        }
+        try {
+            provider.revoke(creds);
+            return true;
+        } catch (PlatformError | com.ailsocialautomation.UserError e) {
+            log.info("Revoking a {} token failed ({}); it will be retried", account.platform(), e.getMessage());
+            pending.add(account.platform(), account.instanceUrl(), creds.accessToken(), clock.instant().plus(Duration.ofMinutes(5)));
+            return false;
+        }
+    }
+
+    /** Retries queued revocations; gives up on one after a day of attempts. */
+    public void retryPending() {
+        Instant now = clock.instant();
+        for (PendingRevocations.Pending p : pending.due(now, 50)) {
+            Provider provider = providers.find(p.platform()).orElse(null);
+            if (provider == null) {
+                continue;
+            }
+            ClientApp app = apps.forAccount(new Account(null, null, null, p.platform(), null, null, null, null,
+                    p.instanceUrl(), null, null, null, "active", null, null, null));
+            try {
+                provider.revoke(new Credentials(p.token(), null, null, p.instanceUrl(), null, null, app));
+                pending.done(p.id());
+            } catch (RuntimeException e) {
+                if (p.attempts() > 30) {
+                    log.warn("Giving up revoking a {} token after {} attempts", p.platform(), p.attempts());
+                    pending.done(p.id());
+                } else {
+                    pending.later(p.id(), now.plus(Duration.ofMinutes(Math.min(240, 5L << Math.min(p.attempts(), 6)))));
+                }
+            }
+        }
+    }
+}

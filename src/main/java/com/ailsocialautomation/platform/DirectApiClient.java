@@ -1,0 +1,48 @@
+package com.ailsocialautomation.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+
+/** The client for API hosts the operator configured. No cookies, no redirects followed, bounded by a timeout. */
+public final class DirectApiClient implements ApiClient {
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public DirectApiClient(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public ApiResponse send(ApiRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
+        request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+        builder.method(request.method(), request.body() == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        try {
+            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "no answer within " + timeout.toSeconds() + " s from " + host(request), null);
+        } catch (IOException e) {
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "could not reach " + host(request) + " (" + e.getClass().getSimpleName() + ")", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "interrupted while calling " + host(request), null);
+        }
+    }
+
+    private static String host(ApiRequest request) {
+        return URI.create(request.url()).getHost();
+    }
+
+}
