@@ -6,14 +6,14 @@ import org.eclipse.jetty.util.SocketAddressResolver;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Jetty asks this instead of DNS where to connect. It answers only with the addresses {@link UrlGuard}
  * already checked, carried to it in the request's tag, so a name cannot resolve to something else
- * between the check and the connect (DNS rebinding). TLS still uses the host name for SNI and
- * certificate checks because Jetty keeps the request's host; only the address lookup is replaced.
+ * between the check and the connect (DNS rebinding).
  */
 final class PinnedResolver implements SocketAddressResolver {
 
@@ -32,10 +32,23 @@ final class PinnedResolver implements SocketAddressResolver {
         Object destination = context.get(Destination.CONTEXT_KEY);
         Object tag = destination instanceof Destination d ? d.getOrigin().getTag() : null;
         if (tag instanceof Pin pin && pin.port() == port && sameHost(pin.host(), host)) {
-            promise.succeeded(pin.addresses().stream().map(a -> new InetSocketAddress(a, port)).toList());
+            promise.succeeded(pin.addresses().stream().map(a -> socketAddress(pin.host(), a, port)).toList());
         } else {
             // every request goes through GuardedHttp, which always pins; anything else is a bug
             promise.failed(new IllegalStateException("refusing to connect to a destination that was not vetted"));
+        }
+    }
+
+    /**
+     * Jetty takes the TLS peer name (SNI and certificate check) from the socket address's host string,
+     * so the address must carry the host name; getByAddress attaches it without any lookup. Without
+     * this, the certificate would be checked against the bare IP and every https fetch would fail.
+     */
+    private static InetSocketAddress socketAddress(String host, InetAddress address, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(host, address.getAddress()), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a checked address has an impossible length", e);
         }
     }
 
