@@ -127,6 +127,8 @@ class UrlGuardTest {
         assertRejected(null, "Give a URL");
         assertRejected("https://example.com/" + "a".repeat(UrlGuard.MAX_URL_LENGTH), "longer than");
         assertRejected("https://bücher.example/", "xn--");
+        // the JDK's URI parser throws NumberFormatException here rather than URISyntaxException
+        assertRejected("https://[::ff0:1444444444444444444444427.0.0.1]/", "not a valid URL");
         UrlGuard empty = new UrlGuard(false, host -> List.of());
         assertRejected(empty, "https://example.com/", "Could not find");
         UrlGuard failing = new UrlGuard(false, host -> {
