@@ -38,7 +38,13 @@ final class Exchange implements AutoCloseable {
     static Exchange send(HttpClient client, VettedUrl target, String method, byte[] jsonBody,
                          Map<String, String> headers, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
-        Request request = client.newRequest(target.uri())
+        Request request;
+        try {
+            request = client.newRequest(target.uri());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("That URL cannot be fetched; check it opens in a browser.");
+        }
+        request
                 .method(method)
                 .tag(PinnedResolver.Pin.of(target))
                 .followRedirects(false)

@@ -150,6 +150,7 @@ public final class GuardedHttp implements AutoCloseable {
     }
 
     private static UserError tooBig(long maxBytes) {
-        return new UserError("That file is larger than the limit of " + maxBytes / 1024 + " KB; use a smaller file.");
+        String limit = maxBytes >= 1 << 20 ? maxBytes / (1 << 20) + " MB" : maxBytes / 1024 + " KB";
+        return new UserError("That file is larger than the limit of " + limit + "; use a smaller file.");
     }
 }

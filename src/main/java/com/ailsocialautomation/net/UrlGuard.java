@@ -37,7 +37,7 @@ public final class UrlGuard {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean plainHttp = scheme.equals("http");
         if (!scheme.equals("https") && !(plainHttp && insecureLoopback)) {
-            throw new UserError("That URL must start with https://; " + USE_HTTPS);
+            throw new UserError("That URL must start with https://.");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new UserError("That URL contains a user name or password; remove them and " + USE_HTTPS);
@@ -63,7 +63,7 @@ public final class UrlGuard {
             }
             if (plainHttp) {
                 // insecureLoopback opens http for the local machine only, never for a public host
-                throw new UserError("That URL must start with https://; " + USE_HTTPS);
+                throw new UserError("That URL must start with https://.");
             }
         }
         return new VettedUrl(uri, host, port, addresses);

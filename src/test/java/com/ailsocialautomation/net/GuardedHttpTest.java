@@ -161,6 +161,30 @@ class GuardedHttpTest {
     }
 
     @Test
+    void aConnectionThatCannotBeOpenedHitsTheConnectTimeoutNotTheTotalOne() throws Exception {
+        // a listening socket that never accepts: once its queue is full the kernel drops further SYNs
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             GuardedHttp patient = new GuardedHttp(new UrlGuard(true, dns),
+                     new HttpLimits(Duration.ofMillis(500), Duration.ofSeconds(20), 1024))) {
+            List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                filler.configureBlocking(false);
+                filler.connect(full.getLocalSocketAddress());
+                fillers.add(filler);
+            }
+            long start = System.nanoTime();
+            UserError error = assertThrows(UnreachableUrl.class,
+                    () -> patient.download("http://media.test:" + full.getLocalPort() + "/", MAX, MediaType.IMAGES));
+            assertEquals("Could not reach media.test: the connection timed out.", error.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000);
+            for (java.nio.channels.SocketChannel filler : fillers) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
     void noCookieOrCredentialIsEverSent() {
         server.on("/login", exchange -> answer(exchange, 302, new byte[0],
                 "Set-Cookie", "session=s3cr3t; Path=/", "Location", "/next"));
