@@ -1,0 +1,113 @@
+package com.ailsocialautomation.net;
+
+import com.ailsocialautomation.UserError;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** One request to a vetted URL and its streamed answer; redirects are the caller's business. */
+final class Exchange implements AutoCloseable {
+    private final VettedUrl target;
+    private final Request request;
+    private final InputStreamResponseListener listener;
+    private final Response response;
+
+    private Exchange(VettedUrl target, Request request, InputStreamResponseListener listener, Response response) {
+        this.target = target;
+        this.request = request;
+        this.listener = listener;
+        this.response = response;
+    }
+
+    /** Sends the request and waits for the status line and headers, at most {@code timeout}. */
+    static Exchange send(HttpClient client, VettedUrl target, String method, byte[] jsonBody,
+                         Map<String, String> headers, Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        Request request;
+        try {
+            request = client.newRequest(target.uri());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("That URL cannot be fetched; check it opens in a browser.");
+        }
+        request
+                .method(method)
+                .tag(PinnedResolver.Pin.of(target))
+                .followRedirects(false)
+                .timeout(millis, TimeUnit.MILLISECONDS)
+                .headers(fields -> headers.forEach(fields::put));
+        if (jsonBody != null) {
+            request.body(new BytesRequestContent("application/json", jsonBody));
+        }
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        try {
+            // a little longer than Jetty's own total timeout, so that its failure, with its cause, comes first
+            Response response = listener.get(millis + 1000, TimeUnit.MILLISECONDS);
+            return new Exchange(target, request, listener, response);
+        } catch (ExecutionException e) {
+            throw Failures.unreachable(target, e.getCause());
+        } catch (Exception e) {
+            request.abort(e);
+            throw Failures.unreachable(target, e);
+        }
+    }
+
+    int status() {
+        return response.getStatus();
+    }
+
+    String header(String name) {
+        return response.getHeaders().get(name);
+    }
+
+    Map<String, List<String>> headers() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (HttpField field : response.getHeaders()) {
+            all.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>()).add(field.getValue());
+        }
+        return all;
+    }
+
+    /** The body, counted as it arrives; more than {@code max} bytes aborts the exchange with {@code tooBig}. */
+    byte[] readAtMost(long max, Supplier<UserError> tooBig) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try (InputStream in = listener.getInputStream()) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > max) {
+                    UserError error = tooBig.get();
+                    request.abort(error);
+                    throw error;
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            request.abort(e);
+            throw Failures.unreachable(target, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Drops whatever is left of the answer; harmless after the body was read. */
+    @Override
+    public void close() {
+        request.abort(new IOException("answer not needed"));
+    }
+}

@@ -1,0 +1,156 @@
+package com.ailsocialautomation.net;
+
+import com.ailsocialautomation.UserError;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.RedirectProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The only HTTP client for URLs a person supplied. Jetty's client rather than the JDK's, because it lets
+ * {@link PinnedResolver} stand in for DNS: we connect to exactly the addresses {@link UrlGuard} checked,
+ * while the Host header, SNI and certificate checks keep the real name. It keeps no cookies, answers no
+ * authentication challenge, uses no proxy, follows no redirect on its own and never decompresses.
+ */
+public final class GuardedHttp implements AutoCloseable {
+    static final int MAX_REDIRECTS = 3;
+    // set by the transport or meaningless for a one-shot request; Cookie and Proxy-Authorization are credentials
+    private static final Set<String> REFUSED_HEADERS = Set.of(
+            "cookie", "cookie2", "proxy-authorization", "host", "content-length", "transfer-encoding", "connection");
+
+    private final UrlGuard guard;
+    private final HttpLimits limits;
+    private final HttpClient client;
+
+    public GuardedHttp(UrlGuard guard, HttpLimits limits) {
+        this(guard, limits, new SslContextFactory.Client());
+    }
+
+    /** Tests pass a trust store with their own certificate; hostname verification stays on. */
+    GuardedHttp(UrlGuard guard, HttpLimits limits, SslContextFactory.Client tls) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        tls.setEndpointIdentificationAlgorithm("HTTPS");
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(tls);
+        client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setSocketAddressResolver(new PinnedResolver());
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(limits.connectTimeout().toMillis());
+        client.setIdleTimeout(limits.totalTimeout().toMillis());
+        client.setDestinationIdleTimeout(60_000); // one destination per pinned address set: let old ones go
+        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "AIL"));
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the HTTP client", e);
+        }
+        // start() installs these; without them a 401 or 407 is just an answer and bytes stay as sent
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);
+        client.getContentDecoderFactories().clear();
+    }
+
+    /**
+     * Fetches a media file, following at most {@value #MAX_REDIRECTS} redirects, each target checked
+     * like the first, and accepts it only if its bytes are one of the allowed types.
+     */
+    public Download download(String url, long maxBytes, Set<MediaType> allowed) {
+        long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+        VettedUrl target = guard.check(url);
+        for (int redirects = 0; ; redirects++) {
+            try (Exchange exchange = Exchange.send(client, target, "GET", null, Map.of(), remaining(target, deadline))) {
+                int status = exchange.status();
+                if (isRedirect(status)) {
+                    if (redirects == MAX_REDIRECTS) {
+                        throw new UserError("That URL redirects more than " + MAX_REDIRECTS
+                                + " times; link directly to the file.");
+                    }
+                    target = guard.check(nextHop(target, exchange.header("Location")));
+                    continue;
+                }
+                if (status != 200) {
+                    throw new UserError("The server at " + target.host() + " answered HTTP " + status
+                            + " for that file; check that the link is public and direct.");
+                }
+                String declared = exchange.header("Content-Length");
+                if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
+                    throw tooBig(maxBytes); // an honest size saves the download; a lie is caught while reading
+                }
+                byte[] bytes = exchange.readAtMost(maxBytes, () -> tooBig(maxBytes));
+                return new Download(bytes, MediaSniffer.require(bytes, allowed));
+            }
+        }
+    }
+
+    /**
+     * POSTs a JSON body with the caller's headers (a signature, a bearer token; never a cookie) and
+     * returns the answer as is. Redirects are not followed: re-sending a signed body to another
+     * address is not what the person configured, so a 3xx goes back to the caller to report.
+     */
+    public Response postJson(String url, byte[] body, Map<String, String> headers) {
+        Objects.requireNonNull(body, "body");
+        headers.keySet().forEach(name -> {
+            if (REFUSED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header not allowed on a guarded request: " + name);
+            }
+        });
+        VettedUrl target = guard.check(url);
+        try (Exchange exchange = Exchange.send(client, target, "POST", body, headers, limits.totalTimeout())) {
+            byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
+                    "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
+            return new Response(exchange.status(), exchange.headers(), answer);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the HTTP client", e);
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String nextHop(VettedUrl from, String location) {
+        if (location == null || location.isBlank()) {
+            throw new UserError("The server at " + from.host() + " redirected without saying where; link directly to the file.");
+        }
+        try {
+            return from.uri().resolve(location.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("The server at " + from.host() + " redirected to an invalid URL; link directly to the file.");
+        }
+    }
+
+    private static Duration remaining(VettedUrl target, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new UnreachableUrl(target.host(), "it did not answer in time");
+        }
+        return Duration.ofNanos(left);
+    }
+
+    private static UserError tooBig(long maxBytes) {
+        String limit = maxBytes >= 1 << 20 ? maxBytes / (1 << 20) + " MB" : maxBytes / 1024 + " KB";
+        return new UserError("That file is larger than the limit of " + limit + "; use a smaller file.");
+    }
+}

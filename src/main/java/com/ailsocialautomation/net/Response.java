@@ -1,0 +1,26 @@
+package com.ailsocialautomation.net;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's answer to {@link GuardedHttp#postJson}.
+ *
+ * @param headers names in lower case
+ * @param body at most {@link HttpLimits#maxAnswerBytes()} bytes
+ */
+public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+
+    public Response {
+        headers = Map.copyOf(headers);
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}
