@@ -28,7 +28,7 @@ public final class Preview {
         if (when == null) {
             headline = "*Publishing now* to " + where;
         } else if (late) {
-            headline = "*Publishing now* to " + where + " (it was due " + Times.format(when, zone) + ")";
+            headline = "*Publishing now* to " + where + "; it was due " + Times.format(when, zone);
         } else {
             headline = "*Scheduled* for " + Times.format(when, zone) + " to " + where;
         }
