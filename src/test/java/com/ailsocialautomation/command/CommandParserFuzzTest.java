@@ -15,9 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CommandParserFuzzTest {
 
+    // Entries go into a libFuzzer dictionary file, where a quote, a backslash and any non-ASCII byte must be escaped.
     @FuzzTest(maxDuration = "30s")
     @DictionaryEntries({"post ", "schedule ", "edit ", "reschedule ", "connect ", "timezone ", "help ", "list ",
-            "to:", "media:", "at:", "in:", "public:yes", "--", "\"", "\\\"", "“", "”", "https://", "\n", " "})
+            "to:", "media:", "at:", "in:", "public:yes", "--", "https://", " ", "\\\"", "\\\\\\\"", "\\x0A",
+            "\\xE2\\x80\\x9C", "\\xE2\\x80\\x9D"})
     void anyLineParsesOrGivesOneLineUserError(FuzzedDataProvider data) {
         String line = data.consumeRemainingAsString();
         try {
