@@ -53,7 +53,7 @@ public final class CommandParser {
                 text = in.rest();
                 break;
             } else {
-                throw spec.misuse("Unexpected '" + Echo.of(in.word(spec, "it")) + "'");
+                throw spec.misuse("Unexpected '" + Echo.of(in.bareWord()) + "'");
             }
         }
         return GrammarCheck.check(spec, args, options, text);

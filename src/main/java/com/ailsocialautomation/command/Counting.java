@@ -71,8 +71,8 @@ enum Counting {
             return n;
         }
 
-        // Emoji_Presentation covers 👍, flags and skin tones; FE0F and the keycap mark make ❤️ and 1️⃣ emoji too,
-        // while © and ❤ without FE0F stay text.
+        // Emoji_Presentation covers 👍, flags and skin tones; FE0F and the keycap mark make ❤️ and 1️⃣ emoji
+        // too, while © and ❤ without FE0F stay text.
         private boolean isEmoji(String cluster) {
             return cluster.codePoints().anyMatch(cp -> cp == 0xFE0F || cp == 0x20E3
                     || UCharacter.hasBinaryProperty(cp, UProperty.EMOJI_PRESENTATION));

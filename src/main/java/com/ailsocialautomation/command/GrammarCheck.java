@@ -37,11 +37,12 @@ final class GrammarCheck {
     }
 
     private static List<String> optionValues(CommandSpec spec, String key, List<String> given) {
-        String hint = spec.takesText() ? " (to start the text with it, put -- before it)" : "";
+        String asText = spec.takesText() ? " (to start the text with it, put -- before it)" : "";
         CommandSpec.Option option = spec.option(key).orElseThrow(() ->
-                spec.misuse("Unknown option '" + Echo.of(key) + ":'" + hint));
+                spec.misuse("Unknown option '" + Echo.of(key) + ":'" + asText));
         if (given.size() > 1 && !option.repeatable()) {
-            throw spec.misuse("Give " + key + ": only once" + (key.equals("to") ? "; list accounts with commas: to:ana,x" : ""));
+            String hint = key.equals("to") ? "; list accounts with commas: to:ana,x" : "";
+            throw spec.misuse("Give " + key + ": only once" + hint);
         }
         List<String> out = new ArrayList<>();
         for (String value : given) {

@@ -14,18 +14,20 @@ import java.util.stream.Collectors;
  */
 final class PlatformRules {
     private static final Map<String, PlatformRule> BY_PLATFORM = List.of(
-            new PlatformRule("mastodon", "Mastodon", 500, Counting.MASTODON, 0, "", new MediaRule(4, 1, false, Need.NOTHING)),
-            new PlatformRule("bluesky", "Bluesky", 300, Counting.GRAPHEMES, 3000, "", new MediaRule(4, 1, false, Need.NOTHING)),
-            new PlatformRule("x", "X", 280, Counting.X_WEIGHTED, 0, "", new MediaRule(4, 1, false, Need.NOTHING)),
-            new PlatformRule("linkedin", "LinkedIn", 3000, Counting.UTF16_UNITS, 0, "", new MediaRule(20, 1, false, Need.NOTHING)),
+            rule("mastodon", "Mastodon", 500, Counting.MASTODON, 0, "", new MediaRule(4, 1, false, Need.NOTHING)),
+            rule("bluesky", "Bluesky", 300, Counting.GRAPHEMES, 3000, "", new MediaRule(4, 1, false, Need.NOTHING)),
+            rule("x", "X", 280, Counting.X_WEIGHTED, 0, "", new MediaRule(4, 1, false, Need.NOTHING)),
+            rule("linkedin", "LinkedIn", 3000, Counting.UTF16_UNITS, 0, "", new MediaRule(20, 1, false, Need.NOTHING)),
             // The text becomes the video's description (5000); its title is cut from it later.
-            new PlatformRule("youtube", "YouTube", 5000, Counting.UTF16_UNITS, 0, "<>", new MediaRule(1, 1, false, Need.VIDEO)),
+            rule("youtube", "YouTube", 5000, Counting.UTF16_UNITS, 0, "<>", new MediaRule(1, 1, false, Need.VIDEO)),
             // TikTok also takes photo posts, but AIL publishes videos there.
-            new PlatformRule("tiktok", "TikTok", 2200, Counting.UTF16_UNITS, 0, "", new MediaRule(1, 1, false, Need.VIDEO)),
-            new PlatformRule("facebook", "Facebook", 63_206, Counting.UTF16_UNITS, 0, "", new MediaRule(10, 1, false, Need.NOTHING)),
-            new PlatformRule("instagram", "Instagram", 2200, Counting.UTF16_UNITS, 0, "", new MediaRule(10, 10, true, Need.IMAGE_OR_VIDEO)),
-            new PlatformRule("threads", "Threads", 500, Counting.EMOJI_AS_BYTES, 0, "", new MediaRule(20, 20, true, Need.NOTHING)),
-            new PlatformRule("webhook", "Webhook", 40_000, Counting.CODE_POINTS, 0, "", new MediaRule(10, 10, true, Need.NOTHING))
+            rule("tiktok", "TikTok", 2200, Counting.UTF16_UNITS, 0, "", new MediaRule(1, 1, false, Need.VIDEO)),
+            rule("facebook", "Facebook", 63_206, Counting.UTF16_UNITS, 0, "",
+                    new MediaRule(10, 1, false, Need.NOTHING)),
+            rule("instagram", "Instagram", 2200, Counting.UTF16_UNITS, 0, "",
+                    new MediaRule(10, 10, true, Need.IMAGE_OR_VIDEO)),
+            rule("threads", "Threads", 500, Counting.EMOJI_AS_BYTES, 0, "", new MediaRule(20, 20, true, Need.NOTHING)),
+            rule("webhook", "Webhook", 40_000, Counting.CODE_POINTS, 0, "", new MediaRule(10, 10, true, Need.NOTHING))
     ).stream().collect(Collectors.toUnmodifiableMap(PlatformRule::platform, Function.identity()));
 
     private PlatformRules() {}
@@ -37,5 +39,10 @@ final class PlatformRules {
             throw new IllegalArgumentException("no rules for platform " + platform);
         }
         return rule;
+    }
+
+    private static PlatformRule rule(String platform, String name, int textLimit, Counting counting, int byteLimit,
+                                     String forbidden, MediaRule media) {
+        return new PlatformRule(platform, name, textLimit, counting, byteLimit, forbidden, media);
     }
 }

@@ -28,7 +28,8 @@ public final class PostValidator {
             throw new UserError("Nothing to post: add some text, or an image or video with media:<url>.");
         }
         if (targets == null || targets.isEmpty()) {
-            throw new UserError("No account to post to: name one with to:, or connect one with /ail connect <platform>.");
+            throw new UserError("No account to post to: name one with to:, "
+                    + "or connect one with /ail connect <platform>.");
         }
         List<MediaKind> kinds = links.stream().map(MediaKind::of).toList();
         List<String> problems = new ArrayList<>();

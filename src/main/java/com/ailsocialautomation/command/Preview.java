@@ -23,7 +23,8 @@ public final class Preview {
      *                now rather than at that time
      */
     public static Reply of(String text, List<Target> targets, Instant when, ZoneId zone, boolean late) {
-        String where = targets.stream().map(t -> PlatformRules.of(t.platform()).who(t)).collect(Collectors.joining(", "));
+        String where = targets.stream().map(t -> PlatformRules.of(t.platform()).who(t))
+                .collect(Collectors.joining(", "));
         String headline;
         if (when == null) {
             headline = "*Publishing now* to " + where;

@@ -13,7 +13,8 @@ import java.util.Locale;
 public final class Times {
     // English on purpose: replies are in English, and the short zone name (CET, EDT) tells the reader which
     // side of a daylight-saving change the time is on.
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH);
 
     private Times() {}
 
