@@ -28,7 +28,10 @@ import java.util.Map;
 public final class CommandParser {
     private CommandParser() {}
 
-    /** Parses the text of a Slack {@code /ail} command or a console line. */
+    /**
+     * Parses the text of a Slack {@code /ail} command or a console line. Slack sends {@code &amp; &lt; &gt;}
+     * escaped; the Slack front end undoes that first, so the text is published as the person typed it.
+     */
     public static ParsedCommand parse(String line) {
         LineCursor in = new LineCursor(line == null ? "" : line);
         if (in.atEnd()) {

@@ -18,10 +18,11 @@ final class GrammarCheck {
         Map<String, List<String>> values = new LinkedHashMap<>();
         options.forEach((key, given) -> values.put(key, optionValues(spec, key, given)));
         List<String> positional = positional(spec, args);
-        List<String> times = spec.oneOf().stream().filter(values::containsKey).toList();
-        if (!spec.oneOf().isEmpty() && times.size() != 1) {
+        List<String> chosen = spec.oneOf().stream().filter(values::containsKey).toList();
+        if (!spec.oneOf().isEmpty() && chosen.size() != 1) {
+            // at: and in: are the only such pair, hence "say when".
             String keys = String.join(" or ", spec.oneOf().stream().map(k -> k + ":").toList());
-            throw spec.misuse(times.isEmpty() ? "Say when with " + keys : "Give " + keys + ", not both");
+            throw spec.misuse(chosen.isEmpty() ? "Say when with " + keys : "Give " + keys + ", not both");
         }
         ParsedCommand parsed = new ParsedCommand(spec.name(), positional, values, text);
         boolean needsText = spec.text() == Text.REQUIRED

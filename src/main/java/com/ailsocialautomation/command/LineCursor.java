@@ -94,7 +94,11 @@ final class LineCursor {
 
     /** Everything left, as typed, without the trailing whitespace. */
     String rest() {
-        return line.substring(pos).stripTrailing();
+        int end = line.length();
+        while (end > pos && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(pos, end);
     }
 
     // Phones and Slack's editor turn " into “ ”; treat them alike so at:“tomorrow 9:00” works.
