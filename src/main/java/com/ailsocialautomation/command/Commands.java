@@ -68,7 +68,7 @@ public final class Commands {
                     "Schedule a post for later",
                     List.of("/ail schedule at:\"tomorrow 09:00\" Good morning, team!",
                             "/ail schedule in:2h30m to:x Doors open soon",
-                            "/ail schedule at:2026-12-01T09:00+01:00 to:linkedin Our December update"),
+                            "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
                     TIMES + " " + OPTIONS_FIRST),
             spec("list", List.of(Arg.optional("filter", "upcoming", "recent", "failed", "mine")), List.of(), Text.NONE,
                     "/ail list [upcoming|recent|failed|mine]",

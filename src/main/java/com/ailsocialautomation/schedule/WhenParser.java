@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the time a person gives after {@code at:} (or {@code in:}) and returns it as an Instant (UTC).
  *
- * <p>Accepted: {@code now}; ISO-8601 with an offset or Z ({@code 2026-12-01T09:00+01:00}); ISO-8601 without
+ * <p>Accepted: {@code now}; ISO-8601 with an offset, Z or UTC ({@code 2026-12-01T09:00+01:00}); ISO-8601 without
  * one ({@code 2026-12-01T09:00}, {@code 2026-12-01 09:00}), read in the user's zone; durations from now
  * ({@code 2h30m}, {@code in 2h30m}); {@code today 17:00}, {@code tomorrow 09:00}; weekdays, full or three
  * letters ({@code monday 14:00}, {@code fri 9:30}: the next such moment strictly in the future); a bare time
@@ -37,7 +37,7 @@ public final class WhenParser {
     static final String EXAMPLES = "Try at:\"tomorrow 09:00\", at:\"fri 9:30\", at:2026-12-01T09:00 or in:2h30m.";
     private static final int MAX_LENGTH = 100;
     private static final Pattern WITH_OFFSET = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) ?(z|[+-]\\d{2}(?::?\\d{2})?)");
+            "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) ?(z|utc|[+-]\\d{2}(?::?\\d{2})?)");
 
     private WhenParser() {}
 
@@ -96,7 +96,7 @@ public final class WhenParser {
     }
 
     private static String offset(String raw) {
-        if (raw.equals("z")) {
+        if (raw.equals("z") || raw.equals("utc")) {
             return "Z";
         }
         String digits = raw.substring(1).replace(":", "");

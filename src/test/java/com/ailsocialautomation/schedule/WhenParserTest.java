@@ -41,6 +41,7 @@ class WhenParserTest {
         assertEquals(at("2026-12-01T09:00:00Z"), inBerlin("2026-12-01T09:00Z"));
         assertEquals(at("2026-12-01T09:00:00Z"), inBerlin("2026-12-01t09:00:00.000z"));
         assertEquals(at("2026-12-01T14:00:00Z"), inBerlin("2026-12-01 09:00 -0500"));
+        assertEquals(at("2026-12-01T09:00:00Z"), inBerlin("2026-12-01 09:00 UTC"));
     }
 
     @Test
