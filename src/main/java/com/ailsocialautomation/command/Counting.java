@@ -7,6 +7,7 @@ import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /** How each platform counts the length of a text (see shared/platforms.md). */
@@ -22,13 +23,7 @@ enum Counting {
     GRAPHEMES {
         @Override
         int count(String text) {
-            BreakIterator it = BreakIterator.getCharacterInstance();
-            it.setText(text);
-            int n = 0;
-            while (it.next() != BreakIterator.DONE) {
-                n++;
-            }
-            return n;
+            return sumOverGraphemes(text, cluster -> 1);
         }
     },
     /**
@@ -60,15 +55,8 @@ enum Counting {
     EMOJI_AS_BYTES {
         @Override
         int count(String text) {
-            BreakIterator it = BreakIterator.getCharacterInstance();
-            it.setText(text);
-            int n = 0;
-            for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-                String cluster = text.substring(start, end);
-                n += isEmoji(cluster) ? cluster.getBytes(StandardCharsets.UTF_8).length
-                        : cluster.codePointCount(0, cluster.length());
-            }
-            return n;
+            return sumOverGraphemes(text, cluster -> isEmoji(cluster) ? cluster.getBytes(StandardCharsets.UTF_8).length
+                    : cluster.codePointCount(0, cluster.length()));
         }
 
         // Emoji_Presentation covers 👍, flags and skin tones; FE0F and the keycap mark make ❤️ and 1️⃣ emoji
@@ -94,4 +82,14 @@ enum Counting {
     };
 
     abstract int count(String text);
+
+    private static int sumOverGraphemes(String text, ToIntFunction<String> weight) {
+        BreakIterator it = BreakIterator.getCharacterInstance();
+        it.setText(text);
+        int sum = 0;
+        for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            sum += weight.applyAsInt(text.substring(start, end));
+        }
+        return sum;
+    }
 }
