@@ -1,0 +1,79 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.schedule.Echo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what follows {@code /ail} into a {@link ParsedCommand}, or a one-line {@link com.ailsocialautomation.UserError}
+ * that says what is wrong and shows the usage.
+ *
+ * <p>The grammar: {@code <subcommand> [key:value | positional]… [free text]}.
+ * <ul>
+ *   <li>The subcommand is matched in any case. An empty line is {@code help}.</li>
+ *   <li>Values with spaces are quoted: {@code at:"tomorrow 09:00"}, with {@code \"} for a quote inside.
+ *       Curly quotes work too.</li>
+ *   <li>Options and positional arguments come first; the free text starts at the first word that is neither,
+ *       once every positional argument is filled, and is kept exactly as typed (inner spaces and newlines too;
+ *       only the whitespace around it is dropped). Option-like words inside the text stay text.</li>
+ *   <li>A word is an option only when it is {@code key:value} with a lower-case key and the value does not start
+ *       with "//". So links ({@code https://example.com}) and {@code Deal: 50% off} (capital letter, space after
+ *       the colon) are text, while {@code colour:red} before the text is an unknown option.
+ *       {@code --} ends the options: {@code /ail post -- note:this is text}.</li>
+ * </ul>
+ */
+public final class CommandParser {
+    private CommandParser() {}
+
+    /**
+     * Parses the text of a Slack {@code /ail} command or a console line. Slack sends {@code &amp; &lt; &gt;}
+     * escaped; the Slack front end undoes that first, so the text is published as the person typed it.
+     */
+    public static ParsedCommand parse(String line) {
+        LineCursor in = new LineCursor(line == null ? "" : line);
+        if (in.atEnd()) {
+            return new ParsedCommand("help", List.of(), Map.of(), "");
+        }
+        CommandSpec spec = Commands.get(in.bareWord());
+        List<String> args = new ArrayList<>();
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        String text = "";
+        boolean optionsOpen = true;
+        while (!in.atEnd()) {
+            if (optionsOpen && in.takeDoubleDash()) {
+                optionsOpen = false;
+                continue;
+            }
+            String key = optionsOpen ? in.optionKey(spec) : null;
+            if (key != null) {
+                options.computeIfAbsent(key, k -> new ArrayList<>()).add(in.optionValue(spec, key));
+            } else if (args.size() < spec.args().size()) {
+                args.add(in.word(spec, "<" + spec.args().get(args.size()).name() + ">"));
+            } else if (spec.takesText()) {
+                text = in.rest();
+                break;
+            } else {
+                throw spec.misuse("Unexpected '" + Echo.of(in.bareWord()) + "'");
+            }
+        }
+        return GrammarCheck.check(spec, args, options, text);
+    }
+
+    /**
+     * Builds a command from native options (Discord) with the same checks as {@link #parse}.
+     *
+     * @param name    the subcommand
+     * @param args    positional values in declaration order; null for none
+     * @param options option values by key (a repeatable key may have several); null for none
+     * @param text    the free text, or null
+     */
+    public static ParsedCommand fromOptions(String name, List<String> args, Map<String, List<String>> options,
+                                            String text) {
+        CommandSpec spec = Commands.get(name);
+        return GrammarCheck.check(spec, args == null ? List.of() : args, options == null ? Map.of() : options,
+                text == null ? "" : text.strip());
+    }
+}

@@ -1,0 +1,88 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The declaration of one /ail subcommand: what it accepts, and how help and Discord describe it.
+ *
+ * @param name        the subcommand, e.g. "schedule"
+ * @param args        positional arguments in order; required ones come first
+ * @param options     the key:value options it allows
+ * @param text        whether it takes free text after the options and arguments
+ * @param oneOf       option keys of which exactly one must be given (at / in); empty when there is no such rule
+ * @param usage       one line, e.g. {@code /ail show <post>}
+ * @param description at most 100 characters (Discord's limit), shown in help and as the Discord description
+ * @param examples    one to three real command lines
+ * @param details     more help text (may be empty)
+ */
+public record CommandSpec(String name, List<Arg> args, List<Option> options, Text text, List<String> oneOf,
+                          String usage, String description, List<String> examples, String details) {
+
+    public enum Text { NONE, OPTIONAL, REQUIRED, REQUIRED_WITHOUT_MEDIA }
+
+    /**
+     * A positional argument. {@code choices} (matched in any case, returned as written here) or {@code check}
+     * (returns the canonical value or throws UserError) constrain its value.
+     */
+    public record Arg(String name, boolean required, List<String> choices, UnaryOperator<String> check) {
+        public Arg {
+            choices = List.copyOf(choices);
+        }
+
+        public static Arg required(String name, String... choices) {
+            return new Arg(name, true, List.of(choices), UnaryOperator.identity());
+        }
+
+        public static Arg optional(String name, String... choices) {
+            return new Arg(name, false, List.of(choices), UnaryOperator.identity());
+        }
+
+        public Arg checkedBy(UnaryOperator<String> canonical) {
+            return new Arg(name, required, choices, canonical);
+        }
+    }
+
+    /** A key:value option; {@code repeatable} keys (media) keep every value in order. */
+    public record Option(String key, boolean repeatable, List<String> choices, UnaryOperator<String> check) {
+        public Option {
+            choices = List.copyOf(choices);
+        }
+
+        public static Option of(String key, String... choices) {
+            return new Option(key, false, List.of(choices), UnaryOperator.identity());
+        }
+
+        public static Option repeatable(String key) {
+            return new Option(key, true, List.of(), UnaryOperator.identity());
+        }
+
+        public Option checkedBy(UnaryOperator<String> canonical) {
+            return new Option(key, repeatable, choices, canonical);
+        }
+    }
+
+    public CommandSpec {
+        args = List.copyOf(args);
+        options = List.copyOf(options);
+        oneOf = List.copyOf(oneOf);
+        examples = List.copyOf(examples);
+    }
+
+    public Optional<Option> option(String key) {
+        return options.stream().filter(o -> o.key().equals(key)).findFirst();
+    }
+
+    public boolean takesText() {
+        return text != Text.NONE;
+    }
+
+    /** A one-line error: what was wrong, then this command's usage. */
+    public UserError misuse(String what) {
+        String end = what.endsWith(".") || what.endsWith("?") || what.endsWith("!") ? " " : ". ";
+        return new UserError(what + end + "Usage: " + usage);
+    }
+}

@@ -1,0 +1,29 @@
+package com.ailsocialautomation.command;
+
+/** The replies to {@code /ail help} and {@code /ail help <subcommand>}, built from {@link Commands}. */
+public final class HelpText {
+    private HelpText() {}
+
+    /** Every subcommand with its usage and what it does, plus where the privacy policy is and whom to write to. */
+    public static Reply overview(String privacyUrl, String contactEmail) {
+        StringBuilder text = new StringBuilder("*AIL* publishes and schedules posts on your team's social accounts.\n");
+        for (CommandSpec spec : Commands.all()) {
+            text.append('\n').append('`').append(spec.usage()).append("` — ").append(spec.description());
+        }
+        text.append("\n\nExamples for each: `/ail help <subcommand>`, e.g. `/ail help schedule`.");
+        return Reply.of(text.toString())
+                .withField("Privacy policy", privacyUrl)
+                .withField("Contact", contactEmail);
+    }
+
+    /** One subcommand's usage, details and examples; a UserError listing the subcommands for an unknown name. */
+    public static Reply of(String subcommand) {
+        CommandSpec spec = Commands.get(subcommand);
+        StringBuilder text = new StringBuilder("*/ail ").append(spec.name()).append("* — ").append(spec.description())
+                .append("\nUsage: `").append(spec.usage()).append('`');
+        if (!spec.details().isEmpty()) {
+            text.append('\n').append(spec.details());
+        }
+        return Reply.of(text.toString()).withField("Examples", String.join("\n", spec.examples()));
+    }
+}

@@ -1,0 +1,53 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.schedule.Times;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a post will look like, where it goes and when: the reply to an accepted post or schedule. */
+public final class Preview {
+    // Chat messages have size limits (a Slack section takes 3000 characters); the full text stays in the post.
+    private static final int SHOWN_CODE_POINTS = 1500;
+
+    private Preview() {}
+
+    /**
+     * @param text    the post text, as validated
+     * @param targets where it goes
+     * @param when    when it is published; null for now
+     * @param zone    the user's zone, for showing {@code when}
+     * @param late    true when {@code when} has already passed (a time within the grace, a retry), so it goes out
+     *                now rather than at that time
+     */
+    public static Reply of(String text, List<Target> targets, Instant when, ZoneId zone, boolean late) {
+        String where = targets.stream().map(t -> PlatformRules.of(t.platform()).who(t))
+                .collect(Collectors.joining(", "));
+        String headline;
+        if (when == null) {
+            headline = "*Publishing now* to " + where;
+        } else if (late) {
+            headline = "*Publishing now* to " + where + "; it was due " + Times.format(when, zone);
+        } else {
+            headline = "*Scheduled* for " + Times.format(when, zone) + " to " + where;
+        }
+        Reply reply = Reply.of(headline + "\n\n" + shown(text == null ? "" : text));
+        for (Target target : targets) {
+            PlatformRule rule = PlatformRules.of(target.platform());
+            reply = reply.withField(rule.who(target),
+                    rule.counting().count(text == null ? "" : text) + "/" + rule.limit(target) + " characters");
+        }
+        return reply.withField("When", when == null ? "now" : Times.format(when, zone));
+    }
+
+    private static String shown(String text) {
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints <= SHOWN_CODE_POINTS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, SHOWN_CODE_POINTS))
+                + "… (" + (codePoints - SHOWN_CODE_POINTS) + " more characters)";
+    }
+}

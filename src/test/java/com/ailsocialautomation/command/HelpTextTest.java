@@ -1,0 +1,51 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HelpTextTest {
+
+    @Test
+    void theOverviewListsEverySubcommandAndLinksThePrivacyPolicyAndContact() {
+        Reply reply = HelpText.overview("https://ail.example.com/privacy", "privacy@ail.example.com");
+        for (CommandSpec spec : Commands.all()) {
+            assertTrue(reply.text().contains(spec.usage()), spec.name());
+        }
+        assertTrue(reply.fields().contains(new Reply.Field("Privacy policy", "https://ail.example.com/privacy")));
+        assertTrue(reply.fields().contains(new Reply.Field("Contact", "privacy@ail.example.com")));
+        assertTrue(reply.ephemeral());
+    }
+
+    @Test
+    void helpForOneSubcommandShowsUsageAndRealExamples() {
+        Reply reply = HelpText.of("connect");
+        assertTrue(reply.text().contains("Usage: `/ail connect <platform> [instance-or-handle-or-url]`"), reply.text());
+        assertTrue(reply.toPlainText().contains("/ail connect mastodon fosstodon.org"), reply.toPlainText());
+    }
+
+    @Test
+    void scheduleHelpExplainsTimeFormsAndDaylightSaving() {
+        String text = HelpText.of("Schedule").toPlainText();
+        assertTrue(text.contains("tomorrow 09:00"), text);
+        assertTrue(text.contains("02:30 becomes 03:30"), text);
+        assertTrue(text.contains("happens twice is the first (earlier) one"), text);
+        assertTrue(text.contains("/ail schedule in:2h30m to:x Doors open soon"), text);
+    }
+
+    @Test
+    void postHelpExplainsHowToStartTheTextWithSomethingLikeAnOption() {
+        assertTrue(HelpText.of("post").text().contains("/ail post -- note:this is text"));
+    }
+
+    @Test
+    void helpForAnUnknownSubcommandListsTheSubcommands() {
+        UserError e = assertThrows(UserError.class, () -> HelpText.of("tweet"));
+        assertEquals("Unknown subcommand 'tweet'. Subcommands: help, connect, accounts, disconnect, post, schedule, "
+                + "list, show, cancel, retry, edit, reschedule, timezone, notify, my-data, forget-me. Try /ail help.",
+                e.getMessage());
+    }
+}
