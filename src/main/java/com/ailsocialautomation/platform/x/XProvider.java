@@ -133,7 +133,9 @@ public final class XProvider implements Provider {
     @Override
     public Published publish(Credentials credentials, PublishRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", request.text());
+        if (request.text() != null && !request.text().isEmpty()) {
+            body.put("text", request.text()); // X takes a post with media and no text, but not an empty text
+        }
         if (!request.media().isEmpty()) {
             body.put("media", Map.of("media_ids", Provider.ids(request.media())));
         }
