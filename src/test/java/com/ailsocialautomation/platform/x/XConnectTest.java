@@ -2,6 +2,8 @@ package com.ailsocialautomation.platform.x;
 
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeX;
+import com.ailsocialautomation.platform.ApiRequest;
+import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.CodeExchange;
@@ -118,6 +120,22 @@ class XConnectTest {
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertTrue(e.getMessage().contains("AIL_X_CLIENT_SECRET"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-secret"));
+    }
+
+    @Test
+    void aTokenRequestWithoutBasicAuthIsRefusedByTheFakeAsByX() {
+        FakeX.Callback callback = x.approve(authorize(FakeX.REDIRECT_URI));
+        ApiResponse response = new DirectApiClient(Duration.ofSeconds(5)).send(ApiRequest.post(x.url() + "/2/oauth2/token")
+                .form(Map.of("code", callback.code(), "grant_type", "authorization_code", "redirect_uri", FakeX.REDIRECT_URI,
+                        "code_verifier", VERIFIER, "client_id", FakeX.CLIENT_ID)));
+        assertEquals(401, response.status());
+        assertEquals("Missing valid authorization header", XAnswers.said(response));
+    }
+
+    @Test
+    void anAuthorizeUrlWithoutAChallengeIsABugNotARequest() {
+        assertThrows(IllegalArgumentException.class,
+                () -> provider.authorizeUrl(new AuthorizeRequest("s", null, FakeX.REDIRECT_URI, null, APP)));
     }
 
     @Test
