@@ -31,6 +31,25 @@ final class XAnswers {
         }
     }
 
+    /** The id of a created post. A 2xx X could not have meant is PERMANENT, and says the post may be live. */
+    String postId(ApiResponse response) {
+        accept(response, XCall.POSTING);
+        JsonNode answer;
+        try {
+            answer = response.json("X");
+        } catch (PlatformError e) {
+            throw new PlatformError(Kind.PERMANENT, response.status(), "X accepted the post (HTTP " + response.status()
+                    + ") but sent an answer AIL could not read; check X before retrying", null);
+        }
+        JsonNode id = answer.path("data").path("id");
+        if (!id.isTextual() || id.asText().isBlank()) {
+            // X can answer 200 with errors[] and no data.
+            String said = said(response);
+            throw new PlatformError(Kind.PERMANENT, response.status(), said != null ? said : "X's answer had no post id", null);
+        }
+        return id.asText();
+    }
+
     PlatformError refusal(ApiResponse response, XCall call) {
         int status = response.status();
         String said = said(response);

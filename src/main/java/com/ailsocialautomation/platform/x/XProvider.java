@@ -9,8 +9,6 @@ import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
-import com.ailsocialautomation.platform.PlatformError;
-import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
@@ -140,22 +138,9 @@ public final class XProvider implements Provider {
             body.put("media", Map.of("media_ids", Provider.ids(request.media())));
         }
         ApiResponse response = api.send(ApiRequest.post(apiUrl + "/2/tweets").json(body).bearer(credentials.accessToken()));
-        answers.accept(response, XCall.POSTING);
-        JsonNode answer;
-        try {
-            answer = response.json("X");
-        } catch (PlatformError e) {
-            throw new PlatformError(Kind.PERMANENT, response.status(), "X accepted the post (HTTP " + response.status()
-                    + ") but sent an answer AIL could not read; check X before retrying", null);
-        }
-        JsonNode id = answer.path("data").path("id");
-        if (!id.isTextual() || id.asText().isBlank()) {
-            // X can answer 200 with errors[] and no data.
-            String said = XAnswers.said(response);
-            throw new PlatformError(Kind.PERMANENT, response.status(), said != null ? said : "X's answer had no post id", null);
-        }
+        String id = answers.postId(response);
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? "i/web" : credentials.handle();
-        return new Published(id.asText(), "https://x.com/" + owner + "/status/" + id.asText(), response.status());
+        return new Published(id, "https://x.com/" + owner + "/status/" + id, response.status());
     }
 
     private static String base(String configured, String fallback) {
