@@ -1,0 +1,643 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * LinkedIn's OAuth endpoints, OpenID userinfo and versioned REST API on 127.0.0.1, as strict as the real service
+ * where platforms.md says what it does: client id and secret in the token request body, exact redirect URI,
+ * 60-day bearer tokens (expired: 401 EXPIRED_ACCESS_TOKEN), {@code LinkedIn-Version} required on /rest (missing:
+ * 400 VERSION_MISSING; retired: 426 NONEXISTENT_VERSION), {@code X-Restli-Protocol-Version: 2.0.0} required, URNs
+ * URL-encoded in paths, the post's author must be the token's member, media must be AVAILABLE before use,
+ * duplicates refused, the post URN returned in {@code x-restli-id}. Images and videos go through initializeUpload,
+ * PUT and (video) finalize with ETags, then PROCESSING until AVAILABLE or PROCESSING_FAILED. For approved apps it
+ * issues refresh tokens whose 365-day life does not restart on refresh. Tests can make it answer 429 once, send
+ * a malformed answer once, fail or stall processing, retire versions, or be slow. It records every request.
+ */
+public final class FakeLinkedIn implements AutoCloseable {
+    public static final String CLIENT_ID = "fake-linkedin-client-id";
+    public static final String CLIENT_SECRET = "fake-linkedin-client-secret";
+    public static final String REDIRECT_URI = "https://ail.example.com/oauth/linkedin/callback";
+    public static final String MEMBER_ID = "yQ5Yd3kLp0";
+    public static final String MEMBER_URN = "urn:li:person:" + MEMBER_ID;
+    public static final String ALL_SCOPES = "openid profile w_member_social";
+    private static final Set<String> KNOWN_SCOPES = Set.of("openid", "profile", "email", "w_member_social");
+    private static final long SIXTY_DAYS = Duration.ofDays(60).toSeconds();
+    private static final long YEAR = Duration.ofDays(365).toSeconds();
+
+    public enum Processing { SUCCEEDS, FAILS, STAYS_PROCESSING }
+
+    /** One request as the fake received it; {@code rawPath} keeps the encoding the client used. */
+    public record Received(String method, String path, String rawPath, String query, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public Map<String, String> form() {
+            return parseForm(text());
+        }
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text(), e);
+            }
+        }
+    }
+
+    public record Issued(String accessToken, String refreshToken) {}
+
+    public record Callback(String code, String state) {}
+
+    private record Code(String redirectUri, String scope, Instant issuedAt) {}
+
+    private record Token(String scope, Instant expiresAt) {}
+
+    private record Refresh(String scope, Instant endsAt) {}
+
+    private static final class Asset {
+        final String urn;
+        final long size;
+        final String uploadToken;
+        final List<String> etags = new ArrayList<>();
+        String status = "WAITING_UPLOAD";
+        Processing processing;
+        int polls;
+
+        Asset(String urn, long size, String uploadToken) {
+            this.urn = urn;
+            this.size = size;
+            this.uploadToken = uploadToken;
+        }
+    }
+
+    private record Answer(int status, Map<String, String> headers, String body) {
+        static Answer json(int status, Object value) {
+            try {
+                return new Answer(status, Map.of("Content-Type", "application/json"), Json.MAPPER.writeValueAsString(value));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Answer empty(int status, Map<String, String> headers) {
+            return new Answer(status, headers, null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Asset> assets = new ConcurrentHashMap<>(); // by URN
+    private final Map<String, Asset> uploads = new ConcurrentHashMap<>(); // by upload path
+    private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final Set<String> rateLimitOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong(7000000000000000000L);
+    private volatile String oldestVersion = "202506";
+    private volatile String newestVersion = "202612";
+    private volatile boolean issuesRefreshTokens;
+    private volatile String grantedScope = ALL_SCOPES;
+    private volatile Processing imageProcessing = Processing.SUCCEEDS;
+    private volatile Processing videoProcessing = Processing.SUCCEEDS;
+    private volatile int videoPartBytes = 4 * 1024 * 1024;
+    private volatile Duration delay = Duration.ZERO;
+
+    private FakeLinkedIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static FakeLinkedIn start() {
+        try {
+            return new FakeLinkedIn();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the fake LinkedIn", e);
+        }
+    }
+
+    /** The base URL of the API host, the www (OAuth) host and the upload host. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- test controls ----
+
+    public Issued issue() {
+        return issue(ALL_SCOPES, Instant.now().plusSeconds(YEAR));
+    }
+
+    private Issued issue(String scope, Instant refreshEndsAt) {
+        String access = "li-access-" + ids.incrementAndGet();
+        accessTokens.put(access, new Token(scope, Instant.now().plusSeconds(SIXTY_DAYS)));
+        String refresh = null;
+        if (issuesRefreshTokens) {
+            refresh = "li-refresh-" + ids.incrementAndGet();
+            refreshTokens.put(refresh, new Refresh(scope, refreshEndsAt));
+        }
+        return new Issued(access, refresh);
+    }
+
+    public void expire(String accessToken) {
+        accessTokens.computeIfPresent(accessToken, (k, t) -> new Token(t.scope(), Instant.now().minusSeconds(1)));
+    }
+
+    public boolean accessTokenValid(String token) {
+        Token t = accessTokens.get(token);
+        return t != null && t.expiresAt().isAfter(Instant.now());
+    }
+
+    /** Only apps approved for programmatic refresh tokens get them. */
+    public void issueRefreshTokens(boolean approved) {
+        issuesRefreshTokens = approved;
+    }
+
+    /** What the member leaves ticked on the consent page. */
+    public void grantScope(String scope) {
+        grantedScope = scope;
+    }
+
+    /** Versions before {@code oldest} answer 426, as LinkedIn does about a year after a release. */
+    public void activeVersions(String oldest, String newest) {
+        oldestVersion = oldest;
+        newestVersion = newest;
+    }
+
+    /** The next request to {@code path} gets LinkedIn's daily-limit 429, which carries no reset header. */
+    public void rateLimitNext(String path) {
+        rateLimitOnce.add(path);
+    }
+
+    /** The next request to {@code path} gets a 2xx whose body is not JSON and whose headers lack x-restli-id. */
+    public void malformNext(String path) {
+        malformedOnce.add(path);
+    }
+
+    public void imageProcessing(Processing processing) {
+        imageProcessing = processing;
+    }
+
+    public void videoProcessing(Processing processing) {
+        videoProcessing = processing;
+    }
+
+    public void videoPartBytes(int bytes) {
+        videoPartBytes = bytes;
+    }
+
+    public void slow(Duration delay) {
+        this.delay = delay;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    public List<JsonNode> posts() {
+        return List.copyOf(posts);
+    }
+
+    /** Opens the authorize URL as the member's browser would, consents, and reads the redirect back to AIL. */
+    public Callback approve(URI authorizeUrl) {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 302) {
+                throw new AssertionError("LinkedIn refused the authorize request: " + response.statusCode() + " " + response.body());
+            }
+            Map<String, String> query = parseForm(URI.create(response.headers().firstValue("Location").orElseThrow()).getRawQuery());
+            return new Callback(query.get("code"), query.get("state"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- routing ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            URI uri = exchange.getRequestURI();
+            Received request = new Received(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            received.add(request);
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            Answer answer = route(request);
+            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+            String body = answer.body();
+            if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
+                headers.remove("x-restli-id");
+                headers.put("Content-Type", "text/html");
+                body = "<html>Request timed out</html>";
+            }
+            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a fake bug must show up as a failing test, not a hung connection
+            exchange.sendResponseHeaders(500, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Answer route(Received r) {
+        String path = r.path();
+        if (rateLimitOnce.remove(path)) {
+            return error(429, null, "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.");
+        }
+        if (r.method().equals("GET") && path.equals("/oauth/v2/authorization")) {
+            return authorize(parseForm(r.query()));
+        }
+        if (r.method().equals("POST") && path.equals("/oauth/v2/accessToken")) {
+            return accessToken(r);
+        }
+        if (r.method().equals("POST") && path.equals("/oauth/v2/revoke")) {
+            return revoke(r);
+        }
+        if (r.method().equals("PUT") && path.startsWith("/dms-uploads/")) {
+            return upload(r);
+        }
+        String tokenProblem = bearerProblem(r);
+        if (tokenProblem != null) {
+            return error(401, tokenProblem.equals("expired") ? "EXPIRED_ACCESS_TOKEN" : "INVALID_ACCESS_TOKEN",
+                    tokenProblem.equals("expired") ? "The token used in the request has expired" : "Invalid access token");
+        }
+        Token token = accessTokens.get(r.header("Authorization").substring(7));
+        if (r.method().equals("GET") && path.equals("/v2/userinfo")) {
+            return Answer.json(200, Map.of("sub", MEMBER_ID, "name", "Ada Lovelace", "given_name", "Ada", "family_name", "Lovelace",
+                    "picture", "https://media.licdn.com/dms/image/ada.jpg", "locale", Map.of("country", "GB", "language", "en")));
+        }
+        if (!path.startsWith("/rest/")) {
+            return error(404, null, "No resource found for " + path);
+        }
+        Answer versionProblem = versionProblem(r);
+        if (versionProblem != null) {
+            return versionProblem;
+        }
+        if (!token.scope().contains("w_member_social")) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to access: " + path);
+        }
+        String action = parseForm(r.query()).get("action");
+        if (r.method().equals("POST") && path.equals("/rest/posts")) {
+            return post(r);
+        }
+        if (r.method().equals("POST") && path.equals("/rest/images") && "initializeUpload".equals(action)) {
+            return initializeImage(r);
+        }
+        if (r.method().equals("POST") && path.equals("/rest/videos") && "initializeUpload".equals(action)) {
+            return initializeVideo(r);
+        }
+        if (r.method().equals("POST") && path.equals("/rest/videos") && "finalizeUpload".equals(action)) {
+            return finalizeVideo(r);
+        }
+        if (r.method().equals("GET") && (path.startsWith("/rest/images/") || path.startsWith("/rest/videos/"))) {
+            return asset(r);
+        }
+        return error(404, null, "No resource found for " + r.method() + " " + path);
+    }
+
+    // ---- OAuth ----
+
+    private Answer authorize(Map<String, String> q) {
+        String problem = null;
+        if (!"code".equals(q.get("response_type"))) {
+            problem = "response_type must be code";
+        } else if (!CLIENT_ID.equals(q.get("client_id"))) {
+            problem = "invalid client_id";
+        } else if (!REDIRECT_URI.equals(q.get("redirect_uri"))) {
+            problem = "The redirect_uri does not match the registered value";
+        } else if (q.get("scope") == null || !KNOWN_SCOPES.containsAll(List.of(q.get("scope").split(" ")))) {
+            problem = "invalid scope";
+        } else if (q.get("state") == null) {
+            problem = "state is required";
+        }
+        if (problem != null) {
+            return new Answer(400, Map.of("Content-Type", "text/html"), "<html>" + problem + "</html>");
+        }
+        String code = "li-code-" + ids.incrementAndGet();
+        codes.put(code, new Code(q.get("redirect_uri"), grantedScope, Instant.now()));
+        return Answer.empty(302, Map.of("Location", q.get("redirect_uri") + "?code=" + code + "&state="
+                + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8)));
+    }
+
+    private Answer accessToken(Received r) {
+        String type = r.header("Content-Type");
+        if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+            return oauthError(400, "invalid_request", "A required parameter \"grant_type\" is missing");
+        }
+        Map<String, String> form = r.form();
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return oauthError(401, "invalid_client", "Client authentication failed");
+        }
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            Code code = codes.remove(form.getOrDefault("code", ""));
+            if (code == null || code.issuedAt().isBefore(Instant.now().minus(Duration.ofMinutes(30)))) {
+                return oauthError(400, "invalid_request", "Unable to retrieve access token: authorization code not found");
+            }
+            if (!code.redirectUri().equals(form.get("redirect_uri"))) {
+                return oauthError(400, "invalid_request", "Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code");
+            }
+            return tokens(issue(code.scope(), Instant.now().plusSeconds(YEAR)), code.scope());
+        }
+        if ("refresh_token".equals(form.get("grant_type"))) {
+            Refresh refresh = refreshTokens.get(form.getOrDefault("refresh_token", ""));
+            if (refresh == null || refresh.endsAt().isBefore(Instant.now())) {
+                return oauthError(400, "invalid_request", "The provided refresh token is invalid or has expired");
+            }
+            String access = "li-access-" + ids.incrementAndGet();
+            accessTokens.put(access, new Token(refresh.scope(), Instant.now().plusSeconds(SIXTY_DAYS)));
+            // The same refresh token comes back with what is left of its life: it does not restart.
+            return tokens(new Issued(access, form.get("refresh_token")), refresh.scope());
+        }
+        return oauthError(400, "invalid_request", "A required parameter \"grant_type\" is missing");
+    }
+
+    private Answer tokens(Issued issued, String scope) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issued.accessToken());
+        body.put("expires_in", SIXTY_DAYS);
+        body.put("scope", String.join(",", scope.split(" ")));
+        if (issued.refreshToken() != null) {
+            body.put("refresh_token", issued.refreshToken());
+            body.put("refresh_token_expires_in", Duration.between(Instant.now(), refreshTokens.get(issued.refreshToken()).endsAt()).toSeconds());
+        }
+        return Answer.json(200, body);
+    }
+
+    private Answer revoke(Received r) {
+        Map<String, String> form = r.form();
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return oauthError(401, "invalid_client", "Client authentication failed");
+        }
+        if (form.get("token") == null) {
+            return oauthError(400, "invalid_request", "A required parameter \"token\" is missing");
+        }
+        accessTokens.remove(form.get("token"));
+        return Answer.empty(200, Map.of());
+    }
+
+    /** Null when the bearer token is good; "expired" or "invalid" otherwise. */
+    private String bearerProblem(Received r) {
+        String header = r.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return "invalid";
+        }
+        Token token = accessTokens.get(header.substring(7));
+        if (token == null) {
+            return "invalid";
+        }
+        return token.expiresAt().isAfter(Instant.now()) ? null : "expired";
+    }
+
+    private Answer versionProblem(Received r) {
+        String version = r.header("LinkedIn-Version");
+        if (version == null) {
+            return error(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.");
+        }
+        if (!version.matches("\\d{6}") || version.compareTo(oldestVersion) < 0 || version.compareTo(newestVersion) > 0) {
+            return error(426, "NONEXISTENT_VERSION", "Requested version " + version + " is not active");
+        }
+        if (!"2.0.0".equals(r.header("X-Restli-Protocol-Version"))) {
+            return error(400, "ILLEGAL_ARGUMENT", "This resource requires X-Restli-Protocol-Version 2.0.0");
+        }
+        return null;
+    }
+
+    // ---- posts and media ----
+
+    private Answer post(Received r) {
+        if (!isJson(r)) {
+            return error(415, null, "Unsupported Media Type");
+        }
+        JsonNode body = r.json();
+        for (String field : List.of("author", "visibility", "lifecycleState")) {
+            if (!body.path(field).isTextual()) {
+                return error(422, null, "ERROR :: /" + field + " :: field is required but not found and has no default value");
+            }
+        }
+        if (!body.path("distribution").path("feedDistribution").isTextual()) {
+            return error(422, null, "ERROR :: /distribution/feedDistribution :: field is required but not found and has no default value");
+        }
+        if (!MEMBER_URN.equals(body.path("author").asText())) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to create a post for " + body.path("author").asText());
+        }
+        List<String> media = new ArrayList<>();
+        if (body.path("content").path("media").path("id").isTextual()) {
+            media.add(body.path("content").path("media").path("id").asText());
+        }
+        body.path("content").path("multiImage").path("images").forEach(image -> media.add(image.path("id").asText()));
+        for (String urn : media) {
+            Asset asset = assets.get(urn);
+            if (asset == null || !asset.status.equals("AVAILABLE")) {
+                return error(400, null, "Media " + urn + " is not available for use");
+            }
+        }
+        String commentary = body.path("commentary").asText("");
+        for (JsonNode earlier : posts) {
+            if (!commentary.isEmpty() && earlier.path("commentary").asText("").equals(commentary)) {
+                return error(422, null, "Content is a duplicate of urn:li:share:" + earlier.path("_id").asText());
+            }
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        posts.add(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("_id", id));
+        return Answer.empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
+    }
+
+    private Answer initializeImage(Received r) {
+        if (!isJson(r)) {
+            return error(415, null, "Unsupported Media Type");
+        }
+        String owner = r.json().path("initializeUploadRequest").path("owner").asText("");
+        if (!owner.equals(MEMBER_URN)) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to upload for " + owner);
+        }
+        String urn = "urn:li:image:D4E10AQ" + ids.incrementAndGet();
+        Asset asset = new Asset(urn, -1, null);
+        asset.processing = imageProcessing;
+        assets.put(urn, asset);
+        String uploadPath = "/dms-uploads/image/" + ids.incrementAndGet();
+        uploads.put(uploadPath, asset);
+        return Answer.json(200, Map.of("value", Map.of("uploadUrlExpiresAt", Instant.now().plusSeconds(86400).toEpochMilli(),
+                "uploadUrl", url() + uploadPath, "image", urn)));
+    }
+
+    private Answer initializeVideo(Received r) {
+        if (!isJson(r)) {
+            return error(415, null, "Unsupported Media Type");
+        }
+        JsonNode request = r.json().path("initializeUploadRequest");
+        if (!request.path("owner").asText("").equals(MEMBER_URN)) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to upload for " + request.path("owner").asText());
+        }
+        long size = request.path("fileSizeBytes").asLong(0);
+        if (size <= 0) {
+            return error(422, null, "ERROR :: /initializeUploadRequest/fileSizeBytes :: field is required but not found and has no default value");
+        }
+        String urn = "urn:li:video:D5610AQ" + ids.incrementAndGet();
+        Asset asset = new Asset(urn, size, "upload-token-" + ids.incrementAndGet());
+        asset.processing = videoProcessing;
+        assets.put(urn, asset);
+        List<Map<String, Object>> instructions = new ArrayList<>();
+        for (long first = 0, part = 0; first < size; first += videoPartBytes, part++) {
+            String uploadPath = "/dms-uploads/video/" + ids.get() + "/part/" + part;
+            uploads.put(uploadPath, asset);
+            instructions.add(Map.of("uploadUrl", url() + uploadPath, "firstByte", first, "lastByte", Math.min(size, first + videoPartBytes) - 1));
+        }
+        return Answer.json(200, Map.of("value", Map.of("uploadUrlsExpireAt", Instant.now().plusSeconds(86400).toEpochMilli(),
+                "video", urn, "uploadToken", asset.uploadToken, "uploadInstructions", instructions)));
+    }
+
+    private Answer upload(Received r) {
+        Asset asset = uploads.get(r.path());
+        if (asset == null) {
+            return error(404, null, "Upload URL not found or expired");
+        }
+        if (asset.urn.startsWith("urn:li:image:")) {
+            if (bearerProblem(r) != null) {
+                return error(401, "INVALID_ACCESS_TOKEN", "Invalid access token");
+            }
+            asset.status = "PROCESSING";
+            return Answer.empty(201, Map.of());
+        }
+        String part = r.path().substring(r.path().lastIndexOf('/') + 1);
+        long expected = Math.min(videoPartBytes, asset.size - Long.parseLong(part) * videoPartBytes);
+        if (r.body().length != expected) {
+            return error(400, null, "Part " + part + " must be " + expected + " bytes, got " + r.body().length);
+        }
+        String etag = "/etag-" + asset.urn.substring(asset.urn.lastIndexOf(':') + 1) + "-" + part;
+        return Answer.empty(200, Map.of("ETag", etag));
+    }
+
+    private Answer finalizeVideo(Received r) {
+        JsonNode request = r.json().path("finalizeUploadRequest");
+        Asset asset = assets.get(request.path("video").asText(""));
+        if (asset == null || !asset.uploadToken.equals(request.path("uploadToken").asText())) {
+            return error(400, null, "Invalid video or upload token");
+        }
+        List<String> given = new ArrayList<>();
+        request.path("uploadedPartIds").forEach(n -> given.add(n.asText()));
+        List<String> expected = new ArrayList<>();
+        String suffix = asset.urn.substring(asset.urn.lastIndexOf(':') + 1);
+        for (long part = 0; part * videoPartBytes < asset.size; part++) {
+            expected.add("/etag-" + suffix + "-" + part);
+        }
+        if (!given.equals(expected)) {
+            return error(400, null, "uploadedPartIds do not match the uploaded parts");
+        }
+        asset.status = "PROCESSING";
+        return Answer.empty(200, Map.of());
+    }
+
+    private Answer asset(Received r) {
+        String encoded = r.rawPath().substring(r.rawPath().lastIndexOf('/') + 1);
+        if (encoded.contains(":")) {
+            return error(400, null, "Invalid URN syntax in path: URNs must be URL-encoded under protocol 2.0.0");
+        }
+        Asset asset = assets.get(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+        if (asset == null) {
+            return error(404, null, "No such media");
+        }
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", asset.urn, "owner", MEMBER_URN));
+        if (asset.status.equals("PROCESSING") && asset.processing != Processing.STAYS_PROCESSING && ++asset.polls >= 2) {
+            asset.status = asset.processing == Processing.SUCCEEDS ? "AVAILABLE" : "PROCESSING_FAILED";
+        }
+        body.put("status", asset.status);
+        if (asset.status.equals("PROCESSING_FAILED")) {
+            body.put("processingFailureReason", "Media format is not supported");
+        }
+        return Answer.json(200, body);
+    }
+
+    // ---- answers and parsing ----
+
+    private static boolean isJson(Received r) {
+        String type = r.header("Content-Type");
+        return type != null && type.startsWith("application/json");
+    }
+
+    private static Answer error(int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (code != null) {
+            body.put("code", code);
+        }
+        if (status == 401) {
+            body.put("serviceErrorCode", code != null && code.startsWith("EXPIRED") ? 65601 : 65600);
+        }
+        body.put("message", message);
+        return Answer.json(status, body);
+    }
+
+    private static Answer oauthError(int status, String error, String description) {
+        return Answer.json(status, Map.of("error", error, "error_description", description));
+    }
+
+    static Map<String, String> parseForm(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

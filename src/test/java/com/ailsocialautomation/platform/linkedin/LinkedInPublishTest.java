@@ -1,0 +1,236 @@
+package com.ailsocialautomation.platform.linkedin;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeLinkedIn;
+import com.ailsocialautomation.platform.ApiRequest;
+import com.ailsocialautomation.platform.ApiResponse;
+import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.DirectApiClient;
+import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinkedInPublishTest {
+    private FakeLinkedIn linkedin;
+    private DirectApiClient http;
+    private LinkedInProvider provider;
+    private Credentials credentials;
+
+    @BeforeEach
+    void start() {
+        linkedin = FakeLinkedIn.start();
+        http = new DirectApiClient(Duration.ofSeconds(5));
+        provider = provider("202603");
+        FakeLinkedIn.Issued issued = linkedin.issue();
+        credentials = new Credentials(Secret.of(issued.accessToken()), null, null, null, FakeLinkedIn.MEMBER_ID, "Ada Lovelace",
+                new ClientApp(FakeLinkedIn.CLIENT_ID, Secret.of(FakeLinkedIn.CLIENT_SECRET)));
+    }
+
+    @AfterEach
+    void stop() {
+        linkedin.close();
+    }
+
+    private LinkedInProvider provider(String version) {
+        return new LinkedInProvider(http, linkedin.url(), linkedin.url(), version, Clock.systemUTC());
+    }
+
+    private static PublishRequest post(String text, List<MediaRef> media) {
+        return new PublishRequest("p1", text, media, List.of(), UUID.randomUUID(), Instant.now());
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(3).nextBytes(bytes);
+        return bytes;
+    }
+
+    private MediaRef uploadAndWait(Media media, int maxPolls) {
+        MediaRef ref = provider.uploadMedia(credentials, media);
+        for (int i = 0; !ref.ready() && i < maxPolls; i++) {
+            ref = provider.mediaStatus(credentials, ref);
+        }
+        return ref;
+    }
+
+    @Test
+    void aTextPostCarriesBothHeadersAndEscapedCommentaryAndLinksToTheFeedUpdate() {
+        Published published = provider.publish(credentials, post("Launch (v2) #news @team", List.of()));
+
+        assertEquals(201, published.httpStatus());
+        assertTrue(published.externalId().startsWith("urn:li:share:"));
+        assertEquals("https://www.linkedin.com/feed/update/" + published.externalId() + "/", published.url());
+        FakeLinkedIn.Received call = linkedin.received("POST", "/rest/posts").get(0);
+        assertEquals("202603", call.header("LinkedIn-Version"));
+        assertEquals("2.0.0", call.header("X-Restli-Protocol-Version"));
+        assertEquals("Bearer " + credentials.accessToken().reveal(), call.header("Authorization"));
+        JsonNode body = call.json();
+        assertEquals(FakeLinkedIn.MEMBER_URN, body.path("author").asText());
+        assertEquals("Launch \\(v2\\) \\#news \\@team", body.path("commentary").asText());
+        assertEquals("PUBLIC", body.path("visibility").asText());
+        assertEquals("MAIN_FEED", body.path("distribution").path("feedDistribution").asText());
+        assertEquals("PUBLISHED", body.path("lifecycleState").asText());
+        assertTrue(body.path("content").isMissingNode());
+    }
+
+    @Test
+    void anImageIsInitializedPutWithTheBearerPolledUntilAvailableAndAttached() {
+        MediaRef first = provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(3000), "a cat"));
+        assertFalse(first.ready());
+        MediaRef ready = uploadAndWait(new Media("dog.png", "image/png", bytes(10), null), 5);
+        Published published = provider.publish(credentials, post("Dog", List.of(ready)));
+
+        assertTrue(ready.ready());
+        assertTrue(ready.id().startsWith("urn:li:image:"));
+        assertEquals(FakeLinkedIn.MEMBER_URN, linkedin.received("POST", "/rest/images").get(0).json()
+                .path("initializeUploadRequest").path("owner").asText());
+        FakeLinkedIn.Received put = linkedin.received().stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
+        assertEquals(3000, put.body().length);
+        assertEquals("Bearer " + credentials.accessToken().reveal(), put.header("Authorization"));
+        assertTrue(linkedin.received().stream().anyMatch(r -> r.rawPath().startsWith("/rest/images/urn%3Ali%3Aimage%3A")));
+        assertEquals(ready.id(), linkedin.posts().get(0).path("content").path("media").path("id").asText());
+        assertTrue(published.url().contains("urn:li:share:"));
+    }
+
+    @Test
+    void severalImagesBecomeAMultiImagePost() {
+        MediaRef a = uploadAndWait(new Media("a.png", "image/png", bytes(10), null), 5);
+        MediaRef b = uploadAndWait(new Media("b.jpg", "image/jpeg", bytes(20), null), 5);
+        provider.publish(credentials, post("Two", List.of(a, b)));
+        JsonNode images = linkedin.posts().get(0).path("content").path("multiImage").path("images");
+        assertEquals(a.id(), images.get(0).path("id").asText());
+        assertEquals(b.id(), images.get(1).path("id").asText());
+    }
+
+    @Test
+    void aVideoIsPutInTheGivenPartsFinalizedWithTheirEtagsAndPolledUntilAvailable() {
+        linkedin.videoPartBytes(1000);
+        MediaRef video = uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(2500), null), 5);
+        provider.publish(credentials, post("Clip", List.of(video)));
+
+        assertTrue(video.ready());
+        assertEquals(2500, linkedin.received("POST", "/rest/videos").get(0).json().path("initializeUploadRequest").path("fileSizeBytes").asInt());
+        assertEquals(3, linkedin.received().stream().filter(r -> r.method().equals("PUT")).count());
+        JsonNode finalize = linkedin.received("POST", "/rest/videos").get(1).json().path("finalizeUploadRequest");
+        assertEquals(3, finalize.path("uploadedPartIds").size());
+        assertEquals(video.id(), linkedin.posts().get(0).path("content").path("media").path("id").asText());
+    }
+
+    @Test
+    void aVideoLinkedInCannotProcessIsPermanentWithItsReason() {
+        linkedin.videoProcessing(FakeLinkedIn.Processing.FAILS);
+        PlatformError e = assertThrows(PlatformError.class, () -> uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(100), null), 5));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals("LinkedIn could not process the media: Media format is not supported", e.getMessage());
+    }
+
+    @Test
+    void anImageStillProcessingStaysNotReadySoTheEngineKeepsPolling() {
+        linkedin.imageProcessing(FakeLinkedIn.Processing.STAYS_PROCESSING);
+        assertFalse(uploadAndWait(new Media("a.png", "image/png", bytes(10), null), 4).ready());
+    }
+
+    @Test
+    void mixingAVideoWithImagesIsRefusedBeforeSending() {
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("Mix",
+                List.of(new MediaRef("urn:li:image:1", true, null), new MediaRef("urn:li:video:2", true, null)))));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertTrue(linkedin.received().isEmpty());
+    }
+
+    @Test
+    void aRetiredVersionIsReportedInPlainWordsForTheOperator() {
+        PlatformError e = assertThrows(PlatformError.class, () -> provider("202401").publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals(426, e.httpStatus());
+        assertEquals("LinkedIn no longer accepts API version 202401; the operator must set AIL_LINKEDIN_VERSION to a current one", e.getMessage());
+    }
+
+    @Test
+    void aRequestWithoutTheVersionHeaderIsRefusedByTheFakeAsByLinkedIn() {
+        ApiResponse response = http.send(ApiRequest.post(linkedin.url() + "/rest/posts").json(java.util.Map.of("author", FakeLinkedIn.MEMBER_URN))
+                .bearer(credentials.accessToken()).header("X-Restli-Protocol-Version", "2.0.0"));
+        PlatformError e = new LinkedInAnswers("202603", Clock.systemUTC()).refusal(response, "posting");
+        assertEquals(400, response.status());
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().startsWith("VERSION_MISSING: A version must be present"), e.getMessage());
+    }
+
+    @Test
+    void aRequestWithoutTheRestliHeaderIsRefusedByTheFake() {
+        ApiResponse response = http.send(ApiRequest.post(linkedin.url() + "/rest/posts").json(java.util.Map.of("author", FakeLinkedIn.MEMBER_URN))
+                .bearer(credentials.accessToken()).header("LinkedIn-Version", "202603"));
+        assertEquals(400, response.status());
+    }
+
+    @Test
+    void aUsedUpDailyLimitWaitsUntilMidnightUtc() {
+        linkedin.rateLimitNext("/rest/posts");
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.RATE_LIMITED, e.kind());
+        assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), e.retryAt());
+        assertEquals("LinkedIn's daily limit for posting is used up until 00:00 UTC, when LinkedIn resets its daily limits", e.getMessage());
+    }
+
+    @Test
+    void anExpiredTokenIsAuthExpired() {
+        linkedin.expire(credentials.accessToken().reveal());
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.AUTH_EXPIRED, e.kind());
+        assertTrue(linkedin.posts().isEmpty());
+    }
+
+    @Test
+    void aDuplicatePostIsRefusedInLinkedInsWords() {
+        provider.publish(credentials, post("same", List.of()));
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("same", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().startsWith("Content is a duplicate of urn:li:share:"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedAnswerToAnUploadIsPermanentNotACrash() {
+        linkedin.malformNext("/rest/images");
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, new Media("a.png", "image/png", bytes(10), null)));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals("LinkedIn sent an answer AIL could not read (HTTP 200)", e.getMessage());
+    }
+
+    @Test
+    void aPostAcceptedWithoutAnIdIsStillPublishedButWithoutALink() {
+        linkedin.malformNext("/rest/posts");
+        Published published = provider.publish(credentials, post("hi", List.of()));
+        assertEquals(201, published.httpStatus());
+        assertNull(published.url());
+    }
+
+    @Test
+    void aSlowLinkedInIsTransient() {
+        linkedin.slow(Duration.ofMillis(800));
+        LinkedInProvider impatient = new LinkedInProvider(new DirectApiClient(Duration.ofMillis(200)), linkedin.url(), linkedin.url(), null, Clock.systemUTC());
+        PlatformError e = assertThrows(PlatformError.class, () -> impatient.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.TRANSIENT, e.kind());
+    }
+}

@@ -1,0 +1,226 @@
+package com.ailsocialautomation.platform.x;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeX;
+import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.DirectApiClient;
+import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class XPublishTest {
+    private static final int CHUNK = 1000;
+
+    private FakeX x;
+    private XProvider provider;
+    private Credentials credentials;
+
+    @BeforeEach
+    void start() {
+        x = FakeX.start();
+        provider = new XProvider(new DirectApiClient(Duration.ofSeconds(5)), x.url(), x.url(), Clock.systemUTC(), CHUNK);
+        credentials = credentials(x.issue());
+    }
+
+    @AfterEach
+    void stop() {
+        x.close();
+    }
+
+    private static Credentials credentials(FakeX.Issued issued) {
+        return new Credentials(Secret.of(issued.accessToken()), Secret.ofNullable(issued.refreshToken()), null, null,
+                FakeX.USER_ID, FakeX.USERNAME, new ClientApp(FakeX.CLIENT_ID, Secret.of(FakeX.CLIENT_SECRET)));
+    }
+
+    private static PublishRequest post(String text, List<MediaRef> media) {
+        return new PublishRequest("p1", text, media, List.of(), UUID.randomUUID(), Instant.now());
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(7).nextBytes(bytes); // every byte value, including CR and LF, must survive the multipart body
+        return bytes;
+    }
+
+    /** What the engine's MediaPipeline does: upload, then poll mediaStatus until ready. */
+    private MediaRef uploadAndWait(Media media, int maxPolls) {
+        MediaRef ref = provider.uploadMedia(credentials, media);
+        for (int i = 0; !ref.ready() && i < maxPolls; i++) {
+            ref = provider.mediaStatus(credentials, ref);
+        }
+        return ref;
+    }
+
+    @Test
+    void aTextPostIsSentAsJsonAndLinksToTheAuthorsStatus() {
+        Published published = provider.publish(credentials, post("Hello from AIL", List.of()));
+
+        assertEquals(201, published.httpStatus());
+        assertEquals("https://x.com/" + FakeX.USERNAME + "/status/" + published.externalId(), published.url());
+        FakeX.Received call = x.received("POST", "/2/tweets").get(0);
+        assertEquals("Bearer " + credentials.accessToken().reveal(), call.header("Authorization"));
+        assertEquals("Hello from AIL", call.json().path("text").asText());
+        assertTrue(call.json().path("media").isMissingNode());
+    }
+
+    @Test
+    void anImagePostUploadsInChunksWaitsForProcessingAndAttachesTheMediaId() {
+        x.imageProcessing(FakeX.Processing.SUCCEEDS);
+        byte[] image = bytes(2500);
+
+        MediaRef first = provider.uploadMedia(credentials, new Media("cat.png", "image/png", image, "a cat"));
+        assertFalse(first.ready(), "X said pending after finalize");
+        MediaRef ref = first;
+        int polls = 0;
+        while (!ref.ready()) {
+            ref = provider.mediaStatus(credentials, ref);
+            polls++;
+        }
+        Published published = provider.publish(credentials, post("A cat", List.of(ref)));
+
+        assertEquals(2, polls, "pending, then in_progress, then succeeded");
+        assertEquals("tweet_image", x.received("POST", "/2/media/upload/initialize").get(0).json().path("media_category").asText());
+        assertEquals(2500, x.received("POST", "/2/media/upload/initialize").get(0).json().path("total_bytes").asInt());
+        assertEquals(3, x.received("POST", "/2/media/upload/" + ref.id() + "/append").size());
+        assertArrayEquals(image, x.uploadedBytes(ref.id()));
+        assertEquals(ref.id(), x.posts().get(0).path("media").path("media_ids").get(0).asText());
+        assertTrue(published.url().endsWith(published.externalId()));
+    }
+
+    @Test
+    void anImageWithoutProcessingInfoIsReadyAtOnce() {
+        MediaRef ref = provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(10), null));
+        assertTrue(ref.ready());
+        assertEquals(ref, provider.mediaStatus(credentials, ref));
+        assertTrue(x.received("GET", "/2/media/upload").isEmpty());
+    }
+
+    @Test
+    void aVideoThatFailsProcessingIsPermanentWithXsReason() {
+        x.videoProcessing(FakeX.Processing.FAILS);
+        PlatformError e = assertThrows(PlatformError.class,
+                () -> uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(1200), null), 5));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals("X could not process the media: Unsupported video format", e.getMessage());
+        assertEquals("tweet_video", x.received("POST", "/2/media/upload/initialize").get(0).json().path("media_category").asText());
+    }
+
+    @Test
+    void aVideoStillPendingStaysNotReadySoTheEngineKeepsPolling() {
+        x.videoProcessing(FakeX.Processing.STAYS_PENDING);
+        MediaRef ref = uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(10), null), 3);
+        assertFalse(ref.ready());
+        assertEquals(3, x.received("GET", "/2/media/upload").size());
+    }
+
+    @Test
+    void aFileXDoesNotTakeIsRefusedBeforeAnyUpload() {
+        PlatformError e = assertThrows(PlatformError.class,
+                () -> provider.uploadMedia(credentials, new Media("doc.pdf", "application/pdf", bytes(10), null)));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertTrue(x.received().isEmpty());
+    }
+
+    @Test
+    void aTokenWithoutMediaWriteGetsXsOwnRefusal() {
+        credentials = credentials(x.issue("tweet.read tweet.write users.read offline.access"));
+        PlatformError e = assertThrows(PlatformError.class,
+                () -> provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(10), null)));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals(403, e.httpStatus());
+        assertTrue(e.getMessage().contains("media.write"), e.getMessage());
+    }
+
+    @Test
+    void anExpiredTokenIsAuthExpiredSoTheEngineRefreshesOnce() {
+        x.expire(credentials.accessToken().reveal());
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.AUTH_EXPIRED, e.kind());
+        assertTrue(x.posts().isEmpty());
+    }
+
+    @Test
+    void duplicateContentIsRefusedInXsOwnWords() {
+        provider.publish(credentials, post("same words", List.of()));
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("same words", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals(403, e.httpStatus());
+        assertEquals("You are not allowed to create a Tweet with duplicate content.", e.getMessage());
+    }
+
+    @Test
+    void aRateLimitedPostIsRetriedWhenXSaysTheWindowResets() {
+        Instant reset = Instant.now().plus(Duration.ofMinutes(12)).truncatedTo(ChronoUnit.SECONDS);
+        x.rateLimitNext("/2/tweets", reset);
+
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+
+        assertEquals(PlatformError.Kind.RATE_LIMITED, e.kind());
+        assertEquals(reset, e.retryAt());
+        assertTrue(e.getMessage().startsWith("X's rate limit for posting is used up until "), e.getMessage());
+        assertTrue(e.getMessage().contains("(100 posts per 15 minutes)"), e.getMessage());
+    }
+
+    @Test
+    void aUsedUpDailyCapWinsOverTheShortWindowAndIsNamedInTheMessage() {
+        Instant reset = Instant.now().plus(Duration.ofHours(9)).truncatedTo(ChronoUnit.SECONDS);
+        x.dailyCapNext("/2/tweets", 17, reset);
+
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+
+        assertEquals(PlatformError.Kind.RATE_LIMITED, e.kind());
+        assertEquals(reset, e.retryAt());
+        assertTrue(e.getMessage().contains("(17 posts per 24 h for this account)"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedAnswerToAPostIsPermanentAndSaysThePostMayBeLive() {
+        x.malformNext("/2/tweets");
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertTrue(e.getMessage().contains("could not read"), e.getMessage());
+        assertTrue(e.getMessage().contains("check X before retrying"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedProfileAnswerIsPermanentNotACrash() {
+        x.malformNext("/2/users/me");
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.profile(credentials));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals("X sent an answer AIL could not read (HTTP 200)", e.getMessage());
+    }
+
+    @Test
+    void aSlowXIsTransient() {
+        x.slow(Duration.ofMillis(800));
+        XProvider impatient = new XProvider(new DirectApiClient(Duration.ofMillis(200)), x.url(), x.url(), Clock.systemUTC());
+        PlatformError e = assertThrows(PlatformError.class, () -> impatient.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.TRANSIENT, e.kind());
+    }
+
+    @Test
+    void xsLimitsAre280CharactersAndFourMedia() {
+        assertEquals(280, provider.limits(credentials).maxCharacters());
+        assertEquals(4, provider.limits(credentials).maxMedia());
+    }
+}
