@@ -1,6 +1,40 @@
 package com.ailsocialautomation;
 
+import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.HelpCommand;
+import com.ailsocialautomation.command.ListCommands;
+import com.ailsocialautomation.command.PostCommands;
+import com.ailsocialautomation.command.SettingsCommands;
+import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.engine.Announcer;
+import com.ailsocialautomation.engine.Backoff;
+import com.ailsocialautomation.engine.ClientApps;
+import com.ailsocialautomation.engine.CredentialKeeper;
+import com.ailsocialautomation.engine.Engine;
+import com.ailsocialautomation.engine.MediaPipeline;
+import com.ailsocialautomation.engine.Publisher;
+import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.engine.GuardedMediaSource;
+import com.ailsocialautomation.net.HttpLimits;
+import com.ailsocialautomation.net.Resolver;
+import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.notify.NotificationSender;
+import com.ailsocialautomation.notify.Notifier;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
+import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.store.DataDirectory;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Vault;
@@ -20,7 +54,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
@@ -41,21 +79,27 @@ public final class App implements AutoCloseable {
     private Database database;
     private Vault vault;
     private WebServer web;
+    private Engine engine;
+    private CommandService commands;
+    private Providers providers;
 
     private App(Config config) {
         this.config = config;
     }
 
     public static App start(Config config) {
-        return start(config, null);
+        return start(config, null, List.of());
     }
 
-    /** Starts on {@code database} when given (tests), else on the configured or embedded database. */
-    public static App start(Config config, Database database) {
+    /**
+     * Starts on {@code database} when given (tests), else on the configured or embedded database, with the
+     * notifiers of the front ends that run in this process (the console's, in console mode).
+     */
+    public static App start(Config config, Database database, List<Notifier> notifiers) {
         App app = new App(config);
         try {
             app.openStore(database);
-            app.startServices();
+            app.startServices(notifiers);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -102,14 +146,62 @@ public final class App implements AutoCloseable {
         vault = Vault.open(database.dataSource(), masterKey);
     }
 
-    private void startServices() {
+    private void startServices(List<Notifier> notifiers) {
         logOptionalParts();
+        Clock clock = Clock.systemUTC();
+        Sql sql = new Sql(database.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        Accounts accounts = new Accounts(sql, vault);
+        Posts posts = new Posts(sql);
+        Outbox outbox = new Outbox(sql);
+        UrlGuard guard = new UrlGuard(config.insecureLoopback(), Resolver.system());
+        HttpLimits defaults = HttpLimits.defaults();
+        GuardedHttp http = new GuardedHttp(guard, new HttpLimits(
+                min(defaults.connectTimeout(), config.engine().requestTimeout()), config.engine().requestTimeout(), defaults.maxAnswerBytes()));
+        started.push(http);
+        providers = new Providers(List.of(new WebhookProvider(http)));
+        ClientApps apps = account -> {
+            Config.PlatformApp app = config.platform(account.platform());
+            return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
+        };
+        CredentialKeeper keeper = new CredentialKeeper(accounts, apps, clock, metrics);
+        MediaPipeline mediaPipeline = new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Publisher publisher = new Publisher(new Targets(sql), posts, accounts, new Attempts(sql, vault), workspaces,
+                providers, keeper, mediaPipeline, new Announcer(outbox), clock, config.engine().maxAttempts(),
+                Backoff.DEFAULT, metrics);
+        Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
+        engine = new Engine(sql, publisher, config.engine(), clock, metrics,
+                List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending)));
+        NotificationSender sender = new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500));
+        started.push(sender);
+
+        Map<String, Handler> handlers = new HashMap<>();
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
+        Handler postCommands = new PostCommands(posts, accounts, guard, clock);
+        Handler listCommands = new ListCommands(posts, new Attempts(sql, vault));
+        Handler settings = new SettingsCommands(workspaces, clock);
+        Handler help = new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail());
+        for (String name : List.of("accounts", "connect", "disconnect")) {
+            handlers.put(name, accountCommands);
+        }
+        for (String name : List.of("post", "schedule", "edit", "reschedule", "cancel", "retry")) {
+            handlers.put(name, postCommands);
+        }
+        handlers.put("list", listCommands);
+        handlers.put("show", listCommands);
+        handlers.put("timezone", settings);
+        handlers.put("notify", settings);
+        handlers.put("help", help);
+        commands = new CommandService(workspaces, handlers);
+
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::ready, metrics));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null ? null : config.publicUrl() + "/slack/install", null));
         web = new WebServer("0.0.0.0", config.port(), metrics, routes).start();
         started.push(web);
+        engine.start();
+        started.push(engine);
         log.info("AIL is ready at {} (port {})", config.publicUrl(), web.port());
     }
 
@@ -126,6 +218,18 @@ public final class App implements AutoCloseable {
                 log.info("{}: off (set {}CLIENT_ID and {}CLIENT_SECRET)", platform, prefix, prefix);
             }
         }
+    }
+
+    public CommandService commands() {
+        return commands;
+    }
+
+    public Providers providers() {
+        return providers;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     public Config config() {

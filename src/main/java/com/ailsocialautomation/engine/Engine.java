@@ -59,14 +59,13 @@ public final class Engine implements AutoCloseable {
         for (Job job : jobs) {
             recurring.add(Tasks.recurring(job.name(), FixedDelay.of(job.every())).execute((i, c) -> job.work().run()));
         }
-        List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>(recurring);
-        known.add(publish);
-        this.scheduler = Scheduler.create(sql.dataSource(), known)
+        // start tasks are added to the known tasks by db-scheduler itself
+        this.scheduler = Scheduler.create(sql.dataSource(), List.of(publish))
                 .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
                 .pollingInterval(settings.pollInterval())
                 .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(3)
+                .missedHeartbeatsLimit(4)
                 .threads(settings.threads())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))

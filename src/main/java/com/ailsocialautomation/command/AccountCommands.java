@@ -1,0 +1,78 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Sql;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** accounts, connect and disconnect. */
+public final class AccountCommands implements Handler {
+    private final Accounts accounts;
+    private final List<AccountLinker> linkers;
+    private final Revoker revoker;
+    private final Sql sql;
+
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Sql sql) {
+        this.accounts = accounts;
+        this.linkers = linkers;
+        this.revoker = revoker;
+        this.sql = sql;
+    }
+
+    @Override
+    public Reply handle(Caller caller, ParsedCommand command) {
+        return switch (command.name()) {
+            case "accounts" -> list(caller);
+            case "connect" -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.arg(1));
+            case "disconnect" -> disconnect(caller, command.arg(0));
+            default -> throw new IllegalArgumentException(command.name());
+        };
+    }
+
+    private Reply list(Caller caller) {
+        List<Account> all = accounts.list(caller.workspaceId());
+        if (all.isEmpty()) {
+            return Reply.of("No accounts are connected in this workspace yet. Connect one with `/ail connect mastodon <instance>` or `/ail connect webhook <https-url>`.");
+        }
+        StringBuilder sb = new StringBuilder("Connected accounts (" + all.size() + "):");
+        for (Account a : all) {
+            sb.append("\n• ").append(a.shortId()).append("  ").append(a.platform()).append("  ")
+                    .append(a.handle() == null ? a.externalId() : a.handle())
+                    .append("  ").append(a.active() ? "active" : "needs reconnect")
+                    .append("  connected by ").append(a.ownerName() == null ? "someone who left" : a.ownerName());
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private Reply connect(Caller caller, String platform, String argument) {
+        for (AccountLinker linker : linkers) {
+            if (linker.platforms().contains(platform)) {
+                return linker.start(caller, platform, argument);
+            }
+        }
+        TreeSet<String> available = new TreeSet<>();
+        linkers.forEach(l -> available.addAll(l.platforms()));
+        throw new UserError("Connecting " + platform + " is not available on this server; available: "
+                + String.join(", ", available) + ".");
+    }
+
+    private Reply disconnect(Caller caller, String reference) {
+        Account account = AccountRefs.one(accounts, caller.workspaceId(), reference);
+        if (!caller.admin() && !caller.user().id().equals(account.ownerUserId())) {
+            throw new UserError("Only the person who connected " + account.label() + " or a workspace admin can disconnect it.");
+        }
+        int cancelled = sql.update("""
+                update post_targets set state = 'cancelled', error = 'the account was disconnected', finished_at = now(), updated_at = now()
+                where workspace_id = ? and account_id = ? and state = 'scheduled'""", caller.workspaceId(), account.id());
+        boolean revoked = revoker.revoke(account);
+        accounts.delete(caller.workspaceId(), account.id());
+        return Reply.of("Disconnected " + account.label() + ". Its tokens are deleted"
+                + (revoked ? "" : "; revoking them at " + account.platform() + " failed for now and will be retried")
+                + "." + (cancelled == 0 ? "" : " " + cancelled + " scheduled " + (cancelled == 1 ? "post to it was" : "posts to it were") + " cancelled."));
+    }
+}

@@ -1,0 +1,59 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Turns what people type after to: (short ids, handles, platform names) into accounts of their workspace. */
+final class AccountRefs {
+    private AccountRefs() {}
+
+    /** Exactly one account, or a UserError that says what to type instead. */
+    static Account one(Accounts accounts, UUID workspaceId, String reference) {
+        List<Account> found = accounts.resolve(workspaceId, reference);
+        if (found.isEmpty()) {
+            throw new UserError("No account '" + reference + "' in this workspace. `/ail accounts` lists them.");
+        }
+        if (found.size() > 1) {
+            throw new UserError("'" + reference + "' matches " + found.size() + " accounts ("
+                    + String.join(", ", found.stream().map(Account::shortId).toList()) + "); use the short id.");
+        }
+        return found.get(0);
+    }
+
+    /** The targets of a post: the to: list, or the workspace's only account when to: is left out. */
+    static List<Account> targets(Accounts accounts, UUID workspaceId, String toList) {
+        if (toList == null || toList.isBlank()) {
+            List<Account> all = accounts.list(workspaceId);
+            if (all.isEmpty()) {
+                throw new UserError("No accounts are connected in this workspace yet. Connect one with `/ail connect <platform>` first.");
+            }
+            if (all.size() > 1) {
+                throw new UserError("This workspace has " + all.size() + " accounts; say which with to: (e.g. to:"
+                        + all.get(0).shortId() + "," + all.get(1).platform() + "). `/ail accounts` lists them.");
+            }
+            return all;
+        }
+        Set<Account> chosen = new LinkedHashSet<>();
+        for (String ref : toList.split(",")) {
+            if (ref.isBlank()) {
+                continue;
+            }
+            List<Account> found = accounts.resolve(workspaceId, ref);
+            if (found.isEmpty()) {
+                throw new UserError("No account '" + ref.trim() + "' in this workspace. `/ail accounts` lists them.");
+            }
+            chosen.addAll(found);
+        }
+        if (chosen.isEmpty()) {
+            throw new UserError("to: names no account. Example: to:a7k2q,mastodon");
+        }
+        return new ArrayList<>(chosen);
+    }
+}

@@ -1,0 +1,18 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.store.ChatUser;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** The person behind an invocation, resolved to our own ids, with the zone their times are shown in. */
+public record Caller(Invocation invocation, UUID workspaceId, ChatUser user, ZoneId zone) {
+    public boolean admin() {
+        return invocation.admin();
+    }
+
+    /** Authors and workspace admins may change a post. */
+    public boolean mayChange(UUID authorId) {
+        return admin() || user.id().equals(authorId);
+    }
+}

@@ -1,0 +1,78 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.VaultError;
+import com.ailsocialautomation.store.Workspaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The entry point of the command layer for every front end: parses, resolves the caller, routes to the handler,
+ * and is the one place where exceptions become replies. A {@link UserError} is shown as is; anything else is
+ * logged with an id the reply quotes.
+ */
+public final class CommandService {
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+    private final Workspaces workspaces;
+    private final Map<String, Handler> handlers;
+
+    /** {@code handlers} maps each subcommand name to its handler. */
+    public CommandService(Workspaces workspaces, Map<String, Handler> handlers) {
+        this.workspaces = workspaces;
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    /** Runs a text command (what follows /ail). */
+    public Reply run(Invocation invocation, String line) {
+        return guarded(() -> execute(invocation, CommandParser.parse(line)));
+    }
+
+    /** Runs a command already parsed (Discord's native options, buttons). */
+    public Reply run(Invocation invocation, ParsedCommand command) {
+        return guarded(() -> execute(invocation, command));
+    }
+
+    private Reply execute(Invocation invocation, ParsedCommand command) {
+        Handler handler = handlers.get(command.name());
+        if (handler == null) {
+            throw new UserError("'" + command.name() + "' is not available on this server yet. `/ail help` lists the commands.");
+        }
+        return handler.handle(caller(invocation), command);
+    }
+
+    /** Resolves the chat identity to our ids, creating the workspace and user on first use. */
+    public Caller caller(Invocation invocation) {
+        UUID workspaceId = workspaces.ensure(invocation.frontEnd(), invocation.workspaceId(), null);
+        ChatUser user = workspaces.ensureUser(workspaceId, invocation.userId(), invocation.displayName());
+        ZoneId zone = user.zone() != null ? user.zone()
+                : invocation.defaultZone() != null ? invocation.defaultZone() : ZoneOffset.UTC;
+        return new Caller(invocation, workspaceId, user, zone);
+    }
+
+    private static Reply guarded(java.util.function.Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (UserError e) {
+            return Reply.of(e.getMessage());
+        } catch (VaultError e) {
+            String id = errorId();
+            log.error("A stored secret could not be opened (error id {}): {}", id, e.getMessage());
+            return Reply.of("A stored secret for this could not be decrypted (error id " + id + "); reconnecting the account usually fixes it.");
+        } catch (RuntimeException e) {
+            String id = errorId();
+            log.error("A command failed (error id {})", id, e);
+            return Reply.of("Something went wrong on our side (error id " + id + "). Please try again.");
+        }
+    }
+
+    private static String errorId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,17 @@
+package com.ailsocialautomation.command;
+
+/** help and help &lt;subcommand&gt;. */
+public final class HelpCommand implements Handler {
+    private final String privacyUrl;
+    private final String contactEmail;
+
+    public HelpCommand(String privacyUrl, String contactEmail) {
+        this.privacyUrl = privacyUrl;
+        this.contactEmail = contactEmail;
+    }
+
+    @Override
+    public Reply handle(Caller caller, ParsedCommand command) {
+        return command.arg(0) == null ? HelpText.overview(privacyUrl, contactEmail) : HelpText.of(command.arg(0));
+    }
+}

@@ -1,0 +1,100 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.schedule.Times;
+import com.ailsocialautomation.store.Attempt;
+import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Target;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** list and show. */
+public final class ListCommands implements Handler {
+    private static final int LIST_SIZE = 20;
+
+    private final Posts posts;
+    private final Attempts attempts;
+
+    public ListCommands(Posts posts, Attempts attempts) {
+        this.posts = posts;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Reply handle(Caller caller, ParsedCommand command) {
+        return switch (command.name()) {
+            case "list" -> list(caller, command.arg(0) == null ? "upcoming" : command.arg(0));
+            case "show" -> show(caller, command.arg(0));
+            default -> throw new IllegalArgumentException(command.name());
+        };
+    }
+
+    private Reply list(Caller caller, String filter) {
+        List<Post> found = posts.list(caller.workspaceId(), filter, caller.user().id(), LIST_SIZE);
+        if (found.isEmpty()) {
+            return Reply.of(switch (filter) {
+                case "upcoming" -> "Nothing is scheduled. Schedule a post with `/ail schedule at:\"tomorrow 09:00\" <text>`.";
+                case "failed" -> "No failed posts.";
+                case "mine" -> "You have no posts yet.";
+                default -> "No posts yet.";
+            });
+        }
+        StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
+        for (Post p : found) {
+            sb.append("\n• ").append(p.shortId()).append("  ").append(Times.format(p.scheduledAt(), caller.zone()))
+                    .append("  ").append(p.status()).append("  → ")
+                    .append(p.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", ")))
+                    .append("  “").append(snippet(p.text())).append("”");
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private static String title(String filter) {
+        return switch (filter) {
+            case "upcoming" -> "Upcoming posts";
+            case "failed" -> "Failed posts";
+            case "mine" -> "Your posts";
+            default -> "Recent posts";
+        };
+    }
+
+    private Reply show(Caller caller, String shortId) {
+        Post post = PostRefs.find(posts, caller, shortId);
+        Reply reply = Reply.of("Post " + post.shortId() + " by " + post.authorName() + ": " + post.status())
+                .withField("Text", post.text())
+                .withField("Time", Times.format(post.scheduledAt(), caller.zone()));
+        if (!post.mediaUrls().isEmpty()) {
+            reply = reply.withField("Media", String.join(" ", post.mediaUrls()));
+        }
+        for (Target t : post.targets()) {
+            StringBuilder line = new StringBuilder(t.state());
+            if (t.url() != null) {
+                line.append(" ").append(t.url());
+            }
+            if (t.error() != null && !Target.PUBLISHED.equals(t.state())) {
+                line.append(" (").append(t.error()).append(")");
+            }
+            for (Attempt a : attempts.forTarget(caller.workspaceId(), t.id())) {
+                line.append("\n    attempt ").append(Times.format(a.startedAt(), caller.zone())).append(": ").append(a.outcome())
+                        .append(a.httpStatus() == null ? "" : " HTTP " + a.httpStatus())
+                        .append(", ").append(a.durationMs()).append(" ms")
+                        .append(a.message() == null ? "" : ", " + a.message());
+            }
+            reply = reply.withField(t.platform() + " " + t.accountLabel(), line.toString());
+        }
+        if (post.targets().stream().anyMatch(t -> Target.FAILED.equals(t.state()) || Target.UNKNOWN.equals(t.state()))) {
+            reply = reply.withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY);
+        }
+        if (post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()))) {
+            reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
+        }
+        return reply;
+    }
+
+    static String snippet(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 50 ? flat : flat.substring(0, 47) + "...";
+    }
+}

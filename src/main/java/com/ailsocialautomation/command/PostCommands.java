@@ -1,0 +1,115 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.schedule.Times;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Target;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** post, schedule, edit, reschedule, cancel and retry. */
+public final class PostCommands implements Handler {
+    private final Posts posts;
+    private final Accounts accounts;
+    private final UrlGuard guard;
+    private final Clock clock;
+
+    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, Clock clock) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Override
+    public Reply handle(Caller caller, ParsedCommand command) {
+        return switch (command.name()) {
+            case "post" -> create(caller, command, clock.instant(), false);
+            case "schedule" -> create(caller, command, when(caller, command), true);
+            case "edit" -> edit(caller, command);
+            case "reschedule" -> reschedule(caller, command);
+            case "cancel" -> cancel(caller, command.arg(0));
+            case "retry" -> retry(caller, command.arg(0));
+            default -> throw new IllegalArgumentException(command.name());
+        };
+    }
+
+    private Instant when(Caller caller, ParsedCommand command) {
+        Instant when = ScheduledTime.of(command, caller.zone(), clock);
+        if (when == null) {
+            throw new UserError("Say when with at: or in:. Usage: " + Commands.get(command.name()).usage());
+        }
+        return when;
+    }
+
+    private Reply create(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
+        List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
+        List<Account> inactive = targets.stream().filter(a -> !a.active()).toList();
+        if (!inactive.isEmpty()) {
+            throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
+        }
+        List<String> media = command.options("media");
+        media.forEach(guard::check);
+        String text = command.text();
+        PostRules.check(text, media, targets);
+        Post post = posts.create(caller.workspaceId(), caller.user().id(), text, media, when, caller.invocation().origin(), targets);
+        Reply reply = PostRules.preview(post, targets, caller.zone(), scheduled);
+        return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
+    }
+
+    private Reply edit(Caller caller, ParsedCommand command) {
+        Post post = PostRefs.changeable(posts, caller, command.arg(0), "edit");
+        requireScheduled(post, "edited");
+        List<Account> targets = post.targets().stream().map(Target::accountId).filter(Objects::nonNull)
+                .map(id -> accounts.find(caller.workspaceId(), id).orElse(null)).filter(Objects::nonNull).toList();
+        PostRules.check(command.text(), post.mediaUrls(), targets);
+        if (!posts.editText(caller.workspaceId(), post.id(), command.text())) {
+            throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
+        }
+        return Reply.of("Post " + post.shortId() + " now reads: " + command.text());
+    }
+
+    private Reply reschedule(Caller caller, ParsedCommand command) {
+        Post post = PostRefs.changeable(posts, caller, command.arg(0), "reschedule");
+        Instant when = when(caller, command);
+        int moved = posts.reschedule(caller.workspaceId(), post.id(), when);
+        if (moved == 0) {
+            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only scheduled posts can be rescheduled.");
+        }
+        return Reply.of("Post " + post.shortId() + " will be published " + Times.format(when, caller.zone()) + ".");
+    }
+
+    private Reply cancel(Caller caller, String shortId) {
+        Post post = PostRefs.changeable(posts, caller, shortId, "cancel");
+        int cancelled = posts.cancel(caller.workspaceId(), post.id());
+        if (cancelled == 0) {
+            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; there is nothing left to cancel.");
+        }
+        int total = post.targets().size();
+        return Reply.of("Cancelled post " + post.shortId() + (cancelled == total ? "." : " on " + cancelled + " of " + total
+                + " accounts; the others had already started or finished."));
+    }
+
+    private Reply retry(Caller caller, String shortId) {
+        Post post = PostRefs.changeable(posts, caller, shortId, "retry");
+        List<Target> reset = posts.retry(caller.workspaceId(), post.id(), clock.instant());
+        if (reset.isEmpty()) {
+            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only failed or unknown targets can be retried.");
+        }
+        return Reply.of("Retrying post " + post.shortId() + " on " + String.join(", ",
+                reset.stream().map(t -> t.platform() + " " + t.accountLabel()).toList()) + " now.");
+    }
+
+    private static void requireScheduled(Post post, String verb) {
+        if (!post.allScheduled()) {
+            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only scheduled posts can be " + verb + ".");
+        }
+    }
+}

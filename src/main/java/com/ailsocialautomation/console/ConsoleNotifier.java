@@ -1,0 +1,28 @@
+package com.ailsocialautomation.console;
+
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.notify.Notifier;
+
+import java.io.PrintStream;
+
+/** Direct messages for the console user are printed, marked as such. */
+public final class ConsoleNotifier implements Notifier {
+    private final PrintStream out;
+
+    public ConsoleNotifier(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String frontEnd() {
+        return ConsoleSession.FRONT_END;
+    }
+
+    @Override
+    public void direct(String workspaceId, String userId, Reply message) {
+        synchronized (out) {
+            out.println("[message for " + userId + "] " + message.toPlainText().replace("\n", "\n  "));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.ailsocialautomation.platform.webhook;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.net.Response;
+import com.ailsocialautomation.net.UnreachableUrl;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Any HTTPS endpoint: each post is POSTed as JSON {text, media, post_id, scheduled_at}, signed with
+ * {@code X-AIL-Signature: sha256=<hex HMAC-SHA256 of the body>} under the connection's secret. The URL goes
+ * through the guard on every request, because DNS can change after connect time.
+ */
+public final class WebhookProvider implements Provider {
+    private final GuardedHttp http;
+
+    public WebhookProvider(GuardedHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String id() {
+        return "webhook";
+    }
+
+    @Override
+    public ConnectMethod connectMethod() {
+        return ConnectMethod.URL;
+    }
+
+    @Override
+    public Limits limits(Credentials credentials) {
+        return new Limits(40_000, 10, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    @Override
+    public Profile profile(Credentials credentials) {
+        return new Profile(credentials.accountId(), credentials.handle(), credentials.handle(), null, credentials.instanceUrl());
+    }
+
+    @Override
+    public boolean uploadsMedia() {
+        return false;
+    }
+
+    @Override
+    public Published publish(Credentials credentials, PublishRequest request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("text", request.text());
+        json.put("media", request.mediaUrls());
+        json.put("post_id", request.postId());
+        json.put("scheduled_at", request.scheduledAt().toString());
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-AIL-Signature", WebhookSignature.sign(credentials.accessToken(), body));
+        headers.put("X-AIL-Delivery", request.idempotencyKey().toString());
+        Response response;
+        try {
+            response = http.postJson(credentials.instanceUrl(), body, headers);
+        } catch (UnreachableUrl e) {
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
+        } catch (UserError e) {
+            throw new PlatformError(PlatformError.Kind.PERMANENT, 0, e.getMessage(), null);
+        }
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return new Published(request.idempotencyKey().toString(), null, status);
+        }
+        throw WebhookErrors.of(status, response);
+    }
+}

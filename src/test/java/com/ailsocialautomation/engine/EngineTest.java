@@ -1,0 +1,195 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.store.Attempt;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.ailsocialautomation.engine.EngineRig.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    static EngineRig rig;
+    FakeWebhookReceiver hook;
+    EngineRig.Fixture f;
+
+    @BeforeAll
+    static void wire() {
+        rig = new EngineRig(pg.dataSource(), pg.vault());
+    }
+
+    @AfterAll
+    static void unwire() {
+        rig.close();
+    }
+
+    @BeforeEach
+    void receiver() throws Exception {
+        hook = new FakeWebhookReceiver();
+        hook.expectSecret("whsec_test");
+        f = rig.webhookFixture(hook.url(), "whsec_test");
+    }
+
+    @AfterEach
+    void stop() {
+        rig.stopEngines();
+        hook.close();
+    }
+
+    private Target onlyTarget(Post post) {
+        return rig.reload(post).targets().get(0);
+    }
+
+    private List<String> messagesFor(EngineRig.Fixture fixture) {
+        return rig.sql.list("select payload from notifications where user_id = ? order by created_at",
+                rs -> rs.getString(1), fixture.user().id());
+    }
+
+    @Test
+    void twoEnginesPublishEachTargetExactlyOnce() throws Exception {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            posts.add(rig.post(f, "post number " + i, Instant.now().plusMillis(300)));
+        }
+        rig.startWebhookEngine(EngineRig.settings(5));
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> Target.PUBLISHED.equals(onlyTarget(p).state()))),
+                "every target is published");
+        Thread.sleep(1000); // a duplicate would arrive now, if there were one
+        assertEquals(30, hook.accepted().size(), "the receiver got each post once");
+        Set<String> ids = hook.accepted().stream().map(d -> d.body().get("post_id").asText()).collect(Collectors.toSet());
+        assertEquals(posts.stream().map(Post::shortId).collect(Collectors.toSet()), ids);
+    }
+
+    @Test
+    void aScheduledPostIsNotPublishedBeforeItsTimeAndGoesOutSoonAfter() throws Exception {
+        Instant due = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Post post = rig.post(f, "at three seconds", due);
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1));
+        long receivedAt = hook.accepted().get(0).receivedAtMillis();
+        assertTrue(receivedAt >= due.toEpochMilli(), "not before its time");
+        assertEquals(Target.PUBLISHED, onlyTarget(post).state());
+        assertEquals(due.toString(), hook.accepted().get(0).body().get("scheduled_at").asText());
+    }
+
+    @Test
+    void transientErrorsAreRetriedWithTheSameDeliveryIdUntilTheyPass() throws Exception {
+        hook.failNext(2, 503, null);
+        Post post = rig.post(f, "third time lucky", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(onlyTarget(post).state())));
+        Target t = onlyTarget(post);
+        List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), t.id());
+        assertEquals(List.of("transient", "transient", "published"), log.stream().map(Attempt::outcome).toList());
+        assertEquals(503, log.get(0).httpStatus());
+        assertEquals(t.idempotencyKey().toString(), hook.accepted().get(0).deliveryId());
+        assertEquals(3, hook.requests());
+    }
+
+    @Test
+    void aRateLimitIsHonouredBeforeTheNextAttempt() throws Exception {
+        hook.failNext(1, 429, "2");
+        Post post = rig.post(f, "slow down", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(onlyTarget(post).state())));
+        List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
+        assertEquals("rate-limited", log.get(0).outcome());
+        long gap = Duration.between(log.get(0).startedAt(), log.get(1).startedAt()).toMillis();
+        assertTrue(gap >= 1900, "the second attempt waited for Retry-After, gap was " + gap + " ms");
+    }
+
+    @Test
+    void aPermanentErrorFailsAtOnceWithThePlatformsMessageAndTellsTheAuthorOnce() throws Exception {
+        hook.failNext(1, 422, null);
+        Post post = rig.post(f, "not acceptable", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        Target t = onlyTarget(post);
+        assertTrue(t.error().contains("HTTP 422") && t.error().contains("try later"), t.error());
+        assertEquals(1, t.attempts());
+        List<String> dms = messagesFor(f);
+        assertEquals(1, dms.size());
+        assertTrue(dms.get(0).contains(post.shortId()) && dms.get(0).contains("retry:" + post.shortId())
+                && dms.get(0).contains("cancel:" + post.shortId()), dms.get(0));
+    }
+
+    @Test
+    void retriesStopAtTheConfiguredLimit() throws Exception {
+        hook.failNext(100, 502, null);
+        Post post = rig.post(f, "never", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(3));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertEquals(3, hook.requests());
+        assertTrue(onlyTarget(post).error().startsWith("Gave up after 3 attempts"), onlyTarget(post).error());
+        assertEquals("active", rig.accounts.find(f.workspaceId(), f.account().id()).orElseThrow().status(),
+                "a passing network error never disconnects an account");
+    }
+
+    @Test
+    void aHangingPlatformTimesOutAndIsRetried() throws Exception {
+        hook.delay(5000); // the rig's request timeout is 3 s
+        Post post = rig.post(f, "slow platform", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(2));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
+        assertEquals(List.of("transient", "failed"), log.stream().map(Attempt::outcome).toList());
+    }
+
+    @Test
+    void postsDueWhileNoEngineRanGoOutOnStartAndSayTheyWereLate() throws Exception {
+        Post post = rig.post(f, "missed while down", Instant.now().minus(Duration.ofMinutes(5)));
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> messagesFor(f).stream().anyMatch(m -> m.contains("min late"))),
+                "the author hears it went out late: " + messagesFor(f));
+    }
+
+    @Test
+    void cancelledPostsAreNeverPublished() throws Exception {
+        Post post = rig.post(f, "changed my mind", Instant.now().plusSeconds(1));
+        assertEquals(1, rig.posts.cancel(f.workspaceId(), post.id()));
+        rig.startWebhookEngine(EngineRig.settings(5));
+        Thread.sleep(2500);
+        assertEquals(0, hook.requests());
+        assertEquals(Target.CANCELLED, onlyTarget(post).state());
+    }
+
+    @Test
+    void aRescheduledPostGoesOutAtItsNewTimeOnly() throws Exception {
+        Post post = rig.post(f, "moved", Instant.now().plusSeconds(1));
+        Instant later = Instant.now().plusSeconds(4);
+        rig.posts.reschedule(f.workspaceId(), post.id(), later);
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1));
+        assertTrue(hook.accepted().get(0).receivedAtMillis() >= later.toEpochMilli());
+    }
+
+    @Test
+    void aWrongSigningSecretIsAPermanentFailureWithTheReceiversAnswer() throws Exception {
+        EngineRig.Fixture wrong = rig.webhookFixture(hook.url(), "whsec_other");
+        Post post = rig.post(wrong, "unsigned", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertEquals(1, hook.rejectedSignatures());
+        assertTrue(onlyTarget(post).error().contains("401"));
+        assertEquals(0, hook.accepted().size());
+    }
+}

@@ -1,0 +1,27 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+
+/** The webhook, declared idempotent: for a receiver that, like Mastodon, honours a repeated delivery id. */
+final class IdempotentWebhookProvider implements Provider {
+    private final WebhookProvider webhook;
+
+    IdempotentWebhookProvider(GuardedHttp http) {
+        this.webhook = new WebhookProvider(http);
+    }
+
+    @Override public String id() { return "webhook"; }
+    @Override public ConnectMethod connectMethod() { return ConnectMethod.URL; }
+    @Override public boolean idempotent() { return true; }
+    @Override public boolean uploadsMedia() { return false; }
+    @Override public Limits limits(Credentials c) { return webhook.limits(c); }
+    @Override public Profile profile(Credentials c) { return webhook.profile(c); }
+    @Override public Published publish(Credentials c, PublishRequest r) { return webhook.publish(c, r); }
+}
