@@ -49,6 +49,16 @@ public record Config(
         return externalDatabase == null;
     }
 
+    /**
+     * This configuration with the port the server actually bound when AIL_PORT is 0 (tests); the default
+     * public URL follows it, an explicit AIL_PUBLIC_URL does not.
+     */
+    public Config withPort(int boundPort) {
+        String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
+        return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
+                privacyPolicyFile, insecureLoopback, slack, discord, platforms, engine);
+    }
+
     public PlatformApp platform(String name) {
         return platforms.getOrDefault(name, new PlatformApp(null, null, null, null));
     }
@@ -60,7 +70,7 @@ public record Config(
     public static Config from(Map<String, String> vars) {
         Env env = new Env(vars);
         int port = env.integer("AIL_PORT", 8080, 0, 65535);
-        String publicUrl = env.url("AIL_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        String publicUrl = env.url("AIL_PUBLIC_URL", "http://localhost:" + port);
         Path dataDir = Path.of(env.string("AIL_DATA_DIR", "./data")).toAbsolutePath().normalize();
 
         ExternalDatabase external = null;
