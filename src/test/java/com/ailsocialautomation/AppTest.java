@@ -127,11 +127,17 @@ class AppTest {
         // the same from another process, through the jar's entry point: one line, exit code 1
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        pb.environment().keySet().removeIf(name -> name.startsWith("AIL_") || name.startsWith("SLACK_") || name.startsWith("DISCORD_"));
         pb.environment().put("AIL_DATA_DIR", dataDir.toString());
         pb.environment().put("AIL_PORT", "0");
         Process second = pb.start();
-        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-        String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err;
+        try {
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second instance must stop at once");
+            err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            second.destroy(); // SIGTERM: should it have started after all, its hook stops its PostgreSQL
+        }
         assertEquals(1, second.exitValue(), err);
         assertEquals(List.of("AIL cannot start: AIL_DATA_DIR (" + dataDir + ") is in use by another running AIL instance; "
                 + "stop it first or give this one its own AIL_DATA_DIR"), err.lines().toList());

@@ -29,7 +29,14 @@ public record Config(
     public static final List<String> PLATFORM_NAMES =
             List.of("mastodon", "bluesky", "x", "linkedin", "youtube", "tiktok", "meta", "threads");
 
-    public record ExternalDatabase(String url, String user, Secret password) {}
+    public record ExternalDatabase(String url, String user, Secret password) {
+        /** A JDBC URL may carry {@code password=...} as a parameter; it is masked like every other secret. */
+        @Override
+        public String toString() {
+            return "ExternalDatabase[url=" + url.replaceAll("(?i)(password=)[^&]*", "$1****")
+                    + ", user=" + user + ", password=" + password + "]";
+        }
+    }
 
     public record Slack(Secret signingSecret, Secret botToken, String clientId, Secret clientSecret,
                         Secret appToken, String apiUrl) {}

@@ -127,7 +127,7 @@ class ConfigTest {
     @Test
     void neitherToStringNorAnyMessageShowsASecret() {
         Map<String, String> env = new HashMap<>();
-        env.put("AIL_DATABASE_URL", "jdbc:postgresql://db:5432/ail");
+        env.put("AIL_DATABASE_URL", "jdbc:postgresql://db:5432/ail?ssl=true&password=secret-in-url&sslmode=require");
         env.put("AIL_DATABASE_USER", "ail");
         env.put("AIL_DATABASE_PASSWORD", "secret-db-password");
         env.put("AIL_ENCRYPTION_KEY", KEY);
@@ -145,7 +145,8 @@ class ConfigTest {
         Config c = Config.from(env);
         assertEquals("secret-slack-bot", c.slack().botToken().reveal());
         String shown = c.toString();
-        assertTrue(shown.contains("slack-client") && shown.contains("id-X"), "non-secret settings are shown: " + shown);
+        assertTrue(shown.contains("slack-client") && shown.contains("id-X") && shown.contains("sslmode=require"),
+                "non-secret settings are shown: " + shown);
         for (String secret : List.of("secret-", KEY, KEY.substring(0, 12))) {
             assertFalse(shown.contains(secret), "Config.toString() shows " + secret + ": " + shown);
         }
