@@ -1,43 +1,15 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.CommandService;
-import com.ailsocialautomation.command.Handler;
-import com.ailsocialautomation.command.HelpCommand;
-import com.ailsocialautomation.command.ListCommands;
-import com.ailsocialautomation.command.PostCommands;
-import com.ailsocialautomation.command.SettingsCommands;
-import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
-import com.ailsocialautomation.engine.Announcer;
-import com.ailsocialautomation.engine.Backoff;
-import com.ailsocialautomation.engine.ClientApps;
-import com.ailsocialautomation.engine.CredentialKeeper;
-import com.ailsocialautomation.engine.Engine;
-import com.ailsocialautomation.engine.MediaPipeline;
-import com.ailsocialautomation.engine.Publisher;
-import com.ailsocialautomation.engine.Revoker;
-import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.engine.GuardedMediaSource;
-import com.ailsocialautomation.net.HttpLimits;
-import com.ailsocialautomation.net.Resolver;
-import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.notify.NotificationSender;
 import com.ailsocialautomation.notify.Notifier;
-import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.Providers;
-import com.ailsocialautomation.platform.webhook.WebhookProvider;
-import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Attempts;
-import com.ailsocialautomation.store.PendingRevocations;
-import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.store.Targets;
-import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.config.ConfigError;
 import com.ailsocialautomation.store.DataDirectory;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.web.HealthRoutes;
 import com.ailsocialautomation.web.PageRoutes;
 import com.ailsocialautomation.web.PrivacyPolicy;
@@ -54,16 +26,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * The running service, wired by hand. Parts start in dependency order and {@link #close()} stops them in reverse:
@@ -72,137 +45,178 @@ import java.util.concurrent.CountDownLatch;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    private final Config config;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** Start-up failed for a reason the operator can act on; the message is one line without secrets. */
+    public static final class StartError extends RuntimeException {
+        public StartError(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private record Part(String name, AutoCloseable closeable) {}
+
+    private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Database given;
+    private volatile boolean stopRequested;
+    private volatile boolean running;
+    private Config config;
     private Database database;
     private Vault vault;
     private WebServer web;
-    private Engine engine;
-    private CommandService commands;
-    private Providers providers;
 
-    private App(Config config) {
+    private final List<Notifier> notifiers;
+    private Services services;
+
+    private App(Config config, Database given, List<Notifier> notifiers) {
         this.config = config;
-    }
-
-    public static App start(Config config) {
-        return start(config, null, List.of());
+        this.given = given;
+        this.notifiers = List.copyOf(notifiers);
     }
 
     /**
-     * Starts on {@code database} when given (tests), else on the configured or embedded database, with the
-     * notifiers of the front ends that run in this process (the console's, in console mode).
+     * An App that has not started yet, so that a shutdown hook can be registered before anything runs:
+     * {@link #close()} called while {@link #launch()} runs waits for it and then stops what was started.
      */
-    public static App start(Config config, Database database, List<Notifier> notifiers) {
-        App app = new App(config);
-        try {
-            app.openStore(database);
-            app.startServices(notifiers);
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+    public static App create(Config config) {
+        return new App(config, null, List.of());
+    }
+
+    /** Like {@link #create(Config)}, with the notifiers of the front ends running in this process (the console's). */
+    public static App create(Config config, List<Notifier> notifiers) {
+        return new App(config, null, notifiers);
+    }
+
+    public static App start(Config config) {
+        return start(config, null);
+    }
+
+    /** Starts on {@code database} when given (tests), else on the configured or embedded database. */
+    public static App start(Config config, Database database) {
+        return new App(config, database, List.of()).launch();
     }
 
     /** Only the database and the vault: for maintenance commands such as rotate-key. */
     public static App startStoreOnly(Config config) {
-        App app = new App(config);
+        App app = new App(config, null, List.of());
+        synchronized (app) {
+            try {
+                app.openStore();
+                app.running = true;
+                return app;
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Starts every part; on failure stops what had started (quietly) and throws. */
+    public synchronized App launch() {
         try {
-            app.openStore(null);
-            return app;
+            openStore();
+            startServices();
+            running = true;
+            return this;
         } catch (RuntimeException e) {
-            app.close();
+            close();
             throw e;
         }
     }
 
-    private void openStore(Database given) {
+    private void checkNotStopped() {
+        if (stopRequested) {
+            throw new StartError("AIL was asked to stop while it was starting", null);
+        }
+    }
+
+    private void own(String name, AutoCloseable part) {
+        started.push(new Part(name, part));
+        checkNotStopped();
+    }
+
+    private void openStore() {
         new ClassLoaderMetrics().bindTo(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        checkNotStopped();
         byte[] masterKey;
         if (given != null) {
             database = given;
             masterKey = Base64.getDecoder().decode(config.encryptionKey().reveal());
         } else {
-            DataDirectory dataDir = null;
-            if (config.embeddedDatabase()) {
-                dataDir = DataDirectory.lock(config.dataDir());
-                started.push(dataDir);
+            DataDirectory dataDir = config.embeddedDatabase() ? DataDirectory.lock(config.dataDir()) : null;
+            if (dataDir != null) {
+                own("data-directory lock", dataDir);
             }
-            database = Database.open(config, dataDir, metrics);
-            started.push(database);
+            database = withDatabaseContext(() -> Database.open(config, dataDir, metrics));
+            own(config.embeddedDatabase() ? "database pool and embedded PostgreSQL" : "database pool", database);
             masterKey = config.encryptionKey() != null
                     ? Base64.getDecoder().decode(config.encryptionKey().reveal())
                     : dataDir.masterKey();
         }
-        database.migrate();
+        withDatabaseContext(() -> {
+            database.migrate();
+            return null;
+        });
         vault = Vault.open(database.dataSource(), masterKey);
+        checkNotStopped();
     }
 
-    private void startServices(List<Notifier> notifiers) {
+    /** Turns a failure of the database into one line that says which database and what went wrong. */
+    private <T> T withDatabaseContext(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError | VaultError | StartError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String which = config.embeddedDatabase()
+                    ? "the embedded PostgreSQL in AIL_DATA_DIR (" + config.dataDir() + ")"
+                    : "the database at AIL_DATABASE_URL";
+            throw new StartError(which + " cannot be used: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+
+    private void startServices() {
+        if (config.port() == 0) {
+            config = config.withPort(freePort()); // so that links and redirect URIs carry the real port
+        }
         logOptionalParts();
-        Clock clock = Clock.systemUTC();
-        Sql sql = new Sql(database.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        Accounts accounts = new Accounts(sql, vault);
-        Posts posts = new Posts(sql);
-        Outbox outbox = new Outbox(sql);
-        UrlGuard guard = new UrlGuard(config.insecureLoopback(), Resolver.system());
-        HttpLimits defaults = HttpLimits.defaults();
-        GuardedHttp http = new GuardedHttp(guard, new HttpLimits(
-                min(defaults.connectTimeout(), config.engine().requestTimeout()), config.engine().requestTimeout(), defaults.maxAnswerBytes()));
-        started.push(http);
-        providers = new Providers(List.of(new WebhookProvider(http)));
-        ClientApps apps = account -> {
-            Config.PlatformApp app = config.platform(account.platform());
-            return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
-        };
-        CredentialKeeper keeper = new CredentialKeeper(accounts, apps, clock, metrics);
-        MediaPipeline mediaPipeline = new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(10));
-        Publisher publisher = new Publisher(new Targets(sql), posts, accounts, new Attempts(sql, vault), workspaces,
-                providers, keeper, mediaPipeline, new Announcer(outbox), clock, config.engine().maxAttempts(),
-                Backoff.DEFAULT, metrics);
-        Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
-        engine = new Engine(sql, publisher, config.engine(), clock, metrics,
-                List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending)));
-        NotificationSender sender = new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500));
-        started.push(sender);
-
-        Map<String, Handler> handlers = new HashMap<>();
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
-        Handler postCommands = new PostCommands(posts, accounts, guard, clock);
-        Handler listCommands = new ListCommands(posts, new Attempts(sql, vault));
-        Handler settings = new SettingsCommands(workspaces, clock);
-        Handler help = new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail());
-        for (String name : List.of("accounts", "connect", "disconnect")) {
-            handlers.put(name, accountCommands);
-        }
-        for (String name : List.of("post", "schedule", "edit", "reschedule", "cancel", "retry")) {
-            handlers.put(name, postCommands);
-        }
-        handlers.put("list", listCommands);
-        handlers.put("show", listCommands);
-        handlers.put("timezone", settings);
-        handlers.put("notify", settings);
-        handlers.put("help", help);
-        commands = new CommandService(workspaces, handlers);
-
-        List<WebRoutes> routes = new ArrayList<>();
+        services = new Services(config, new Sql(database.dataSource()), vault, metrics, notifiers, this::own);
+        List<WebRoutes> routes = new ArrayList<>(services.routes);
         routes.add(new HealthRoutes(database::ready, metrics));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null ? null : config.publicUrl() + "/slack/install", null));
-        web = new WebServer("0.0.0.0", config.port(), metrics, routes).start();
-        started.push(web);
-        engine.start();
-        started.push(engine);
+        web = new WebServer("0.0.0.0", config.port(), metrics, routes);
+        own("web server", web);
+        try {
+            web.start();
+        } catch (RuntimeException e) {
+            throw new StartError("AIL_PORT " + config.port() + " cannot be used: " + rootMessage(e), e);
+        }
+        own("publishing engine", services.engine.start());
         log.info("AIL is ready at {} (port {})", config.publicUrl(), web.port());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("0.0.0.0", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for AIL_PORT=0", e);
+        }
     }
 
     private void logOptionalParts() {
@@ -220,20 +234,17 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** The configuration in force; with AIL_PORT=0 it carries the port actually bound. */
+    public Config config() {
+        return config;
+    }
+
     public CommandService commands() {
-        return commands;
+        return services.commands;
     }
 
     public Providers providers() {
-        return providers;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    public Config config() {
-        return config;
+        return services.providers;
     }
 
     public Database database() {
@@ -260,21 +271,38 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every started part in reverse order. Safe to call from a shutdown hook while {@link #launch()} runs:
+     * it waits for start-up to notice and give up, then stops what had started. Quiet when start-up failed,
+     * so that the one line explaining the failure stands alone.
+     */
     @Override
-    public synchronized void close() {
-        if (stopped.getCount() == 0) {
-            return;
-        }
-        log.info("AIL is stopping");
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+    public void close() {
+        stopRequested = true;
+        synchronized (this) {
+            if (stopped.getCount() == 0) {
+                return;
             }
+            boolean loud = running;
+            if (loud) {
+                log.info("AIL is stopping");
+            }
+            while (!started.isEmpty()) {
+                Part part = started.pop();
+                try {
+                    part.closeable().close();
+                    if (loud) {
+                        log.info("Stopped {}", part.name());
+                    }
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", part.name(), e.getMessage());
+                }
+            }
+            if (loud) {
+                log.info("AIL stopped");
+            }
+            running = false;
+            stopped.countDown();
         }
-        log.info("AIL stopped");
-        stopped.countDown();
     }
 }

@@ -1,14 +1,19 @@
 package com.ailsocialautomation;
 
 import com.ailsocialautomation.config.Config;
-import com.ailsocialautomation.console.Console;
 import com.ailsocialautomation.config.ConfigCipher;
 import com.ailsocialautomation.config.ConfigError;
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.console.Console;
+import com.ailsocialautomation.console.ConsoleNotifier;
 import com.ailsocialautomation.store.KeyRotation;
+import com.ailsocialautomation.store.VaultError;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** The jar's own sub-commands: serve (default), console, rotate-key, encrypt-config. */
 public final class Main {
@@ -23,28 +28,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
     }
 
-    /** Runs a sub-command and returns the exit code; long-running commands return when they are stopped. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs a sub-command with the given environment and returns the exit code; long-running commands return when
+     * they are stopped. A start-up failure the operator can fix is one line on {@code err} and exit code 1.
+     */
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "serve" : args[0];
         try {
             switch (command) {
                 case "serve" -> {
-                    App app = App.start(Config.fromEnvironment());
-                    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ail-shutdown"));
-                    app.awaitStop();
-                    return 0;
+                    return serve(Config.from(env));
                 }
                 case "console" -> {
-                    return Console.run(Config.fromEnvironment(), System.in, out);
+                    return runApp(App.create(Config.from(env), List.of(new ConsoleNotifier(out))), app -> Console.run(app, in, out));
                 }
                 case "rotate-key" -> {
-                    return rotateKey(out);
+                    return rotateKey(Config.from(env), out);
                 }
                 case "encrypt-config" -> {
-                    return encryptConfig(Arrays.copyOfRange(args, 1, args.length), out, err);
+                    return encryptConfig(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 }
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
@@ -56,14 +61,42 @@ public final class Main {
                     return 2;
                 }
             }
-        } catch (ConfigError e) {
+        } catch (ConfigError | VaultError | App.StartError e) {
             err.println("AIL cannot start: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int rotateKey(PrintStream out) {
-        try (App app = App.startStoreOnly(Config.fromEnvironment())) {
+    private static int serve(Config config) {
+        return runApp(App.create(config), App::awaitStop);
+    }
+
+    /** Launches the app, runs {@code work} while it runs, then stops it. */
+    private static int runApp(App app, java.util.function.Consumer<App> work) {
+        // The hook is registered before anything starts, so a SIGTERM or Ctrl-C during start-up also stops
+        // the embedded PostgreSQL (it runs detached from this JVM and would otherwise be left behind).
+        Thread hook = new Thread(app::close, "ail-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            app.launch();
+            work.accept(app);
+        } finally {
+            app.close();
+            removeHook(hook);
+        }
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run; nothing to remove
+        }
+    }
+
+    private static int rotateKey(Config config, PrintStream out) {
+        try (App app = App.startStoreOnly(config)) {
             KeyRotation.Report report = new KeyRotation(app.database().dataSource(), app.vault()).rotate();
             out.println("New primary key " + Integer.toUnsignedString(report.newKeyId()) + " added; "
                     + report.total() + " secrets re-encrypted:");
@@ -77,8 +110,8 @@ public final class Main {
         }
     }
 
-    private static int encryptConfig(String[] values, PrintStream out, PrintStream err) {
-        String password = System.getenv("AIL_CONFIG_PASSWORD");
+    private static int encryptConfig(String[] values, Map<String, String> env, PrintStream out, PrintStream err) {
+        String password = env.get("AIL_CONFIG_PASSWORD");
         if (values.length != 1) {
             err.println("encrypt-config takes exactly one value: java -jar ail.jar encrypt-config '<value>'");
             return 2;

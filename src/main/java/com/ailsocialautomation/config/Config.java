@@ -29,7 +29,14 @@ public record Config(
     public static final List<String> PLATFORM_NAMES =
             List.of("mastodon", "bluesky", "x", "linkedin", "youtube", "tiktok", "meta", "threads");
 
-    public record ExternalDatabase(String url, String user, Secret password) {}
+    public record ExternalDatabase(String url, String user, Secret password) {
+        /** A JDBC URL may carry {@code password=...} as a parameter; it is masked like every other secret. */
+        @Override
+        public String toString() {
+            return "ExternalDatabase[url=" + url.replaceAll("(?i)(password=)[^&]*", "$1****")
+                    + ", user=" + user + ", password=" + password + "]";
+        }
+    }
 
     public record Slack(Secret signingSecret, Secret botToken, String clientId, Secret clientSecret,
                         Secret appToken, String apiUrl) {}
@@ -37,7 +44,7 @@ public record Config(
     public record Discord(Secret botToken, String guildId, String apiUrl, Integer shards, String shardIds) {}
 
     /** App credentials (null when the platform needs none or they are unset) and API bases (null: the platform's own). */
-    public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl) {
+    public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
         public boolean hasCredentials() {
             return clientId != null && clientSecret != null;
         }
@@ -49,8 +56,28 @@ public record Config(
         return externalDatabase == null;
     }
 
+    /**
+     * This configuration with the port the server actually bound when AIL_PORT is 0 (tests); the default
+     * public URL follows it, an explicit AIL_PUBLIC_URL does not.
+     */
+    public Config withPort(int boundPort) {
+        String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
+        return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
+                privacyPolicyFile, insecureLoopback, slack, discord, platforms, engine);
+    }
+
     public PlatformApp platform(String name) {
-        return platforms.getOrDefault(name, new PlatformApp(null, null, null, null));
+        return platforms.getOrDefault(name, new PlatformApp(null, null, null, null, null));
+    }
+
+    /** AIL_LINKEDIN_VERSION: the LinkedIn-Version header, YYYYMM; null: the provider's default. */
+    private static String linkedinVersion(Env env) {
+        String version = env.string("AIL_LINKEDIN_VERSION");
+        if (version != null && !version.matches("20\\d{2}(0[1-9]|1[0-2])")) {
+            throw new ConfigError("AIL_LINKEDIN_VERSION", "must be a LinkedIn API version as YYYYMM, such as 202601, got '"
+                    + (version.length() > 20 ? version.substring(0, 20) + "..." : version) + "'");
+        }
+        return version;
     }
 
     public static Config fromEnvironment() {
@@ -60,7 +87,7 @@ public record Config(
     public static Config from(Map<String, String> vars) {
         Env env = new Env(vars);
         int port = env.integer("AIL_PORT", 8080, 0, 65535);
-        String publicUrl = env.url("AIL_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        String publicUrl = env.url("AIL_PUBLIC_URL", "http://localhost:" + port);
         Path dataDir = Path.of(env.string("AIL_DATA_DIR", "./data")).toAbsolutePath().normalize();
 
         ExternalDatabase external = null;
@@ -104,7 +131,8 @@ public record Config(
         for (String name : PLATFORM_NAMES) {
             String prefix = "AIL_" + name.toUpperCase() + "_";
             platforms.put(name, new PlatformApp(env.string(prefix + "CLIENT_ID"), env.secret(prefix + "CLIENT_SECRET"),
-                    env.url(prefix + "API_URL", null), env.url(prefix + "AUTH_URL", null)));
+                    env.url(prefix + "API_URL", null), env.url(prefix + "AUTH_URL", null),
+                    "linkedin".equals(name) ? linkedinVersion(env) : null));
         }
 
         Engine engine = new Engine(

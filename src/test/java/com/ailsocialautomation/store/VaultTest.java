@@ -4,14 +4,22 @@ import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaultTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
+
+    private static final String TOKEN = "xoxb-vault-test-token-1234567890";
 
     @Test
     void aSecretOpensOnlyInTheRowItWasWrittenFor() {
@@ -21,5 +29,99 @@ class VaultTest {
         assertEquals("token-123", pg.vault().decrypt(ct, place));
         assertThrows(VaultError.class, () -> pg.vault().decrypt(ct,
                 new Vault.Place("social_accounts", "access_token_enc", UUID.randomUUID())));
+        assertThrows(VaultError.class, () -> pg.vault().decrypt(ct,
+                new Vault.Place("social_accounts", "refresh_token_enc", row)), "another column of the same row");
+    }
+
+    @Test
+    void everyCiphertextNamesThePrimaryKeyInTinksFiveBytePrefix() {
+        byte[] ct = pg.vault().encrypt("x", new Vault.Place("t", "c", 1));
+        int id = pg.vault().primaryKeyId();
+        assertEquals(1, ct[0], "Tink output prefix version byte");
+        assertEquals(id, java.nio.ByteBuffer.wrap(ct, 1, 4).getInt());
+        assertTrue(pg.vault().isUnderPrimary(ct));
+        assertEquals(5 + 12 + 1 + 16, ct.length, "prefix, GCM nonce, one byte of text, tag");
+    }
+
+    @Test
+    void aFlippedBitInAStoredCiphertextIsAClearErrorNotDifferentText() throws SQLException {
+        UUID id = insertAccount(TOKEN);
+        try (Connection c = pg.dataSource().getConnection()) {
+            // flip the lowest bit of byte 20 (inside the GCM ciphertext) where it is stored
+            c.createStatement().execute("update social_accounts set access_token_enc = "
+                    + "set_byte(access_token_enc, 20, get_byte(access_token_enc, 20) # 1) where id = '" + id + "'");
+        }
+        VaultError e = assertThrows(VaultError.class, () -> readToken(id));
+        assertTrue(e.getMessage().contains("social_accounts.access_token_enc of row " + id), e.getMessage());
+        assertTrue(e.getMessage().contains("altered"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void aCiphertextCopiedIntoAnotherRowDoesNotOpenThere() throws SQLException {
+        UUID victim = insertAccount("victim-token-" + UUID.randomUUID());
+        UUID attacker = insertAccount(TOKEN);
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("update social_accounts set access_token_enc = "
+                    + "(select access_token_enc from social_accounts where id = '" + attacker + "') where id = '" + victim + "'");
+        }
+        VaultError e = assertThrows(VaultError.class, () -> readToken(victim));
+        assertTrue(e.getMessage().contains("moved from another row"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN));
+        assertEquals(TOKEN, readToken(attacker), "the original row still opens");
+    }
+
+    @Test
+    void theWrongMasterKeyIsRefusedWithAMessageThatNamesTheSetting() {
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 42;
+        VaultError e = assertThrows(VaultError.class, () -> Vault.open(pg.dataSource(), otherKey));
+        assertTrue(e.getMessage().contains("AIL_ENCRYPTION_KEY"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not the key this database was set up with"), e.getMessage());
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDatabaseSharesTheKeysetAndReadsWhatTheFirstWrote() {
+        Vault.Place place = new Vault.Place("oauth_states", "pkce_verifier_enc", UUID.randomUUID());
+        byte[] ct = pg.vault().encrypt("verifier", place);
+        Vault other = Vault.open(pg.dataSource(), java.util.Base64.getDecoder().decode(PostgresExtension.MASTER_KEY_BASE64));
+        assertEquals("verifier", other.decrypt(ct, place));
+        assertEquals(pg.vault().primaryKeyId(), other.primaryKeyId());
+    }
+
+    @Test
+    void aNullSecretStaysNull() {
+        assertEquals(null, pg.vault().decrypt(null, new Vault.Place("t", "c", 1)));
+    }
+
+    private static UUID insertAccount(String token) throws SQLException {
+        UUID workspace = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("insert into workspaces (id, front_end, external_id) values ('" + workspace + "', 'slack', '" + workspace + "')");
+            try (PreparedStatement ps = c.prepareStatement("insert into social_accounts (id, workspace_id, short_id, platform, external_id, access_token_enc) "
+                    + "values (?, ?, 'a1', 'mastodon', '1', ?)")) {
+                ps.setObject(1, id);
+                ps.setObject(2, workspace);
+                ps.setBytes(3, pg.vault().encrypt(token, place(id)));
+                ps.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    private static String readToken(UUID id) throws SQLException {
+        try (Connection c = pg.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select access_token_enc from social_accounts where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return pg.vault().decrypt(rs.getBytes(1), place(id));
+            }
+        }
+    }
+
+    private static Vault.Place place(UUID id) {
+        return new Vault.Place("social_accounts", "access_token_enc", id);
     }
 }

@@ -1,0 +1,103 @@
+package com.ailsocialautomation;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.VaultError;
+import com.ailsocialautomation.testing.Http;
+import com.ailsocialautomation.testing.PostgresExtension;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** AIL_DATABASE_URL: the service runs on a PostgreSQL someone else runs, and keeps nothing on local disk. */
+class AppExternalDatabaseTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void withAilDatabaseUrlTheServiceRunsOnThatDatabaseAndCreatesNoDataDirectory() throws Exception {
+        Map<String, String> env = external(PostgresExtension.newDatabase(), PostgresExtension.MASTER_KEY_BASE64);
+        try (App app = App.start(Config.from(env))) {
+            assertFalse(app.config().embeddedDatabase());
+            assertEquals(200, Http.get(app.port(), "/readyz").statusCode());
+            Vault.Place place = new Vault.Place("pending_revocations", "token_enc", UUID.randomUUID());
+            assertEquals("a-token", app.vault().decrypt(app.vault().encrypt("a-token", place), place));
+            try (Connection c = app.database().dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select count(*) from flyway_schema_history where success")) {
+                rs.next();
+                assertTrue(rs.getInt(1) >= 1, "migrations were applied to the external database");
+            }
+        }
+        assertFalse(Files.exists(tmp.resolve("data")), "no data directory in external mode");
+    }
+
+    @Test
+    void eachOptionalPartThatIsOffIsLoggedOnceWithWhatTurnsItOnAndNoLogLineHoldsASecret() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        Map<String, String> env = external(PostgresExtension.newDatabase(), PostgresExtension.MASTER_KEY_BASE64);
+        env.put("AIL_DATABASE_PASSWORD", "db-password-that-must-not-be-logged");
+        env.put("AIL_X_CLIENT_ID", "x-client");
+        env.put("AIL_X_CLIENT_SECRET", "x-secret-that-must-not-be-logged");
+        try {
+            App.start(Config.from(env)).close();
+        } finally {
+            root.detachAppender(logged);
+        }
+        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        for (String off : List.of(
+                "Slack: off (set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)",
+                "Discord: off (set DISCORD_BOT_TOKEN)",
+                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
+                "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)",
+                "tiktok: off (set AIL_TIKTOK_CLIENT_ID and AIL_TIKTOK_CLIENT_SECRET)",
+                "meta: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
+                "threads: off (set AIL_THREADS_CLIENT_ID and AIL_THREADS_CLIENT_SECRET)")) {
+            assertEquals(1, lines.stream().filter(off::equals).count(), off + " in " + lines);
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("x: off")), "X has credentials");
+        for (String line : lines) {
+            assertFalse(line.contains("must-not-be-logged") || line.contains(PostgresExtension.MASTER_KEY_BASE64), line);
+        }
+    }
+
+    @Test
+    void anotherEncryptionKeyOnTheSameDatabaseIsRefusedWithAClearMessage() {
+        String db = PostgresExtension.newDatabase();
+        App.start(Config.from(external(db, PostgresExtension.MASTER_KEY_BASE64))).close();
+        String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
+        VaultError e = assertThrows(VaultError.class, () -> App.start(Config.from(external(db, otherKey))));
+        assertEquals("The master key does not open the stored keyset: AIL_ENCRYPTION_KEY (or master.key) "
+                + "is not the key this database was set up with", e.getMessage());
+    }
+
+    private Map<String, String> external(String database, String key) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(database));
+        env.put("AIL_DATABASE_USER", "postgres");
+        env.put("AIL_ENCRYPTION_KEY", key);
+        env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
+        env.put("AIL_PORT", "0");
+        return env;
+    }
+}

@@ -1,0 +1,145 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.RawTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Proves, by searching the raw tables, that what SecretColumns lists is never stored in clear. */
+class SecretsAtRestTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    private static final UUID WORKSPACE = UUID.randomUUID();
+    private static final UUID USER = UUID.randomUUID();
+    private static final UUID POST = UUID.randomUUID();
+    private static final UUID TARGET = UUID.randomUUID();
+
+    /** One minimal valid row per secret column: the first parameter is the row id, the second the ciphertext. */
+    private static final Map<SecretColumns.Column, String> ROWS = new LinkedHashMap<>();
+
+    static {
+        row("social_accounts", "access_token_enc", "insert into social_accounts (id, workspace_id, short_id, platform, external_id, access_token_enc) "
+                + "values (?, '" + WORKSPACE + "', 'a1', 'mastodon', '101', ?)");
+        row("social_accounts", "refresh_token_enc", "insert into social_accounts (id, workspace_id, short_id, platform, external_id, refresh_token_enc) "
+                + "values (?, '" + WORKSPACE + "', 'a2', 'x', '102', ?)");
+        row("oauth_apps", "client_secret_enc", "insert into oauth_apps (id, platform, instance_url, redirect_uri, client_id, client_secret_enc) "
+                + "values (?, 'mastodon', 'https://fosstodon.org', 'https://ail.example/oauth/mastodon/callback', 'client-1', ?)");
+        row("oauth_states", "pkce_verifier_enc", "insert into oauth_states (id, state_hash, workspace_id, user_id, platform, pkce_verifier_enc, expires_at) "
+                + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'x', ?, now() + interval '10 minutes')");
+        row("publish_attempts", "message_enc", "insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, outcome, message_enc) "
+                + "values (?, '" + TARGET + "', '" + WORKSPACE + "', now(), 12, 'failed', ?)");
+        row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
+        row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");
+        row("slack_installations", "user_token_enc", "insert into slack_installations (id, team_id, user_token_enc) values (?, 'T2', ?)");
+    }
+
+    private static void row(String table, String column, String sql) {
+        ROWS.put(new SecretColumns.Column(table, column), sql);
+    }
+
+    @Test
+    void everyEncryptedColumnInTheSchemaIsListedForKeyRotation() throws SQLException {
+        Set<SecretColumns.Column> live = new HashSet<>();
+        try (Connection c = pg.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select table_name, column_name from information_schema.columns "
+                     + "where table_schema = 'public' and column_name like '%\\_enc'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                live.add(new SecretColumns.Column(rs.getString(1), rs.getString(2)));
+            }
+        }
+        assertEquals(live, Set.copyOf(SecretColumns.ALL), "SecretColumns.ALL must name exactly the *_enc columns of the schema");
+        assertEquals(Set.copyOf(SecretColumns.ALL), ROWS.keySet(), "this test needs a row for every secret column");
+    }
+
+    @Test
+    void noTokenInstallationTokenVerifierOrLogMessageIsStoredInClear() throws SQLException {
+        insertParents();
+        Map<SecretColumns.Column, String> secrets = new LinkedHashMap<>();
+        try (Connection c = pg.dataSource().getConnection()) {
+            for (Map.Entry<SecretColumns.Column, String> e : ROWS.entrySet()) {
+                SecretColumns.Column col = e.getKey();
+                String secret = "known-secret-" + col.column() + "-" + UUID.randomUUID() + " ünïcödé";
+                UUID id = UUID.randomUUID();
+                try (PreparedStatement ps = c.prepareStatement(e.getValue())) {
+                    ps.setObject(1, id);
+                    ps.setBytes(2, pg.vault().encrypt(secret, new Vault.Place(col.table(), col.column(), id)));
+                    ps.executeUpdate();
+                }
+                assertEquals(secret, readBack(c, col, id), "the secret must still open where it was written");
+                secrets.put(col, secret);
+            }
+        }
+        assertTrue(RawTables.tables(pg.dataSource()).containsAll(List.of("social_accounts", "publish_attempts", "slack_installations")));
+        for (Map.Entry<SecretColumns.Column, String> e : secrets.entrySet()) {
+            assertEquals(List.of(), RawTables.rowsContaining(pg.dataSource(), e.getValue()),
+                    e.getKey() + ": the secret is stored in clear");
+            // nor is any recognisable part of it
+            assertEquals(List.of(), RawTables.rowsContaining(pg.dataSource(), e.getValue().substring(0, 30)));
+        }
+    }
+
+    @Test
+    void theSearchFindsTextAndBinaryPlaintextSoItsSilenceMeansSomething() throws SQLException {
+        insertParents();
+        String inText = "canary-in-text-" + UUID.randomUUID();
+        String inBytes = "canary-in-bytea-" + UUID.randomUUID();
+        try (Connection c = pg.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into pending_revocations (id, platform, instance_url, token_enc) values (?, 'x', ?, ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, "https://example.org/" + inText);
+            ps.setBytes(3, ("prefix " + inBytes + " suffix").getBytes(StandardCharsets.UTF_8));
+            ps.executeUpdate();
+        }
+        assertEquals(List.of("pending_revocations.instance_url"), RawTables.rowsContaining(pg.dataSource(), inText));
+        assertEquals(List.of("pending_revocations.token_enc"), RawTables.rowsContaining(pg.dataSource(), inBytes));
+        try (Connection c = pg.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("update workspaces set name = ? where id = ?")) {
+            ps.setString(1, "base64 " + java.util.Base64.getEncoder().encodeToString(("x" + inBytes).getBytes(StandardCharsets.UTF_8)));
+            ps.setObject(2, WORKSPACE);
+            ps.executeUpdate();
+        }
+        assertTrue(RawTables.rowsContaining(pg.dataSource(), inBytes).contains("workspaces.name"), "base64 of a secret counts as clear");
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("delete from pending_revocations where platform = 'x'");
+            c.createStatement().execute("update workspaces set name = null");
+        }
+    }
+
+    private static String readBack(Connection c, SecretColumns.Column col, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + col.column() + " from " + col.table() + " where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return pg.vault().decrypt(rs.getBytes(1), new Vault.Place(col.table(), col.column(), id));
+            }
+        }
+    }
+
+    private static synchronized void insertParents() throws SQLException {
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("insert into workspaces (id, front_end, external_id) values ('" + WORKSPACE + "', 'slack', 'T1') on conflict do nothing");
+            c.createStatement().execute("insert into chat_users (id, workspace_id, external_id) values ('" + USER + "', '" + WORKSPACE + "', 'U1') on conflict do nothing");
+            c.createStatement().execute("insert into posts (id, workspace_id, short_id, author_user_id, text, scheduled_at) values ('"
+                    + POST + "', '" + WORKSPACE + "', 'p1', '" + USER + "', 'hello', now()) on conflict do nothing");
+            c.createStatement().execute("insert into post_targets (id, post_id, workspace_id, platform, state, due_at, idempotency_key) values ('"
+                    + TARGET + "', '" + POST + "', '" + WORKSPACE + "', 'mastodon', 'failed', now(), gen_random_uuid()) on conflict do nothing");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.ailsocialautomation.web;
+
+import com.ailsocialautomation.store.Database;
+import com.ailsocialautomation.testing.Http;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.TcpProxy;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HealthRoutesTest {
+
+    @Test
+    void readinessIs503WhileTheDatabaseHasNeverAnsweredAndLivenessStays200() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (Database db = Database.over("jdbc:postgresql://127.0.0.1:" + closedPort + "/ail", "ail", null, null);
+             WebServer web = server(db)) {
+            HttpResponse<String> ready = Http.get(web.port(), "/readyz");
+            assertEquals(503, ready.statusCode());
+            assertTrue(ready.body().contains("not ready"), ready.body());
+            assertEquals(200, Http.get(web.port(), "/healthz").statusCode());
+        }
+    }
+
+    @Test
+    void readinessTurns503WhenTheDatabaseStopsAnsweringAndTheProbeStillAnswersWithinSeconds() throws Exception {
+        String name = PostgresExtension.newDatabase();
+        URI url = URI.create(PostgresExtension.jdbcUrl(name).substring("jdbc:".length()));
+        try (TcpProxy network = new TcpProxy(url.getHost(), url.getPort());
+             Database db = Database.over("jdbc:postgresql://127.0.0.1:" + network.port() + "/" + name, "postgres", null, null);
+             WebServer web = server(db)) {
+            db.migrate();
+            assertEquals(200, Http.get(web.port(), "/readyz").statusCode());
+
+            network.freeze();
+            for (int probe = 0; probe < 3; probe++) {
+                long start = System.nanoTime();
+                HttpResponse<String> ready = Http.get(web.port(), "/readyz");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(503, ready.statusCode());
+                assertTrue(millis < 2_500, "a probe must not wait for the pool's timeouts, took " + millis + " ms");
+            }
+        }
+    }
+
+    private static WebServer server(Database db) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return new WebServer("127.0.0.1", 0, metrics, List.of(new HealthRoutes(db::ready, metrics))).start();
+    }
+}
