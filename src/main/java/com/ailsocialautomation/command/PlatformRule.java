@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What one platform accepts in a post, before anything is sent to it.
  *
- * @param platform  the id used in {@link Target#platform()}
+ * @param platform  the id used in {@link Destination#platform()}
  * @param name      how people call it: "X", "LinkedIn"
  * @param textLimit the default text limit, in the platform's own {@code counting}
  * @param byteLimit a second limit in UTF-8 bytes (Bluesky), or 0
@@ -16,15 +16,15 @@ import java.util.List;
 record PlatformRule(String platform, String name, int textLimit, Counting counting, int byteLimit, String forbidden,
                     MediaRule media) {
 
-    int limit(Target target) {
+    int limit(Destination target) {
         return target.textLimitOverride() == null ? textLimit : target.textLimitOverride();
     }
 
-    String who(Target target) {
+    String who(Destination target) {
         return target.label() == null || target.label().isBlank() ? name : name + " (" + target.label() + ")";
     }
 
-    List<String> problems(String text, List<MediaKind> kinds, Target target) {
+    List<String> problems(String text, List<MediaKind> kinds, Destination target) {
         List<String> problems = new ArrayList<>();
         String who = who(target);
         int used = counting.count(text);

@@ -22,8 +22,8 @@ final class PostRules {
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;
     }
 
-    static List<Target> targets(List<Account> accounts) {
-        return accounts.stream().map(a -> new Target(a.handle() == null ? a.shortId() : a.handle(), a.platform(),
+    static List<Destination> targets(List<Account> accounts) {
+        return accounts.stream().map(a -> new Destination(a.handle() == null ? a.shortId() : a.handle(), a.platform(),
                 a.maxCharacters())).toList();
     }
 }

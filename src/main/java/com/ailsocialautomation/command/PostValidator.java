@@ -21,7 +21,7 @@ public final class PostValidator {
      * @param media   media links in order (null for none)
      * @param targets where it goes; a target's platform must be one of {@link Commands#PLATFORMS}
      */
-    public static void check(String text, List<String> media, List<Target> targets) {
+    public static void check(String text, List<String> media, List<Destination> targets) {
         String body = text == null ? "" : text;
         List<String> links = media == null ? List.of() : media;
         if (body.isBlank() && links.isEmpty()) {
@@ -34,7 +34,7 @@ public final class PostValidator {
         List<MediaKind> kinds = links.stream().map(MediaKind::of).toList();
         List<String> problems = new ArrayList<>();
         int failing = 0;
-        for (Target target : targets) {
+        for (Destination target : targets) {
             List<String> found = PlatformRules.of(target.platform()).problems(body, kinds, target);
             failing += found.isEmpty() ? 0 : 1;
             problems.addAll(found);

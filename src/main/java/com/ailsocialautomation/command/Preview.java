@@ -22,7 +22,7 @@ public final class Preview {
      * @param late    true when {@code when} has already passed (a time within the grace, a retry), so it goes out
      *                now rather than at that time
      */
-    public static Reply of(String text, List<Target> targets, Instant when, ZoneId zone, boolean late) {
+    public static Reply of(String text, List<Destination> targets, Instant when, ZoneId zone, boolean late) {
         String where = targets.stream().map(t -> PlatformRules.of(t.platform()).who(t))
                 .collect(Collectors.joining(", "));
         String headline;
@@ -34,7 +34,7 @@ public final class Preview {
             headline = "*Scheduled* for " + Times.format(when, zone) + " to " + where;
         }
         Reply reply = Reply.of(headline + "\n\n" + shown(text == null ? "" : text));
-        for (Target target : targets) {
+        for (Destination target : targets) {
             PlatformRule rule = PlatformRules.of(target.platform());
             reply = reply.withField(rule.who(target),
                     rule.counting().count(text == null ? "" : text) + "/" + rule.limit(target) + " characters");

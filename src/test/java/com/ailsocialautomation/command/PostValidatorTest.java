@@ -16,15 +16,15 @@ class PostValidatorTest {
     private static final String LONG_LINK = "https://example.com/" + "a".repeat(200);
     private static final List<String> NO_MEDIA = List.of();
 
-    private static Target on(String platform) {
-        return new Target("@ana", platform);
+    private static Destination on(String platform) {
+        return new Destination("@ana", platform);
     }
 
-    private static void ok(String text, Target target) {
+    private static void ok(String text, Destination target) {
         assertDoesNotThrow(() -> PostValidator.check(text, NO_MEDIA, List.of(target)));
     }
 
-    private static String refused(String text, List<String> media, Target... targets) {
+    private static String refused(String text, List<String> media, Destination... targets) {
         String message = assertThrows(UserError.class, () -> PostValidator.check(text, media, List.of(targets)))
                 .getMessage();
         assertFalse(message.contains("\n"), message);
@@ -68,8 +68,8 @@ class PostValidatorTest {
         ok("a".repeat(476) + " " + LONG_LINK, on("mastodon"));
         assertTrue(refused("a".repeat(477) + " " + LONG_LINK, NO_MEDIA, on("mastodon"))
                 .startsWith("Too long for Mastodon (@ana): 501/500"));
-        ok("a".repeat(900), new Target("@ana@big.example", "mastodon", 1000));
-        assertTrue(refused("a".repeat(1001), NO_MEDIA, new Target("@ana@big.example", "mastodon", 1000))
+        ok("a".repeat(900), new Destination("@ana@big.example", "mastodon", 1000));
+        assertTrue(refused("a".repeat(1001), NO_MEDIA, new Destination("@ana@big.example", "mastodon", 1000))
                 .startsWith("Too long for Mastodon (@ana@big.example): 1001/1000"));
         ok("😀".repeat(500), on("mastodon"));
         assertTrue(refused("😀".repeat(501), NO_MEDIA, on("mastodon")).startsWith("Too long for Mastodon (@ana): 501/500"));

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreviewTest {
-    private static final List<Target> TARGETS = List.of(new Target("@ana@fosstodon.org", "mastodon", 1000),
-            new Target("@ana", "x"));
+    private static final List<Destination> TARGETS = List.of(new Destination("@ana@fosstodon.org", "mastodon", 1000),
+            new Destination("@ana", "x"));
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
@@ -42,7 +42,7 @@ class PreviewTest {
 
     @Test
     void aVeryLongTextIsShortenedInThePreviewOnly() {
-        Reply reply = Preview.of("😀".repeat(2000), List.of(new Target("hook", "webhook")), null, BERLIN, false);
+        Reply reply = Preview.of("😀".repeat(2000), List.of(new Destination("hook", "webhook")), null, BERLIN, false);
         assertTrue(reply.text().endsWith("😀… (500 more characters)"), reply.text().substring(reply.text().length() - 40));
         assertTrue(reply.fields().contains(new Reply.Field("Webhook (hook)", "2000/40000 characters")));
     }

@@ -8,8 +8,8 @@ package com.ailsocialautomation.command;
  * @param textLimitOverride  the account's own text limit (a Mastodon instance's max_characters), or null for the
  *                           platform's default
  */
-public record Target(String label, String platform, Integer textLimitOverride) {
-    public Target(String label, String platform) {
+public record Destination(String label, String platform, Integer textLimitOverride) {
+    public Destination(String label, String platform) {
         this(label, platform, null);
     }
 }
