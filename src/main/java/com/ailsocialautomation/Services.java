@@ -100,7 +100,7 @@ final class Services {
         List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail()));
-        commands = new CommandService(workspaces, handlers);
+        commands = new CommandService(workspaces, handlers, Map.of());
     }
 
     private static List<Provider> providers(Config config, GuardedHttp http, Clock clock) {

@@ -22,11 +22,16 @@ public final class CommandService {
 
     private final Workspaces workspaces;
     private final Map<String, Handler> handlers;
+    private final Map<String, Action> actions;
 
-    /** {@code handlers} maps each subcommand name to its handler. */
-    public CommandService(Workspaces workspaces, Map<String, Handler> handlers) {
+    /**
+     * {@code handlers} maps each subcommand name to its handler; {@code actions} maps the names of button and form
+     * actions that are not subcommands (e.g. confirming forget-me) to what they do.
+     */
+    public CommandService(Workspaces workspaces, Map<String, Handler> handlers, Map<String, Action> actions) {
         this.workspaces = workspaces;
         this.handlers = Map.copyOf(handlers);
+        this.actions = Map.copyOf(actions);
     }
 
     /** Runs a text command (what follows /ail). */
@@ -37,6 +42,32 @@ public final class CommandService {
     /** Runs a command already parsed (Discord's native options, buttons). */
     public Reply run(Invocation invocation, ParsedCommand command) {
         return guarded(() -> execute(invocation, command));
+    }
+
+    /**
+     * A button was pressed. Its action id is {@code name:arg}: a subcommand taking one argument
+     * ({@code retry:p7k2q}, {@code cancel:p7k2q}) runs as that command, with the same rights checks;
+     * any other name must be a registered action.
+     */
+    public Reply press(Invocation invocation, String actionId) {
+        return submit(invocation, actionId, Map.of());
+    }
+
+    /** A form was submitted (or a button pressed) with {@code values} by input id. */
+    public Reply submit(Invocation invocation, String actionId, Map<String, String> values) {
+        return guarded(() -> {
+            int colon = actionId.indexOf(':');
+            String name = colon < 0 ? actionId : actionId.substring(0, colon);
+            String arg = colon < 0 ? null : actionId.substring(colon + 1);
+            Action action = actions.get(name);
+            if (action != null) {
+                return action.perform(caller(invocation), arg, values);
+            }
+            if (Commands.find(name).isPresent() && arg != null) {
+                return execute(invocation, CommandParser.fromOptions(name, java.util.List.of(arg), Map.of(), null));
+            }
+            throw new UserError("This button is no longer valid. `/ail help` lists what you can do.");
+        });
     }
 
     private Reply execute(Invocation invocation, ParsedCommand command) {

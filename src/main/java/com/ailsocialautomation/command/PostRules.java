@@ -18,7 +18,7 @@ final class PostRules {
     static Reply preview(Post post, List<Account> accounts, ZoneId zone, boolean scheduled) {
         Reply preview = Preview.of(post.text(), targets(accounts), scheduled ? post.scheduledAt() : null, zone, false);
         Reply reply = new Reply("Post " + post.shortId() + " · " + preview.text(), preview.fields(), preview.buttons(),
-                preview.ephemeral(), null);
+                preview.ephemeral(), null, null);
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;
     }
 

@@ -12,14 +12,27 @@ import java.util.List;
  * @param buttons   actions; a button's action id is {@code action:arg}, e.g. {@code retry:p7k2q}
  * @param ephemeral true: only the caller sees it (the default); false: posted for the channel
  * @param file      a document to hand to the caller (my-data), or null
+ * @param form      a form to show (a Slack or Discord modal, console prompts), or null
  */
-public record Reply(String text, List<Field> fields, List<Button> buttons, boolean ephemeral, File file) {
+public record Reply(String text, List<Field> fields, List<Button> buttons, boolean ephemeral, File file, Form form) {
 
     public record Field(String label, String value) {}
 
     public record Button(String label, String actionId, Style style) {
         public enum Style { DEFAULT, PRIMARY, DANGER }
     }
+
+    /**
+     * A form for the caller. Submitting it calls {@link CommandService#submit} with {@code submitAction} and the
+     * values by input id. Secret inputs (an app password) are masked where the front end can, and never echoed.
+     */
+    public record Form(String title, String submitAction, List<Input> inputs) {
+        public Form {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    public record Input(String id, String label, boolean secret, String placeholder) {}
 
     /** A file for the caller: a name such as {@code ail-my-data.json}, its media type and content. */
     public record File(String name, String mediaType, byte[] content) {}
@@ -30,27 +43,31 @@ public record Reply(String text, List<Field> fields, List<Button> buttons, boole
     }
 
     public static Reply of(String text) {
-        return new Reply(text, List.of(), List.of(), true, null);
+        return new Reply(text, List.of(), List.of(), true, null, null);
     }
 
     public Reply withField(String label, String value) {
         List<Field> more = new ArrayList<>(fields);
         more.add(new Field(label, value));
-        return new Reply(text, more, buttons, ephemeral, file);
+        return new Reply(text, more, buttons, ephemeral, file, form);
     }
 
     public Reply withButton(String label, String actionId, Button.Style style) {
         List<Button> more = new ArrayList<>(buttons);
         more.add(new Button(label, actionId, style));
-        return new Reply(text, fields, more, ephemeral, file);
+        return new Reply(text, fields, more, ephemeral, file, form);
     }
 
     public Reply withFile(File attached) {
-        return new Reply(text, fields, buttons, ephemeral, attached);
+        return new Reply(text, fields, buttons, ephemeral, attached, form);
     }
 
     public Reply visibleToChannel() {
-        return new Reply(text, fields, buttons, false, file);
+        return new Reply(text, fields, buttons, false, file, form);
+    }
+
+    public Reply withForm(Form shown) {
+        return new Reply(text, fields, buttons, ephemeral, file, shown);
     }
 
     /** The reply as plain text: the text, then one line per field, then the buttons as hints. */

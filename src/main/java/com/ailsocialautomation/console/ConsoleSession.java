@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads one command per line and prints each reply as plain text. */
 public final class ConsoleSession {
@@ -46,22 +48,53 @@ public final class ConsoleSession {
                 if (command.isEmpty() && !interactive) {
                     continue;
                 }
-                print(commands.run(local, command).toPlainText());
+                answer(commands.run(local, command));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Asks a yes/no question; anything but yes is no. */
-    boolean confirm(Reply question) {
-        print(question.toPlainText() + "\nType yes to confirm, anything else to keep everything:");
-        try {
-            String answer = in.readLine();
-            return answer != null && answer.strip().equalsIgnoreCase("yes");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Prints a reply and follows it up the way a chat modal or button would: a form is asked for input by input,
+     * and a reply offering a {@code confirm-...} button asks yes/no before pressing it.
+     */
+    private void answer(Reply reply) throws IOException {
+        print(reply.toPlainText());
+        if (reply.form() != null) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Reply.Input input : reply.form().inputs()) {
+                String value = ask(input);
+                if (value == null) {
+                    return;
+                }
+                values.put(input.id(), value);
+            }
+            answer(commands.submit(local, reply.form().submitAction(), values));
+            return;
         }
+        for (Reply.Button button : reply.buttons()) {
+            if (button.actionId().startsWith("confirm-")) {
+                print("Type yes to " + button.label().toLowerCase() + ", anything else to keep everything:");
+                String yes = in.readLine();
+                if (yes != null && yes.strip().equalsIgnoreCase("yes")) {
+                    answer(commands.press(local, button.actionId()));
+                } else {
+                    print("Nothing was changed.");
+                }
+                return;
+            }
+        }
+    }
+
+    private String ask(Reply.Input input) throws IOException {
+        print(input.label() + (input.placeholder() == null ? "" : " (" + input.placeholder() + ")") + ":");
+        if (input.secret() && interactive && System.console() != null) {
+            char[] secret = System.console().readPassword();
+            return secret == null ? null : new String(secret);
+        }
+        String line = in.readLine();
+        return line == null ? null : line.strip();
     }
 
     private void print(String text) {
