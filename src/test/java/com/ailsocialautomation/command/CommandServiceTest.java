@@ -91,7 +91,8 @@ class CommandServiceTest {
     void aWebhookMustBeHttpsUnlessLoopbackIsAllowedAndNeverPrivate() {
         assertTrue(run(ANA, "connect webhook http://93.184.216.34/hook").contains("must start with https://"));
         assertTrue(run(ANA, "connect webhook https://10.0.0.5/hook").contains("(10.0.0.5)"), run(ANA, "connect webhook https://10.0.0.5/hook"));
-        assertTrue(run(ANA, "connect myspace").contains("not available"));
+        assertTrue(run(ANA, "connect myspace").contains("myspace"), run(ANA, "connect myspace"));
+        assertTrue(run(ANA, "connect tiktok").contains("not available on this server"), run(ANA, "connect tiktok"));
     }
 
     @Test
