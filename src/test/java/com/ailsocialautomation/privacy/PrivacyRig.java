@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.PrivacyCommands;
@@ -76,8 +77,8 @@ final class PrivacyRig {
         this.workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit);
         PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
                 new DataExport(sql, accounts, posts, attempts, clock));
-        this.commands = new CommandService(workspaces, Map.of("my-data", privacy, "forget-me", privacy),
-                Map.of(PrivacyCommands.CONFIRM, privacy));
+        this.commands = new CommandService(workspaces, Map.of("my-data", privacy, "forget-me", privacy,
+                "disconnect", new AccountCommands(accounts, List.of(), revoker, sql)), Map.of(PrivacyCommands.CONFIRM, privacy));
     }
 
     Person person(String frontEnd, String workspace, String workspaceName, String userId, String displayName) {
