@@ -6,6 +6,7 @@ import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.ListCommands;
 import com.ailsocialautomation.command.PostCommands;
+import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
@@ -32,8 +33,13 @@ import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
+import com.ailsocialautomation.privacy.DataExport;
+import com.ailsocialautomation.privacy.ForgetMe;
+import com.ailsocialautomation.privacy.Retention;
+import com.ailsocialautomation.privacy.WorkspaceEraser;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
@@ -59,6 +65,8 @@ final class Services {
     final CommandService commands;
     final Providers providers;
     final Engine engine;
+    /** For the Slack and Discord front ends: erases a workspace when the app is uninstalled or the bot removed. */
+    final WorkspaceEraser workspaceEraser;
     final List<WebRoutes> routes = new ArrayList<>();
 
     Services(Config config, Sql sql, Vault vault, MeterRegistry metrics, List<Notifier> notifiers,
@@ -86,8 +94,12 @@ final class Services {
         Publisher publisher = new Publisher(new Targets(sql), posts, accounts, attempts, workspaces, providers, keeper,
                 media, new Announcer(outbox), clock, config.engine().maxAttempts(), Backoff.DEFAULT, metrics);
         Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
+        Audit audit = new Audit(sql);
+        workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit);
+        Retention retention = new Retention(sql, config.retentionDays(), clock);
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
-                List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending)));
+                List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
+                        new Engine.Job("retention", Duration.ofDays(1), retention::purge)));
         own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
@@ -100,7 +112,10 @@ final class Services {
         List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail()));
-        commands = new CommandService(workspaces, handlers, Map.of());
+        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
+                new DataExport(sql, accounts, posts, attempts, clock));
+        List.of("my-data", "forget-me").forEach(n -> handlers.put(n, privacy));
+        commands = new CommandService(workspaces, handlers, Map.of(PrivacyCommands.CONFIRM, privacy));
     }
 
     private static List<Provider> providers(Config config, GuardedHttp http, Clock clock) {

@@ -7,17 +7,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * `java -jar ail.jar console`: a local /ail prompt on standard input over the running service (database,
  * engine, web server for OAuth links), as user "local" in workspace "console", an admin. Works piped too;
- * EOF ends it.
+ * EOF ends it. Files in replies (my-data) are saved in the current directory, else in AIL_DATA_DIR.
  */
 public final class Console {
     private Console() {}
 
     public static void run(App app, InputStream in, PrintStream out) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        new ConsoleSession(app.commands(), reader, out, System.console() != null).run();
+        // my-data goes to the current directory, or to AIL_DATA_DIR when the current one is not writable
+        new ConsoleSession(app.commands(), reader, out, System.console() != null,
+                List.of(Path.of("").toAbsolutePath(), app.config().dataDir())).run();
     }
 }

@@ -8,11 +8,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reads one command per line and prints each reply as plain text. */
+/**
+ * Reads one command per line and prints each reply as plain text. A reply that carries a file (my-data) is saved
+ * in the first of {@code fileDirectories} that takes it, readable by the owner only, and its path printed.
+ */
 public final class ConsoleSession {
     static final String FRONT_END = "console";
 
@@ -20,13 +25,20 @@ public final class ConsoleSession {
     private final BufferedReader in;
     private final PrintStream out;
     private final boolean interactive;
+    private final List<Path> fileDirectories;
     private final Invocation local = new Invocation(FRONT_END, "console", "local", "local", true, ZoneId.systemDefault(), "console");
 
     public ConsoleSession(CommandService commands, BufferedReader in, PrintStream out, boolean interactive) {
+        this(commands, in, out, interactive, List.of(Path.of("").toAbsolutePath()));
+    }
+
+    public ConsoleSession(CommandService commands, BufferedReader in, PrintStream out, boolean interactive,
+                          List<Path> fileDirectories) {
         this.commands = commands;
         this.in = in;
         this.out = out;
         this.interactive = interactive;
+        this.fileDirectories = List.copyOf(fileDirectories);
     }
 
     public void run() {
@@ -61,6 +73,9 @@ public final class ConsoleSession {
      */
     private void answer(Reply reply) throws IOException {
         print(reply.toPlainText());
+        if (reply.file() != null) {
+            print(ConsoleFiles.save(reply.file(), fileDirectories));
+        }
         if (reply.form() != null) {
             Map<String, String> values = new LinkedHashMap<>();
             for (Reply.Input input : reply.form().inputs()) {

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The policy text: the operator's file, else the default shipped in the jar, with the contact address filled in. */
+/**
+ * The policy text: the operator's file, else the default shipped in the jar, with the contact address filled in
+ * (added at the end when the text does not name it).
+ */
 public final class PrivacyPolicy {
     static final String DEFAULT_CONTACT = "legal@ailsocialautomation.com";
     private final String text;
@@ -26,7 +29,12 @@ public final class PrivacyPolicy {
                     raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
-            return new PrivacyPolicy(raw.replace(DEFAULT_CONTACT, contactEmail));
+            String text = raw.replace(DEFAULT_CONTACT, contactEmail);
+            // an operator's own policy may name no address at all; the page must still say whom to write to
+            if (!text.contains(contactEmail)) {
+                text = text.stripTrailing() + "\n\nFor privacy requests or questions, contact: " + contactEmail + "\n";
+            }
+            return new PrivacyPolicy(text);
         } catch (IOException e) {
             throw new UncheckedIOException("The privacy policy cannot be read", e);
         }

@@ -49,7 +49,8 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 String id = UUID.randomUUID().toString().substring(0, 8);
-                log.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+                // the route template, not the path: a path can carry a one-time token (a connect link)
+                log.error("Request {} {} failed (error id {})", ctx.method(), routeOf(ctx), id, e);
                 ctx.status(500).html(Html.page("Something went wrong",
                         Html.p("AIL could not complete this request. Please try again; if it keeps failing, quote error id " + id + ".")));
             });

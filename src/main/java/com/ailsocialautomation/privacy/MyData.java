@@ -1,0 +1,42 @@
+package com.ailsocialautomation.privacy;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The my-data document: everything AIL keeps about one person in one workspace, as JSON. It carries account
+ * metadata and scopes but never a token, a signing secret, an app password or a PKCE verifier.
+ */
+public record MyData(Instant exportedAt, String about, Workspace workspace, Settings you,
+                     List<ConnectedAccount> accountsYouConnected, List<PostRecord> posts,
+                     List<PendingConnection> pendingConnections, List<TechnicalRecord> technicalData,
+                     List<NotificationRecord> notifications) {
+
+    public record Workspace(String frontEnd, String id, String name) {}
+
+    public record Settings(String chatUserId, String displayName, String timeZone, boolean notifyOnSuccess,
+                           Instant firstSeen) {}
+
+    public record ConnectedAccount(String id, String platform, String platformAccountId, String handle,
+                                   String displayName, String avatarUrl, String instanceUrl, String scopes,
+                                   String status, Instant tokenExpiresAt, Instant connectedAt) {}
+
+    public record PostRecord(String id, String text, List<String> media, Instant scheduledAt, Instant createdAt,
+                             String status, List<TargetRecord> targets) {}
+
+    public record TargetRecord(String platform, String account, String state, Instant dueAt, int attempts,
+                               String url, String error, Instant finishedAt, List<LogEntry> publishLog) {}
+
+    /** One publishing attempt; the message is decrypted for the export. */
+    public record LogEntry(Instant startedAt, int durationMs, Integer httpStatus, String outcome, String message) {}
+
+    /** A one-time connect link or an OAuth state that is still stored (until it expires and is purged). */
+    public record PendingConnection(String kind, String platform, String instanceUrl, Instant createdAt,
+                                    Instant expiresAt, Instant usedAt) {}
+
+    /** IP address and browser recorded at an OAuth callback. */
+    public record TechnicalRecord(String kind, String ipAddress, String userAgent, Instant recordedAt) {}
+
+    /** A direct message AIL queued for you; the text of sent ones is not kept. */
+    public record NotificationRecord(String kind, Instant createdAt, Instant sentAt) {}
+}

@@ -1,0 +1,91 @@
+package com.ailsocialautomation.privacy;
+
+import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
+import com.ailsocialautomation.platform.x.XProvider;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every place AIL sends data to, declared in one list (privacy policy clause 4: data is shared only with the
+ * platform APIs the service needs). {@code OutboundDestinationsTest} reads the main sources and fails when a host
+ * appears that is not declared here, when a class outside {@link #CLIENTS} opens network connections, or when a
+ * telemetry library or address turns up. Adding a destination therefore means adding it here, with a reason.
+ */
+public final class OutboundDestinations {
+    /** Why a host is named in the code. */
+    public enum Kind {
+        /** A social platform's API the server calls for accounts people connected (the operator may point it elsewhere). */
+        PLATFORM_API,
+        /** A chat platform's API, called only when that front end is configured. */
+        CHAT_API,
+        /** A page the person's browser opens (an OAuth consent page) or a link shown in a reply; the server never calls it. */
+        BROWSER,
+        /** AIL's own address (the default AIL_PUBLIC_URL), used in links AIL hands out. */
+        SELF,
+        /** A documentation example in help texts and messages (RFC 2606 names); never called. */
+        EXAMPLE
+    }
+
+    /** A host (or {@code *.domain}: the domain and its subdomains), what it is, and why it is named. */
+    public record Destination(String host, Kind kind, String why) {
+        public boolean matches(String candidate) {
+            String h = candidate.toLowerCase(Locale.ROOT);
+            return host.startsWith("*.") ? h.endsWith(host.substring(1)) || h.equals(host.substring(2)) : h.equals(host);
+        }
+    }
+
+    /** Code allowed to open connections: a class name or a package prefix, and where it may go. */
+    public record Client(String prefix, String reaches) {}
+
+    public static final List<Destination> HOSTS = List.of(
+            new Destination(host(XProvider.API_URL), Kind.PLATFORM_API,
+                    "X API v2: posts, media upload, users/me, OAuth token and revoke (AIL_X_API_URL replaces it)"),
+            new Destination(host(XProvider.AUTH_URL), Kind.BROWSER,
+                    "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
+            new Destination(host(LinkedInProvider.API_URL), Kind.PLATFORM_API,
+                    "LinkedIn Posts, Images, Videos and userinfo APIs (AIL_LINKEDIN_API_URL replaces it)"),
+            new Destination(host(LinkedInProvider.AUTH_URL), Kind.PLATFORM_API,
+                    "LinkedIn's consent page, token and revoke endpoints (AIL_LINKEDIN_AUTH_URL replaces it), post links"),
+            new Destination("*.linkedin.com", Kind.PLATFORM_API,
+                    "upload addresses LinkedIn hands out for images and videos; others are refused by LinkedInMedia"),
+            new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
+            new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
+            new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
+            new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
+            new Destination("*.example.com", Kind.EXAMPLE, "examples in help and error messages"),
+            new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"));
+
+    /**
+     * Hosts that people choose rather than the code: reached only through {@code net.GuardedHttp}, after
+     * {@code net.UrlGuard} has checked that the URL is https and every address it resolves to is public.
+     */
+    public static final List<String> CHOSEN_BY_PEOPLE = List.of(
+            "the Mastodon instance a person connects",
+            "the Bluesky PDS a person's handle lives on",
+            "the webhook URL a person connects",
+            "media URLs in a post (downloaded to upload them to the platform)");
+
+    public static final List<Client> CLIENTS = List.of(
+            new Client("com.ailsocialautomation.platform.DirectApiClient",
+                    "the PLATFORM_API hosts above, or the bases the operator configured instead"),
+            new Client("com.ailsocialautomation.net.", "hosts CHOSEN_BY_PEOPLE, through GuardedHttp after UrlGuard, and DNS for them"),
+            new Client("com.ailsocialautomation.slack.", "the Slack CHAT_API hosts, through Slack's SDK"),
+            new Client("com.ailsocialautomation.discord.", "the Discord CHAT_API hosts, through JDA"));
+
+    private OutboundDestinations() {}
+
+    /** The declared destination for a host, if any. */
+    public static java.util.Optional<Destination> find(String host) {
+        return HOSTS.stream().filter(d -> d.matches(host)).findFirst();
+    }
+
+    public static boolean mayConnect(String className) {
+        return CLIENTS.stream().anyMatch(c -> c.prefix().endsWith(".") ? className.startsWith(c.prefix()) : className.equals(c.prefix()));
+    }
+
+    private static String host(String url) {
+        return URI.create(url).getHost();
+    }
+}

@@ -1,0 +1,72 @@
+package com.ailsocialautomation.privacy;
+
+import com.ailsocialautomation.store.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The daily purge (policy clause 5): publish logs, technical data, sent notifications and processed Slack event
+ * ids older than AIL_RETENTION_DAYS are deleted, and so are one-time links, OAuth states and forget-me
+ * confirmations a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
+ * own, so no table is locked for long and the engine keeps publishing while the purge runs.
+ */
+public final class Retention {
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    static final int BATCH = 1000;
+    /** Expired one-time rows are kept this long, so a late click still gets "expired" rather than "unknown". */
+    static final Duration EXPIRED_GRACE = Duration.ofDays(1);
+
+    /** One purge: a table, its key, the column compared with the cutoff, and an extra condition. */
+    private record Rule(String name, String table, String key, String column, String extra, boolean byRetention) {}
+
+    private static final Rule[] RULES = {
+            new Rule("publish_logs", "publish_attempts", "id", "started_at", "", true),
+            new Rule("technical_data", "technical_data", "id", "created_at", "", true),
+            new Rule("sent_notifications", "notifications", "id", "sent_at", " and sent_at is not null", true),
+            new Rule("processed_events", "processed_events", "event_id", "received_at", "", true),
+            new Rule("expired_connect_links", "connect_links", "id", "expires_at", "", false),
+            new Rule("expired_oauth_states", "oauth_states", "id", "expires_at", "", false),
+            new Rule("expired_confirmations", "erasure_confirmations", "token_hash", "expires_at", "", false),
+    };
+
+    private final Sql sql;
+    private final Duration retention;
+    private final Clock clock;
+
+    public Retention(Sql sql, int retentionDays, Clock clock) {
+        this.sql = sql;
+        this.retention = Duration.ofDays(retentionDays);
+        this.clock = clock;
+    }
+
+    /** Runs every rule to the end; returns the rows deleted by rule name, and logs them. */
+    public Map<String, Integer> purge() {
+        Instant now = clock.instant();
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (Rule rule : RULES) {
+            Instant cutoff = rule.byRetention() ? now.minus(retention) : now.minus(EXPIRED_GRACE);
+            deleted.put(rule.name(), purge(rule, cutoff));
+        }
+        log.info("Retention purge (older than {} days): {}", retention.toDays(), deleted);
+        return deleted;
+    }
+
+    private int purge(Rule rule, Instant cutoff) {
+        String statement = "delete from " + rule.table() + " where " + rule.key() + " in (select " + rule.key()
+                + " from " + rule.table() + " where " + rule.column() + " < ?" + rule.extra() + " limit " + BATCH + ")";
+        int total = 0;
+        while (true) {
+            int n = sql.update(statement, cutoff);
+            total += n;
+            if (n < BATCH) {
+                return total;
+            }
+        }
+    }
+}

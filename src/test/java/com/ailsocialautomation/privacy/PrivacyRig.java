@@ -1,0 +1,153 @@
+package com.ailsocialautomation.privacy;
+
+import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.PrivacyCommands;
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.engine.CredentialKeeper;
+import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.Audit;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.testing.TestClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The privacy parts wired as Services wires them, over a test database, with a mastodon-like platform that can
+ * revoke tokens (and refuses the ones it is told to), plus helpers that write realistic data the way the service
+ * itself writes it: encrypted where the service encrypts.
+ */
+final class PrivacyRig {
+    final TestClock clock = new TestClock(Instant.now());
+    final Sql sql;
+    final Vault vault;
+    final Workspaces workspaces;
+    final Accounts accounts;
+    final Posts posts;
+    final Attempts attempts;
+    final Outbox outbox;
+    final Audit audit;
+    final RevokingProvider mastodon;
+    final Revoker revoker;
+    final WorkspaceEraser workspaceEraser;
+    final CommandService commands;
+
+    /** A person in a workspace, and how they appear to the command layer. */
+    record Person(UUID workspaceId, ChatUser user, Invocation invocation) {}
+
+    PrivacyRig(DataSource dataSource, Vault vault, Set<String> refusedTokens) {
+        this.sql = new Sql(dataSource);
+        this.vault = vault;
+        this.workspaces = new Workspaces(sql);
+        this.accounts = new Accounts(sql, vault);
+        this.posts = new Posts(sql);
+        this.attempts = new Attempts(sql, vault);
+        this.outbox = new Outbox(sql);
+        this.audit = new Audit(sql);
+        this.mastodon = new RevokingProvider("mastodon", refusedTokens);
+        Providers providers = new Providers(List.of(mastodon, new WebhookProvider(null)));
+        CredentialKeeper keeper = new CredentialKeeper(accounts, account -> null, clock, new SimpleMeterRegistry());
+        this.revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), account -> null, clock);
+        this.workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit);
+        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
+                new DataExport(sql, accounts, posts, attempts, clock));
+        this.commands = new CommandService(workspaces, Map.of("my-data", privacy, "forget-me", privacy,
+                "disconnect", new AccountCommands(accounts, List.of(), revoker, sql)), Map.of(PrivacyCommands.CONFIRM, privacy));
+    }
+
+    Person person(String frontEnd, String workspace, String workspaceName, String userId, String displayName) {
+        UUID ws = workspaces.ensure(frontEnd, workspace, workspaceName);
+        ChatUser user = workspaces.ensureUser(ws, userId, displayName);
+        return new Person(ws, user, new Invocation(frontEnd, workspace, userId, displayName, false, ZoneOffset.UTC, null));
+    }
+
+    Account connect(Person p, String platform, String externalId, String handle, String instanceUrl, String access, String refresh) {
+        return accounts.connect(p.workspaceId(), p.user().id(),
+                new NewAccount(platform, externalId, handle, handle + " display", "https://cdn.example/" + externalId + ".png",
+                        instanceUrl, "read write", null),
+                new StoredTokens(Secret.of(access), Secret.ofNullable(refresh), Instant.now().plus(Duration.ofDays(30)), null));
+    }
+
+    Post post(Person p, String text, Instant when, Account... to) {
+        return posts.create(p.workspaceId(), p.user().id(), text, List.of("https://media.example/" + UUID.randomUUID() + ".png"),
+                when, "origin-of-" + p.user().externalId(), List.of(to));
+    }
+
+    /** Each target of the post ends as {@code state}, with one attempt logged with {@code message}. */
+    void finish(Post post, String state, Integer status, String message) {
+        for (Target t : post.targets()) {
+            sql.update("update post_targets set state = ?, url = ?, error = ?, attempts = 1, finished_at = now() where id = ?",
+                    state, Target.PUBLISHED.equals(state) ? "https://fosstodon.example/@" + t.accountLabel() + "/1234" : null,
+                    Target.FAILED.equals(state) ? message : null, t.id());
+            sql.update("delete from scheduled_tasks where task_instance like ?", "%" + t.id());
+            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, Target.PUBLISHED.equals(state) ? "published" : "failed", message);
+        }
+    }
+
+    void notification(Person p, String eventKey, String text, boolean sent) {
+        outbox.add(p.workspaceId(), p.user().id(), eventKey, Reply.of(text), null);
+        if (sent) {
+            sql.update("update notifications set sent_at = now(), payload = '{}' where event_key = ?", eventKey);
+        }
+    }
+
+    void connectLink(Person p, String platform, String instanceUrl, String token) {
+        sql.update("""
+                insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, expires_at)
+                values (?, sha256(?), ?, ?, ?, ?, ?)""", UUID.randomUUID(), token.getBytes(StandardCharsets.UTF_8),
+                p.workspaceId(), p.user().id(), platform, instanceUrl, Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    void oauthState(Person p, String platform, String instanceUrl, String state, String verifier) {
+        UUID id = UUID.randomUUID();
+        sql.update("""
+                insert into oauth_states (id, state_hash, workspace_id, user_id, platform, instance_url, pkce_verifier_enc, expires_at)
+                values (?, sha256(?), ?, ?, ?, ?, ?, ?)""", id, state.getBytes(StandardCharsets.UTF_8), p.workspaceId(),
+                p.user().id(), platform, instanceUrl, vault.encrypt(verifier, new Vault.Place("oauth_states", "pkce_verifier_enc", id)),
+                Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    void technicalData(Person p, String ip, String userAgent) {
+        sql.update("insert into technical_data (id, workspace_id, user_id, kind, ip_address, user_agent) values (?, ?, ?, 'oauth-callback', ?, ?)",
+                UUID.randomUUID(), p.workspaceId(), p.user().id(), ip, userAgent);
+    }
+
+    void slackInstallation(String team, String teamName, String installer, String botToken, String userToken) {
+        UUID id = UUID.randomUUID();
+        sql.update("""
+                insert into slack_installations (id, team_id, team_name, bot_token_enc, installer_user_id, user_token_enc)
+                values (?, ?, ?, ?, ?, ?)""", id, team, teamName,
+                vault.encrypt(botToken, new Vault.Place("slack_installations", "bot_token_enc", id)), installer,
+                vault.encrypt(userToken, new Vault.Place("slack_installations", "user_token_enc", id)));
+    }
+
+    int count(String query, Object... params) {
+        return sql.one(query, rs -> rs.getInt(1), params).orElseThrow();
+    }
+}

@@ -1,0 +1,108 @@
+package com.ailsocialautomation.privacy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.ailsocialautomation.privacy.PrivacyRig.Person;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Target;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The retention purge at its boundary, with the clock in the test's hand, and in batches. */
+class RetentionTest {
+    static final Instant NOW = Instant.parse("2026-06-15T04:00:00Z");
+    static final int DAYS = 30;
+    static final Instant CUTOFF = NOW.minus(Duration.ofDays(DAYS));
+    static final Instant INSIDE = CUTOFF.plus(Duration.ofMinutes(1));
+    static final Instant OUTSIDE = CUTOFF.minus(Duration.ofMinutes(1));
+
+    FreshDatabase pg;
+    PrivacyRig rig;
+    Person ana;
+    Retention retention;
+
+    @BeforeEach
+    void wire() {
+        pg = new FreshDatabase();
+        rig = new PrivacyRig(pg.dataSource(), pg.vault(), Set.of());
+        rig.clock.set(NOW);
+        ana = rig.person("console", "console", null, "local", "Ana");
+        retention = new Retention(rig.sql, DAYS, rig.clock);
+    }
+
+    @AfterEach
+    void unwire() {
+        pg.close();
+    }
+
+    @Test
+    void rowsOneMinuteOutsideTheWindowAreDeletedAndRowsOneMinuteInsideStay() {
+        Post post = rig.post(ana, "kept post", NOW.minus(Duration.ofDays(60)),
+                rig.connect(ana, "mastodon", "1", "@ana@m.example", "https://m.example", "token-1", null));
+        UUID target = post.targets().get(0).id();
+        for (Instant at : List.of(INSIDE, OUTSIDE)) {
+            String tag = at == INSIDE ? "inside" : "outside";
+            rig.attempts.record(ana.workspaceId(), target, at, 100, 200, "published", tag);
+            rig.sql.update("insert into technical_data (id, workspace_id, user_id, kind, ip_address, user_agent, created_at) values (?, ?, ?, 'oauth-callback', ?, 'UA', ?)",
+                    UUID.randomUUID(), ana.workspaceId(), ana.user().id(), tag, at);
+            rig.sql.update("insert into notifications (id, workspace_id, user_id, event_key, payload, sent_at) values (?, ?, ?, ?, '{}', ?)",
+                    UUID.randomUUID(), ana.workspaceId(), ana.user().id(), "sent-" + tag, at);
+            rig.sql.update("insert into processed_events (event_id, received_at) values (?, ?)", "Ev-" + tag, at);
+        }
+        rig.sql.update("insert into notifications (id, workspace_id, user_id, event_key, payload, created_at) values (?, ?, ?, 'unsent-old', '{}', ?)",
+                UUID.randomUUID(), ana.workspaceId(), ana.user().id(), OUTSIDE);
+        rig.sql.update("""
+                insert into connect_links (id, token_hash, workspace_id, user_id, platform, expires_at)
+                values (gen_random_uuid(), sha256('a'::bytea), ?, ?, 'mastodon', ?), (gen_random_uuid(), sha256('b'::bytea), ?, ?, 'mastodon', ?)""",
+                ana.workspaceId(), ana.user().id(), NOW.minus(Retention.EXPIRED_GRACE).minusSeconds(60),
+                ana.workspaceId(), ana.user().id(), NOW.minus(Retention.EXPIRED_GRACE).plusSeconds(60));
+
+        Map<String, Integer> deleted = retention.purge();
+
+        assertEquals(Map.of("publish_logs", 1, "technical_data", 1, "sent_notifications", 1, "processed_events", 1,
+                "expired_connect_links", 1, "expired_oauth_states", 0, "expired_confirmations", 0), deleted);
+        assertEquals(List.of("inside"), rig.attempts.forTarget(ana.workspaceId(), target).stream().map(a -> a.message()).toList());
+        assertEquals(List.of("inside"), rig.sql.list("select ip_address from technical_data", rs -> rs.getString(1)));
+        assertEquals(List.of("sent-inside", "unsent-old"), rig.sql.list("select event_key from notifications order by event_key", rs -> rs.getString(1)),
+                "a message not yet delivered is never purged");
+        assertEquals(List.of("Ev-inside"), rig.sql.list("select event_id from processed_events", rs -> rs.getString(1)));
+        assertEquals(1, rig.count("select count(*) from connect_links"));
+        assertEquals("kept post", rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().text(), "posts themselves stay");
+        assertEquals(Target.SCHEDULED, rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().targets().get(0).state());
+    }
+
+    @Test
+    void largeBacklogsGoInBatchesAndTheCountsAreLogged() {
+        rig.sql.update("""
+                insert into technical_data (id, workspace_id, user_id, kind, ip_address, created_at)
+                select gen_random_uuid(), ?, ?, 'oauth-callback', '192.0.2.' || (n % 250), ? from generate_series(1, ?) n""",
+                ana.workspaceId(), ana.user().id(), OUTSIDE, Retention.BATCH * 2 + 17);
+        Logger logger = (Logger) LoggerFactory.getLogger(Retention.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            assertEquals(Retention.BATCH * 2 + 17, retention.purge().get("technical_data"));
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertEquals(0, rig.count("select count(*) from technical_data"));
+        String line = logged.list.get(0).getFormattedMessage();
+        assertTrue(line.startsWith("Retention purge (older than 30 days): {publish_logs=0, technical_data=2017,"), line);
+        assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 300);
+    }
+}
