@@ -87,6 +87,7 @@ public final class FakeBluesky implements AutoCloseable {
     private final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
+    private final java.util.Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(3_300_000_000L);
     private volatile Duration accessLifetime = Duration.ofMinutes(120);
@@ -148,6 +149,11 @@ public final class FakeBluesky implements AutoCloseable {
                 "RateLimit-Reset", Long.toString(reset.getEpochSecond()), "RateLimit-Policy", "5000;w=3600"));
     }
 
+    /** The next request to {@code path} is carried out but answered 200 with a body that is not JSON. */
+    public void malformNext(String path) {
+        malformedOnce.add(path);
+    }
+
     public void slow(Duration delay) {
         this.delay = delay;
     }
@@ -193,7 +199,8 @@ public final class FakeBluesky implements AutoCloseable {
             }
             Answer answer = route(path, request);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] out = Json.MAPPER.writeValueAsBytes(answer.body());
+            byte[] out = answer.status() == 200 && malformedOnce.remove(path)
+                    ? "<html>502 upstream</html>".getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(answer.body());
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(answer.status(), out.length);
             exchange.getResponseBody().write(out);

@@ -37,6 +37,19 @@ final class BlueskyAnswers {
         return response.json("Bluesky");
     }
 
+    /** The at:// URI of a created post. A 2xx AIL cannot read is PERMANENT and says the post may be live. */
+    String postUri(ApiResponse response) {
+        if (!response.ok()) {
+            throw refusal(response, "posting");
+        }
+        try {
+            return required(response.json("Bluesky"), "uri", "posting");
+        } catch (PlatformError e) {
+            throw new PlatformError(Kind.PERMANENT, response.status(), "Bluesky accepted the post (HTTP " + response.status()
+                    + ") but its answer had no post address; check Bluesky before retrying", null);
+        }
+    }
+
     PlatformError refusal(ApiResponse response, String doing) {
         int status = response.status();
         String error = field(response, "error");

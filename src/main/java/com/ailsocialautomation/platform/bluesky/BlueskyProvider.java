@@ -111,7 +111,7 @@ public final class BlueskyProvider implements Provider {
     @Override
     public Profile profile(Credentials credentials) {
         ApiResponse response = api.send(ApiRequest.get(pds(credentials.instanceUrl()) + "/xrpc/app.bsky.actor.getProfile?actor="
-                + enc(credentials.accountId())).bearer(credentials.accessToken()));
+                + URLEncoder.encode(credentials.accountId(), StandardCharsets.UTF_8)).bearer(credentials.accessToken()));
         JsonNode body = answers.read(response, "reading the profile");
         String handle = BlueskyAnswers.required(body, "handle", "reading the profile");
         return new Profile(BlueskyAnswers.required(body, "did", "reading the profile"), handle,
@@ -133,7 +133,7 @@ public final class BlueskyProvider implements Provider {
                 "record", BlueskyPost.record(text, facets, request.media(), clock.instant()));
         ApiResponse response = api.send(ApiRequest.post(pds + "/xrpc/com.atproto.repo.createRecord")
                 .json(body).bearer(credentials.accessToken()));
-        String uri = BlueskyAnswers.required(answers.read(response, "posting"), "uri", "posting");
+        String uri = answers.postUri(response);
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? credentials.accountId() : credentials.handle();
         return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), response.status());
     }
@@ -149,9 +149,5 @@ public final class BlueskyProvider implements Provider {
     private static String base(String url) {
         String trimmed = url.strip();
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -173,6 +173,15 @@ class BlueskyPublishTest {
     }
 
     @Test
+    void anUnreadableAnswerToACreatedPostIsPermanentAndSaysThePostMayBeLive() {
+        pds.malformNext("/xrpc/com.atproto.repo.createRecord");
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("hi", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals("Bluesky accepted the post (HTTP 200) but its answer had no post address; check Bluesky before retrying", e.getMessage());
+        assertEquals(1, pds.posts().size(), "it did go out");
+    }
+
+    @Test
     void aSlowPdsIsTransient() {
         pds.slow(Duration.ofMillis(1500));
         try (GuardedHttp impatient = new GuardedHttp(new UrlGuard(true, Resolver.system()),
