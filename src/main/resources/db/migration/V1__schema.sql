@@ -168,6 +168,7 @@ create table notifications (
     event_key       text not null unique,
     payload         text not null,          -- the neutral Reply as JSON
     origin          text,                   -- the original reply to update too, or null
+    direct          boolean not null default true, -- false: only the original reply is updated, no DM
     created_at      timestamptz not null default now(),
     attempts        int not null default 0,
     next_attempt_at timestamptz not null default now(),

@@ -46,6 +46,8 @@ public final class Announcer {
                 + target.accountLabel() + ")" + lateNote + (url == null ? "." : ": " + url));
         if (notifyAuthor || !lateNote.isEmpty()) {
             outbox.add(post.workspaceId(), post.authorUserId(), "published:" + target.id(), message, post.origin());
+        } else {
+            outbox.updateOrigin(post.workspaceId(), post.authorUserId(), "published:" + target.id(), message, post.origin());
         }
     }
 

@@ -67,6 +67,8 @@ public final class Engine implements AutoCloseable {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .threads(settings.threads())
+                // lock-and-fetch (SELECT ... FOR UPDATE SKIP LOCKED) scales across instances on PostgreSQL
+                .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();

@@ -13,6 +13,7 @@ import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.StoreError;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Workspaces;
@@ -37,6 +38,8 @@ public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
     /** A target may run this much before its time (the scheduler's clock and ours differ slightly). */
     private static final Duration EARLY_SLACK = Duration.ofMillis(500);
+    /** How long a result already known from the platform waits for the database to come back. */
+    private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
 
     private final Targets targets;
     private final Posts posts;
@@ -127,9 +130,11 @@ public final class Publisher {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
             Published published = publishWithRefresh(post, target, provider, account);
-            record(target, started, published.httpStatus(), "published", null);
             metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "published").increment();
-            if (!targets.published(post.workspaceId(), target.id(), published.externalId(), published.url())) {
+            boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
+                    published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
+            record(target, started, published.httpStatus(), "published", null);
+            if (!recorded) {
                 log.warn("Target {} was published but its state had changed meanwhile", target.id());
             }
             boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
@@ -139,6 +144,8 @@ public final class Publisher {
             return platformFailure(post, target, account, started, e);
         } catch (UserError e) {
             return fail(post, target, started, null, e.getMessage());
+        } catch (StoreError e) {
+            throw e; // the database, not the platform: db-scheduler runs this again, and recovery decides
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Publishing target {} failed unexpectedly (error id {})", target.id(), id, e);
@@ -204,9 +211,11 @@ public final class Publisher {
     }
 
     private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
-        record(target, started, status, "failed", reason);
         metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "failed").increment();
-        if (targets.finish(post.workspaceId(), target.id(), Target.FAILED, reason)) {
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), Target.FAILED, reason),
+                RESULT_WRITE_PATIENCE);
+        record(target, started, status, "failed", reason);
+        if (finished) {
             announcer.failed(post, target, reason);
         }
         return Outcome.DONE;

@@ -61,7 +61,9 @@ public final class NotificationSender implements AutoCloseable {
                 continue;
             }
             try {
-                notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message());
+                if (p.direct()) {
+                    notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message());
+                }
                 if (p.origin() != null) {
                     try {
                         notifier.updateOrigin(p.workspaceExternalId(), p.origin(), p.message());

@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class Outbox {
     /** A message due for sending, with its recipient resolved. */
     public record Pending(UUID id, String frontEnd, String workspaceExternalId, String userExternalId, Reply message,
-                          String origin, int attempts) {}
+                          String origin, boolean direct, int attempts) {}
 
     private final Sql sql;
 
@@ -24,13 +24,22 @@ public final class Outbox {
         this.sql = sql;
     }
 
-    /** Queues a message for a user; false when this event was already queued. */
+    /** Queues a direct message for a user (and an update of {@code origin}); false when this event was already queued. */
     public boolean add(UUID workspaceId, UUID userId, String eventKey, Reply message, String origin) {
+        return add(workspaceId, userId, eventKey, message, origin, true);
+    }
+
+    /** Queues only an update of the original reply where the post was made; nothing when there is none. */
+    public boolean updateOrigin(UUID workspaceId, UUID userId, String eventKey, Reply message, String origin) {
+        return origin != null && add(workspaceId, userId, eventKey, message, origin, false);
+    }
+
+    private boolean add(UUID workspaceId, UUID userId, String eventKey, Reply message, String origin, boolean direct) {
         try {
             return sql.update("""
-                    insert into notifications (id, workspace_id, user_id, event_key, payload, origin)
-                    values (?, ?, ?, ?, ?, ?) on conflict (event_key) do nothing""",
-                    UUID.randomUUID(), workspaceId, userId, eventKey, Json.MAPPER.writeValueAsString(message), origin) == 1;
+                    insert into notifications (id, workspace_id, user_id, event_key, payload, origin, direct)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (event_key) do nothing""",
+                    UUID.randomUUID(), workspaceId, userId, eventKey, Json.MAPPER.writeValueAsString(message), origin, direct) == 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a reply could not be serialised", e);
         }
@@ -47,13 +56,13 @@ public final class Outbox {
                 where n.id in (select id from notifications where sent_at is null and next_attempt_at <= ?
                                order by next_attempt_at limit ? for update skip locked)
                   and u.id = n.user_id and w.id = n.workspace_id
-                returning n.id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload, n.origin, n.attempts""",
+                returning n.id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload, n.origin, n.direct, n.attempts""",
                 rs -> {
                     try {
                         return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
                                 rs.getString("external_id"), rs.getString("user_external_id"),
                                 Json.MAPPER.readValue(rs.getString("payload"), Reply.class), rs.getString("origin"),
-                                rs.getInt("attempts"));
+                                rs.getBoolean("direct"), rs.getInt("attempts"));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("a queued reply could not be read", e);
                     }

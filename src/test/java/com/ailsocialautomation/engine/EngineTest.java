@@ -76,6 +76,10 @@ class EngineTest {
         assertEquals(30, hook.accepted().size(), "the receiver got each post once");
         Set<String> ids = hook.accepted().stream().map(d -> d.body().get("post_id").asText()).collect(Collectors.toSet());
         assertEquals(posts.stream().map(Post::shortId).collect(Collectors.toSet()), ids);
+        // the rig's registry is shared by this class's tests, so it counts at least these 30
+        assertTrue(rig.metrics.counter("ail.publishes", "platform", "webhook", "outcome", "published").count() >= 30);
+        assertTrue(rig.metrics.timer("ail.dispatch.lag").count() >= 30);
+        assertTrue(rig.metrics.timer("ail.publish.duration", "platform", "webhook").count() >= 30);
     }
 
     @Test

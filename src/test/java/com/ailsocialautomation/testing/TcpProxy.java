@@ -37,6 +37,11 @@ public final class TcpProxy implements AutoCloseable {
         frozen = true;
     }
 
+    /** Lets bytes flow again on the connections that were open before {@link #freeze()}. */
+    public void thaw() {
+        frozen = false;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {

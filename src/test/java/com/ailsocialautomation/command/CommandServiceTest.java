@@ -1,0 +1,189 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.App;
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every subcommand through the real command layer over a real database, as people in two workspaces would use
+ * it: what each may see and change, and what each is told when something is wrong.
+ */
+class CommandServiceTest {
+    static App app;
+    static FakeWebhookReceiver hook;
+    static CommandService commands;
+
+    static final Invocation ANA = new Invocation("slack", "T-ACME", "U-ANA", "Ana", false, ZoneId.of("Europe/Berlin"), null);
+    static final Invocation BOB = new Invocation("slack", "T-ACME", "U-BOB", "Bob", false, ZoneId.of("UTC"), null);
+    static final Invocation BOSS = new Invocation("slack", "T-ACME", "U-BOSS", "Boss", true, ZoneId.of("UTC"), null);
+    static final Invocation EVE = new Invocation("slack", "T-OTHER", "U-EVE", "Eve", true, ZoneId.of("UTC"), null);
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
+        env.put("AIL_DATABASE_USER", "postgres");
+        env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
+        env.put("AIL_PORT", "0");
+        env.put("AIL_INSECURE_LOOPBACK", "true");
+        app = App.start(Config.from(env));
+        commands = app.commands();
+        hook = new FakeWebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        hook.close();
+        app.close();
+    }
+
+    private static String run(Invocation who, String line) {
+        return commands.run(who, line).toPlainText();
+    }
+
+    private static String connectHook(Invocation who) {
+        String reply = run(who, "connect webhook " + hook.url());
+        Matcher m = Pattern.compile("Connected webhook (a[a-z2-9]{4})").matcher(reply);
+        assertTrue(m.find(), reply);
+        return m.group(1);
+    }
+
+    private static String postId(String reply) {
+        Matcher m = Pattern.compile("Post (p[a-z2-9]{4})").matcher(reply);
+        assertTrue(m.find(), reply);
+        return m.group(1);
+    }
+
+    @Test
+    void helpListsEverySubcommandAndLinksThePrivacyPolicy() {
+        String help = run(ANA, "help");
+        for (String name : Commands.names()) {
+            assertTrue(help.contains("/ail " + name), name + " missing from " + help);
+        }
+        assertTrue(help.contains("/privacy") && help.contains("legal@ailsocialautomation.com"), help);
+        assertTrue(run(ANA, "help schedule").contains("in:"));
+        assertTrue(run(ANA, "help frobnicate").contains("frobnicate"));
+    }
+
+    @Test
+    void unknownSubcommandsAndOptionsGetOneLineWithTheUsage() {
+        String reply = run(ANA, "pots hello");
+        assertFalse(reply.contains("\n"), reply);
+        String option = run(ANA, "post colour:red hello");
+        assertTrue(option.contains("colour") && option.contains("Usage"), option);
+    }
+
+    @Test
+    void aWebhookMustBeHttpsUnlessLoopbackIsAllowedAndNeverPrivate() {
+        assertTrue(run(ANA, "connect webhook http://93.184.216.34/hook").contains("must start with https://"));
+        assertTrue(run(ANA, "connect webhook https://10.0.0.5/hook").contains("(10.0.0.5)"), run(ANA, "connect webhook https://10.0.0.5/hook"));
+        assertTrue(run(ANA, "connect myspace").contains("myspace"), run(ANA, "connect myspace"));
+        assertTrue(run(ANA, "connect tiktok").contains("not available on this server"), run(ANA, "connect tiktok"));
+    }
+
+    @Test
+    void postsAndAccountsFromAnotherWorkspaceCannotBeSeenOrTouched() {
+        String account = connectHook(ANA);
+        String post = postId(run(ANA, "schedule in:2h to:" + account + " Workspace secret plans"));
+        assertTrue(run(EVE, "show " + post).startsWith("No post '" + post + "'"));
+        assertTrue(run(EVE, "cancel " + post).startsWith("No post"));
+        assertTrue(run(EVE, "retry " + post).startsWith("No post"));
+        assertTrue(run(EVE, "edit " + post + " hacked").startsWith("No post"));
+        assertTrue(run(EVE, "reschedule " + post + " in:1h").startsWith("No post"));
+        assertTrue(run(EVE, "disconnect " + account).startsWith("No account"));
+        assertTrue(run(EVE, "post to:" + account + " hijack").startsWith("No account"));
+        assertFalse(run(EVE, "list recent").contains(post));
+        assertFalse(run(EVE, "accounts").contains(account));
+        assertTrue(run(ANA, "show " + post).contains("scheduled"), "the owner still sees it untouched");
+    }
+
+    @Test
+    void onlyTheAuthorOrAnAdminMayChangeAPost() {
+        String account = connectHook(ANA);
+        String post = postId(run(ANA, "schedule in:3h to:" + account + " Ana's post"));
+        assertTrue(run(BOB, "cancel " + post).startsWith("Only Ana or a workspace admin"), run(BOB, "cancel " + post));
+        assertTrue(run(BOB, "edit " + post + " Bob was here").startsWith("Only"));
+        assertTrue(run(BOB, "reschedule " + post + " in:1h").startsWith("Only"));
+        assertTrue(run(ANA, "edit " + post + " Ana's better post").contains("now reads: Ana's better post"));
+        assertTrue(run(BOSS, "reschedule " + post + " in:4h").contains("will be published"));
+        assertEquals("Cancelled post " + post + ".", run(BOSS, "cancel " + post));
+        assertTrue(run(ANA, "cancel " + post).contains("nothing left to cancel"));
+        assertTrue(run(ANA, "edit " + post + " too late").contains("only scheduled posts"));
+        assertTrue(run(ANA, "retry " + post).contains("only failed or unknown"));
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminMayDisconnectAndScheduledPostsToItAreCancelled() {
+        String account = connectHook(ANA);
+        String post = postId(run(ANA, "schedule in:5h to:" + account + " soon gone"));
+        assertTrue(run(BOB, "disconnect " + account).startsWith("Only the person who connected"));
+        String reply = run(ANA, "disconnect " + account);
+        assertTrue(reply.startsWith("Disconnected") && reply.contains("1 scheduled post to it was cancelled"), reply);
+        assertTrue(run(ANA, "show " + post).contains("cancelled"));
+        assertFalse(run(ANA, "accounts").contains(account));
+    }
+
+    @Test
+    void toMayBeLeftOutOnlyWhenTheWorkspaceHasOneAccount() {
+        Invocation solo = new Invocation("discord", "G-SOLO", "U-SOLO", "Solo", false, null, null);
+        assertTrue(run(solo, "post hello").startsWith("No accounts are connected"));
+        connectHook(solo);
+        assertTrue(run(solo, "post hello").contains("Publishing now"));
+        connectHook(solo); // same URL: the same account again, not a second one
+        assertTrue(run(solo, "accounts").contains("Connected accounts (1)"));
+        run(solo, "connect webhook " + hook.url() + "?second");
+        assertTrue(run(solo, "post hello").contains("say which with to:"));
+    }
+
+    @Test
+    void timesAreParsedInTheCallersZoneAndPastTimesAreRefused() {
+        String account = connectHook(ANA);
+        assertTrue(run(ANA, "schedule at:2020-01-01T09:00 to:" + account + " old").contains("has passed"));
+        assertTrue(run(ANA, "timezone Mars/Olympus").contains("Mars/Olympus"));
+        assertTrue(run(ANA, "timezone America/New_York").contains("America/New_York"));
+        String reply = run(ANA, "schedule at:\"tomorrow 09:00\" to:" + account + " breakfast");
+        assertTrue(reply.contains("09:00") && reply.contains("America/New_York"), reply);
+        assertTrue(run(ANA, "list upcoming").contains("times in America/New_York"));
+        run(ANA, "timezone Europe/Berlin");
+    }
+
+    @Test
+    void tooLongTextIsRefusedPerTargetBeforeAnythingIsStored() {
+        Invocation tess = new Invocation("slack", "T-LONG", "U-TESS", "Tess", false, null, null);
+        String account = connectHook(tess);
+        String reply = run(tess, "post to:" + account + " " + "x".repeat(40_001));
+        assertTrue(reply.contains("40001") || reply.contains("40,001") || reply.contains("shorten"), reply);
+        assertTrue(run(tess, "list recent").startsWith("No posts yet"));
+    }
+
+    @Test
+    void notifyAndListFiltersWork() {
+        assertTrue(run(BOB, "notify on").contains("whenever one of your posts is published"));
+        assertTrue(run(BOB, "notify off").contains("only get direct messages when a post fails"));
+        assertTrue(run(BOB, "list mine").startsWith("You have no posts yet"));
+        assertTrue(run(BOB, "list failed").startsWith("No failed posts") || run(BOB, "list failed").startsWith("Failed posts"));
+    }
+
+    @Test
+    void aButtonRunsTheSameCommandWithTheSameRightsChecks() {
+        String account = connectHook(ANA);
+        String post = postId(run(ANA, "schedule in:6h to:" + account + " button test"));
+        assertTrue(commands.press(BOB, "cancel:" + post).text().startsWith("Only"));
+        assertEquals("Cancelled post " + post + ".", commands.press(ANA, "cancel:" + post).text());
+        assertTrue(commands.press(ANA, "explode:now").text().contains("no longer valid"));
+    }
+}

@@ -1,0 +1,109 @@
+package com.ailsocialautomation.console;
+
+import com.ailsocialautomation.MainRunner;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.ailsocialautomation.engine.EngineRig.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path a user can try locally: `java -jar ail.jar console` with a script piped in — connect a webhook,
+ * post, schedule in 3 s, list, show, cancel — against a real database, the real engine and a loopback receiver.
+ */
+class ConsoleEndToEndTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private PipedOutputStream typing;
+
+    private String output() {
+        synchronized (printed) {
+            return printed.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void type(String line) throws IOException {
+        typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+    }
+
+    private void awaitOutput(String fragment) throws InterruptedException {
+        assertTrue(eventually(Duration.ofSeconds(30), () -> output().contains(fragment)),
+                "the console printed '" + fragment + "'; it printed:\n" + output());
+    }
+
+    @Test
+    void aScriptedSessionConnectsAWebhookPostsSchedulesListsShowsAndCancels() throws Exception {
+        PipedInputStream stdin = new PipedInputStream(64 * 1024);
+        typing = new PipedOutputStream(stdin);
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of(
+                "AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()),
+                "AIL_DATABASE_USER", "postgres",
+                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64,
+                "AIL_PORT", "0",
+                "AIL_POLL_INTERVAL_MS", "200",
+                "AIL_INSECURE_LOOPBACK", "true");
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
+
+            type("/ail connect webhook " + hook.url());
+            awaitOutput("Signing secret (shown only now): ");
+            Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(output());
+            assertTrue(secret.find());
+            hook.expectSecret(secret.group(1));
+
+            type("post Hello from the console");
+            awaitOutput("Publishing now");
+            assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1), "the post arrived");
+            assertEquals("Hello from the console", hook.accepted().get(0).body().get("text").asText());
+
+            type("schedule in:3s Three seconds later");
+            awaitOutput("Scheduled");
+            assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 2), "the scheduled post arrived");
+            assertEquals("Three seconds later", hook.accepted().get(1).body().get("text").asText());
+
+            type("schedule in:2h Not yet");
+            awaitOutput("Not yet");
+            Matcher id = Pattern.compile("Post (p[a-z2-9]{4}) · \\*Scheduled\\*[^\\n]*\\n\\nNot yet").matcher(output());
+            assertTrue(id.find(), output());
+            String later = id.group(1);
+
+            type("list");
+            awaitOutput("Upcoming posts");
+            type("show " + later);
+            awaitOutput("Post " + later + " by local: scheduled");
+            type("cancel " + later);
+            awaitOutput("Cancelled post " + later + ".");
+            type("show " + later);
+            awaitOutput("Post " + later + " by local: cancelled");
+            typing.close(); // EOF ends the console cleanly
+            assertEquals(0, exit.get().intValue());
+        }
+        String all = output();
+        assertTrue(all.contains("Upcoming posts") && all.contains(" → webhook "), all);
+        assertEquals(1, countOf(all, "Connected webhook"), "one connection");
+    }
+
+    private static int countOf(String text, String fragment) {
+        return text.split(Pattern.quote(fragment), -1).length - 1;
+    }
+}

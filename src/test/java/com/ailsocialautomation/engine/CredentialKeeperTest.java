@@ -1,0 +1,140 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.TokenSet;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.testing.PostgresExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rotating refresh tokens are single-use: two instances refreshing the same account at once would burn the
+ * account. These tests run two keepers (two instances' worth, each with its own pool) against one database.
+ */
+class CredentialKeeperTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    /** A platform whose refresh tokens are single-use and whose refresh takes a while. */
+    static final class RotatingPlatform implements Provider {
+        final AtomicInteger refreshes = new AtomicInteger();
+        volatile String validRefresh = "refresh-0";
+
+        @Override public String id() { return "rotating"; }
+        @Override public ConnectMethod connectMethod() { return ConnectMethod.OAUTH; }
+        @Override public Limits limits(Credentials c) { return new Limits(500, 4, 1, 1); }
+        @Override public Profile profile(Credentials c) { return null; }
+        @Override public Published publish(Credentials c, PublishRequest r) { return null; }
+
+        @Override
+        public synchronized TokenSet refresh(Credentials c) {
+            if (!c.refreshToken().reveal().equals(validRefresh)) {
+                throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 400, "refresh token already used", null);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int n = refreshes.incrementAndGet();
+            validRefresh = "refresh-" + n;
+            return new TokenSet(Secret.of("access-" + n), Secret.of(validRefresh), Instant.now().plus(Duration.ofHours(2)), null, null);
+        }
+    }
+
+    private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt) {
+        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        ChatUser user = workspaces.ensureUser(ws, "u", "U");
+        return accounts.connect(ws, user.id(), new NewAccount("rotating", "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
+                new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, null));
+    }
+
+    private CredentialKeeper keeper(Accounts accounts) {
+        return new CredentialKeeper(accounts, a -> null, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void twoInstancesRefreshingTheSameAccountAtOnceRefreshItOnceAndBothGetTheNewToken() throws Exception {
+        Vault vault = pg.vault();
+        Accounts first = new Accounts(new Sql(pg.dataSource()), vault);
+        try (var otherPool = com.ailsocialautomation.store.Database.over(pg.jdbcUrl(), "postgres", null, null)) {
+            Accounts second = new Accounts(new Sql(otherPool.dataSource()),
+                    Vault.open(otherPool.dataSource(), Base64.getDecoder().decode(PostgresExtension.MASTER_KEY_BASE64)));
+            Account account = account(first, new Workspaces(new Sql(pg.dataSource())), Instant.now().plusSeconds(60));
+            RotatingPlatform platform = new RotatingPlatform();
+            List<CredentialKeeper> keepers = List.of(keeper(first), keeper(second), keeper(first), keeper(second));
+            ExecutorService pool = Executors.newFixedThreadPool(keepers.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Credentials>> results = new ArrayList<>();
+            for (CredentialKeeper k : keepers) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return k.current(account, platform); // expires within the refresh margin: each wants to refresh
+                }));
+            }
+            go.countDown();
+            for (Future<Credentials> r : results) {
+                assertEquals("access-1", r.get().accessToken().reveal());
+            }
+            pool.shutdown();
+            assertEquals(1, platform.refreshes.get(), "one refresh for four concurrent callers");
+            StoredTokens stored = first.tokens(account.workspaceId(), account.id());
+            assertEquals("refresh-1", stored.refresh().reveal(), "the new pair was saved");
+        }
+    }
+
+    @Test
+    void aTokenFarFromExpiryIsUsedAsIsAndOneCloseToItIsRefreshedFirst() {
+        Accounts accounts = new Accounts(new Sql(pg.dataSource()), pg.vault());
+        Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
+        RotatingPlatform platform = new RotatingPlatform();
+        Account fresh = account(accounts, workspaces, Instant.now().plus(Duration.ofHours(1)));
+        assertEquals("access-0", keeper(accounts).current(fresh, platform).accessToken().reveal());
+        assertEquals(0, platform.refreshes.get());
+        Account stale = account(accounts, workspaces, Instant.now().plusSeconds(30));
+        assertEquals("access-1", keeper(accounts).current(stale, platform).accessToken().reveal());
+    }
+
+    @Test
+    void aRefusedRefreshIsAnAuthErrorAndLeavesTheStoredTokensAsTheyWere() {
+        Accounts accounts = new Accounts(new Sql(pg.dataSource()), pg.vault());
+        RotatingPlatform platform = new RotatingPlatform();
+        platform.validRefresh = "something-else";
+        Account account = account(accounts, new Workspaces(new Sql(pg.dataSource())), Instant.now().minusSeconds(5));
+        PlatformError e = assertThrows(PlatformError.class, () -> keeper(accounts).current(account, platform));
+        assertEquals(PlatformError.Kind.AUTH_EXPIRED, e.kind());
+        assertTrue(accounts.tokens(account.workspaceId(), account.id()).refresh().reveal().equals("refresh-0"));
+    }
+}

@@ -1,0 +1,115 @@
+package com.ailsocialautomation.notify;
+
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.ailsocialautomation.engine.EngineRig.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NotificationSenderTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    /** A chat platform that answers 429 with Retry-After for its first {@code limited} calls. */
+    static final class RateLimitedChat implements Notifier {
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> originUpdates = new CopyOnWriteArrayList<>();
+        final AtomicInteger refusals;
+
+        RateLimitedChat(int limited) {
+            refusals = new AtomicInteger(limited);
+        }
+
+        @Override
+        public String frontEnd() {
+            return "console";
+        }
+
+        @Override
+        public void direct(String workspaceId, String userId, Reply message) {
+            if (refusals.getAndDecrement() > 0) {
+                throw new DeliveryError("429 Too Many Requests", Instant.now().plusMillis(300), false);
+            }
+            delivered.add(userId + ": " + message.text());
+        }
+
+        @Override
+        public void updateOrigin(String workspaceId, String origin, Reply message) {
+            originUpdates.add(origin + ": " + message.text());
+        }
+    }
+
+    private ChatUser user(Workspaces workspaces) {
+        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        return workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+    }
+
+    @Test
+    void aBurstOfFailuresLosesNoMessageWhenTheChatPlatformRateLimits() throws Exception {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        Outbox outbox = new Outbox(sql);
+        ChatUser ana = user(workspaces);
+        for (int i = 0; i < 30; i++) {
+            outbox.add(ana.workspaceId(), ana.id(), "failed:" + i, Reply.of("post " + i + " failed"), null);
+        }
+        RateLimitedChat chat = new RateLimitedChat(10);
+        try (NotificationSender sender = new NotificationSender(outbox, List.of(chat), Clock.systemUTC()).start(Duration.ofMillis(50))) {
+            assertTrue(eventually(Duration.ofSeconds(20), () -> chat.delivered.size() == 30), "delivered " + chat.delivered.size());
+            Thread.sleep(300);
+        }
+        assertEquals(30, chat.delivered.stream().distinct().count(), "each message once");
+    }
+
+    @Test
+    void oneEventIsQueuedOnceHoweverOftenItIsAnnounced() {
+        Sql sql = new Sql(pg.dataSource());
+        Outbox outbox = new Outbox(sql);
+        ChatUser ana = user(new Workspaces(sql));
+        assertTrue(outbox.add(ana.workspaceId(), ana.id(), "failed:t1:1", Reply.of("first"), null));
+        assertFalse(outbox.add(ana.workspaceId(), ana.id(), "failed:t1:1", Reply.of("again"), null));
+        RateLimitedChat chat = new RateLimitedChat(0);
+        NotificationSender sender = new NotificationSender(outbox, List.of(chat), Clock.systemUTC());
+        sender.drain();
+        sender.drain();
+        assertEquals(List.of(ana.externalId() + ": first"), chat.delivered);
+    }
+
+    @Test
+    void aPublishedPostUpdatesTheOriginalReplyWithoutADirectMessage() {
+        Sql sql = new Sql(pg.dataSource());
+        Outbox outbox = new Outbox(sql);
+        ChatUser ana = user(new Workspaces(sql));
+        outbox.updateOrigin(ana.workspaceId(), ana.id(), "published:t2", Reply.of("Post p1 is published"), "C1/1234.5");
+        RateLimitedChat chat = new RateLimitedChat(0);
+        new NotificationSender(outbox, List.of(chat), Clock.systemUTC()).drain();
+        assertEquals(List.of(), chat.delivered);
+        assertEquals(List.of("C1/1234.5: Post p1 is published"), chat.originUpdates);
+    }
+
+    @Test
+    void aSentMessageKeepsNoContentInTheDatabase() {
+        Sql sql = new Sql(pg.dataSource());
+        Outbox outbox = new Outbox(sql);
+        ChatUser ana = user(new Workspaces(sql));
+        outbox.add(ana.workspaceId(), ana.id(), "failed:t3:1", Reply.of("secret launch text failed"), null);
+        new NotificationSender(outbox, List.of(new RateLimitedChat(0)), Clock.systemUTC()).drain();
+        List<String> payloads = sql.list("select payload from notifications where user_id = ?", rs -> rs.getString(1), ana.id());
+        assertFalse(payloads.get(0).contains("secret launch text"), payloads.get(0));
+    }
+}
