@@ -194,7 +194,7 @@ class BlueskyEngineTest {
     @Test
     void aRateLimitedPostIsTriedAgainAfterBlueskysResetAndThenPublished() throws Exception {
         connectAccount();
-        Instant reset = Instant.now().plusSeconds(2);
+        Instant reset = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the header has whole seconds
         pds.rateLimitNext("/xrpc/com.atproto.repo.createRecord", reset);
         Post post = post("patience", List.of());
         startEngine(3);
