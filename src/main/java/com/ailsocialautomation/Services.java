@@ -1,6 +1,7 @@
 package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
@@ -28,8 +29,10 @@ import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.DirectApiClient;
+import com.ailsocialautomation.platform.GuardedApiClient;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
@@ -84,7 +87,8 @@ final class Services {
                 timeout.compareTo(defaults.connectTimeout()) < 0 ? timeout : defaults.connectTimeout(), timeout, defaults.maxAnswerBytes()));
         own.accept("guarded HTTP client", http);
 
-        providers = new Providers(providers(config, http, clock));
+        BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), config.platform("bluesky").apiUrl(), clock);
+        providers = new Providers(providers(config, http, clock, bluesky));
         ClientApps apps = account -> {
             Config.PlatformApp app = config.platform(account.platform());
             return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
@@ -103,7 +107,8 @@ final class Services {
         own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
+        BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker), revoker, sql);
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, attempts);
         Handler settings = new SettingsCommands(workspaces, clock);
@@ -115,12 +120,14 @@ final class Services {
         PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
                 new DataExport(sql, accounts, posts, attempts, clock));
         List.of("my-data", "forget-me").forEach(n -> handlers.put(n, privacy));
-        commands = new CommandService(workspaces, handlers, Map.of(PrivacyCommands.CONFIRM, privacy));
+        commands = new CommandService(workspaces, handlers,
+                Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, blueskyLinker));
     }
 
-    private static List<Provider> providers(Config config, GuardedHttp http, Clock clock) {
+    private static List<Provider> providers(Config config, GuardedHttp http, Clock clock, BlueskyProvider bluesky) {
         List<Provider> on = new ArrayList<>();
         on.add(new WebhookProvider(http));
+        on.add(bluesky); // needs no app credentials: each account signs in with its own app password
         DirectApiClient direct = new DirectApiClient(config.engine().requestTimeout());
         Config.PlatformApp x = config.platform("x");
         if (x.hasCredentials()) {

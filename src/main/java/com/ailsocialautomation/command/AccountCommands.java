@@ -28,7 +28,7 @@ public final class AccountCommands implements Handler {
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.name()) {
             case "accounts" -> list(caller);
-            case "connect" -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.arg(1));
+            case "connect" -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.args().subList(1, command.args().size()));
             case "disconnect" -> disconnect(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
@@ -49,10 +49,10 @@ public final class AccountCommands implements Handler {
         return Reply.of(sb.toString());
     }
 
-    private Reply connect(Caller caller, String platform, String argument) {
+    private Reply connect(Caller caller, String platform, List<String> arguments) {
         for (AccountLinker linker : linkers) {
             if (linker.platforms().contains(platform)) {
-                return linker.start(caller, platform, argument);
+                return linker.start(caller, platform, arguments);
             }
         }
         TreeSet<String> available = new TreeSet<>();

@@ -1,5 +1,8 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.UserError;
+
+import java.util.List;
 import java.util.Set;
 
 /** Starts connecting an account: an OAuth link, an app-password prompt, or a direct connection (webhook). */
@@ -9,4 +12,16 @@ public interface AccountLinker {
 
     /** Begins the connection for the caller; the reply is only for them. */
     Reply start(Caller caller, String platform, String argument);
+
+    /**
+     * Begins the connection with every argument after the platform ({@code connect bluesky <handle> [pds-url]}).
+     * Linkers that take at most one argument need not override this.
+     */
+    default Reply start(Caller caller, String platform, List<String> arguments) {
+        if (arguments.size() > 1) {
+            throw new UserError("Connecting " + platform + " takes one argument after the platform, not "
+                    + arguments.size() + ". `/ail help connect` shows how.");
+        }
+        return start(caller, platform, arguments.isEmpty() ? null : arguments.get(0));
+    }
 }

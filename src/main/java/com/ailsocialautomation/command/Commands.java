@@ -43,13 +43,14 @@ public final class Commands {
                     "/ail help [subcommand]", "How to use AIL, with examples",
                     List.of("/ail help", "/ail help schedule"), ""),
             spec("connect", List.of(Arg.required("platform", PLATFORMS.toArray(String[]::new)),
-                            Arg.optional("instance-or-handle-or-url")), List.of(), Text.NONE,
-                    "/ail connect <platform> [instance-or-handle-or-url]",
+                            Arg.optional("instance-or-handle-or-url"), Arg.optional("pds-url")), List.of(), Text.NONE,
+                    "/ail connect <platform> [instance-or-handle-or-url] [pds-url]",
                     "Connect a social account; you get a private one-time link",
                     List.of("/ail connect mastodon fosstodon.org", "/ail connect bluesky ana.bsky.social",
                             "/ail connect webhook https://example.com/hooks/ail"),
                     "Platforms: " + String.join(", ", PLATFORMS) + ". Mastodon takes the instance, Bluesky the handle "
-                            + "(you then give an app password in a form), webhook the HTTPS address to call."),
+                            + "and, if the account is not on bsky.social, its PDS URL (you then give an app password in a "
+                            + "form), webhook the HTTPS address to call."),
             spec("accounts", List.of(), List.of(), Text.NONE, "/ail accounts",
                     "List this workspace's connected accounts and their status", List.of("/ail accounts"), ""),
             spec("disconnect", List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",

@@ -155,21 +155,31 @@ public final class Publisher {
         }
     }
 
-    /** Publishes; on a recognised auth error with a refresh token, refreshes once and tries again. */
+    /**
+     * Publishes; on a recognised auth error with a refresh token, refreshes once and tries again. The media upload
+     * is inside the retry too: an access token can expire there first (Bluesky's uploadBlob). Media that did upload
+     * are not uploaded again.
+     */
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
-        List<MediaRef> uploaded = media.prepare(provider, creds, post.mediaUrls());
-        PublishRequest request = new PublishRequest(post.shortId(), post.text(), uploaded, post.mediaUrls(),
-                target.idempotencyKey(), post.scheduledAt());
+        List<MediaRef> uploaded = null;
         try {
-            return provider.publish(creds, request);
+            uploaded = media.prepare(provider, creds, post.mediaUrls());
+            return provider.publish(creds, request(post, target, uploaded));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
             }
             Credentials fresh = credentials.refresh(account, provider, credentials.stored(account));
-            return provider.publish(fresh, request);
+            if (uploaded == null) {
+                uploaded = media.prepare(provider, fresh, post.mediaUrls());
+            }
+            return provider.publish(fresh, request(post, target, uploaded));
         }
+    }
+
+    private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded) {
+        return new PublishRequest(post.shortId(), post.text(), uploaded, post.mediaUrls(), target.idempotencyKey(), post.scheduledAt());
     }
 
     private Outcome platformFailure(Post post, Target target, Account account, Instant started, PlatformError e) {

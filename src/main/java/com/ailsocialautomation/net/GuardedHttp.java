@@ -13,6 +13,7 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public final class GuardedHttp implements AutoCloseable {
         long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
         VettedUrl target = guard.check(url);
         for (int redirects = 0; ; redirects++) {
-            try (Exchange exchange = Exchange.send(client, target, "GET", null, Map.of(), remaining(target, deadline))) {
+            try (Exchange exchange = Exchange.send(client, target, "GET", null, null, Map.of(), remaining(target, deadline))) {
                 int status = exchange.status();
                 if (isRedirect(status)) {
                     if (redirects == MAX_REDIRECTS) {
@@ -104,17 +105,47 @@ public final class GuardedHttp implements AutoCloseable {
      */
     public Response postJson(String url, byte[] body, Map<String, String> headers) {
         Objects.requireNonNull(body, "body");
+        refuseForbidden(headers);
+        return send("POST", guard.check(url), body, "application/json", headers);
+    }
+
+    /**
+     * Sends one request of any method to a URL a person named (a Mastodon instance, a Bluesky PDS) and returns
+     * the answer as is. The caller's headers may carry a bearer token but never a cookie; a Content-Type header
+     * describes {@code body} (null: no body). Redirects are not followed, so a bearer token never travels to
+     * a host the person did not name; a 3xx goes back to the caller.
+     */
+    public Response exchange(String method, String url, Map<String, String> headers, byte[] body) {
+        if (method == null || !method.matches("[A-Z]{3,7}")) {
+            throw new IllegalArgumentException("not an HTTP method: " + method);
+        }
+        refuseForbidden(headers);
+        String contentType = null;
+        Map<String, String> rest = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                contentType = header.getValue();
+            } else {
+                rest.put(header.getKey(), header.getValue());
+            }
+        }
+        return send(method, guard.check(url), body, contentType, rest);
+    }
+
+    private Response send(String method, VettedUrl target, byte[] body, String contentType, Map<String, String> headers) {
+        try (Exchange exchange = Exchange.send(client, target, method, body, contentType, headers, limits.totalTimeout())) {
+            byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
+                    "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
+            return new Response(exchange.status(), exchange.headers(), answer);
+        }
+    }
+
+    private static void refuseForbidden(Map<String, String> headers) {
         headers.keySet().forEach(name -> {
             if (REFUSED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header not allowed on a guarded request: " + name);
             }
         });
-        VettedUrl target = guard.check(url);
-        try (Exchange exchange = Exchange.send(client, target, "POST", body, headers, limits.totalTimeout())) {
-            byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
-                    "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
-            return new Response(exchange.status(), exchange.headers(), answer);
-        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.platform;
 
+import com.ailsocialautomation.config.Secret;
+
 import java.net.URI;
 import java.util.List;
 
@@ -41,7 +43,7 @@ public interface Provider {
     }
 
     /** Logs in with a handle and an app password (Bluesky); the password is used once and never stored. */
-    default Connected logIn(String instanceUrl, String identifier, String appPassword) {
+    default Connected logIn(String instanceUrl, String identifier, Secret appPassword) {
         throw new UnsupportedOperationException(id() + " does not connect with an app password");
     }
 

@@ -50,12 +50,16 @@ public final class OutboundDestinations {
                     "LinkedIn's consent page, token and revoke endpoints (AIL_LINKEDIN_AUTH_URL replaces it), post links"),
             new Destination("*.linkedin.com", Kind.PLATFORM_API,
                     "upload addresses LinkedIn hands out for images and videos; others are refused by LinkedInMedia"),
+            new Destination("bsky.social", Kind.PLATFORM_API,
+                    "the default Bluesky PDS for handles on bsky.social (AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
+            new Destination("bsky.app", Kind.PLATFORM_API, "links to published Bluesky posts (never called)"),
             new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
             new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
             new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
             new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
             new Destination("*.example.com", Kind.EXAMPLE, "examples in help and error messages"),
-            new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"));
+            new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"),
+            new Destination("your-pds.example", Kind.EXAMPLE, "an example PDS address in a Bluesky error message"));
 
     /**
      * Hosts that people choose rather than the code: reached only through {@code net.GuardedHttp}, after

@@ -63,13 +63,15 @@ class CommandParserTest {
         assertEquals(List.of("mastodon", "fosstodon.org"), c.args());
         assertEquals(List.of("bluesky"), parse("connect Bluesky").args());
         assertEquals("https://example.com/hooks/ail?x=1", parse("connect webhook https://example.com/hooks/ail?x=1").arg(1));
+        assertEquals(List.of("bluesky", "ana.example.org", "https://pds.example.org"),
+                parse("connect bluesky ana.example.org https://pds.example.org").args());
     }
 
     @Test
     void connectRefusesAnUnknownPlatformAndSaysWhichExist() {
         String message = error("connect myspace");
         assertTrue(message.startsWith("'myspace' is not a platform; choose one of: mastodon, bluesky, webhook, x,"), message);
-        assertTrue(message.endsWith("Usage: /ail connect <platform> [instance-or-handle-or-url]"), message);
+        assertTrue(message.endsWith("Usage: /ail connect <platform> [instance-or-handle-or-url] [pds-url]"), message);
         assertTrue(error("connect").startsWith("Missing <platform>. Usage: /ail connect"));
     }
 

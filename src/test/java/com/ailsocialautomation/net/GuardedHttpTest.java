@@ -242,6 +242,42 @@ class GuardedHttpTest {
     }
 
     @Test
+    void exchangeSendsAnyMethodWithTheCallersContentTypeAndBearerAndReturnsTheAnswer() {
+        server.on("/xrpc/com.atproto.repo.uploadBlob", exchange -> answer(exchange, 200, Samples.ascii("{\"blob\":{}}")));
+        server.on("/xrpc/app.bsky.actor.getProfile", exchange -> answer(exchange, 400, Samples.ascii("{\"error\":\"ExpiredToken\"}")));
+        Response upload = http.exchange("POST", server.url("http", "media.test", "/xrpc/com.atproto.repo.uploadBlob"),
+                Map.of("Authorization", "Bearer jwt-1", "Content-Type", "image/png"), Samples.PNG);
+        Response profile = http.exchange("GET", server.url("http", "media.test", "/xrpc/app.bsky.actor.getProfile?actor=did:plc:a"),
+                Map.of("Authorization", "Bearer jwt-1"), null);
+        assertEquals(200, upload.status());
+        assertEquals(400, profile.status(), "any status is the caller's to read");
+        assertEquals("{\"error\":\"ExpiredToken\"}", profile.bodyText());
+        LocalServer.Seen sent = server.seen.get(0);
+        assertEquals("POST", sent.method());
+        assertArrayEquals(Samples.PNG, sent.body());
+        assertEquals("image/png", sent.headers().getFirst("Content-Type"));
+        assertEquals("Bearer jwt-1", sent.headers().getFirst("Authorization"));
+        LocalServer.Seen read = server.seen.get(1);
+        assertEquals("GET", read.method());
+        assertEquals(0, read.body().length);
+        assertEquals(null, read.headers().getFirst("Content-Type"));
+    }
+
+    @Test
+    void exchangeFollowsNoRedirectRefusesCookiesAndChecksTheUrlFirst() {
+        server.on("/moved", redirectTo(server.url("http", "media.test", "/elsewhere")));
+        String moved = server.url("http", "media.test", "/moved");
+        assertEquals(302, http.exchange("GET", moved, Map.of("Authorization", "Bearer jwt-1"), null).status());
+        assertEquals(List.of("/moved"), paths(), "the bearer token did not follow the redirect");
+        assertThrows(IllegalArgumentException.class, () -> http.exchange("GET", moved, Map.of("Cookie", "a=b"), null));
+        assertThrows(IllegalArgumentException.class, () -> http.exchange("get; rm", moved, Map.of(), null));
+        dns.with("metadata.test", "169.254.169.254");
+        UserError refused = assertThrows(UserError.class,
+                () -> http.exchange("GET", "http://metadata.test/xrpc/x", Map.of(), null));
+        assertTrue(refused.getMessage().startsWith("That URL points to a link-local address"), refused.getMessage());
+    }
+
+    @Test
     void aRefusedConnectionIsAnUnreachableUrl() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

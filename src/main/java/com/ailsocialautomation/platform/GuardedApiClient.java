@@ -1,0 +1,37 @@
+package com.ailsocialautomation.platform;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.net.Response;
+import com.ailsocialautomation.net.UnreachableUrl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The client for API hosts a person named (Bluesky PDSes, Mastodon instances): every request passes the URL guard
+ * and goes to exactly the addresses it checked, with no redirect followed. A server that cannot be reached or does
+ * not answer in time is TRANSIENT; a URL the guard refuses, or an answer over the size cap, is PERMANENT with the
+ * guard's words, which name the host at most.
+ */
+public final class GuardedApiClient implements ApiClient {
+    private final GuardedHttp http;
+
+    public GuardedApiClient(GuardedHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public ApiResponse send(ApiRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        try {
+            Response response = http.exchange(request.method(), request.url(), headers, request.body());
+            return new ApiResponse(response.status(), response.headers(), response.body());
+        } catch (UnreachableUrl e) {
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
+        } catch (UserError e) {
+            throw new PlatformError(PlatformError.Kind.PERMANENT, 0, e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.ailsocialautomation.platform.bluesky;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.ApiClient;
+import com.ailsocialautomation.platform.ApiRequest;
+import com.ailsocialautomation.platform.ApiResponse;
+import com.ailsocialautomation.platform.Connected;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.PlatformError.Kind;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.TokenSet;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bluesky over XRPC on the account's PDS, with app-password sessions: the password logs in once, then the stored
+ * session is refreshed (never a login per post). Posts carry link, mention and hashtag facets; images go up with
+ * uploadBlob. Every call goes through the {@link ApiClient} it is given, which must be the guarded one: the PDS is
+ * a URL a person named. Video is not supported.
+ */
+public final class BlueskyProvider implements Provider {
+    public static final String DEFAULT_PDS = "https://bsky.social";
+
+    private final ApiClient api;
+    private final String defaultPds;
+    private final Clock clock;
+    private final BlueskyAnswers answers;
+    private final BlueskySession sessions;
+    private final BlueskyImages images;
+    private final Mentions mentions;
+
+    /** {@code defaultPds}: where accounts live unless connected with another PDS; null means bsky.social. */
+    public BlueskyProvider(ApiClient api, String defaultPds, Clock clock) {
+        this.api = api;
+        this.defaultPds = base(defaultPds == null || defaultPds.isBlank() ? DEFAULT_PDS : defaultPds);
+        this.clock = clock;
+        this.answers = new BlueskyAnswers(clock);
+        this.sessions = new BlueskySession(api, answers, clock);
+        this.images = new BlueskyImages(api, answers);
+        this.mentions = new Mentions(api);
+    }
+
+    @Override
+    public String id() {
+        return "bluesky";
+    }
+
+    @Override
+    public ConnectMethod connectMethod() {
+        return ConnectMethod.APP_PASSWORD;
+    }
+
+    public String defaultPds() {
+        return defaultPds;
+    }
+
+    @Override
+    public Limits limits(Credentials credentials) {
+        return new Limits(300, BlueskyPost.MAX_IMAGES, BlueskyImages.MAX_BYTES, 0);
+    }
+
+    @Override
+    public Connected logIn(String instanceUrl, String identifier, Secret appPassword) {
+        String pds = pds(instanceUrl);
+        BlueskySession.Session session = sessions.create(pds, identifier, appPassword);
+        Credentials fresh = new Credentials(session.tokens().accessToken(), session.tokens().refreshToken(),
+                session.tokens().expiresAt(), pds, session.did(), session.handle(), null);
+        Profile profile;
+        try {
+            profile = profile(fresh);
+        } catch (PlatformError e) {
+            // the session is good; a profile the AppView cannot serve right now only costs the display name
+            profile = new Profile(session.did(), session.handle(), session.handle(), null, profileUrl(session.handle()));
+        }
+        return new Connected(session.tokens(), profile);
+    }
+
+    @Override
+    public TokenSet refresh(Credentials credentials) {
+        if (credentials.refreshToken() == null) {
+            throw new PlatformError(Kind.AUTH_EXPIRED, 0, "no Bluesky session to renew; reconnect the account", null);
+        }
+        return sessions.refresh(pds(credentials.instanceUrl()), credentials.refreshToken(), credentials.accountId());
+    }
+
+    @Override
+    public boolean canRevoke() {
+        return true;
+    }
+
+    /** deleteSession takes the refresh JWT; a queued retry holds only the access token and has nothing to end. */
+    @Override
+    public void revoke(Credentials credentials) {
+        if (credentials.refreshToken() != null) {
+            sessions.delete(pds(credentials.instanceUrl()), credentials.refreshToken());
+        }
+    }
+
+    @Override
+    public Profile profile(Credentials credentials) {
+        ApiResponse response = api.send(ApiRequest.get(pds(credentials.instanceUrl()) + "/xrpc/app.bsky.actor.getProfile?actor="
+                + URLEncoder.encode(credentials.accountId(), StandardCharsets.UTF_8)).bearer(credentials.accessToken()));
+        JsonNode body = answers.read(response, "reading the profile");
+        String handle = BlueskyAnswers.required(body, "handle", "reading the profile");
+        return new Profile(BlueskyAnswers.required(body, "did", "reading the profile"), handle,
+                body.path("displayName").asText("").isBlank() ? handle : body.path("displayName").asText(),
+                body.path("avatar").asText(null), profileUrl(handle));
+    }
+
+    @Override
+    public MediaRef uploadMedia(Credentials credentials, Media media) {
+        return images.upload(pds(credentials.instanceUrl()), credentials.accessToken(), media);
+    }
+
+    @Override
+    public Published publish(Credentials credentials, PublishRequest request) {
+        String pds = pds(credentials.instanceUrl());
+        String text = request.text() == null ? "" : request.text();
+        List<Facet> facets = mentions.resolve(pds, Facets.detect(text));
+        Map<String, Object> body = Map.of("repo", credentials.accountId(), "collection", "app.bsky.feed.post",
+                "record", BlueskyPost.record(text, facets, request.media(), clock.instant()));
+        ApiResponse response = api.send(ApiRequest.post(pds + "/xrpc/com.atproto.repo.createRecord")
+                .json(body).bearer(credentials.accessToken()));
+        String uri = answers.postUri(response);
+        String owner = credentials.handle() == null || credentials.handle().isBlank() ? credentials.accountId() : credentials.handle();
+        return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), response.status());
+    }
+
+    private String pds(String instanceUrl) {
+        return instanceUrl == null || instanceUrl.isBlank() ? defaultPds : base(instanceUrl);
+    }
+
+    private static String profileUrl(String handleOrDid) {
+        return "https://bsky.app/profile/" + handleOrDid;
+    }
+
+    private static String base(String url) {
+        String trimmed = url.strip();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
