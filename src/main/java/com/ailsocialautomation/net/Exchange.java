@@ -34,8 +34,11 @@ final class Exchange implements AutoCloseable {
         this.response = response;
     }
 
-    /** Sends the request and waits for the status line and headers, at most {@code timeout}. */
-    static Exchange send(HttpClient client, VettedUrl target, String method, byte[] jsonBody,
+    /**
+     * Sends the request and waits for the status line and headers, at most {@code timeout}. A {@code body} is sent
+     * with {@code contentType}; null sends none.
+     */
+    static Exchange send(HttpClient client, VettedUrl target, String method, byte[] body, String contentType,
                          Map<String, String> headers, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
         Request request;
@@ -50,8 +53,8 @@ final class Exchange implements AutoCloseable {
                 .followRedirects(false)
                 .timeout(millis, TimeUnit.MILLISECONDS)
                 .headers(fields -> headers.forEach(fields::put));
-        if (jsonBody != null) {
-            request.body(new BytesRequestContent("application/json", jsonBody));
+        if (body != null) {
+            request.body(new BytesRequestContent(contentType, body));
         }
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.send(listener);

@@ -13,6 +13,7 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public final class GuardedHttp implements AutoCloseable {
         long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
         VettedUrl target = guard.check(url);
         for (int redirects = 0; ; redirects++) {
-            try (Exchange exchange = Exchange.send(client, target, "GET", null, Map.of(), remaining(target, deadline))) {
+            try (Exchange exchange = Exchange.send(client, target, "GET", null, null, Map.of(), remaining(target, deadline))) {
                 int status = exchange.status();
                 if (isRedirect(status)) {
                     if (redirects == MAX_REDIRECTS) {
@@ -104,13 +105,33 @@ public final class GuardedHttp implements AutoCloseable {
      */
     public Response postJson(String url, byte[] body, Map<String, String> headers) {
         Objects.requireNonNull(body, "body");
-        headers.keySet().forEach(name -> {
-            if (REFUSED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header not allowed on a guarded request: " + name);
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("Content-Type", "application/json");
+        return exchange("POST", url, withType, body);
+    }
+
+    /**
+     * One request of any method to an API on a host a person named (a Mastodon instance, a Bluesky PDS), with the
+     * caller's headers: a bearer token is fine, a cookie is refused. {@code body} may be null (GET); its type is
+     * the {@code Content-Type} header, else application/octet-stream. Like {@link #postJson} it follows no redirect
+     * and reads at most {@link HttpLimits#maxAnswerBytes()}: the answer comes back as is for the caller to judge.
+     */
+    public Response exchange(String method, String url, Map<String, String> headers, byte[] body) {
+        String contentType = "application/octet-stream";
+        Map<String, String> others = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (REFUSED_HEADERS.contains(name)) {
+                throw new IllegalArgumentException("header not allowed on a guarded request: " + header.getKey());
             }
-        });
+            if (name.equals("content-type")) {
+                contentType = header.getValue();
+            } else {
+                others.put(header.getKey(), header.getValue());
+            }
+        }
         VettedUrl target = guard.check(url);
-        try (Exchange exchange = Exchange.send(client, target, "POST", body, headers, limits.totalTimeout())) {
+        try (Exchange exchange = Exchange.send(client, target, method, body, contentType, others, limits.totalTimeout())) {
             byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
                     "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
             return new Response(exchange.status(), exchange.headers(), answer);

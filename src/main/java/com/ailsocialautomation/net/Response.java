@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A server's answer to {@link GuardedHttp#postJson}.
+ * A server's answer to {@link GuardedHttp#exchange} or {@link GuardedHttp#postJson}.
  *
  * @param headers names in lower case
  * @param body at most {@link HttpLimits#maxAnswerBytes()} bytes
