@@ -149,6 +149,11 @@ public final class FakeMastodon implements AutoCloseable {
         tokens.remove(token);
     }
 
+    /** Every token the instance has issued and not revoked. */
+    public List<String> tokens() {
+        return List.copyOf(tokens.keySet());
+    }
+
     public boolean tokenValid(String token) {
         return tokens.containsKey(token);
     }
