@@ -101,6 +101,7 @@ public final class FakeMastodon implements AutoCloseable {
     final Map<String, String> idempotent = new ConcurrentHashMap<>(); // user id + key -> the status JSON
     final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
     final Map<String, Integer> failOnce = new ConcurrentHashMap<>();
+    final Map<String, Duration> slowOnce = new ConcurrentHashMap<>();
     final AtomicLong ids = new AtomicLong(109_300_000_000_000_000L);
     volatile User user = new User("109300000000000001", "ana", "Ana Example");
     volatile int maxCharacters = 500;
@@ -190,6 +191,14 @@ public final class FakeMastodon implements AutoCloseable {
         delay = by;
     }
 
+    /**
+     * The next request to {@code path} is answered only after {@code by}, and is carried out then: a client that gave
+     * up waiting does not know that it went through.
+     */
+    public void slowNext(String path, Duration by) {
+        slowOnce.put(path, by);
+    }
+
     /** The next request to {@code path} gets a 429 with X-RateLimit-* headers resetting at {@code reset}. */
     public void rateLimitNext(String path, Instant reset) {
         rateLimitOnce.put(path, Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",
@@ -275,8 +284,9 @@ public final class FakeMastodon implements AutoCloseable {
             Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                     Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(request);
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
+            Duration slow = slowOnce.remove(path);
+            if (slow != null || !delay.isZero()) {
+                Thread.sleep((slow != null ? slow : delay).toMillis());
             }
             Answer answer = answer(request);
             Map<String, String> headers = new LinkedHashMap<>(answer.headers());
