@@ -55,7 +55,7 @@ class ConnectFlowTest extends ConnectFixture {
     }
 
     @Test
-    void reconnectingTheSameAccountKeepsItsIdShortIdAndScheduledPostsAndTakesTheNewToken() {
+    void reconnectingTheSameAccountKeepsItsIdShortIdAndScheduledPostsTakesTheNewTokenAndMakesItActive() {
         String user = newUser();
         connect(user);
         UUID id = accountOf(user);
@@ -63,6 +63,8 @@ class ConnectFlowTest extends ConnectFixture {
         Reply scheduled = run(user, "schedule at:\"in 3d\" to:" + shortId + " Later, as planned");
         assertTrue(scheduled.text().startsWith("Post "), scheduled.text());
         byte[] before = (byte[]) column("select access_token_enc from social_accounts where id = ?", id).get(0);
+        update("update social_accounts set status = 'needs_reconnect', reconnect_notified_at = now() where id = ?", id);
+        assertTrue(run(user, "accounts").text().contains(shortId + "  mastodon  @ana@127.0.0.1  needs reconnect"));
 
         Flow again = connect(user);
         assertEquals(200, again.page().statusCode(), again.page().body());
@@ -72,6 +74,7 @@ class ConnectFlowTest extends ConnectFixture {
         assertEquals(List.of("scheduled"), column("select state from post_targets where account_id = ?", id));
         byte[] after = (byte[]) column("select access_token_enc from social_accounts where id = ?", id).get(0);
         assertTrue(!java.util.Arrays.equals(before, after), "the new token replaces the old");
+        assertTrue(run(user, "accounts").text().contains(shortId + "  mastodon  @ana@127.0.0.1  active"), "a reconnect makes it active again");
     }
 
     @Test
