@@ -10,10 +10,12 @@ import com.ailsocialautomation.web.Html;
 import com.ailsocialautomation.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 /**
  * The browser's side of connecting an account: {@code /oauth/<platform>/start} and {@code /callback}. Neither
@@ -21,6 +23,8 @@ import java.time.Clock;
  * only redirect is to the platform's authorize page.
  */
 public final class OAuthRoutes implements WebRoutes {
+    private static final Pattern PREVIEW_BOTS = Pattern.compile("Slackbot|Discordbot|facebookexternalhit|Twitterbot|TelegramBot|WhatsApp");
+
     private final OAuthStart start;
     private final OAuthCallback callback;
     private final boolean secureCookies;
@@ -40,6 +44,10 @@ public final class OAuthRoutes implements WebRoutes {
 
     private void start(Context ctx) {
         String platform = platform(ctx);
+        if (linkPreview(ctx)) {
+            ctx.html(Html.page("Connect your account", Html.p("Open this link in your browser to connect your " + platform + " account.")));
+            return;
+        }
         OAuthStart.Started started = start.begin(platform, ctx.queryParam("s"));
         // Lax: the platform sends the browser back with a top-level GET, which carries a Lax cookie
         ctx.header("Set-Cookie", started.cookieName() + "=" + started.browser().reveal() + "; Path=/oauth/" + platform
@@ -61,6 +69,15 @@ public final class OAuthRoutes implements WebRoutes {
         StringBuilder body = new StringBuilder();
         page.paragraphs().forEach(p -> body.append(Html.p(p)));
         ctx.status(page.status()).html(Html.page(page.title(), body.toString()));
+    }
+
+    /**
+     * Chat apps fetch links to show a preview (Slack's and Discord's crawlers); that fetch must not use up the
+     * one-time link before the person clicks it.
+     */
+    private static boolean linkPreview(Context ctx) {
+        String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
+        return ctx.method() == HandlerType.HEAD || PREVIEW_BOTS.matcher(agent).find();
     }
 
     /** The platform in the path, which also goes into the cookie's Path: only a plain id, never anything to escape. */

@@ -60,6 +60,15 @@ class ConnectRefusalsTest extends ConnectFixture {
     }
 
     @Test
+    void aChatAppFetchingThePreviewOfTheLinkDoesNotUseItUp() {
+        String link = link(newUser(), mastodon.url());
+        HttpResponse<String> preview = new Browser("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)").get(link);
+        assertEquals(200, preview.statusCode());
+        assertTrue(preview.body().contains("Open this link in your browser to connect your mastodon account."), preview.body());
+        assertEquals(302, new Browser("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0").get(link).statusCode());
+    }
+
+    @Test
     void aReplayedStateGetsAFailurePageAndChangesNothing() {
         Browser browser = new Browser("A");
         Flow flow = connect(browser, newUser(), mastodon);
