@@ -4,19 +4,11 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.ClientApp;
-import com.ailsocialautomation.platform.CodeExchange;
-import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.PlatformError;
-import com.ailsocialautomation.platform.Profile;
-import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
-import com.ailsocialautomation.platform.TokenSet;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.OAuthStates;
-import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.TechnicalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +27,7 @@ final class OAuthCallback {
     record Arrival(String platform, String state, String code, String error, Secret browser, String ip, String userAgent) {}
 
     private final OAuthStates states;
-    private final Providers providers;
-    private final OAuthClients clients;
-    private final Accounts accounts;
+    private final TokenExchange exchange;
     private final TechnicalData technical;
     private final Outbox outbox;
     private final Clock clock;
@@ -45,9 +35,7 @@ final class OAuthCallback {
     OAuthCallback(OAuthStates states, Providers providers, OAuthClients clients, Accounts accounts,
                   TechnicalData technical, Outbox outbox, Clock clock) {
         this.states = states;
-        this.providers = providers;
-        this.clients = clients;
-        this.accounts = accounts;
+        this.exchange = new TokenExchange(providers, clients, accounts);
         this.technical = technical;
         this.outbox = outbox;
         this.clock = clock;
@@ -76,7 +64,7 @@ final class OAuthCallback {
             return failed(400, state, "The " + a.platform() + " sign-in did not complete" + said + ".", again);
         }
         try {
-            Account account = connect(a.platform(), state, Secret.of(a.code()));
+            Account account = exchange.connect(a.platform(), state, Secret.of(a.code()));
             outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()
                     + ". Post to it with /ail post to:" + account.shortId() + " <text>."), null);
             log.info("Connected a {} account ({})", a.platform(), account.shortId());
@@ -85,46 +73,6 @@ final class OAuthCallback {
         } catch (PlatformError | UserError e) {
             log.info("Connecting a {} account failed: {}", a.platform(), e.getMessage());
             return failed(502, state, a.platform() + " did not accept the connection: " + sentence(e.getMessage()), again);
-        }
-    }
-
-    private Account connect(String platform, OAuthStates.State state, Secret code) {
-        Provider provider = providers.get(platform);
-        String instanceUrl = state.link().instanceUrl();
-        ClientApp app = clients.forConnecting(provider, instanceUrl);
-        TokenSet tokens = provider.exchangeCode(new CodeExchange(code, state.verifier(), clients.redirectUri(platform), instanceUrl, app));
-        Credentials credentials = new Credentials(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), instanceUrl, null, null, app);
-        Profile profile;
-        try {
-            profile = provider.profile(credentials);
-        } catch (PlatformError e) {
-            revokeQuietly(provider, credentials); // no account holds the token, so nobody could revoke it later
-            throw e;
-        }
-        Integer maxCharacters = instanceUrl == null ? null : instanceLimit(provider, credentials);
-        return accounts.connect(state.link().workspaceId(), state.link().userId(),
-                new NewAccount(platform, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(),
-                        instanceUrl, tokens.scopes(), maxCharacters),
-                new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
-    }
-
-    /** The instance's own text limit; when it cannot be read now, validation uses the platform's default. */
-    private static Integer instanceLimit(Provider provider, Credentials credentials) {
-        try {
-            return provider.limits(credentials).maxCharacters();
-        } catch (PlatformError e) {
-            log.info("The {} instance's limits could not be read ({}); the default applies", provider.id(), e.getMessage());
-            return null;
-        }
-    }
-
-    private static void revokeQuietly(Provider provider, Credentials credentials) {
-        try {
-            if (provider.canRevoke()) {
-                provider.revoke(credentials);
-            }
-        } catch (PlatformError e) {
-            log.info("Revoking an unused {} token failed: {}", provider.id(), e.getMessage());
         }
     }
 
