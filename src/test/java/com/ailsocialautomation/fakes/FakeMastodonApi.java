@@ -49,6 +49,9 @@ final class FakeMastodonApi {
         if (method.equals("POST") && path.equals("/oauth/revoke")) {
             return revoke(r);
         }
+        if (method.equals("GET") && path.equals("/.well-known/oauth-authorization-server")) {
+            return m.before43 ? Answer.error(404, "Not Found") : metadata();
+        }
         if (method.equals("GET") && path.equals("/api/v2/instance")) {
             return m.instanceV2 ? instance() : Answer.error(404, "Not Found");
         }
@@ -181,6 +184,21 @@ final class FakeMastodonApi {
         }
         App app = id == null ? null : m.apps.get(id);
         return app != null && app.clientSecret().equals(secret) ? app : null;
+    }
+
+    /** RFC 8414 metadata, as Mastodon 4.3 publishes it. */
+    private Answer metadata() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("issuer", m.url() + "/");
+        body.put("authorization_endpoint", m.url() + "/oauth/authorize");
+        body.put("token_endpoint", m.url() + "/oauth/token");
+        body.put("revocation_endpoint", m.url() + "/oauth/revoke");
+        body.put("app_registration_endpoint", m.url() + "/api/v1/apps");
+        body.put("scopes_supported", List.copyOf(FakeMastodon.KNOWN_SCOPES));
+        body.put("response_types_supported", List.of("code"));
+        body.put("code_challenge_methods_supported", List.of("S256"));
+        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        return Answer.json(200, body);
     }
 
     // ---- API ----

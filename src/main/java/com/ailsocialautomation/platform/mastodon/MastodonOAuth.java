@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +26,7 @@ final class MastodonOAuth {
     static final String CLIENT_NAME = "AIL Social Automation";
     /** {@code profile} reads the account without any read scope, but exists only from 4.3. */
     static final String SCOPES = "write:statuses write:media profile";
-    /** For servers older than 4.3, which refuse an app asking for {@code profile}. */
+    /** For servers older than 4.3, which do not know {@code profile}. */
     static final String LEGACY_SCOPES = "write:statuses write:media read:accounts";
 
     private final ApiClient api;
@@ -37,29 +36,35 @@ final class MastodonOAuth {
     }
 
     ClientApp register(String instanceUrl, String redirectUri) {
-        ApiResponse response = registerWith(instanceUrl, redirectUri, SCOPES);
-        String scopes = SCOPES;
-        if (response.status() == 422 && refusesScopes(response)) {
-            // ⚠ the wording of an older server's refusal is not verified; any 422 about scopes leads here
-            response = registerWith(instanceUrl, redirectUri, LEGACY_SCOPES);
-            scopes = LEGACY_SCOPES;
-        }
-        JsonNode app = MastodonAnswers.read(response, "registering AIL as an app");
-        return new ClientApp(MastodonAnswers.required(app, "client_id", "registering AIL as an app"),
-                Secret.of(MastodonAnswers.required(app, "client_secret", "registering AIL as an app")), scopes);
-    }
-
-    private ApiResponse registerWith(String instanceUrl, String redirectUri, String scopes) {
+        String scopes = scopesFor(instanceUrl);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_name", CLIENT_NAME);
         form.put("redirect_uris", redirectUri);
         form.put("scopes", scopes);
-        return api.send(ApiRequest.post(instanceUrl + "/api/v1/apps").form(form));
+        JsonNode app = MastodonAnswers.read(api.send(ApiRequest.post(instanceUrl + "/api/v1/apps").form(form)), "registering AIL as an app");
+        return new ClientApp(MastodonAnswers.required(app, "client_id", "registering AIL as an app"),
+                Secret.of(MastodonAnswers.required(app, "client_secret", "registering AIL as an app")), scopes);
     }
 
-    private static boolean refusesScopes(ApiResponse response) {
-        String said = MastodonAnswers.said(response);
-        return said != null && said.toLowerCase(Locale.ROOT).contains("scope");
+    /**
+     * Mastodon 4.3 publishes its OAuth metadata and introduced the profile scope with it; an older server answers
+     * 404 there and would refuse an app asking for profile, so it gets read:accounts instead.
+     */
+    private String scopesFor(String instanceUrl) {
+        ApiResponse metadata = api.send(ApiRequest.get(instanceUrl + "/.well-known/oauth-authorization-server"));
+        if (!metadata.ok()) {
+            return LEGACY_SCOPES;
+        }
+        try {
+            for (JsonNode scope : metadata.json("Mastodon").path("scopes_supported")) {
+                if (scope.asText().equals("profile")) {
+                    return SCOPES;
+                }
+            }
+        } catch (PlatformError e) {
+            // metadata that is not JSON says nothing about scopes
+        }
+        return LEGACY_SCOPES;
     }
 
     URI authorizeUrl(AuthorizeRequest request) {
