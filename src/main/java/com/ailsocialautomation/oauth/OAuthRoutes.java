@@ -49,9 +49,7 @@ public final class OAuthRoutes implements WebRoutes {
             return;
         }
         OAuthStart.Started started = start.begin(platform, ctx.queryParam("s"));
-        // Lax: the platform sends the browser back with a top-level GET, which carries a Lax cookie
-        ctx.header("Set-Cookie", started.cookieName() + "=" + started.browser().reveal() + "; Path=/oauth/" + platform
-                + "/callback; Max-Age=" + OAuthStart.STATE_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));
+        ctx.header("Set-Cookie", bindingCookie(started.cookieName(), started.browser().reveal(), platform, OAuthStart.STATE_LIFETIME.toSeconds()));
         ctx.redirect(started.authorizeUrl().toString(), HttpStatus.FOUND);
     }
 
@@ -63,12 +61,20 @@ public final class OAuthRoutes implements WebRoutes {
         ResultPage page = callback.finish(new OAuthCallback.Arrival(platform, state, ctx.queryParam("code"), ctx.queryParam("error"),
                 Secret.ofNullable(browser), ctx.ip(), ctx.userAgent()));
         if (cookie != null && browser != null) {
-            ctx.header("Set-Cookie", cookie + "=; Path=/oauth/" + platform + "/callback; Max-Age=0; HttpOnly; SameSite=Lax"
-                    + (secureCookies ? "; Secure" : ""));
+            ctx.header("Set-Cookie", bindingCookie(cookie, "", platform, 0)); // used up: the browser may forget it
         }
         StringBuilder body = new StringBuilder();
         page.paragraphs().forEach(p -> body.append(Html.p(p)));
         ctx.status(page.status()).html(Html.page(page.title(), body.toString()));
+    }
+
+    /**
+     * The cookie that ties a flow to the browser that started it, sent back to the callback only. Lax: the platform
+     * sends the browser back with a top-level GET, which carries a Lax cookie.
+     */
+    private String bindingCookie(String name, String value, String platform, long maxAgeSeconds) {
+        return name + "=" + value + "; Path=/oauth/" + platform + "/callback; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secureCookies ? "; Secure" : "");
     }
 
     /**
