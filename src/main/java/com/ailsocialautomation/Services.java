@@ -13,7 +13,6 @@ import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.engine.Backoff;
-import com.ailsocialautomation.engine.ClientApps;
 import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Engine;
 import com.ailsocialautomation.engine.GuardedMediaSource;
@@ -27,13 +26,16 @@ import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.notify.NotificationSender;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.oauth.OAuthClients;
+import com.ailsocialautomation.oauth.OAuthLinker;
+import com.ailsocialautomation.oauth.OAuthRoutes;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.GuardedApiClient;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
+import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.privacy.DataExport;
@@ -43,10 +45,13 @@ import com.ailsocialautomation.privacy.WorkspaceEraser;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
+import com.ailsocialautomation.store.OAuthApps;
+import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
+import com.ailsocialautomation.store.TechnicalData;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.web.WebRoutes;
@@ -89,10 +94,8 @@ final class Services {
 
         BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), config.platform("bluesky").apiUrl(), clock);
         providers = new Providers(providers(config, http, clock, bluesky));
-        ClientApps apps = account -> {
-            Config.PlatformApp app = config.platform(account.platform());
-            return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
-        };
+        OAuthClients apps = new OAuthClients(config, providers, new OAuthApps(sql, vault));
+        OAuthStates states = new OAuthStates(sql, vault);
         CredentialKeeper keeper = new CredentialKeeper(accounts, apps, clock, metrics);
         MediaPipeline media = new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(10));
         Publisher publisher = new Publisher(new Targets(sql), posts, accounts, attempts, workspaces, providers, keeper,
@@ -103,12 +106,15 @@ final class Services {
         Retention retention = new Retention(sql, config.retentionDays(), clock);
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
-                        new Engine.Job("retention", Duration.ofDays(1), retention::purge)));
+                        new Engine.Job("retention", Duration.ofDays(1), retention::purge),
+                        new Engine.Job("purge-connect-links", Duration.ofHours(1), () -> states.purgeExpired(clock.instant()))));
         own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
         BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker), revoker, sql);
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker,
+                new OAuthLinker(states, providers, guard, config.publicUrl(), clock)), revoker, sql);
+        routes.add(new OAuthRoutes(config.publicUrl(), states, providers, apps, accounts, new TechnicalData(sql), outbox, clock));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, attempts);
         Handler settings = new SettingsCommands(workspaces, clock);
@@ -128,6 +134,7 @@ final class Services {
         List<Provider> on = new ArrayList<>();
         on.add(new WebhookProvider(http));
         on.add(bluesky); // needs no app credentials: each account signs in with its own app password
+        on.add(new MastodonProvider(new GuardedApiClient(http))); // per-instance apps: no operator credentials needed
         DirectApiClient direct = new DirectApiClient(config.engine().requestTimeout());
         Config.PlatformApp x = config.platform("x");
         if (x.hasCredentials()) {

@@ -56,7 +56,7 @@ public final class Announcer {
             return;
         }
         Reply dm = Reply.of("Your " + account.platform() + " account " + account.label() + " needs to be reconnected: " + reason
-                + " Run /ail connect " + account.platform() + (account.instanceUrl() == null ? "" : " " + account.instanceUrl()) + ".");
+                + (reason.endsWith(".") ? "" : ".") + " Run /ail connect " + account.platform() + (account.instanceUrl() == null ? "" : " " + account.instanceUrl()) + ".");
         outbox.add(account.workspaceId(), account.ownerUserId(), "reconnect:" + account.id() + ":" + account.tokenExpiresAt(), dm, null);
     }
 

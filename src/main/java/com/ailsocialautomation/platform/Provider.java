@@ -32,6 +32,24 @@ public interface Provider {
     /** Text and media limits for this account (Mastodon reads its instance's). */
     Limits limits(Credentials credentials);
 
+    /**
+     * The server the account lives on, from what the person typed after {@code connect <platform>} (Mastodon:
+     * "fosstodon.org" gives "https://fosstodon.org"); null for platforms on one host. A missing or malformed
+     * argument is a UserError. The caller still puts the URL through the URL guard.
+     */
+    default String instanceUrl(String argument) {
+        return null;
+    }
+
+    /**
+     * Registers an OAuth client at the account's own server, for platforms where each server has its own clients
+     * (Mastodon registers one app per instance, which the caller stores and reuses); null where the operator's
+     * configured app is used.
+     */
+    default ClientApp registerApp(String instanceUrl, String redirectUri) {
+        return null;
+    }
+
     /** The browser authorize URL (OAuth providers). */
     default URI authorizeUrl(AuthorizeRequest request) {
         throw new UnsupportedOperationException(id() + " does not connect through OAuth");

@@ -278,6 +278,36 @@ class GuardedHttpTest {
     }
 
     @Test
+    void exchangeSendsAnyMethodWithTheBodysOwnTypeAndABearerToken() {
+        server.on("/api/v1/media/7", exchange -> answer(exchange, 206, Samples.ascii("{}")));
+        server.on("/api/v2/media", exchange -> answer(exchange, 202, Samples.ascii("{\"id\":\"7\"}")));
+        String base = server.url("http", "media.test", "");
+        Response polled = http.exchange("GET", base + "/api/v1/media/7", Map.of("Authorization", "Bearer t0k"), null);
+        Response uploaded = http.exchange("POST", base + "/api/v2/media",
+                Map.of("Content-Type", "multipart/form-data; boundary=b"), Samples.ascii("--b--\r\n"));
+        assertEquals(206, polled.status());
+        assertEquals(202, uploaded.status());
+        assertEquals("GET", server.seen.get(0).method());
+        assertEquals("Bearer t0k", server.seen.get(0).headers().getFirst("Authorization"));
+        assertEquals(0, server.seen.get(0).body().length);
+        assertEquals("multipart/form-data; boundary=b", server.seen.get(1).headers().getFirst("Content-Type"));
+        assertEquals(1, server.seen.get(1).headers().get("Content-Type").size());
+    }
+
+    @Test
+    void exchangeFollowsNoRedirectRefusesCookiesAndChecksEveryUrl() {
+        server.on("/moved", redirectTo("/elsewhere"));
+        String moved = server.url("http", "media.test", "/moved");
+        assertEquals(302, http.exchange("DELETE", moved, Map.of(), null).status());
+        assertEquals(List.of("/moved"), paths());
+        assertThrows(IllegalArgumentException.class, () -> http.exchange("GET", moved, Map.of("Cookie", "a=b"), null));
+        dns.with("inside.test", "10.0.0.7");
+        UserError refused = assertThrows(UserError.class,
+                () -> http.exchange("GET", "http://inside.test/api/v1/instance", Map.of(), null));
+        assertTrue(refused.getMessage().startsWith("That URL points to a private"), refused.getMessage());
+    }
+
+    @Test
     void aRefusedConnectionIsAnUnreachableUrl() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -32,16 +32,26 @@ class PrivacyPackageRulesTest {
         assertEquals(List.of(), found);
     }
 
-    /** Policy clause 1 and SPEC 6: IP address and User-Agent are recorded at the OAuth callback only. */
+    /**
+     * Policy clause 1 and SPEC 6: IP address and User-Agent are recorded at the OAuth callback only. The one
+     * repository that inserts them is store.TechnicalData, and only the oauth package (wired in Services) uses it.
+     */
     @Test
     void onlyTheOauthRoutesWriteTechnicalData() {
         List<String> writers = new ArrayList<>();
+        List<String> users = new ArrayList<>();
         for (JavaSource source : JavaSource.all(Path.of("src/main/java"))) {
             boolean writes = source.literals().stream().anyMatch(l -> l.replaceAll("\\s+", " ").toLowerCase().contains("into technical_data"));
-            if (writes && !source.className().startsWith("com.ailsocialautomation.oauth.")) {
+            if (writes) {
                 writers.add(source.className());
             }
+            boolean uses = source.code().contains("import com.ailsocialautomation.store.TechnicalData;");
+            if (uses && !source.className().startsWith("com.ailsocialautomation.oauth.")
+                    && !source.className().equals("com.ailsocialautomation.Services")) {
+                users.add(source.className());
+            }
         }
-        assertEquals(List.of(), writers);
+        assertEquals(List.of("com.ailsocialautomation.store.TechnicalData"), writers);
+        assertEquals(List.of(), users);
     }
 }

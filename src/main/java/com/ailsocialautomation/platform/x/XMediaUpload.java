@@ -5,8 +5,10 @@ import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Multipart;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
+import com.ailsocialautomation.platform.Query;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;

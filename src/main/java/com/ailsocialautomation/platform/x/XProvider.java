@@ -13,6 +13,7 @@ import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.Query;
 import com.ailsocialautomation.platform.TokenSet;
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,105 @@
+package com.ailsocialautomation.oauth;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.OAuthStates;
+import com.ailsocialautomation.store.TechnicalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * {@code GET /oauth/<platform>/callback}: accepts the state once (unused, unexpired, this platform, this browser),
+ * records the browser's IP and User-Agent, exchanges the code with the PKCE verifier, reads the profile and stores
+ * or updates the account, then tells its owner in chat. A state that is not accepted changes nothing.
+ */
+final class OAuthCallback {
+    private static final Logger log = LoggerFactory.getLogger(OAuthCallback.class);
+
+    /** What the browser brought back; {@code browser} is the binding cookie, or null. */
+    record Arrival(String platform, String state, String code, String error, Secret browser, String ip, String userAgent) {}
+
+    private final OAuthStates states;
+    private final TokenExchange exchange;
+    private final TechnicalData technical;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    OAuthCallback(OAuthStates states, Providers providers, OAuthClients clients, Accounts accounts,
+                  TechnicalData technical, Outbox outbox, Clock clock) {
+        this.states = states;
+        this.exchange = new TokenExchange(providers, clients, accounts);
+        this.technical = technical;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    ResultPage finish(Arrival a) {
+        String again = "To try again, run /ail connect " + a.platform() + " in chat and open the new link in this browser.";
+        if (a.state() == null || a.state().isBlank()) {
+            return ResultPage.of(400, "Not connected", "This address is missing the sign-in state, so AIL cannot tell who it is for.", again);
+        }
+        byte[] browser = OneTimeSecret.sha256(a.browser() == null ? "" : a.browser().reveal());
+        OAuthStates.Claim claim = states.useState(OneTimeSecret.sha256(a.state()), a.platform(), browser, clock.instant());
+        if (claim.state() == null) {
+            log.info("A {} OAuth callback was refused: {}", a.platform(), claim.refusal());
+            return ResultPage.of(400, "Not connected", refusal(claim.refusal()), again);
+        }
+        OAuthStates.State state = claim.state();
+        OAuthStates.Link link = state.link();
+        technical.recordOAuthCallback(link.workspaceId(), link.userId(), a.ip(), a.userAgent());
+        again = "To try again, run " + command(link) + " in chat and open the new link in this browser.";
+        if ("access_denied".equals(a.error())) {
+            return ResultPage.of(200, "Not connected", "You cancelled connecting your " + a.platform() + " account, so nothing was connected.", again);
+        }
+        if (a.error() != null || a.code() == null || a.code().isBlank()) {
+            String said = a.error() != null && a.error().matches("[a-z_]{1,40}") ? " (" + a.error() + ")" : "";
+            return failed(400, state, "The " + a.platform() + " sign-in did not complete" + said + ".", again);
+        }
+        try {
+            Account account = exchange.connect(a.platform(), state, Secret.of(a.code()));
+            outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()
+                    + ". Post to it with /ail post to:" + account.shortId() + " <text>."), null);
+            log.info("Connected a {} account ({})", a.platform(), account.shortId());
+            return ResultPage.of(200, "Connected", "Your " + a.platform() + " account " + account.handle() + " is connected to AIL as "
+                    + account.shortId() + ".", "You can close this tab and post from chat with /ail post to:" + account.shortId() + " <text>.");
+        } catch (PlatformError | UserError e) {
+            log.info("Connecting a {} account failed: {}", a.platform(), e.getMessage());
+            return failed(502, state, a.platform() + " did not accept the connection: " + sentence(e.getMessage()), again);
+        }
+    }
+
+    /** Tells the person in chat too: they may have closed the tab before reading it. */
+    private ResultPage failed(int status, OAuthStates.State state, String what, String again) {
+        OAuthStates.Link link = state.link();
+        outbox.add(link.workspaceId(), link.userId(), "connect-failed:" + state.id(), Reply.of("Connecting your "
+                + link.platform() + " account failed. " + what + " Run " + command(link) + " to try again."), null);
+        return ResultPage.of(status, "Not connected", what, again);
+    }
+
+    private static String refusal(OAuthStates.Refusal refusal) {
+        return switch (refusal) {
+            case USED -> "This sign-in was already used; each one works once.";
+            case EXPIRED -> "This sign-in took longer than 10 minutes and has expired.";
+            case OTHER_PLATFORM -> "This sign-in was started for another platform.";
+            case OTHER_BROWSER -> "This sign-in was started in another browser; AIL only finishes it in the browser that opened the link.";
+            case UNKNOWN -> "AIL did not start this sign-in.";
+        };
+    }
+
+    /** The command that starts again, as Announcer words it for a reconnect. */
+    private static String command(OAuthStates.Link link) {
+        return "/ail connect " + link.platform() + (link.instanceUrl() == null ? "" : " " + link.instanceUrl());
+    }
+
+    static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
+    }
+}

@@ -1,0 +1,75 @@
+package com.ailsocialautomation.oauth;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.engine.ClientApps;
+import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.OAuthApps;
+
+import java.util.Optional;
+
+/**
+ * Which OAuth client an account belongs to: the operator's configured app (X, LinkedIn), or the app AIL registered
+ * at the account's own instance (Mastodon), registered on the first connect there and reused after.
+ */
+public final class OAuthClients implements ClientApps {
+    private final Config config;
+    private final Providers providers;
+    private final OAuthApps registered;
+
+    public OAuthClients(Config config, Providers providers, OAuthApps registered) {
+        this.config = config;
+        this.providers = providers;
+        this.registered = registered;
+    }
+
+    /** The exact redirect URI of a platform, the same at start, at the token exchange and at registration. */
+    public String redirectUri(String platform) {
+        return config.publicUrl() + "/oauth/" + platform + "/callback";
+    }
+
+    @Override
+    public ClientApp forAccount(Account account) {
+        ClientApp operator = operatorApp(account.platform());
+        if (operator != null) {
+            return operator;
+        }
+        boolean oauth = providers.find(account.platform()).map(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH).orElse(false);
+        if (!oauth || account.instanceUrl() == null) {
+            return null;
+        }
+        Optional<OAuthApps.Registered> app = registered.find(account.platform(), account.instanceUrl(), redirectUri(account.platform()))
+                .or(() -> registered.latest(account.platform(), account.instanceUrl()));
+        return app.map(OAuthClients::clientApp).orElse(null);
+    }
+
+    /** The app to connect with: the operator's, the instance's stored one, or one registered there now. */
+    ClientApp forConnecting(Provider provider, String instanceUrl) {
+        ClientApp operator = operatorApp(provider.id());
+        if (operator != null || instanceUrl == null) {
+            return operator;
+        }
+        String redirectUri = redirectUri(provider.id());
+        Optional<OAuthApps.Registered> stored = registered.find(provider.id(), instanceUrl, redirectUri);
+        if (stored.isPresent()) {
+            return clientApp(stored.get());
+        }
+        ClientApp fresh = provider.registerApp(instanceUrl, redirectUri);
+        if (fresh == null) {
+            return null;
+        }
+        return clientApp(registered.save(provider.id(), instanceUrl, redirectUri,
+                new OAuthApps.Registered(fresh.clientId(), fresh.clientSecret(), fresh.scopes())));
+    }
+
+    private ClientApp operatorApp(String platform) {
+        Config.PlatformApp app = config.platform(platform);
+        return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
+    }
+
+    private static ClientApp clientApp(OAuthApps.Registered app) {
+        return new ClientApp(app.clientId(), app.clientSecret(), app.scopes());
+    }
+}

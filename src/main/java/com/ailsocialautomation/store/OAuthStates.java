@@ -1,0 +1,100 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The two one-time secrets of a connect flow: the link that {@code connect} hands out, and the OAuth state that
+ * opening it creates. Only SHA-256 hashes of them are stored, and the PKCE verifier is encrypted under its row.
+ * Using one is a single conditional update, so two requests racing with the same secret cannot both win.
+ */
+public final class OAuthStates {
+    /** Who asked to connect which platform (and instance). */
+    public record Link(UUID workspaceId, UUID userId, String platform, String instanceUrl) {}
+
+    /** A state that was just used, with the verifier its code must be exchanged with. */
+    public record State(UUID id, Link link, Secret verifier) {}
+
+    /** Why a state was not accepted. */
+    public enum Refusal { UNKNOWN, OTHER_PLATFORM, USED, EXPIRED, OTHER_BROWSER }
+
+    /** The outcome of using a state: the state, or why not. */
+    public record Claim(State state, Refusal refusal) {}
+
+    private final Sql sql;
+    private final Vault vault;
+
+    public OAuthStates(Sql sql, Vault vault) {
+        this.sql = sql;
+        this.vault = vault;
+    }
+
+    public void addLink(Link link, byte[] tokenHash, Instant expiresAt) {
+        sql.update("""
+                insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), tokenHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(), expiresAt);
+    }
+
+    /** Marks the link used and returns it, when it exists for this platform, is unused and has not expired. */
+    public Optional<Link> useLink(byte[] tokenHash, String platform, Instant now) {
+        return sql.one("""
+                update connect_links set used_at = ? where token_hash = ? and platform = ? and used_at is null and expires_at > ?
+                returning workspace_id, user_id, platform, instance_url""",
+                OAuthStates::link, now, tokenHash, platform, now);
+    }
+
+    public void addState(Link link, byte[] stateHash, byte[] browserHash, Secret verifier, Instant expiresAt) {
+        UUID id = UUID.randomUUID();
+        sql.update("""
+                insert into oauth_states (id, state_hash, browser_hash, workspace_id, user_id, platform, instance_url,
+                pkce_verifier_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, stateHash, browserHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(),
+                vault.encrypt(verifier.reveal(), new Vault.Place("oauth_states", "pkce_verifier_enc", id)), expiresAt);
+    }
+
+    /**
+     * Uses the state when it exists, is unused and unexpired, belongs to {@code platform} and was created for the
+     * browser that presents {@code browserHash}. Otherwise nothing changes and the claim says why.
+     */
+    public Claim useState(byte[] stateHash, String platform, byte[] browserHash, Instant now) {
+        Optional<State> used = sql.one("""
+                update oauth_states set used_at = ? where state_hash = ? and platform = ? and browser_hash = ?
+                and used_at is null and expires_at > ?
+                returning id, workspace_id, user_id, platform, instance_url, pkce_verifier_enc""", rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new State(id, link(rs), Secret.of(vault.decrypt(rs.getBytes("pkce_verifier_enc"),
+                            new Vault.Place("oauth_states", "pkce_verifier_enc", id))));
+                }, now, stateHash, platform, browserHash, now);
+        if (used.isPresent()) {
+            return new Claim(used.get(), null);
+        }
+        Refusal why = sql.one("select platform, used_at, expires_at, browser_hash from oauth_states where state_hash = ?", rs -> {
+            if (!platform.equals(rs.getString("platform"))) {
+                return Refusal.OTHER_PLATFORM;
+            }
+            if (rs.getTimestamp("used_at") != null) {
+                return Refusal.USED;
+            }
+            return Sql.instant(rs, "expires_at").isAfter(now) ? Refusal.OTHER_BROWSER : Refusal.EXPIRED;
+        }, stateHash).orElse(Refusal.UNKNOWN);
+        return new Claim(null, why);
+    }
+
+    /** Deletes links and states that expired more than a day ago: they can no longer be used, only show who asked. */
+    public int purgeExpired(Instant now) {
+        Instant before = now.minusSeconds(24 * 3600);
+        return sql.update("delete from connect_links where expires_at < ?", before)
+                + sql.update("delete from oauth_states where expires_at < ?", before);
+    }
+
+    private static Link link(ResultSet rs) throws SQLException {
+        return new Link(rs.getObject("workspace_id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getString("platform"), rs.getString("instance_url"));
+    }
+}

@@ -1,0 +1,327 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Mastodon instance on 127.0.0.1, as strict as the real one where platforms.md says what it does: apps registered
+ * with {@code POST /api/v1/apps} and checked by client id and secret, the exact registered redirect URI, scopes
+ * within the app's, PKCE S256 verified against the challenge, single-use codes, bearer tokens that live until
+ * revoked, scopes per endpoint, form or JSON for statuses and multipart with a typed file part for media, the
+ * instance's own character limit, the Idempotency-Key (the same key from the same account gives the same status and
+ * no duplicate), media processing as a state machine (202, then 206 until ready, 200 or 422), {@code X-RateLimit-*}
+ * headers with an ISO-8601 reset, and {@code {"error": ...}} bodies. Tests can expire a token, make the next request
+ * to a path answer 429 or fail, keep media processing or fail it, deny the authorization, or slow every answer. It can
+ * also play a server older than 4.3 that refuses the {@code profile} scope. It records every request it receives.
+ */
+public final class FakeMastodon implements AutoCloseable {
+    public static final Set<String> KNOWN_SCOPES = Set.of("read", "write", "profile", "read:accounts", "write:statuses", "write:media");
+
+    /** How uploaded media is processed: at once (200), after two polls, failing after a poll, or never finishing. */
+    public enum Processing { IMMEDIATE, AFTER_POLLS, FAILS, NEVER }
+
+    /** One request as the fake received it. */
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public Map<String, String> form() {
+            return FakeX.parseForm(text());
+        }
+    }
+
+    /** A registered app. */
+    public record App(String clientId, String clientSecret, String redirectUri, Set<String> scopes) {}
+
+    /** A person on this instance. */
+    public record User(String id, String username, String displayName) {}
+
+    record Code(App app, String redirectUri, String challenge, Set<String> scopes, User user, Instant issuedAt) {}
+
+    record Token(App app, Set<String> scopes, User user) {}
+
+    static final class Upload {
+        final User owner;
+        final Processing processing;
+        final String mimeType;
+        final byte[] bytes;
+        final String description;
+        int polls;
+
+        Upload(User owner, Processing processing, String mimeType, byte[] bytes, String description) {
+            this.owner = owner;
+            this.processing = processing;
+            this.mimeType = mimeType;
+            this.bytes = bytes;
+            this.description = description;
+        }
+
+        boolean ready() {
+            return processing == Processing.IMMEDIATE || (processing == Processing.AFTER_POLLS && polls >= 2);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final Map<String, App> apps = new ConcurrentHashMap<>();
+    final Map<String, Code> codes = new ConcurrentHashMap<>();
+    final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
+    final Map<String, String> idempotent = new ConcurrentHashMap<>(); // user id + key -> the status JSON
+    final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
+    final Map<String, Integer> failOnce = new ConcurrentHashMap<>();
+    final Map<String, Duration> slowOnce = new ConcurrentHashMap<>();
+    final AtomicLong ids = new AtomicLong(109_300_000_000_000_000L);
+    volatile User user = new User("109300000000000001", "ana", "Ana Example");
+    volatile int maxCharacters = 500;
+    volatile boolean instanceV2 = true;
+    volatile boolean before43;
+    volatile boolean denyNext;
+    volatile Processing processing = Processing.IMMEDIATE;
+    volatile Duration delay = Duration.ZERO;
+    private final FakeMastodonApi api = new FakeMastodonApi(this);
+
+    private FakeMastodon() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static FakeMastodon start() {
+        try {
+            return new FakeMastodon();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the fake Mastodon", e);
+        }
+    }
+
+    /** The instance's base URL, as a person would name it with AIL_INSECURE_LOOPBACK on. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- test controls ----
+
+    /** Registers an app and issues a token for the current user, as if they had connected. */
+    public String issue(String redirectUri, String scopes) {
+        App app = register(redirectUri, Set.of(scopes.split(" ")));
+        String token = "mst-" + ids.incrementAndGet();
+        tokens.put(token, new Token(app, app.scopes(), user));
+        return token;
+    }
+
+    public App appFor(String token) {
+        return tokens.get(token).app();
+    }
+
+    public void expire(String token) {
+        tokens.remove(token);
+    }
+
+    /** Every token the instance has issued and not revoked. */
+    public List<String> tokens() {
+        return List.copyOf(tokens.keySet());
+    }
+
+    public boolean tokenValid(String token) {
+        return tokens.containsKey(token);
+    }
+
+    /** Who approves the next authorization. */
+    public void signInAs(User next) {
+        user = next;
+    }
+
+    public void maxCharacters(int limit) {
+        maxCharacters = limit;
+    }
+
+    /** Answer /api/v2/instance with 404, as Mastodon before 4.0 does. */
+    public void withoutInstanceV2() {
+        instanceV2 = false;
+    }
+
+    /** Play a server older than 4.3: an app asking for the profile scope is refused. */
+    public void before43() {
+        before43 = true;
+    }
+
+    /** The person presses "Deny" on the next authorize page. */
+    public void denyNext() {
+        denyNext = true;
+    }
+
+    public void processing(Processing next) {
+        processing = next;
+    }
+
+    public void slow(Duration by) {
+        delay = by;
+    }
+
+    /**
+     * The next request to {@code path} is answered only after {@code by}, and is carried out then: a client that gave
+     * up waiting does not know that it went through.
+     */
+    public void slowNext(String path, Duration by) {
+        slowOnce.put(path, by);
+    }
+
+    /** The next request to {@code path} gets a 429 with X-RateLimit-* headers resetting at {@code reset}. */
+    public void rateLimitNext(String path, Instant reset) {
+        rateLimitOnce.put(path, Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", reset.toString()));
+    }
+
+    /** The next request to {@code path} gets {@code status} with an HTML body, like a proxy in front of a sick server. */
+    public void failNext(String path, int status) {
+        failOnce.put(path, status);
+    }
+
+    public List<App> apps() {
+        return List.copyOf(apps.values());
+    }
+
+    public List<JsonNode> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    /**
+     * Opens the authorize URL as the person's browser would, approves (or denies, after {@link #denyNext()}), and
+     * returns where the instance sends the browser back: AIL's callback URL with the code and state.
+     */
+    public String approve(URI authorizeUrl) {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 302) {
+                throw new AssertionError("Mastodon refused the authorize request: " + response.statusCode() + " " + response.body());
+            }
+            return response.headers().firstValue("Location").orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- serving ----
+
+    App register(String redirectUri, Set<String> scopes) {
+        String n = Long.toString(ids.incrementAndGet());
+        App app = new App("client-" + n, "secret-" + Base64.getUrlEncoder().encodeToString(n.getBytes(StandardCharsets.UTF_8)),
+                redirectUri, scopes);
+        apps.put(app.clientId(), app);
+        return app;
+    }
+
+    /** An answer: status, headers, body (JSON or HTML). */
+    record Answer(int status, Map<String, String> headers, String body) {
+        static Answer json(int status, Object value) {
+            try {
+                return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), Json.MAPPER.writeValueAsString(value));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Answer error(int status, String message) {
+            return json(status, Map.of("error", message));
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), body);
+            received.add(request);
+            Duration slow = slowOnce.remove(path);
+            if (slow != null || !delay.isZero()) {
+                Thread.sleep((slow != null ? slow : delay).toMillis());
+            }
+            Answer answer = answer(request);
+            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+            if (path.startsWith("/api/") && !headers.containsKey("X-RateLimit-Limit")) {
+                headers.put("X-RateLimit-Limit", "300");
+                headers.put("X-RateLimit-Remaining", "299");
+                headers.put("X-RateLimit-Reset", Instant.now().plusSeconds(300).toString());
+            }
+            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a fake bug must show up as a failing test, not a hung connection
+            exchange.sendResponseHeaders(500, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Answer answer(Received request) {
+        Integer failure = failOnce.remove(request.path());
+        if (failure != null) {
+            return new Answer(failure, Map.of("Content-Type", "text/html"), "<html><body>We're sorry, but something went wrong.</body></html>");
+        }
+        Map<String, String> limited = rateLimitOnce.remove(request.path());
+        if (limited != null) {
+            Map<String, String> headers = new LinkedHashMap<>(limited);
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            return new Answer(429, headers, "{\"error\":\"Too many requests\"}");
+        }
+        return api.route(request);
+    }
+}

@@ -1,0 +1,85 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.fakes.FakeMastodon.Answer;
+import com.ailsocialautomation.fakes.FakeMastodon.Received;
+import com.ailsocialautomation.fakes.FakeMastodon.Token;
+import com.ailsocialautomation.fakes.FakeMastodon.Upload;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /api/v1/statuses} of {@link FakeMastodon}, with the Idempotency-Key as Mastodon keeps it. */
+final class FakeMastodonStatuses {
+    private FakeMastodonStatuses() {}
+
+    static Answer post(FakeMastodon m, Token token, Received r) {
+        String type = r.header("Content-Type");
+        String text;
+        List<String> mediaIds = new ArrayList<>();
+        if (type != null && type.startsWith("application/json")) {
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(r.body());
+            } catch (IOException e) {
+                return Answer.error(400, "Error occurred while parsing request parameters.");
+            }
+            text = body.path("status").asText("");
+            body.path("media_ids").forEach(id -> mediaIds.add(id.asText()));
+        } else if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            Map<String, String> form = r.form();
+            text = form.getOrDefault("status", "");
+            if (form.containsKey("media_ids[]")) {
+                mediaIds.add(form.get("media_ids[]"));
+            }
+        } else {
+            text = ""; // Rails reads no parameters from another type: the status is blank
+        }
+        String key = r.header("Idempotency-Key");
+        synchronized (m) {
+            if (key != null && m.idempotent.containsKey(token.user().id() + "|" + key)) {
+                return new Answer(200, Map.of("Content-Type", "application/json; charset=utf-8"),
+                        m.idempotent.get(token.user().id() + "|" + key));
+            }
+            if (text.isBlank() && mediaIds.isEmpty()) {
+                return Answer.error(422, "Validation failed: Text can't be blank");
+            }
+            if (text.codePointCount(0, text.length()) > m.maxCharacters) {
+                return Answer.error(422, "Validation failed: Text character limit of " + m.maxCharacters + " exceeded");
+            }
+            if (mediaIds.size() > 4) {
+                return Answer.error(422, "Cannot attach more than 4 files");
+            }
+            for (String id : mediaIds) {
+                Upload upload = m.uploads.get(id);
+                if (upload == null || !upload.owner.id().equals(token.user().id())) {
+                    return Answer.error(404, "Record not found");
+                }
+                if (!upload.ready()) {
+                    return Answer.error(422, "Cannot attach files that have not finished processing. Try again in a moment!");
+                }
+            }
+            String id = Long.toString(m.ids.incrementAndGet());
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("id", id);
+            status.put("created_at", Instant.now().toString());
+            status.put("content", "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
+            status.put("visibility", "public");
+            status.put("uri", m.url() + "/users/" + token.user().username() + "/statuses/" + id);
+            status.put("url", m.url() + "/@" + token.user().username() + "/" + id);
+            status.put("media_attachments", mediaIds.stream().map(mid -> Map.of("id", mid, "type", "image")).toList());
+            status.put("text_sent", text); // not Mastodon's: lets tests read what arrived without parsing HTML
+            Answer answer = Answer.json(200, status);
+            m.statuses.add(Json.MAPPER.valueToTree(status));
+            if (key != null) {
+                m.idempotent.put(token.user().id() + "|" + key, answer.body());
+            }
+            return answer;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.ailsocialautomation.platform.mastodon;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.engine.EngineRig;
+import com.ailsocialautomation.fakes.FakeMastodon;
+import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Attempt;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static com.ailsocialautomation.engine.EngineRig.eventually;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mastodon through the real publishing engine: media processing, the Idempotency-Key across retries, 401, 429, 5xx. */
+class MastodonEngineTest {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 1, 2, 3, 4};
+
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    static EngineRig rig;
+    static HttpServer files;
+    FakeMastodon mastodon;
+    Account account;
+    ChatUser owner;
+    String token;
+
+    @BeforeAll
+    static void wire() throws IOException {
+        rig = new EngineRig(pg.dataSource(), pg.vault());
+        files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/cat.png", exchange -> {
+            exchange.sendResponseHeaders(200, PNG.length);
+            exchange.getResponseBody().write(PNG);
+            exchange.close();
+        });
+        files.start();
+    }
+
+    @AfterAll
+    static void unwire() {
+        rig.close();
+        files.stop(0);
+    }
+
+    @BeforeEach
+    void connect() {
+        mastodon = FakeMastodon.start();
+        token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
+        UUID ws = rig.workspaces.ensure("console", "ws-" + UUID.randomUUID(), "Test");
+        owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+        account = rig.accounts.connect(ws, owner.id(), new NewAccount("mastodon", "109300000000000001", "@ana@127.0.0.1", "Ana",
+                null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
+        rig.startEngine(EngineRig.settings(5), http -> List.of(new MastodonProvider(new GuardedApiClient(http))));
+    }
+
+    @AfterEach
+    void stop() {
+        rig.stopEngines();
+        mastodon.close();
+    }
+
+    private Post post(String text, List<String> media) {
+        return rig.posts.create(account.workspaceId(), owner.id(), text, media, Instant.now(), null, List.of(account));
+    }
+
+    private Target settled(Post post) throws InterruptedException {
+        assertTrue(eventually(Duration.ofSeconds(20), () -> {
+            String state = rig.reload(post).targets().get(0).state();
+            return !state.equals(Target.SCHEDULED) && !state.equals(Target.PUBLISHING);
+        }), "the target settles");
+        return rig.reload(post).targets().get(0);
+    }
+
+    private List<Attempt> attempts(Target target) {
+        return rig.attempts.forTarget(target.workspaceId(), target.id());
+    }
+
+    @Test
+    void anImageStillProcessingIsPolledAndThenAttached() throws Exception {
+        mastodon.processing(FakeMastodon.Processing.AFTER_POLLS);
+        Target target = settled(post("A cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
+        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        String mediaId = mastodon.statuses().get(0).path("media_attachments").path(0).path("id").asText();
+        assertEquals(2, mastodon.received("GET", "/api/v1/media/" + mediaId).size(), "206, then 200");
+        assertTrue(new String(mastodon.received("POST", "/api/v2/media").get(0).body(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("Content-Type: image/png"));
+    }
+
+    @Test
+    void mediaThatFailsProcessingFailsThePostWithMastodonsReason() throws Exception {
+        mastodon.processing(FakeMastodon.Processing.FAILS);
+        Target target = settled(post("A cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
+        assertEquals(Target.FAILED, target.state());
+        assertEquals("mastodon refused the post: The Mastodon server could not process the media: Error processing thumbnail for uploaded media",
+                target.error());
+        assertEquals(0, mastodon.statuses().size());
+    }
+
+    @Test
+    void anAttemptThatTimedOutButWentThroughIsRetriedWithTheSameKeyAndPostsOnce() throws Exception {
+        mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(4)); // longer than the engine's 3 s request timeout
+        Target target = settled(post("Exactly once", List.of()));
+        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        List<FakeMastodon.Received> sent = mastodon.received("POST", "/api/v1/statuses");
+        assertTrue(sent.size() >= 2, "retried after the timeout");
+        sent.forEach(r -> assertEquals(target.idempotencyKey().toString(), r.header("Idempotency-Key")));
+        assertEquals(1, mastodon.statuses().size(), "the instance kept one status for the key");
+        assertEquals(mastodon.statuses().get(0).path("id").asText(), target.externalId());
+        assertEquals("transient", attempts(target).get(0).outcome());
+    }
+
+    @Test
+    void aRateLimitWaitsForTheResetAndA503IsRetried() throws Exception {
+        Instant reset = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        mastodon.rateLimitNext("/api/v1/statuses", reset);
+        Target limited = settled(post("After the limit", List.of()));
+        assertEquals(Target.PUBLISHED, limited.state(), limited.error());
+        List<Attempt> tries = attempts(limited);
+        assertEquals("rate-limited", tries.get(0).outcome());
+        assertEquals(429, tries.get(0).httpStatus());
+        assertTrue(!tries.get(1).startedAt().isBefore(reset.minusMillis(50)), "waited until " + reset + ": " + tries);
+
+        mastodon.failNext("/api/v1/statuses", 503);
+        Target down = settled(post("After the outage", List.of()));
+        assertEquals(Target.PUBLISHED, down.state(), down.error());
+        assertEquals(503, attempts(down).get(0).httpStatus());
+        assertEquals(2, mastodon.statuses().size());
+    }
+
+    @Test
+    void aRevokedTokenMarksTheAccountNeedsReconnectAndTellsItsOwnerOnce() throws Exception {
+        mastodon.expire(token);
+        Target first = settled(post("One", List.of()));
+        Target second = settled(post("Two", List.of()));
+        assertEquals(Target.FAILED, first.state());
+        assertTrue(first.error().startsWith("The account's access was refused (Mastodon no longer accepts the access token"), first.error());
+        assertEquals(Target.FAILED, second.state());
+        assertEquals("needs_reconnect", rig.accounts.find(account.workspaceId(), account.id()).orElseThrow().status());
+        List<String> reminders = rig.sql.list("select payload from notifications where user_id = ? and event_key like 'reconnect:%'",
+                rs -> rs.getString(1), owner.id());
+        assertEquals(1, reminders.size());
+        assertTrue(reminders.get(0).contains("needs to be reconnected"), reminders.get(0));
+    }
+
+    @Test
+    void theDownloadedBytesAreWhatReachesTheInstance() throws Exception {
+        Target target = settled(post("Bytes", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
+        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        byte[] body = mastodon.received("POST", "/api/v2/media").get(0).body();
+        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\r\n\r\n") + 4;
+        byte[] sent = java.util.Arrays.copyOfRange(body, start, start + PNG.length);
+        assertArrayEquals(PNG, sent);
+    }
+}
