@@ -15,6 +15,7 @@ import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.engine.Backoff;
 import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Engine;
+import com.ailsocialautomation.engine.ExpiryReminders;
 import com.ailsocialautomation.engine.GuardedMediaSource;
 import com.ailsocialautomation.engine.MediaPipeline;
 import com.ailsocialautomation.engine.Publisher;
@@ -107,6 +108,7 @@ final class Services {
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
                         new Engine.Job("retention", Duration.ofDays(1), retention::purge),
+                        new Engine.Job("expiry-reminders", Duration.ofHours(6), new ExpiryReminders(accounts, outbox, clock)::remind),
                         new Engine.Job("purge-connect-links", Duration.ofHours(1), () -> states.purgeExpired(clock.instant()))));
         own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 

@@ -94,6 +94,16 @@ public final class Accounts {
                     || a.handle().toLowerCase(Locale.ROOT).startsWith(bare + "@")))).toList();
     }
 
+    /**
+     * Accounts, in every workspace, whose access token expires by {@code until} and that have no refresh token:
+     * their owners must reconnect (LinkedIn's 60-day tokens). For the daily reminder.
+     */
+    public List<Account> expiringWithoutRefresh(Instant until) {
+        return sql.list(SELECT + " where a.refresh_token_enc is null and a.token_expires_at is not null"
+                + " and a.token_expires_at <= ? and a.owner_user_id is not null order by a.token_expires_at",
+                Accounts::account, until);
+    }
+
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
         return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at "
                         + "from social_accounts where workspace_id = ? and id = ?", rs -> {
