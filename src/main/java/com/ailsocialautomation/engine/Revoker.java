@@ -42,7 +42,7 @@ public final class Revoker {
             return true;
         }
         Credentials creds = credentials.credentials(account, credentials.stored(account));
-        if (creds.accessToken() == null) {
+        if (creds.accessToken() == null && creds.refreshToken() == null) {
             return true;
         }
         try {
@@ -50,7 +50,8 @@ public final class Revoker {
             return true;
         } catch (PlatformError | com.ailsocialautomation.UserError e) {
             log.info("Revoking a {} token failed ({}); it will be retried", account.platform(), e.getMessage());
-            pending.add(account.platform(), account.instanceUrl(), creds.accessToken(), clock.instant().plus(Duration.ofMinutes(5)));
+            pending.add(account.platform(), account.instanceUrl(), creds.accessToken(), creds.refreshToken(),
+                    clock.instant().plus(Duration.ofMinutes(5)));
             return false;
         }
     }
@@ -66,7 +67,7 @@ public final class Revoker {
             ClientApp app = apps.forAccount(new Account(null, null, null, p.platform(), null, null, null, null,
                     p.instanceUrl(), null, null, null, "active", null, null, null));
             try {
-                provider.revoke(new Credentials(p.token(), null, null, p.instanceUrl(), null, null, app));
+                provider.revoke(new Credentials(p.token(), p.refreshToken(), null, p.instanceUrl(), null, null, app));
                 pending.done(p.id());
             } catch (RuntimeException e) {
                 if (p.attempts() > 30) {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * the instance and the encrypted token, kept until the platform accepts the revocation.
  */
 public final class PendingRevocations {
-    public record Pending(UUID id, String platform, String instanceUrl, Secret token, int attempts) {}
+    /** {@code token} and {@code refreshToken} may each be null, not both. */
+    public record Pending(UUID id, String platform, String instanceUrl, Secret token, Secret refreshToken, int attempts) {}
 
     private final Sql sql;
     private final Vault vault;
@@ -21,17 +22,27 @@ public final class PendingRevocations {
         this.vault = vault;
     }
 
-    public void add(String platform, String instanceUrl, Secret token, Instant retryAt) {
+    public void add(String platform, String instanceUrl, Secret token, Secret refreshToken, Instant retryAt) {
         UUID id = UUID.randomUUID();
-        sql.update("insert into pending_revocations (id, platform, instance_url, token_enc, next_attempt_at) values (?, ?, ?, ?, ?)",
-                id, platform, instanceUrl, vault.encrypt(token.reveal(), new Vault.Place("pending_revocations", "token_enc", id)), retryAt);
+        sql.update("""
+                insert into pending_revocations (id, platform, instance_url, token_enc, refresh_token_enc, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?)""", id, platform, instanceUrl, seal(token, id, "token_enc"),
+                seal(refreshToken, id, "refresh_token_enc"), retryAt);
+    }
+
+    private byte[] seal(Secret secret, UUID id, String column) {
+        return secret == null ? null : vault.encrypt(secret.reveal(), new Vault.Place("pending_revocations", column, id));
+    }
+
+    private Secret open(java.sql.ResultSet rs, UUID id, String column) throws java.sql.SQLException {
+        return Secret.ofNullable(vault.decrypt(rs.getBytes(column), new Vault.Place("pending_revocations", column, id)));
     }
 
     public List<Pending> due(Instant now, int limit) {
         return sql.list("select * from pending_revocations where next_attempt_at <= ? order by next_attempt_at limit ?", rs -> {
             UUID id = rs.getObject("id", UUID.class);
             return new Pending(id, rs.getString("platform"), rs.getString("instance_url"),
-                    Secret.of(vault.decrypt(rs.getBytes("token_enc"), new Vault.Place("pending_revocations", "token_enc", id))),
+                    open(rs, id, "token_enc"), open(rs, id, "refresh_token_enc"),
                     rs.getInt("attempts"));
         }, now, limit);
     }

@@ -13,6 +13,7 @@ public final class SecretColumns {
             new Column("oauth_states", "pkce_verifier_enc"),
             new Column("publish_attempts", "message_enc"),
             new Column("pending_revocations", "token_enc"),
+            new Column("pending_revocations", "refresh_token_enc"),
             new Column("slack_installations", "bot_token_enc"),
             new Column("slack_installations", "user_token_enc"));
 

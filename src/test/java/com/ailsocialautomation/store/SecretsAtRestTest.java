@@ -45,6 +45,7 @@ class SecretsAtRestTest {
         row("publish_attempts", "message_enc", "insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, outcome, message_enc) "
                 + "values (?, '" + TARGET + "', '" + WORKSPACE + "', now(), 12, 'failed', ?)");
         row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
+        row("pending_revocations", "refresh_token_enc", "insert into pending_revocations (id, platform, refresh_token_enc) values (?, 'bluesky', ?)");
         row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");
         row("slack_installations", "user_token_enc", "insert into slack_installations (id, team_id, user_token_enc) values (?, 'T2', ?)");
     }
