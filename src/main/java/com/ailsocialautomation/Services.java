@@ -1,6 +1,7 @@
 package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
@@ -9,6 +10,8 @@ import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.discord.DiscordBot;
+import com.ailsocialautomation.discord.WorkspaceRemoval;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.engine.Backoff;
 import com.ailsocialautomation.engine.ClientApps;
@@ -88,7 +91,6 @@ final class Services {
         Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending)));
-        own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
@@ -101,6 +103,20 @@ final class Services {
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail()));
         commands = new CommandService(workspaces, handlers, Map.of());
+
+        List<Notifier> frontEnds = new ArrayList<>(notifiers);
+        if (config.discord() != null) {
+            // Until the privacy layer's eraser is wired here (it also revokes tokens and keeps an audit row),
+            // removing the bot deletes the workspace row; every table of workspace data cascades from it.
+            WorkspaceRemoval removal = (frontEnd, externalId) -> sql.update(
+                    "delete from workspaces where front_end = ? and external_id = ?", frontEnd, externalId);
+            DiscordBot discord = DiscordBot.start(config.discord(), commands, new AccountSuggestions(workspaces, accounts),
+                    removal, clock);
+            own.accept("Discord bot", discord);
+            frontEnds.add(discord.notifier());
+            routes.add(discord.routes());
+        }
+        own.accept("notification sender", new NotificationSender(outbox, frontEnds, clock).start(Duration.ofMillis(500)));
     }
 
     private static List<Provider> providers(Config config, GuardedHttp http, Clock clock) {

@@ -61,7 +61,7 @@ public final class NotificationSender implements AutoCloseable {
                 continue;
             }
             try {
-                notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message());
+                notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message(), p.origin());
                 if (p.origin() != null) {
                     try {
                         notifier.updateOrigin(p.workspaceExternalId(), p.origin(), p.message());
