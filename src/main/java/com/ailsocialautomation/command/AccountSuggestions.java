@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The accounts a person may mean while typing an account option (Discord's autocomplete, a select menu): those
- * of their workspace whose short id, platform or handle contains what they typed. Read-only: a workspace that
+ * of their workspace whose short id or platform starts with what they typed, or whose handle contains it. Read-only: a workspace that
  * has never run a command has none, and none is created.
  */
 public final class AccountSuggestions {
@@ -41,7 +41,7 @@ public final class AccountSuggestions {
 
     private static boolean matches(Account account, String needle) {
         String bare = needle.startsWith("@") ? needle.substring(1) : needle;
-        return account.shortId().contains(bare) || account.platform().contains(bare)
+        return account.shortId().startsWith(bare) || account.platform().startsWith(bare)
                 || account.handle() != null && account.handle().toLowerCase(Locale.ROOT).contains(bare);
     }
 }
