@@ -6,6 +6,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.command.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.ConfigError;
@@ -35,7 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /** The bot against a fake Discord REST API and gateway on 127.0.0.1, reached through DISCORD_API_URL. */
 class DiscordBotTest {
@@ -57,9 +63,13 @@ class DiscordBotTest {
     }
 
     private DiscordBot start(String guildId, Integer shards, String shardIds) throws InterruptedException {
+        return start(guildId, shards, shardIds, mock(CommandService.class));
+    }
+
+    private DiscordBot start(String guildId, Integer shards, String shardIds, CommandService commands) throws InterruptedException {
         discord.addGuild(GUILD, CHANNEL);
         bot = DiscordBot.start(new Config.Discord(Secret.of(TOKEN), guildId, discord.apiUrl(), shards, shardIds),
-                mock(CommandService.class), mock(AccountSuggestions.class), (frontEnd, id) -> erased.add(frontEnd + ":" + id),
+                commands, mock(AccountSuggestions.class), (frontEnd, id) -> erased.add(frontEnd + ":" + id),
                 Clock.systemUTC());
         bot.shards().getShards().get(0).awaitReady();
         return bot;
@@ -192,6 +202,26 @@ class DiscordBotTest {
     }
 
     @Test
+    void aSlashCommandWhoseWorkTakesLongerThanThreeSecondsIsAcknowledgedInTimeAndAnsweredThroughTheHook() throws Exception {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenAnswer(call -> {
+            Thread.sleep(3500); // slower than Discord's 3 seconds
+            return Reply.of("Your accounts: none yet");
+        });
+        start(null, null, null, commands);
+
+        discord.slashCommand("interaction-token-1", GUILD, ANA, "accounts");
+
+        waitFor(() -> !discord.calls("PATCH", "messages/%40original").isEmpty(), discord::calls);
+        FakeDiscord.Call ack = discord.calls("POST", "/callback").get(0);
+        assertEquals(5, ack.body().path("type").asInt(), "DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE");
+        assertEquals(64, ack.body().path("data").path("flags").asInt(), "ephemeral");
+        assertEquals("Your accounts: none yet", discord.calls("PATCH", "messages/%40original").get(0).body().path("content").asText());
+        verify(commands).run(eq(new Invocation("discord", GUILD, ANA, "ana", false, null, "channel:" + CHANNEL)),
+                eq(new ParsedCommand("accounts", List.of(), Map.of(), "")));
+    }
+
+    @Test
     void leavingAGuildErasesItButAnOutageDoesNot() throws Exception {
         discord.addGuild("900000000000000002", "700000000000000002");
         start(null, null, null);
@@ -219,10 +249,14 @@ class DiscordBotTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        waitFor(condition, () -> "");
+    }
+
+    private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<Object> state) throws InterruptedException {
         long until = System.currentTimeMillis() + 10_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > until) {
-                throw new AssertionError("timed out");
+                throw new AssertionError("timed out; " + state.get());
             }
             Thread.sleep(20);
         }

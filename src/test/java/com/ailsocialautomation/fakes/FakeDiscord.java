@@ -41,6 +41,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(600000000000000000L);
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, Long> interactionsSent = new ConcurrentHashMap<>();
+    private final Set<String> acknowledgedTokens = ConcurrentHashMap.newKeySet();
     private volatile double retryAfter = 1.0;
     private volatile int unauthorized;
 
@@ -60,6 +62,12 @@ public final class FakeDiscord implements AutoCloseable {
             cfg.routes.put("/api/v10/applications/{app}/guilds/{guild}/commands", this::commands);
             cfg.routes.post("/api/v10/users/@me/channels", this::openDm);
             cfg.routes.post("/api/v10/channels/{channel}/messages", this::message);
+            cfg.routes.post("/api/v10/interactions/{id}/{token}/callback", this::callback);
+            // JDA sends @original percent-encoded: %40original
+            cfg.routes.patch("/api/v10/webhooks/{app}/{token}/messages/{message}", this::webhookMessage);
+            cfg.routes.post("/api/v10/webhooks/{app}/{token}", this::webhookMessage);
+            // an endpoint this fake does not know is recorded, so that a test's failure message shows it
+            cfg.routes.error(404, ctx -> calls.add(new Call("UNKNOWN " + ctx.method().name(), ctx.path(), null, System.currentTimeMillis())));
             cfg.routes.ws("/gateway", ws -> {
                 ws.onConnect(ctx -> {
                     sessions.add(ctx);
@@ -119,14 +127,17 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void authorize(Context ctx) throws Exception {
-        if (!("Bot " + token).equals(ctx.header("Authorization"))) {
+        String path = ctx.path().substring("/api/v10/".length());
+        // Interaction callbacks and their webhooks are authorised by the interaction token in the path.
+        boolean byInteractionToken = path.startsWith("interactions/") || path.startsWith("webhooks/");
+        if (!byInteractionToken && !("Bot " + token).equals(ctx.header("Authorization"))) {
             unauthorized++;
             ctx.status(401).json(Map.of("message", "401: Unauthorized", "code", 0));
             ctx.skipRemainingHandlers();
             return;
         }
-        String path = ctx.path().substring("/api/v10/".length());
-        JsonNode body = ctx.body().isEmpty() ? null : Json.MAPPER.readTree(ctx.body());
+        JsonNode body = ctx.body().isEmpty() || !ctx.body().startsWith("{") && !ctx.body().startsWith("[")
+                ? null : Json.MAPPER.readTree(ctx.body());
         for (Map.Entry<String, Integer> limit : rateLimited.entrySet()) {
             if (path.endsWith(limit.getKey()) && limit.getValue() > 0 && !ctx.method().name().equals("GET")) {
                 rateLimited.put(limit.getKey(), limit.getValue() - 1);
@@ -187,6 +198,59 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("channel_id", channel).put("content", body.path("content").asText("")).put("type", 0)
                 .put("timestamp", Instant.now().toString()).put("tts", false).put("mention_everyone", false)
                 .put("pinned", false).put("flags", 0);
+        message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
+        message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
+        message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        ctx.json(message);
+    }
+
+    /**
+     * Dispatches INTERACTION_CREATE for {@code /ail <subcommand>} by {@code userId} in a guild channel. As Discord
+     * does, the interaction must be acknowledged within 3 seconds, or the callback answers 10062 Unknown interaction.
+     */
+    public void slashCommand(String interactionToken, String guildId, String userId, String subcommand) {
+        String channel = guildChannels.get(guildId);
+        // a snowflake of now: JDA refuses to answer an interaction whose id dates it more than 15 minutes ago
+        String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22);
+        interactionsSent.put(interactionId, System.currentTimeMillis());
+        dispatch("INTERACTION_CREATE", Map.ofEntries(Map.entry("id", interactionId), Map.entry("application_id", APP_ID),
+                Map.entry("type", 2), Map.entry("token", interactionToken), Map.entry("version", 1),
+                Map.entry("guild_id", guildId), Map.entry("guild", Map.of("id", guildId, "locale", "en-US", "features", List.of())),
+                Map.entry("channel_id", channel), Map.entry("channel", Map.of("id", channel, "type", 0, "guild_id", guildId,
+                        "name", "general", "position", 0, "permission_overwrites", List.of(), "nsfw", false, "flags", 0)),
+                Map.entry("member", Map.of("user", user(userId, "ana", false), "roles", List.of(), "permissions", "3072",
+                        "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0)),
+                Map.entry("locale", "en-US"), Map.entry("guild_locale", "en-US"), Map.entry("app_permissions", "3072"),
+                Map.entry("entitlements", List.of()), Map.entry("context", 0),
+                Map.entry("authorizing_integration_owners", Map.of("0", guildId)),
+                Map.entry("data", Map.of("id", "610000000000000099", "name", "ail", "type", 1,
+                        "options", List.of(Map.of("name", subcommand, "type", 1, "options", List.of()))))));
+    }
+
+    private void callback(Context ctx) {
+        Long sent = interactionsSent.get(ctx.pathParam("id"));
+        if (sent == null || System.currentTimeMillis() - sent > 3000) {
+            ctx.status(404).json(Map.of("message", "Unknown interaction", "code", 10062));
+            return;
+        }
+        acknowledgedTokens.add(ctx.pathParam("token"));
+        ctx.status(204);
+    }
+
+    private void webhookMessage(Context ctx) throws Exception {
+        if (!acknowledgedTokens.contains(ctx.pathParam("token"))) {
+            ctx.status(404).json(Map.of("message", "Unknown Webhook", "code", 10015));
+            return;
+        }
+        JsonNode body = Json.MAPPER.readTree(ctx.formParamMap().containsKey("payload_json")
+                ? ctx.formParam("payload_json") : ctx.body());
+        ObjectNode message = Json.MAPPER.createObjectNode().put("id", Long.toString(ids.incrementAndGet()))
+                .put("channel_id", guildChannels.values().iterator().next()).put("content", body.path("content").asText(""))
+                .put("type", 20).put("timestamp", Instant.now().toString()).put("tts", false)
+                .put("mention_everyone", false).put("pinned", false).put("flags", 64).put("webhook_id", APP_ID);
         message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
         message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
         message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
