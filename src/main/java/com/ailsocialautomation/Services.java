@@ -2,6 +2,7 @@ package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.BlueskyLinker;
+import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
@@ -11,6 +12,8 @@ import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.discord.DiscordBot;
+import com.ailsocialautomation.discord.WorkspaceRemoval;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.engine.Backoff;
 import com.ailsocialautomation.engine.CredentialKeeper;
@@ -110,7 +113,6 @@ final class Services {
                         new Engine.Job("retention", Duration.ofDays(1), retention::purge),
                         new Engine.Job("expiry-reminders", Duration.ofHours(6), new ExpiryReminders(accounts, outbox, clock)::remind),
                         new Engine.Job("purge-connect-links", Duration.ofHours(1), () -> states.purgeExpired(clock.instant()))));
-        own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
         BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
@@ -130,6 +132,17 @@ final class Services {
         List.of("my-data", "forget-me").forEach(n -> handlers.put(n, privacy));
         commands = new CommandService(workspaces, handlers,
                 Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, blueskyLinker));
+
+        List<Notifier> frontEnds = new ArrayList<>(notifiers);
+        if (config.discord() != null) {
+            WorkspaceRemoval removal = workspaceEraser::erase;
+            DiscordBot discord = DiscordBot.start(config.discord(), commands, new AccountSuggestions(workspaces, accounts),
+                    removal, clock);
+            own.accept("Discord bot", discord);
+            frontEnds.add(discord.notifier());
+            routes.add(discord.routes());
+        }
+        own.accept("notification sender", new NotificationSender(outbox, frontEnds, clock).start(Duration.ofMillis(500)));
     }
 
     private static List<Provider> providers(Config config, GuardedHttp http, Clock clock, BlueskyProvider bluesky) {

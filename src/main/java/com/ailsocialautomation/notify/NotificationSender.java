@@ -62,7 +62,7 @@ public final class NotificationSender implements AutoCloseable {
             }
             try {
                 if (p.direct()) {
-                    notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message());
+                    notifier.direct(p.workspaceExternalId(), p.userExternalId(), p.message(), p.origin());
                 }
                 if (p.origin() != null) {
                     try {

@@ -15,6 +15,14 @@ public interface Notifier {
     /** Sends a direct message to {@code userId} (the chat platform's id) in workspace {@code workspaceId}. */
     void direct(String workspaceId, String userId, Reply message);
 
+    /**
+     * Like {@link #direct(String, String, Reply)}, knowing where the post was made ({@code origin}, may be null),
+     * so that a front end can deliver there when the user cannot be reached directly (Discord: DMs blocked).
+     */
+    default void direct(String workspaceId, String userId, Reply message, String origin) {
+        direct(workspaceId, userId, message);
+    }
+
     /** Updates the reply where a post was made ({@code origin} as the front end recorded it), where possible. */
     default void updateOrigin(String workspaceId, String origin, Reply message) {
     }

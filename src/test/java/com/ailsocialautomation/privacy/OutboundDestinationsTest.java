@@ -67,7 +67,8 @@ class OutboundDestinationsTest {
             Map.entry("twitter-text", "no network"),
             Map.entry("icu4j", "no network"),
             Map.entry("micrometer-registry-prometheus", "pull: metrics are served on /metrics, never pushed"),
-            Map.entry("logback-classic", "writes to standard error (logback.xml); network appenders are refused below"));
+            Map.entry("logback-classic", "writes to standard error (logback.xml); network appenders are refused below"),
+            Map.entry("JDA", "Discord REST and gateway only (discord.com, gateway.discord.gg, or DISCORD_API_URL), when DISCORD_BOT_TOKEN is set"));
 
     @Test
     void theScannerFindsTheHostsWeKnowAreThere() {

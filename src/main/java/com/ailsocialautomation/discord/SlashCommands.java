@@ -1,0 +1,103 @@
+package com.ailsocialautomation.discord;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.CommandParser;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.CommandSpec;
+import com.ailsocialautomation.command.Commands;
+import com.ailsocialautomation.command.MissingText;
+import com.ailsocialautomation.command.ParsedCommand;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /ail <subcommand>}: reads the native options into the same checks as the text grammar, opens the text
+ * modal when post, schedule or edit come without text, answers a mistake at once, and defers everything else
+ * before handing it to the command layer.
+ */
+public final class SlashCommands extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
+
+    private final CommandService commands;
+    private final Deferred deferred;
+    private final Modals modals;
+
+    SlashCommands(CommandService commands, Deferred deferred, Modals modals) {
+        this.commands = commands;
+        this.deferred = deferred;
+        this.modals = modals;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!CommandDefinition.NAME.equals(event.getName())) {
+            return;
+        }
+        String workspace = DiscordCallers.workspace(event);
+        ParsedCommand command;
+        try {
+            command = read(event);
+        } catch (MissingText e) {
+            event.replyModal(modals.text(e.partial(), workspace, event.getUser().getId()))
+                    .queue(null, failure -> log.warn("Discord refused the text modal: {}", failure.getMessage()));
+            return;
+        } catch (UserError e) {
+            event.reply(e.getMessage()).setEphemeral(true)
+                    .queue(null, failure -> log.warn("Discord refused a reply: {}", failure.getMessage()));
+            return;
+        }
+        deferred.run(event, workspace, () -> commands.run(DiscordCallers.invocation(event, workspace), command));
+    }
+
+    /** The subcommand's options as the text grammar would have them; the same checks, the same errors. */
+    static ParsedCommand read(SlashCommandInteractionEvent event) {
+        CommandSpec spec = Commands.get(event.getSubcommandName());
+        List<String> args = new ArrayList<>();
+        for (CommandSpec.Arg arg : spec.args()) {
+            String value = string(event.getOption(arg.name()));
+            if (value == null) {
+                break;
+            }
+            args.add(value);
+        }
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (CommandSpec.Option option : spec.options()) {
+            List<String> values = new ArrayList<>();
+            if (option.repeatable()) {
+                values.addAll(attachments(event, option.key()));
+            } else if (string(event.getOption(option.key())) != null) {
+                values.add(string(event.getOption(option.key())));
+            }
+            if (!values.isEmpty()) {
+                options.put(option.key(), values);
+            }
+        }
+        String text = spec.takesText() ? string(event.getOption(OptionTexts.TEXT)) : null;
+        return CommandParser.fromOptions(spec.name(), args, options, text);
+    }
+
+    /** media, media-2, ... as the CDN addresses of the attached files, in order. */
+    private static List<String> attachments(SlashCommandInteractionEvent event, String key) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= CommandDefinition.EXTRA_ATTACHMENTS + 1; i++) {
+            OptionMapping option = event.getOption(i == 1 ? key : key + "-" + i);
+            if (option != null && option.getType() == OptionType.ATTACHMENT) {
+                urls.add(option.getAsAttachment().getUrl());
+            }
+        }
+        return urls;
+    }
+
+    private static String string(OptionMapping option) {
+        return option == null ? null : option.getAsString();
+    }
+}

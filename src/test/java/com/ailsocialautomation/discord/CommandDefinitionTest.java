@@ -1,0 +1,132 @@
+package com.ailsocialautomation.discord;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.command.CommandSpec;
+import com.ailsocialautomation.command.Commands;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandDefinitionTest {
+    /** Run the tests with -Dail.writeManifests=true to rewrite the file from the code after a deliberate change. */
+    private static final Path MANIFEST = Path.of("bot-manifests/discord/commands.json");
+    // Discord's rule for command and option names (https://discord.com/developers/docs/interactions/application-commands)
+    private static final Pattern NAME = Pattern.compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
+
+    @Test
+    void theRegisteredDefinitionEqualsTheFileInBotManifests() throws IOException {
+        String generated = CommandDefinition.json();
+        if (Boolean.getBoolean("ail.writeManifests")) {
+            Files.writeString(MANIFEST, generated + "\n", StandardCharsets.UTF_8);
+        }
+        JsonNode file = Json.MAPPER.readTree(Files.readString(MANIFEST, StandardCharsets.UTF_8));
+        assertEquals(file, Json.MAPPER.readTree(generated),
+                MANIFEST + " differs from what the bot registers; if the change is deliberate, rerun with -Dail.writeManifests=true");
+    }
+
+    @Test
+    void everySubcommandOfTheTextGrammarIsASubcommandWithTheSameArgumentAndOptionNames() throws IOException {
+        JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
+        assertEquals("ail", root.get("name").asText());
+        List<String> subcommands = new ArrayList<>();
+        root.get("options").forEach(s -> subcommands.add(s.get("name").asText()));
+        assertEquals(Commands.names(), subcommands);
+        for (CommandSpec spec : Commands.all()) {
+            JsonNode sub = subcommand(root, spec.name());
+            List<String> names = new ArrayList<>();
+            sub.path("options").forEach(o -> names.add(o.get("name").asText()));
+            spec.args().forEach(a -> assertTrue(names.contains(a.name()), spec.name() + " lacks " + a.name()));
+            spec.options().forEach(o -> assertTrue(names.contains(o.key()), spec.name() + " lacks " + o.key()));
+            assertEquals(spec.takesText(), names.contains("text"), spec.name());
+        }
+    }
+
+    @Test
+    void mediaIsAnAttachmentAndAccountsAndZonesAutocomplete() throws IOException {
+        JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
+        assertEquals(11, option(subcommand(root, "post"), "media").get("type").asInt(), "11 is ATTACHMENT");
+        assertEquals(11, option(subcommand(root, "schedule"), "media-4").get("type").asInt());
+        assertTrue(option(subcommand(root, "post"), "to").get("autocomplete").asBoolean());
+        assertTrue(option(subcommand(root, "disconnect"), "account").get("autocomplete").asBoolean());
+        assertTrue(option(subcommand(root, "timezone"), "zone").get("autocomplete").asBoolean());
+        assertEquals(4, option(subcommand(root, "list"), "filter").get("choices").size());
+        assertEquals("[\"0\",\"1\"]", root.get("contexts").toString(), "usable in servers (0) and in a DM with the bot (1)");
+    }
+
+    @Test
+    void theDefinitionRespectsDiscordsLimits() throws IOException {
+        JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
+        checkNamed(root);
+        assertTrue(root.get("options").size() <= 25, "at most 25 subcommands");
+        for (JsonNode sub : root.get("options")) {
+            checkNamed(sub);
+            assertEquals(1, sub.get("type").asInt(), "a subcommand");
+            JsonNode options = sub.path("options");
+            assertTrue(options.size() <= 25, sub.get("name") + ": at most 25 options");
+            boolean optionalSeen = false;
+            for (JsonNode option : options) {
+                checkNamed(option);
+                boolean required = option.path("required").asBoolean(false);
+                assertTrue(!required || !optionalSeen, "required options come first in " + sub.get("name"));
+                optionalSeen |= !required;
+                assertTrue(option.path("choices").size() <= 25, option.get("name") + ": at most 25 choices");
+                assertTrue(!(option.path("autocomplete").asBoolean(false) && option.path("choices").size() > 0),
+                        "autocomplete and choices exclude each other");
+                for (JsonNode choice : option.path("choices")) {
+                    String name = choice.get("name").asText();
+                    assertTrue(!name.isEmpty() && name.length() <= 100, "choice names are 1-100 characters");
+                    assertTrue(choice.get("value").asText().length() <= 100, "choice values are at most 100 characters");
+                }
+            }
+        }
+        assertTrue(characters(root) <= 8000, "Discord caps the names, descriptions and choices of a command at 8000 characters");
+    }
+
+    private static int characters(JsonNode node) {
+        int sum = node.path("name").asText().length() + node.path("description").asText().length()
+                + node.path("value").asText().length();
+        for (JsonNode child : node.path("options")) {
+            sum += characters(child);
+        }
+        for (JsonNode choice : node.path("choices")) {
+            sum += characters(choice);
+        }
+        return sum;
+    }
+
+    private static void checkNamed(JsonNode node) {
+        String name = node.get("name").asText();
+        assertTrue(NAME.matcher(name).matches(), name + " is not a valid Discord name");
+        assertEquals(name.toLowerCase(java.util.Locale.ROOT), name, name + " must be lower case");
+        String description = node.get("description").asText();
+        assertTrue(!description.isEmpty() && description.length() <= 100, name + ": descriptions are 1-100 characters");
+    }
+
+    static JsonNode subcommand(JsonNode root, String name) {
+        for (JsonNode sub : root.get("options")) {
+            if (sub.get("name").asText().equals(name)) {
+                return sub;
+            }
+        }
+        throw new AssertionError("no subcommand " + name);
+    }
+
+    static JsonNode option(JsonNode sub, String name) {
+        for (JsonNode option : sub.path("options")) {
+            if (option.get("name").asText().equals(name)) {
+                return option;
+            }
+        }
+        throw new AssertionError("no option " + name + " in " + sub.get("name"));
+    }
+}

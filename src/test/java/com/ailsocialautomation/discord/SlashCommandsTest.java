@@ -1,0 +1,205 @@
+package com.ailsocialautomation.discord;
+
+import com.ailsocialautomation.command.CommandParser;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.command.Reply;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Each subcommand's native options reach the command layer as the same command the text grammar gives. */
+class SlashCommandsTest {
+    private static final String PNG = "https://cdn.discordapp.com/attachments/1/2/launch.png?ex=1&is=2&hm=3";
+    private static final String MP4 = "https://cdn.discordapp.com/attachments/1/3/clip.mp4";
+
+    record Case(String subcommand, Map<String, OptionMapping> options, String sameAsText) {
+        @Override
+        public String toString() {
+            return "/ail " + sameAsText;
+        }
+    }
+
+    static Stream<Case> everySubcommand() {
+        return Stream.of(
+                new Case("help", Map.of(), "help"),
+                new Case("help", opts("subcommand", "schedule"), "help schedule"),
+                new Case("connect", opts("platform", "mastodon", "instance-or-handle-or-url", "fosstodon.org"), "connect mastodon fosstodon.org"),
+                new Case("connect", opts("platform", "webhook", "instance-or-handle-or-url", "https://example.com/hook"), "connect webhook https://example.com/hook"),
+                new Case("accounts", Map.of(), "accounts"),
+                new Case("disconnect", opts("account", "a7k2q"), "disconnect a7k2q"),
+                new Case("post", opts("text", "We launched today!"), "post We launched today!"),
+                new Case("post", with(opts("to", "mastodon,x", "public", "yes", "text", "Hello"), "media", Events.attachment(PNG), "media-2", Events.attachment(MP4)),
+                        "post to:mastodon,x media:" + PNG + " media:" + MP4 + " public:yes Hello"),
+                new Case("post", with(Map.of(), "media", Events.attachment(PNG)), "post media:" + PNG),
+                new Case("schedule", opts("at", "tomorrow 09:00", "text", "Good morning, team!"), "schedule at:\"tomorrow 09:00\" Good morning, team!"),
+                new Case("schedule", opts("in", "2h30m", "to", "x", "text", "Doors open soon"), "schedule in:2h30m to:x Doors open soon"),
+                new Case("schedule", opts("at", "2026-12-01T09:00+01:00", "text", "Launch"), "schedule at:2026-12-01T09:00+01:00 Launch"),
+                new Case("list", Map.of(), "list"),
+                new Case("list", opts("filter", "failed"), "list failed"),
+                new Case("show", opts("post", "p7k2q"), "show p7k2q"),
+                new Case("cancel", opts("post", "p7k2q"), "cancel p7k2q"),
+                new Case("retry", opts("post", "p7k2q"), "retry p7k2q"),
+                new Case("edit", opts("post", "p7k2q", "text", "Doors open at 18:00"), "edit p7k2q Doors open at 18:00"),
+                new Case("reschedule", opts("post", "p7k2q", "at", "fri 9:30"), "reschedule p7k2q at:\"fri 9:30\""),
+                new Case("reschedule", opts("post", "p7k2q", "in", "45m"), "reschedule p7k2q in:45m"),
+                new Case("timezone", opts("zone", "europe/berlin"), "timezone Europe/Berlin"),
+                new Case("notify", opts("setting", "on"), "notify on"),
+                new Case("my-data", Map.of(), "my-data"),
+                new Case("forget-me", Map.of(), "forget-me"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everySubcommand")
+    void aSubcommandIsDeferredThenRunAsTheSameCommandAsItsTextForm(Case c) {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("done"));
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = slash(c.subcommand(), c.options(), Events.GUILD, false);
+        Events.Answers answers = Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<ParsedCommand> parsed = ArgumentCaptor.forClass(ParsedCommand.class);
+        verify(commands).run(any(Invocation.class), parsed.capture());
+        assertEquals(CommandParser.parse(c.sameAsText()), parsed.getValue());
+        verify(event).deferReply(true);
+        verify(answers.hook).editOriginal(any(net.dv8tion.jda.api.utils.messages.MessageEditData.class));
+    }
+
+    @Test
+    void aGuildIsTheWorkspaceManageServerMakesAnAdminAndThePostRemembersItsChannel() {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("ok"));
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = slash("accounts", Map.of(), Events.GUILD, true);
+        Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<Invocation> who = ArgumentCaptor.forClass(Invocation.class);
+        verify(commands).run(who.capture(), any(ParsedCommand.class));
+        assertEquals(new Invocation("discord", Events.GUILD, Events.ANA, "member 1", true, null,
+                "channel:" + Events.CHANNEL), who.getValue());
+    }
+
+    @Test
+    void withoutManageServerAMemberIsNoAdmin() {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("ok"));
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = slash("accounts", Map.of(), Events.GUILD, false);
+        Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<Invocation> who = ArgumentCaptor.forClass(Invocation.class);
+        verify(commands).run(who.capture(), any(ParsedCommand.class));
+        assertFalse(who.getValue().admin());
+    }
+
+    @Test
+    void aDmWithTheBotIsTheUsersOwnWorkspaceWhereTheyAreAdmin() {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("ok"));
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = slash("accounts", Map.of(), null, false);
+        Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<Invocation> who = ArgumentCaptor.forClass(Invocation.class);
+        verify(commands).run(who.capture(), any(ParsedCommand.class));
+        assertEquals("dm:" + Events.ANA, who.getValue().workspaceId());
+        assertTrue(who.getValue().admin());
+        assertEquals("user 1", who.getValue().displayName());
+        assertNull(who.getValue().origin(), "there is no channel to fall back to from a DM");
+    }
+
+    @Test
+    void aMistakeIsAnsweredAtOnceWithTheUsageAndNothingRuns() {
+        CommandService commands = mock(CommandService.class);
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = slash("schedule", opts("in", "soon", "text", "Hi"), Events.GUILD, false);
+        Events.Answers answers = Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<String> said = ArgumentCaptor.forClass(String.class);
+        verify(event).reply(said.capture());
+        verify(answers.reply).setEphemeral(true);
+        assertTrue(said.getValue().contains("Usage: /ail schedule"), said.getValue());
+        verify(event, never()).deferReply(true);
+        verify(commands, never()).run(any(Invocation.class), any(ParsedCommand.class));
+    }
+
+    @Test
+    void scheduleWithBothAtAndInIsRefusedLikeTheTextForm() {
+        Rig rig = new Rig(mock(CommandService.class), true);
+        SlashCommandInteractionEvent event = slash("schedule", opts("at", "fri 9:30", "in", "2h", "text", "Hi"), Events.GUILD, false);
+        Events.answers(event);
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        ArgumentCaptor<String> said = ArgumentCaptor.forClass(String.class);
+        verify(event).reply(said.capture());
+        assertTrue(said.getValue().startsWith("Give at: or in:, not both"), said.getValue());
+    }
+
+    @Test
+    void otherCommandsAreNotOurs() {
+        CommandService commands = mock(CommandService.class);
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
+        when(event.getName()).thenReturn("other");
+
+        rig.slash.onSlashCommandInteraction(event);
+
+        verify(event, never()).deferReply(true);
+        verify(event, never()).reply(any(String.class));
+    }
+
+    static SlashCommandInteractionEvent slash(String subcommand, Map<String, OptionMapping> options, String guild,
+                                              boolean manageServer) {
+        SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
+        when(event.getName()).thenReturn("ail");
+        when(event.getSubcommandName()).thenReturn(subcommand);
+        options.forEach((name, value) -> when(event.getOption(name)).thenReturn(value));
+        return Events.by(event, Events.ANA, guild, manageServer);
+    }
+
+    static Map<String, OptionMapping> opts(String... pairs) {
+        Map<String, OptionMapping> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put(pairs[i], Events.string(pairs[i + 1]));
+        }
+        return out;
+    }
+
+    private static Map<String, OptionMapping> with(Map<String, OptionMapping> base, Object... more) {
+        Map<String, OptionMapping> out = new LinkedHashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) {
+            out.put((String) more[i], (OptionMapping) more[i + 1]);
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,317 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Discord's REST API (v10) and gateway on 127.0.0.1, as strict as the parts AIL uses: every REST call needs
+ * {@code Authorization: Bot <token>}; the gateway says HELLO, requires IDENTIFY with the token, answers heartbeats,
+ * then sends READY and a GUILD_CREATE for each guild. Tests can make a user block DMs (50007), answer the next calls
+ * of a route with 429 and a {@code retry_after}, dispatch gateway events (GUILD_DELETE), and read what arrived.
+ */
+public final class FakeDiscord implements AutoCloseable {
+    public static final String BOT_ID = "800000000000000001";
+    public static final String APP_ID = "800000000000000001";
+
+    /** A REST call that arrived (after the auth check). */
+    public record Call(String method, String path, JsonNode body, long atMillis) {}
+
+    private final String token;
+    private final Javalin app;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    private final List<WsContext> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, String> guildChannels = new ConcurrentHashMap<>();
+    private final Set<String> blockingDms = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> dmChannelOwners = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(600000000000000000L);
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, Long> interactionsSent = new ConcurrentHashMap<>();
+    private final Set<String> acknowledgedTokens = ConcurrentHashMap.newKeySet();
+    private volatile double retryAfter = 1.0;
+    private volatile int unauthorized;
+
+    public FakeDiscord(String token) {
+        this.token = token;
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = "127.0.0.1";
+            cfg.jetty.port = 0;
+            cfg.routes.before("/api/v10/*", this::authorize);
+            cfg.routes.get("/api/v10/gateway", ctx -> ctx.json(Map.of("url", gatewayUrl())));
+            cfg.routes.get("/api/v10/gateway/bot", ctx -> ctx.json(Map.of("url", gatewayUrl(), "shards", 1,
+                    "session_start_limit", Map.of("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1))));
+            cfg.routes.get("/api/v10/users/@me", ctx -> ctx.json(user(BOT_ID, "AIL", true)));
+            cfg.routes.put("/api/v10/applications/{app}/commands", this::commands);
+            cfg.routes.put("/api/v10/applications/{app}/guilds/{guild}/commands", this::commands);
+            cfg.routes.post("/api/v10/users/@me/channels", this::openDm);
+            cfg.routes.post("/api/v10/channels/{channel}/messages", this::message);
+            cfg.routes.post("/api/v10/interactions/{id}/{token}/callback", this::callback);
+            // JDA sends @original percent-encoded: %40original
+            cfg.routes.patch("/api/v10/webhooks/{app}/{token}/messages/{message}", this::webhookMessage);
+            cfg.routes.post("/api/v10/webhooks/{app}/{token}", this::webhookMessage);
+            // an endpoint this fake does not know is recorded, so that a test's failure message shows it
+            cfg.routes.error(404, ctx -> calls.add(new Call("UNKNOWN " + ctx.method().name(), ctx.path(), null, System.currentTimeMillis())));
+            cfg.routes.ws("/gateway", ws -> {
+                ws.onConnect(ctx -> {
+                    sessions.add(ctx);
+                    ctx.send(Json.MAPPER.writeValueAsString(Map.of("op", 10, "d", Map.of("heartbeat_interval", 45000))));
+                });
+                ws.onMessage(ctx -> gateway(ctx, Json.MAPPER.readTree(ctx.message())));
+                ws.onClose(sessions::remove);
+            });
+        }).start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + app.port() + "/api/v10/";
+    }
+
+    private String gatewayUrl() {
+        return "ws://127.0.0.1:" + app.port() + "/gateway";
+    }
+
+    /** A guild the bot is in, with one text channel, announced in READY and GUILD_CREATE. */
+    public void addGuild(String guildId, String channelId) {
+        guildChannels.put(guildId, channelId);
+    }
+
+    /** {@code userId} does not accept DMs from server members: sending to them answers 50007. */
+    public void blockDms(String userId) {
+        blockingDms.add(userId);
+    }
+
+    /** The next {@code n} calls whose path ends with {@code pathSuffix} answer 429 with {@code retry_after}. */
+    public void rateLimit(String pathSuffix, int n, double retryAfterSeconds) {
+        retryAfter = retryAfterSeconds;
+        rateLimited.put(pathSuffix, n);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method, String pathSuffix) {
+        return calls.stream().filter(c -> c.method().equals(method) && c.path().endsWith(pathSuffix)).toList();
+    }
+
+    public List<JsonNode> identifies() {
+        return List.copyOf(identifies);
+    }
+
+    public int unauthorized() {
+        return unauthorized;
+    }
+
+    /** Sends a dispatch (op 0) to every connected shard. */
+    public void dispatch(String type, Object data) {
+        for (WsContext session : sessions) {
+            send(session, type, data);
+        }
+    }
+
+    private void authorize(Context ctx) throws Exception {
+        String path = ctx.path().substring("/api/v10/".length());
+        // Interaction callbacks and their webhooks are authorised by the interaction token in the path.
+        boolean byInteractionToken = path.startsWith("interactions/") || path.startsWith("webhooks/");
+        if (!byInteractionToken && !("Bot " + token).equals(ctx.header("Authorization"))) {
+            unauthorized++;
+            ctx.status(401).json(Map.of("message", "401: Unauthorized", "code", 0));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        JsonNode body = ctx.body().isEmpty() || !ctx.body().startsWith("{") && !ctx.body().startsWith("[")
+                ? null : Json.MAPPER.readTree(ctx.body());
+        for (Map.Entry<String, Integer> limit : rateLimited.entrySet()) {
+            if (path.endsWith(limit.getKey()) && limit.getValue() > 0 && !ctx.method().name().equals("GET")) {
+                rateLimited.put(limit.getKey(), limit.getValue() - 1);
+                calls.add(new Call(ctx.method().name() + "!429", path, body, System.currentTimeMillis()));
+                // Discord's answers pass its proxy (Via); JDA takes a 429 without it for Cloudflare's own limit.
+                ctx.status(429).header("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
+                        .header("Via", "1.1 google").header("X-RateLimit-Scope", "user")
+                        .header("X-RateLimit-Bucket", "fake-" + limit.getKey().replace('/', '-'))
+                        .header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", "0")
+                        .header("X-RateLimit-Reset-After", Double.toString(retryAfter))
+                        .json(Map.of("message", "You are being rate limited.", "retry_after", retryAfter, "global", false));
+                ctx.skipRemainingHandlers();
+                return;
+            }
+        }
+        calls.add(new Call(ctx.method().name(), path, body, System.currentTimeMillis()));
+        ctx.header("Via", "1.1 google");
+    }
+
+    private void commands(Context ctx) throws Exception {
+        ArrayNode answer = Json.MAPPER.createArrayNode();
+        for (JsonNode command : Json.MAPPER.readTree(ctx.body())) {
+            ObjectNode registered = ((ObjectNode) command.deepCopy()).put("id", Long.toString(ids.incrementAndGet()))
+                    .put("application_id", APP_ID).put("version", "1").put("type", 1);
+            if (ctx.pathParamMap().containsKey("guild")) {
+                registered.put("guild_id", ctx.pathParam("guild"));
+            }
+            answer.add(registered);
+        }
+        ctx.json(answer);
+    }
+
+    private void openDm(Context ctx) throws Exception {
+        String recipient = Json.MAPPER.readTree(ctx.body()).path("recipient_id").asText();
+        if (recipient.isEmpty()) {
+            ctx.status(400).json(Map.of("message", "Invalid Form Body", "code", 50035));
+            return;
+        }
+        String channel = Long.toString(ids.incrementAndGet());
+        dmChannelOwners.put(channel, recipient);
+        ctx.json(Map.of("id", channel, "type", 1, "flags", 0, "recipients", List.of(user(recipient, "ana", false))));
+    }
+
+    private void message(Context ctx) throws Exception {
+        String channel = ctx.pathParam("channel");
+        String owner = dmChannelOwners.get(channel);
+        if (owner == null && !guildChannels.containsValue(channel)) {
+            ctx.status(404).json(Map.of("message", "Unknown Channel", "code", 10003));
+            return;
+        }
+        if (owner != null && blockingDms.contains(owner)) {
+            ctx.status(403).json(Map.of("message", "Cannot send messages to this user", "code", 50007));
+            return;
+        }
+        JsonNode body = Json.MAPPER.readTree(ctx.formParamMap().containsKey("payload_json")
+                ? ctx.formParam("payload_json") : ctx.body());
+        ObjectNode message = Json.MAPPER.createObjectNode().put("id", Long.toString(ids.incrementAndGet()))
+                .put("channel_id", channel).put("content", body.path("content").asText("")).put("type", 0)
+                .put("timestamp", Instant.now().toString()).put("tts", false).put("mention_everyone", false)
+                .put("pinned", false).put("flags", 0);
+        message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
+        message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
+        message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        ctx.json(message);
+    }
+
+    /**
+     * Dispatches INTERACTION_CREATE for {@code /ail <subcommand>} by {@code userId} in a guild channel. As Discord
+     * does, the interaction must be acknowledged within 3 seconds, or the callback answers 10062 Unknown interaction.
+     */
+    public void slashCommand(String interactionToken, String guildId, String userId, String subcommand) {
+        String channel = guildChannels.get(guildId);
+        // a snowflake of now: JDA refuses to answer an interaction whose id dates it more than 15 minutes ago
+        String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22);
+        interactionsSent.put(interactionId, System.currentTimeMillis());
+        dispatch("INTERACTION_CREATE", Map.ofEntries(Map.entry("id", interactionId), Map.entry("application_id", APP_ID),
+                Map.entry("type", 2), Map.entry("token", interactionToken), Map.entry("version", 1),
+                Map.entry("guild_id", guildId), Map.entry("guild", Map.of("id", guildId, "locale", "en-US", "features", List.of())),
+                Map.entry("channel_id", channel), Map.entry("channel", Map.of("id", channel, "type", 0, "guild_id", guildId,
+                        "name", "general", "position", 0, "permission_overwrites", List.of(), "nsfw", false, "flags", 0)),
+                Map.entry("member", Map.of("user", user(userId, "ana", false), "roles", List.of(), "permissions", "3072",
+                        "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0)),
+                Map.entry("locale", "en-US"), Map.entry("guild_locale", "en-US"), Map.entry("app_permissions", "3072"),
+                Map.entry("entitlements", List.of()), Map.entry("context", 0),
+                Map.entry("authorizing_integration_owners", Map.of("0", guildId)),
+                Map.entry("data", Map.of("id", "610000000000000099", "name", "ail", "type", 1,
+                        "options", List.of(Map.of("name", subcommand, "type", 1, "options", List.of()))))));
+    }
+
+    private void callback(Context ctx) {
+        Long sent = interactionsSent.get(ctx.pathParam("id"));
+        if (sent == null || System.currentTimeMillis() - sent > 3000) {
+            ctx.status(404).json(Map.of("message", "Unknown interaction", "code", 10062));
+            return;
+        }
+        acknowledgedTokens.add(ctx.pathParam("token"));
+        ctx.status(204);
+    }
+
+    private void webhookMessage(Context ctx) throws Exception {
+        if (!acknowledgedTokens.contains(ctx.pathParam("token"))) {
+            ctx.status(404).json(Map.of("message", "Unknown Webhook", "code", 10015));
+            return;
+        }
+        JsonNode body = Json.MAPPER.readTree(ctx.formParamMap().containsKey("payload_json")
+                ? ctx.formParam("payload_json") : ctx.body());
+        ObjectNode message = Json.MAPPER.createObjectNode().put("id", Long.toString(ids.incrementAndGet()))
+                .put("channel_id", guildChannels.values().iterator().next()).put("content", body.path("content").asText(""))
+                .put("type", 20).put("timestamp", Instant.now().toString()).put("tts", false)
+                .put("mention_everyone", false).put("pinned", false).put("flags", 64).put("webhook_id", APP_ID);
+        message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
+        message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
+        message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        ctx.json(message);
+    }
+
+    private void gateway(WsContext ctx, JsonNode frame) throws Exception {
+        switch (frame.path("op").asInt()) {
+            case 1 -> ctx.send(Json.MAPPER.writeValueAsString(Map.of("op", 11)));
+            case 2 -> identify(ctx, frame.path("d"));
+            default -> { }
+        }
+    }
+
+    private void identify(WsContext ctx, JsonNode identify) {
+        if (!token.equals(identify.path("token").asText())) {
+            ctx.closeSession(4004, "Authentication failed.");
+            return;
+        }
+        identifies.add(identify);
+        JsonNode shard = identify.path("shard");
+        send(ctx, "READY", Map.of("v", 10, "user", user(BOT_ID, "AIL", true), "session_id", "session-1",
+                "resume_gateway_url", gatewayUrl(), "shard", shard.isMissingNode() ? List.of(0, 1) : shard,
+                "application", Map.of("id", APP_ID, "flags", 0),
+                "guilds", guildChannels.keySet().stream().map(g -> Map.of("id", g, "unavailable", true)).toList(),
+                "private_channels", List.of(), "relationships", List.of(), "presences", List.of()));
+        guildChannels.forEach((guild, channel) -> send(ctx, "GUILD_CREATE", guild(guild, channel)));
+    }
+
+    private void send(WsContext ctx, String type, Object data) {
+        try {
+            ctx.send(Json.MAPPER.writeValueAsString(Map.of("op", 0, "t", type, "s", sequence.incrementAndGet(), "d", data)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> guild(String id, String channel) {
+        return Map.ofEntries(Map.entry("id", id), Map.entry("name", "Test server"), Map.entry("owner_id", "100000000000000009"),
+                Map.entry("member_count", 2), Map.entry("features", List.of()), Map.entry("emojis", List.of()),
+                Map.entry("stickers", List.of()), Map.entry("threads", List.of()), Map.entry("voice_states", List.of()),
+                Map.entry("guild_scheduled_events", List.of()), Map.entry("presences", List.of()),
+                Map.entry("roles", List.of(Map.of("id", id, "name", "@everyone", "color", 0, "position", 0,
+                        "permissions", "3072", "managed", false, "hoist", false, "mentionable", false, "flags", 0))),
+                Map.entry("channels", List.of(Map.of("id", channel, "type", 0, "name", "general", "position", 0,
+                        "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0, "flags", 0))),
+                Map.entry("members", List.of(Map.of("user", user(BOT_ID, "AIL", true), "roles", List.of(),
+                        "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0))),
+                Map.entry("joined_at", "2026-01-01T00:00:00.000000+00:00"), Map.entry("large", false),
+                Map.entry("unavailable", false), Map.entry("preferred_locale", "en-US"), Map.entry("afk_timeout", 300));
+    }
+
+    private static Map<String, Object> user(String id, String name, boolean bot) {
+        return Map.of("id", id, "username", name, "discriminator", "0", "bot", bot, "flags", 0);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
