@@ -14,6 +14,7 @@ public final class SecretColumns {
             new Column("publish_attempts", "message_enc"),
             new Column("pending_revocations", "token_enc"),
             new Column("slack_installations", "bot_token_enc"),
+            new Column("slack_installations", "bot_refresh_token_enc"),
             new Column("slack_installations", "user_token_enc"));
 
     private SecretColumns() {}
