@@ -63,7 +63,7 @@ final class SlackRoutes implements WebRoutes {
             return;
         }
         if (!signature.verify(ctx.header("X-Slack-Request-Timestamp"), ctx.header("X-Slack-Signature"), body)) {
-            log.info("Refused a request to {} with a missing, wrong or stale Slack signature", EVENTS);
+            log.debug("Refused a request to {} with a missing, wrong or stale Slack signature", EVENTS);
             ctx.status(401).result("invalid signature");
             return;
         }
