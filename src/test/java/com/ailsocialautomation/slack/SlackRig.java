@@ -1,6 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Handler;
@@ -69,6 +70,11 @@ final class SlackRig implements AutoCloseable {
     }
 
     SlackRig(PostgresExtension pg, boolean distributed, Map<String, Handler> extra, Duration ackWithin) throws Exception {
+        this(pg, distributed, extra, Map.of(), ackWithin);
+    }
+
+    SlackRig(PostgresExtension pg, boolean distributed, Map<String, Handler> extra, Map<String, Action> actions,
+             Duration ackWithin) throws Exception {
         slack = new FakeSlack();
         sql = new Sql(pg.dataSource());
         workspaces = new Workspaces(sql);
@@ -92,7 +98,7 @@ final class SlackRig implements AutoCloseable {
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand("http://127.0.0.1/privacy", "privacy@example.com"));
         handlers.putAll(extra);
-        commands = new CommandService(workspaces, handlers, Map.of());
+        commands = new CommandService(workspaces, handlers, actions);
         Config.Slack config = distributed
                 ? new Config.Slack(Secret.of(SignedRequests.SECRET), null, FakeSlack.CLIENT_ID, Secret.of(FakeSlack.CLIENT_SECRET), null, slack.url())
                 : new Config.Slack(Secret.of(SignedRequests.SECRET), Secret.of(FakeSlack.BOT_TOKEN), null, null, null, slack.url());
@@ -112,6 +118,14 @@ final class SlackRig implements AutoCloseable {
         FakeSlack.User u = new FakeSlack.User(id, name, tz, admin, false);
         slack.addUser(u);
         return u;
+    }
+
+    /** An account of {@code platform} (for its text rules; nothing is published in these tests). */
+    Account account(String teamId, String userId, String platform, String handle) {
+        UUID ws = workspaces.ensure("slack", teamId, null);
+        ChatUser owner = workspaces.ensureUser(ws, userId, userId);
+        return accounts.connect(ws, owner.id(), new NewAccount(platform, platform + "-" + UUID.randomUUID(), handle, handle,
+                null, null, null, null), new StoredTokens(Secret.of("token"), null, null, null));
     }
 
     /** A webhook account connected by {@code userId} in Slack team {@code teamId}. */
