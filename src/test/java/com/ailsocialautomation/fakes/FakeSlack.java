@@ -95,6 +95,10 @@ public final class FakeSlack implements AutoCloseable {
         tokens.remove(token);
     }
 
+    public void unrevoke(String token) {
+        tokens.add(token);
+    }
+
     /** The next {@code count} chat.postMessage calls answer HTTP 429 with Retry-After: {@code seconds}. */
     public void rateLimitPostMessage(int count, int seconds) {
         retryAfterSeconds = seconds;
