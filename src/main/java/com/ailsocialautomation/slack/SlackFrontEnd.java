@@ -12,6 +12,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
@@ -82,6 +83,12 @@ public final class SlackFrontEnd implements AutoCloseable {
         if (distributed) {
             bolt.service(new BoltInstallations(installations, rotation));
             bolt.service(new SlackOAuthStates(parts.sql(), parts.clock()));
+            // Bolt's own failure handlers log the callback's query (the code) at WARN; these only redirect.
+            String failed = publicUrl + Setup.INSTALL_FAILED_PAGE;
+            bolt.oauthCallbackStateError((request, response) -> InstallPages.redirect(response, failed, "state"));
+            bolt.oauthCallbackError((request, response) -> InstallPages.redirect(response, failed, "denied"));
+            bolt.oauthCallbackAccessError((OAuthV2AccessErrorHandler) (request, response, answer) ->
+                    InstallPages.redirect(response, failed, answer.getError()));
         }
         ResponseUrl responses = new ResponseUrl(slack);
         DirectMessages dms = new DirectMessages(slack, tokens, parts.clock());

@@ -48,6 +48,7 @@ final class SlackRoutes implements WebRoutes {
         if (distributed) {
             routes.get(INSTALL, ctx -> pass(ctx, ""));
             routes.get(OAUTH_REDIRECT, ctx -> pass(ctx, ""));
+            new InstallPages().addTo(routes);
         }
     }
 
