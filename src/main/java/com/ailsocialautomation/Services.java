@@ -2,6 +2,8 @@ package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.ListCommands;
@@ -32,6 +34,8 @@ import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
+import com.ailsocialautomation.slack.SlackFrontEnd;
+import com.ailsocialautomation.slack.WorkspaceRemoval;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.PendingRevocations;
@@ -88,7 +92,6 @@ final class Services {
         Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending)));
-        own.accept("notification sender", new NotificationSender(outbox, notifiers, clock).start(Duration.ofMillis(500)));
 
         Map<String, Handler> handlers = new HashMap<>();
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
@@ -101,6 +104,29 @@ final class Services {
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail()));
         commands = new CommandService(workspaces, handlers, Map.of());
+
+        List<Notifier> allNotifiers = new ArrayList<>(notifiers);
+        if (config.slack() != null) {
+            SlackFrontEnd slack = new SlackFrontEnd(config.slack(), config.publicUrl(), new SlackFrontEnd.Parts(commands,
+                    new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, vault,
+                    workspaceRemoval(sql, accounts, revoker), clock));
+            own.accept("Slack app", slack.start());
+            routes.add(slack.routes());
+            allNotifiers.add(slack.notifier());
+        }
+        own.accept("notification sender", new NotificationSender(outbox, allNotifiers, clock).start(Duration.ofMillis(500)));
+    }
+
+    /**
+     * Until privacy's WorkspaceEraser is wired here: revokes each connected account's token at its platform
+     * (a failure is queued for retry) and deletes the workspace, whose rows cascade.
+     */
+    private static WorkspaceRemoval workspaceRemoval(Sql sql, Accounts accounts, Revoker revoker) {
+        Workspaces workspaces = new Workspaces(sql);
+        return (frontEnd, externalId) -> workspaces.find(frontEnd, externalId).ifPresent(id -> {
+            accounts.list(id).forEach(revoker::revoke);
+            sql.update("delete from workspaces where id = ?", id);
+        });
     }
 
     private static List<Provider> providers(Config config, GuardedHttp http, Clock clock) {
