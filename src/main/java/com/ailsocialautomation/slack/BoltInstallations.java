@@ -17,6 +17,7 @@ import java.util.UUID;
 final class BoltInstallations implements InstallationService {
     private final InstallationStore store;
     private final TokenRotation rotation;
+    private final java.util.Set<String> knownTeams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BoltInstallations(InstallationStore store, TokenRotation rotation) {
         this.store = store;
@@ -68,7 +69,13 @@ final class BoltInstallations implements InstallationService {
 
     @Override
     public Bot findBot(String enterpriseId, String teamId) {
-        return store.find(enterpriseId, teamId).map(rotation::fresh).map(BoltInstallations::bot).orElse(null);
+        return store.find(enterpriseId, teamId).map(i -> {
+            if (i.orgWide() && teamId != null && knownTeams.add(teamId)) {
+                // so that work outside requests (DMs) finds the org-wide installation from the team id alone
+                store.rememberEnterprise(teamId, enterpriseId);
+            }
+            return rotation.fresh(i);
+        }).map(BoltInstallations::bot).orElse(null);
     }
 
     @Override

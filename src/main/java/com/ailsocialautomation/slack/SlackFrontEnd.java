@@ -107,15 +107,6 @@ public final class SlackFrontEnd implements AutoCloseable {
         bolt.event(AppUninstalledEvent.class, events::uninstalled);
         bolt.event(TokensRevokedEvent.class, events::tokensRevoked);
         bolt.event(TeamAccessRevokedEvent.class, events::teamAccessRevoked);
-        if (distributed) {
-            bolt.use((request, response, chain) -> {
-                var ctx = request.getContext();
-                if (ctx.getEnterpriseId() != null && ctx.getTeamId() != null && !ctx.isEnterpriseInstall()) {
-                    installations.rememberEnterprise(ctx.getTeamId(), ctx.getEnterpriseId());
-                }
-                return chain.next(request);
-            });
-        }
         this.routes = new SlackRoutes(bolt, new SlackSignature(config.signingSecret(), parts.clock()), distributed);
         this.notifier = new SlackNotifier(dms, responses);
     }

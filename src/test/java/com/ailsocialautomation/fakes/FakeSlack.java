@@ -66,6 +66,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh token -> team
+    private final Map<String, String> orgTokens = new ConcurrentHashMap<>(); // token -> enterprise
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile int retryAfterSeconds = 30;
@@ -97,6 +98,12 @@ public final class FakeSlack implements AutoCloseable {
 
     public void unrevoke(String token) {
         tokens.add(token);
+    }
+
+    /** A bot token of an org-wide (Enterprise Grid) installation. */
+    public void addOrgToken(String token, String enterpriseId) {
+        tokens.add(token);
+        orgTokens.put(token, enterpriseId);
     }
 
     /** The next {@code count} chat.postMessage calls answer HTTP 429 with Retry-After: {@code seconds}. */
@@ -198,6 +205,11 @@ public final class FakeSlack implements AutoCloseable {
         if (method.equals("chat.postMessage") && rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
             send(ex, 429, error("ratelimited"));
+            return;
+        }
+        if (method.equals("auth.test") && orgTokens.containsKey(token)) {
+            send(ex, 200, ok(Map.of("team_id", orgTokens.get(token), "enterprise_id", orgTokens.get(token),
+                    "is_enterprise_install", true, "user_id", BOT_USER, "bot_id", "B0BOT", "url", "https://org.enterprise.slack.com/")));
             return;
         }
         send(ex, 200, answer(method, form));

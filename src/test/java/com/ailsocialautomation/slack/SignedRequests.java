@@ -35,6 +35,11 @@ final class SignedRequests {
 
     /** {@code /ail <text>} from {@code userId} in team {@code teamId}. */
     HttpResponse<String> command(String teamId, String userId, String text, String responseUrl) {
+        return command(null, teamId, userId, text, responseUrl);
+    }
+
+    /** As from a workspace of Enterprise Grid organisation {@code enterpriseId} where the app is installed org-wide. */
+    HttpResponse<String> command(String enterpriseId, String teamId, String userId, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "deprecated-verification-token");
         form.put("team_id", teamId);
@@ -46,7 +51,11 @@ final class SignedRequests {
         form.put("command", "/ail");
         form.put("text", text);
         form.put("api_app_id", "A0AIL");
-        form.put("is_enterprise_install", "false");
+        if (enterpriseId != null) {
+            form.put("enterprise_id", enterpriseId);
+            form.put("enterprise_name", "Big Org");
+        }
+        form.put("is_enterprise_install", Boolean.toString(enterpriseId != null));
         form.put("response_url", responseUrl);
         form.put("trigger_id", "1337.42.trigger" + userId);
         return post(form(form), "application/x-www-form-urlencoded");

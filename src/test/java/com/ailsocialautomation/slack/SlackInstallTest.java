@@ -196,4 +196,33 @@ class SlackInstallTest {
         assertTrue(rig.workspaces.find("slack", "TKEEP").isPresent());
         assertFalse(rig.erased.contains("TKEEP"));
     }
+
+    @Test
+    void anOrgWideInstallServesItsWorkspacesDmsFindItsTokenAndTeamAccessRevokedErasesTheWorkspace() throws Exception {
+        InstallationStore store = new InstallationStore(sql, pg.vault());
+        rig.slack.addOrgToken("xoxb-org-token", "E0ORG");
+        store.save(new Installation(UUID.randomUUID(), "E0ORG", null, true, "Big Org", "A0AIL", "B1", "UBOT", "commands",
+                Secret.of("xoxb-org-token"), null, null, "U0", Instant.now()));
+        rig.user("UGRID", "Gri", "UTC", false);
+        HttpResponse<String> ack = rig.requests.command("E0ORG", "TGRID", "UGRID", "help", rig.slack.responseUrl("grid"));
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlack.Call info = rig.slack.await("users.info", 1, c -> "UGRID".equals(c.form().get("user"))).get(0);
+        assertEquals("xoxb-org-token", info.token());
+        SlackConfig sc = new SlackConfig();
+        sc.setMethodsEndpointUrlPrefix(rig.slack.url() + "/api/");
+        try (Slack slack = Slack.getInstance(sc)) {
+            TokenRotation rotation = new TokenRotation(store, slack, FakeSlack.CLIENT_ID, Secret.of(FakeSlack.CLIENT_SECRET), rig.clock);
+            assertEquals("xoxb-org-token", rotation.forTeam("TGRID"), "a DM to someone in TGRID uses the org's token");
+        }
+        rig.workspaces.ensure("slack", "TGRID", null);
+        com.fasterxml.jackson.databind.node.ObjectNode revoked = com.ailsocialautomation.Json.MAPPER.createObjectNode()
+                .put("type", "team_access_revoked").put("event_ts", "1700000000.5");
+        revoked.putArray("team_ids").add("TGRID");
+        String event = Payloads.event("E0ORG", "EvGrid1", revoked).replace("\"enterprise_id\":null", "\"enterprise_id\":\"E0ORG\"");
+        assertEquals(200, rig.requests.event(event, null).statusCode());
+        assertTrue(rig.erased.contains("TGRID"));
+        assertTrue(rig.workspaces.find("slack", "TGRID").isEmpty());
+        assertEquals(1, sql.one("select count(*) from slack_installations where enterprise_id = 'E0ORG'", rs -> rs.getInt(1)).orElseThrow(),
+                "the org-wide installation stays for the organisation's other workspaces");
+    }
 }
