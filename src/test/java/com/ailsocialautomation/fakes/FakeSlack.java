@@ -71,6 +71,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile int retryAfterSeconds = 30;
     private volatile int rotatingTokenSeconds; // 0: install issues non-expiring tokens
+    private volatile String socketModeUrl;
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -110,6 +111,11 @@ public final class FakeSlack implements AutoCloseable {
     public void rateLimitPostMessage(int count, int seconds) {
         retryAfterSeconds = seconds;
         rateLimited.set(count);
+    }
+
+    /** The websocket URL apps.connections.open hands out (Socket Mode). */
+    public void socketModeAt(String url) {
+        socketModeUrl = url;
     }
 
     /** From now on installs get expiring, rotating bot tokens (token rotation on). */
@@ -194,6 +200,13 @@ public final class FakeSlack implements AutoCloseable {
         }
         if (auth == null || !auth.startsWith("Bearer ")) {
             send(ex, 200, error("not_authed"));
+            return;
+        }
+        if (method.equals("apps.connections.open")) {
+            // Socket Mode: only an app-level token, and only when a test runs a websocket endpoint
+            calls.add(new Call(method, form, null, auth.substring(7), raw));
+            send(ex, 200, !auth.startsWith("Bearer xapp-") ? error("invalid_auth")
+                    : socketModeUrl == null ? error("not_allowed_token_type") : ok(Map.of("url", socketModeUrl)));
             return;
         }
         String token = auth.substring(7);
