@@ -65,7 +65,13 @@ final class DirectMessages {
     }
 
     private MethodsClient client(String teamId) {
-        String token = tokens.forTeam(teamId);
+        String token;
+        try {
+            token = tokens.forTeam(teamId);
+        } catch (RuntimeException e) {
+            // a refresh that failed now (Slack unreachable, a lock timeout) may work on the next attempt
+            throw new DeliveryError("No usable bot token for Slack workspace " + teamId + ": " + e.getMessage(), null, false);
+        }
         if (token == null) {
             throw new DeliveryError("AIL is not installed in Slack workspace " + teamId + " any more", null, true);
         }

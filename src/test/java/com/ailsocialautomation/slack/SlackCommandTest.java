@@ -68,6 +68,11 @@ class SlackCommandTest {
         assertTrue(text(ack).contains(hook.shortId()) && text(ack).contains("hooks.example/ail"), text(ack));
         FakeSlack.Call info = rig.slack.await("users.info", 1, c -> "UACC".equals(c.form().get("user"))).get(0);
         assertEquals(FakeSlack.BOT_TOKEN, info.token());
+        int authTests = rig.slack.calls("auth.test").size();
+        json(rig.requests.command(team, "UACC", "accounts", rig.slack.responseUrl("acc2")));
+        assertEquals(1, rig.slack.calls("users.info").stream().filter(c -> "UACC".equals(c.form().get("user"))).count(),
+                "users.info is kept for a while");
+        assertEquals(authTests, rig.slack.calls("auth.test").size(), "auth.test is cached");
     }
 
     @Test
