@@ -97,6 +97,16 @@ class SlackSignatureTest {
     }
 
     @Test
+    void slacksUrlVerificationIsAnsweredWhenSignedAndRefusedWhenNot() {
+        String challenge = "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+        HttpResponse<String> signed = rig.requests.event(challenge, null);
+        assertEquals(200, signed.statusCode());
+        assertTrue(signed.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), signed.body());
+        String ts = Long.toString(rig.clock.instant().getEpochSecond());
+        assertEquals(401, rig.requests.postWith(challenge, ts, SignedRequests.sign("wrong", ts, challenge)).statusCode());
+    }
+
+    @Test
     void aBodyAboveTheLimitIsRefusedBeforeItIsVerified() {
         String body = "text=" + "a".repeat(SlackRoutes.MAX_BODY_BYTES);
         HttpResponse<String> r = rig.requests.post(body, "application/x-www-form-urlencoded");
