@@ -33,13 +33,21 @@ class SlackCommandTest {
     static void start() throws Exception {
         // "show" is slow here, so the ack cannot wait for it
         rig = new SlackRig(pg, false, Map.of("show", (caller, command) -> {
-            try {
-                Thread.sleep(1_500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(1_500);
             return Reply.of("Slow answer for " + command.arg(0));
+        }, "connect", (caller, command) -> {
+            pause(800);
+            return Reply.of("Log in to Bluesky.").withForm(new Reply.Form("Connect Bluesky", "bluesky-login",
+                    List.of(new Reply.Input("password", "App password", true, null))));
         }), Duration.ofMillis(300));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterAll
@@ -151,5 +159,20 @@ class SlackCommandTest {
         JsonNode ack = json(rig.requests.command(team, "ULONG", "list", rig.slack.responseUrl("long")));
         assertTrue(ack.path("blocks").size() >= 1 && ack.path("blocks").size() <= 50);
         ack.path("blocks").forEach(b -> assertTrue(b.path("text").path("text").asText().length() <= 3000));
+    }
+
+    @Test
+    void aFormThatComesAfterTheAckWaitsBehindAnOpenFormButtonWhosePressOpensTheModal() throws Exception {
+        rig.user("USLOWFORM", "Flo", "UTC", false);
+        JsonNode ack = json(rig.requests.command("TSLOWFORM", "USLOWFORM", "connect bluesky flo.bsky.social", rig.slack.responseUrl("sf")));
+        assertTrue(ack.path("text").asText().startsWith("Working on"), ack.toString());
+        FakeSlack.Call later = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/sf")).get(0);
+        JsonNode button = later.body().path("blocks").findParents("action_id").stream()
+                .filter(b -> FormModal.OPEN_ACTION.equals(b.path("action_id").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(later.json()));
+        json(rig.requests.interactivity(Payloads.button("TSLOWFORM", "USLOWFORM", FormModal.OPEN_ACTION,
+                button.path("value").asText(), rig.slack.responseUrl("sf2"))));
+        FakeSlack.Call open = rig.slack.await("views.open", 1, c -> c.form().get("trigger_id").endsWith("USLOWFORM")).get(0);
+        assertEquals(FormModal.CALLBACK, open.jsonField("view").path("callback_id").asText());
     }
 }
