@@ -198,7 +198,7 @@ public final class App implements AutoCloseable {
         List<WebRoutes> routes = new ArrayList<>(services.routes);
         routes.add(new HealthRoutes(database::ready, metrics));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
-                config.slack() == null ? null : config.publicUrl() + "/slack/install",
+                config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));
         web = new WebServer("0.0.0.0", config.port(), metrics, routes);
         own("web server", web);

@@ -4,6 +4,8 @@ import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.ListCommands;
@@ -13,7 +15,6 @@ import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.discord.DiscordBot;
-import com.ailsocialautomation.discord.WorkspaceRemoval;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.engine.Backoff;
 import com.ailsocialautomation.engine.CredentialKeeper;
@@ -46,6 +47,7 @@ import com.ailsocialautomation.privacy.DataExport;
 import com.ailsocialautomation.privacy.ForgetMe;
 import com.ailsocialautomation.privacy.Retention;
 import com.ailsocialautomation.privacy.WorkspaceEraser;
+import com.ailsocialautomation.slack.SlackFrontEnd;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
@@ -133,11 +135,19 @@ final class Services {
         commands = new CommandService(workspaces, handlers,
                 Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, blueskyLinker));
 
+        // Uninstalling the Slack app or removing the Discord bot erases the workspace as forget-me erases a person.
         List<Notifier> frontEnds = new ArrayList<>(notifiers);
+        if (config.slack() != null) {
+            SlackFrontEnd slack = new SlackFrontEnd(config.slack(), config.publicUrl(), new SlackFrontEnd.Parts(commands,
+                    new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, vault,
+                    workspaceEraser::erase, clock));
+            own.accept("Slack app", slack.start());
+            routes.add(slack.routes());
+            frontEnds.add(slack.notifier());
+        }
         if (config.discord() != null) {
-            WorkspaceRemoval removal = workspaceEraser::erase;
             DiscordBot discord = DiscordBot.start(config.discord(), commands, new AccountSuggestions(workspaces, accounts),
-                    removal, clock);
+                    workspaceEraser::erase, clock);
             own.accept("Discord bot", discord);
             frontEnds.add(discord.notifier());
             routes.add(discord.routes());

@@ -15,6 +15,7 @@ public final class SecretColumns {
             new Column("pending_revocations", "token_enc"),
             new Column("pending_revocations", "refresh_token_enc"),
             new Column("slack_installations", "bot_token_enc"),
+            new Column("slack_installations", "bot_refresh_token_enc"),
             new Column("slack_installations", "user_token_enc"));
 
     private SecretColumns() {}

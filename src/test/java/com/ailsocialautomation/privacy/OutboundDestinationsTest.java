@@ -68,6 +68,10 @@ class OutboundDestinationsTest {
             Map.entry("icu4j", "no network"),
             Map.entry("micrometer-registry-prometheus", "pull: metrics are served on /metrics, never pushed"),
             Map.entry("logback-classic", "writes to standard error (logback.xml); network appenders are refused below"),
+            Map.entry("bolt", "Slack Web API only (slack.com, or SLACK_API_URL), when SLACK_* is set; its OAuth install redirects browsers to slack.com"),
+            Map.entry("bolt-socket-mode", "Slack's Socket Mode websocket (wss URL handed out by apps.connections.open), when SLACK_APP_TOKEN is set"),
+            Map.entry("Java-WebSocket", "the websocket client under bolt-socket-mode: goes only where Slack's apps.connections.open says"),
+            Map.entry("okhttp-jvm", "HTTP client under Bolt and JDA: goes only where they send it"),
             Map.entry("JDA", "Discord REST and gateway only (discord.com, gateway.discord.gg, or DISCORD_API_URL), when DISCORD_BOT_TOKEN is set"));
 
     @Test

@@ -48,6 +48,7 @@ class SecretsAtRestTest {
         row("pending_revocations", "refresh_token_enc", "insert into pending_revocations (id, platform, refresh_token_enc) values (?, 'bluesky', ?)");
         row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");
         row("slack_installations", "user_token_enc", "insert into slack_installations (id, team_id, user_token_enc) values (?, 'T2', ?)");
+        row("slack_installations", "bot_refresh_token_enc", "insert into slack_installations (id, team_id, bot_refresh_token_enc) values (?, 'T3', ?)");
     }
 
     private static void row(String table, String column, String sql) {

@@ -1,0 +1,123 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.schedule.WhenParser;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compose form of a chat front end (Slack's modal for {@code /ail post} and {@code /ail schedule} without
+ * text): which accounts to offer, a check of a draft that names the field each problem belongs to, so the form
+ * can show it beside that field, and sending the draft as the same post or schedule command the text form runs.
+ */
+public final class Compose {
+    public static final String ACCOUNTS = "accounts";
+    public static final String TEXT = "text";
+    public static final String WHEN = "when";
+    public static final String MEDIA = "media";
+
+    /** An account to offer: its short id (what to: takes) and how people know it. */
+    public record Choice(String id, String label) {}
+
+    /**
+     * What the form holds. {@code date} and {@code time} are both null to publish now; {@code mediaUrl} may be null.
+     */
+    public record Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl) {
+        public Draft {
+            accounts = List.copyOf(accounts);
+            text = text == null ? "" : text;
+        }
+
+        List<String> media() {
+            return mediaUrl == null || mediaUrl.isBlank() ? List.of() : List.of(mediaUrl.strip());
+        }
+    }
+
+    private final CommandService commands;
+    private final Accounts accounts;
+    private final UrlGuard guard;
+    private final Clock clock;
+
+    public Compose(CommandService commands, Accounts accounts, UrlGuard guard, Clock clock) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** The workspace's active accounts. */
+    public List<Choice> choices(Invocation invocation) {
+        Caller caller = commands.caller(invocation);
+        return accounts.list(caller.workspaceId()).stream().filter(Account::active)
+                .map(a -> new Choice(a.shortId(), (a.handle() == null ? a.externalId() : a.handle()) + " (" + a.platform() + ")"))
+                .toList();
+    }
+
+    /** Problems by field ({@link #ACCOUNTS}, {@link #TEXT}, {@link #WHEN}, {@link #MEDIA}); empty when it can be sent. */
+    public Map<String, String> problems(Invocation invocation, Draft draft) {
+        Caller caller = commands.caller(invocation);
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<Account> all = accounts.list(caller.workspaceId());
+        List<Account> chosen = new ArrayList<>();
+        for (String id : draft.accounts()) {
+            Optional<Account> found = all.stream().filter(a -> a.shortId().equals(id)).findFirst();
+            found.filter(Account::active).ifPresentOrElse(chosen::add,
+                    () -> problems.put(ACCOUNTS, "Account " + id + " is gone or needs reconnecting; choose again."));
+        }
+        if (draft.accounts().isEmpty()) {
+            problems.put(ACCOUNTS, "Choose at least one account.");
+        }
+        if ((draft.date() == null) != (draft.time() == null)) {
+            problems.put(WHEN, "Pick both a date and a time, or neither to publish now.");
+        } else if (draft.date() != null) {
+            capture(problems, WHEN, () -> WhenParser.at(LocalDateTime.of(draft.date(), draft.time()), caller.zone(), clock));
+        }
+        draft.media().forEach(url -> capture(problems, MEDIA, () -> guard.check(url)));
+        if (!problems.containsKey(ACCOUNTS) && !problems.containsKey(MEDIA)) {
+            capture(problems, TEXT, () -> {
+                PostRules.check(draft.text(), draft.media(), chosen);
+                return null;
+            });
+        }
+        return problems;
+    }
+
+    /** Sends the draft as {@code post} or {@code schedule}, with every check the text command makes. */
+    public Reply send(Invocation invocation, Draft draft) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        options.put("to", List.of(String.join(",", draft.accounts())));
+        if (!draft.media().isEmpty()) {
+            options.put("media", draft.media());
+        }
+        String name = "post";
+        if (draft.date() != null && draft.time() != null) {
+            name = "schedule";
+            options.put("at", List.of(LocalDateTime.of(draft.date(), draft.time()).toString()));
+        }
+        String command = name;
+        try {
+            return commands.run(invocation, CommandParser.fromOptions(command, List.of(), options, draft.text()));
+        } catch (UserError e) {
+            return Reply.of(e.getMessage());
+        }
+    }
+
+    private static void capture(Map<String, String> problems, String field, java.util.function.Supplier<?> check) {
+        try {
+            check.get();
+        } catch (UserError e) {
+            problems.putIfAbsent(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.schedule.Times;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Target;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A person's overview for a home screen (Slack's App Home): their upcoming and recent posts, each with the
+ * Cancel or Retry button that applies, and the workspace's connected accounts. Sections hold at most
+ * {@link #PER_SECTION} items; the rest is one `/ail list` away.
+ */
+public final class Overview {
+    public static final int PER_SECTION = 10;
+
+    /** A titled list of items; {@code more} says how many were left out. */
+    public record Section(String title, List<Reply> items, String empty, int more) {}
+
+    private final CommandService commands;
+    private final Posts posts;
+    private final Accounts accounts;
+
+    public Overview(CommandService commands, Posts posts, Accounts accounts) {
+        this.commands = commands;
+        this.posts = posts;
+        this.accounts = accounts;
+    }
+
+    public List<Section> of(Invocation invocation) {
+        Caller caller = commands.caller(invocation);
+        List<Post> mine = posts.list(caller.workspaceId(), "mine", caller.user().id(), 100);
+        List<Post> upcoming = mine.stream().filter(Overview::pending)
+                .sorted(Comparator.comparing(Post::scheduledAt)).toList();
+        List<Post> recent = mine.stream().filter(p -> !pending(p)).toList();
+        List<Section> sections = new ArrayList<>();
+        sections.add(section("Your upcoming posts", upcoming, caller,
+                "Nothing scheduled. Try `/ail schedule at:\"tomorrow 09:00\" <text>`."));
+        sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));
+        List<Reply> connected = accounts.list(caller.workspaceId()).stream().map(Overview::account).toList();
+        sections.add(new Section("Connected accounts", connected.stream().limit(PER_SECTION * 2L).toList(),
+                "No accounts yet. Connect one with `/ail connect <platform>`.", Math.max(0, connected.size() - PER_SECTION * 2)));
+        return sections;
+    }
+
+    private static boolean pending(Post post) {
+        return post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()) || Target.PUBLISHING.equals(t.state()));
+    }
+
+    private static Section section(String title, List<Post> found, Caller caller, String empty) {
+        List<Reply> items = found.stream().limit(PER_SECTION).map(p -> item(p, caller)).toList();
+        return new Section(title, items, empty, Math.max(0, found.size() - PER_SECTION));
+    }
+
+    private static Reply item(Post post, Caller caller) {
+        String where = post.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", "));
+        Reply reply = Reply.of("*" + post.shortId() + "* · " + Times.format(post.scheduledAt(), caller.zone()) + " · "
+                + post.status() + " → " + where + "\n“" + ListCommands.snippet(post.text()) + "”");
+        if (post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()))) {
+            reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
+        }
+        if (post.targets().stream().anyMatch(t -> Target.FAILED.equals(t.state()) || Target.UNKNOWN.equals(t.state()))) {
+            reply = reply.withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY);
+        }
+        return reply;
+    }
+
+    private static Reply account(Account a) {
+        return Reply.of("*" + a.shortId() + "* · " + a.platform() + " · " + (a.handle() == null ? a.externalId() : a.handle())
+                + " · " + (a.active() ? "active" : "needs reconnect")
+                + " · connected by " + (a.ownerName() == null ? "someone who left" : a.ownerName()));
+    }
+}

@@ -1,0 +1,76 @@
+package com.ailsocialautomation.slack;
+
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.Overview;
+import com.ailsocialautomation.command.Reply;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The App Home tab ({@code app_home_opened} → {@code views.publish}): the person's upcoming and recent posts with
+ * Cancel / Retry buttons, and the workspace's connected accounts, within a view's 100 blocks. After a button on
+ * the home is pressed, the home is published again with the outcome on top.
+ */
+final class AppHome {
+    private static final Logger log = LoggerFactory.getLogger(AppHome.class);
+
+    private final Overview overview;
+
+    AppHome(Overview overview) {
+        this.overview = overview;
+    }
+
+    void publish(MethodsClient client, Invocation invocation, Reply outcome) {
+        try {
+            var published = client.viewsPublish(r -> r.userId(invocation.userId()).view(View.builder().type("home")
+                    .blocks(blocks(invocation, outcome)).build()));
+            if (!published.isOk()) {
+                log.info("views.publish failed: {}", published.getError());
+            }
+        } catch (Exception e) {
+            log.info("views.publish could not be called: {}", e.getMessage());
+        }
+    }
+
+    List<LayoutBlock> blocks(Invocation invocation, Reply outcome) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header("AIL Social Automation"));
+        blocks.add(Blocks.note("Times in " + (invocation.defaultZone() == null ? "UTC" : invocation.defaultZone().getId())
+                + " unless you chose another with `/ail timezone`. `/ail help` lists every command."));
+        if (outcome != null) {
+            blocks.addAll(Blocks.render(outcome, 4));
+        }
+        for (Overview.Section section : overview.of(invocation)) {
+            blocks.add(DividerBlock.builder().build());
+            blocks.add(header(section.title()));
+            if (section.items().isEmpty()) {
+                blocks.add(Blocks.note(section.empty()));
+            }
+            for (Reply item : section.items()) {
+                blocks.add(Blocks.section(Blocks.escape(item.text())));
+                blocks.addAll(Blocks.actions(item.buttons()));
+            }
+            if (section.more() > 0) {
+                blocks.add(Blocks.note(section.more() + " more: `/ail list` shows them."));
+            }
+        }
+        if (blocks.size() > Blocks.VIEW_BLOCKS) {
+            blocks = new ArrayList<>(blocks.subList(0, Blocks.VIEW_BLOCKS - 1));
+            blocks.add(Blocks.note("Cut to fit; `/ail list` shows everything."));
+        }
+        return blocks;
+    }
+
+    private static HeaderBlock header(String text) {
+        return HeaderBlock.builder().text(PlainTextObject.builder().text(Blocks.cut(text, 150)).build()).build();
+    }
+}

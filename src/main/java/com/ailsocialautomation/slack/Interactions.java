@@ -1,0 +1,123 @@
+package com.ailsocialautomation.slack;
+
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.Reply;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Buttons and modal submissions. A button's action id is the command layer's ({@code cancel:p7k2q},
+ * {@code confirm-forget-me}) and goes to {@code CommandService.press}, which checks the presser's rights as the
+ * text command would; the answer follows through the response_url (or, on App Home, in the refreshed home).
+ * The compose modal answers with field errors while something is wrong; a form's values go to
+ * {@code CommandService.submit}.
+ */
+final class Interactions {
+    private static final Logger log = LoggerFactory.getLogger(Interactions.class);
+
+    private final CommandService commands;
+    private final Compose compose;
+    private final People people;
+    private final Replies replies;
+    private final AppHome home;
+    private final Executor work;
+    private final Clock clock;
+
+    Interactions(CommandService commands, Compose compose, People people, Replies replies, AppHome home,
+                 Executor work, Clock clock) {
+        this.commands = commands;
+        this.compose = compose;
+        this.people = people;
+        this.replies = replies;
+        this.home = home;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    Response button(BlockActionRequest request, ActionContext ctx) throws IOException, SlackApiException {
+        BlockActionPayload p = request.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty()) {
+            return ctx.ack();
+        }
+        BlockActionPayload.Action action = p.getActions().get(0);
+        String teamId = p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId();
+        String userId = p.getUser().getId();
+        if (FormModal.OPEN_ACTION.equals(action.getActionId())) {
+            FormModal.Pending pending = FormModal.Pending.decode(action.getValue());
+            if (pending != null) {
+                ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(FormModal.view(pending)));
+            }
+            return ctx.ack();
+        }
+        String channel = p.getChannel() == null ? null : p.getChannel().getId();
+        String origin = new Origin(channel, null, p.getResponseUrl(), clock.instant()).encode();
+        Invocation invocation = people.invocation(ctx.client(), teamId, userId, p.getUser().getUsername(), origin);
+        Replies.To to = new Replies.To(teamId, userId, null, p.getResponseUrl(), origin);
+        boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
+        var client = ctx.client();
+        work.execute(() -> {
+            Reply reply = commands.press(invocation, action.getActionId());
+            if (onHome) {
+                home.publish(client, invocation, reply);
+            } else {
+                replies.later(reply, to, false);
+            }
+        });
+        return ctx.ack();
+    }
+
+    Response compose(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = request.getPayload();
+        Origin origin = Origin.decode(p.getView().getPrivateMetadata());
+        Invocation invocation = invocation(p, ctx, p.getView().getPrivateMetadata());
+        Compose.Draft draft = ComposeModal.draft(p.getView().getState());
+        Map<String, String> problems = compose.problems(invocation, draft);
+        if (!problems.isEmpty()) {
+            return ctx.ackWithErrors(ComposeModal.errors(problems));
+        }
+        Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
+                origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), invocation.origin());
+        work.execute(() -> replies.later(compose.send(invocation, draft), to, false));
+        return ctx.ack();
+    }
+
+    Response form(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = request.getPayload();
+        FormModal.Pending pending = FormModal.Pending.decode(p.getView().getPrivateMetadata());
+        if (pending == null) {
+            log.info("A form came back without its metadata");
+            return ctx.ack();
+        }
+        Origin origin = Origin.decode(pending.origin());
+        Invocation invocation = invocation(p, ctx, pending.origin());
+        Map<String, String> values = FormModal.values(pending.form(), p.getView().getState());
+        Reply reply = commands.submit(invocation, pending.form().submitAction(), values);
+        if (reply.form() != null) {
+            return ctx.ackWithUpdate(FormModal.view(new FormModal.Pending(reply.form(), pending.origin())));
+        }
+        Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
+                origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), pending.origin());
+        work.execute(() -> replies.later(reply, to, false));
+        return ctx.ack();
+    }
+
+    private Invocation invocation(ViewSubmissionPayload p, ViewSubmissionContext ctx, String origin) {
+        String teamId = p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId();
+        return people.invocation(ctx.client(), teamId, p.getUser().getId(), p.getUser().getUsername(), origin);
+    }
+}

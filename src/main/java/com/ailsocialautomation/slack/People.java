@@ -1,0 +1,88 @@
+package com.ailsocialautomation.slack;
+
+import com.ailsocialautomation.command.Invocation;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is asking, from {@code users.info}: the time zone set in Slack (the default zone for their times) and
+ * whether they are a workspace admin or owner (admin rights in AIL). Answers are kept for a few minutes, so a
+ * burst of commands does not hit the method's rate limit; a failed lookup leaves the person without admin
+ * rights and in UTC rather than failing the command.
+ */
+final class People {
+    static final String FRONT_END = "slack";
+    private static final Logger log = LoggerFactory.getLogger(People.class);
+    private static final Duration KEEP = Duration.ofMinutes(5);
+    private static final int MAX_KEPT = 10_000;
+
+    private record Person(String name, boolean admin, ZoneId zone, Instant fetched) {}
+
+    private final Clock clock;
+    private final Map<String, Person> known = new ConcurrentHashMap<>();
+
+    People(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The invocation for {@code userId} in {@code teamId}; {@code fallbackName} when Slack does not say. */
+    Invocation invocation(MethodsClient client, String teamId, String userId, String fallbackName, String origin) {
+        Person p = person(client, teamId, userId, fallbackName);
+        return new Invocation(FRONT_END, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+    }
+
+    private Person person(MethodsClient client, String teamId, String userId, String fallbackName) {
+        String key = teamId + "/" + userId;
+        Instant now = clock.instant();
+        Person cached = known.get(key);
+        if (cached != null && cached.fetched().plus(KEEP).isAfter(now)) {
+            return cached;
+        }
+        Person fresh = lookUp(client, userId, fallbackName, now);
+        if (known.size() >= MAX_KEPT) {
+            known.clear();
+        }
+        known.put(key, fresh);
+        return fresh;
+    }
+
+    private static Person lookUp(MethodsClient client, String userId, String fallbackName, Instant now) {
+        try {
+            UsersInfoResponse info = client.usersInfo(r -> r.user(userId));
+            if (!info.isOk() || info.getUser() == null) {
+                log.info("users.info failed for a user: {}", info.getError());
+                return new Person(fallbackName, false, null, now);
+            }
+            User u = info.getUser();
+            String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName()) ? u.getProfile().getDisplayName()
+                    : notBlank(u.getRealName()) ? u.getRealName() : fallbackName;
+            boolean admin = u.isAdmin() || u.isOwner() || u.isPrimaryOwner();
+            return new Person(name, admin, zone(u.getTz()), now);
+        } catch (Exception e) {
+            log.info("users.info could not be called: {}", e.getMessage());
+            return new Person(fallbackName, false, null, now);
+        }
+    }
+
+    private static ZoneId zone(String tz) {
+        try {
+            return tz == null ? null : ZoneId.of(tz);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

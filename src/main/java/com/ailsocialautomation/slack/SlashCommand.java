@@ -1,0 +1,117 @@
+package com.ailsocialautomation.slack;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.CommandParser;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.MissingText;
+import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.command.Reply;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code /ail <text>}. Slack retries a command that is not acked within 3 seconds, so the command runs on a worker:
+ * when it answers within {@code ackWithin} the answer is the ack; otherwise the ack says it is working and the
+ * answer follows through the response_url. {@code /ail post} and {@code /ail schedule} without text open the
+ * compose modal instead (before the ack: the trigger lives about 3 seconds).
+ */
+final class SlashCommand implements SlashCommandHandler {
+    private static final Logger log = LoggerFactory.getLogger(SlashCommand.class);
+
+    private final CommandService commands;
+    private final Compose compose;
+    private final People people;
+    private final Replies replies;
+    private final ExecutorService work;
+    private final Duration ackWithin;
+    private final Clock clock;
+
+    SlashCommand(CommandService commands, Compose compose, People people, Replies replies, ExecutorService work,
+                 Duration ackWithin, Clock clock) {
+        this.commands = commands;
+        this.compose = compose;
+        this.people = people;
+        this.replies = replies;
+        this.work = work;
+        this.ackWithin = ackWithin;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) throws IOException, SlackApiException {
+        SlashCommandPayload p = request.getPayload();
+        String text = unescape(p.getText());
+        String origin = new Origin(p.getChannelId(), null, p.getResponseUrl(), clock.instant()).encode();
+        Invocation invocation = people.invocation(ctx.client(), p.getTeamId(), p.getUserId(), p.getUserName(), origin);
+        Replies.To to = new Replies.To(p.getTeamId(), p.getUserId(), p.getTriggerId(), p.getResponseUrl(), origin);
+        ParsedCommand parsed;
+        try {
+            parsed = CommandParser.parse(text);
+        } catch (MissingText e) {
+            return composes(e.partial().name()) ? openCompose(ctx, invocation, e.partial(), to) : ctx.ack(e.getMessage());
+        } catch (UserError e) {
+            String bare = text.strip().toLowerCase(Locale.ROOT);
+            return composes(bare) ? openCompose(ctx, invocation, new ParsedCommand(bare, java.util.List.of(),
+                    java.util.Map.of(), ""), to) : ctx.ack(e.getMessage());
+        }
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> commands.run(invocation, parsed), work);
+        try {
+            Reply reply = answer.get(ackWithin.toMillis(), TimeUnit.MILLISECONDS);
+            return ctx.ackWithJson(replies.ack(reply, ctx.client(), to));
+        } catch (TimeoutException slow) {
+            answer.whenComplete((reply, failure) -> {
+                if (reply != null) {
+                    replies.later(reply, to, false);
+                } else {
+                    log.error("A Slack command failed after its ack", failure);
+                }
+            });
+            return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + parsed.name() + "`…"));
+        } catch (ExecutionException e) {
+            log.error("A Slack command failed", e.getCause());
+            return ctx.ack("Something went wrong on our side. Please try again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ctx.ack("AIL is stopping; please try again in a moment.");
+        }
+    }
+
+    private static boolean composes(String name) {
+        return "post".equals(name) || "schedule".equals(name);
+    }
+
+    private Response openCompose(SlashCommandContext ctx, Invocation invocation, ParsedCommand partial, Replies.To to)
+            throws IOException, SlackApiException {
+        var opened = ctx.client().viewsOpen(r -> r.triggerId(to.triggerId()).view(ComposeModal.view(
+                compose.choices(invocation), partial, "schedule".equals(partial.name()), to.origin())));
+        if (!opened.isOk()) {
+            log.info("views.open for the compose modal failed: {}", opened.getError());
+            return ctx.ack("The compose form could not be opened; give the text in the command: `/ail "
+                    + partial.name() + " <text>`.");
+        }
+        return ctx.ack();
+    }
+
+    /** Slack escapes {@code & < >} in command text; the post is published as the person typed it. */
+    static String unescape(String text) {
+        return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,60 @@
+package com.ailsocialautomation.slack;
+
+import com.ailsocialautomation.App;
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.fakes.FakeSlack;
+import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.testing.Http;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue point 1, end to end: the service started from SLACK_* variables serves /ail and erases a workspace on uninstall. */
+class SlackAppTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSingleWorkspaceAppFromTheEnvironmentAnswersAccountsAndErasesTheWorkspaceWhenUninstalled() throws Exception {
+        try (FakeSlack slack = new FakeSlack()) {
+            slack.addUser(new FakeSlack.User("UAPP", "Ana", "Europe/Berlin", false, false));
+            Map<String, String> env = new HashMap<>();
+            env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
+            env.put("AIL_DATABASE_USER", "postgres");
+            env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
+            env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
+            env.put("AIL_PORT", "0");
+            env.put("SLACK_SIGNING_SECRET", SignedRequests.SECRET);
+            env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
+            env.put("SLACK_API_URL", slack.url());
+            try (App app = App.start(Config.from(env))) {
+                SignedRequests requests = new SignedRequests(app.port(), Clock.systemUTC());
+                HttpResponse<String> ack = requests.command(FakeSlack.TEAM, "UAPP", "accounts", slack.responseUrl("app"));
+                assertEquals(200, ack.statusCode(), ack.body());
+                JsonNode json = Json.MAPPER.readTree(ack.body());
+                assertTrue(json.path("text").asText().contains("No accounts are connected"), ack.body());
+                Workspaces workspaces = new Workspaces(new Sql(app.database().dataSource()));
+                assertTrue(workspaces.find("slack", FakeSlack.TEAM).isPresent());
+
+                assertEquals(401, requests.postWith("text=accounts", "1", "v0=00").statusCode());
+                assertEquals(404, Http.get(app.port(), "/slack/install").statusCode(), "no install flow for a single workspace");
+
+                HttpResponse<String> gone = requests.event(Payloads.event(FakeSlack.TEAM, "EvApp1", Payloads.appUninstalled()), null);
+                assertEquals(200, gone.statusCode());
+                assertTrue(workspaces.find("slack", FakeSlack.TEAM).isEmpty(), "uninstalling erased the workspace");
+            }
+        }
+    }
+}
