@@ -113,8 +113,7 @@ final class Services {
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
                         new Engine.Job("retention", Duration.ofDays(1), retention::purge),
-                        new Engine.Job("expiry-reminders", Duration.ofHours(6), new ExpiryReminders(accounts, outbox, clock)::remind),
-                        new Engine.Job("purge-connect-links", Duration.ofHours(1), () -> states.purgeExpired(clock.instant()))));
+                        new Engine.Job("expiry-reminders", Duration.ofHours(6), new ExpiryReminders(accounts, outbox, clock)::remind)));
 
         Map<String, Handler> handlers = new HashMap<>();
         BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
@@ -141,7 +140,8 @@ final class Services {
             SlackFrontEnd slack = new SlackFrontEnd(config.slack(), config.publicUrl(), new SlackFrontEnd.Parts(commands,
                     new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, vault,
                     workspaceEraser::erase, clock));
-            own.accept("Slack app", slack.start());
+            own.accept("Slack app", slack);
+            slack.start();
             routes.add(slack.routes());
             frontEnds.add(slack.notifier());
         }

@@ -46,15 +46,14 @@ public final class WebhookLinker implements AccountLinker {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         Secret secret = Secret.of("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
-        URI uri = URI.create(url);
-        String handle = uri.getHost() + (uri.getPath() == null || uri.getPath().isEmpty() ? "" : uri.getPath());
-        if (handle.length() > 60) {
-            handle = handle.substring(0, 57) + "...";
-        }
+        // The URL is a credential (hook URLs carry their secret in the path): it is stored encrypted and
+        // shown only as its host and a fingerprint.
+        String fingerprint = sha256(url);
+        String handle = URI.create(url).getHost() + "/…" + fingerprint.substring(0, 4);
         Account account = accounts.connect(caller.workspaceId(), caller.user().id(),
-                new NewAccount("webhook", sha256(url), handle, handle, null, url, null, null),
-                new StoredTokens(secret, null, null, null));
-        return Reply.of("Connected webhook " + account.shortId() + " → " + url + ".")
+                new NewAccount("webhook", fingerprint, handle, handle, null, null, null, null),
+                new StoredTokens(secret, null, null, null, Secret.of(url)));
+        return Reply.of("Connected webhook " + account.shortId() + " → " + handle + ".")
                 .withField("Signing secret (shown only now)", secret.reveal())
                 .withField("How to check it", "each POST carries X-AIL-Signature: sha256=<hex HMAC-SHA256 of the raw body under this secret>");
     }

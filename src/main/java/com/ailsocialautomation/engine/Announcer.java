@@ -25,7 +25,7 @@ public final class Announcer {
                 .withField("Text", preview(post.text()))
                 .withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY)
                 .withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
-        outbox.add(post.workspaceId(), post.authorUserId(), "failed:" + target.id() + ":" + target.attempts(), dm, post.origin());
+        outbox.add(post.workspaceId(), post.authorUserId(), "failed:" + target.id() + ":" + attemptKey(target), dm, post.origin());
     }
 
     public void unknown(Post post, Target target) {
@@ -36,7 +36,7 @@ public final class Announcer {
                 .withField("Text", preview(post.text()))
                 .withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY)
                 .withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
-        outbox.add(post.workspaceId(), post.authorUserId(), "unknown:" + target.id() + ":" + target.attempts(), dm, post.origin());
+        outbox.add(post.workspaceId(), post.authorUserId(), "unknown:" + target.id() + ":" + attemptKey(target), dm, post.origin());
     }
 
     public void published(Post post, Target target, String url, Duration late, boolean notifyAuthor) {
@@ -58,6 +58,11 @@ public final class Announcer {
         Reply dm = Reply.of("Your " + account.platform() + " account " + account.label() + " needs to be reconnected: " + reason
                 + (reason.endsWith(".") ? "" : ".") + " Run /ail connect " + account.platform() + (account.instanceUrl() == null ? "" : " " + account.instanceUrl()) + ".");
         outbox.add(account.workspaceId(), account.ownerUserId(), "reconnect:" + account.id() + ":" + account.tokenExpiresAt(), dm, null);
+    }
+
+    /** Each claim sets started_at anew, so a retried target's next outcome is a new event (attempts restart at 0). */
+    private static String attemptKey(Target target) {
+        return target.startedAt() == null ? Integer.toString(target.attempts()) : Long.toString(target.startedAt().toEpochMilli());
     }
 
     static String preview(String text) {

@@ -68,7 +68,8 @@ public final class CredentialKeeper {
     }
 
     public Credentials credentials(Account account, StoredTokens tokens) {
-        return new Credentials(tokens.access(), tokens.refresh(), tokens.accessExpiresAt(), account.instanceUrl(),
+        String where = tokens.endpoint() != null ? tokens.endpoint().reveal() : account.instanceUrl();
+        return new Credentials(tokens.access(), tokens.refresh(), tokens.accessExpiresAt(), where,
                 account.externalId(), account.handle(), apps.forAccount(account));
     }
 

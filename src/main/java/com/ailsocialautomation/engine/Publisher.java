@@ -14,6 +14,7 @@ import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.StoreError;
+import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Workspaces;
@@ -40,6 +41,8 @@ public final class Publisher {
     private static final Duration EARLY_SLACK = Duration.ofMillis(500);
     /** How long a result already known from the platform waits for the database to come back. */
     private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
+    /** How long after a crashed attempt a retry with the same idempotency key is still safe. */
+    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(50);
 
     private final Targets targets;
     private final Posts posts;
@@ -94,11 +97,16 @@ public final class Publisher {
                     return Outcome.DONE;
                 }
                 metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
-                return attempt(post.get(), claimed.get(), provider);
+                // read again after the claim: an edit that landed before it is what goes out
+                Optional<Post> current = posts.find(workspaceId, target.postId());
+                return attempt(current.orElse(post.get()), claimed.get(), provider);
             }
             case Target.PUBLISHING -> {
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
-                if (provider != null && provider.idempotent()) {
+                // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
+                // revival must not rely on the key any more.
+                if (provider != null && provider.idempotent() && target.startedAt() != null
+                        && target.startedAt().isAfter(clock.instant().minus(IDEMPOTENCY_WINDOW))) {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(post.get(), t, provider)).orElse(Outcome.DONE);
                 }
@@ -170,7 +178,8 @@ public final class Publisher {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
             }
-            Credentials fresh = credentials.refresh(account, provider, credentials.stored(account));
+            Credentials fresh = credentials.refresh(account, provider,
+                    new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
                 uploaded = media.prepare(provider, fresh, post.mediaUrls());
             }

@@ -62,6 +62,7 @@ public final class Revoker {
         for (PendingRevocations.Pending p : pending.due(now, 50)) {
             Provider provider = providers.find(p.platform()).orElse(null);
             if (provider == null) {
+                pending.later(p.id(), now.plus(Duration.ofHours(6))); // the platform is off here; keep it, out of the way
                 continue;
             }
             ClientApp app = apps.forAccount(new Account(null, null, null, p.platform(), null, null, null, null,

@@ -55,6 +55,11 @@ public final class NotificationSender implements AutoCloseable {
         Instant now = clock.instant();
         for (Outbox.Pending p : outbox.claimDue(now, now.plus(Duration.ofMinutes(2)), 50)) {
             Notifier notifier = notifiers.get(p.frontEnd());
+            if (p.message() == null) {
+                log.warn("A queued notification could not be read and was dropped");
+                outbox.drop(p.id());
+                continue;
+            }
             if (notifier == null) {
                 log.warn("A notification for {} was dropped: that front end is off", p.frontEnd());
                 outbox.drop(p.id());
@@ -73,7 +78,11 @@ public final class NotificationSender implements AutoCloseable {
                 }
                 outbox.sent(p.id());
                 delivered++;
-            } catch (DeliveryError e) {
+            } catch (RuntimeException unexpected) {
+                // a front end failed in a way it did not classify (a network error in its SDK): try again later,
+                // within the same attempt limit, and go on with the rest of the batch
+                DeliveryError e = unexpected instanceof DeliveryError d ? d
+                        : new DeliveryError(unexpected.getClass().getSimpleName(), null, false);
                 if (e.permanent() || p.attempts() >= MAX_ATTEMPTS) {
                     log.warn("A notification could not be delivered and was dropped: {}", e.getMessage());
                     outbox.drop(p.id());

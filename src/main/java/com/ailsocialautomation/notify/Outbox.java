@@ -58,14 +58,15 @@ public final class Outbox {
                   and u.id = n.user_id and w.id = n.workspace_id
                 returning n.id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload, n.origin, n.direct, n.attempts""",
                 rs -> {
+                    Reply message;
                     try {
-                        return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
-                                rs.getString("external_id"), rs.getString("user_external_id"),
-                                Json.MAPPER.readValue(rs.getString("payload"), Reply.class), rs.getString("origin"),
-                                rs.getBoolean("direct"), rs.getInt("attempts"));
+                        message = Json.MAPPER.readValue(rs.getString("payload"), Reply.class);
                     } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("a queued reply could not be read", e);
+                        message = null; // the sender drops it; one bad row must not stall the others
                     }
+                    return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
+                            rs.getString("external_id"), rs.getString("user_external_id"), message,
+                            rs.getString("origin"), rs.getBoolean("direct"), rs.getInt("attempts"));
                 }, lease, now, limit);
     }
 

@@ -73,10 +73,13 @@ final class UserErasure {
                 Erasure.ERASED_ACCOUNT, ws, accountIds);
         for (Owned a : owned) {
             if (a.handle() != null && !a.handle().isBlank()) {
+                // other people's messages name the account as "(handle)": only that label is rewritten, since
+                // replacing the bare handle as a substring could mangle other words and the buttons' action ids
+                String label = "(" + a.handle() + ")";
                 tx.update("""
                         update notifications set payload = replace(payload, ?, ?)
                         where workspace_id = ? and user_id <> ? and strpos(payload, ?) > 0""",
-                        a.handle(), Erasure.ERASED_ACCOUNT, ws, userId, a.handle());
+                        label, "(" + Erasure.ERASED_ACCOUNT + ")", ws, userId, label);
             }
         }
         Erasure.dropExecutions(tx, MINE, ws, userId);
@@ -92,7 +95,9 @@ final class UserErasure {
             // the installer's own Slack user token and id belong to them, not to the installation
             tx.update("""
                     update slack_installations set installer_user_id = null, user_token_enc = null
-                    where installer_user_id = ? and (team_id = ? or enterprise_id = ?)""", externalId, p.externalId(), p.externalId());
+                    where installer_user_id = ? and (team_id = ? or enterprise_id = ?
+                        or enterprise_id = (select enterprise_id from slack_team_enterprises where team_id = ?))""",
+                    externalId, p.externalId(), p.externalId(), p.externalId());
         }
         int users = Erasure.delete(tx, "chat_users", "workspace_id = ? and id = ?", ws, userId);
         if (personal(p.externalId(), externalId) && Erasure.count(tx, """

@@ -41,9 +41,9 @@ public final class Accounts {
             } else {
                 tx.update("""
                         update social_accounts set handle = ?, display_name = ?, avatar_url = ?, scopes = ?,
-                        max_characters = ?, status = 'active', reconnect_notified_at = null, updated_at = now()
+                        max_characters = ?, owner_user_id = ?, status = 'active', reconnect_notified_at = null, updated_at = now()
                         where workspace_id = ? and id = ?""",
-                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), a.maxCharacters(), workspaceId, id);
+                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), a.maxCharacters(), ownerUserId, workspaceId, id);
             }
             writeTokens(tx, workspaceId, id, tokens);
             return find(tx, workspaceId, id).orElseThrow();
@@ -105,13 +105,15 @@ public final class Accounts {
     }
 
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
-        return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at "
+        return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at, endpoint_enc "
                         + "from social_accounts where workspace_id = ? and id = ?", rs -> {
                     Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId);
                     Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId);
+                    Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId);
                     return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
                             Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
-                            Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"));
+                            Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"),
+                            Secret.ofNullable(vault.decrypt(rs.getBytes("endpoint_enc"), endpoint)));
                 }, workspaceId, accountId)
                 .orElseThrow(() -> new IllegalStateException("account " + accountId + " is gone"));
     }
@@ -123,10 +125,13 @@ public final class Accounts {
     private void writeTokens(Sql q, UUID workspaceId, UUID id, StoredTokens t) {
         q.update("""
                 update social_accounts set access_token_enc = ?, refresh_token_enc = ?, token_expires_at = ?,
-                refresh_expires_at = ?, updated_at = now() where workspace_id = ? and id = ?""",
+                refresh_expires_at = ?, endpoint_enc = coalesce(?, endpoint_enc), updated_at = now()
+                where workspace_id = ? and id = ?""",
                 t.access() == null ? null : vault.encrypt(t.access().reveal(), new Vault.Place("social_accounts", "access_token_enc", id)),
                 t.refresh() == null ? null : vault.encrypt(t.refresh().reveal(), new Vault.Place("social_accounts", "refresh_token_enc", id)),
-                t.accessExpiresAt(), t.refreshExpiresAt(), workspaceId, id);
+                t.accessExpiresAt(), t.refreshExpiresAt(),
+                t.endpoint() == null ? null : vault.encrypt(t.endpoint().reveal(), new Vault.Place("social_accounts", "endpoint_enc", id)),
+                workspaceId, id);
     }
 
     /**

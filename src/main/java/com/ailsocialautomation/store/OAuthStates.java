@@ -86,13 +86,6 @@ public final class OAuthStates {
         return new Claim(null, why);
     }
 
-    /** Deletes links and states that expired more than a day ago: they can no longer be used, only show who asked. */
-    public int purgeExpired(Instant now) {
-        Instant before = now.minusSeconds(24 * 3600);
-        return sql.update("delete from connect_links where expires_at < ?", before)
-                + sql.update("delete from oauth_states where expires_at < ?", before);
-    }
-
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getObject("workspace_id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("platform"), rs.getString("instance_url"));

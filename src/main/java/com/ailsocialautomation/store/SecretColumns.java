@@ -9,6 +9,7 @@ public final class SecretColumns {
     public static final List<Column> ALL = List.of(
             new Column("social_accounts", "access_token_enc"),
             new Column("social_accounts", "refresh_token_enc"),
+            new Column("social_accounts", "endpoint_enc"),
             new Column("oauth_apps", "client_secret_enc"),
             new Column("oauth_states", "pkce_verifier_enc"),
             new Column("publish_attempts", "message_enc"),

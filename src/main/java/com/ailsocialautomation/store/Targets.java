@@ -24,7 +24,8 @@ public final class Targets {
     public Optional<Target> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
                 update post_targets set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'scheduled' returning *""", Posts::target, workspaceId, targetId);
+                where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                returning *""", Posts::target, workspaceId, targetId);
     }
 
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */

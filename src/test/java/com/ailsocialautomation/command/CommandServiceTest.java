@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,6 +136,18 @@ class CommandServiceTest {
         assertTrue(reply.startsWith("Disconnected") && reply.contains("1 scheduled post to it was cancelled"), reply);
         assertTrue(run(ANA, "show " + post).contains("cancelled"));
         assertFalse(run(ANA, "accounts").contains(account));
+    }
+
+    @Test
+    void aWebhookUrlIsACredentialThatIsNeverShownWholeNorStoredInClear() {
+        Invocation zed = new Invocation("slack", "T-HOOKS", "U-ZED", "Zed", false, null, null);
+        String secretPath = "catch/1234567/zq8s9Xk2pLmN";
+        String reply = run(zed, "connect webhook " + hook.url() + "/" + secretPath);
+        assertFalse(reply.contains(secretPath), reply);
+        String listed = run(zed, "accounts");
+        assertTrue(listed.contains("127.0.0.1/…"), listed);
+        assertFalse(listed.contains("zq8s9Xk2pLmN"), listed);
+        assertEquals(List.of(), com.ailsocialautomation.testing.RawTables.rowsContaining(app.database().dataSource(), "zq8s9Xk2pLmN"));
     }
 
     @Test

@@ -136,6 +136,17 @@ class EngineTest {
     }
 
     @Test
+    void aRetriedPostThatFailsAgainTellsTheAuthorAgain() throws Exception {
+        hook.failNext(2, 422, null);
+        Post post = rig.post(f, "fails twice", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertEquals(1, rig.posts.retry(f.workspaceId(), post.id(), Instant.now()).size());
+        assertTrue(eventually(Duration.ofSeconds(20), () -> messagesFor(f).size() == 2), "a second DM: " + messagesFor(f));
+        assertEquals(Target.FAILED, onlyTarget(post).state());
+    }
+
+    @Test
     void retriesStopAtTheConfiguredLimit() throws Exception {
         hook.failNext(100, 502, null);
         Post post = rig.post(f, "never", Instant.now());

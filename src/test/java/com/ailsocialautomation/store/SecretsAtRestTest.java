@@ -38,6 +38,8 @@ class SecretsAtRestTest {
                 + "values (?, '" + WORKSPACE + "', 'a1', 'mastodon', '101', ?)");
         row("social_accounts", "refresh_token_enc", "insert into social_accounts (id, workspace_id, short_id, platform, external_id, refresh_token_enc) "
                 + "values (?, '" + WORKSPACE + "', 'a2', 'x', '102', ?)");
+        row("social_accounts", "endpoint_enc", "insert into social_accounts (id, workspace_id, short_id, platform, external_id, endpoint_enc) "
+                + "values (?, '" + WORKSPACE + "', 'a3', 'webhook', '103', ?)");
         row("oauth_apps", "client_secret_enc", "insert into oauth_apps (id, platform, instance_url, redirect_uri, client_id, client_secret_enc) "
                 + "values (?, 'mastodon', 'https://fosstodon.org', 'https://ail.example/oauth/mastodon/callback', 'client-1', ?)");
         row("oauth_states", "pkce_verifier_enc", "insert into oauth_states (id, state_hash, workspace_id, user_id, platform, pkce_verifier_enc, expires_at) "
