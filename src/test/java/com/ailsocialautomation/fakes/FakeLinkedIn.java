@@ -1,6 +1,5 @@
 package com.ailsocialautomation.fakes;
 
-import com.ailsocialautomation.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
