@@ -3,13 +3,8 @@ package com.ailsocialautomation.fakes;
 import com.ailsocialautomation.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ibm.icu.text.BreakIterator;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * most 1,000,000 bytes); uploadBlob wants the image's own Content-Type. Tests can make it answer 429 with
  * RateLimit-* headers, expire access tokens, take the account down, or be slow. It records every request.
  */
-public final class FakeBluesky implements AutoCloseable {
+public final class FakeBluesky extends LoopbackApi {
     public static final String DID = "did:plc:ana4xk2q7m3wz5dfnr6e";
     public static final String HANDLE = "ana.bsky.social";
     public static final String APP_PASSWORD = "abcd-efgh-ijkl-mnop";
@@ -45,74 +38,35 @@ public final class FakeBluesky implements AutoCloseable {
     public static final String AVATAR = "https://cdn.bsky.app/img/avatar/plain/" + DID + "/bafkreiavatar@jpeg";
     static final long MAX_IMAGE_BYTES = 1_000_000;
 
-    /** One request as the fake received it. */
-    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        public JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + text(), e);
-            }
-        }
-    }
-
     private record Token(String did, String scope, Instant expiresAt) {}
 
-    private record Answer(int status, Map<String, String> headers, Object body) {
-        static Answer ok(Object body) {
-            return new Answer(200, Map.of(), body);
-        }
-
-        static Answer error(int status, String error, String message) {
-            return new Answer(status, Map.of(), Map.of("error", error, "message", message));
-        }
+    private static Answer ok(Object body) {
+        return Answer.json(200, "application/json; charset=utf-8", body);
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private static Answer error(int status, String error, String message) {
+        return Answer.json(status, "application/json; charset=utf-8", Map.of("error", error, "message", message));
+    }
+
     private final SecureRandom random = new SecureRandom();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, String> handles = new ConcurrentHashMap<>(Map.of(HANDLE, DID));
     private final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
-    private final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
-    private final java.util.Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(3_300_000_000L);
     private volatile Duration accessLifetime = Duration.ofMinutes(120);
     private volatile int expiredStatus = 400;
     private volatile String accountStatus = "active";
-    private volatile Duration delay = Duration.ZERO;
 
-    private FakeBluesky() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private FakeBluesky() {
+        super("Bluesky PDS");
     }
 
+    /** The PDS is at {@link #url()}, as a person would give it after the handle. */
     public static FakeBluesky start() {
-        try {
-            return new FakeBluesky();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the fake Bluesky PDS", e);
-        }
-    }
-
-    /** The PDS URL, as a person would give it after the handle. */
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return serve(new FakeBluesky());
     }
 
     // ---- test controls ----
@@ -145,17 +99,8 @@ public final class FakeBluesky implements AutoCloseable {
 
     /** The next request to {@code path} (such as /xrpc/com.atproto.repo.createRecord) gets a 429. */
     public void rateLimitNext(String path, Instant reset) {
-        rateLimitOnce.put(path, Map.of("RateLimit-Limit", "5000", "RateLimit-Remaining", "0",
-                "RateLimit-Reset", Long.toString(reset.getEpochSecond()), "RateLimit-Policy", "5000;w=3600"));
-    }
-
-    /** The next request to {@code path} is carried out but answered 200 with a body that is not JSON. */
-    public void malformNext(String path) {
-        malformedOnce.add(path);
-    }
-
-    public void slow(Duration delay) {
-        this.delay = delay;
+        answerNext(path, error(429, "RateLimitExceeded", "Rate Limit Exceeded").with(Map.of("RateLimit-Limit", "5000",
+                "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset.getEpochSecond()), "RateLimit-Policy", "5000;w=3600")));
     }
 
     public int sessionsCreated() {
@@ -166,12 +111,8 @@ public final class FakeBluesky implements AutoCloseable {
         return refreshTokens.containsKey(jwt);
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
     public List<Received> received(String method) {
-        return received.stream().filter(r -> r.path().equals("/xrpc/" + method)).toList();
+        return received().stream().filter(r -> r.path().equals("/xrpc/" + method)).toList();
     }
 
     /** The records createRecord stored, in order. */
@@ -179,46 +120,17 @@ public final class FakeBluesky implements AutoCloseable {
         return List.copyOf(posts);
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     // ---- routing ----
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
-            received.add(request);
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
-            }
-            Answer answer = route(path, request);
-            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] out = answer.status() == 200 && malformedOnce.remove(path)
-                    ? "<html>502 upstream</html>".getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(answer.body());
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(answer.status(), out.length);
-            exchange.getResponseBody().write(out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            e.printStackTrace(); // a bug in the fake must fail a test, not hang a connection
-            exchange.sendResponseHeaders(500, -1);
-        } finally {
-            exchange.close();
-        }
+    /** A malformed answer (see {@link #malformNext}) is carried out but answered 200 with a body that is not JSON. */
+    @Override
+    protected Answer malformed(Answer answer) {
+        return new Answer(answer.status(), answer.headers(), "<html>502 upstream</html>");
     }
 
-    private Answer route(String path, Received request) {
-        Map<String, String> limited = rateLimitOnce.remove(path);
-        if (limited != null) {
-            return new Answer(429, limited, Map.of("error", "RateLimitExceeded", "message", "Rate Limit Exceeded"));
-        }
+    @Override
+    protected Answer route(Received request) {
+        String path = request.path();
         String method = path.startsWith("/xrpc/") ? path.substring("/xrpc/".length()) : "";
         boolean post = request.method().equals("POST");
         return switch (method) {
@@ -229,12 +141,12 @@ public final class FakeBluesky implements AutoCloseable {
             case "app.bsky.actor.getProfile" -> post ? notAllowed() : authed(request, t -> getProfile(request));
             case "com.atproto.repo.uploadBlob" -> post ? authed(request, t -> uploadBlob(request)) : notAllowed();
             case "com.atproto.repo.createRecord" -> post ? authed(request, t -> createRecord(request, t)) : notAllowed();
-            default -> Answer.error(501, "MethodNotImplemented", "Method Not Implemented");
+            default -> error(501, "MethodNotImplemented", "Method Not Implemented");
         };
     }
 
     private static Answer notAllowed() {
-        return Answer.error(405, "InvalidRequest", "Incorrect HTTP method");
+        return error(405, "InvalidRequest", "Incorrect HTTP method");
     }
 
     private interface Authed {
@@ -242,17 +154,17 @@ public final class FakeBluesky implements AutoCloseable {
     }
 
     private Answer authed(Received request, Authed call) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Answer.error(401, "AuthMissing", "Authentication Required");
+        String bearer = request.bearer();
+        if (bearer == null) {
+            return error(401, "AuthMissing", "Authentication Required");
         }
-        Token token = accessTokens.get(authorization.substring("Bearer ".length()));
+        Token token = accessTokens.get(bearer);
         if (token == null) {
-            return Answer.error(400, "InvalidToken", refreshTokens.containsKey(authorization.substring(7))
+            return error(400, "InvalidToken", refreshTokens.containsKey(bearer)
                     ? "Bad token scope" : "Token could not be verified");
         }
         if (!token.expiresAt().isAfter(Instant.now())) {
-            return Answer.error(expiredStatus, "ExpiredToken", "Token has expired");
+            return error(expiredStatus, "ExpiredToken", "Token has expired");
         }
         return call.call(token);
     }
@@ -262,20 +174,20 @@ public final class FakeBluesky implements AutoCloseable {
     private Answer createSession(Received request) {
         sessionsCreated.incrementAndGet();
         if (!isJson(request)) {
-            return Answer.error(400, "InvalidRequest", "Wrong request encoding (Content-Type): " + request.header("Content-Type"));
+            return error(400, "InvalidRequest", "Wrong request encoding (Content-Type): " + request.header("Content-Type"));
         }
         JsonNode body = request.json();
         String identifier = body.path("identifier").asText("");
         String password = body.path("password").asText("");
         boolean us = identifier.equalsIgnoreCase(HANDLE) || identifier.equals(DID) || identifier.equalsIgnoreCase("ana@example.com");
         if (us && "takendown".equals(accountStatus)) {
-            return Answer.error(400, "AccountTakedown", "Account has been taken down");
+            return error(400, "AccountTakedown", "Account has been taken down");
         }
         if (us && password.equals(MAIN_PASSWORD) && body.path("authFactorToken").isMissingNode()) {
-            return Answer.error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address");
+            return error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address");
         }
         if (!us || !password.equals(APP_PASSWORD)) {
-            return Answer.error(401, "AuthenticationRequired", "Invalid identifier or password");
+            return error(401, "AuthenticationRequired", "Invalid identifier or password");
         }
         Map<String, Object> session = new LinkedHashMap<>(issue(DID));
         session.put("handle", HANDLE);
@@ -288,32 +200,32 @@ public final class FakeBluesky implements AutoCloseable {
         if (!accountStatus.equals("active")) {
             session.put("status", accountStatus);
         }
-        return Answer.ok(session);
+        return ok(session);
     }
 
     private Answer refreshSession(Received request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Answer.error(401, "AuthMissing", "Authentication Required");
+        String bearer = request.bearer();
+        if (bearer == null) {
+            return error(401, "AuthMissing", "Authentication Required");
         }
         // single use: the PDS rotates the refresh token on every refresh (no grace period here, to be strict)
-        Token used = refreshTokens.remove(authorization.substring("Bearer ".length()));
+        Token used = refreshTokens.remove(bearer);
         if (used == null) {
-            return Answer.error(400, "ExpiredToken", "Token has been revoked");
+            return error(400, "ExpiredToken", "Token has been revoked");
         }
         Map<String, Object> session = new LinkedHashMap<>(issue(used.did()));
         session.put("handle", HANDLE);
         session.put("did", used.did());
-        return Answer.ok(session);
+        return ok(session);
     }
 
     private Answer deleteSession(Received request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Answer.error(401, "AuthMissing", "Authentication Required");
+        String bearer = request.bearer();
+        if (bearer == null) {
+            return error(401, "AuthMissing", "Authentication Required");
         }
-        return refreshTokens.remove(authorization.substring(7)) == null
-                ? Answer.error(400, "InvalidToken", "Token could not be verified") : Answer.ok(Map.of());
+        return refreshTokens.remove(bearer) == null
+                ? error(400, "InvalidToken", "Token could not be verified") : ok(Map.of());
     }
 
     private Map<String, String> issue(String did) {
@@ -348,29 +260,17 @@ public final class FakeBluesky implements AutoCloseable {
     // ---- identity and profile ----
 
     private Answer resolveHandle(Received request) {
-        String did = handles.get(query(request).getOrDefault("handle", "").toLowerCase(java.util.Locale.ROOT));
-        return did == null ? Answer.error(400, "InvalidRequest", "Unable to resolve handle") : Answer.ok(Map.of("did", did));
+        String did = handles.get(parseForm(request.query()).getOrDefault("handle", "").toLowerCase(java.util.Locale.ROOT));
+        return did == null ? error(400, "InvalidRequest", "Unable to resolve handle") : ok(Map.of("did", did));
     }
 
     private Answer getProfile(Received request) {
-        String actor = query(request).getOrDefault("actor", "");
+        String actor = parseForm(request.query()).getOrDefault("actor", "");
         if (!actor.equals(DID) && !actor.equalsIgnoreCase(HANDLE)) {
-            return Answer.error(400, "InvalidRequest", "Profile not found");
+            return error(400, "InvalidRequest", "Profile not found");
         }
-        return Answer.ok(Map.of("did", DID, "handle", HANDLE, "displayName", DISPLAY_NAME, "avatar", AVATAR,
+        return ok(Map.of("did", DID, "handle", HANDLE, "displayName", DISPLAY_NAME, "avatar", AVATAR,
                 "followersCount", 12, "postsCount", posts.size()));
-    }
-
-    private static Map<String, String> query(Received request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (request.query() != null) {
-            for (String pair : request.query().split("&")) {
-                int eq = pair.indexOf('=');
-                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     // ---- repo ----
@@ -378,36 +278,36 @@ public final class FakeBluesky implements AutoCloseable {
     private Answer uploadBlob(Received request) {
         String type = request.header("Content-Type");
         if (type == null || type.isBlank() || type.startsWith("application/json") || type.startsWith("application/x-www-form")) {
-            return Answer.error(400, "InvalidRequest", "uploadBlob takes the raw bytes with their own Content-Type, got " + type);
+            return error(400, "InvalidRequest", "uploadBlob takes the raw bytes with their own Content-Type, got " + type);
         }
         if (request.body().length == 0) {
-            return Answer.error(400, "InvalidRequest", "request has no body");
+            return error(400, "InvalidRequest", "request has no body");
         }
         String link = "bafkrei" + HexFormat.of().formatHex(bytes(12));
         JsonNode blob = Json.MAPPER.valueToTree(Map.of("$type", "blob", "ref", Map.of("$link", link),
                 "mimeType", type, "size", request.body().length));
         blobs.put(link, blob);
-        return Answer.ok(Map.of("blob", blob));
+        return ok(Map.of("blob", blob));
     }
 
     private Answer createRecord(Received request, Token token) {
         if (!isJson(request)) {
-            return Answer.error(400, "InvalidRequest", "Wrong request encoding (Content-Type): " + request.header("Content-Type"));
+            return error(400, "InvalidRequest", "Wrong request encoding (Content-Type): " + request.header("Content-Type"));
         }
         JsonNode body = request.json();
         if (!body.path("repo").asText("").equals(token.did()) && !body.path("repo").asText("").equals(HANDLE)) {
-            return Answer.error(400, "InvalidRequest", "Invalid repo: not the authenticated account");
+            return error(400, "InvalidRequest", "Invalid repo: not the authenticated account");
         }
         if (!"app.bsky.feed.post".equals(body.path("collection").asText())) {
-            return Answer.error(400, "InvalidRequest", "Unsupported collection");
+            return error(400, "InvalidRequest", "Unsupported collection");
         }
         String invalid = invalidPost(body.path("record"));
         if (invalid != null) {
-            return Answer.error(400, "InvalidRequest", "Invalid app.bsky.feed.post record: " + invalid);
+            return error(400, "InvalidRequest", "Invalid app.bsky.feed.post record: " + invalid);
         }
         posts.add(body.path("record"));
         String rkey = "3l" + Long.toString(ids.incrementAndGet(), 32);
-        return Answer.ok(Map.of("uri", "at://" + token.did() + "/app.bsky.feed.post/" + rkey,
+        return ok(Map.of("uri", "at://" + token.did() + "/app.bsky.feed.post/" + rkey,
                 "cid", "bafyrei" + HexFormat.of().formatHex(bytes(12)), "validationStatus", "valid"));
     }
 

@@ -1,13 +1,8 @@
 package com.ailsocialautomation.fakes;
 
-import com.ailsocialautomation.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * issues refresh tokens whose 365-day life does not restart on refresh. Tests can make it answer 429 once, send
  * a malformed answer once, fail or stall processing, retire versions, or be slow. It records every request.
  */
-public final class FakeLinkedIn implements AutoCloseable {
+public final class FakeLinkedIn extends LoopbackApi {
     public static final String CLIENT_ID = "fake-linkedin-client-id";
     public static final String CLIENT_SECRET = "fake-linkedin-client-secret";
     public static final String REDIRECT_URI = "https://ail.example.com/oauth/linkedin/callback";
@@ -51,30 +44,6 @@ public final class FakeLinkedIn implements AutoCloseable {
     private static final long YEAR = Duration.ofDays(365).toSeconds();
 
     public enum Processing { SUCCEEDS, FAILS, STAYS_PROCESSING }
-
-    /** One request as the fake received it; {@code rawPath} keeps the encoding the client used. */
-    public record Received(String method, String path, String rawPath, String query, Map<String, List<String>> headers, byte[] body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        public Map<String, String> form() {
-            return parseForm(text());
-        }
-
-        public JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + text(), e);
-            }
-        }
-    }
 
     public record Issued(String accessToken, String refreshToken) {}
 
@@ -102,31 +71,12 @@ public final class FakeLinkedIn implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, Map<String, String> headers, String body) {
-        static Answer json(int status, Object value) {
-            try {
-                return new Answer(status, Map.of("Content-Type", "application/json"), Json.MAPPER.writeValueAsString(value));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        static Answer empty(int status, Map<String, String> headers) {
-            return new Answer(status, headers, null);
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Asset> assets = new ConcurrentHashMap<>(); // by URN
     private final Map<String, Asset> uploads = new ConcurrentHashMap<>(); // by upload path
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
-    private final Set<String> rateLimitOnce = ConcurrentHashMap.newKeySet();
-    private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(7000000000000000000L);
     private volatile String oldestVersion = "202506";
     private volatile String newestVersion = "202612";
@@ -135,26 +85,14 @@ public final class FakeLinkedIn implements AutoCloseable {
     private volatile Processing imageProcessing = Processing.SUCCEEDS;
     private volatile Processing videoProcessing = Processing.SUCCEEDS;
     private volatile int videoPartBytes = 4 * 1024 * 1024;
-    private volatile Duration delay = Duration.ZERO;
 
-    private FakeLinkedIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private FakeLinkedIn() {
+        super("LinkedIn");
     }
 
+    /** Serves the API host, the www (OAuth) host and the upload host on {@link #url()}. */
     public static FakeLinkedIn start() {
-        try {
-            return new FakeLinkedIn();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the fake LinkedIn", e);
-        }
-    }
-
-    /** The base URL of the API host, the www (OAuth) host and the upload host. */
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return serve(new FakeLinkedIn());
     }
 
     // ---- test controls ----
@@ -201,12 +139,7 @@ public final class FakeLinkedIn implements AutoCloseable {
 
     /** The next request to {@code path} gets LinkedIn's daily-limit 429, which carries no reset header. */
     public void rateLimitNext(String path) {
-        rateLimitOnce.add(path);
-    }
-
-    /** The next request to {@code path} gets a 2xx whose body is not JSON and whose headers lack x-restli-id. */
-    public void malformNext(String path) {
-        malformedOnce.add(path);
+        answerNext(path, error(429, null, "Resource level throttle APPLICATION DAY limit for calls to this resource is reached."));
     }
 
     public void imageProcessing(Processing processing) {
@@ -219,18 +152,6 @@ public final class FakeLinkedIn implements AutoCloseable {
 
     public void videoPartBytes(int bytes) {
         videoPartBytes = bytes;
-    }
-
-    public void slow(Duration delay) {
-        this.delay = delay;
-    }
-
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    public List<Received> received(String method, String path) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
     public List<JsonNode> posts() {
@@ -255,52 +176,20 @@ public final class FakeLinkedIn implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     // ---- routing ----
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            URI uri = exchange.getRequestURI();
-            Received request = new Received(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
-            received.add(request);
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
-            }
-            Answer answer = route(request);
-            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
-            String body = answer.body();
-            if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
-                headers.remove("x-restli-id");
-                headers.put("Content-Type", "text/html");
-                body = "<html>Request timed out</html>";
-            }
-            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] out = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                exchange.getResponseBody().write(out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            e.printStackTrace(); // a fake bug must show up as a failing test, not a hung connection
-            exchange.sendResponseHeaders(500, -1);
-        } finally {
-            exchange.close();
-        }
+    /** A malformed answer (see {@link #malformNext}) is HTML and lacks x-restli-id. */
+    @Override
+    protected Answer malformed(Answer answer) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.remove("x-restli-id");
+        headers.put("Content-Type", "text/html");
+        return new Answer(answer.status(), headers, "<html>Request timed out</html>");
     }
 
-    private Answer route(Received r) {
+    @Override
+    protected Answer route(Received r) {
         String path = r.path();
-        if (rateLimitOnce.remove(path)) {
-            return error(429, null, "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.");
-        }
         if (r.method().equals("GET") && path.equals("/oauth/v2/authorization")) {
             return authorize(parseForm(r.query()));
         }
@@ -318,9 +207,9 @@ public final class FakeLinkedIn implements AutoCloseable {
             return error(401, tokenProblem.equals("expired") ? "EXPIRED_ACCESS_TOKEN" : "INVALID_ACCESS_TOKEN",
                     tokenProblem.equals("expired") ? "The token used in the request has expired" : "Invalid access token");
         }
-        Token token = accessTokens.get(r.header("Authorization").substring(7));
+        Token token = accessTokens.get(r.bearer());
         if (r.method().equals("GET") && path.equals("/v2/userinfo")) {
-            return Answer.json(200, Map.of("sub", MEMBER_ID, "name", "Ada Lovelace", "given_name", "Ada", "family_name", "Lovelace",
+            return json(200, Map.of("sub", MEMBER_ID, "name", "Ada Lovelace", "given_name", "Ada", "family_name", "Lovelace",
                     "picture", "https://media.licdn.com/dms/image/ada.jpg", "locale", Map.of("country", "GB", "language", "en")));
         }
         if (!path.startsWith("/rest/")) {
@@ -372,7 +261,7 @@ public final class FakeLinkedIn implements AutoCloseable {
         }
         String code = "li-code-" + ids.incrementAndGet();
         codes.put(code, new Code(q.get("redirect_uri"), grantedScope, Instant.now()));
-        return Answer.empty(302, Map.of("Location", q.get("redirect_uri") + "?code=" + code + "&state="
+        return empty(302, Map.of("Location", q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8)));
     }
 
@@ -417,7 +306,7 @@ public final class FakeLinkedIn implements AutoCloseable {
             body.put("refresh_token", issued.refreshToken());
             body.put("refresh_token_expires_in", Duration.between(Instant.now(), refreshTokens.get(issued.refreshToken()).endsAt()).toSeconds());
         }
-        return Answer.json(200, body);
+        return json(200, body);
     }
 
     private Answer revoke(Received r) {
@@ -429,16 +318,16 @@ public final class FakeLinkedIn implements AutoCloseable {
             return oauthError(400, "invalid_request", "A required parameter \"token\" is missing");
         }
         accessTokens.remove(form.get("token"));
-        return Answer.empty(200, Map.of());
+        return empty(200, Map.of());
     }
 
     /** Null when the bearer token is good; "expired" or "invalid" otherwise. */
     private String bearerProblem(Received r) {
-        String header = r.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
+        String bearer = r.bearer();
+        if (bearer == null) {
             return "invalid";
         }
-        Token token = accessTokens.get(header.substring(7));
+        Token token = accessTokens.get(bearer);
         if (token == null) {
             return "invalid";
         }
@@ -496,7 +385,7 @@ public final class FakeLinkedIn implements AutoCloseable {
         }
         String id = Long.toString(ids.incrementAndGet());
         posts.add(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("_id", id));
-        return Answer.empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
+        return empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
     }
 
     private Answer initializeImage(Received r) {
@@ -513,7 +402,7 @@ public final class FakeLinkedIn implements AutoCloseable {
         assets.put(urn, asset);
         String uploadPath = "/dms-uploads/image/" + ids.incrementAndGet();
         uploads.put(uploadPath, asset);
-        return Answer.json(200, Map.of("value", Map.of("uploadUrlExpiresAt", Instant.now().plusSeconds(86400).toEpochMilli(),
+        return json(200, Map.of("value", Map.of("uploadUrlExpiresAt", Instant.now().plusSeconds(86400).toEpochMilli(),
                 "uploadUrl", url() + uploadPath, "image", urn)));
     }
 
@@ -539,7 +428,7 @@ public final class FakeLinkedIn implements AutoCloseable {
             uploads.put(uploadPath, asset);
             instructions.add(Map.of("uploadUrl", url() + uploadPath, "firstByte", first, "lastByte", Math.min(size, first + videoPartBytes) - 1));
         }
-        return Answer.json(200, Map.of("value", Map.of("uploadUrlsExpireAt", Instant.now().plusSeconds(86400).toEpochMilli(),
+        return json(200, Map.of("value", Map.of("uploadUrlsExpireAt", Instant.now().plusSeconds(86400).toEpochMilli(),
                 "video", urn, "uploadToken", asset.uploadToken, "uploadInstructions", instructions)));
     }
 
@@ -553,7 +442,7 @@ public final class FakeLinkedIn implements AutoCloseable {
                 return error(401, "INVALID_ACCESS_TOKEN", "Invalid access token");
             }
             asset.status = "PROCESSING";
-            return Answer.empty(201, Map.of());
+            return empty(201, Map.of());
         }
         String part = r.path().substring(r.path().lastIndexOf('/') + 1);
         long expected = Math.min(videoPartBytes, asset.size - Long.parseLong(part) * videoPartBytes);
@@ -561,7 +450,7 @@ public final class FakeLinkedIn implements AutoCloseable {
             return error(400, null, "Part " + part + " must be " + expected + " bytes, got " + r.body().length);
         }
         String etag = "/etag-" + asset.urn.substring(asset.urn.lastIndexOf(':') + 1) + "-" + part;
-        return Answer.empty(200, Map.of("ETag", etag));
+        return empty(200, Map.of("ETag", etag));
     }
 
     private Answer finalizeVideo(Received r) {
@@ -581,7 +470,7 @@ public final class FakeLinkedIn implements AutoCloseable {
             return error(400, null, "uploadedPartIds do not match the uploaded parts");
         }
         asset.status = "PROCESSING";
-        return Answer.empty(200, Map.of());
+        return empty(200, Map.of());
     }
 
     private Answer asset(Received r) {
@@ -601,7 +490,7 @@ public final class FakeLinkedIn implements AutoCloseable {
         if (asset.status.equals("PROCESSING_FAILED")) {
             body.put("processingFailureReason", "Media format is not supported");
         }
-        return Answer.json(200, body);
+        return json(200, body);
     }
 
     // ---- answers and parsing ----
@@ -609,6 +498,14 @@ public final class FakeLinkedIn implements AutoCloseable {
     private static boolean isJson(Received r) {
         String type = r.header("Content-Type");
         return type != null && type.startsWith("application/json");
+    }
+
+    private static Answer json(int status, Object value) {
+        return Answer.json(status, "application/json", value);
+    }
+
+    private static Answer empty(int status, Map<String, String> headers) {
+        return new Answer(status, headers, null);
     }
 
     private static Answer error(int status, String code, String message) {
@@ -621,23 +518,10 @@ public final class FakeLinkedIn implements AutoCloseable {
             body.put("serviceErrorCode", code != null && code.startsWith("EXPIRED") ? 65601 : 65600);
         }
         body.put("message", message);
-        return Answer.json(status, body);
+        return json(status, body);
     }
 
     private static Answer oauthError(int status, String error, String description) {
-        return Answer.json(status, Map.of("error", error, "error_description", description));
-    }
-
-    static Map<String, String> parseForm(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null || text.isEmpty()) {
-            return out;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
+        return json(status, Map.of("error", error, "error_description", description));
     }
 }

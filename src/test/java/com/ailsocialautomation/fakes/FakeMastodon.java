@@ -1,13 +1,8 @@
 package com.ailsocialautomation.fakes;
 
-import com.ailsocialautomation.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,14 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,27 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * to a path answer 429 or fail, keep media processing or fail it, deny the authorization, or slow every answer. It can
  * also play a server older than 4.3 that refuses the {@code profile} scope. It records every request it receives.
  */
-public final class FakeMastodon implements AutoCloseable {
+public final class FakeMastodon extends LoopbackApi {
     public static final Set<String> KNOWN_SCOPES = Set.of("read", "write", "profile", "read:accounts", "write:statuses", "write:media");
 
     /** How uploaded media is processed: at once (200), after two polls, failing after a poll, or never finishing. */
     public enum Processing { IMMEDIATE, AFTER_POLLS, FAILS, NEVER }
-
-    /** One request as the fake received it. */
-    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        public Map<String, String> form() {
-            return FakeX.parseForm(text());
-        }
-    }
 
     /** A registered app. */
     public record App(String clientId, String clientSecret, String redirectUri, Set<String> scopes) {}
@@ -90,17 +66,12 @@ public final class FakeMastodon implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    final List<Received> received = new CopyOnWriteArrayList<>();
     final Map<String, App> apps = new ConcurrentHashMap<>();
     final Map<String, Code> codes = new ConcurrentHashMap<>();
     final Map<String, Token> tokens = new ConcurrentHashMap<>();
     final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
     final Map<String, String> idempotent = new ConcurrentHashMap<>(); // user id + key -> the status JSON
-    final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
-    final Map<String, Integer> failOnce = new ConcurrentHashMap<>();
     final Map<String, Duration> slowOnce = new ConcurrentHashMap<>();
     final AtomicLong ids = new AtomicLong(109_300_000_000_000_000L);
     volatile User user = new User("109300000000000001", "ana", "Ana Example");
@@ -109,27 +80,15 @@ public final class FakeMastodon implements AutoCloseable {
     volatile boolean before43;
     volatile boolean denyNext;
     volatile Processing processing = Processing.IMMEDIATE;
-    volatile Duration delay = Duration.ZERO;
     private final FakeMastodonApi api = new FakeMastodonApi(this);
 
-    private FakeMastodon() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private FakeMastodon() {
+        super("Mastodon");
     }
 
+    /** The instance is at {@link #url()}, as a person would name it with AIL_INSECURE_LOOPBACK on. */
     public static FakeMastodon start() {
-        try {
-            return new FakeMastodon();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the fake Mastodon", e);
-        }
-    }
-
-    /** The instance's base URL, as a person would name it with AIL_INSECURE_LOOPBACK on. */
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return serve(new FakeMastodon());
     }
 
     // ---- test controls ----
@@ -187,10 +146,6 @@ public final class FakeMastodon implements AutoCloseable {
         processing = next;
     }
 
-    public void slow(Duration by) {
-        delay = by;
-    }
-
     /**
      * The next request to {@code path} is answered only after {@code by}, and is carried out then: a client that gave
      * up waiting does not know that it went through.
@@ -201,13 +156,15 @@ public final class FakeMastodon implements AutoCloseable {
 
     /** The next request to {@code path} gets a 429 with X-RateLimit-* headers resetting at {@code reset}. */
     public void rateLimitNext(String path, Instant reset) {
-        rateLimitOnce.put(path, Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",
-                "X-RateLimit-Reset", reset.toString()));
+        answerNext(path, new Answer(429, Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", reset.toString(), "Content-Type", "application/json; charset=utf-8"),
+                "{\"error\":\"Too many requests\"}"));
     }
 
     /** The next request to {@code path} gets {@code status} with an HTML body, like a proxy in front of a sick server. */
     public void failNext(String path, int status) {
-        failOnce.put(path, status);
+        answerNext(path, new Answer(status, Map.of("Content-Type", "text/html"),
+                "<html><body>We're sorry, but something went wrong.</body></html>"));
     }
 
     public List<App> apps() {
@@ -216,14 +173,6 @@ public final class FakeMastodon implements AutoCloseable {
 
     public List<JsonNode> statuses() {
         return List.copyOf(statuses);
-    }
-
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    public List<Received> received(String method, String path) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
     /**
@@ -246,12 +195,6 @@ public final class FakeMastodon implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     // ---- serving ----
 
     App register(String redirectUri, Set<String> scopes) {
@@ -262,66 +205,33 @@ public final class FakeMastodon implements AutoCloseable {
         return app;
     }
 
-    /** An answer: status, headers, body (JSON or HTML). */
-    record Answer(int status, Map<String, String> headers, String body) {
-        static Answer json(int status, Object value) {
-            try {
-                return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), Json.MAPPER.writeValueAsString(value));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        static Answer error(int status, String message) {
-            return json(status, Map.of("error", message));
-        }
+    static Answer json(int status, Object value) {
+        return Answer.json(status, "application/json; charset=utf-8", value);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
-            received.add(request);
-            Duration slow = slowOnce.remove(path);
-            if (slow != null || !delay.isZero()) {
-                Thread.sleep((slow != null ? slow : delay).toMillis());
-            }
-            Answer answer = answer(request);
-            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
-            if (path.startsWith("/api/") && !headers.containsKey("X-RateLimit-Limit")) {
-                headers.put("X-RateLimit-Limit", "300");
-                headers.put("X-RateLimit-Remaining", "299");
-                headers.put("X-RateLimit-Reset", Instant.now().plusSeconds(300).toString());
-            }
-            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                exchange.getResponseBody().write(out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            e.printStackTrace(); // a fake bug must show up as a failing test, not a hung connection
-            exchange.sendResponseHeaders(500, -1);
-        } finally {
-            exchange.close();
-        }
+    static Answer error(int status, String message) {
+        return json(status, Map.of("error", message));
     }
 
-    private Answer answer(Received request) {
-        Integer failure = failOnce.remove(request.path());
-        if (failure != null) {
-            return new Answer(failure, Map.of("Content-Type", "text/html"), "<html><body>We're sorry, but something went wrong.</body></html>");
-        }
-        Map<String, String> limited = rateLimitOnce.remove(request.path());
-        if (limited != null) {
-            Map<String, String> headers = new LinkedHashMap<>(limited);
-            headers.put("Content-Type", "application/json; charset=utf-8");
-            return new Answer(429, headers, "{\"error\":\"Too many requests\"}");
-        }
+    /** A slowNext(path) outlasts slow(). */
+    @Override
+    protected Duration delay(Received request) {
+        Duration once = slowOnce.remove(request.path());
+        return once != null ? once : super.delay(request);
+    }
+
+    @Override
+    protected Answer route(Received request) {
         return api.route(request);
+    }
+
+    /** Every API answer carries X-RateLimit-* headers. */
+    @Override
+    protected Answer finish(Received request, Answer answer) {
+        if (!request.path().startsWith("/api/") || answer.headers().containsKey("X-RateLimit-Limit")) {
+            return answer;
+        }
+        return answer.with(Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "299",
+                "X-RateLimit-Reset", Instant.now().plusSeconds(300).toString()));
     }
 }

@@ -1,10 +1,10 @@
 package com.ailsocialautomation.fakes;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.fakes.FakeMastodon.Answer;
+import com.ailsocialautomation.fakes.LoopbackApi.Answer;
 import com.ailsocialautomation.fakes.FakeMastodon.App;
 import com.ailsocialautomation.fakes.FakeMastodon.Code;
-import com.ailsocialautomation.fakes.FakeMastodon.Received;
+import com.ailsocialautomation.fakes.LoopbackApi.Received;
 import com.ailsocialautomation.fakes.FakeMastodon.Token;
 import com.ailsocialautomation.fakes.FakeMastodon.Upload;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ final class FakeMastodonApi {
             return registerApp(r);
         }
         if (method.equals("GET") && path.equals("/oauth/authorize")) {
-            return authorize(FakeX.parseForm(r.query()));
+            return authorize(LoopbackApi.parseForm(r.query()));
         }
         if (method.equals("POST") && path.equals("/oauth/token")) {
             return token(r);
@@ -50,17 +50,17 @@ final class FakeMastodonApi {
             return revoke(r);
         }
         if (method.equals("GET") && path.equals("/.well-known/oauth-authorization-server")) {
-            return m.before43 ? Answer.error(404, "Not Found") : metadata();
+            return m.before43 ? FakeMastodon.error(404, "Not Found") : metadata();
         }
         if (method.equals("GET") && path.equals("/api/v2/instance")) {
-            return m.instanceV2 ? instance() : Answer.error(404, "Not Found");
+            return m.instanceV2 ? instance() : FakeMastodon.error(404, "Not Found");
         }
         if (!path.startsWith("/api/")) {
-            return Answer.error(404, "Not Found");
+            return FakeMastodon.error(404, "Not Found");
         }
         Token token = bearer(r);
         if (token == null) {
-            return Answer.error(401, "The access token is invalid");
+            return FakeMastodon.error(401, "The access token is invalid");
         }
         if (method.equals("GET") && path.equals("/api/v1/accounts/verify_credentials")) {
             return allowed(token, "profile", "read:accounts", "read") ? account(token) : outsideScopes();
@@ -74,7 +74,7 @@ final class FakeMastodonApi {
         if (method.equals("GET") && path.startsWith("/api/v1/media/")) {
             return mediaStatus(token, path.substring("/api/v1/media/".length()));
         }
-        return Answer.error(404, "Not Found");
+        return FakeMastodon.error(404, "Not Found");
     }
 
     // ---- OAuth ----
@@ -83,10 +83,10 @@ final class FakeMastodonApi {
         Map<String, String> form = fields(r);
         String redirect = form.get("redirect_uris");
         if (form.get("client_name") == null || form.get("client_name").isBlank()) {
-            return Answer.error(422, "Validation failed: Application name can't be blank");
+            return FakeMastodon.error(422, "Validation failed: Application name can't be blank");
         }
         if (redirect == null || !absolute(redirect)) {
-            return Answer.error(422, "Validation failed: Redirect URI must be an absolute URI.");
+            return FakeMastodon.error(422, "Validation failed: Redirect URI must be an absolute URI.");
         }
         Set<String> scopes = scopes(form.getOrDefault("scopes", "read"));
         Set<String> known = new LinkedHashSet<>(FakeMastodon.KNOWN_SCOPES);
@@ -94,7 +94,7 @@ final class FakeMastodonApi {
             known.remove("profile");
         }
         if (!known.containsAll(scopes)) {
-            return Answer.error(422, "Validation failed: Scopes are invalid");
+            return FakeMastodon.error(422, "Validation failed: Scopes are invalid");
         }
         App app = m.register(redirect, scopes);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ final class FakeMastodonApi {
         body.put("client_id", app.clientId());
         body.put("client_secret", app.clientSecret());
         body.put("client_secret_expires_at", 0);
-        return Answer.json(200, body);
+        return FakeMastodon.json(200, body);
     }
 
     private Answer authorize(Map<String, String> q) {
@@ -157,7 +157,7 @@ final class FakeMastodonApi {
         }
         String token = "mst-" + m.ids.incrementAndGet();
         m.tokens.put(token, new Token(app, code.scopes(), code.user()));
-        return Answer.json(200, Map.of("access_token", token, "token_type", "Bearer",
+        return FakeMastodon.json(200, Map.of("access_token", token, "token_type", "Bearer",
                 "scope", String.join(" ", code.scopes()), "created_at", Instant.now().getEpochSecond()));
     }
 
@@ -169,7 +169,7 @@ final class FakeMastodonApi {
             return oauthError(403, "unauthorized_client", "You are not authorized to revoke this token");
         }
         m.tokens.remove(form.getOrDefault("token", ""));
-        return Answer.json(200, Map.of());
+        return FakeMastodon.json(200, Map.of());
     }
 
     /** The client id and secret, from the body or from HTTP Basic (4.3+ takes both). */
@@ -198,13 +198,13 @@ final class FakeMastodonApi {
         body.put("response_types_supported", List.of("code"));
         body.put("code_challenge_methods_supported", List.of("S256"));
         body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        return Answer.json(200, body);
+        return FakeMastodon.json(200, body);
     }
 
     // ---- API ----
 
     private Answer instance() {
-        return Answer.json(200, Map.of("domain", "127.0.0.1", "version", m.before43 ? "4.2.10" : "4.3.2",
+        return FakeMastodon.json(200, Map.of("domain", "127.0.0.1", "version", m.before43 ? "4.2.10" : "4.3.2",
                 "configuration", Map.of(
                         "statuses", Map.of("max_characters", m.maxCharacters, "max_media_attachments", 4, "characters_reserved_per_url", 23),
                         "media_attachments", Map.of("supported_mime_types", List.copyOf(MEDIA_TYPES),
@@ -212,7 +212,7 @@ final class FakeMastodonApi {
     }
 
     private Answer account(Token token) {
-        return Answer.json(200, Map.of("id", token.user().id(), "username", token.user().username(),
+        return FakeMastodon.json(200, Map.of("id", token.user().id(), "username", token.user().username(),
                 "acct", token.user().username(), "display_name", token.user().displayName(),
                 "avatar", m.url() + "/avatars/" + token.user().id() + ".png",
                 "url", m.url() + "/@" + token.user().username()));
@@ -221,15 +221,15 @@ final class FakeMastodonApi {
     private Answer upload(Token token, Received r) {
         String type = r.header("Content-Type");
         if (type == null || !type.startsWith("multipart/form-data; boundary=")) {
-            return Answer.error(422, "Validation failed: File can't be blank");
+            return FakeMastodon.error(422, "Validation failed: File can't be blank");
         }
         Map<String, FakeMultipart.Part> parts = FakeMultipart.parse(r.body(), type.substring(type.indexOf("boundary=") + 9));
         FakeMultipart.Part file = parts.get("file");
         if (file == null || file.bytes().length == 0) {
-            return Answer.error(422, "Validation failed: File can't be blank");
+            return FakeMastodon.error(422, "Validation failed: File can't be blank");
         }
         if (file.contentType() == null || !MEDIA_TYPES.contains(file.contentType())) {
-            return Answer.error(422, "Validation failed: File content type is invalid, File is invalid");
+            return FakeMastodon.error(422, "Validation failed: File content type is invalid, File is invalid");
         }
         String id = Long.toString(m.ids.incrementAndGet());
         FakeMastodon.Processing processing = m.processing;
@@ -237,19 +237,19 @@ final class FakeMastodonApi {
         m.uploads.put(id, new Upload(token.user(), processing, file.contentType(), file.bytes(),
                 description == null ? null : new String(description.bytes(), StandardCharsets.UTF_8)));
         boolean ready = processing == FakeMastodon.Processing.IMMEDIATE;
-        return Answer.json(ready ? 200 : 202, media(id, ready));
+        return FakeMastodon.json(ready ? 200 : 202, media(id, ready));
     }
 
     private Answer mediaStatus(Token token, String id) {
         Upload upload = m.uploads.get(id);
         if (upload == null || !upload.owner.id().equals(token.user().id())) {
-            return Answer.error(404, "Record not found");
+            return FakeMastodon.error(404, "Record not found");
         }
         upload.polls++;
         if (upload.processing == FakeMastodon.Processing.FAILS && upload.polls >= 2) {
-            return Answer.error(422, "Error processing thumbnail for uploaded media");
+            return FakeMastodon.error(422, "Error processing thumbnail for uploaded media");
         }
-        return Answer.json(upload.ready() ? 200 : 206, media(id, upload.ready()));
+        return FakeMastodon.json(upload.ready() ? 200 : 206, media(id, upload.ready()));
     }
 
     private Map<String, Object> media(String id, boolean ready) {
@@ -264,8 +264,8 @@ final class FakeMastodonApi {
     // ---- helpers ----
 
     private Token bearer(Received r) {
-        String header = r.header("Authorization");
-        return header == null || !header.startsWith("Bearer ") ? null : m.tokens.get(header.substring(7));
+        String bearer = r.bearer();
+        return bearer == null ? null : m.tokens.get(bearer);
     }
 
     private static boolean allowed(Token token, String... anyOf) {
@@ -278,11 +278,11 @@ final class FakeMastodonApi {
     }
 
     private static Answer outsideScopes() {
-        return Answer.error(403, "This action is outside the authorized scopes");
+        return FakeMastodon.error(403, "This action is outside the authorized scopes");
     }
 
     private static Answer oauthError(int status, String error, String description) {
-        return Answer.json(status, Map.of("error", error, "error_description", description));
+        return FakeMastodon.json(status, Map.of("error", error, "error_description", description));
     }
 
     /** A form or JSON body as name to value (arrays are joined by spaces); Mastodon takes either. */

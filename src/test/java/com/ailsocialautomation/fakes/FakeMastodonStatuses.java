@@ -1,8 +1,8 @@
 package com.ailsocialautomation.fakes;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.fakes.FakeMastodon.Answer;
-import com.ailsocialautomation.fakes.FakeMastodon.Received;
+import com.ailsocialautomation.fakes.LoopbackApi.Answer;
+import com.ailsocialautomation.fakes.LoopbackApi.Received;
 import com.ailsocialautomation.fakes.FakeMastodon.Token;
 import com.ailsocialautomation.fakes.FakeMastodon.Upload;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ final class FakeMastodonStatuses {
             try {
                 body = Json.MAPPER.readTree(r.body());
             } catch (IOException e) {
-                return Answer.error(400, "Error occurred while parsing request parameters.");
+                return FakeMastodon.error(400, "Error occurred while parsing request parameters.");
             }
             text = body.path("status").asText("");
             body.path("media_ids").forEach(id -> mediaIds.add(id.asText()));
@@ -47,21 +47,21 @@ final class FakeMastodonStatuses {
                         m.idempotent.get(token.user().id() + "|" + key));
             }
             if (text.isBlank() && mediaIds.isEmpty()) {
-                return Answer.error(422, "Validation failed: Text can't be blank");
+                return FakeMastodon.error(422, "Validation failed: Text can't be blank");
             }
             if (text.codePointCount(0, text.length()) > m.maxCharacters) {
-                return Answer.error(422, "Validation failed: Text character limit of " + m.maxCharacters + " exceeded");
+                return FakeMastodon.error(422, "Validation failed: Text character limit of " + m.maxCharacters + " exceeded");
             }
             if (mediaIds.size() > 4) {
-                return Answer.error(422, "Cannot attach more than 4 files");
+                return FakeMastodon.error(422, "Cannot attach more than 4 files");
             }
             for (String id : mediaIds) {
                 Upload upload = m.uploads.get(id);
                 if (upload == null || !upload.owner.id().equals(token.user().id())) {
-                    return Answer.error(404, "Record not found");
+                    return FakeMastodon.error(404, "Record not found");
                 }
                 if (!upload.ready()) {
-                    return Answer.error(422, "Cannot attach files that have not finished processing. Try again in a moment!");
+                    return FakeMastodon.error(422, "Cannot attach files that have not finished processing. Try again in a moment!");
                 }
             }
             String id = Long.toString(m.ids.incrementAndGet());
@@ -74,7 +74,7 @@ final class FakeMastodonStatuses {
             status.put("url", m.url() + "/@" + token.user().username() + "/" + id);
             status.put("media_attachments", mediaIds.stream().map(mid -> Map.of("id", mid, "type", "image")).toList());
             status.put("text_sent", text); // not Mastodon's: lets tests read what arrived without parsing HTML
-            Answer answer = Answer.json(200, status);
+            Answer answer = FakeMastodon.json(200, status);
             m.statuses.add(Json.MAPPER.valueToTree(status));
             if (key != null) {
                 m.idempotent.put(token.user().id() + "|" + key, answer.body());

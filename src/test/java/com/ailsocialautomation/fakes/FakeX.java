@@ -2,15 +2,10 @@ package com.ailsocialautomation.fakes;
 
 import com.ailsocialautomation.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Tests can make it answer 429 once, send a malformed body once, fail or stall media processing, or be slow.
  * It records every request it receives.
  */
-public final class FakeX implements AutoCloseable {
+public final class FakeX extends LoopbackApi {
     public static final String CLIENT_ID = "fake-x-client-id";
     public static final String CLIENT_SECRET = "fake-x-client-secret";
     public static final String REDIRECT_URI = "https://ail.example.com/oauth/x/callback";
@@ -51,30 +44,6 @@ public final class FakeX implements AutoCloseable {
 
     /** What processing_info the fake reports after finalize. NONE: no processing_info at all (X's usual image case). */
     public enum Processing { NONE, SUCCEEDS, FAILS, STAYS_PENDING }
-
-    /** One request as the fake received it. */
-    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        public Map<String, String> form() {
-            return parseForm(text());
-        }
-
-        public JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + text(), e);
-            }
-        }
-    }
 
     /** Tokens issued directly, as if the user had connected. */
     public record Issued(String accessToken, String refreshToken) {}
@@ -100,39 +69,22 @@ public final class FakeX implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // token -> scope; removed when used
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
-    private final Map<String, Map<String, String>> rateLimitOnce = new ConcurrentHashMap<>();
-    private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1880028106020515840L);
     private volatile Processing imageProcessing = Processing.NONE;
     private volatile Processing videoProcessing = Processing.SUCCEEDS;
-    private volatile Duration delay = Duration.ZERO;
 
-    private FakeX() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private FakeX() {
+        super("X");
     }
 
+    /** Serves both the API host and the authorize host on {@link #url()}. */
     public static FakeX start() {
-        try {
-            return new FakeX();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the fake X", e);
-        }
-    }
-
-    /** The base URL of both the API host and the authorize host. */
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return serve(new FakeX());
     }
 
     // ---- test controls ----
@@ -167,21 +119,16 @@ public final class FakeX implements AutoCloseable {
 
     /** The next request to {@code path} gets a 429 with the 15-minute window's headers. */
     public void rateLimitNext(String path, Instant reset) {
-        rateLimitOnce.put(path, Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "0",
-                "x-rate-limit-reset", Long.toString(reset.getEpochSecond())));
+        answerNext(path, tooManyRequests(Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "0",
+                "x-rate-limit-reset", Long.toString(reset.getEpochSecond()))));
     }
 
     /** The next request to {@code path} gets a 429 because the plan's daily cap for this user is used up. */
     public void dailyCapNext(String path, int limit, Instant reset) {
-        rateLimitOnce.put(path, Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "97",
+        answerNext(path, tooManyRequests(Map.of("x-rate-limit-limit", "100", "x-rate-limit-remaining", "97",
                 "x-rate-limit-reset", Long.toString(Instant.now().plusSeconds(600).getEpochSecond()),
                 "x-user-limit-24hour-limit", Integer.toString(limit), "x-user-limit-24hour-remaining", "0",
-                "x-user-limit-24hour-reset", Long.toString(reset.getEpochSecond())));
-    }
-
-    /** The next request to {@code path} gets a 2xx whose body is not JSON. */
-    public void malformNext(String path) {
-        malformedOnce.add(path);
+                "x-user-limit-24hour-reset", Long.toString(reset.getEpochSecond()))));
     }
 
     public void imageProcessing(Processing processing) {
@@ -190,18 +137,6 @@ public final class FakeX implements AutoCloseable {
 
     public void videoProcessing(Processing processing) {
         videoProcessing = processing;
-    }
-
-    public void slow(Duration delay) {
-        this.delay = delay;
-    }
-
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    public List<Received> received(String method, String path) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
     public List<JsonNode> posts() {
@@ -233,69 +168,26 @@ public final class FakeX implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
     // ---- routing ----
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            Received request = new Received(method, path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
-            received.add(request);
-            if (!delay.isZero()) {
-                sleep(delay);
-            }
-            Answer answer = route(method, path, request);
-            if (answer.status() / 100 == 2 && malformedOnce.remove(path)) {
-                answer = new Answer(answer.status(), answer.headers(), "<html>upstream error</html>");
-            }
-            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
-            if (path.startsWith("/2/") && !path.startsWith("/2/oauth2/") && answer.status() != 429) {
-                headers.put("x-rate-limit-limit", "100");
-                headers.put("x-rate-limit-remaining", "99");
-                headers.put("x-rate-limit-reset", Long.toString(Instant.now().plusSeconds(900).getEpochSecond()));
-            }
-            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-            if (!headers.containsKey("Content-Type")) {
-                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            }
-            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                exchange.getResponseBody().write(out);
-            }
-        } catch (RuntimeException e) {
-            // A fake bug must show up as a failing test, not a hung connection.
-            e.printStackTrace();
-            exchange.sendResponseHeaders(500, -1);
-        } finally {
-            exchange.close();
+    /** Every API answer but a 429 carries x-rate-limit-* headers; a body is JSON unless it says otherwise. */
+    @Override
+    protected Answer finish(Received request, Answer answer) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        String path = request.path();
+        if (path.startsWith("/2/") && !path.startsWith("/2/oauth2/") && answer.status() != 429) {
+            headers.put("x-rate-limit-limit", "100");
+            headers.put("x-rate-limit-remaining", "99");
+            headers.put("x-rate-limit-reset", Long.toString(Instant.now().plusSeconds(900).getEpochSecond()));
         }
+        headers.putIfAbsent("Content-Type", "application/json; charset=utf-8");
+        return new Answer(answer.status(), headers, answer.body());
     }
 
-    private record Answer(int status, Map<String, String> headers, String body) {
-        static Answer json(int status, Object value) {
-            try {
-                return new Answer(status, Map.of(), Json.MAPPER.writeValueAsString(value));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private Answer route(String method, String path, Received request) {
-        Map<String, String> limited = rateLimitOnce.remove(path);
-        if (limited != null) {
-            Answer problem = problem(429, "Too Many Requests", "Too Many Requests", "about:blank");
-            return new Answer(429, limited, problem.body());
-        }
+    @Override
+    protected Answer route(Received request) {
+        String method = request.method();
+        String path = request.path();
         if (method.equals("GET") && path.equals("/i/oauth2/authorize")) {
             return authorize(parseForm(request.query()));
         }
@@ -396,7 +288,7 @@ public final class FakeX implements AutoCloseable {
         if (issued.refreshToken() != null) {
             body.put("refresh_token", issued.refreshToken());
         }
-        return Answer.json(200, body);
+        return json(200, body);
     }
 
     private Answer revoke(Received request) {
@@ -409,7 +301,7 @@ public final class FakeX implements AutoCloseable {
         }
         accessTokens.remove(token);
         refreshTokens.remove(token);
-        return Answer.json(200, Map.of("revoked", true));
+        return json(200, Map.of("revoked", true));
     }
 
     private boolean basicAuthOk(Received request) {
@@ -418,11 +310,11 @@ public final class FakeX implements AutoCloseable {
     }
 
     private Token bearer(Received request) {
-        String header = request.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
+        String bearer = request.bearer();
+        if (bearer == null) {
             return null;
         }
-        Token token = accessTokens.get(header.substring(7));
+        Token token = accessTokens.get(bearer);
         return token != null && token.expiresAt().isAfter(Instant.now()) ? token : null;
     }
 
@@ -432,7 +324,7 @@ public final class FakeX implements AutoCloseable {
         if (!token.scope().contains("users.read") || !token.scope().contains("tweet.read")) {
             return forbidden("users.read");
         }
-        return Answer.json(200, Map.of("data", Map.of("id", USER_ID, "name", "AIL Team", "username", USERNAME,
+        return json(200, Map.of("data", Map.of("id", USER_ID, "name", "AIL Team", "username", USERNAME,
                 "profile_image_url", "https://pbs.twimg.com/profile_images/1/ail_normal.png")));
     }
 
@@ -472,7 +364,7 @@ public final class FakeX implements AutoCloseable {
         }
         posts.add(body);
         String id = Long.toString(ids.incrementAndGet());
-        return Answer.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
+        return json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
     }
 
     private Answer media(String method, String path, Received request) {
@@ -513,7 +405,7 @@ public final class FakeX implements AutoCloseable {
         }
         String id = Long.toString(ids.incrementAndGet());
         uploads.put(id, new Upload(category, body.path("total_bytes").asLong()));
-        return Answer.json(200, Map.of("data", Map.of("id", id, "media_key", "3_" + id, "expires_after_secs", 86400)));
+        return json(200, Map.of("data", Map.of("id", id, "media_key", "3_" + id, "expires_after_secs", 86400)));
     }
 
     private Answer append(Upload upload, Received request) {
@@ -538,7 +430,7 @@ public final class FakeX implements AutoCloseable {
             return invalid("segment_index must be between 0 and 999");
         }
         upload.segments.put(segment, fields.get("media"));
-        return Answer.json(200, Map.of("data", Map.of("expires_at", Instant.now().plusSeconds(86400).getEpochSecond())));
+        return json(200, Map.of("data", Map.of("expires_at", Instant.now().plusSeconds(86400).getEpochSecond())));
     }
 
     private Answer finalizeUpload(String id, Upload upload) {
@@ -552,7 +444,7 @@ public final class FakeX implements AutoCloseable {
         if (upload.processing != Processing.NONE) {
             data.put("processing_info", Map.of("state", "pending", "check_after_secs", 1, "progress_percent", 0));
         }
-        return Answer.json(200, Map.of("data", data));
+        return json(200, Map.of("data", data));
     }
 
     private Answer status(Map<String, String> q) {
@@ -575,17 +467,25 @@ public final class FakeX implements AutoCloseable {
         if (!info.isEmpty()) {
             data.put("processing_info", info);
         }
-        return Answer.json(200, Map.of("data", data));
+        return json(200, Map.of("data", data));
     }
 
     // ---- answers and parsing ----
 
+    private static Answer json(int status, Object value) {
+        return Answer.json(status, null, value);
+    }
+
+    private static Answer tooManyRequests(Map<String, String> headers) {
+        return new Answer(429, headers, problem(429, "Too Many Requests", "Too Many Requests", "about:blank").body());
+    }
+
     private static Answer problem(int status, String title, String detail, String type) {
-        return Answer.json(status, Map.of("title", title, "detail", detail, "type", type, "status", status));
+        return json(status, Map.of("title", title, "detail", detail, "type", type, "status", status));
     }
 
     private static Answer invalid(String message) {
-        return Answer.json(400, Map.of("errors", List.of(Map.of("message", message)), "title", "Invalid Request",
+        return json(400, Map.of("errors", List.of(Map.of("message", message)), "title", "Invalid Request",
                 "detail", "One or more parameters to your request was invalid.",
                 "type", "https://api.x.com/2/problems/invalid-request"));
     }
@@ -595,7 +495,7 @@ public final class FakeX implements AutoCloseable {
     }
 
     private static Answer oauthError(int status, String error, String description) {
-        return Answer.json(status, Map.of("error", error, "error_description", description));
+        return json(status, Map.of("error", error, "error_description", description));
     }
 
     /** The PKCE S256 challenge for a verifier. */
@@ -606,19 +506,6 @@ public final class FakeX implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> parseForm(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null || text.isEmpty()) {
-            return out;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     /** Part name to bytes. Works on ISO-8859-1 text so every byte maps to one char and back unchanged. */
@@ -645,13 +532,5 @@ public final class FakeX implements AutoCloseable {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,198 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A fake platform API served on 127.0.0.1 by the JDK's HttpServer. It records every request, waits first when told
+ * to be slow, gives a path's queued one-off answer (a 429, a failure) instead of routing, spoils the next 2xx
+ * answer of a path when told to, and writes the answer. Subclasses route, and say how their platform's answers
+ * look when spoilt and what headers every answer carries.
+ */
+public abstract class LoopbackApi implements AutoCloseable {
+    /** One request as the fake received it; {@code rawPath} keeps the encoding the client used. */
+    public record Received(String method, String path, String rawPath, String query, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        /** The token of an {@code Authorization: Bearer} header; null without one. */
+        public String bearer() {
+            String header = header("Authorization");
+            return header == null || !header.startsWith("Bearer ") ? null : header.substring(7);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public Map<String, String> form() {
+            return parseForm(text());
+        }
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text(), e);
+            }
+        }
+    }
+
+    /** An answer: status, headers, body (null: none). */
+    protected record Answer(int status, Map<String, String> headers, String body) {
+        /** {@code value} as JSON, with that Content-Type (null: none). */
+        static Answer json(int status, String contentType, Object value) {
+            try {
+                return new Answer(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                        Json.MAPPER.writeValueAsString(value));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** This answer with {@code more} headers too. */
+        Answer with(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.putAll(more);
+            return new Answer(status, all, body);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answerOnce = new ConcurrentHashMap<>();
+    private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
+    private volatile Duration delay = Duration.ZERO;
+
+    /** Binds a free port on 127.0.0.1; {@link #serve} starts answering on it. */
+    protected LoopbackApi(String name) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the fake " + name, e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+    }
+
+    protected static <T extends LoopbackApi> T serve(T fake) {
+        ((LoopbackApi) fake).server.start();
+        return fake;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every answer waits this long first. */
+    public void slow(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** The next request to {@code path} gets a 2xx that is not what the API promises (see {@link #malformed}). */
+    public void malformNext(String path) {
+        malformedOnce.add(path);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** The next request to {@code path} gets {@code answer} without being routed. */
+    protected final void answerNext(String path, Answer answer) {
+        answerOnce.put(path, answer);
+    }
+
+    protected abstract Answer route(Received request);
+
+    /** How long to wait before answering {@code request}. */
+    protected Duration delay(Received request) {
+        return delay;
+    }
+
+    /** What a spoilt 2xx looks like. */
+    protected Answer malformed(Answer answer) {
+        return new Answer(answer.status(), answer.headers(), "<html>upstream error</html>");
+    }
+
+    /** The answer as it goes out: here the platform adds the headers every answer carries. */
+    protected Answer finish(Received request, Answer answer) {
+        return answer;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            URI uri = exchange.getRequestURI();
+            Received request = new Received(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            received.add(request);
+            Duration wait = delay(request);
+            if (!wait.isZero()) {
+                Thread.sleep(wait.toMillis());
+            }
+            Answer once = answerOnce.remove(request.path());
+            Answer answer = once != null ? once : route(request);
+            if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
+                answer = malformed(answer);
+            }
+            answer = finish(request, answer);
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed while slow: nobody waits for the answer
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a bug in a fake must fail a test, not hang a connection
+            exchange.sendResponseHeaders(500, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    static Map<String, String> parseForm(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}
