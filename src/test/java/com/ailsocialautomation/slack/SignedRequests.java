@@ -79,6 +79,26 @@ final class SignedRequests {
         return send(request(body, contentType, ts, sign(ts, body)).build());
     }
 
+    /**
+     * Sends only the headers of a POST that declares {@code declaredLength} body bytes, and returns the status line
+     * the server answers with before any body byte arrives (the JDK client would be cut off mid-body instead).
+     */
+    String statusForDeclaredLength(long declaredLength) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String ts = Long.toString(clock.instant().getEpochSecond());
+            String head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nX-Slack-Request-Timestamp: " + ts + "\r\n"
+                    + "X-Slack-Signature: v0=00\r\nContent-Length: " + declaredLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the server did not answer the declared length", e);
+        }
+    }
+
     HttpResponse<String> postWith(String body, String timestamp, String signature) {
         return send(request(body, "application/x-www-form-urlencoded", timestamp, signature).build());
     }

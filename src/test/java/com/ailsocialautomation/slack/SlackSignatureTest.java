@@ -108,9 +108,8 @@ class SlackSignatureTest {
 
     @Test
     void aBodyAboveTheLimitIsRefusedBeforeItIsVerified() {
-        String body = "text=" + "a".repeat(SlackRoutes.MAX_BODY_BYTES);
-        HttpResponse<String> r = rig.requests.post(body, "application/x-www-form-urlencoded");
-        assertEquals(413, r.statusCode());
+        // declared too large: refused from the headers alone, before a byte of the body is read
+        assertTrue(rig.requests.statusForDeclaredLength(SlackRoutes.MAX_BODY_BYTES + 1L).startsWith("HTTP/1.1 413"));
     }
 
     @Test
