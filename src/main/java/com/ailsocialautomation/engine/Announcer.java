@@ -28,6 +28,16 @@ public final class Announcer {
         outbox.add(post.workspaceId(), post.authorUserId(), "failed:" + target.id() + ":" + attemptKey(target), dm, post.origin());
     }
 
+    /** A rate limit (X's daily cap, say) holds the post back until {@code until}; it will go out then by itself. */
+    public void delayed(Post post, Target target, java.time.Instant until, String reason) {
+        Reply dm = Reply.of("Post " + post.shortId() + " to " + target.platform() + " (" + target.accountLabel()
+                        + ") is delayed until " + until.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (UTC): " + reason
+                        + " AIL will publish it then; Cancel if it should not go out late.")
+                .withField("Post", post.shortId())
+                .withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
+        outbox.add(post.workspaceId(), post.authorUserId(), "delayed:" + target.id() + ":" + until.getEpochSecond(), dm, post.origin());
+    }
+
     public void unknown(Post post, Target target) {
         Reply dm = Reply.of("Post " + post.shortId() + " may or may not have been published on " + target.platform()
                         + " (" + target.accountLabel() + "): AIL stopped while the request was in flight. "

@@ -41,6 +41,8 @@ public final class Publisher {
     private static final Duration EARLY_SLACK = Duration.ofMillis(500);
     /** How long a result already known from the platform waits for the database to come back. */
     private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
+    /** A rate limit that holds a post back longer than this is worth telling its author about. */
+    private static final Duration LONG_DELAY = Duration.ofMinutes(15);
     /** How long after a crashed attempt a retry with the same idempotency key is still safe. */
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(50);
 
@@ -199,6 +201,10 @@ public final class Publisher {
                     record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? "rate-limited" : "transient", e.getMessage());
                     metrics.counter("ail.publish.retries", "platform", target.platform()).increment();
                     targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage());
+                    if (e.kind() == PlatformError.Kind.RATE_LIMITED
+                            && next.isAfter(clock.instant().plus(LONG_DELAY))) {
+                        announcer.delayed(post, target, next, e.getMessage());
+                    }
                     return Outcome.retryAt(next);
                 }
                 String reason = e.kind() == PlatformError.Kind.RATE_LIMITED && e.retryAt() != null

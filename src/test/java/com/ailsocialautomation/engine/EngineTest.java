@@ -121,6 +121,20 @@ class EngineTest {
     }
 
     @Test
+    void aLongRateLimitTellsTheAuthorWhenThePostWillGoOutAndKeepsItScheduled() throws Exception {
+        hook.failNext(1, 429, "1200");
+        Post post = rig.post(f, "held back by a daily cap", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> messagesFor(f).stream().anyMatch(m -> m.contains("is delayed until"))),
+                "the author is told: " + messagesFor(f));
+        Target t = onlyTarget(post);
+        assertEquals(Target.SCHEDULED, t.state());
+        assertTrue(t.dueAt().isAfter(Instant.now().plus(Duration.ofMinutes(19))), "not before the platform's reset: " + t.dueAt());
+        assertTrue(messagesFor(f).get(0).contains("cancel:" + post.shortId()));
+        assertEquals(1, rig.posts.cancel(f.workspaceId(), post.id()));
+    }
+
+    @Test
     void aPermanentErrorFailsAtOnceWithThePlatformsMessageAndTellsTheAuthorOnce() throws Exception {
         hook.failNext(1, 422, null);
         Post post = rig.post(f, "not acceptable", Instant.now());
