@@ -20,6 +20,12 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
         return status >= 200 && status < 300;
     }
 
+    /** The first value of a header, matched case-insensitively, or null. */
+    public String header(String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -26,6 +26,36 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
     }
 
     /**
+     * The platform's own words: the first non-blank text at these JSON pointers (e.g. {@code /errors/0/message}),
+     * stripped; null when there is none or the body is not JSON.
+     */
+    public String firstText(String... pointers) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(this.body == null ? new byte[0] : this.body);
+        } catch (IOException e) {
+            return null;
+        }
+        if (body == null) {
+            return null;
+        }
+        for (String pointer : pointers) {
+            JsonNode value = body.at(pointer);
+            if (value.isTextual() && !value.asText().isBlank()) {
+                return value.asText().strip();
+            }
+        }
+        return null;
+    }
+
+    /** A platform's message as people get it in a DM or a log line: at most 300 characters. */
+    public static String shorten(String text) {
+        return text == null || text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+    }
+
+    private static final int MAX_MESSAGE = 300;
+
+    /**
      * The body as JSON. A body that is not JSON is a PERMANENT error naming the platform, so a malformed answer
      * fails the target with a clear message instead of crashing the engine.
      */

@@ -3,6 +3,7 @@ package com.ailsocialautomation.platform.bluesky;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.RetryAfter;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -78,8 +79,7 @@ final class BlueskyAnswers {
         if (reset != null) {
             return reset >= EPOCH_SECONDS_FROM ? Instant.ofEpochSecond(reset) : clock.instant().plusSeconds(reset);
         }
-        Long retryAfter = number(response.header("Retry-After"));
-        return retryAfter == null ? null : clock.instant().plusSeconds(retryAfter);
+        return RetryAfter.at(response.header("Retry-After"), clock.instant());
     }
 
     static String time(Instant instant) {

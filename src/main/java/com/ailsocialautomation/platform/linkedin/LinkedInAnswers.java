@@ -3,6 +3,7 @@ package com.ailsocialautomation.platform.linkedin;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.RetryAfter;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +17,6 @@ import java.util.Locale;
 
 /** Reads LinkedIn's answers; every answer that is not a success becomes a {@link PlatformError} of the right kind. */
 final class LinkedInAnswers {
-    private static final int MAX_MESSAGE = 300;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final String version;
@@ -67,17 +67,12 @@ final class LinkedInAnswers {
 
     /** LinkedIn's own words: a REST error's message (with its code), or an OAuth error description. */
     static String said(ApiResponse response) {
-        JsonNode body = body(response);
-        for (String field : new String[] {"message", "error_description", "error"}) {
-            JsonNode value = body.path(field);
-            if (value.isTextual() && !value.asText().isBlank()) {
-                String text = value.asText().strip();
-                String code = body.path("code").asText("");
-                text = code.isBlank() || text.contains(code) ? text : code + ": " + text;
-                return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
-            }
+        String text = response.firstText("/message", "/error_description", "/error");
+        if (text == null) {
+            return null;
         }
-        return null;
+        String code = body(response).path("code").asText("");
+        return ApiResponse.shorten(code.isBlank() || text.contains(code) ? text : code + ": " + text);
     }
 
     static String required(JsonNode node, String field, String doing) {
@@ -102,11 +97,7 @@ final class LinkedInAnswers {
     }
 
     private Instant retryAfter(ApiResponse response, Instant fallback) {
-        String header = response.header("Retry-After");
-        try {
-            return header == null ? fallback : clock.instant().plusSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        Instant at = RetryAfter.at(response.header("Retry-After"), clock.instant());
+        return at == null ? fallback : at;
     }
 }

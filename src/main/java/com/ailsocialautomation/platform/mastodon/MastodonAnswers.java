@@ -1,12 +1,10 @@
 package com.ailsocialautomation.platform.mastodon;
 
-import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +18,6 @@ import java.util.Locale;
  * fails with Mastodon's own {@code error} text.
  */
 final class MastodonAnswers {
-    private static final int MAX_MESSAGE = 300;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private MastodonAnswers() {}
@@ -59,22 +56,7 @@ final class MastodonAnswers {
 
     /** Mastodon's own words: {@code error_description} where OAuth gives one, else {@code error}. */
     static String said(ApiResponse response) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(response.body() == null ? new byte[0] : response.body());
-        } catch (IOException e) {
-            return null;
-        }
-        if (body == null || !body.isObject()) {
-            return null;
-        }
-        for (JsonNode candidate : new JsonNode[] {body.path("error_description"), body.path("error")}) {
-            if (candidate.isTextual() && !candidate.asText().isBlank()) {
-                String text = candidate.asText().strip();
-                return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
-            }
-        }
-        return null;
+        return ApiResponse.shorten(response.firstText("/error_description", "/error"));
     }
 
     /** A field Mastodon must send; its absence is a PERMANENT error rather than a NullPointerException later. */

@@ -2,6 +2,7 @@ package com.ailsocialautomation.platform.webhook;
 
 import com.ailsocialautomation.net.Response;
 import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.RetryAfter;
 
 import java.time.Instant;
 
@@ -13,32 +14,12 @@ final class WebhookErrors {
         String body = response.bodyText().strip();
         String detail = "the webhook answered HTTP " + status + (body.isEmpty() ? "" : ": " + abbreviate(body));
         if (status == 429) {
-            return new PlatformError(PlatformError.Kind.RATE_LIMITED, status, detail, retryAfter(header(response, "Retry-After")));
+            return new PlatformError(PlatformError.Kind.RATE_LIMITED, status, detail, RetryAfter.at(response.header("Retry-After"), Instant.now()));
         }
         if (status >= 500 || status == 408) {
             return new PlatformError(PlatformError.Kind.TRANSIENT, status, detail, null);
         }
         return new PlatformError(PlatformError.Kind.PERMANENT, status, detail, null);
-    }
-
-    private static String header(Response response, String name) {
-        return response.headers().entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-    }
-
-    static Instant retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Instant.now().plusSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            try {
-                return java.time.ZonedDateTime.parse(header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (RuntimeException ignored) {
-                return null;
-            }
-        }
     }
 
     private static String abbreviate(String body) {

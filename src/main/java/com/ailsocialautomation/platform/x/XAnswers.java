@@ -1,17 +1,14 @@
 package com.ailsocialautomation.platform.x;
 
-import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.time.Clock;
 
 /** Reads X's answers; every answer that is not a success becomes a {@link PlatformError} of the right kind. */
 final class XAnswers {
-    private static final int MAX_MESSAGE = 300;
 
     private final Clock clock;
 
@@ -71,23 +68,7 @@ final class XAnswers {
 
     /** X's own words: the first error's message, a problem's detail or title, or an OAuth error description. */
     static String said(ApiResponse response) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(response.body() == null ? new byte[0] : response.body());
-        } catch (IOException e) {
-            return null;
-        }
-        if (body == null || !body.isObject()) {
-            return null;
-        }
-        for (JsonNode candidate : new JsonNode[] {body.path("errors").path(0).path("message"), body.path("detail"),
-                body.path("error_description"), body.path("title"), body.path("error")}) {
-            if (candidate.isTextual() && !candidate.asText().isBlank()) {
-                String text = candidate.asText().strip();
-                return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
-            }
-        }
-        return null;
+        return ApiResponse.shorten(response.firstText("/errors/0/message", "/detail", "/error_description", "/title", "/error"));
     }
 
     /** A field X must send; its absence is a PERMANENT error rather than a NullPointerException later. */
