@@ -2,13 +2,9 @@ package com.ailsocialautomation.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +43,6 @@ public final class FakeLinkedIn extends LoopbackApi {
 
     public record Issued(String accessToken, String refreshToken) {}
 
-    public record Callback(String code, String state) {}
 
     private record Code(String redirectUri, String scope, Instant issuedAt) {}
 
@@ -160,20 +155,7 @@ public final class FakeLinkedIn extends LoopbackApi {
 
     /** Opens the authorize URL as the member's browser would, consents, and reads the redirect back to AIL. */
     public Callback approve(URI authorizeUrl) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 302) {
-                throw new AssertionError("LinkedIn refused the authorize request: " + response.statusCode() + " " + response.body());
-            }
-            Map<String, String> query = parseForm(URI.create(response.headers().firstValue("Location").orElseThrow()).getRawQuery());
-            return new Callback(query.get("code"), query.get("state"));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return callback(consent(authorizeUrl, "LinkedIn"));
     }
 
     // ---- routing ----

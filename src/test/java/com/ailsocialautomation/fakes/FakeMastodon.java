@@ -2,11 +2,7 @@ package com.ailsocialautomation.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,19 +176,7 @@ public final class FakeMastodon extends LoopbackApi {
      * returns where the instance sends the browser back: AIL's callback URL with the code and state.
      */
     public String approve(URI authorizeUrl) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 302) {
-                throw new AssertionError("Mastodon refused the authorize request: " + response.statusCode() + " " + response.body());
-            }
-            return response.headers().firstValue("Location").orElseThrow();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return consent(authorizeUrl, "Mastodon");
     }
 
     // ---- serving ----

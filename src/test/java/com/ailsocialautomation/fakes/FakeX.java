@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +46,6 @@ public final class FakeX extends LoopbackApi {
     public record Issued(String accessToken, String refreshToken) {}
 
     /** What the user's browser is sent back with after approving. */
-    public record Callback(String code, String state) {}
 
     private record Code(String challenge, String redirectUri, String scope, Instant issuedAt) {}
 
@@ -152,20 +148,7 @@ public final class FakeX extends LoopbackApi {
 
     /** Opens the authorize URL as the user's browser would, approves, and reads the redirect back to AIL. */
     public Callback approve(URI authorizeUrl) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 302) {
-                throw new AssertionError("X refused the authorize request: " + response.statusCode() + " " + response.body());
-            }
-            Map<String, String> query = parseForm(URI.create(response.headers().firstValue("Location").orElseThrow()).getRawQuery());
-            return new Callback(query.get("code"), query.get("state"));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return callback(consent(authorizeUrl, "X"));
     }
 
     // ---- routing ----

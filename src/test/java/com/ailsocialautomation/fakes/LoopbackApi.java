@@ -183,6 +183,37 @@ public abstract class LoopbackApi implements AutoCloseable {
         }
     }
 
+    /** Where a platform's consent page sent the browser back: AIL's callback with the code and state. */
+    public record Callback(String code, String state) {}
+
+    /**
+     * Opens an authorize URL as the person's browser would, consents, and returns the Location of the redirect
+     * back to AIL; anything but a 302 fails the test with the platform's answer.
+     */
+    static String consent(URI authorizeUrl, String platform) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        try {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(authorizeUrl).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 302) {
+                throw new AssertionError(platform + " refused the authorize request: " + response.statusCode() + " " + response.body());
+            }
+            return response.headers().firstValue("Location").orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The code and state in a callback URL. */
+    static Callback callback(String location) {
+        Map<String, String> query = parseForm(URI.create(location).getRawQuery());
+        return new Callback(query.get("code"), query.get("state"));
+    }
+
     static Map<String, String> parseForm(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
