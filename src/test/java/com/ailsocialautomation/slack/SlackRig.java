@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.CommandService;
@@ -52,7 +53,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SlackRig implements AutoCloseable {
     final FakeSlack slack;
-    final MutableClock clock = new MutableClock(Instant.now());
+    final TestClock clock = new TestClock(Instant.now());
     final Sql sql;
     final Workspaces workspaces;
     final Accounts accounts;

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -114,7 +115,7 @@ class SlackSignatureTest {
 
     @Test
     void theVerifierChecksTheExactBytesAndTheWindowWithTheInjectedClock() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T12:00:00Z"));
         SlackSignature signature = new SlackSignature(Secret.of("s3cret"), clock);
         byte[] body = "payload=%7B%22a%22%3A1%7D".getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(clock.instant().getEpochSecond());
