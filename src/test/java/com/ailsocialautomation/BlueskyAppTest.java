@@ -46,10 +46,7 @@ class BlueskyAppTest {
 
                 Reply posted = app.commands().run(ana, "post to:bluesky Hello from AIL #launch");
                 assertTrue(posted.text().contains("bluesky") || posted.text().contains("Bluesky"), posted.text());
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (pds.posts().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                com.ailsocialautomation.testing.Eventually.eventually(Duration.ofSeconds(20), () -> !pds.posts().isEmpty());
                 assertEquals(1, pds.posts().size());
                 assertEquals("Hello from AIL #launch", pds.posts().get(0).path("text").asText());
                 assertEquals("launch", pds.posts().get(0).path("facets").get(0).path("features").get(0).path("tag").asText());

@@ -196,7 +196,7 @@ class CommandServiceTest {
         Invocation ivy = new Invocation("slack", "T-SHOW", "U-IVY", "Ivy", false, null, null);
         String account = connectHook(ivy); // the receiver was never told this secret, so it refuses the signature
         String post = postId(run(ivy, "post to:" + account + " signed wrongly"));
-        assertTrue(com.ailsocialautomation.engine.EngineRig.eventually(java.time.Duration.ofSeconds(20),
+        assertTrue(com.ailsocialautomation.testing.Eventually.eventually(java.time.Duration.ofSeconds(20),
                 () -> run(ivy, "show " + post).contains(": failed")), run(ivy, "show " + post));
         String shown = run(ivy, "show " + post);
         assertTrue(shown.contains("attempt ") && shown.contains("HTTP 401") && shown.contains("bad signature"), shown);

@@ -104,18 +104,6 @@ public final class EngineRig implements AutoCloseable {
         return posts.find(post.workspaceId(), post.id()).orElseThrow();
     }
 
-    /** Polls until {@code condition} holds or the time is up; returns whether it held. */
-    public static boolean eventually(Duration within, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
     public void stopEngines() {
         engines.forEach(Engine::close);
         engines.clear();

@@ -188,10 +188,7 @@ abstract class ConnectFixture {
     }
 
     static List<Told> toldTo(String user, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline && told.stream().noneMatch(t -> t.userId().equals(user))) {
-            Thread.sleep(50);
-        }
+        com.ailsocialautomation.testing.Eventually.eventually(within, () -> told.stream().anyMatch(t -> t.userId().equals(user)));
         return told.stream().filter(t -> t.userId().equals(user)).toList();
     }
 

@@ -125,10 +125,8 @@ class ConnectFlowTest extends ConnectFixture {
         String shortId = shortIdOf(user);
         Reply posted = run(user, "post to:" + shortId + " Hello from AIL " + user);
         assertTrue(posted.text().startsWith("Post "), posted.text());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && count("select count(*) from post_targets where account_id = ? and state = 'published'", account) == 0) {
-            Thread.sleep(100);
-        }
+        com.ailsocialautomation.testing.Eventually.eventually(Duration.ofSeconds(10),
+                () -> count("select count(*) from post_targets where account_id = ? and state = 'published'", account) > 0);
         Object key = column("select idempotency_key from post_targets where account_id = ?", account).get(0);
         List<FakeMastodon.Received> sent = mastodon.received("POST", "/api/v1/statuses").stream()
                 .filter(r -> r.text().contains("Hello from AIL " + user)).toList();
