@@ -2,7 +2,7 @@ package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.Invocation;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.testing.PostgresExtension;

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Account;

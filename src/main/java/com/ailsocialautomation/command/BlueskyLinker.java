@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.UrlGuard;

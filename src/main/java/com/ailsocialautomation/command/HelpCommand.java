@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 /** help and help &lt;subcommand&gt;. */
 public final class HelpCommand implements Handler {
     private final String privacyUrl;

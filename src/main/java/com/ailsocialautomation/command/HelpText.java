@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 /** The replies to {@code /ail help} and {@code /ail help <subcommand>}, built from {@link Commands}. */
 public final class HelpText {
     private HelpText() {}

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Attempts;

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
 

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import com.ailsocialautomation.privacy.DataExport;
 import com.ailsocialautomation.privacy.Erased;
 import com.ailsocialautomation.privacy.ForgetMe;

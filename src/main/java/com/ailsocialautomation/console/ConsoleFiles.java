@@ -1,6 +1,6 @@
 package com.ailsocialautomation.console;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.console;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Notifier;
 
 import java.io.PrintStream;

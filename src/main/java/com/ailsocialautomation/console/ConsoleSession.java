@@ -2,7 +2,7 @@ package com.ailsocialautomation.console;
 
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 
 import java.io.BufferedReader;
 import java.io.IOException;

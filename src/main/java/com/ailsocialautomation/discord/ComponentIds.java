@@ -1,7 +1,7 @@
 package com.ailsocialautomation.discord;
 
 import com.ailsocialautomation.command.ParsedCommand;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 
 import java.security.SecureRandom;
 import java.time.Clock;

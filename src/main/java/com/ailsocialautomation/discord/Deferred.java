@@ -1,7 +1,7 @@
 package com.ailsocialautomation.discord;
 
 import com.ailsocialautomation.UserError;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.discord;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.DeliveryError;
 import com.ailsocialautomation.notify.Notifier;
 import net.dv8tion.jda.api.JDA;

@@ -3,7 +3,7 @@ package com.ailsocialautomation.discord;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.ParsedCommand;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.engine;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.linkedin.ReconnectReminder;
 import com.ailsocialautomation.store.Account;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.notify;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 
 /**
  * Delivers messages to people in their chat platform. Slack, Discord and the console implement it.

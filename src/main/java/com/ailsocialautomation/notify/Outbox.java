@@ -1,7 +1,7 @@
 package com.ailsocialautomation.notify;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.oauth;
 
 import com.ailsocialautomation.UserError;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.PlatformError;

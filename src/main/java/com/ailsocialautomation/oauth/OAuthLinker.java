@@ -2,7 +2,7 @@ package com.ailsocialautomation.oauth;
 
 import com.ailsocialautomation.command.AccountLinker;
 import com.ailsocialautomation.command.Caller;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;

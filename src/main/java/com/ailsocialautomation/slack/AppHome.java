@@ -2,7 +2,7 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.Overview;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.slack;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.DeliveryError;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;

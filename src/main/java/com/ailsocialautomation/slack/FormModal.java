@@ -1,7 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;

@@ -3,7 +3,7 @@ package com.ailsocialautomation.slack;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Invocation;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.slack;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.slack;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.model.block.LayoutBlock;

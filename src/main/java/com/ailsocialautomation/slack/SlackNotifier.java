@@ -1,6 +1,6 @@
 package com.ailsocialautomation.slack;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Notifier;
 
 /** The engine's messages to Slack users: a DM with the Retry / Cancel buttons, and an update where the post was made. */

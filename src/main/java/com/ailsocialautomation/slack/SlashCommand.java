@@ -7,7 +7,7 @@ import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.MissingText;
 import com.ailsocialautomation.command.ParsedCommand;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;

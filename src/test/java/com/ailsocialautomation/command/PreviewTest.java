@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.discord;
 
 import com.ailsocialautomation.App;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeDiscord;
 import com.ailsocialautomation.notify.Outbox;

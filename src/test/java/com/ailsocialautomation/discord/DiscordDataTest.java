@@ -5,7 +5,7 @@ import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.ListCommands;
 import com.ailsocialautomation.command.PostCommands;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.store.Accounts;

@@ -3,7 +3,7 @@ package com.ailsocialautomation.discord;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.ParsedCommand;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;

@@ -1,6 +1,6 @@
 package com.ailsocialautomation.notify;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Workspaces;

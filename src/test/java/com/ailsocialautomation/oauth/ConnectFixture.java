@@ -2,7 +2,7 @@ package com.ailsocialautomation.oauth;
 
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeX;

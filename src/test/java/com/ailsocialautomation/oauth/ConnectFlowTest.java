@@ -1,6 +1,6 @@
 package com.ailsocialautomation.oauth;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.testing.Browser;
 import com.ailsocialautomation.testing.RawTables;

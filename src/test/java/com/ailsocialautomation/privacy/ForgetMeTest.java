@@ -1,6 +1,6 @@
 package com.ailsocialautomation.privacy;
 
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Audit;

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.console.ConsoleSession;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Account;

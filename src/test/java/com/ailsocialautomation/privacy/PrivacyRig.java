@@ -4,7 +4,7 @@ import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.PrivacyCommands;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Revoker;

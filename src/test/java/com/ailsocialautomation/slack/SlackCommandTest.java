@@ -1,7 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;

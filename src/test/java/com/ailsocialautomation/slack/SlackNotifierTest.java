@@ -98,7 +98,7 @@ class SlackNotifierTest {
         rig.slack.revoke(FakeSlack.BOT_TOKEN);
         try {
             var e = org.junit.jupiter.api.Assertions.assertThrows(com.ailsocialautomation.notify.DeliveryError.class,
-                    () -> notifier.direct("TGONE", "UGONE", com.ailsocialautomation.command.Reply.of("hi")));
+                    () -> notifier.direct("TGONE", "UGONE", com.ailsocialautomation.message.Reply.of("hi")));
             assertTrue(e.permanent(), e.getMessage());
         } finally {
             rig.slack.unrevoke(FakeSlack.BOT_TOKEN);

@@ -2,7 +2,7 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.CommandService;
-import com.ailsocialautomation.command.Reply;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeSlack;

@@ -1,4 +1,4 @@
-package com.ailsocialautomation.command;
+package com.ailsocialautomation.message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public record Reply(String text, List<Field> fields, List<Button> buttons, boole
     }
 
     /**
-     * A form for the caller. Submitting it calls {@link CommandService#submit} with {@code submitAction} and the
+     * A form for the caller. Submitting it calls the command layer's submit with {@code submitAction} and the
      * values by input id. Secret inputs (an app password) are masked where the front end can, and never echoed.
      */
     public record Form(String title, String submitAction, List<Input> inputs) {
