@@ -200,7 +200,7 @@ public final class App implements AutoCloseable {
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));
-        web = new WebServer("0.0.0.0", config.port(), metrics, routes);
+        web = new WebServer("0.0.0.0", config.port(), config.publicUrl().startsWith("https://"), metrics, routes);
         own("web server", web);
         try {
             web.start();
@@ -258,6 +258,11 @@ public final class App implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** The web server's routes ("GET /privacy"), for tests that must cover every page. */
+    public List<String> webRoutes() {
+        return web.routes();
     }
 
     public int port() {

@@ -25,6 +25,12 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     public WebServer(String host, int port, MeterRegistry metrics, List<WebRoutes> features) {
+        this(host, port, false, metrics, features);
+    }
+
+    /** {@code https}: AIL's public URL is https, so browsers are told to use nothing else (HSTS). */
+    public WebServer(String host, int port, boolean https, MeterRegistry metrics, List<WebRoutes> features) {
+        SecurityHeaders headers = new SecurityHeaders(https);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -60,6 +66,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             cfg.routes.error(413, ctx -> ctx.html(Html.page("Too large", Html.p("The request body is too large."))));
+            cfg.routes.after(headers::apply);
             for (WebRoutes feature : features) {
                 feature.addTo(cfg.routes);
             }
@@ -85,6 +92,12 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route as "METHOD /path/{param}", for checks that must cover all of them. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     @Override
