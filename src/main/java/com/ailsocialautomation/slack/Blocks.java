@@ -109,7 +109,7 @@ final class Blocks {
 
     /** The plain text Slack shows in notifications and where blocks cannot be shown. */
     static String fallback(Reply reply) {
-        return cut(reply.text(), SECTION_CHARS);
+        return escape(cut(reply.text(), SECTION_CHARS)); // escaped like the blocks: a notification must not ping either
     }
 
     static MarkdownTextObject markdown(String text) {

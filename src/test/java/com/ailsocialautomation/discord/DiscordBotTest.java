@@ -142,6 +142,21 @@ class DiscordBotTest {
     }
 
     @Test
+    void aNotificationQuotingMentionsAllowsNoneOfThemSoNobodyIsPinged() throws Exception {
+        start(null, null, null);
+        String text = "Post p7k2q failed: @everyone @here <@" + ANA + "> <@&123456789012345678> said no";
+
+        bot.notifier().direct(GUILD, ANA, Reply.of(text), "channel:" + CHANNEL);
+
+        JsonNode body = discord.calls("POST", "/messages").get(0).body();
+        assertEquals(text, body.path("content").asText());
+        JsonNode allowed = body.path("allowed_mentions");
+        assertEquals("[]", allowed.path("parse").toString(), "no @everyone, @here, role or user mention is live: " + allowed);
+        assertTrue(allowed.path("users").isMissingNode() || allowed.path("users").isEmpty(), allowed.toString());
+        assertTrue(allowed.path("roles").isMissingNode() || allowed.path("roles").isEmpty(), allowed.toString());
+    }
+
+    @Test
     void whenTheUserBlocksDmsTheMessageGoesToThePostsChannelAndTheLogSaysSo() throws Exception {
         start(null, null, null);
         discord.blockDms(ANA);

@@ -75,6 +75,21 @@ class SlackNotifierTest {
     }
 
     @Test
+    void aNotificationQuotingMentionsAndLinksShowsThemAsTextInTheNotificationAndTheBlocks() throws Exception {
+        rig.user("UESC", "Fred", "UTC", false);
+        rig.webhookAccount("TESC", "UESC", "esc.example/hook");
+        String quoted = "Post p1 failed: x said <!channel> <!here> <@U0BOSS> see <https://evil.example|your bank> & more";
+
+        rig.front.notifier().direct("TESC", "UESC", com.ailsocialautomation.message.Reply.of(quoted));
+
+        FakeSlack.Call dm = rig.slack.await("chat.postMessage", 1, c -> "UESC".equals(c.form().get("channel"))).get(0);
+        String escaped = "Post p1 failed: x said &lt;!channel&gt; &lt;!here&gt; &lt;@U0BOSS&gt; see "
+                + "&lt;https://evil.example|your bank&gt; &amp; more";
+        assertEquals(escaped, dm.form().get("text"), "the notification text Slack shows on phones and lock screens");
+        assertEquals(escaped, dm.jsonField("blocks").get(0).path("text").path("text").asText());
+    }
+
+    @Test
     void a429OnChatPostMessageIsTriedAgainAfterRetryAfterAndNotBefore() throws Exception {
         failedPost("TRATE", "URATE", null);
         NotificationSender sender = new NotificationSender(rig.outbox, List.of(rig.front.notifier()), rig.clock);
