@@ -38,9 +38,10 @@ public final class Announcer {
         outbox.add(post.workspaceId(), post.authorUserId(), "delayed:" + target.id() + ":" + until.getEpochSecond(), dm, post.origin());
     }
 
-    public void unknown(Post post, Target target) {
+    /** {@code why}: what left the outcome open, such as "AIL stopped while the request was in flight". */
+    public void unknown(Post post, Target target, String why) {
         Reply dm = Reply.of("Post " + post.shortId() + " may or may not have been published on " + target.platform()
-                        + " (" + target.accountLabel() + "): AIL stopped while the request was in flight. "
+                        + " (" + target.accountLabel() + "): " + why + ". "
                         + "Check the account; if the post is not there, use Retry.")
                 .withField("Post", post.shortId())
                 .withField("Text", preview(post.text()))

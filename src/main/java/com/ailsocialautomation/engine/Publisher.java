@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * Publishes one target. The target is recorded as publishing before any request leaves; a target found still
  * publishing when its execution is revived after a crash becomes unknown (the author is asked to check), unless
- * the platform honours the idempotency key, in which case it is retried with the same key.
+ * the platform honours the idempotency key, in which case it is retried with the same key. A publish request
+ * whose answer is lost is treated the same way: only failures before the request left are retried blindly.
  */
 public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -43,8 +44,6 @@ public final class Publisher {
     private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
     /** A rate limit that holds a post back longer than this is worth telling its author about. */
     private static final Duration LONG_DELAY = Duration.ofMinutes(15);
-    /** How long after a crashed attempt a retry with the same idempotency key is still safe. */
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(50);
 
     private final Targets targets;
     private final Posts posts;
@@ -108,14 +107,15 @@ public final class Publisher {
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
                 // revival must not rely on the key any more.
                 if (provider != null && provider.idempotent() && target.startedAt() != null
-                        && target.startedAt().isAfter(clock.instant().minus(IDEMPOTENCY_WINDOW))) {
+                        && (provider.idempotencyWindow() == null
+                            || target.startedAt().isAfter(clock.instant().minus(provider.idempotencyWindow())))) {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(post.get(), t, provider)).orElse(Outcome.DONE);
                 }
                 if (targets.finish(workspaceId, targetId, Target.UNKNOWN,
                         "AIL stopped while publishing; check whether the post went out before retrying")) {
                     metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
-                    announcer.unknown(post.get(), target);
+                    announcer.unknown(post.get(), target, "AIL stopped while the request was in flight");
                 }
                 return Outcome.DONE;
             }
@@ -150,6 +150,8 @@ public final class Publisher {
             boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
             announcer.published(post, target, published.url(), Duration.between(target.dueAt(), started), notify);
             return Outcome.DONE;
+        } catch (AnswerLost e) {
+            return unknown(post, target, started, e.error);
         } catch (PlatformError e) {
             return platformFailure(post, target, account, started, e);
         } catch (UserError e) {
@@ -175,7 +177,7 @@ public final class Publisher {
         List<MediaRef> uploaded = null;
         try {
             uploaded = media.prepare(provider, creds, post.mediaUrls());
-            return provider.publish(creds, request(post, target, uploaded));
+            return send(provider, creds, request(post, target, uploaded));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
@@ -185,7 +187,47 @@ public final class Publisher {
             if (uploaded == null) {
                 uploaded = media.prepare(provider, fresh, post.mediaUrls());
             }
-            return provider.publish(fresh, request(post, target, uploaded));
+            return send(provider, fresh, request(post, target, uploaded));
+        }
+    }
+
+    /**
+     * One publish request. When it went out and its answer was lost (a read timeout, a dropped connection, a
+     * 5xx), repeating it can post twice, unless the platform honours the idempotency key: then it is retried
+     * like any passing failure. Media uploads are outside: an orphaned upload is harmless.
+     */
+    private static Published send(Provider provider, Credentials creds, PublishRequest request) {
+        try {
+            return provider.publish(creds, request);
+        } catch (PlatformError e) {
+            if (e.kind() == PlatformError.Kind.TRANSIENT && e.mayHaveArrived() && !provider.idempotent()) {
+                throw new AnswerLost(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The platform may have published: the author is asked to check rather than risk a second post. */
+    private Outcome unknown(Post post, Target target, Instant started, PlatformError e) {
+        metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
+        String reason = target.platform() + " did not confirm the post (" + e.getMessage()
+                + "); check whether it went out before retrying";
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), Target.UNKNOWN, reason),
+                RESULT_WRITE_PATIENCE);
+        record(target, started, e.httpStatus(), "unknown", e.getMessage());
+        if (finished) {
+            announcer.unknown(post, target, target.platform() + " did not answer after the request was sent ("
+                    + e.getMessage() + ")");
+        }
+        return Outcome.DONE;
+    }
+
+    private static final class AnswerLost extends RuntimeException {
+        final PlatformError error;
+
+        AnswerLost(PlatformError error) {
+            super(null, null, false, false);
+            this.error = error;
         }
     }
 

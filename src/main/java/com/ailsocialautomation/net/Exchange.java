@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** One request to a vetted URL and its streamed answer; redirects are the caller's business. */
@@ -56,6 +57,9 @@ final class Exchange implements AutoCloseable {
         if (body != null) {
             request.body(new BytesRequestContent(contentType == null ? "application/octet-stream" : contentType, body));
         }
+        // once the headers are out the server may act on the request, whatever happens to its answer
+        AtomicBoolean committed = new AtomicBoolean();
+        request.onRequestCommit(r -> committed.set(true));
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.send(listener);
         try {
@@ -63,10 +67,10 @@ final class Exchange implements AutoCloseable {
             Response response = listener.get(millis + 1000, TimeUnit.MILLISECONDS);
             return new Exchange(target, request, listener, response);
         } catch (ExecutionException e) {
-            throw Failures.unreachable(target, e.getCause());
+            throw Failures.unreachable(target, e.getCause(), committed.get());
         } catch (Exception e) {
             request.abort(e);
-            throw Failures.unreachable(target, e);
+            throw Failures.unreachable(target, e, committed.get());
         }
     }
 
@@ -103,7 +107,7 @@ final class Exchange implements AutoCloseable {
             }
         } catch (IOException e) {
             request.abort(e);
-            throw Failures.unreachable(target, e);
+            throw Failures.unreachable(target, e, true); // the status line had arrived
         }
         return out.toByteArray();
     }

@@ -14,11 +14,12 @@ final class Failures {
     private Failures() {
     }
 
-    static UnreachableUrl unreachable(VettedUrl target, Throwable failure) {
+    /** {@code sent}: the request's headers had gone out, so the server may have acted on it. */
+    static UnreachableUrl unreachable(VettedUrl target, Throwable failure, boolean sent) {
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        return new UnreachableUrl(target.host(), reason(failure));
+        return new UnreachableUrl(target.host(), reason(failure), sent);
     }
 
     private static String reason(Throwable failure) {

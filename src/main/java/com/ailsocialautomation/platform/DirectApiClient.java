@@ -1,13 +1,17 @@
 package com.ailsocialautomation.platform;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+
+import javax.net.ssl.SSLHandshakeException;
 
 /** The client for API hosts the operator configured. No cookies, no redirects followed, bounded by a timeout. */
 public final class DirectApiClient implements ApiClient {
@@ -31,14 +35,23 @@ public final class DirectApiClient implements ApiClient {
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "no answer within " + timeout.toSeconds() + " s from " + host(request), null);
-        } catch (IOException e) {
+        } catch (HttpConnectTimeoutException | ConnectException | SSLHandshakeException e) {
+            // nothing left: repeating is harmless
             throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "could not reach " + host(request) + " (" + e.getClass().getSimpleName() + ")", null);
+        } catch (HttpTimeoutException e) {
+            throw lost(request, "no answer within " + timeout.toSeconds() + " s from " + host(request));
+        } catch (IOException e) {
+            throw lost(request, "the connection to " + host(request) + " failed (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "interrupted while calling " + host(request), null);
         }
+    }
+
+    /** The request may have reached the platform; only a GET is sure to have changed nothing. */
+    private static PlatformError lost(ApiRequest request, String message) {
+        return "GET".equals(request.method()) ? new PlatformError(PlatformError.Kind.TRANSIENT, 0, message, null)
+                : PlatformError.answerLost(message);
     }
 
     private static String host(ApiRequest request) {

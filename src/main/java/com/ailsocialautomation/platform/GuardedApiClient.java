@@ -29,9 +29,16 @@ public final class GuardedApiClient implements ApiClient {
             Response response = http.exchange(request.method(), request.url(), headers, request.body());
             return new ApiResponse(response.status(), response.headers(), response.body());
         } catch (UnreachableUrl e) {
-            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
+            throw unreachable(request, e);
         } catch (UserError e) {
             throw new PlatformError(PlatformError.Kind.PERMANENT, 0, e.getMessage(), null);
         }
+    }
+
+    /** A GET changes nothing, so only another method's lost answer may have done something at the platform. */
+    static PlatformError unreachable(ApiRequest request, UnreachableUrl e) {
+        return e.mayHaveArrived() && !"GET".equals(request.method())
+                ? PlatformError.answerLost(e.getMessage())
+                : new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
     }
 }

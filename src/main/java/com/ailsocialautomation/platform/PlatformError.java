@@ -6,6 +6,7 @@ import java.time.Instant;
  * A platform said no, or could not be reached. The kind decides what happens next:
  * TRANSIENT retries with backoff, RATE_LIMITED waits until {@code retryAt}, AUTH_EXPIRED refreshes or asks for a
  * reconnect, PERMANENT fails at once with the platform's own message. The message never contains a token.
+ * {@link #mayHaveArrived} tells a failure before the request left (safe to repeat) from a lost answer.
  */
 public final class PlatformError extends RuntimeException {
     public enum Kind { TRANSIENT, RATE_LIMITED, AUTH_EXPIRED, PERMANENT }
@@ -13,12 +14,35 @@ public final class PlatformError extends RuntimeException {
     private final Kind kind;
     private final int httpStatus;
     private final Instant retryAt;
+    private final boolean mayHaveArrived;
 
+    /** An answer from the platform, or a failure before the request left. A 5xx may have been acted on. */
     public PlatformError(Kind kind, int httpStatus, String platformMessage, Instant retryAt) {
+        this(kind, httpStatus, platformMessage, retryAt, httpStatus >= 500);
+    }
+
+    private PlatformError(Kind kind, int httpStatus, String platformMessage, Instant retryAt, boolean mayHaveArrived) {
         super(platformMessage, null, false, false);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAt = retryAt;
+        this.mayHaveArrived = mayHaveArrived;
+    }
+
+    /**
+     * The request went out and no answer came back (a read timeout, a dropped connection): TRANSIENT, but the
+     * platform may have acted on it.
+     */
+    public static PlatformError answerLost(String message) {
+        return new PlatformError(Kind.TRANSIENT, 0, message, null, true);
+    }
+
+    /**
+     * Whether the platform may have acted on the request although it did not say so: a lost answer or a 5xx.
+     * Repeating such a request can post twice unless the platform honours an idempotency key.
+     */
+    public boolean mayHaveArrived() {
+        return mayHaveArrived;
     }
 
     public Kind kind() {

@@ -3,6 +3,7 @@ package com.ailsocialautomation.platform;
 import com.ailsocialautomation.config.Secret;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ public interface Provider {
      */
     default boolean idempotent() {
         return false;
+    }
+
+    /**
+     * How long the platform remembers an idempotency key, for idempotent providers; null when a repeat finds the
+     * first post however late it comes (Bluesky's record key).
+     */
+    default Duration idempotencyWindow() {
+        return null;
     }
 
     /** Text and media limits for this account (Mastodon reads its instance's). */

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is counted; access JWTs expire (ExpiredToken), a missing bearer is AuthMissing, a refresh JWT is not an access
  * token; refresh JWTs rotate and a used one is refused; createRecord wants JSON and a well-formed
  * app.bsky.feed.post (facets inside the text's UTF-8 bytes, not overlapping; images that were uploaded and are at
- * most 1,000,000 bytes); uploadBlob wants the image's own Content-Type. Tests can make it answer 429 with
+ * most 1,000,000 bytes) whose rkey, when given, is a TID not used before (else InvalidRequest; getRecord finds the
+ * record by it); uploadBlob wants the image's own Content-Type. Tests can make it answer 429 with
  * RateLimit-* headers, expire access tokens, take the account down, or be slow. It records every request.
  */
 public final class FakeBluesky extends LoopbackApi {
@@ -54,6 +55,7 @@ public final class FakeBluesky extends LoopbackApi {
     private final Map<String, String> handles = new ConcurrentHashMap<>(Map.of(HANDLE, DID));
     private final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Object>> records = new ConcurrentHashMap<>();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(3_300_000_000L);
     private volatile Duration accessLifetime = Duration.ofMinutes(120);
@@ -141,6 +143,7 @@ public final class FakeBluesky extends LoopbackApi {
             case "app.bsky.actor.getProfile" -> post ? notAllowed() : authed(request, t -> getProfile(request));
             case "com.atproto.repo.uploadBlob" -> post ? authed(request, t -> uploadBlob(request)) : notAllowed();
             case "com.atproto.repo.createRecord" -> post ? authed(request, t -> createRecord(request, t)) : notAllowed();
+            case "com.atproto.repo.getRecord" -> post ? notAllowed() : getRecord(request);
             default -> error(501, "MethodNotImplemented", "Method Not Implemented");
         };
     }
@@ -305,10 +308,27 @@ public final class FakeBluesky extends LoopbackApi {
         if (invalid != null) {
             return error(400, "InvalidRequest", "Invalid app.bsky.feed.post record: " + invalid);
         }
+        String rkey = body.path("rkey").asText("");
+        if (rkey.isEmpty()) {
+            rkey = "3l" + Long.toString(ids.incrementAndGet(), 32);
+        } else if (!rkey.matches("[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}")) {
+            return error(400, "InvalidRequest", "Invalid record key for app.bsky.feed.post: must be a TID");
+        }
+        Map<String, Object> created = Map.of("uri", "at://" + token.did() + "/app.bsky.feed.post/" + rkey,
+                "cid", "bafyrei" + HexFormat.of().formatHex(bytes(12)), "value", body.path("record"));
+        if (records.putIfAbsent(rkey, created) != null) {
+            return error(400, "InvalidRequest", "Record already exists: at://" + token.did() + "/app.bsky.feed.post/" + rkey);
+        }
         posts.add(body.path("record"));
-        String rkey = "3l" + Long.toString(ids.incrementAndGet(), 32);
-        return ok(Map.of("uri", "at://" + token.did() + "/app.bsky.feed.post/" + rkey,
-                "cid", "bafyrei" + HexFormat.of().formatHex(bytes(12)), "validationStatus", "valid"));
+        return ok(Map.of("uri", created.get("uri"), "cid", created.get("cid"), "validationStatus", "valid"));
+    }
+
+    /** Public, as on a real PDS: repo, collection and rkey name the record. */
+    private Answer getRecord(Received request) {
+        Map<String, String> query = parseForm(request.query());
+        Map<String, Object> record = "app.bsky.feed.post".equals(query.get("collection"))
+                && (DID.equals(query.get("repo")) || HANDLE.equals(query.get("repo"))) ? records.get(query.get("rkey")) : null;
+        return record == null ? error(400, "RecordNotFound", "Could not locate record") : ok(record);
     }
 
     private String invalidPost(JsonNode record) {

@@ -83,6 +83,7 @@ public abstract class LoopbackApi implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answerOnce = new ConcurrentHashMap<>();
     private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> lateOnce = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
 
     /** Binds a free port on 127.0.0.1; {@link #serve} starts answering on it. */
@@ -113,6 +114,14 @@ public abstract class LoopbackApi implements AutoCloseable {
     /** The next request to {@code path} gets a 2xx that is not what the API promises (see {@link #malformed}). */
     public void malformNext(String path) {
         malformedOnce.add(path);
+    }
+
+    /**
+     * The next request to {@code path} is carried out (a post is stored), then its answer waits {@code silence}:
+     * the platform acted, and a client with a shorter timeout never hears of it.
+     */
+    public void actThenStaySilent(String path, Duration silence) {
+        lateOnce.put(path, silence);
     }
 
     public List<Received> received() {
@@ -167,6 +176,10 @@ public abstract class LoopbackApi implements AutoCloseable {
                 answer = malformed(answer);
             }
             answer = finish(request, answer);
+            Duration silence = lateOnce.remove(request.path());
+            if (silence != null) {
+                Thread.sleep(silence.toMillis());
+            }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);

@@ -28,7 +28,8 @@ import java.util.Map;
  * Bluesky over XRPC on the account's PDS, with app-password sessions: the password logs in once, then the stored
  * session is refreshed (never a login per post). Posts carry link, mention and hashtag facets; images go up with
  * uploadBlob. Every call goes through the {@link ApiClient} it is given, which must be the guarded one: the PDS is
- * a URL a person named. Video is not supported.
+ * a URL a person named. Video is not supported. A post's record key comes from the target's idempotency key
+ * ({@link RecordKey}), so publishing is idempotent for as long as the post exists.
  */
 public final class BlueskyProvider implements Provider {
     public static final String DEFAULT_PDS = "https://bsky.social";
@@ -129,13 +130,33 @@ public final class BlueskyProvider implements Provider {
         String pds = pds(credentials.instanceUrl());
         String text = request.text() == null ? "" : request.text();
         List<Facet> facets = mentions.resolve(pds, Facets.detect(text));
+        String rkey = RecordKey.of(request.idempotencyKey(), request.scheduledAt());
         Map<String, Object> body = Map.of("repo", credentials.accountId(), "collection", "app.bsky.feed.post",
-                "record", BlueskyPost.record(text, facets, request.media(), clock.instant()));
+                "rkey", rkey, "record", BlueskyPost.record(text, facets, request.media(), clock.instant()));
         ApiResponse response = api.send(ApiRequest.post(pds + "/xrpc/com.atproto.repo.createRecord")
                 .json(body).bearer(credentials.accessToken()));
-        String uri = answers.postUri(response);
+        String uri;
+        int status = response.status();
+        if (!response.ok() && (status == 400 || status == 409)) {
+            // an earlier attempt whose answer was lost may have written this very record
+            ApiResponse existing = api.send(ApiRequest.get(pds + "/xrpc/com.atproto.repo.getRecord?repo="
+                    + URLEncoder.encode(credentials.accountId(), StandardCharsets.UTF_8)
+                    + "&collection=app.bsky.feed.post&rkey=" + rkey).bearer(credentials.accessToken()));
+            if (!existing.ok()) {
+                throw answers.refusal(response, "posting");
+            }
+            uri = BlueskyAnswers.required(existing.json("Bluesky"), "uri", "looking up the post");
+        } else {
+            uri = answers.postUri(response);
+        }
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? credentials.accountId() : credentials.handle();
-        return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), response.status());
+        return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), status);
+    }
+
+    /** Every attempt of a target writes the same record key, so a repeat cannot post twice. */
+    @Override
+    public boolean idempotent() {
+        return true;
     }
 
     private String pds(String instanceUrl) {

@@ -18,6 +18,7 @@ import com.ailsocialautomation.platform.TokenSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +52,12 @@ public final class MastodonProvider implements Provider {
     @Override
     public boolean idempotent() {
         return true;
+    }
+
+    /** Mastodon keeps an Idempotency-Key for an hour; ten minutes less leaves room for clocks and queues. */
+    @Override
+    public Duration idempotencyWindow() {
+        return Duration.ofMinutes(50);
     }
 
     @Override

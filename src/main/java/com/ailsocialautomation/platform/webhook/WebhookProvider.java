@@ -74,7 +74,8 @@ public final class WebhookProvider implements Provider {
         try {
             response = http.postJson(credentials.instanceUrl(), body, headers);
         } catch (UnreachableUrl e) {
-            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
+            throw e.mayHaveArrived() ? PlatformError.answerLost(e.getMessage())
+                    : new PlatformError(PlatformError.Kind.TRANSIENT, 0, e.getMessage(), null);
         } catch (UserError e) {
             throw new PlatformError(PlatformError.Kind.PERMANENT, 0, e.getMessage(), null);
         }

@@ -198,6 +198,28 @@ class BlueskyPublishTest {
         assertEquals(300, provider.limits(credentials).maxCharacters());
         assertEquals(4, provider.limits(credentials).maxMedia());
         assertEquals(1_000_000, provider.limits(credentials).maxImageBytes());
-        assertEquals(false, provider.idempotent());
+        assertEquals(true, provider.idempotent());
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundByItsRecordKeyOnTheNextAttemptNotPostedTwice() {
+        PublishRequest request = post("exactly once", List.of());
+        pds.actThenStaySilent("/xrpc/com.atproto.repo.createRecord", Duration.ofMillis(1500));
+        try (GuardedHttp impatient = new GuardedHttp(new UrlGuard(true, Resolver.system()),
+                new HttpLimits(Duration.ofMillis(300), Duration.ofMillis(500), 1 << 20))) {
+            BlueskyProvider hurried = new BlueskyProvider(new GuardedApiClient(impatient), pds.url(), Clock.systemUTC());
+            PlatformError lost = assertThrows(PlatformError.class, () -> hurried.publish(credentials, request));
+            assertEquals(PlatformError.Kind.TRANSIENT, lost.kind());
+            assertTrue(lost.mayHaveArrived());
+        }
+        assertEquals(1, pds.posts().size(), "the PDS did create it");
+        Published again = provider.publish(credentials, request);
+        assertEquals(1, pds.posts().size(), "the repeat found it");
+        String rkey = again.externalId().substring(again.externalId().lastIndexOf('/') + 1);
+        assertTrue(rkey.matches("[2-7a-j][2-7a-z]{12}"), "a TID: " + rkey);
+        assertEquals(again.externalId(), provider.publish(credentials, request).externalId(), "and so does every later one");
+        PublishRequest other = post("another post", List.of());
+        assertTrue(!provider.publish(credentials, other).externalId().equals(again.externalId()));
+        assertEquals(2, pds.posts().size());
     }
 }
