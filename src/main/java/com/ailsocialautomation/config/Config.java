@@ -80,10 +80,6 @@ public record Config(
         return version;
     }
 
-    public static Config fromEnvironment() {
-        return from(System.getenv());
-    }
-
     public static Config from(Map<String, String> vars) {
         Env env = new Env(vars);
         int port = env.integer("AIL_PORT", 8080, 0, 65535);

@@ -16,10 +16,6 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
         headers = Map.copyOf(headers);
     }
 
-    public boolean isSuccess() {
-        return status >= 200 && status < 300;
-    }
-
     /** The first value of a header, matched case-insensitively, or null. */
     public String header(String name) {
         return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Direct messages from the bot: {@code chat.postMessage} with the user id as channel (the app's Messages tab),
  * files through the v2 upload flow into the DM opened with {@code conversations.open}, and updates of an earlier
- * reply. A 429 becomes a {@link DeliveryError} due after Slack's {@code Retry-After} (chat.postMessage allows
+ * reply through its response_url. A 429 becomes a {@link DeliveryError} due after Slack's {@code Retry-After} (chat.postMessage allows
  * about one message per second per channel); errors that will never heal are permanent.
  */
 final class DirectMessages {
@@ -53,13 +53,9 @@ final class DirectMessages {
                 .fileData(file.content())));
     }
 
-    /** Edits a message AIL posted ({@code chat.update}), or answers through a response_url that is still valid. */
-    void update(String teamId, Origin origin, Reply message, ResponseUrl responses) {
-        if (origin.ts() != null && origin.channel() != null) {
-            MethodsClient client = client(teamId);
-            call("chat.update", () -> client.chatUpdate(r -> r.channel(origin.channel()).ts(origin.ts())
-                    .text(Blocks.fallback(message)).blocks(Blocks.message(message))));
-        } else if (origin.responseUrlUsable(clock.instant())) {
+    /** Answers through the command's response_url while Slack still accepts it; after that there is nothing to update. */
+    void update(Origin origin, Reply message, ResponseUrl responses) {
+        if (origin.responseUrlUsable(clock.instant())) {
             responses.post(origin.responseUrl(), message, false);
         }
     }

@@ -64,8 +64,7 @@ final class Interactions {
             }
             return ctx.ack();
         }
-        String channel = p.getChannel() == null ? null : p.getChannel().getId();
-        String origin = new Origin(channel, null, p.getResponseUrl(), clock.instant()).encode();
+        String origin = new Origin(p.getResponseUrl(), clock.instant()).encode();
         Invocation invocation = people.invocation(ctx.client(), teamId, userId, p.getUser().getUsername(), origin);
         Replies.To to = new Replies.To(teamId, userId, null, p.getResponseUrl(), origin);
         boolean onHome = p.getView() != null && "home".equals(p.getView().getType());

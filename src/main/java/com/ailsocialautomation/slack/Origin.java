@@ -8,10 +8,10 @@ import java.time.Instant;
 
 /**
  * Where a command was made, kept with the post so the reply there can be updated when the post is published:
- * the channel, the message's ts when AIL posted it itself, and the command's {@code response_url}, which Slack
- * accepts for 30 minutes (5 uses).
+ * the command's {@code response_url}, which Slack accepts for 30 minutes (5 uses). Origins stored by earlier
+ * versions also name the channel and a message ts; those fields are ignored when read.
  */
-record Origin(String channel, String ts, String responseUrl, Instant issuedAt) {
+record Origin(String responseUrl, Instant issuedAt) {
     static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
 
     String encode() {

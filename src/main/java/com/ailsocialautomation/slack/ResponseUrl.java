@@ -55,14 +55,6 @@ final class ResponseUrl {
         }
     }
 
-    static Map<String, Object> ackBody(Reply reply) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("response_type", reply.ephemeral() ? "ephemeral" : "in_channel");
-        body.put("text", Blocks.fallback(reply));
-        body.put("blocks", Blocks.message(reply));
-        return body;
-    }
-
     static String json(Object value) {
         return GSON.toJson(value);
     }

@@ -27,7 +27,7 @@ final class SlackNotifier implements Notifier {
     public void updateOrigin(String workspaceId, String origin, Reply message) {
         Origin where = Origin.decode(origin);
         if (where != null) {
-            dms.update(workspaceId, where, message, responses);
+            dms.update(where, message, responses);
         }
     }
 }

@@ -59,7 +59,7 @@ final class SlashCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) throws IOException, SlackApiException {
         SlashCommandPayload p = request.getPayload();
         String text = unescape(p.getText());
-        String origin = new Origin(p.getChannelId(), null, p.getResponseUrl(), clock.instant()).encode();
+        String origin = new Origin(p.getResponseUrl(), clock.instant()).encode();
         Invocation invocation = people.invocation(ctx.client(), p.getTeamId(), p.getUserId(), p.getUserName(), origin);
         Replies.To to = new Replies.To(p.getTeamId(), p.getUserId(), p.getTriggerId(), p.getResponseUrl(), origin);
         ParsedCommand parsed;

@@ -7,13 +7,4 @@ public final class StoreError extends RuntimeException {
     public StoreError(SQLException cause) {
         super("Database error (SQL state " + cause.getSQLState() + ")", cause);
     }
-
-    public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
-    }
-
-    /** A unique constraint was violated. */
-    public boolean isUniqueViolation() {
-        return "23505".equals(sqlState());
-    }
 }

@@ -1,7 +1,6 @@
 package com.ailsocialautomation.store;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,12 +54,6 @@ public final class Targets {
         return sql.update("""
                 update post_targets set state = 'scheduled', due_at = ?, error = ?, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing'""", next, error, workspaceId, targetId) == 1;
-    }
-
-    /** Scheduled targets due by {@code until}, soonest first, across workspaces: for scheduling and the lag gauge. */
-    public List<Target> scheduledUntil(Instant until, int limit) {
-        return sql.list("select * from post_targets where state = 'scheduled' and due_at <= ? order by due_at limit ?",
-                Posts::target, until, limit);
     }
 
     public long countDueNotStarted(Instant now) {

@@ -55,7 +55,7 @@ class SlackNotifierTest {
 
     @Test
     void aFailureIsADirectMessageWithRetryAndCancelThatWorkAndTheOriginalReplyIsUpdated() throws Exception {
-        String origin = new Origin("C0GENERAL", null, rig.slack.responseUrl("origin"), rig.clock.instant()).encode();
+        String origin = new Origin(rig.slack.responseUrl("origin"), rig.clock.instant()).encode();
         Post post = failedPost("TDM", "UDM", origin);
         NotificationSender sender = new NotificationSender(rig.outbox, List.of(rig.front.notifier()), rig.clock);
         assertEquals(1, sender.drain());
