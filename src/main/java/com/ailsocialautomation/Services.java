@@ -33,6 +33,7 @@ import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.oauth.OAuthClients;
 import com.ailsocialautomation.oauth.OAuthLinker;
+import com.ailsocialautomation.oauth.OneTimeLinks;
 import com.ailsocialautomation.oauth.OAuthRoutes;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.GuardedApiClient;
@@ -118,7 +119,7 @@ final class Services {
         Map<String, Handler> handlers = new HashMap<>();
         BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker,
-                new OAuthLinker(states, providers, guard, config.publicUrl(), clock)), revoker, sql);
+                new OAuthLinker(new OneTimeLinks(states, providers, config.publicUrl(), clock), providers, guard)), revoker, sql);
         routes.add(new OAuthRoutes(config.publicUrl(), states, providers, apps, accounts, new TechnicalData(sql), outbox, clock));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, attempts);

@@ -17,8 +17,9 @@ import java.time.Clock;
 
 /**
  * {@code GET /oauth/<platform>/callback}: accepts the state once (unused, unexpired, this platform, this browser),
- * records the browser's IP and User-Agent, exchanges the code with the PKCE verifier, reads the profile and stores
- * or updates the account, then tells its owner in chat. A state that is not accepted changes nothing.
+ * exchanges the code with the PKCE verifier, reads the profile and stores or updates the account, records the
+ * browser's IP and User-Agent for that connection, then tells its owner in chat. A state that is not accepted
+ * changes nothing.
  */
 final class OAuthCallback {
     private static final Logger log = LoggerFactory.getLogger(OAuthCallback.class);
@@ -54,7 +55,6 @@ final class OAuthCallback {
         }
         OAuthStates.State state = claim.state();
         OAuthStates.Link link = state.link();
-        technical.recordOAuthCallback(link.workspaceId(), link.userId(), a.ip(), a.userAgent());
         again = "To try again, run " + command(link) + " in chat and open the new link in this browser.";
         if ("access_denied".equals(a.error())) {
             return ResultPage.of(200, "Not connected", "You cancelled connecting your " + a.platform() + " account, so nothing was connected.", again);
@@ -65,6 +65,8 @@ final class OAuthCallback {
         }
         try {
             Account account = exchange.connect(a.platform(), state, Secret.of(a.code()));
+            // only now: a cancelled, refused or failed sign-in keeps nothing about the browser that tried
+            technical.recordOAuthCallback(link.workspaceId(), link.userId(), a.ip(), a.userAgent());
             outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()
                     + ". Post to it with /ail post to:" + account.shortId() + " <text>."), null);
             log.info("Connected a {} account ({})", a.platform(), account.shortId());

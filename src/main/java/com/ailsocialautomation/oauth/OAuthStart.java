@@ -1,6 +1,7 @@
 package com.ailsocialautomation.oauth;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.ConnectLinks;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.ClientApp;
@@ -13,10 +14,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * {@code GET /oauth/<platform>/start?s=...}: uses up the one-time link, makes sure AIL has an app at the instance,
- * and creates the state (hashed), the PKCE verifier (encrypted) and a browser binding for the callback to check.
+ * {@code /oauth/<platform>/start}: {@link #find} reads the one-time link for its confirmation page and changes
+ * nothing; {@link #begin}, on the confirmed POST, uses the link up, makes sure AIL has an app at the instance, and
+ * creates the state (hashed), the PKCE verifier (encrypted) and the browser binding for the callback to check.
  */
 final class OAuthStart {
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
@@ -36,15 +39,17 @@ final class OAuthStart {
         this.clock = clock;
     }
 
-    Started begin(String platform, String linkToken) {
-        Provider provider = providers.find(platform).filter(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH)
-                .orElseThrow(() -> new UserError("This server does not connect " + platform + " accounts through a link."));
-        String again = "Run /ail connect " + platform + " in chat for a new link.";
-        if (linkToken == null || linkToken.isBlank()) {
-            throw new UserError("This link is incomplete. " + again);
-        }
-        OAuthStates.Link link = states.useLink(OneTimeSecret.sha256(linkToken), platform, clock.instant())
-                .orElseThrow(() -> new UserError("This link has expired or was already used; each link works once, for 10 minutes. " + again));
+    /** The link as its confirmation page shows it; nothing is used up. */
+    OAuthStates.Pending find(String platform, String linkToken) {
+        provider(platform);
+        return pending(states.findLink(hash(platform, linkToken), platform, clock.instant()), platform);
+    }
+
+    /** Uses the link confirmed by the browser holding {@code browser}, which the callback must present again. */
+    Started begin(String platform, String linkToken, Secret browser) {
+        Provider provider = provider(platform);
+        String again = again(platform);
+        OAuthStates.Link link = pending(states.useLink(hash(platform, linkToken), platform, clock.instant()), platform).link();
         ClientApp app;
         try {
             app = clients.forConnecting(provider, link.instanceUrl());
@@ -53,11 +58,32 @@ final class OAuthStart {
         }
         OneTimeSecret state = OneTimeSecret.random();
         OneTimeSecret verifier = OneTimeSecret.random();
-        OneTimeSecret browser = OneTimeSecret.random();
-        states.addState(link, state.hash(), browser.hash(), verifier.value(), clock.instant().plus(STATE_LIFETIME));
+        states.addState(link, state.hash(), OneTimeSecret.sha256(browser.reveal()), verifier.value(), clock.instant().plus(STATE_LIFETIME));
         URI authorize = provider.authorizeUrl(new AuthorizeRequest(state.value().reveal(), verifier.challenge(),
                 clients.redirectUri(platform), link.instanceUrl(), app));
-        return new Started(authorize, cookieName(state.value().reveal()), browser.value());
+        return new Started(authorize, cookieName(state.value().reveal()), browser);
+    }
+
+    private Provider provider(String platform) {
+        return providers.find(platform).filter(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH)
+                .orElseThrow(() -> new UserError("This server does not connect " + platform + " accounts through a link."));
+    }
+
+    /** The SHA-256 a link is stored under. */
+    static byte[] hash(String platform, String linkToken) {
+        if (linkToken == null || linkToken.isBlank()) {
+            throw new UserError("This link is incomplete. " + again(platform));
+        }
+        return OneTimeSecret.sha256(linkToken);
+    }
+
+    static OAuthStates.Pending pending(Optional<OAuthStates.Pending> found, String platform) {
+        return found.orElseThrow(() -> new UserError("This link has expired or was already used; each link works once, for "
+                + ConnectLinks.LIFETIME.toMinutes() + " minutes. " + again(platform)));
+    }
+
+    private static String again(String platform) {
+        return "Run /ail connect " + platform + " in chat for a new link.";
     }
 
     /** One cookie per flow, named after its state, so two flows in one browser do not undo each other. */

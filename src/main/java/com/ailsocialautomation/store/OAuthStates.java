@@ -17,6 +17,12 @@ public final class OAuthStates {
     /** Who asked to connect which platform (and instance). */
     public record Link(UUID workspaceId, UUID userId, String platform, String instanceUrl) {}
 
+    /**
+     * A link as its confirmation page shows it: who asked (their chat name when they asked, else their chat id), in
+     * which workspace (its name, else its chat id) of which front end, and the link's encrypted detail, decrypted.
+     */
+    public record Pending(Link link, String requester, String workspace, String frontEnd, Secret detail) {}
+
     /** A state that was just used, with the verifier its code must be exchanged with. */
     public record State(UUID id, Link link, Secret verifier) {}
 
@@ -34,19 +40,48 @@ public final class OAuthStates {
         this.vault = vault;
     }
 
-    public void addLink(Link link, byte[] tokenHash, Instant expiresAt) {
+    /** {@code detail} (a webhook URL, a Bluesky handle) may be null; it is stored encrypted. */
+    public void addLink(Link link, String requesterName, Secret detail, byte[] tokenHash, Instant expiresAt) {
+        UUID id = UUID.randomUUID();
         sql.update("""
-                insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID(), tokenHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(), expiresAt);
+                insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, requester_name,
+                detail_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, tokenHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(), requesterName,
+                detail == null ? null : vault.encrypt(detail.reveal(), detailPlace(id)), expiresAt);
+    }
+
+    /** The link, without using it up, when it exists for this platform, is unused and has not expired. */
+    public Optional<Pending> findLink(byte[] tokenHash, String platform, Instant now) {
+        return sql.one("""
+                select l.id, l.workspace_id, l.user_id, l.platform, l.instance_url, l.detail_enc,
+                coalesce(nullif(l.requester_name, ''), u.external_id) as requester,
+                coalesce(nullif(w.name, ''), w.external_id) as workspace, w.front_end
+                from connect_links l join workspaces w on w.id = l.workspace_id join chat_users u on u.id = l.user_id
+                where l.token_hash = ? and l.platform = ? and l.used_at is null and l.expires_at > ?""",
+                this::pending, tokenHash, platform, now);
     }
 
     /** Marks the link used and returns it, when it exists for this platform, is unused and has not expired. */
-    public Optional<Link> useLink(byte[] tokenHash, String platform, Instant now) {
+    public Optional<Pending> useLink(byte[] tokenHash, String platform, Instant now) {
         return sql.one("""
-                update connect_links set used_at = ? where token_hash = ? and platform = ? and used_at is null and expires_at > ?
-                returning workspace_id, user_id, platform, instance_url""",
-                OAuthStates::link, now, tokenHash, platform, now);
+                with used as (update connect_links set used_at = ? where token_hash = ? and platform = ? and used_at is null
+                and expires_at > ? returning *)
+                select l.id, l.workspace_id, l.user_id, l.platform, l.instance_url, l.detail_enc,
+                coalesce(nullif(l.requester_name, ''), u.external_id) as requester,
+                coalesce(nullif(w.name, ''), w.external_id) as workspace, w.front_end
+                from used l join workspaces w on w.id = l.workspace_id join chat_users u on u.id = l.user_id""",
+                this::pending, now, tokenHash, platform, now);
+    }
+
+    private Pending pending(ResultSet rs) throws SQLException {
+        byte[] detail = rs.getBytes("detail_enc");
+        UUID id = rs.getObject("id", UUID.class);
+        return new Pending(link(rs), rs.getString("requester"), rs.getString("workspace"), rs.getString("front_end"),
+                detail == null ? null : Secret.of(vault.decrypt(detail, detailPlace(id))));
+    }
+
+    private static Vault.Place detailPlace(UUID id) {
+        return new Vault.Place("connect_links", "detail_enc", id);
     }
 
     public void addState(Link link, byte[] stateHash, byte[] browserHash, Secret verifier, Instant expiresAt) {

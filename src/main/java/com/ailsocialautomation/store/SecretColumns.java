@@ -12,6 +12,7 @@ public final class SecretColumns {
             new Column("social_accounts", "endpoint_enc"),
             new Column("oauth_apps", "client_secret_enc"),
             new Column("oauth_states", "pkce_verifier_enc"),
+            new Column("connect_links", "detail_enc"),
             new Column("publish_attempts", "message_enc"),
             new Column("pending_revocations", "token_enc"),
             new Column("pending_revocations", "refresh_token_enc"),

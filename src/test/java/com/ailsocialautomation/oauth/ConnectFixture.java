@@ -47,7 +47,8 @@ abstract class ConnectFixture {
     record Told(String workspaceId, String userId, Reply message) {}
 
     /** Everything one pass through the flow produced. */
-    record Flow(String link, HttpResponse<String> start, URI authorize, String callback, HttpResponse<String> page) {
+    record Flow(String link, HttpResponse<String> confirmation, HttpResponse<String> start, URI authorize, String callback,
+                HttpResponse<String> page) {
         Map<String, String> authorizeQuery() {
             return query(authorize.getRawQuery());
         }
@@ -126,14 +127,30 @@ abstract class ConnectFixture {
         return m.group();
     }
 
-    /** Opens the link, approves at the instance and comes back: the whole flow as a person's browser sees it. */
+    /**
+     * Opens the link, confirms on its page, approves at the instance and comes back: the whole flow as a person's
+     * browser sees it.
+     */
     static Flow connect(Browser browser, String user, FakeMastodon instance) {
         String link = link(user, instance.url());
-        HttpResponse<String> start = browser.get(link);
-        assertEquals(302, start.statusCode(), start.body());
+        HttpResponse<String> confirmation = browser.get(link);
+        assertEquals(200, confirmation.statusCode(), confirmation.body());
+        HttpResponse<String> start = confirm(browser, link, confirmation);
         URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
         String callback = instance.approve(authorize);
-        return new Flow(link, start, authorize, callback, browser.get(callback));
+        return new Flow(link, confirmation, start, authorize, callback, browser.get(callback));
+    }
+
+    /** Presses the confirmation page's button: the answer redirects to the platform. */
+    static HttpResponse<String> confirm(Browser browser, String link, HttpResponse<String> confirmation) {
+        HttpResponse<String> start = browser.submit(link, confirmation, Map.of());
+        assertEquals(303, start.statusCode(), start.body());
+        return start;
+    }
+
+    /** Opens the link and confirms it: the redirect to the platform's authorize page. */
+    static HttpResponse<String> begin(Browser browser, String link) {
+        return confirm(browser, link, browser.get(link));
     }
 
     static Flow connect(String user) {

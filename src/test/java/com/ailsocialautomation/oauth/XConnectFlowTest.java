@@ -46,8 +46,11 @@ class XConnectFlowTest {
                 Matcher m = Pattern.compile("https://ail\\.example\\.com(/oauth/x/start\\?s=[A-Za-z0-9_-]{43})").matcher(reply.text());
                 assertTrue(m.find(), reply.text());
                 Browser browser = new Browser("Mozilla/5.0");
-                HttpResponse<String> start = browser.get(local + m.group(1));
-                assertEquals(302, start.statusCode(), start.body());
+                HttpResponse<String> confirmation = browser.get(local + m.group(1));
+                assertEquals(200, confirmation.statusCode(), confirmation.body());
+                assertTrue(confirmation.body().contains("Ana asked AIL to connect an x account to the Discord workspace"), confirmation.body());
+                HttpResponse<String> start = browser.submit(local + m.group(1), confirmation, Map.of());
+                assertEquals(303, start.statusCode(), start.body());
                 assertTrue(start.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; Secure"), "an https public URL gets a Secure cookie");
                 FakeX.Callback callback = x.approve(URI.create(start.headers().firstValue("Location").orElseThrow()));
                 HttpResponse<String> page = browser.get(local + "/oauth/x/callback?state=" + callback.state() + "&code=" + callback.code());

@@ -33,7 +33,56 @@ public final class Browser {
     /** GETs {@code url}; "localhost" is read as 127.0.0.1, where the test's servers listen. */
     public HttpResponse<String> get(String url) {
         URI uri = URI.create(url.replace("://localhost:", "://127.0.0.1:"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("User-Agent", userAgent).GET();
+        return send(uri, HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** POSTs {@code fields} as a form, as a browser submits one. */
+    public HttpResponse<String> post(String url, Map<String, String> fields) {
+        URI uri = URI.create(url.replace("://localhost:", "://127.0.0.1:"));
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(uri, HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Presses the button of the one form on {@code page} (the answer to a GET of {@code pageUrl}): posts its fields,
+     * hidden ones included, with {@code typed} filled in, to its action.
+     */
+    public HttpResponse<String> submit(String pageUrl, HttpResponse<String> page, Map<String, String> typed) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(formFields(page.body()));
+        fields.putAll(typed);
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no form on the page: " + page.body());
+        }
+        return post(URI.create(pageUrl).resolve(unescape(action.group(1))).toString(), fields);
+    }
+
+    /** The named inputs of the page's form and their values (empty for fields without one). */
+    public static Map<String, String> formFields(String html) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input ([^>]*)>").matcher(html);
+        while (input.find()) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(input.group(1));
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(input.group(1));
+            if (name.find()) {
+                fields.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
+            }
+        }
+        return fields;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private HttpResponse<String> send(URI uri, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(15)).header("User-Agent", userAgent);
         List<String> sent = new ArrayList<>();
         cookies.forEach((name, c) -> {
             if (uri.getPath().startsWith(c.path())) {
@@ -48,7 +97,7 @@ public final class Browser {
             response.headers().allValues("Set-Cookie").forEach(this::keep);
             return response;
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + uri.getPath() + " failed", e);
+            throw new IllegalStateException(uri.getPath() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
