@@ -44,6 +44,8 @@ class SecretsAtRestTest {
                 + "values (?, 'mastodon', 'https://fosstodon.org', 'https://ail.example/oauth/mastodon/callback', 'client-1', ?)");
         row("oauth_states", "pkce_verifier_enc", "insert into oauth_states (id, state_hash, workspace_id, user_id, platform, pkce_verifier_enc, expires_at) "
                 + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'x', ?, now() + interval '10 minutes')");
+        row("connect_links", "detail_enc", "insert into connect_links (id, token_hash, workspace_id, user_id, platform, detail_enc, expires_at) "
+                + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'webhook', ?, now() + interval '10 minutes')");
         row("publish_attempts", "message_enc", "insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, outcome, message_enc) "
                 + "values (?, '" + TARGET + "', '" + WORKSPACE + "', now(), 12, 'failed', ?)");
         row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
