@@ -1,6 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.config.Secret;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,8 +47,11 @@ public final class Database implements AutoCloseable {
     /** Starts the embedded server (when configured) and the pool; does not migrate yet. */
     public static Database open(Config config, DataDirectory dataDirectory, MeterRegistry metrics) {
         if (config.embeddedDatabase()) {
-            EmbeddedPostgres pg = startEmbedded(dataDirectory);
-            return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", null, metrics), pg);
+            Secret password = EmbeddedAuth.password(EmbeddedAuth.passwordFile(dataDirectory));
+            OrphanedPostgres.stopIfAny(dataDirectory.postgresData());
+            EmbeddedPostgres pg = startEmbedded(dataDirectory, password);
+            EmbeddedAuth.require(pg, dataDirectory.postgresData(), password);
+            return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", password.reveal(), metrics), pg);
         }
         Config.ExternalDatabase db = config.externalDatabase();
         return new Database(pool(db.url(), db.user(), db.password() == null ? null : db.password().reveal(), metrics), null);
@@ -58,7 +62,7 @@ public final class Database implements AutoCloseable {
         return new Database(pool(jdbcUrl, user, password, metrics), null);
     }
 
-    private static EmbeddedPostgres startEmbedded(DataDirectory dataDirectory) {
+    private static EmbeddedPostgres startEmbedded(DataDirectory dataDirectory, Secret password) {
         try {
             log.info("Starting embedded PostgreSQL in {}", dataDirectory.postgresData());
             return EmbeddedPostgres.builder()
@@ -72,6 +76,7 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    .setConnectConfig("password", password.reveal())
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getMessage(), e);

@@ -1,0 +1,153 @@
+package com.ailsocialautomation;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.testing.Http;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The embedded PostgreSQL as an operator meets it: a cluster made by an earlier AIL that trusted every local
+ * connection is closed to everyone but AIL on the next start, and a PostgreSQL left running by a killed AIL does
+ * not stop the next plain start. The tests share one data directory and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedDatabaseTest {
+    @TempDir
+    static Path tmp;
+    static Path dataDir;
+    static Map<String, String> env;
+    static App app;
+    static Process child;
+
+    @BeforeAll
+    static void setUp() {
+        dataDir = tmp.resolve("data");
+        env = Map.of("AIL_DATA_DIR", dataDir.toString(), "AIL_PORT", "0", "AIL_CONTACT_EMAIL", "privacy@example.org");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aClusterThatTrustedEveryLocalConnectionIsUpgradedAndThenRefusesConnectionsWithoutThePassword() throws Exception {
+        // as AIL made clusters before: initdb's trust, no password
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).start();
+             Connection c = old.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create schema keep; create table keep.kept (note text)");
+            c.createStatement().execute("insert into keep.kept values ('from before')");
+        }
+        app = App.start(Config.from(env));
+        assertEquals(200, Http.get(app.port(), "/readyz").statusCode());
+
+        Path passwordFile = dataDir.resolve("postgres.password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        String password = Files.readString(passwordFile).strip();
+        SQLException none = assertThrows(SQLException.class, () -> connect(null));
+        assertTrue(none.getMessage().contains("password"), none.getMessage());
+        assertThrows(SQLException.class, () -> connect("postgres"));
+        assertThrows(SQLException.class, () -> connect("wrong-" + password));
+        try (Connection c = connect(password); ResultSet rs = c.createStatement().executeQuery("select note from keep.kept")) {
+            assertTrue(rs.next());
+            assertEquals("from before", rs.getString(1));
+            try (ResultSet listen = c.createStatement().executeQuery("show listen_addresses")) {
+                listen.next();
+                assertEquals("localhost", listen.getString(1), "loopback only");
+            }
+        }
+        app.close();
+        app = null;
+    }
+
+    @Test
+    @Order(2)
+    void aPostgresqlLeftRunningByAKilledAilIsStoppedAndTheNextStartIsReady() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        pb.environment().keySet().removeIf(name -> name.startsWith("AIL_") || name.startsWith("SLACK_") || name.startsWith("DISCORD_"));
+        pb.environment().putAll(env);
+        pb.environment().put("AIL_PORT", Integer.toString(port));
+        child = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(readyWithin(port, 90), "the first AIL came up");
+        long postmaster = postmasterPid();
+
+        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9: no hook runs
+        child = null;
+        assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "its PostgreSQL outlived it");
+
+        app = App.start(Config.from(env));
+        assertEquals(200, Http.get(app.port(), "/readyz").statusCode(), "a plain restart is ready");
+        assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the orphan was stopped");
+        assertTrue(postmasterPid() != postmaster);
+        try (Connection c = app.database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from keep.kept")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "nothing lost");
+        }
+    }
+
+    private static boolean readyWithin(int port, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Http.get(port, "/readyz").statusCode() == 200) {
+                    return true;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static long postmasterPid() throws Exception {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+    }
+
+    private static Connection connect(String password) throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres", props);
+    }
+}
