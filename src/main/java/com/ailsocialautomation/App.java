@@ -2,6 +2,7 @@ package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.doctor.GoLive;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Sql;
@@ -13,6 +14,7 @@ import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.web.HealthRoutes;
 import com.ailsocialautomation.web.PageRoutes;
 import com.ailsocialautomation.web.PrivacyPolicy;
+import com.ailsocialautomation.web.TermsRoutes;
 import com.ailsocialautomation.web.WebRoutes;
 import com.ailsocialautomation.web.WebServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -194,12 +197,14 @@ public final class App implements AutoCloseable {
             config = config.withPort(freePort()); // so that links and redirect URIs carry the real port
         }
         logOptionalParts();
+        GoLive.report(config, Clock.systemUTC(), metrics);
         services = new Services(config, new Sql(database.dataSource()), vault, metrics, notifiers, this::own);
         List<WebRoutes> routes = new ArrayList<>(services.routes);
         routes.add(new HealthRoutes(database::ready, metrics));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));
+        routes.add(TermsRoutes.load(config.termsFile(), config.contactEmail()));
         web = new WebServer("0.0.0.0", config.port(), config.publicUrl().startsWith("https://"), metrics, routes);
         own("web server", web);
         try {
@@ -223,6 +228,9 @@ public final class App implements AutoCloseable {
     private void logOptionalParts() {
         if (config.slack() == null) {
             log.info("Slack: off (set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)");
+        } else if (!config.slack().complete()) {
+            log.info("Slack: waiting for installation; {}/slack/events answers Slack's URL verification. Then set SLACK_BOT_TOKEN, "
+                    + "or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, and restart", config.publicUrl());
         }
         if (config.discord() == null) {
             log.info("Discord: off (set DISCORD_BOT_TOKEN)");

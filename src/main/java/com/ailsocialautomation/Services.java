@@ -49,6 +49,7 @@ import com.ailsocialautomation.privacy.ForgetMe;
 import com.ailsocialautomation.privacy.Retention;
 import com.ailsocialautomation.privacy.WorkspaceEraser;
 import com.ailsocialautomation.slack.SlackFrontEnd;
+import com.ailsocialautomation.slack.SlackUrlCheck;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
@@ -128,7 +129,7 @@ final class Services {
         List.of("post", "schedule", "edit", "reschedule", "cancel", "retry").forEach(n -> handlers.put(n, postCommands));
         List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
-        handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.contactEmail()));
+        handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()));
         PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
                 new DataExport(sql, accounts, posts, attempts, clock));
         List.of("my-data", "forget-me").forEach(n -> handlers.put(n, privacy));
@@ -137,7 +138,9 @@ final class Services {
 
         // Uninstalling the Slack app or removing the Discord bot erases the workspace as forget-me erases a person.
         List<Notifier> frontEnds = new ArrayList<>(notifiers);
-        if (config.slack() != null) {
+        if (config.slack() != null && !config.slack().complete()) {
+            routes.add(new SlackUrlCheck(config.slack(), clock));
+        } else if (config.slack() != null) {
             SlackFrontEnd slack = new SlackFrontEnd(config.slack(), config.publicUrl(), new SlackFrontEnd.Parts(commands,
                     new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, vault,
                     workspaceEraser::erase, clock));

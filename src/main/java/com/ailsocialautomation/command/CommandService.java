@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
 
+import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.VaultError;
@@ -63,7 +64,7 @@ public final class CommandService {
             String arg = colon < 0 ? null : actionId.substring(colon + 1);
             Action action = actions.get(name);
             if (action != null) {
-                return action.perform(caller(invocation), arg, values);
+                return action.perform(callerInContext(invocation), arg, values);
             }
             if (Commands.find(name).isPresent() && arg != null) {
                 return execute(invocation, CommandParser.fromOptions(name, java.util.List.of(arg), Map.of(), null));
@@ -77,7 +78,14 @@ public final class CommandService {
         if (handler == null) {
             throw new UserError("'" + command.name() + "' is not available on this server yet. `/ail help` lists the commands.");
         }
-        return handler.handle(caller(invocation), command);
+        return handler.handle(callerInContext(invocation), command);
+    }
+
+    /** The caller, with its workspace in the log context until the command's context closes. */
+    private Caller callerInContext(Invocation invocation) {
+        Caller caller = caller(invocation);
+        org.slf4j.MDC.put(LogContext.WORKSPACE, caller.workspaceId().toString());
+        return caller;
     }
 
     /** Resolves the chat identity to our ids, creating the workspace and user on first use. */
@@ -89,7 +97,14 @@ public final class CommandService {
         return new Caller(invocation, workspaceId, user, zone);
     }
 
+    /** Runs a command with a request id in the log context; the workspace id joins it once the caller is known. */
     private static Reply guarded(java.util.function.Supplier<Reply> work) {
+        try (LogContext context = LogContext.open().withRequestId().reserving(LogContext.WORKSPACE)) {
+            return answer(work);
+        }
+    }
+
+    private static Reply answer(java.util.function.Supplier<Reply> work) {
         try {
             return work.get();
         } catch (UserError e) {

@@ -5,15 +5,17 @@ import com.ailsocialautomation.message.Reply;
 /** help and help &lt;subcommand&gt;. */
 public final class HelpCommand implements Handler {
     private final String privacyUrl;
+    private final String termsUrl;
     private final String contactEmail;
 
-    public HelpCommand(String privacyUrl, String contactEmail) {
+    public HelpCommand(String privacyUrl, String termsUrl, String contactEmail) {
         this.privacyUrl = privacyUrl;
+        this.termsUrl = termsUrl;
         this.contactEmail = contactEmail;
     }
 
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return command.arg(0) == null ? HelpText.overview(privacyUrl, contactEmail) : HelpText.of(command.arg(0));
+        return command.arg(0) == null ? HelpText.overview(privacyUrl, termsUrl, contactEmail) : HelpText.of(command.arg(0));
     }
 }

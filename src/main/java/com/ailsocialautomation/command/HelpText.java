@@ -6,8 +6,8 @@ import com.ailsocialautomation.message.Reply;
 public final class HelpText {
     private HelpText() {}
 
-    /** Every subcommand with its usage and what it does, plus where the privacy policy is and whom to write to. */
-    public static Reply overview(String privacyUrl, String contactEmail) {
+    /** Every subcommand with its usage and what it does, plus where the privacy policy and the terms are and whom to write to. */
+    public static Reply overview(String privacyUrl, String termsUrl, String contactEmail) {
         StringBuilder text = new StringBuilder("*AIL* publishes and schedules posts on your team's social accounts.\n");
         for (CommandSpec spec : Commands.all()) {
             text.append('\n').append('`').append(spec.usage()).append("` — ").append(spec.description());
@@ -15,6 +15,7 @@ public final class HelpText {
         text.append("\n\nExamples for each: `/ail help <subcommand>`, e.g. `/ail help schedule`.");
         return Reply.of(text.toString())
                 .withField("Privacy policy", privacyUrl)
+                .withField("Terms of service", termsUrl)
                 .withField("Contact", contactEmail);
     }
 

@@ -19,6 +19,8 @@ public record Config(
         int retentionDays,
         String contactEmail,
         Path privacyPolicyFile,
+        Path termsFile,
+        LogFormat logFormat,
         boolean insecureLoopback,
         Slack slack,
         Discord discord,
@@ -29,6 +31,23 @@ public record Config(
     public static final List<String> PLATFORM_NAMES =
             List.of("mastodon", "bluesky", "x", "linkedin", "youtube", "tiktok", "meta", "threads");
 
+    /** The contact address shipped in the default policy and terms; an operator going live sets their own. */
+    public static final String SHIPPED_CONTACT_EMAIL = "legal@ailsocialautomation.com";
+
+    /** AIL_LOG_FORMAT: logback.xml includes logback-&lt;name&gt;.xml, so each name here has such a file. */
+    public enum LogFormat {
+        TEXT, JSON;
+
+        static LogFormat parse(String raw) {
+            for (LogFormat format : values()) {
+                if (format.name().toLowerCase(java.util.Locale.ROOT).equals(raw)) {
+                    return format;
+                }
+            }
+            throw new ConfigError("AIL_LOG_FORMAT", "must be text or json, got '" + (raw.length() > 20 ? raw.substring(0, 20) + "..." : raw) + "'");
+        }
+    }
+
     public record ExternalDatabase(String url, String user, Secret password) {
         /** A JDBC URL may carry {@code password=...} as a parameter; it is masked like every other secret. */
         @Override
@@ -38,8 +57,17 @@ public record Config(
         }
     }
 
+    /**
+     * Slack with only its signing secret set is partly configured: /slack/events already answers Slack's URL
+     * check (so the request URL can be verified before the app is installed), and nothing else runs yet.
+     */
     public record Slack(Secret signingSecret, Secret botToken, String clientId, Secret clientSecret,
-                        Secret appToken, String apiUrl) {}
+                        Secret appToken, String apiUrl) {
+        /** A bot token (one workspace) or a client id and secret (installable): enough to run the app. */
+        public boolean complete() {
+            return botToken != null || (clientId != null && clientSecret != null);
+        }
+    }
 
     public record Discord(Secret botToken, String guildId, String apiUrl, Integer shards, String shardIds) {}
 
@@ -63,7 +91,7 @@ public record Config(
     public Config withPort(int boundPort) {
         String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
         return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, insecureLoopback, slack, discord, platforms, engine);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine);
     }
 
     public PlatformApp platform(String name) {
@@ -74,7 +102,7 @@ public record Config(
     private static String linkedinVersion(Env env) {
         String version = env.string("AIL_LINKEDIN_VERSION");
         if (version != null && !version.matches("20\\d{2}(0[1-9]|1[0-2])")) {
-            throw new ConfigError("AIL_LINKEDIN_VERSION", "must be a LinkedIn API version as YYYYMM, such as 202601, got '"
+            throw new ConfigError("AIL_LINKEDIN_VERSION", "must be a LinkedIn API version as YYYYMM, such as 202607, got '"
                     + (version.length() > 20 ? version.substring(0, 20) + "..." : version) + "'");
         }
         return version;
@@ -108,8 +136,12 @@ public record Config(
             if (signing == null) {
                 throw new ConfigError("SLACK_SIGNING_SECRET", "is required when Slack is configured (find it under Basic Information in the Slack app settings)");
             }
-            if (botToken == null && (clientId == null || clientSecret == null)) {
-                throw new ConfigError("SLACK_BOT_TOKEN", "or SLACK_CLIENT_ID with SLACK_CLIENT_SECRET is required when SLACK_SIGNING_SECRET is set");
+            // The signing secret alone is a valid first step (Slack's own order: create the app, copy the signing
+            // secret, verify the request URL, then install); half of a client id/secret pair is a mistake.
+            if (botToken == null && (clientId == null) != (clientSecret == null)) {
+                throw new ConfigError(clientId == null ? "SLACK_CLIENT_ID" : "SLACK_CLIENT_SECRET",
+                        "is required with " + (clientId == null ? "SLACK_CLIENT_SECRET" : "SLACK_CLIENT_ID")
+                        + " (both are under Basic Information in the Slack app settings)");
             }
             slack = new Slack(signing, botToken, clientId, clientSecret, env.secret("SLACK_APP_TOKEN"),
                     env.url("SLACK_API_URL", null));
@@ -140,8 +172,10 @@ public record Config(
 
         return new Config(port, publicUrl, dataDir, external, key,
                 env.integer("AIL_RETENTION_DAYS", 90, 1, 36_500),
-                env.string("AIL_CONTACT_EMAIL", "legal@ailsocialautomation.com"),
+                env.string("AIL_CONTACT_EMAIL", SHIPPED_CONTACT_EMAIL),
                 env.readableFile("AIL_PRIVACY_POLICY_FILE"),
+                env.readableFile("AIL_TERMS_FILE"),
+                LogFormat.parse(env.string("AIL_LOG_FORMAT", "text")),
                 env.bool("AIL_INSECURE_LOOPBACK", false),
                 slack, discord, Map.copyOf(platforms), engine);
     }

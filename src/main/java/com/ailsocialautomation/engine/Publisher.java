@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.MediaRef;
@@ -77,16 +78,23 @@ public final class Publisher {
         this.metrics = metrics;
     }
 
+    /** Publishes one target with its workspace, target and post in the log context. */
     public Outcome run(UUID workspaceId, UUID targetId) {
-        Optional<Target> found = targets.find(workspaceId, targetId);
-        if (found.isEmpty()) {
-            return Outcome.DONE;
+        try (LogContext context = LogContext.open().with(LogContext.WORKSPACE, workspaceId).with(LogContext.TARGET, targetId)) {
+            Optional<Target> found = targets.find(workspaceId, targetId);
+            if (found.isEmpty()) {
+                return Outcome.DONE;
+            }
+            Optional<Post> post = posts.find(workspaceId, found.get().postId());
+            if (post.isEmpty()) {
+                return Outcome.DONE;
+            }
+            context.with(LogContext.POST, post.get().shortId());
+            return run(workspaceId, targetId, found.get(), post);
         }
-        Target target = found.get();
-        Optional<Post> post = posts.find(workspaceId, target.postId());
-        if (post.isEmpty()) {
-            return Outcome.DONE;
-        }
+    }
+
+    private Outcome run(UUID workspaceId, UUID targetId, Target target, Optional<Post> post) {
         Provider provider = providers.find(target.platform()).orElse(null);
         switch (target.state()) {
             case Target.SCHEDULED -> {
@@ -280,6 +288,9 @@ public final class Publisher {
 
     private void record(Target target, Instant started, Integer status, String outcome, String message) {
         int ms = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, clock.instant()).toMillis());
+        // One line per attempt, with the post, target and workspace in the log context; never the text or the
+        // platform's words (they can quote the post).
+        log.info("Attempt on {}: {}{} after {} ms", target.platform(), outcome, status == null || status == 0 ? "" : " (HTTP " + status + ")", ms);
         attempts.record(target.workspaceId(), target.id(), started, ms, status == null || status == 0 ? null : status, outcome, message);
     }
 }

@@ -36,6 +36,7 @@ public final class Html {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · AIL</title>"
                 + "<style>" + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>" + bodyHtml
-                + "<hr><p><a href=\"/\">AIL</a> · <a href=\"/privacy\">Privacy policy</a></p></body></html>";
+                + "<hr><p><a href=\"/\">AIL</a> · <a href=\"/privacy\">Privacy policy</a>"
+                + " · <a href=\"/terms\">Terms of service</a></p></body></html>";
     }
 }

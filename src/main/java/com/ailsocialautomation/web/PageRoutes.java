@@ -31,7 +31,7 @@ public final class PageRoutes implements WebRoutes {
                 : "<li><a href=\"" + Html.escape(slackInstallUrl) + "\">Add to Slack</a></li>");
         body.append(discordInviteUrl == null ? "<li>Discord is not configured on this server.</li>"
                 : "<li><a href=\"" + Html.escape(discordInviteUrl) + "\">Invite to Discord</a></li>");
-        body.append("<li><a href=\"/privacy\">Privacy policy</a></li></ul>");
+        body.append("<li><a href=\"/privacy\">Privacy policy</a></li><li><a href=\"/terms\">Terms of service</a></li></ul>");
         return Html.page("AIL Social Automation", body.toString());
     }
 }

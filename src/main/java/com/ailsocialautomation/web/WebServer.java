@@ -1,5 +1,6 @@
 package com.ailsocialautomation.web;
 
+import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -7,9 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,12 +39,21 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.port = port;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jetty.modifyServer(server -> server.setStopTimeout(5_000));
-            cfg.requestLogger.http((ctx, ms) -> Timer.builder("http.server.requests")
-                    .tag("method", ctx.method().name())
-                    .tag("status", Integer.toString(ctx.statusCode()))
-                    .tag("route", routeOf(ctx))
-                    .register(metrics)
-                    .record((long) (ms * 1000), TimeUnit.MICROSECONDS));
+            cfg.requestLogger.http((ctx, ms) -> {
+                Timer.builder("http.server.requests")
+                        .tag("method", ctx.method().name())
+                        .tag("status", Integer.toString(ctx.statusCode()))
+                        .tag("route", routeOf(ctx))
+                        .register(metrics)
+                        .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+                MDC.remove(LogContext.REQUEST); // the request is over; Jetty reuses the thread
+            });
+            // Each request gets an id in the log context and in X-Request-Id, so an operator can find its lines.
+            cfg.routes.before(ctx -> {
+                String id = LogContext.newId();
+                MDC.put(LogContext.REQUEST, id);
+                ctx.header("X-Request-Id", id);
+            });
             cfg.routes.exception(UserError.class, (e, ctx) ->
                     ctx.status(400).html(Html.page("Something needs fixing", Html.p(e.getMessage()))));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -54,7 +64,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                String id = UUID.randomUUID().toString().substring(0, 8);
+                String id = MDC.get(LogContext.REQUEST) != null ? MDC.get(LogContext.REQUEST) : LogContext.newId();
                 // the route template, not the path: a path can carry a one-time token (a connect link)
                 log.error("Request {} {} failed (error id {})", ctx.method(), routeOf(ctx), id, e);
                 ctx.status(500).html(Html.page("Something went wrong",

@@ -12,12 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTextTest {
 
     @Test
-    void theOverviewListsEverySubcommandAndLinksThePrivacyPolicyAndContact() {
-        Reply reply = HelpText.overview("https://ail.example.com/privacy", "privacy@ail.example.com");
+    void theOverviewListsEverySubcommandAndLinksThePrivacyPolicyTermsAndContact() {
+        Reply reply = HelpText.overview("https://ail.example.com/privacy", "https://ail.example.com/terms", "privacy@ail.example.com");
         for (CommandSpec spec : Commands.all()) {
             assertTrue(reply.text().contains(spec.usage()), spec.name());
         }
         assertTrue(reply.fields().contains(new Reply.Field("Privacy policy", "https://ail.example.com/privacy")));
+        assertTrue(reply.fields().contains(new Reply.Field("Terms of service", "https://ail.example.com/terms")));
         assertTrue(reply.fields().contains(new Reply.Field("Contact", "privacy@ail.example.com")));
         assertTrue(reply.ephemeral());
     }

@@ -67,6 +67,29 @@ class ConfigTest {
     }
 
     @Test
+    void aTermsFileThatCannotBeReadIsNamed() throws Exception {
+        assertProblem(Map.of("AIL_TERMS_FILE", tmp.resolve("missing.txt").toString()), "AIL_TERMS_FILE", "names a file that cannot be read");
+        Path terms = Files.writeString(tmp.resolve("terms.txt"), "Our terms");
+        assertEquals(terms, Config.from(Map.of("AIL_TERMS_FILE", terms.toString())).termsFile());
+    }
+
+    @Test
+    void theLogFormatIsTextOrJsonAndAnythingElseIsOneLineNamingIt() {
+        assertEquals(Config.LogFormat.TEXT, Config.from(Map.of()).logFormat());
+        assertEquals(Config.LogFormat.JSON, Config.from(Map.of("AIL_LOG_FORMAT", "json")).logFormat());
+        assertProblem(Map.of("AIL_LOG_FORMAT", "logfmt"), "AIL_LOG_FORMAT", "must be text or json, got 'logfmt'");
+        assertProblem(Map.of("AIL_LOG_FORMAT", "JSON"), "AIL_LOG_FORMAT", "must be text or json, got 'JSON'");
+    }
+
+    @Test
+    void slackWithOnlyItsSigningSecretIsPartlyConfiguredAndHalfAClientPairIsRefused() {
+        Config.Slack slack = Config.from(Map.of("SLACK_SIGNING_SECRET", "s3cr3t")).slack();
+        assertFalse(slack.complete());
+        assertTrue(Config.from(Map.of("SLACK_SIGNING_SECRET", "s3cr3t", "SLACK_BOT_TOKEN", "xoxb-1")).slack().complete());
+        assertProblem(Map.of("SLACK_SIGNING_SECRET", "s3cr3t", "SLACK_CLIENT_ID", "1.2"), "SLACK_CLIENT_SECRET", "is required with SLACK_CLIENT_ID");
+    }
+
+    @Test
     void anExternalDatabaseWithoutAnEncryptionKeyIsRefused() {
         assertProblem(Map.of("AIL_DATABASE_URL", "jdbc:postgresql://db:5432/ail"), "AIL_ENCRYPTION_KEY",
                 "is required with AIL_DATABASE_URL");

@@ -12,6 +12,7 @@ import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.testing.Http;
+import com.ailsocialautomation.testing.LogFormats;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole service as Services wires it: the application log of a full connect-post-fail cycle (and of my-data and
+ * The whole service as Services wires it: the application log, as captured and as written in both AIL_LOG_FORMATs, of a full connect-post-fail cycle (and of my-data and
  * forget-me) holds no secret and no post text beyond a short prefix; /ail help links the policy page, which names
  * the contact; the retention job is scheduled.
  */
@@ -52,6 +53,8 @@ class PrivacyAppTest {
     static App app;
     static final List<Reply> dms = new CopyOnWriteArrayList<>();
     static final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    /** The same events as the operator gets them, in both AIL_LOG_FORMATs (text and JSON). */
+    static final LogFormats.Lines written = new LogFormats.Lines();
     static final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     static final Logger ours = (Logger) LoggerFactory.getLogger("com.ailsocialautomation");
 
@@ -59,6 +62,8 @@ class PrivacyAppTest {
     static void start() throws Exception {
         logged.start();
         root.addAppender(logged);
+        written.start();
+        root.addAppender(written);
         ours.setLevel(Level.DEBUG); // our own debug lines are searched too
         Path policy = Files.writeString(tmp.resolve("policy.txt"), "Example Corp keeps your data safe.\n");
         Config config = Config.from(Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()),
@@ -86,6 +91,7 @@ class PrivacyAppTest {
             }
         } finally {
             root.detachAppender(logged);
+            root.detachAppender(written);
             ours.setLevel(null);
         }
     }
@@ -120,6 +126,10 @@ class PrivacyAppTest {
             }
             assertEquals(List.of(), leaks);
             assertTrue(lines().stream().anyMatch(l -> l.contains("forget-me erased one person's data")), "the log was captured");
+            assertTrue(lines().stream().anyMatch(l -> l.startsWith("{") && l.contains("forget-me erased one person's data")
+                    && l.contains("\"request_id\"") && l.contains("\"workspace_id\"")), "a command's JSON line carries its context");
+            String attempt = lines().stream().filter(l -> l.startsWith("{") && l.contains("Attempt on webhook")).findFirst().orElseThrow();
+            assertTrue(attempt.contains("\"post_id\"") && attempt.contains("\"target_id\"") && attempt.contains("\"workspace_id\""), attempt);
         }
     }
 
@@ -156,6 +166,7 @@ class PrivacyAppTest {
             e.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
             lines.add(line.toString());
         }
+        lines.addAll(written.all());
         return lines;
     }
 

@@ -27,7 +27,12 @@ class RequestLogTest {
         try (WebServer web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(routes -> routes.get("/connect/{token}", ctx -> {
             throw new IllegalStateException("a bug in a handler");
         }))).start()) {
-            assertEquals(500, Http.get(web.port(), "/connect/one-time-token-5q5q?code=oauth-code-6r6r").statusCode());
+            java.net.http.HttpResponse<String> failed = Http.get(web.port(), "/connect/one-time-token-5q5q?code=oauth-code-6r6r");
+            assertEquals(500, failed.statusCode());
+            String requestId = failed.headers().firstValue("X-Request-Id").orElseThrow();
+            assertTrue(failed.body().contains("quote error id " + requestId), "the page quotes the request's id: " + failed.body());
+            assertTrue(logged.list.stream().anyMatch(e -> requestId.equals(e.getMDCPropertyMap().get("request_id"))),
+                    "the log line carries the same id");
         } finally {
             root.detachAppender(logged);
         }

@@ -97,7 +97,7 @@ final class SlackRig implements AutoCloseable {
         List.of("post", "schedule", "edit", "reschedule", "cancel", "retry").forEach(n -> handlers.put(n, postCommands));
         List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
-        handlers.put("help", new HelpCommand("http://127.0.0.1/privacy", "privacy@example.com"));
+        handlers.put("help", new HelpCommand("http://127.0.0.1/privacy", "http://127.0.0.1/terms", "privacy@example.com"));
         handlers.putAll(extra);
         commands = new CommandService(workspaces, handlers, actions);
         Config.Slack config = distributed

@@ -38,4 +38,34 @@ class PageRoutesTest {
             assertTrue(landing.contains("Discord is not configured on this server."));
         }
     }
+
+    @Test
+    void termsAreTheOperatorsFileWhenGivenElseThePlainDefaultAndEveryPageLinksThem() throws Exception {
+        Path file = Files.writeString(tmp.resolve("terms.txt"), "Example Corp terms: be kind <b>always</b>.\n");
+        try (WebServer web = new WebServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                List.of(new PageRoutes(PrivacyPolicy.load(null, "dpo@example.org"), null, null),
+                        TermsRoutes.load(file, "dpo@example.org"))).start()) {
+            HttpResponse<String> terms = Http.get(web.port(), "/terms");
+            assertEquals(200, terms.statusCode());
+            assertTrue(terms.body().contains("Example Corp terms: be kind &lt;b&gt;always&lt;/b&gt;."), terms.body());
+            assertTrue(terms.body().contains("For questions about these terms, contact: dpo@example.org"), terms.body());
+            for (String path : List.of("/", "/privacy", "/terms", "/no-such-page")) {
+                String body = Http.get(web.port(), path).body();
+                assertTrue(body.contains("<a href=\"/terms\">Terms of service</a>"), path + ": " + body);
+                assertTrue(body.contains("<a href=\"/privacy\">Privacy policy</a>"), path + ": " + body);
+            }
+        }
+        String shipped = TermsRoutes.load(null, "dpo@example.org").text();
+        assertTrue(shipped.startsWith("Terms of Service"), shipped);
+        assertTrue(shipped.contains("/ail forget-me deletes your data"), shipped);
+        assertTrue(shipped.contains("contact: dpo@example.org"), shipped);
+        assertFalse(shipped.contains("legal@ailsocialautomation.com"), shipped);
+    }
+
+    @Test
+    void theShippedPolicyTellsPeopleTheyCanDeleteTheirDataThemselves() {
+        String policy = PrivacyPolicy.load(null, "dpo@example.org").text();
+        assertTrue(policy.contains("You can delete your data yourself at any time: /ail forget-me"), policy);
+        assertTrue(policy.contains("/ail my-data"), policy);
+    }
 }

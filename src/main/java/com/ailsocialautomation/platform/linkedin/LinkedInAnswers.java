@@ -6,6 +6,8 @@ import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.RetryAfter;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.Locale;
 
 /** Reads LinkedIn's answers; every answer that is not a success becomes a {@link PlatformError} of the right kind. */
 final class LinkedInAnswers {
+    private static final Logger log = LoggerFactory.getLogger(LinkedInAnswers.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final String version;
@@ -42,8 +45,11 @@ final class LinkedInAnswers {
         int status = response.status();
         String said = said(response);
         if (status == 426 || "NONEXISTENT_VERSION".equals(code(response))) {
-            return new PlatformError(Kind.PERMANENT, status, "LinkedIn no longer accepts API version " + version
-                    + "; the operator must set AIL_LINKEDIN_VERSION to a current one", null);
+            log.warn("LinkedIn refused API version {} as retired (HTTP {}) while {}: set AIL_LINKEDIN_VERSION to a current "
+                    + "version (YYYYMM; AIL's default is {}) or update AIL, restart, then authors can Retry", version, status, doing,
+                    LinkedInVersion.DEFAULT);
+            return new PlatformError(Kind.PERMANENT, status, "LinkedIn no longer accepts the API version this AIL server uses ("
+                    + version + "). This is for your AIL operator to fix (AIL_LINKEDIN_VERSION); ask them, then Retry", null);
         }
         if (status == 429) {
             // LinkedIn's daily limits reset at midnight UTC and its 429 carries no reset header.

@@ -32,7 +32,7 @@ import java.time.Clock;
 public final class LinkedInProvider implements Provider {
     public static final String API_URL = "https://api.linkedin.com";
     public static final String AUTH_URL = "https://www.linkedin.com";
-    public static final String DEFAULT_VERSION = "202601";
+    public static final String DEFAULT_VERSION = LinkedInVersion.DEFAULT;
     static final String SCOPES = "openid profile w_member_social";
     private static final long MB = 1024 * 1024;
 

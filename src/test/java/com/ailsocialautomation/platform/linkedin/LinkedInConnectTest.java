@@ -70,7 +70,7 @@ class LinkedInConnectTest {
         LinkedInProvider real = new LinkedInProvider(request -> { throw new AssertionError("no network"); }, null, null, null, Clock.systemUTC());
         assertTrue(real.authorizeUrl(new AuthorizeRequest("s", null, "https://a.example/cb", null, APP)).toString()
                 .startsWith("https://www.linkedin.com/oauth/v2/authorization?"));
-        assertEquals("202601", LinkedInProvider.DEFAULT_VERSION);
+        assertEquals("202607", LinkedInProvider.DEFAULT_VERSION);
     }
 
     @Test

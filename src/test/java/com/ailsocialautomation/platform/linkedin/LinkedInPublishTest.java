@@ -161,11 +161,39 @@ class LinkedInPublishTest {
     }
 
     @Test
-    void aRetiredVersionIsReportedInPlainWordsForTheOperator() {
-        PlatformError e = assertThrows(PlatformError.class, () -> provider("202401").publish(credentials, post("hi", List.of())));
+    void aRetiredVersionTellsTheAuthorToAskTheOperatorAndTellsTheOperatorWhatToSet() {
+        linkedin.activeVersions("202612", "202612"); // LinkedIn has retired AIL's default by now
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LinkedInAnswers.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        PlatformError e;
+        try {
+            e = assertThrows(PlatformError.class, () -> provider(null).publish(credentials, post("hi", List.of())));
+        } finally {
+            logger.detachAppender(logged);
+        }
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals(426, e.httpStatus());
-        assertEquals("LinkedIn no longer accepts API version 202401; the operator must set AIL_LINKEDIN_VERSION to a current one", e.getMessage());
+        assertEquals("LinkedIn no longer accepts the API version this AIL server uses (" + LinkedInVersion.DEFAULT + "). "
+                + "This is for your AIL operator to fix (AIL_LINKEDIN_VERSION); ask them, then Retry", e.getMessage());
+        assertEquals(List.of("LinkedIn refused API version " + LinkedInVersion.DEFAULT + " as retired (HTTP 426) while posting: "
+                        + "set AIL_LINKEDIN_VERSION to a current version (YYYYMM; AIL's default is " + LinkedInVersion.DEFAULT
+                        + ") or update AIL, restart, then authors can Retry"),
+                logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+    }
+
+    @Test
+    void theVersionIsStaleFromTenMonthsOnAndTheWarningSaysWhatToChange() {
+        java.time.Clock april2027 = Clock.fixed(java.time.Instant.parse("2027-04-30T12:00:00Z"), java.time.ZoneOffset.UTC);
+        assertEquals(9, LinkedInVersion.monthsOld("202607", april2027));
+        assertTrue(LinkedInVersion.staleness(null, april2027).isEmpty());
+        java.time.Clock may2027 = Clock.fixed(java.time.Instant.parse("2027-05-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        assertEquals("AIL's default LinkedIn API version 202607 is 10 months old: update AIL or set AIL_LINKEDIN_VERSION; "
+                + "LinkedIn retires each version about a year after its release and then refuses every post",
+                LinkedInVersion.staleness(null, may2027).orElseThrow());
+        assertTrue(LinkedInVersion.staleness("202501", may2027).orElseThrow().startsWith("AIL_LINKEDIN_VERSION 202501 is 28 months old: "
+                + "set it to a newer version (AIL's default is 202607)"));
     }
 
     @Test
