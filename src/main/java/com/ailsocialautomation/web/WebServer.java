@@ -87,9 +87,11 @@ public final class WebServer implements AutoCloseable {
         ctx.html(Html.page("Not found", Html.p("There is nothing at this address. Start at the home page.")));
     }
 
+    /** The matched route's template; the before-handler's "*" is not a route. */
     private static String routeOf(io.javalin.http.Context ctx) {
         try {
-            return ctx.endpoint().path;
+            io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException e) {
             return "unmatched";
         }
