@@ -48,6 +48,7 @@ import com.ailsocialautomation.privacy.DataExport;
 import com.ailsocialautomation.privacy.ForgetMe;
 import com.ailsocialautomation.privacy.Retention;
 import com.ailsocialautomation.privacy.WorkspaceEraser;
+import com.ailsocialautomation.slack.InstallationData;
 import com.ailsocialautomation.slack.SlackFrontEnd;
 import com.ailsocialautomation.slack.SlackUrlCheck;
 import com.ailsocialautomation.store.Accounts;
@@ -56,6 +57,7 @@ import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.OAuthApps;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
@@ -106,11 +108,14 @@ final class Services {
         OAuthStates states = new OAuthStates(sql, vault);
         CredentialKeeper keeper = new CredentialKeeper(accounts, apps, clock, metrics);
         MediaPipeline media = new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(10));
-        Publisher publisher = new Publisher(new Targets(sql), posts, accounts, attempts, workspaces, providers, keeper,
+        Targets targets = new Targets(sql);
+        Publisher publisher = new Publisher(targets, posts, accounts, attempts, workspaces, providers, keeper,
                 media, new Announcer(outbox), clock, config.engine().maxAttempts(), Backoff.DEFAULT, metrics);
         Revoker revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), apps, clock);
         Audit audit = new Audit(sql);
-        workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit);
+        // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
+        List<PersonalData> frontEndData = List.of(new InstallationData());
+        workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit, frontEndData);
         Retention retention = new Retention(sql, config.retentionDays(), clock);
         engine = new Engine(sql, publisher, config.engine(), clock, metrics,
                 List.of(new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
@@ -120,7 +125,7 @@ final class Services {
         Map<String, Handler> handlers = new HashMap<>();
         BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker,
-                new OAuthLinker(new OneTimeLinks(states, providers, config.publicUrl(), clock), providers, guard)), revoker, sql);
+                new OAuthLinker(new OneTimeLinks(states, providers, config.publicUrl(), clock), providers, guard)), revoker, targets);
         routes.add(new OAuthRoutes(config.publicUrl(), states, providers, apps, accounts, new TechnicalData(sql), outbox, clock));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, attempts);
@@ -130,7 +135,7 @@ final class Services {
         List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
         List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
         handlers.put("help", new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()));
-        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
+        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock, frontEndData),
                 new DataExport(sql, accounts, posts, attempts, clock));
         List.of("my-data", "forget-me").forEach(n -> handlers.put(n, privacy));
         commands = new CommandService(workspaces, handlers,

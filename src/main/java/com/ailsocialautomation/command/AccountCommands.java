@@ -6,7 +6,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +17,13 @@ public final class AccountCommands implements Handler {
     private final Accounts accounts;
     private final List<AccountLinker> linkers;
     private final Revoker revoker;
-    private final Sql sql;
+    private final Targets targets;
 
-    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Sql sql) {
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets) {
         this.accounts = accounts;
         this.linkers = linkers;
         this.revoker = revoker;
-        this.sql = sql;
+        this.targets = targets;
     }
 
     @Override
@@ -68,9 +68,7 @@ public final class AccountCommands implements Handler {
         if (!caller.admin() && !caller.user().id().equals(account.ownerUserId())) {
             throw new UserError("Only the person who connected " + account.label() + " or a workspace admin can disconnect it.");
         }
-        int cancelled = sql.update("""
-                update post_targets set state = 'cancelled', error = 'the account was disconnected', finished_at = now(), updated_at = now()
-                where workspace_id = ? and account_id = ? and state = 'scheduled'""", caller.workspaceId(), account.id());
+        int cancelled = targets.cancelScheduledTo(caller.workspaceId(), account.id());
         boolean revoked = revoker.revoke(account);
         accounts.delete(caller.workspaceId(), account.id());
         return Reply.of("Disconnected " + account.label() + ". Its tokens are deleted"

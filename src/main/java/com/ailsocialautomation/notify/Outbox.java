@@ -2,21 +2,28 @@ package com.ailsocialautomation.notify;
 
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Messages waiting to be sent, one per event. {@link #add} is idempotent on the event key, so a retried
- * publish or a second instance that sees the same event adds nothing.
+ * publish or a second instance that sees the same event adds nothing. Sent messages keep no text.
  */
-public final class Outbox {
+public final class Outbox implements PersonalData {
     /** A message due for sending, with its recipient resolved. */
     public record Pending(UUID id, String frontEnd, String workspaceExternalId, String userExternalId, Reply message,
                           String origin, boolean direct, int attempts) {}
+
+    /** A message queued for someone, as their data export shows it: what it was about, when, and whether it went. */
+    public record Queued(String kind, Instant createdAt, Instant sentAt) {}
 
     private final Sql sql;
 
@@ -80,5 +87,35 @@ public final class Outbox {
 
     public void drop(UUID id) {
         sql.update("delete from notifications where id = ?", id);
+    }
+
+    /** The person's messages, oldest first. */
+    public List<Queued> of(UUID workspaceId, UUID userId) {
+        return sql.list("select event_key, created_at, sent_at from notifications where workspace_id = ? and user_id = ? order by created_at",
+                rs -> new Queued(rs.getString("event_key").split(":", 2)[0], Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at")),
+                workspaceId, userId);
+    }
+
+    @Override
+    public void eraseUser(Sql tx, Person person, Map<Count, Integer> counted) {
+        UUID ws = person.workspace().id();
+        for (Account a : person.accounts()) {
+            if (a.handle() != null && !a.handle().isBlank()) {
+                // other people's messages name the account as "(handle)": only that label is rewritten, since
+                // replacing the bare handle as a substring could mangle other words and the buttons' action ids
+                String label = "(" + a.handle() + ")";
+                tx.update("""
+                        update notifications set payload = replace(payload, ?, ?)
+                        where workspace_id = ? and user_id <> ? and strpos(payload, ?) > 0""",
+                        label, "(" + ERASED_ACCOUNT + ")", ws, person.userId(), label);
+            }
+        }
+        counted.merge(Count.NOTIFICATIONS, tx.update("delete from notifications where workspace_id = ? and user_id = ?",
+                ws, person.userId()), Integer::sum);
+    }
+
+    @Override
+    public void eraseWorkspace(Sql tx, Workspace workspace, Map<Count, Integer> counted) {
+        counted.merge(Count.NOTIFICATIONS, tx.update("delete from notifications where workspace_id = ?", workspace.id()), Integer::sum);
     }
 }

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.store.PersonalData.Count;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +20,30 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
         return new Erased(workspace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /** The numbers the owners of personal data counted; a count none of them made is 0. */
+    static Erased of(String workspace, Map<Count, Integer> counted) {
+        return new Erased(workspace, counted.getOrDefault(Count.POSTS, 0), counted.getOrDefault(Count.SCHEDULED_POSTS, 0),
+                counted.getOrDefault(Count.ACCOUNTS, 0), counted.getOrDefault(Count.PUBLISH_LOGS, 0),
+                counted.getOrDefault(Count.NOTIFICATIONS, 0), counted.getOrDefault(Count.OAUTH_STATES, 0),
+                counted.getOrDefault(Count.CONNECT_LINKS, 0), counted.getOrDefault(Count.TECHNICAL_DATA, 0),
+                counted.getOrDefault(Count.USERS, 0), counted.getOrDefault(Count.REVOCATIONS_PENDING, 0));
+    }
+
+    public int count(Count count) {
+        return switch (count) {
+            case POSTS -> posts;
+            case SCHEDULED_POSTS -> scheduledPosts;
+            case ACCOUNTS -> accounts;
+            case PUBLISH_LOGS -> publishLogs;
+            case NOTIFICATIONS -> notifications;
+            case OAUTH_STATES -> oauthStates;
+            case CONNECT_LINKS -> connectLinks;
+            case TECHNICAL_DATA -> technicalData;
+            case USERS -> users;
+            case REVOCATIONS_PENDING -> revocationsPending;
+        };
+    }
+
     public boolean empty() {
         return counts().values().stream().allMatch(n -> n == 0);
     }
@@ -25,16 +51,9 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
     /** The counts by name, as the audit row stores them. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("posts", posts);
-        counts.put("scheduled_posts_cancelled", scheduledPosts);
-        counts.put("accounts", accounts);
-        counts.put("publish_logs", publishLogs);
-        counts.put("notifications", notifications);
-        counts.put("oauth_states", oauthStates);
-        counts.put("connect_links", connectLinks);
-        counts.put("technical_data", technicalData);
-        counts.put("chat_users", users);
-        counts.put("revocations_pending", revocationsPending);
+        for (Count count : Count.values()) {
+            counts.put(count.auditName(), count(count));
+        }
         return counts;
     }
 }

@@ -1,59 +1,52 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
-import com.ailsocialautomation.store.PublishQueue;
+import com.ailsocialautomation.store.AccountData;
+import com.ailsocialautomation.store.Audit;
+import com.ailsocialautomation.store.ConnectionData;
+import com.ailsocialautomation.store.PersonalData;
+import com.ailsocialautomation.store.PostData;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Workspace;
+import com.ailsocialautomation.store.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The steps every erasure takes, in this order: stop publishing (cancel scheduled targets and remove their queued
- * executions), revoke the tokens at the platforms, then delete and audit in one transaction. Stopping first means
- * no post goes out with a token that is being revoked; revoking before the transaction keeps slow network calls
- * out of it. A revocation that fails is queued by the {@link Revoker} and never blocks the erasure.
+ * executions), revoke the tokens at the platforms, then let every owner of personal data delete its part and
+ * audit, in one transaction. Stopping first means no post goes out with a token that is being revoked; revoking
+ * before the transaction keeps slow network calls out of it. A revocation that fails is queued by the
+ * {@link Revoker} and never blocks the erasure.
  */
 final class Erasure {
     private static final Logger log = LoggerFactory.getLogger(Erasure.class);
-    /** Shown on other people's posts that were going to an erased account. */
-    static final String ERASED_ACCOUNT = "an erased account";
-    static final String CANCELLED_REASON = "the account was disconnected";
 
+    final Sql sql;
+    final Workspaces workspaces;
+    final PostData posts;
+    final AccountData accounts;
+    final Audit audit;
+    /** Every owner but the workspace itself, in the order they erase: posts before the accounts they name. */
+    final List<PersonalData> owners;
     private final Revoker revoker;
 
-    Erasure(Revoker revoker) {
+    /** @param elsewhere owners outside store and notify (a front end's tables), run after those */
+    Erasure(Sql sql, Revoker revoker, Audit audit, List<PersonalData> elsewhere) {
+        this.sql = sql;
+        this.workspaces = new Workspaces(sql);
+        this.posts = new PostData(sql);
+        this.accounts = new AccountData(sql);
+        this.audit = audit;
         this.revoker = revoker;
-    }
-
-    /**
-     * Cancels the workspace's scheduled targets that {@code where} selects (over {@code post_targets t}) and removes
-     * their executions that no engine has picked yet. A picked one is in flight: the publisher finds its target
-     * gone or cancelled and ends it. Returns the cancelled targets.
-     */
-    static List<UUID> cancelScheduled(Sql q, UUID workspaceId, String where, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(CANCELLED_REASON, workspaceId));
-        all.addAll(List.of(params));
-        List<UUID> cancelled = q.list("""
-                update post_targets t set state = 'cancelled', error = ?, finished_at = now(), updated_at = now()
-                where t.workspace_id = ? and t.state = 'scheduled' and (""" + where + ") returning t.id",
-                rs -> rs.getObject(1, UUID.class), all.toArray());
-        if (!cancelled.isEmpty()) {
-            q.update("delete from scheduled_tasks where task_name = ? and picked = false and task_instance = any (?)",
-                    PublishQueue.TASK_NAME, cancelled.stream().map(id -> PublishQueue.instanceId(workspaceId, id)).toList());
-        }
-        return cancelled;
-    }
-
-    /** Removes every queued, unpicked execution of the workspace's targets that {@code where} selects. */
-    static void dropExecutions(Sql q, String where, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(PublishQueue.TASK_NAME));
-        all.addAll(List.of(params));
-        q.update("delete from scheduled_tasks where task_name = ? and picked = false and task_instance in ("
-                + "select t.workspace_id || '/' || t.id from post_targets t where " + where + ")", all.toArray());
+        List<PersonalData> all = new ArrayList<>(List.of(posts, new Outbox(sql), new ConnectionData(sql), accounts));
+        all.addAll(elsewhere);
+        this.owners = List.copyOf(all);
     }
 
     /** Revokes each account's token; returns how many could not be revoked now (queued, or impossible). */
@@ -74,12 +67,21 @@ final class Erasure {
         return pending;
     }
 
-    /** Deletes and says how many rows went; that number is what the audit row records. */
-    static int delete(Sql tx, String from, String where, Object... params) {
-        return tx.update("delete from " + from + " where " + where, params);
+    /** "the Slack workspace Acme", "the Discord server 81234…", "this console". */
+    static String label(Workspace w) {
+        String kind = switch (w.frontEnd()) {
+            case "slack" -> "the Slack workspace ";
+            case "discord" -> "the Discord server ";
+            default -> null;
+        };
+        if (kind == null) {
+            return "this console";
+        }
+        return kind + (w.name() == null || w.name().isBlank() ? w.externalId() : w.name());
     }
 
-    static int count(Sql tx, String query, Object... params) {
-        return tx.one(query, rs -> rs.getInt(1), params).orElse(0);
+    /** What the audit hash is computed over for the whole workspace. */
+    static String auditSubject(Workspace w) {
+        return "workspace:" + w.frontEnd() + ":" + w.externalId();
     }
 }

@@ -4,6 +4,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Audit;
+import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,23 +29,28 @@ public final class ForgetMe {
     public record Preview(String workspace, int posts, int scheduledPosts, int accounts, String token) {}
 
     private final Sql sql;
+    private final Erasure owners;
     private final UserErasure erasure;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ForgetMe(Sql sql, Accounts accounts, Revoker revoker, Audit audit, Clock clock) {
+    /**
+     * @param elsewhere owners of personal data outside store and notify, such as the Slack installations; the
+     *                  confirmations are this package's own table
+     */
+    public ForgetMe(Sql sql, Accounts accounts, Revoker revoker, Audit audit, Clock clock, List<PersonalData> elsewhere) {
         this.sql = sql;
-        this.erasure = new UserErasure(sql, accounts, new Erasure(revoker), audit);
+        this.owners = new Erasure(sql, revoker, audit, elsewhere);
+        this.erasure = new UserErasure(accounts, owners);
         this.clock = clock;
     }
 
     /** The counts and a fresh confirmation token for this person (earlier unused tokens of theirs stop working). */
     public Preview preview(UUID workspaceId, UUID userId) {
-        String workspace = Place.find(sql, workspaceId).map(Place::label).orElse("this workspace");
-        int posts = Erasure.count(sql, "select count(*) from posts where workspace_id = ? and author_user_id = ?", workspaceId, userId);
-        int scheduled = Erasure.count(sql, UserErasure.SCHEDULED_POSTS, workspaceId, userId);
-        int accounts = Erasure.count(sql, "select count(*) from social_accounts where workspace_id = ? and owner_user_id = ?",
-                workspaceId, userId);
+        String workspace = owners.workspaces.describe(workspaceId).map(Erasure::label).orElse("this workspace");
+        int posts = owners.posts.countAuthored(workspaceId, userId);
+        int scheduled = owners.posts.countScheduled(workspaceId, userId);
+        int accounts = owners.accounts.countOwned(workspaceId, userId);
         byte[] raw = new byte[18];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

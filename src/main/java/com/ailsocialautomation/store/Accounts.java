@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Connected social accounts of a workspace, with their tokens encrypted under the row's own place. */
 public final class Accounts {
-    private static final String SELECT = """
+    static final String SELECT = """
             select a.*, u.display_name as owner_name from social_accounts a
             left join chat_users u on u.id = a.owner_user_id
             """;

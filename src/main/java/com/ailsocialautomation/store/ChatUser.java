@@ -1,7 +1,9 @@
 package com.ailsocialautomation.store;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
 /** A person in a workspace, with their settings. {@code zone} is null until they choose one. */
-public record ChatUser(UUID id, UUID workspaceId, String externalId, String displayName, ZoneId zone, boolean notifySuccess) {}
+public record ChatUser(UUID id, UUID workspaceId, String externalId, String displayName, ZoneId zone, boolean notifySuccess,
+                       Instant firstSeen) {}

@@ -11,6 +11,9 @@ public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, Str
                      String state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
                      String error, Instant startedAt, Instant finishedAt) {
 
+    /** Why a scheduled target was cancelled when its account was disconnected or erased. */
+    public static final String ACCOUNT_GONE = "the account was disconnected";
+
     public static final String SCHEDULED = "scheduled";
     public static final String PUBLISHING = "publishing";
     public static final String PUBLISHED = "published";

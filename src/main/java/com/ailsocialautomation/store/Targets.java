@@ -56,6 +56,13 @@ public final class Targets {
                 where workspace_id = ? and id = ? and state = 'publishing'""", next, error, workspaceId, targetId) == 1;
     }
 
+    /** Cancels the scheduled targets to an account that is being disconnected; returns how many. */
+    public int cancelScheduledTo(UUID workspaceId, UUID accountId) {
+        return sql.update("""
+                update post_targets set state = 'cancelled', error = ?, finished_at = now(), updated_at = now()
+                where workspace_id = ? and account_id = ? and state = 'scheduled'""", Target.ACCOUNT_GONE, workspaceId, accountId);
+    }
+
     public long countDueNotStarted(Instant now) {
         return sql.one("select count(*) from post_targets where state = 'scheduled' and due_at <= ?",
                 rs -> rs.getLong(1), now).orElse(0L);

@@ -1,10 +1,17 @@
 package com.ailsocialautomation.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Workspaces (Slack team, Discord guild, the console) and the people in them. */
-public final class Workspaces {
+/**
+ * Workspaces (Slack team, Discord guild, the console) and the people in them. As an owner of personal data it is
+ * the root every other table hangs off, so an erasure runs it last.
+ */
+public final class Workspaces implements PersonalData {
     private final Sql sql;
 
     public Workspaces(Sql sql) {
@@ -23,6 +30,15 @@ public final class Workspaces {
     public Optional<UUID> find(String frontEnd, String externalId) {
         return sql.one("select id from workspaces where front_end = ? and external_id = ?",
                 rs -> rs.getObject(1, UUID.class), frontEnd, externalId);
+    }
+
+    public Optional<Workspace> describe(UUID workspaceId) {
+        return sql.one("select * from workspaces where id = ?", Workspaces::workspace, workspaceId);
+    }
+
+    public Optional<Workspace> describe(String frontEnd, String externalId) {
+        return sql.one("select * from workspaces where front_end = ? and external_id = ?", Workspaces::workspace,
+                frontEnd, externalId);
     }
 
     /** The user, created on first use; the display name follows what the front end says now. */
@@ -45,10 +61,44 @@ public final class Workspaces {
         sql.update("update chat_users set notify_success = ? where workspace_id = ? and id = ?", on, workspaceId, userId);
     }
 
-    static ChatUser user(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** Locks the person's row for an erasure; false when they are gone (erased meanwhile by another request). */
+    public boolean lockUser(Sql tx, UUID workspaceId, UUID userId) {
+        return tx.one("select id from chat_users where workspace_id = ? and id = ? for update", rs -> rs.getObject(1),
+                workspaceId, userId).isPresent();
+    }
+
+    /** Locks the workspace's row for an erasure; false when it is gone. */
+    public boolean lock(Sql tx, UUID workspaceId) {
+        return tx.one("select id from workspaces where id = ? for update", rs -> rs.getObject(1), workspaceId).isPresent();
+    }
+
+    @Override
+    public void eraseUser(Sql tx, Person person, Map<Count, Integer> counted) {
+        UUID ws = person.workspace().id();
+        counted.merge(Count.USERS, tx.update("delete from chat_users where workspace_id = ? and id = ?", ws, person.userId()), Integer::sum);
+        if (person.ownScope() && tx.one("""
+                select (select count(*) from chat_users where workspace_id = ?) + (select count(*) from social_accounts where workspace_id = ?)
+                + (select count(*) from posts where workspace_id = ?)""", rs -> rs.getInt(1), ws, ws, ws).orElse(0) == 0) {
+            tx.update("delete from workspaces where id = ?", ws); // a scope of their own (a Discord DM): it names them
+        }
+    }
+
+    /** Deletes the people and the workspace; whatever else still hangs off it goes with it (on delete cascade). */
+    @Override
+    public void eraseWorkspace(Sql tx, Workspace workspace, Map<Count, Integer> counted) {
+        counted.merge(Count.USERS, tx.update("delete from chat_users where workspace_id = ?", workspace.id()), Integer::sum);
+        tx.update("delete from workspaces where id = ?", workspace.id());
+    }
+
+    private static Workspace workspace(ResultSet rs) throws SQLException {
+        return new Workspace(rs.getObject("id", UUID.class), rs.getString("front_end"), rs.getString("external_id"),
+                rs.getString("name"));
+    }
+
+    static ChatUser user(ResultSet rs) throws SQLException {
         String zone = rs.getString("time_zone");
         return new ChatUser(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 rs.getString("external_id"), rs.getString("display_name"),
-                zone == null ? null : java.time.ZoneId.of(zone), rs.getBoolean("notify_success"));
+                zone == null ? null : ZoneId.of(zone), rs.getBoolean("notify_success"), Sql.instant(rs, "created_at"));
     }
 }

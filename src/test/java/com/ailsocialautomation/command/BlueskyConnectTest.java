@@ -21,6 +21,7 @@ import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -76,7 +77,7 @@ class BlueskyConnectTest {
         BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
         Revoker revoker = new Revoker(new Providers(List.of(bluesky)), new CredentialKeeper(accounts, a -> null, Clock.systemUTC(),
                 new SimpleMeterRegistry()), new PendingRevocations(sql, pg.vault()), a -> null, Clock.systemUTC());
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), linker), revoker, sql);
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), linker), revoker, new Targets(sql));
         commands = new CommandService(workspaces, Map.of("connect", accountCommands, "accounts", accountCommands,
                 "disconnect", accountCommands), Map.of(BlueskyLinker.ACTION, linker));
         ana = new Invocation("slack", "T-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);

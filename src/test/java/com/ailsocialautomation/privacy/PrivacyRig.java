@@ -17,10 +17,13 @@ import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.slack.InstallationData;
 import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.Vault;
@@ -74,11 +77,12 @@ final class PrivacyRig {
         Providers providers = new Providers(List.of(mastodon, new WebhookProvider(null)));
         CredentialKeeper keeper = new CredentialKeeper(accounts, account -> null, clock, new SimpleMeterRegistry());
         this.revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), account -> null, clock);
-        this.workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit);
-        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock),
+        List<PersonalData> frontEndData = List.of(new InstallationData());
+        this.workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit, frontEndData);
+        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock, frontEndData),
                 new DataExport(sql, accounts, posts, attempts, clock));
         this.commands = new CommandService(workspaces, Map.of("my-data", privacy, "forget-me", privacy,
-                "disconnect", new AccountCommands(accounts, List.of(), revoker, sql)), Map.of(PrivacyCommands.CONFIRM, privacy));
+                "disconnect", new AccountCommands(accounts, List.of(), revoker, new Targets(sql))), Map.of(PrivacyCommands.CONFIRM, privacy));
     }
 
     Person person(String frontEnd, String workspace, String workspaceName, String userId, String displayName) {

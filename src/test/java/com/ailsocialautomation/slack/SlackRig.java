@@ -32,6 +32,7 @@ import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -89,7 +90,7 @@ final class SlackRig implements AutoCloseable {
         Revoker revoker = new Revoker(new Providers(List.of(new WebhookProvider(http))), keeper,
                 new PendingRevocations(sql, pg.vault()), a -> null, clock);
         Map<String, Handler> handlers = new HashMap<>();
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, sql);
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, new Targets(sql));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, new Attempts(sql, pg.vault()));
         Handler settings = new SettingsCommands(workspaces, clock);
