@@ -107,9 +107,9 @@ public final class Accounts {
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
         return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at, endpoint_enc "
                         + "from social_accounts where workspace_id = ? and id = ?", rs -> {
-                    Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId);
-                    Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId);
-                    Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId);
+                    Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId, workspaceId);
+                    Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId, workspaceId);
+                    Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId, workspaceId);
                     return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
                             Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
                             Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"),
@@ -127,10 +127,10 @@ public final class Accounts {
                 update social_accounts set access_token_enc = ?, refresh_token_enc = ?, token_expires_at = ?,
                 refresh_expires_at = ?, endpoint_enc = coalesce(?, endpoint_enc), updated_at = now()
                 where workspace_id = ? and id = ?""",
-                t.access() == null ? null : vault.encrypt(t.access().reveal(), new Vault.Place("social_accounts", "access_token_enc", id)),
-                t.refresh() == null ? null : vault.encrypt(t.refresh().reveal(), new Vault.Place("social_accounts", "refresh_token_enc", id)),
+                t.access() == null ? null : vault.encrypt(t.access().reveal(), new Vault.Place("social_accounts", "access_token_enc", id, workspaceId)),
+                t.refresh() == null ? null : vault.encrypt(t.refresh().reveal(), new Vault.Place("social_accounts", "refresh_token_enc", id, workspaceId)),
                 t.accessExpiresAt(), t.refreshExpiresAt(),
-                t.endpoint() == null ? null : vault.encrypt(t.endpoint().reveal(), new Vault.Place("social_accounts", "endpoint_enc", id)),
+                t.endpoint() == null ? null : vault.encrypt(t.endpoint().reveal(), new Vault.Place("social_accounts", "endpoint_enc", id, workspaceId)),
                 workspaceId, id);
     }
 

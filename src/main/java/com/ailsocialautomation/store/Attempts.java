@@ -20,7 +20,7 @@ public final class Attempts {
         sql.update("""
                 insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, startedAt, durationMs, httpStatus, outcome,
-                message == null ? null : vault.encrypt(message, new Vault.Place("publish_attempts", "message_enc", id)));
+                message == null ? null : vault.encrypt(message, new Vault.Place("publish_attempts", "message_enc", id, workspaceId)));
     }
 
     /** Oldest first. A message that cannot be decrypted is shown as such; the rest of the log still reads. */
@@ -30,7 +30,7 @@ public final class Attempts {
                     UUID id = rs.getObject("id", UUID.class);
                     String message;
                     try {
-                        message = vault.decrypt(rs.getBytes("message_enc"), new Vault.Place("publish_attempts", "message_enc", id));
+                        message = vault.decrypt(rs.getBytes("message_enc"), new Vault.Place("publish_attempts", "message_enc", id, workspaceId));
                     } catch (VaultError e) {
                         message = "(this log message cannot be decrypted)";
                     }

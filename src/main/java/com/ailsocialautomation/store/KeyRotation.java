@@ -1,5 +1,8 @@
 package com.ailsocialautomation.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +20,7 @@ import java.util.UUID;
  * transaction, so the tables are never locked for long and an interrupted rotation can simply be run again.
  */
 public final class KeyRotation {
+    private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
     private static final int BATCH = 500;
 
     private final DataSource dataSource;
@@ -44,17 +48,41 @@ public final class KeyRotation {
     public Map<String, Integer> reencryptAll(List<String> unreadable) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SecretColumns.Column col : SecretColumns.ALL) {
-            counts.put(col.table() + "." + col.column(), reencrypt(col, unreadable));
+            counts.put(col.table() + "." + col.column(), reencrypt(col, unreadable, false));
         }
         return counts;
     }
 
-    private int reencrypt(SecretColumns.Column col, List<String> unreadable) {
+    /**
+     * Once, on the first start after workspaces became part of the associated data: re-encrypts every value of a
+     * workspace table bound to its workspace, then stops reading the old binding. Values that do not open are
+     * left as they are (and logged), as in a rotation; running it again after an interruption is harmless.
+     */
+    void bindToWorkspaces() {
+        List<String> unreadable = new ArrayList<>();
+        int done = 0;
+        for (SecretColumns.Column col : SecretColumns.ALL) {
+            if (col.inWorkspace()) {
+                done += reencrypt(col, unreadable, true);
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update vault_keyset set places = " + Vault.PLACES_WITH_WORKSPACE + ", updated_at = now() where id = 1")) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new VaultError("The encryption keyset cannot be updated: " + e.getMessage());
+        }
+        vault.reload();
+        log.info("Bound {} encrypted values to their workspace{}", done,
+                unreadable.isEmpty() ? "" : "; " + unreadable.size() + " could not be read and were left as they were: " + unreadable);
+    }
+
+    private int reencrypt(SecretColumns.Column col, List<String> unreadable, boolean all) {
         int done = 0;
         // The first batch has no lower bound. PostgreSQL orders uuids by unsigned bytes, so a Java "minimum"
         // such as new UUID(Long.MIN_VALUE, Long.MIN_VALUE) = 80000000-... would skip every id below it.
         UUID after = null;
-        String select = "select id, " + col.column() + " from " + col.table()
+        String select = "select id, " + col.column() + ", " + (col.inWorkspace() ? "workspace_id" : "null") + " from " + col.table()
                 + " where " + col.column() + " is not null and (cast(? as uuid) is null or id > ?) order by id limit " + BATCH;
         String update = "update " + col.table() + " set " + col.column() + " = ? where id = ? and " + col.column() + " = ?";
         try (Connection c = dataSource.getConnection()) {
@@ -65,7 +93,7 @@ public final class KeyRotation {
                     ps.setObject(2, after, Types.OTHER);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            rows.add(new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)});
+                            rows.add(new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2), rs.getObject(3, UUID.class)});
                         }
                     }
                 }
@@ -78,10 +106,10 @@ public final class KeyRotation {
                         UUID id = (UUID) row[0];
                         byte[] old = (byte[]) row[1];
                         after = id;
-                        if (vault.isUnderPrimary(old)) {
+                        if (!all && vault.isUnderPrimary(old)) {
                             continue;
                         }
-                        Vault.Place place = new Vault.Place(col.table(), col.column(), id);
+                        Vault.Place place = col.place(id, (UUID) row[2]);
                         String plain;
                         try {
                             plain = vault.decrypt(old, place);

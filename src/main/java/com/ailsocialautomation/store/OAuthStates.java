@@ -47,7 +47,7 @@ public final class OAuthStates {
                 insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, requester_name,
                 detail_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, tokenHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(), requesterName,
-                detail == null ? null : vault.encrypt(detail.reveal(), detailPlace(id)), expiresAt);
+                detail == null ? null : vault.encrypt(detail.reveal(), detailPlace(id, link.workspaceId())), expiresAt);
     }
 
     /** The link, without using it up, when it exists for this platform, is unused and has not expired. */
@@ -76,12 +76,13 @@ public final class OAuthStates {
     private Pending pending(ResultSet rs) throws SQLException {
         byte[] detail = rs.getBytes("detail_enc");
         UUID id = rs.getObject("id", UUID.class);
-        return new Pending(link(rs), rs.getString("requester"), rs.getString("workspace"), rs.getString("front_end"),
-                detail == null ? null : Secret.of(vault.decrypt(detail, detailPlace(id))));
+        Link link = link(rs);
+        return new Pending(link, rs.getString("requester"), rs.getString("workspace"), rs.getString("front_end"),
+                detail == null ? null : Secret.of(vault.decrypt(detail, detailPlace(id, link.workspaceId()))));
     }
 
-    private static Vault.Place detailPlace(UUID id) {
-        return new Vault.Place("connect_links", "detail_enc", id);
+    private static Vault.Place detailPlace(UUID id, UUID workspaceId) {
+        return new Vault.Place("connect_links", "detail_enc", id, workspaceId);
     }
 
     public void addState(Link link, byte[] stateHash, byte[] browserHash, Secret verifier, Instant expiresAt) {
@@ -90,7 +91,7 @@ public final class OAuthStates {
                 insert into oauth_states (id, state_hash, browser_hash, workspace_id, user_id, platform, instance_url,
                 pkce_verifier_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, stateHash, browserHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(),
-                vault.encrypt(verifier.reveal(), new Vault.Place("oauth_states", "pkce_verifier_enc", id)), expiresAt);
+                vault.encrypt(verifier.reveal(), new Vault.Place("oauth_states", "pkce_verifier_enc", id, link.workspaceId())), expiresAt);
     }
 
     /**
@@ -103,8 +104,9 @@ public final class OAuthStates {
                 and used_at is null and expires_at > ?
                 returning id, workspace_id, user_id, platform, instance_url, pkce_verifier_enc""", rs -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    return new State(id, link(rs), Secret.of(vault.decrypt(rs.getBytes("pkce_verifier_enc"),
-                            new Vault.Place("oauth_states", "pkce_verifier_enc", id))));
+                    Link link = link(rs);
+                    return new State(id, link, Secret.of(vault.decrypt(rs.getBytes("pkce_verifier_enc"),
+                            new Vault.Place("oauth_states", "pkce_verifier_enc", id, link.workspaceId()))));
                 }, now, stateHash, platform, browserHash, now);
         if (used.isPresent()) {
             return new Claim(used.get(), null);

@@ -16,11 +16,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * Encryption at rest: a Tink AES-256-GCM keyset, stored in the database encrypted under the master key.
  * Every ciphertext names its key (Tink's prefix), so old keys stay readable after a rotation, and is bound
- * to its table, column and row through the associated data, so a ciphertext moved to another row fails.
+ * to its table, column, row and workspace through the associated data, so a ciphertext moved to another row or
+ * workspace fails.
  */
 public final class Vault {
     private static final byte[] KEYSET_AAD = "ail/vault_keyset".getBytes(StandardCharsets.UTF_8);
@@ -33,9 +35,23 @@ public final class Vault {
         }
     }
 
-    /** Where a ciphertext lives. It is the associated data, so the ciphertext only opens there. */
-    public record Place(String table, String column, Object rowId) {
+    /**
+     * Where a ciphertext lives. It is the associated data, so the ciphertext only opens there: the same table,
+     * column and row, and for workspace data the same workspace, so a row moved to another workspace fails too.
+     */
+    public record Place(String table, String column, Object rowId, UUID workspaceId) {
+        /** A place outside any workspace: operator-level rows (OAuth apps, Slack installations, revocations). */
+        public Place(String table, String column, Object rowId) {
+            this(table, column, rowId, null);
+        }
+
         byte[] bytes() {
+            return (table + "/" + column + "/" + rowId + (workspaceId == null ? "" : "/workspace/" + workspaceId))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The associated data before workspaces were part of it; read only until {@link KeyRotation#bindToWorkspaces}. */
+        byte[] legacyBytes() {
             return (table + "/" + column + "/" + rowId).getBytes(StandardCharsets.UTF_8);
         }
 
@@ -45,10 +61,14 @@ public final class Vault {
         }
     }
 
+    /** vault_keyset.places: 1, ciphertexts may still be bound to their row only; 2, all are bound to their workspace. */
+    static final int PLACES_WITH_WORKSPACE = 2;
+
     private final DataSource dataSource;
     private final Aead master;
     private volatile KeysetHandle keyset;
     private volatile Aead aead;
+    private volatile boolean legacyPlaces;
 
     private Vault(DataSource dataSource, Aead master) {
         this.dataSource = dataSource;
@@ -63,6 +83,9 @@ public final class Vault {
             Vault vault = new Vault(dataSource, master);
             vault.createIfMissing();
             vault.reload();
+            if (vault.legacyPlaces) {
+                new KeyRotation(dataSource, vault).bindToWorkspaces();
+            }
             return vault;
         } catch (GeneralSecurityException e) {
             throw new VaultError("The master key cannot be used: " + e.getMessage());
@@ -83,15 +106,27 @@ public final class Vault {
             return null;
         }
         try {
-            return new String(aead.decrypt(ciphertext, place.bytes()), StandardCharsets.UTF_8);
+            return open(ciphertext, place);
         } catch (GeneralSecurityException first) {
             // Another instance may have rotated the key since this one loaded the keyset.
             reload();
             try {
-                return new String(aead.decrypt(ciphertext, place.bytes()), StandardCharsets.UTF_8);
+                return open(ciphertext, place);
             } catch (GeneralSecurityException e) {
-                throw new VaultError("Cannot decrypt " + place + ": the data was altered, moved from another row, or written under a key this keyset does not hold");
+                throw new VaultError("Cannot decrypt " + place + ": the data was altered, moved from another row or workspace, "
+                        + "or written under a key this keyset does not hold");
             }
+        }
+    }
+
+    private String open(byte[] ciphertext, Place place) throws GeneralSecurityException {
+        try {
+            return new String(aead.decrypt(ciphertext, place.bytes()), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            if (legacyPlaces && place.workspaceId() != null) {
+                return new String(aead.decrypt(ciphertext, place.legacyBytes()), StandardCharsets.UTF_8);
+            }
+            throw e;
         }
     }
 
@@ -129,12 +164,13 @@ public final class Vault {
 
     public synchronized void reload() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select keyset from vault_keyset where id = 1");
+             PreparedStatement ps = c.prepareStatement("select keyset, places from vault_keyset where id = 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new VaultError("The encryption keyset is missing from the database");
             }
             use(TinkProtoKeysetFormat.parseEncryptedKeyset(rs.getBytes(1), master, KEYSET_AAD));
+            legacyPlaces = rs.getInt(2) < PLACES_WITH_WORKSPACE;
         } catch (GeneralSecurityException e) {
             throw new VaultError("The master key does not open the stored keyset: AIL_ENCRYPTION_KEY (or master.key) is not the key this database was set up with");
         } catch (SQLException e) {

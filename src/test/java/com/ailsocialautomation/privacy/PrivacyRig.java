@@ -133,7 +133,7 @@ final class PrivacyRig {
         sql.update("""
                 insert into oauth_states (id, state_hash, workspace_id, user_id, platform, instance_url, pkce_verifier_enc, expires_at)
                 values (?, sha256(?), ?, ?, ?, ?, ?, ?)""", id, state.getBytes(StandardCharsets.UTF_8), p.workspaceId(),
-                p.user().id(), platform, instanceUrl, vault.encrypt(verifier, new Vault.Place("oauth_states", "pkce_verifier_enc", id)),
+                p.user().id(), platform, instanceUrl, vault.encrypt(verifier, new Vault.Place("oauth_states", "pkce_verifier_enc", id, p.workspaceId())),
                 Instant.now().plus(Duration.ofMinutes(10)));
     }
 

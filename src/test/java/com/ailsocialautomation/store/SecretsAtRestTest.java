@@ -56,18 +56,21 @@ class SecretsAtRestTest {
     }
 
     private static void row(String table, String column, String sql) {
-        ROWS.put(new SecretColumns.Column(table, column), sql);
+        ROWS.put(SecretColumns.ALL.stream().filter(c -> c.table().equals(table) && c.column().equals(column)).findFirst()
+                .orElseGet(() -> new SecretColumns.Column(table, column, true)), sql);
     }
 
     @Test
     void everyEncryptedColumnInTheSchemaIsListedForKeyRotation() throws SQLException {
         Set<SecretColumns.Column> live = new HashSet<>();
         try (Connection c = pg.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select table_name, column_name from information_schema.columns "
-                     + "where table_schema = 'public' and column_name like '%\\_enc'");
+             // a column of a table with a workspace_id must be bound to the workspace
+             PreparedStatement ps = c.prepareStatement("select table_name, column_name, exists (select 1 from information_schema.columns w "
+                     + "where w.table_schema = 'public' and w.table_name = c.table_name and w.column_name = 'workspace_id') "
+                     + "from information_schema.columns c where table_schema = 'public' and column_name like '%\\_enc'");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                live.add(new SecretColumns.Column(rs.getString(1), rs.getString(2)));
+                live.add(new SecretColumns.Column(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
             }
         }
         assertEquals(live, Set.copyOf(SecretColumns.ALL), "SecretColumns.ALL must name exactly the *_enc columns of the schema");
@@ -85,7 +88,7 @@ class SecretsAtRestTest {
                 UUID id = UUID.randomUUID();
                 try (PreparedStatement ps = c.prepareStatement(e.getValue())) {
                     ps.setObject(1, id);
-                    ps.setBytes(2, pg.vault().encrypt(secret, new Vault.Place(col.table(), col.column(), id)));
+                    ps.setBytes(2, pg.vault().encrypt(secret, col.place(id, WORKSPACE)));
                     ps.executeUpdate();
                 }
                 assertEquals(secret, readBack(c, col, id), "the secret must still open where it was written");
@@ -133,7 +136,7 @@ class SecretsAtRestTest {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return pg.vault().decrypt(rs.getBytes(1), new Vault.Place(col.table(), col.column(), id));
+                return pg.vault().decrypt(rs.getBytes(1), col.place(id, WORKSPACE));
             }
         }
     }

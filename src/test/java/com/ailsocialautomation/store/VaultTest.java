@@ -24,13 +24,15 @@ class VaultTest {
     @Test
     void aSecretOpensOnlyInTheRowItWasWrittenFor() {
         UUID row = UUID.randomUUID();
-        Vault.Place place = new Vault.Place("social_accounts", "access_token_enc", row);
+        Vault.Place place = new Vault.Place("social_accounts", "access_token_enc", row, UUID.randomUUID());
         byte[] ct = pg.vault().encrypt("token-123", place);
         assertEquals("token-123", pg.vault().decrypt(ct, place));
         assertThrows(VaultError.class, () -> pg.vault().decrypt(ct,
-                new Vault.Place("social_accounts", "access_token_enc", UUID.randomUUID())));
+                new Vault.Place("social_accounts", "access_token_enc", UUID.randomUUID(), place.workspaceId())));
         assertThrows(VaultError.class, () -> pg.vault().decrypt(ct,
-                new Vault.Place("social_accounts", "refresh_token_enc", row)), "another column of the same row");
+                new Vault.Place("social_accounts", "refresh_token_enc", row, place.workspaceId())), "another column of the same row");
+        assertThrows(VaultError.class, () -> pg.vault().decrypt(ct,
+                new Vault.Place("social_accounts", "access_token_enc", row, UUID.randomUUID())), "the same row in another workspace");
     }
 
     @Test
@@ -94,34 +96,91 @@ class VaultTest {
         assertEquals(null, pg.vault().decrypt(null, new Vault.Place("t", "c", 1)));
     }
 
-    private static UUID insertAccount(String token) throws SQLException {
+    @Test
+    void aRowMovedToAnotherWorkspaceNoLongerOpens() throws SQLException {
+        UUID id = insertAccount(TOKEN);
+        UUID other = workspace();
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("update social_accounts set workspace_id = '" + other + "' where id = '" + id + "'");
+        }
+        VaultError e = assertThrows(VaultError.class, () -> new Accounts(new Sql(pg.dataSource()), pg.vault()).tokens(other, id));
+        assertEquals("Cannot decrypt social_accounts.access_token_enc of row " + id + ": the data was altered, moved from another "
+                + "row or workspace, or written under a key this keyset does not hold", e.getMessage());
+    }
+
+    @Test
+    void valuesWrittenBeforeWorkspacesWereBoundStillOpenAndTheNextStartBindsThem() throws SQLException {
+        UUID id = insertAccount("placeholder");
+        UUID workspace = workspaceOf(id);
+        Vault.Place unbound = new Vault.Place("social_accounts", "access_token_enc", id);
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("update vault_keyset set places = 1");
+            try (PreparedStatement ps = c.prepareStatement("update social_accounts set access_token_enc = ? where id = ?")) {
+                ps.setBytes(1, pg.vault().encrypt(TOKEN, unbound)); // as an earlier AIL wrote it
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+        }
+        Vault restarted = Vault.open(pg.dataSource(), java.util.Base64.getDecoder().decode(PostgresExtension.MASTER_KEY_BASE64));
+        assertEquals(TOKEN, new Accounts(new Sql(pg.dataSource()), restarted).tokens(workspace, id).access().reveal());
+        byte[] stored = storedToken(id);
+        assertThrows(VaultError.class, () -> restarted.decrypt(stored, unbound), "re-encrypted bound to its workspace");
+
+        // from now on an unbound value is refused, so it cannot be carried into another workspace
+        byte[] smuggled = restarted.encrypt(TOKEN, unbound);
+        assertThrows(VaultError.class, () -> restarted.decrypt(smuggled, place(id, workspace)));
+    }
+
+    private static UUID workspace() throws SQLException {
         UUID workspace = UUID.randomUUID();
-        UUID id = UUID.randomUUID();
         try (Connection c = pg.dataSource().getConnection()) {
             c.createStatement().execute("insert into workspaces (id, front_end, external_id) values ('" + workspace + "', 'slack', '" + workspace + "')");
+        }
+        return workspace;
+    }
+
+    private static UUID insertAccount(String token) throws SQLException {
+        UUID workspace = workspace();
+        UUID id = UUID.randomUUID();
+        try (Connection c = pg.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("insert into social_accounts (id, workspace_id, short_id, platform, external_id, access_token_enc) "
                     + "values (?, ?, 'a1', 'mastodon', '1', ?)")) {
                 ps.setObject(1, id);
                 ps.setObject(2, workspace);
-                ps.setBytes(3, pg.vault().encrypt(token, place(id)));
+                ps.setBytes(3, pg.vault().encrypt(token, place(id, workspace)));
                 ps.executeUpdate();
             }
         }
         return id;
     }
 
-    private static String readToken(UUID id) throws SQLException {
+    private static UUID workspaceOf(UUID id) throws SQLException {
+        try (Connection c = pg.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select workspace_id from social_accounts where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    private static byte[] storedToken(UUID id) throws SQLException {
         try (Connection c = pg.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("select access_token_enc from social_accounts where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return pg.vault().decrypt(rs.getBytes(1), place(id));
+                return rs.getBytes(1);
             }
         }
     }
 
-    private static Vault.Place place(UUID id) {
-        return new Vault.Place("social_accounts", "access_token_enc", id);
+    private static String readToken(UUID id) throws SQLException {
+        return pg.vault().decrypt(storedToken(id), place(id, workspaceOf(id)));
+    }
+
+    private static Vault.Place place(UUID id, UUID workspace) {
+        return new Vault.Place("social_accounts", "access_token_enc", id, workspace);
     }
 }
