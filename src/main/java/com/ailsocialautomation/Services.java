@@ -34,6 +34,7 @@ import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.oauth.OAuthClients;
 import com.ailsocialautomation.oauth.OAuthLinker;
 import com.ailsocialautomation.oauth.OneTimeLinks;
+import com.ailsocialautomation.oauth.PageConnectRoutes;
 import com.ailsocialautomation.oauth.OAuthRoutes;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.GuardedApiClient;
@@ -123,9 +124,12 @@ final class Services {
                         new Engine.Job("expiry-reminders", Duration.ofHours(6), new ExpiryReminders(accounts, outbox, clock)::remind)));
 
         Map<String, Handler> handlers = new HashMap<>();
-        BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), blueskyLinker,
-                new OAuthLinker(new OneTimeLinks(states, providers, config.publicUrl(), clock), providers, guard)), revoker, targets);
+        OneTimeLinks links = new OneTimeLinks(states, providers, config.publicUrl(), clock);
+        BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
+        WebhookLinker webhookLinker = new WebhookLinker(accounts, guard, links);
+        Handler accountCommands = new AccountCommands(accounts, List.of(webhookLinker, blueskyLinker,
+                new OAuthLinker(links, providers, guard)), revoker, targets);
+        routes.add(new PageConnectRoutes(config.publicUrl(), states, blueskyLinker, webhookLinker, outbox, clock));
         routes.add(new OAuthRoutes(config.publicUrl(), states, providers, apps, accounts, new TechnicalData(sql), outbox, clock));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, attempts);

@@ -1,18 +1,21 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeBluesky;
+import com.ailsocialautomation.testing.Browser;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,11 +41,25 @@ class BlueskyAppTest {
                 assertTrue(app.providers().find("bluesky").isPresent(), "on without any app credentials");
                 Invocation ana = new Invocation("slack", "T1", "U1", "Ana", false, null, null);
 
-                Reply form = app.commands().run(ana, "connect bluesky ana.bsky.social");
-                assertEquals("bluesky-login:ana.bsky.social", form.form().submitAction());
-                Reply connected = app.commands().submit(ana, form.form().submitAction(),
-                        Map.of(BlueskyLinker.PASSWORD, FakeBluesky.APP_PASSWORD));
-                assertTrue(connected.text().startsWith("Connected Bluesky @ana.bsky.social"), connected.text());
+                // in Slack the app password is typed on AIL's own page behind a one-time link, never in a modal
+                Reply reply = app.commands().run(ana, "connect bluesky ana.bsky.social");
+                assertEquals(null, reply.form());
+                Matcher link = Pattern.compile("http://\\S+/connect/bluesky\\?s=[A-Za-z0-9_-]{43}").matcher(reply.text());
+                assertTrue(link.find(), reply.text());
+                Browser browser = new Browser("Mozilla/5.0");
+                HttpResponse<String> page = browser.get(link.group());
+                assertTrue(page.body().contains("Ana asked AIL to connect the Bluesky account @ana.bsky.social on 127.0.0.1 to the "
+                        + "Slack workspace \u201cT1\u201d."), page.body());
+                assertTrue(page.body().contains("<input type=\"password\" name=\"password\""), page.body());
+                assertEquals(0, pds.sessionsCreated(), "opening the page signs in nowhere");
+                HttpResponse<String> wrong = browser.submit(link.group(), page, Map.of("password", FakeBluesky.MAIN_PASSWORD));
+                assertEquals(400, wrong.statusCode());
+                assertTrue(wrong.body().contains("That is not an app password"), wrong.body());
+                HttpResponse<String> connected = browser.submit(link.group(), page, Map.of("password", FakeBluesky.APP_PASSWORD));
+                assertEquals(200, connected.statusCode(), connected.body());
+                assertTrue(connected.body().contains("Connected Bluesky @ana.bsky.social"), connected.body());
+                assertEquals(400, browser.submit(link.group(), page, Map.of("password", FakeBluesky.APP_PASSWORD)).statusCode(),
+                        "the link worked once");
 
                 Reply posted = app.commands().run(ana, "post to:bluesky Hello from AIL #launch");
                 assertTrue(posted.text().contains("bluesky") || posted.text().contains("Bluesky"), posted.text());

@@ -16,12 +16,14 @@ import com.ailsocialautomation.store.StoredTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * connect bluesky &lt;handle&gt; [pds-url]: shows a form asking for an app password; submitting it signs in once
- * ({@code createSession}) and stores the session, which the engine then refreshes. The password is used for that
- * one request and is never stored or logged: the form's action id carries only the handle and the PDS.
- * Connecting the same DID on the same PDS again keeps the account and replaces its session.
+ * connect bluesky &lt;handle&gt; [pds-url]: asks for an app password, in a chat form (Discord, the console) or, where
+ * secrets must not pass through chat (Slack), on AIL's own page behind a one-time connect link. The password signs
+ * in once ({@code createSession}) and the session is stored, which the engine then refreshes. The password is used
+ * for that one request and is never stored or logged: the form's action id and the link carry only the handle and
+ * the PDS. Connecting the same DID on the same PDS again keeps the account and replaces its session.
  */
 public final class BlueskyLinker implements AccountLinker, Action {
     public static final String ACTION = "bluesky-login";
@@ -34,12 +36,14 @@ public final class BlueskyLinker implements AccountLinker, Action {
     private final UrlGuard guard;
     private final Provider bluesky;
     private final String defaultPds;
+    private final ConnectLinks links;
 
-    public BlueskyLinker(Accounts accounts, UrlGuard guard, Provider bluesky, String defaultPds) {
+    public BlueskyLinker(Accounts accounts, UrlGuard guard, Provider bluesky, String defaultPds, ConnectLinks links) {
         this.accounts = accounts;
         this.guard = guard;
         this.bluesky = bluesky;
         this.defaultPds = BlueskyAddress.pds(defaultPds);
+        this.links = links;
     }
 
     @Override
@@ -60,6 +64,12 @@ public final class BlueskyLinker implements AccountLinker, Action {
         String handle = BlueskyAddress.handle(arguments.get(0));
         String pds = arguments.size() > 1 ? BlueskyAddress.pds(arguments.get(1)) : defaultPds;
         guard.check(pds);
+        if (caller.secretsOnAilsPage()) {
+            String link = links.create(caller, "bluesky", pds, Secret.of(handle));
+            return Reply.of("To connect @" + handle + ", create an app password in Bluesky (" + WHERE + " → Add App Password) "
+                    + "and type it on AIL's page at this link (not here). It is for you only, works once and expires in "
+                    + ConnectLinks.LIFETIME.toMinutes() + " minutes: " + link);
+        }
         String actionId = ACTION + ":" + handle + (pds.equals(defaultPds) ? "" : "|" + pds);
         if (actionId.length() > MAX_ACTION_ID) {
             throw new UserError("That handle and PDS address are too long to carry through a chat form; use a shorter PDS URL.");
@@ -79,8 +89,17 @@ public final class BlueskyLinker implements AccountLinker, Action {
         int bar = arg.indexOf('|');
         String handle = BlueskyAddress.handle(bar < 0 ? arg : arg.substring(0, bar));
         String pds = bar < 0 ? defaultPds : BlueskyAddress.pds(arg.substring(bar + 1));
-        guard.check(pds); // the action id came back from a chat platform: check it as if it were typed
-        Secret password = BlueskyAddress.appPassword(values.get(PASSWORD));
+        return Reply.of(connect(caller.workspaceId(), caller.user().id(), handle, pds, appPassword(values.get(PASSWORD))));
+    }
+
+    /** What was typed as an app password, or a UserError that says what an app password looks like. */
+    public static Secret appPassword(String typed) {
+        return BlueskyAddress.appPassword(typed);
+    }
+
+    /** Signs in once and stores the session for the person; says in words what was connected. */
+    public String connect(UUID workspaceId, UUID userId, String handle, String pds, Secret password) {
+        guard.check(pds); // the PDS came back from a chat form or a link: check it as if it were typed
         Connected connected;
         try {
             connected = bluesky.logIn(pds, handle, password);
@@ -89,12 +108,12 @@ public final class BlueskyLinker implements AccountLinker, Action {
         }
         var profile = connected.profile();
         var tokens = connected.tokens();
-        Account account = accounts.connect(caller.workspaceId(), caller.user().id(),
+        Account account = accounts.connect(workspaceId, userId,
                 new NewAccount("bluesky", profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(), pds, null, null),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
         String name = profile.displayName() == null || profile.displayName().equals(profile.handle()) ? "" : " (" + profile.displayName() + ")";
-        return Reply.of("Connected Bluesky @" + profile.handle() + name + " as " + account.shortId() + ". AIL keeps the "
+        return "Connected Bluesky @" + profile.handle() + name + " as " + account.shortId() + ". AIL keeps the "
                 + "session and renews it; the app password was used once and not stored. To cut AIL off, run /ail disconnect "
-                + account.shortId() + " or delete the app password in Bluesky (" + WHERE + ").");
+                + account.shortId() + " or delete the app password in Bluesky (" + WHERE + ").";
     }
 }

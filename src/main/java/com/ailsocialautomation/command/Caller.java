@@ -11,6 +11,14 @@ public record Caller(Invocation invocation, UUID workspaceId, ChatUser user, Zon
         return invocation.admin();
     }
 
+    /**
+     * Slack's Marketplace rules discourage secrets passing through Slack: there, a Bluesky app password is typed and a
+     * webhook's signing secret is shown on AIL's own page instead of in a modal or a reply.
+     */
+    public boolean secretsOnAilsPage() {
+        return "slack".equals(invocation.frontEnd());
+    }
+
     /** Authors and workspace admins may change a post. */
     public boolean mayChange(UUID authorId) {
         return admin() || user.id().equals(authorId);

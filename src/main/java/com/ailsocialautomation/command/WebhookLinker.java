@@ -18,19 +18,28 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * connect webhook &lt;https-url&gt;: checks the URL with the guard, creates a signing secret and shows it once.
+ * connect webhook &lt;https-url&gt;: checks the URL with the guard, creates a signing secret and shows it once, in
+ * the reply, or where secrets must not pass through chat (Slack) on AIL's own page behind a one-time connect link.
  * Connecting the same URL again keeps the account and replaces the secret.
  */
 public final class WebhookLinker implements AccountLinker {
+    /** A connected webhook and its new signing secret, to be shown once. */
+    public record Connected(Account account, String handle, Secret secret) {}
+
+    public static final String HOW_TO_CHECK = "each POST carries X-AIL-Signature: sha256=<hex HMAC-SHA256 of the raw body under this secret>";
+
     private final Accounts accounts;
     private final UrlGuard guard;
+    private final ConnectLinks links;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookLinker(Accounts accounts, UrlGuard guard) {
+    public WebhookLinker(Accounts accounts, UrlGuard guard, ConnectLinks links) {
         this.accounts = accounts;
         this.guard = guard;
+        this.links = links;
     }
 
     @Override
@@ -45,6 +54,21 @@ public final class WebhookLinker implements AccountLinker {
         }
         String url = argument.trim();
         guard.check(url);
+        if (caller.secretsOnAilsPage()) {
+            String link = links.create(caller, "webhook", null, Secret.of(url));
+            return Reply.of("Open this link to finish connecting the webhook at " + URI.create(url).getHost() + "; AIL shows its "
+                    + "signing secret there, once. It is for you only, works once and expires in "
+                    + ConnectLinks.LIFETIME.toMinutes() + " minutes: " + link);
+        }
+        Connected connected = connect(caller.workspaceId(), caller.user().id(), url);
+        return Reply.of("Connected webhook " + connected.account().shortId() + " → " + connected.handle() + ".")
+                .withField("Signing secret (shown only now)", connected.secret().reveal())
+                .withField("How to check it", HOW_TO_CHECK);
+    }
+
+    /** Stores the webhook for the person with a new signing secret, which the caller shows once. */
+    public Connected connect(UUID workspaceId, UUID userId, String url) {
+        guard.check(url);
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         Secret secret = Secret.of("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
@@ -52,12 +76,10 @@ public final class WebhookLinker implements AccountLinker {
         // shown only as its host and a fingerprint.
         String fingerprint = sha256(url);
         String handle = URI.create(url).getHost() + "/…" + fingerprint.substring(0, 4);
-        Account account = accounts.connect(caller.workspaceId(), caller.user().id(),
+        Account account = accounts.connect(workspaceId, userId,
                 new NewAccount("webhook", fingerprint, handle, handle, null, null, null, null),
                 new StoredTokens(secret, null, null, null, Secret.of(url)));
-        return Reply.of("Connected webhook " + account.shortId() + " → " + handle + ".")
-                .withField("Signing secret (shown only now)", secret.reveal())
-                .withField("How to check it", "each POST carries X-AIL-Signature: sha256=<hex HMAC-SHA256 of the raw body under this secret>");
+        return new Connected(account, handle, secret);
     }
 
     private static String sha256(String value) {

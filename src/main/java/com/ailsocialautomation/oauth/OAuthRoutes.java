@@ -92,7 +92,7 @@ public final class OAuthRoutes implements WebRoutes {
     }
 
     /** Chat apps fetch links to show a preview (Slack's and Discord's crawlers); they get a page that names no one. */
-    private static boolean linkPreview(Context ctx) {
+    static boolean linkPreview(Context ctx) {
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
         return ctx.method() == HandlerType.HEAD || PREVIEW_BOTS.matcher(agent).find();
     }

@@ -62,6 +62,7 @@ class BlueskyConnectTest {
     private Accounts accounts;
     private CommandService commands;
     private Invocation ana;
+    private final List<String> linked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -74,13 +75,17 @@ class BlueskyConnectTest {
         accounts = new Accounts(sql, pg.vault());
         UrlGuard guard = new UrlGuard(true, Resolver.system());
         BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), pds.url(), Clock.systemUTC());
-        BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds());
+        ConnectLinks links = (caller, platform, instanceUrl, detail) -> {
+            linked.add(platform + " " + instanceUrl + " " + detail.reveal());
+            return "https://ail.example/connect/" + platform + "?s=t0k3n";
+        };
+        BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
         Revoker revoker = new Revoker(new Providers(List.of(bluesky)), new CredentialKeeper(accounts, a -> null, Clock.systemUTC(),
                 new SimpleMeterRegistry()), new PendingRevocations(sql, pg.vault()), a -> null, Clock.systemUTC());
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard), linker), revoker, new Targets(sql));
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard, links), linker), revoker, new Targets(sql));
         commands = new CommandService(workspaces, Map.of("connect", accountCommands, "accounts", accountCommands,
                 "disconnect", accountCommands), Map.of(BlueskyLinker.ACTION, linker));
-        ana = new Invocation("slack", "T-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
+        ana = new Invocation("discord", "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
     }
 
     @AfterEach
@@ -123,6 +128,19 @@ class BlueskyConnectTest {
         assertTrue(form.inputs().get(0).secret());
         assertEquals(BlueskyLinker.PASSWORD, form.inputs().get(0).id());
         assertEquals(0, pds.sessionsCreated(), "nothing is sent before the password is given");
+    }
+
+    @Test
+    void inSlackTheAppPasswordIsAskedForOnAilsOwnPageBehindAOneTimeLinkNotInAModal() {
+        Invocation inSlack = new Invocation("slack", "T-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
+        Reply reply = commands.run(inSlack, "connect bluesky @Ana.Bsky.Social");
+
+        assertEquals(null, reply.form(), "no modal: Slack never sees the password");
+        assertTrue(reply.ephemeral());
+        assertTrue(reply.text().contains("type it on AIL's page at this link (not here)"), reply.text());
+        assertTrue(reply.text().endsWith("https://ail.example/connect/bluesky?s=t0k3n"), reply.text());
+        assertEquals(List.of("bluesky " + pds.url() + " ana.bsky.social"), linked, "the handle goes with the link, the PDS as its instance");
+        assertEquals(0, pds.sessionsCreated());
     }
 
     @Test

@@ -57,10 +57,30 @@ class CommandServiceTest {
     }
 
     private static String connectHook(Invocation who) {
-        String reply = run(who, "connect webhook " + hook.url());
-        Matcher m = Pattern.compile("Connected webhook (a[a-z2-9]{4})").matcher(reply);
-        assertTrue(m.find(), reply);
+        String page = connect(who, hook.url());
+        Matcher m = Pattern.compile("Connected webhook (a[a-z2-9]{4})").matcher(page);
+        assertTrue(m.find(), page);
         return m.group(1);
+    }
+
+    /**
+     * connect webhook: in Discord the reply shows the secret once; in Slack the reply is a link, and AIL's page behind
+     * it connects and shows the secret once.
+     */
+    private static String connect(Invocation who, String url) {
+        String reply = run(who, "connect webhook " + url);
+        if (!who.frontEnd().equals("slack")) {
+            assertTrue(reply.contains("Signing secret (shown only now)"), reply);
+            return reply;
+        }
+        Matcher link = Pattern.compile("http://\\S+/connect/webhook\\?s=[A-Za-z0-9_-]{43}").matcher(reply);
+        assertTrue(link.find(), reply);
+        com.ailsocialautomation.testing.Browser browser = new com.ailsocialautomation.testing.Browser("Mozilla/5.0");
+        var confirmation = browser.get(link.group());
+        assertEquals(200, confirmation.statusCode(), confirmation.body());
+        var page = browser.submit(link.group(), confirmation, Map.of());
+        assertEquals(200, page.statusCode(), page.body());
+        return page.body();
     }
 
     private static String postId(String reply) {
@@ -144,6 +164,7 @@ class CommandServiceTest {
         String secretPath = "catch/1234567/zq8s9Xk2pLmN";
         String reply = run(zed, "connect webhook " + hook.url() + "/" + secretPath);
         assertFalse(reply.contains(secretPath), reply);
+        assertFalse(connect(zed, hook.url() + "/" + secretPath).contains(secretPath));
         String listed = run(zed, "accounts");
         assertTrue(listed.contains("127.0.0.1/…"), listed);
         assertFalse(listed.contains("zq8s9Xk2pLmN"), listed);
@@ -158,7 +179,7 @@ class CommandServiceTest {
         assertTrue(run(solo, "post hello").contains("Publishing now"));
         connectHook(solo); // same URL: the same account again, not a second one
         assertTrue(run(solo, "accounts").contains("Connected accounts (1)"));
-        run(solo, "connect webhook " + hook.url() + "?second");
+        connect(solo, hook.url() + "?second");
         assertTrue(run(solo, "post hello").contains("say which with to:"));
     }
 

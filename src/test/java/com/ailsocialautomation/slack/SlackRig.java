@@ -12,6 +12,12 @@ import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.WebhookLinker;
+import com.ailsocialautomation.command.BlueskyLinker;
+import com.ailsocialautomation.oauth.OneTimeLinks;
+import com.ailsocialautomation.oauth.PageConnectRoutes;
+import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
+import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.CredentialKeeper;
@@ -71,6 +77,13 @@ final class SlackRig implements AutoCloseable {
         return new SlackRig(pg, false, Map.of(), SlackFrontEnd.ACK_WITHIN);
     }
 
+    static final String PUBLIC_URL = "http://127.0.0.1:8080";
+
+    /** A link AIL handed out, pointing at this rig's web server. */
+    String local(String link) {
+        return link.replace(PUBLIC_URL, "http://127.0.0.1:" + web.port());
+    }
+
     SlackRig(PostgresExtension pg, boolean distributed, Map<String, Handler> extra, Duration ackWithin) throws Exception {
         this(pg, distributed, extra, Map.of(), ackWithin);
     }
@@ -90,7 +103,13 @@ final class SlackRig implements AutoCloseable {
         Revoker revoker = new Revoker(new Providers(List.of(new WebhookProvider(http))), keeper,
                 new PendingRevocations(sql, pg.vault()), a -> null, clock);
         Map<String, Handler> handlers = new HashMap<>();
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard)), revoker, new Targets(sql));
+        // connect links as the running service makes them; PUBLIC_URL stands for this rig's web server in them
+        OAuthStates states = new OAuthStates(sql, pg.vault());
+        BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), "http://127.0.0.1:9", clock);
+        OneTimeLinks links = new OneTimeLinks(states, new Providers(List.of(new WebhookProvider(http), bluesky)), PUBLIC_URL, clock);
+        WebhookLinker webhookLinker = new WebhookLinker(accounts, guard, links);
+        BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
+        Handler accountCommands = new AccountCommands(accounts, List.of(webhookLinker, blueskyLinker), revoker, new Targets(sql));
         Handler postCommands = new PostCommands(posts, accounts, guard, clock);
         Handler listCommands = new ListCommands(posts, new Attempts(sql, pg.vault()));
         Handler settings = new SettingsCommands(workspaces, clock);
@@ -108,10 +127,11 @@ final class SlackRig implements AutoCloseable {
             erased.add(teamId);
             sql.update("delete from workspaces where front_end = ? and external_id = ?", frontEnd, teamId);
         };
-        front = new SlackFrontEnd(config, "http://127.0.0.1:8080", new SlackFrontEnd.Parts(commands,
+        front = new SlackFrontEnd(config, PUBLIC_URL, new SlackFrontEnd.Parts(commands,
                 new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, pg.vault(),
                 removal, clock), ackWithin).start();
-        web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(front.routes())).start();
+        web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(front.routes(),
+                new PageConnectRoutes(PUBLIC_URL, states, blueskyLinker, webhookLinker, outbox, clock))).start();
         requests = new SignedRequests(web.port(), clock);
     }
 

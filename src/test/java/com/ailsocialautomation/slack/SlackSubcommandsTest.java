@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.ailsocialautomation.slack.SlackCommandTest.json;
 import static com.ailsocialautomation.slack.SlackCommandTest.text;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue point 3: each subcommand of SPEC section 2 as /ail text, through the real command layer. */
@@ -38,8 +39,17 @@ class SlackSubcommandsTest {
             }
         };
         assertTrue(run.apply("help").contains("/ail schedule"));
-        String connected = run.apply("connect webhook http://127.0.0.1:9/all-hook");
-        assertTrue(connected.contains("Connected webhook"), connected);
+        String reply = run.apply("connect webhook http://127.0.0.1:9/all-hook");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(SlackRig.PUBLIC_URL)
+                + "/connect/webhook\\?s=[A-Za-z0-9_-]{43}").matcher(reply);
+        assertTrue(link.find(), reply);
+        assertFalse(reply.contains("whsec_"), "the signing secret never passes through Slack: " + reply);
+        com.ailsocialautomation.testing.Browser browser = new com.ailsocialautomation.testing.Browser("Mozilla/5.0");
+        String url = rig.local(link.group());
+        var page = browser.get(url);
+        assertTrue(page.body().contains("Alex asked AIL to connect the webhook at 127.0.0.1 to the Slack workspace \u201cTALL\u201d"), page.body());
+        String connected = browser.submit(url, page, java.util.Map.of()).body();
+        assertTrue(connected.matches("(?s).*<pre>whsec_[A-Za-z0-9_-]{43}</pre>.*"), "the secret, shown once on AIL's page: " + connected);
         String account = connected.replaceAll("(?s).*Connected webhook (\\w+) .*", "$1");
         String accounts = run.apply("accounts");
         assertTrue(accounts.contains(account), account + " in " + accounts + " after " + connected);

@@ -1,0 +1,113 @@
+package com.ailsocialautomation.oauth;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.BlueskyLinker;
+import com.ailsocialautomation.command.WebhookLinker;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.store.OAuthStates;
+import com.ailsocialautomation.web.Html;
+import com.ailsocialautomation.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * {@code /connect/bluesky} and {@code /connect/webhook}: where secrets must not pass through chat, the one-time link
+ * opens a confirmation page on which the Bluesky app password is typed, or after which the webhook's signing secret
+ * is shown, once. A GET changes nothing; the page's confirmed POST uses the link.
+ */
+public final class PageConnectRoutes implements WebRoutes {
+    private static final String PASSWORD = "password";
+
+    private final OAuthStates states;
+    private final BlueskyLinker bluesky;
+    private final WebhookLinker webhook;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Confirmation confirmation;
+
+    public PageConnectRoutes(String publicUrl, OAuthStates states, BlueskyLinker bluesky, WebhookLinker webhook, Outbox outbox, Clock clock) {
+        this.states = states;
+        this.bluesky = bluesky;
+        this.webhook = webhook;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.confirmation = new Confirmation(publicUrl.startsWith("https://"));
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/connect/{platform}", this::show);
+        routes.post("/connect/{platform}", this::finish);
+    }
+
+    private void show(Context ctx) {
+        String platform = platform(ctx);
+        if (OAuthRoutes.linkPreview(ctx)) {
+            ctx.html(Html.page("Connect your account", Html.p("Open this link in your browser to connect your " + platform + ".")));
+            return;
+        }
+        String token = ctx.queryParam("s");
+        OAuthStates.Pending pending = OAuthStart.pending(states.findLink(OAuthStart.hash(platform, token), platform, clock.instant()), platform);
+        Secret browser = confirmation.browser(ctx, path(platform));
+        String detail = pending.detail() == null ? "" : pending.detail().reveal();
+        if (platform.equals("bluesky")) {
+            ctx.html(Html.page("Connect a Bluesky account?", Confirmation.explanation(pending, "the Bluesky account @" + detail)
+                    + Html.p("Create an app password in Bluesky (Settings → Privacy and security → App passwords → Add App Password) "
+                    + "and type it here; never your main password. AIL uses it once to sign in and keeps only the session.")
+                    + Confirmation.form(path(platform), token, browser, "<p><label>App password <input type=\"password\" name=\""
+                    + PASSWORD + "\" autocomplete=\"off\" required></label></p>", "Connect @" + detail)));
+        } else {
+            ctx.html(Html.page("Connect a webhook?", Confirmation.explanation(pending, "the webhook at " + URI.create(detail).getHost())
+                    + Html.p("Continuing stores the webhook and shows its signing secret on the next page, once.")
+                    + Confirmation.form(path(platform), token, browser, "", "Connect the webhook")));
+        }
+    }
+
+    private void finish(Context ctx) {
+        String platform = platform(ctx);
+        String token = ctx.formParam("s");
+        Confirmation.confirmed(ctx, token);
+        Secret password = platform.equals("bluesky") ? BlueskyLinker.appPassword(ctx.formParam(PASSWORD)) : null; // before using the link
+        OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform, token), platform, clock.instant()), platform);
+        OAuthStates.Link link = pending.link();
+        if (platform.equals("bluesky")) {
+            String connected;
+            try {
+                connected = bluesky.connect(link.workspaceId(), link.userId(), pending.detail().reveal(), link.instanceUrl(), password);
+            } catch (UserError e) {
+                ctx.status(400).html(Html.page("Not connected", Html.p(e.getMessage())
+                        + Html.p("Run /ail connect bluesky " + pending.detail().reveal() + " in chat for a new link.")));
+                return;
+            }
+            outbox.add(link.workspaceId(), link.userId(), "connected:" + UUID.randomUUID(), Reply.of(connected), null);
+            ctx.html(Html.page("Connected", Html.p(connected) + Html.p("You can close this tab.")));
+        } else {
+            WebhookLinker.Connected connected = webhook.connect(link.workspaceId(), link.userId(), pending.detail().reveal());
+            String said = "Connected webhook " + connected.account().shortId() + " → " + connected.handle() + ".";
+            outbox.add(link.workspaceId(), link.userId(), "connected:" + UUID.randomUUID(),
+                    Reply.of(said + " Its signing secret was shown once on AIL's page."), null);
+            ctx.html(Html.page("Webhook connected", Html.p(said)
+                    + Html.p("Signing secret, shown only now (copy it: AIL cannot show it again):")
+                    + "<pre>" + Html.escape(connected.secret().reveal()) + "</pre>" + Html.p(WebhookLinker.HOW_TO_CHECK)));
+        }
+    }
+
+    private static String path(String platform) {
+        return "/connect/" + platform;
+    }
+
+    private static String platform(Context ctx) {
+        String platform = OAuthRoutes.platform(ctx);
+        if (!platform.equals("bluesky") && !platform.equals("webhook")) {
+            throw new NotFoundResponse();
+        }
+        return platform;
+    }
+}
