@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.LogContext;
@@ -110,17 +111,11 @@ public final class CommandService {
         } catch (UserError e) {
             return Reply.of(e.getMessage());
         } catch (VaultError e) {
-            String id = errorId();
+            String id = Unexpected.id();
             log.error("A stored secret could not be opened (error id {}): {}", id, e.getMessage());
             return Reply.of("A stored secret for this could not be decrypted (error id " + id + "); reconnecting the account usually fixes it.");
         } catch (RuntimeException e) {
-            String id = errorId();
-            log.error("A command failed (error id {})", id, e);
-            return Reply.of("Something went wrong on our side (error id " + id + "). Please try again.");
+            return Unexpected.reply(log, "A command failed", e);
         }
-    }
-
-    private static String errorId() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

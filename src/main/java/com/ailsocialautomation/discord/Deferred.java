@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.message.Reply;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -7,7 +8,6 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -41,9 +41,7 @@ final class Deferred {
         } catch (UserError e) {
             return Reply.of(e.getMessage());
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            log.error("A Discord interaction failed (error id {})", id, e);
-            return Reply.of("Something went wrong on our side (error id " + id + "). Please try again.");
+            return Unexpected.reply(log, "A Discord interaction failed", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.Credentials;
@@ -167,8 +168,7 @@ public final class Publisher {
         } catch (StoreError e) {
             throw e; // the database, not the platform: db-scheduler runs this again, and recovery decides
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Publishing target {} failed unexpectedly (error id {})", target.id(), id, e);
+            String id = Unexpected.log(log, "Publishing target " + target.id() + " failed unexpectedly", e);
             return fail(post, target, started, null, "AIL could not understand the platform's answer (error id " + id + ").");
         } finally {
             sample.stop(metrics.timer("ail.publish.duration", "platform", target.platform()));

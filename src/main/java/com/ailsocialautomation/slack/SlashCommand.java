@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
@@ -81,13 +82,12 @@ final class SlashCommand implements SlashCommandHandler {
                 if (reply != null) {
                     replies.later(reply, to, false);
                 } else {
-                    log.error("A Slack command failed after its ack", failure);
+                    replies.later(Unexpected.reply(log, "A Slack command failed after its ack", failure), to, false);
                 }
             });
             return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + parsed.name() + "`…"));
         } catch (ExecutionException e) {
-            log.error("A Slack command failed", e.getCause());
-            return ctx.ack("Something went wrong on our side. Please try again.");
+            return ctx.ackWithJson(replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), ctx.client(), to));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ctx.ack("AIL is stopping; please try again in a moment.");

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.web;
 
+import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import io.javalin.Javalin;
@@ -64,9 +65,8 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                String id = MDC.get(LogContext.REQUEST) != null ? MDC.get(LogContext.REQUEST) : LogContext.newId();
                 // the route template, not the path: a path can carry a one-time token (a connect link)
-                log.error("Request {} {} failed (error id {})", ctx.method(), routeOf(ctx), id, e);
+                String id = Unexpected.log(log, "Request " + ctx.method() + " " + routeOf(ctx) + " failed", e);
                 ctx.status(500).html(Html.page("Something went wrong",
                         Html.p("AIL could not complete this request. Please try again; if it keeps failing, quote error id " + id + ".")));
             });
