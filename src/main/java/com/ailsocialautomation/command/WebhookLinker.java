@@ -29,7 +29,8 @@ public final class WebhookLinker implements AccountLinker {
     /** A connected webhook and its new signing secret, to be shown once. */
     public record Connected(Account account, String handle, Secret secret) {}
 
-    public static final String HOW_TO_CHECK = "each POST carries X-AIL-Signature: sha256=<hex HMAC-SHA256 of the raw body under this secret>";
+    public static final String HOW_TO_CHECK = "each POST is signed by the Standard Webhooks scheme (webhook-id, webhook-timestamp, "
+            + "webhook-signature): give this secret to a Standard Webhooks library, or see the README for the few lines it takes";
 
     private final Accounts accounts;
     private final UrlGuard guard;
@@ -71,7 +72,7 @@ public final class WebhookLinker implements AccountLinker {
         guard.check(url);
         byte[] raw = new byte[32];
         random.nextBytes(raw);
-        Secret secret = Secret.of("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
+        Secret secret = Secret.of("whsec_" + Base64.getEncoder().encodeToString(raw)); // the Standard Webhooks form
         // The URL is a credential (hook URLs carry their secret in the path): it is stored encrypted and
         // shown only as its host and a fingerprint.
         String fingerprint = sha256(url);

@@ -36,7 +36,7 @@ class EngineCrashTest {
     void setUp() throws Exception {
         rig = new EngineRig(pg.dataSource(), pg.vault());
         hook = new FakeWebhookReceiver();
-        hook.expectSecret("whsec_crash");
+        hook.expectSecret("whsec_Y3Jhc2g=");
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class EngineCrashTest {
 
     @Test
     void withoutAnIdempotencyKeyACrashMidRequestLeavesTheTargetUnknownAndTheAuthorIsAskedToCheck() throws Exception {
-        EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_crash");
+        EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_Y3Jhc2g=");
         Post post = rig.post(f, "did it go out?", Instant.now());
         Target t = killMidRequestThenRecover(false, post);
         assertEquals(Target.UNKNOWN, t.state());
@@ -87,7 +87,7 @@ class EngineCrashTest {
     @Test
     void withAnIdempotencyKeyACrashMidRequestIsRetriedWithTheSameKeyAndPostsOnce() throws Exception {
         hook.dedupeByDeliveryId();
-        EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_crash");
+        EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_Y3Jhc2g=");
         Post post = rig.post(f, "exactly once", Instant.now());
         Target t = killMidRequestThenRecover(true, post);
         assertEquals(Target.PUBLISHED, t.state());

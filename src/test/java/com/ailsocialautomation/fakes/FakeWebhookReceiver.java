@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook endpoint on 127.0.0.1, as strict as a careful receiver: it requires POST, application/json, a valid
- * X-AIL-Signature under the secret it is told, and the documented JSON fields. It records what it accepted, and
+ * Standard Webhooks signature checked as the libraries check it (the secret's base64 after {@code whsec_} decoded
+ * strictly, {@code v1,<base64 HMAC-SHA256 of id.timestamp.body>} among the space-separated signatures, a timestamp
+ * within five minutes), the deprecated X-AIL-Signature and X-AIL-Delivery still present and right, and the
+ * documented JSON fields. It records what it accepted, and
  * can be told to answer 5xx or 429, or to hang, for a number of requests.
  */
 public final class FakeWebhookReceiver implements AutoCloseable {
@@ -124,7 +127,10 @@ public final class FakeWebhookReceiver implements AutoCloseable {
             return;
         }
         String signature = ex.getRequestHeaders().getFirst("X-AIL-Signature");
-        if (secret == null || signature == null || !MessageDigest.isEqual(
+        String deliveryId = ex.getRequestHeaders().getFirst("webhook-id");
+        if (secret == null || !standardWebhooksVerify(secret, ex.getRequestHeaders(), body, System.currentTimeMillis() / 1000)
+                || !deliveryId.equals(ex.getRequestHeaders().getFirst("X-AIL-Delivery"))
+                || signature == null || !MessageDigest.isEqual(
                 signature.getBytes(StandardCharsets.UTF_8), sign(body).getBytes(StandardCharsets.UTF_8))) {
             rejectedSignatures.incrementAndGet();
             answer(ex, 401, "{\"error\":\"bad signature\"}");
@@ -145,13 +151,44 @@ public final class FakeWebhookReceiver implements AutoCloseable {
                 return;
             }
         }
-        String deliveryId = ex.getRequestHeaders().getFirst("X-AIL-Delivery");
         if (dedupe && accepted.stream().anyMatch(d -> d.deliveryId().equals(deliveryId))) {
             answer(ex, 200, "{\"ok\":true,\"duplicate\":true}"); // like Mastodon's Idempotency-Key
             return;
         }
         accepted.add(new Delivery(json, deliveryId, System.currentTimeMillis()));
         answer(ex, 200, "{\"ok\":true}");
+    }
+
+    /**
+     * A receiver's check, as the Standard Webhooks libraries do it (and as the README shows): false for a missing
+     * header, a timestamp more than five minutes away, a secret that is not {@code whsec_} + standard base64, or no
+     * matching {@code v1} signature.
+     */
+    public static boolean standardWebhooksVerify(String secret, com.sun.net.httpserver.Headers headers, byte[] body, long nowSeconds) {
+        String id = headers.getFirst("webhook-id");
+        String timestamp = headers.getFirst("webhook-timestamp");
+        String signatures = headers.getFirst("webhook-signature");
+        if (id == null || timestamp == null || signatures == null || !timestamp.matches("\\d{1,12}")
+                || Math.abs(nowSeconds - Long.parseLong(timestamp)) > 300) {
+            return false;
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(secret.startsWith("whsec_") ? secret.substring(6) : secret);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] expected = java.util.Base64.getEncoder().encode(mac.doFinal(
+                    (id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+            for (String versioned : signatures.split(" ")) {
+                String[] parts = versioned.split(",", 2);
+                if (parts.length == 2 && parts[0].equals("v1") && MessageDigest.isEqual(expected, parts[1].getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private String sign(byte[] body) {

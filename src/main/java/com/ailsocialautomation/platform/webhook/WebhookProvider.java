@@ -14,19 +14,29 @@ import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Any HTTPS endpoint: each post is POSTed as JSON {text, media, post_id, scheduled_at}, signed with
- * {@code X-AIL-Signature: sha256=<hex HMAC-SHA256 of the body>} under the connection's secret. The URL goes
- * through the guard on every request, because DNS can change after connect time.
+ * Any HTTPS endpoint: each post is POSTed as JSON {text, media, post_id, scheduled_at}, signed by the Standard
+ * Webhooks scheme ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) under the connection's
+ * secret, plus the deprecated {@code X-AIL-Signature} and {@code X-AIL-Delivery} for one release (see
+ * {@link WebhookSignature}). The id is the target's idempotency key: the same on every retry, so a receiver can
+ * drop a repeat; the timestamp is the attempt's, so a receiver can refuse a replay. The URL goes through the guard
+ * on every request, because DNS can change after connect time.
  */
 public final class WebhookProvider implements Provider {
     private final GuardedHttp http;
+    private final Clock clock;
 
     public WebhookProvider(GuardedHttp http) {
+        this(http, Clock.systemUTC());
+    }
+
+    public WebhookProvider(GuardedHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -67,9 +77,14 @@ public final class WebhookProvider implements Provider {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        String id = request.idempotencyKey().toString();
+        long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-AIL-Signature", WebhookSignature.sign(credentials.accessToken(), body));
-        headers.put("X-AIL-Delivery", request.idempotencyKey().toString());
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSignature.standard(credentials.accessToken(), id, timestamp, body));
+        headers.put("X-AIL-Signature", WebhookSignature.legacy(credentials.accessToken(), body)); // deprecated
+        headers.put("X-AIL-Delivery", id); // deprecated: webhook-id
         Response response;
         try {
             response = http.postJson(credentials.instanceUrl(), body, headers);
