@@ -49,7 +49,7 @@ class SlackSubcommandsTest {
         var page = browser.get(url);
         assertTrue(page.body().contains("Alex asked AIL to connect the webhook at 127.0.0.1 to the Slack workspace \u201cTALL\u201d"), page.body());
         String connected = browser.submit(url, page, java.util.Map.of()).body();
-        assertTrue(connected.matches("(?s).*<pre>whsec_[A-Za-z0-9_-]{43}</pre>.*"), "the secret, shown once on AIL's page: " + connected);
+        assertTrue(connected.matches("(?s).*<pre>whsec_[A-Za-z0-9+/]{43}=</pre>.*"), "the secret, shown once on AIL's page: " + connected);
         String account = connected.replaceAll("(?s).*Connected webhook (\\w+) .*", "$1");
         String accounts = run.apply("accounts");
         assertTrue(accounts.contains(account), account + " in " + accounts + " after " + connected);
