@@ -12,8 +12,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +26,6 @@ import java.util.concurrent.Executor;
  * {@code CommandService.submit}.
  */
 final class Interactions {
-    private static final Logger log = LoggerFactory.getLogger(Interactions.class);
 
     private final CommandService commands;
     private final Compose compose;
@@ -82,7 +79,11 @@ final class Interactions {
 
     Response compose(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        Origin origin = Origin.decode(p.getView().getPrivateMetadata());
+        String metadata = p.getView().getPrivateMetadata();
+        Origin origin = Origin.decode(metadata);
+        if (origin == null && metadata != null && !metadata.isBlank()) {
+            return foreign();
+        }
         Invocation invocation = invocation(p, ctx, p.getView().getPrivateMetadata());
         Compose.Draft draft = ComposeModal.draft(p.getView().getState());
         Map<String, String> problems = compose.problems(invocation, draft);
@@ -98,9 +99,8 @@ final class Interactions {
     Response form(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
         FormModal.Pending pending = FormModal.Pending.decode(p.getView().getPrivateMetadata());
-        if (pending == null) {
-            log.info("A form came back without its metadata");
-            return ctx.ack();
+        if (pending == null || pending.form() == null) {
+            return foreign();
         }
         Origin origin = Origin.decode(pending.origin());
         Invocation invocation = invocation(p, ctx, pending.origin());
@@ -113,6 +113,13 @@ final class Interactions {
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), pending.origin());
         work.execute(() -> replies.later(reply, to, false));
         return ctx.ack();
+    }
+
+    /** A view AIL did not open (its metadata is not what AIL wrote): refused before anything is read or stored. */
+    private static Response foreign() {
+        RequestShape.refused("a view submission carries metadata AIL did not write");
+        return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                .body("not a view AIL opened").build();
     }
 
     private Invocation invocation(ViewSubmissionPayload p, ViewSubmissionContext ctx, String origin) {

@@ -68,7 +68,14 @@ final class SlackRoutes implements WebRoutes {
             ctx.status(401).result("invalid signature");
             return;
         }
-        pass(ctx, new String(body, StandardCharsets.UTF_8));
+        String text = new String(body, StandardCharsets.UTF_8);
+        String problem = RequestShape.problem(ctx.contentType(), text);
+        if (problem != null) {
+            RequestShape.refused(problem);
+            ctx.status(400).result("not a request Slack sends: " + problem);
+            return;
+        }
+        pass(ctx, text);
     }
 
     private void pass(Context ctx, String body) throws Exception {
