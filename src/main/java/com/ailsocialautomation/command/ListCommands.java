@@ -8,6 +8,7 @@ import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ public final class ListCommands implements Handler {
         StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
         for (Post p : found) {
             sb.append("\n• ").append(p.shortId()).append("  ").append(Times.format(p.scheduledAt(), caller.zone()))
-                    .append("  ").append(p.status()).append("  → ")
+                    .append("  ").append(p.status().text()).append("  → ")
                     .append(p.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", ")))
                     .append("  “").append(snippet(p.text())).append("”");
         }
@@ -64,18 +65,18 @@ public final class ListCommands implements Handler {
 
     private Reply show(Caller caller, String shortId) {
         Post post = PostRefs.find(posts, caller, shortId);
-        Reply reply = Reply.of("Post " + post.shortId() + " by " + post.authorName() + ": " + post.status())
+        Reply reply = Reply.of("Post " + post.shortId() + " by " + post.authorName() + ": " + post.status().text())
                 .withField("Text", post.text())
                 .withField("Time", Times.format(post.scheduledAt(), caller.zone()));
         if (!post.mediaUrls().isEmpty()) {
             reply = reply.withField("Media", String.join(" ", post.mediaUrls()));
         }
         for (Target t : post.targets()) {
-            StringBuilder line = new StringBuilder(t.state());
+            StringBuilder line = new StringBuilder(t.state().text());
             if (t.url() != null) {
                 line.append(" ").append(t.url());
             }
-            if (t.error() != null && !Target.PUBLISHED.equals(t.state())) {
+            if (t.error() != null && t.state() != TargetState.PUBLISHED) {
                 line.append(" (").append(t.error()).append(")");
             }
             for (Attempt a : attempts.forTarget(caller.workspaceId(), t.id())) {
@@ -86,10 +87,10 @@ public final class ListCommands implements Handler {
             }
             reply = reply.withField(t.platform() + " " + t.accountLabel(), line.toString());
         }
-        if (post.targets().stream().anyMatch(t -> Target.FAILED.equals(t.state()) || Target.UNKNOWN.equals(t.state()))) {
+        if (post.any(TargetState.FAILED, TargetState.UNKNOWN)) {
             reply = reply.withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY);
         }
-        if (post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()))) {
+        if (post.any(TargetState.SCHEDULED)) {
             reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
         }
         return reply;

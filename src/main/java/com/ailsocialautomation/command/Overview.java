@@ -7,7 +7,7 @@ import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ public final class Overview {
     }
 
     private static boolean pending(Post post) {
-        return post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()) || Target.PUBLISHING.equals(t.state()));
+        return post.any(TargetState.SCHEDULED, TargetState.PUBLISHING);
     }
 
     private static Section section(String title, List<Post> found, Caller caller, String empty) {
@@ -63,11 +63,11 @@ public final class Overview {
     private static Reply item(Post post, Caller caller) {
         String where = post.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", "));
         Reply reply = Reply.of("*" + post.shortId() + "* · " + Times.format(post.scheduledAt(), caller.zone()) + " · "
-                + post.status() + " → " + where + "\n“" + ListCommands.snippet(post.text()) + "”");
-        if (post.targets().stream().anyMatch(t -> Target.SCHEDULED.equals(t.state()))) {
+                + post.status().text() + " → " + where + "\n“" + ListCommands.snippet(post.text()) + "”");
+        if (post.any(TargetState.SCHEDULED)) {
             reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
         }
-        if (post.targets().stream().anyMatch(t -> Target.FAILED.equals(t.state()) || Target.UNKNOWN.equals(t.state()))) {
+        if (post.any(TargetState.FAILED, TargetState.UNKNOWN)) {
             reply = reply.withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY);
         }
         return reply;

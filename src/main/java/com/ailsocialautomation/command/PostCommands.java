@@ -83,7 +83,7 @@ public final class PostCommands implements Handler {
         Instant when = when(caller, command);
         int moved = posts.reschedule(caller.workspaceId(), post.id(), when);
         if (moved == 0) {
-            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only scheduled posts can be rescheduled.");
+            throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; only scheduled posts can be rescheduled.");
         }
         return Reply.of("Post " + post.shortId() + " will be published " + Times.format(when, caller.zone()) + ".");
     }
@@ -92,7 +92,7 @@ public final class PostCommands implements Handler {
         Post post = PostRefs.changeable(posts, caller, shortId, "cancel");
         int cancelled = posts.cancel(caller.workspaceId(), post.id());
         if (cancelled == 0) {
-            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; there is nothing left to cancel.");
+            throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; there is nothing left to cancel.");
         }
         int total = post.targets().size();
         return Reply.of("Cancelled post " + post.shortId() + (cancelled == total ? "." : " on " + cancelled + " of " + total
@@ -103,7 +103,7 @@ public final class PostCommands implements Handler {
         Post post = PostRefs.changeable(posts, caller, shortId, "retry");
         List<Target> reset = posts.retry(caller.workspaceId(), post.id(), clock.instant());
         if (reset.isEmpty()) {
-            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only failed or unknown targets can be retried.");
+            throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; only failed or unknown targets can be retried.");
         }
         return Reply.of("Retrying post " + post.shortId() + " on " + String.join(", ",
                 reset.stream().map(t -> t.platform() + " " + t.accountLabel()).toList()) + " now.");
@@ -111,7 +111,7 @@ public final class PostCommands implements Handler {
 
     private static void requireScheduled(Post post, String verb) {
         if (!post.allScheduled()) {
-            throw new UserError("Post " + post.shortId() + " is " + post.status() + "; only scheduled posts can be " + verb + ".");
+            throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; only scheduled posts can be " + verb + ".");
         }
     }
 }

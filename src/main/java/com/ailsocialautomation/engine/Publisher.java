@@ -18,6 +18,7 @@ import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.StoreError;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Workspaces;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +99,7 @@ public final class Publisher {
     private Outcome run(UUID workspaceId, UUID targetId, Target target, Optional<Post> post) {
         Provider provider = providers.find(target.platform()).orElse(null);
         switch (target.state()) {
-            case Target.SCHEDULED -> {
+            case SCHEDULED -> {
                 if (target.dueAt().isAfter(clock.instant().plus(EARLY_SLACK))) {
                     return Outcome.retryAt(target.dueAt()); // rescheduled later after this execution was queued
                 }
@@ -111,7 +112,7 @@ public final class Publisher {
                 Optional<Post> current = posts.find(workspaceId, target.postId());
                 return attempt(current.orElse(post.get()), claimed.get(), provider);
             }
-            case Target.PUBLISHING -> {
+            case PUBLISHING -> {
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
                 // revival must not rely on the key any more.
@@ -121,7 +122,7 @@ public final class Publisher {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(post.get(), t, provider)).orElse(Outcome.DONE);
                 }
-                if (targets.finish(workspaceId, targetId, Target.UNKNOWN,
+                if (targets.finish(workspaceId, targetId, TargetState.UNKNOWN,
                         "AIL stopped while publishing; check whether the post went out before retrying")) {
                     metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
                     announcer.unknown(post.get(), target, "AIL stopped while the request was in flight");
@@ -220,7 +221,7 @@ public final class Publisher {
         metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
         String reason = target.platform() + " did not confirm the post (" + e.getMessage()
                 + "); check whether it went out before retrying";
-        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), Target.UNKNOWN, reason),
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason),
                 RESULT_WRITE_PATIENCE);
         record(target, started, e.httpStatus(), "unknown", e.getMessage());
         if (finished) {
@@ -277,7 +278,7 @@ public final class Publisher {
 
     private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
         metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "failed").increment();
-        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), Target.FAILED, reason),
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
                 RESULT_WRITE_PATIENCE);
         record(target, started, status, "failed", reason);
         if (finished) {

@@ -84,13 +84,13 @@ public final class DataExport {
 
     private MyData.PostRecord post(UUID ws, Post p) {
         List<MyData.TargetRecord> targets = p.targets().stream().map(t -> target(ws, t)).toList();
-        return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), p.scheduledAt(), p.createdAt(), p.status(), targets);
+        return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), p.scheduledAt(), p.createdAt(), p.status().text(), targets);
     }
 
     private MyData.TargetRecord target(UUID ws, Target t) {
         List<MyData.LogEntry> log = attempts.forTarget(ws, t.id()).stream().map(a -> new MyData.LogEntry(
                 a.startedAt(), a.durationMs(), a.httpStatus(), a.outcome(), a.message())).toList();
-        return new MyData.TargetRecord(t.platform(), t.accountLabel(), t.state(), t.dueAt(), t.attempts(), t.url(),
+        return new MyData.TargetRecord(t.platform(), t.accountLabel(), t.state().text(), t.dueAt(), t.attempts(), t.url(),
                 t.error(), t.finishedAt(), log);
     }
 }

@@ -9,30 +9,35 @@ public record Post(UUID id, UUID workspaceId, String shortId, UUID authorUserId,
                    List<String> mediaUrls, Instant scheduledAt, String origin, Instant createdAt, List<Target> targets) {
 
     /**
-     * scheduled, publishing, published, failed, unknown, cancelled when all targets agree; "partial" when some
-     * were published and others failed or are unknown; otherwise the least finished state.
+     * The targets' state when all agree; {@link PostStatus#PARTIAL} when some were published and others failed or
+     * are unknown; otherwise the least finished state.
      */
-    public String status() {
-        List<String> states = targets.stream().map(Target::state).distinct().toList();
+    public PostStatus status() {
+        List<TargetState> states = targets.stream().map(Target::state).distinct().toList();
         if (states.size() == 1) {
-            return states.get(0);
+            return PostStatus.of(states.get(0));
         }
-        if (states.contains(Target.PUBLISHING)) {
-            return Target.PUBLISHING;
+        if (states.contains(TargetState.PUBLISHING)) {
+            return PostStatus.PUBLISHING;
         }
-        if (states.contains(Target.SCHEDULED)) {
-            return Target.SCHEDULED;
+        if (states.contains(TargetState.SCHEDULED)) {
+            return PostStatus.SCHEDULED;
         }
-        if (states.contains(Target.PUBLISHED)) {
-            return "partial";
+        if (states.contains(TargetState.PUBLISHED)) {
+            return PostStatus.PARTIAL;
         }
-        if (states.contains(Target.UNKNOWN)) {
-            return Target.UNKNOWN;
+        if (states.contains(TargetState.UNKNOWN)) {
+            return PostStatus.UNKNOWN;
         }
-        return states.contains(Target.FAILED) ? Target.FAILED : Target.CANCELLED;
+        return states.contains(TargetState.FAILED) ? PostStatus.FAILED : PostStatus.CANCELLED;
     }
 
     public boolean allScheduled() {
-        return targets.stream().allMatch(t -> Target.SCHEDULED.equals(t.state()));
+        return targets.stream().allMatch(t -> t.state() == TargetState.SCHEDULED);
+    }
+
+    /** Whether any target is in one of {@code states}. */
+    public boolean any(TargetState... states) {
+        return targets.stream().anyMatch(t -> java.util.Arrays.asList(states).contains(t.state()));
     }
 }

@@ -151,7 +151,7 @@ public final class Posts {
     static Target target(ResultSet rs) throws SQLException {
         return new Target(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
                 rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("platform"),
-                rs.getString("account_label"), rs.getString("state"), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
+                rs.getString("account_label"), TargetState.of(rs.getString("state")), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
                 rs.getObject("idempotency_key", UUID.class), rs.getString("external_id"), rs.getString("url"),
                 rs.getString("error"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));
     }

@@ -4,20 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One post going to one account. States: scheduled → publishing → published | failed | unknown | cancelled.
- * {@code idempotencyKey} stays the same across retries, so platforms that honour it never post twice.
+ * One post going to one account, in one {@link TargetState}. {@code idempotencyKey} stays the same across
+ * retries, so platforms that honour it never post twice.
  */
 public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, String platform, String accountLabel,
-                     String state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
+                     TargetState state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
                      String error, Instant startedAt, Instant finishedAt) {
 
     /** Why a scheduled target was cancelled when its account was disconnected or erased. */
     public static final String ACCOUNT_GONE = "the account was disconnected";
-
-    public static final String SCHEDULED = "scheduled";
-    public static final String PUBLISHING = "publishing";
-    public static final String PUBLISHED = "published";
-    public static final String FAILED = "failed";
-    public static final String UNKNOWN = "unknown";
-    public static final String CANCELLED = "cancelled";
 }

@@ -43,10 +43,10 @@ public final class Targets {
     }
 
     /** publishing → failed or unknown, with the reason shown to people. */
-    public boolean finish(UUID workspaceId, UUID targetId, String state, String error) {
+    public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error) {
         return sql.update("""
                 update post_targets set state = ?, error = ?, finished_at = now(), updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", state, error, workspaceId, targetId) == 1;
+                where workspace_id = ? and id = ? and state = 'publishing'""", state.text(), error, workspaceId, targetId) == 1;
     }
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */

@@ -8,6 +8,7 @@ import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.NewAccount;
@@ -155,7 +156,7 @@ class DiscordDataTest {
 
         verify(clicked.hook).editOriginal(reply.capture());
         assertEquals("Cancelled post " + post.shortId() + ".", reply.getValue().getContent());
-        assertEquals("cancelled", posts.find(guild, post.shortId()).orElseThrow().status());
+        assertEquals(PostStatus.CANCELLED, posts.find(guild, post.shortId()).orElseThrow().status());
     }
 
     private static List<Command.Choice> complete(String option, String typed, String guild) {

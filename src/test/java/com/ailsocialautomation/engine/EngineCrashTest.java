@@ -4,6 +4,7 @@ import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,14 +60,14 @@ class EngineCrashTest {
         hook.hang();
         victim = startVictim(idempotent);
         assertTrue(hook.awaitRequest(60), "the victim engine sent the request");
-        assertEquals(Target.PUBLISHING, rig.reload(post).targets().get(0).state(), "recorded as publishing before the request went out");
+        assertEquals(TargetState.PUBLISHING, rig.reload(post).targets().get(0).state(), "recorded as publishing before the request went out");
         victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         hook.release(); // the platform finishes handling the request the dead engine sent
         assertTrue(eventually(Duration.ofSeconds(10), () -> hook.accepted().size() == 1));
         rig.startEngine(EngineRig.settings(5), http -> List.of(idempotent ? new IdempotentWebhookProvider(http) : new WebhookProvider(http)));
         assertTrue(eventually(Duration.ofSeconds(30), () -> {
-            String state = rig.reload(post).targets().get(0).state();
-            return !Target.PUBLISHING.equals(state) && !Target.SCHEDULED.equals(state);
+            TargetState state = rig.reload(post).targets().get(0).state();
+            return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);
         }), "the survivor recovered the target");
         return rig.reload(post).targets().get(0);
     }
@@ -76,7 +77,7 @@ class EngineCrashTest {
         EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_Y3Jhc2g=");
         Post post = rig.post(f, "did it go out?", Instant.now());
         Target t = killMidRequestThenRecover(false, post);
-        assertEquals(Target.UNKNOWN, t.state());
+        assertEquals(TargetState.UNKNOWN, t.state());
         Thread.sleep(1000);
         assertEquals(1, hook.requests(), "no blind retry");
         List<String> dms = rig.sql.list("select payload from notifications where user_id = ?", rs -> rs.getString(1), f.user().id());
@@ -90,7 +91,7 @@ class EngineCrashTest {
         EngineRig.Fixture f = rig.webhookFixture(hook.url(), "whsec_Y3Jhc2g=");
         Post post = rig.post(f, "exactly once", Instant.now());
         Target t = killMidRequestThenRecover(true, post);
-        assertEquals(Target.PUBLISHED, t.state());
+        assertEquals(TargetState.PUBLISHED, t.state());
         assertEquals(2, hook.requests(), "the survivor sent the same request again");
         assertEquals(1, hook.accepted().size(), "and the platform kept one post");
         assertEquals(t.idempotencyKey().toString(), hook.accepted().get(0).deliveryId());

@@ -4,6 +4,7 @@ import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class EngineOutageTest {
             Thread.sleep(3000);
             proxy.thaw();            // the database is back
             assertTrue(eventually(Duration.ofSeconds(30),
-                    () -> Target.PUBLISHED.equals(setup.reload(post).targets().get(0).state())),
+                    () -> TargetState.PUBLISHED.equals(setup.reload(post).targets().get(0).state())),
                     "the result was recorded once the database answered: " + setup.reload(post).targets().get(0).state());
             assertEquals(1, hook.accepted().size());
             assertEquals(1, hook.requests(), "no second request");

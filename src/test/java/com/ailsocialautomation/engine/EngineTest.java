@@ -4,6 +4,7 @@ import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class EngineTest {
         }
         rig.startWebhookEngine(EngineRig.settings(5));
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> Target.PUBLISHED.equals(onlyTarget(p).state()))),
+        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> TargetState.PUBLISHED.equals(onlyTarget(p).state()))),
                 "every target is published");
         Thread.sleep(1000); // a duplicate would arrive now, if there were one
         assertEquals(30, hook.accepted().size(), "the receiver got each post once");
@@ -90,7 +91,7 @@ class EngineTest {
         assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1));
         long receivedAt = hook.accepted().get(0).receivedAtMillis();
         assertTrue(receivedAt >= due.toEpochMilli(), "not before its time");
-        assertEquals(Target.PUBLISHED, onlyTarget(post).state());
+        assertEquals(TargetState.PUBLISHED, onlyTarget(post).state());
         assertEquals(due.toString(), hook.accepted().get(0).body().get("scheduled_at").asText());
     }
 
@@ -99,7 +100,7 @@ class EngineTest {
         hook.failNext(1, 503, null);
         Post post = rig.post(f, "did it arrive?", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.UNKNOWN.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.UNKNOWN.equals(onlyTarget(post).state())));
         Thread.sleep(1000);
         assertEquals(1, hook.requests(), "the receiver may have acted on it: no blind retry");
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
@@ -114,7 +115,7 @@ class EngineTest {
         hook.failNext(1, 429, "2");
         Post post = rig.post(f, "slow down", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.PUBLISHED.equals(onlyTarget(post).state())));
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
         assertEquals("rate-limited", log.get(0).outcome());
         long gap = Duration.between(log.get(0).startedAt(), log.get(1).startedAt()).toMillis();
@@ -129,7 +130,7 @@ class EngineTest {
         assertTrue(eventually(Duration.ofSeconds(20), () -> messagesFor(f).stream().anyMatch(m -> m.contains("is delayed until"))),
                 "the author is told: " + messagesFor(f));
         Target t = onlyTarget(post);
-        assertEquals(Target.SCHEDULED, t.state());
+        assertEquals(TargetState.SCHEDULED, t.state());
         assertTrue(t.dueAt().isAfter(Instant.now().plus(Duration.ofMinutes(19))), "not before the platform's reset: " + t.dueAt());
         assertTrue(messagesFor(f).get(0).contains("cancel:" + post.shortId()));
         assertEquals(1, rig.posts.cancel(f.workspaceId(), post.id()));
@@ -140,7 +141,7 @@ class EngineTest {
         hook.failNext(1, 422, null);
         Post post = rig.post(f, "not acceptable", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
         Target t = onlyTarget(post);
         assertTrue(t.error().contains("HTTP 422") && t.error().contains("try later"), t.error());
         assertEquals(1, t.attempts());
@@ -155,10 +156,10 @@ class EngineTest {
         hook.failNext(2, 422, null);
         Post post = rig.post(f, "fails twice", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
         assertEquals(1, rig.posts.retry(f.workspaceId(), post.id(), Instant.now()).size());
         assertTrue(eventually(Duration.ofSeconds(20), () -> messagesFor(f).size() == 2), "a second DM: " + messagesFor(f));
-        assertEquals(Target.FAILED, onlyTarget(post).state());
+        assertEquals(TargetState.FAILED, onlyTarget(post).state());
     }
 
     @Test
@@ -166,7 +167,7 @@ class EngineTest {
         hook.failNext(100, 429, "0");
         Post post = rig.post(f, "never", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(3));
-        assertTrue(eventually(Duration.ofSeconds(30), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
         assertEquals(3, hook.requests());
         assertTrue(onlyTarget(post).error().startsWith("Gave up after 3 attempts"), onlyTarget(post).error());
         assertEquals("active", rig.accounts.find(f.workspaceId(), f.account().id()).orElseThrow().status(),
@@ -178,7 +179,7 @@ class EngineTest {
         hook.delay(5000); // the rig's request timeout is 3 s
         Post post = rig.post(f, "slow platform", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(2));
-        assertTrue(eventually(Duration.ofSeconds(30), () -> Target.UNKNOWN.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.UNKNOWN.equals(onlyTarget(post).state())));
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
         assertEquals(List.of("unknown"), log.stream().map(Attempt::outcome).toList());
     }
@@ -187,7 +188,7 @@ class EngineTest {
     void postsDueWhileNoEngineRanGoOutOnStartAndSayTheyWereLate() throws Exception {
         Post post = rig.post(f, "missed while down", Instant.now().minus(Duration.ofMinutes(5)));
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.PUBLISHED.equals(onlyTarget(post).state())));
         assertTrue(eventually(Duration.ofSeconds(5), () -> messagesFor(f).stream().anyMatch(m -> m.contains("min late"))),
                 "the author hears it went out late: " + messagesFor(f));
     }
@@ -199,7 +200,7 @@ class EngineTest {
         rig.startWebhookEngine(EngineRig.settings(5));
         Thread.sleep(2500);
         assertEquals(0, hook.requests());
-        assertEquals(Target.CANCELLED, onlyTarget(post).state());
+        assertEquals(TargetState.CANCELLED, onlyTarget(post).state());
     }
 
     @Test
@@ -217,7 +218,7 @@ class EngineTest {
         EngineRig.Fixture wrong = rig.webhookFixture(hook.url(), "whsec_other");
         Post post = rig.post(wrong, "unsigned", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(onlyTarget(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
         assertEquals(1, hook.rejectedSignatures());
         assertTrue(onlyTarget(post).error().contains("401"));
         assertEquals(0, hook.accepted().size());

@@ -15,6 +15,7 @@ import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +91,8 @@ class FailedRefreshTest {
     }
 
     private Target settled(Post post) throws InterruptedException {
-        assertTrue(eventually(Duration.ofSeconds(15), () -> Target.FAILED.equals(rig.reload(post).targets().get(0).state())
-                || Target.PUBLISHED.equals(rig.reload(post).targets().get(0).state())));
+        assertTrue(eventually(Duration.ofSeconds(15), () -> TargetState.FAILED.equals(rig.reload(post).targets().get(0).state())
+                || TargetState.PUBLISHED.equals(rig.reload(post).targets().get(0).state())));
         return rig.reload(post).targets().get(0);
     }
 
@@ -115,9 +116,9 @@ class FailedRefreshTest {
         Owned owned = account("fresh-for-one-minute", Instant.now().plusSeconds(60)); // inside the 5-minute refresh window
         Target first = settled(post(owned, "one"));
         Target second = settled(post(owned, "two"));
-        assertEquals(Target.FAILED, first.state());
+        assertEquals(TargetState.FAILED, first.state());
         assertTrue(first.error().startsWith("The account's access was refused (X refused the refresh token"), first.error());
-        assertEquals(Target.FAILED, second.state());
+        assertEquals(TargetState.FAILED, second.state());
         assertEquals("The account needs to be reconnected: run /ail connect x, then Retry.", second.error());
         assertEquals(1, x.refreshes.get(), "the second post does not try again");
         assertEquals(0, x.publishes.get());
@@ -131,7 +132,7 @@ class FailedRefreshTest {
         Owned owned = account("stale", Instant.now().plusSeconds(3600));
         Target first = settled(post(owned, "one"));
         settled(post(owned, "two"));
-        assertEquals(Target.FAILED, first.state());
+        assertEquals(TargetState.FAILED, first.state());
         assertEquals(1, x.publishes.get(), "the 401 led to one refresh, which was refused");
         assertEquals(1, x.refreshes.get());
         assertToldOnce(owned);

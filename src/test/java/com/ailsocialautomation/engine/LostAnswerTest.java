@@ -13,6 +13,7 @@ import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class LostAnswerTest {
     }
 
     private void assertUnknownAfterOnePost(Post post, IntSupplier postsAtPlatform) throws Exception {
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.UNKNOWN.equals(target(post).state())), () -> "unknown, not " + target(post));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.UNKNOWN.equals(target(post).state())), () -> "unknown, not " + target(post));
         Thread.sleep(1500); // a blind retry would have gone out by now
         assertEquals(1, postsAtPlatform.getAsInt(), "the platform has the post exactly once");
         List<Attempt> log = rig.attempts.forTarget(workspace, target(post).id());
@@ -128,7 +129,7 @@ class LostAnswerTest {
         }
         startEngine("http://127.0.0.1:" + closedPort);
         Post post = rig.posts.create(workspace, user.id(), "nobody listens", List.of(), Instant.now(), null, List.of(account));
-        assertTrue(eventually(Duration.ofSeconds(30), () -> Target.FAILED.equals(target(post).state())), () -> "failed, not " + target(post));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(target(post).state())), () -> "failed, not " + target(post));
         List<Attempt> log = rig.attempts.forTarget(workspace, target(post).id());
         assertEquals(List.of("transient", "transient", "transient", "failed"), log.stream().map(Attempt::outcome).toList());
         assertTrue(target(post).error().startsWith("Gave up after 4 attempts"), target(post).error());

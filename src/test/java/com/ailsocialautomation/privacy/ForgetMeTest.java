@@ -6,6 +6,7 @@ import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.RawTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +58,9 @@ class ForgetMeTest {
         Account hook = rig.connect(ana, "webhook", "anahookhash0001", "hooks.example.org/ana-hook", "https://hooks.example.org/ana-hook",
                 "whsec_ana_signing_secret_123", null);
         Post published = rig.post(ana, "Ana's launch announcement 8f3k is live", Instant.now(), main);
-        rig.finish(published, Target.PUBLISHED, 200, "fosstodon accepted status 8f3k-ana");
+        rig.finish(published, TargetState.PUBLISHED, 200, "fosstodon accepted status 8f3k-ana");
         Post failed = rig.post(ana, "Ana's failing post q7w2 about the offsite", Instant.now(), work, hook);
-        rig.finish(failed, Target.FAILED, 422, "HTTP 422: ana's text q7w2 was refused");
+        rig.finish(failed, TargetState.FAILED, 422, "HTTP 422: ana's text q7w2 was refused");
         Post scheduled = rig.post(ana, "Ana's scheduled post z9x8 for Friday", Instant.now().plus(Duration.ofDays(3)), main, hook);
         rig.notification(ana, "failed:" + failed.targets().get(0).id() + ":1", "Post failed: Ana's failing post q7w2", false);
         rig.notification(ana, "published:" + published.targets().get(0).id(), "Published: Ana's launch", true);
@@ -129,12 +130,12 @@ class ForgetMeTest {
         // Bob keeps everything of his own
         assertEquals(bob.user(), rig.workspaces.user(bob.workspaceId(), bob.user().id()).orElseThrow());
         assertEquals("bob-access-token-31c3", rig.accounts.tokens(bob.workspaceId(), bobs.id()).access().reveal());
-        assertEquals(Target.SCHEDULED, rig.posts.find(bob.workspaceId(), bobsOwn.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.SCHEDULED, rig.posts.find(bob.workspaceId(), bobsOwn.id()).orElseThrow().targets().get(0).state());
         assertEquals(1, rig.count("select count(*) from scheduled_tasks where task_instance like ?", "%" + bobsOwn.targets().get(0).id()));
         Post kept = rig.posts.find(bob.workspaceId(), bobToAna.id()).orElseThrow();
         assertEquals("Bob's post to the team account c1c1", kept.text());
         Target toAna = kept.targets().stream().filter(t -> t.accountId() == null).findFirst().orElseThrow();
-        assertEquals(List.of(Target.CANCELLED, "an erased account"), List.of(toAna.state(), toAna.accountLabel()));
+        assertEquals(List.of(TargetState.CANCELLED, "an erased account"), List.of(toAna.state(), toAna.accountLabel()));
         assertTrue(RawTables.rowsContaining(pg.dataSource(), "Post failed on mastodon (an erased account)").contains("notifications.payload"));
         for (String his : List.of("U0BOB4410", "Bob Marsh", "Bob's own post b0b0", "@bob@mastodon.example", bobs.id().toString())) {
             assertFalse(RawTables.rowsContaining(pg.dataSource(), his).isEmpty(), his + " survives");

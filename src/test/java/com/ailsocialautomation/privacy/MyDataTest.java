@@ -7,6 +7,7 @@ import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,7 @@ class MyDataTest {
         Account hook = rig.connect(ana, "webhook", "anahookhash0001", "hooks.example.org/ana-hook", "https://hooks.example.org/ana-hook",
                 "whsec_ana_signing_secret_123", null);
         Post published = rig.post(ana, "Ana's launch announcement 8f3k is live", Instant.now(), main, hook);
-        rig.finish(published, Target.PUBLISHED, 200, "fosstodon accepted status 8f3k-ana");
+        rig.finish(published, TargetState.PUBLISHED, 200, "fosstodon accepted status 8f3k-ana");
         rig.post(ana, "Ana's scheduled post z9x8", Instant.now().plus(Duration.ofDays(1)), main);
         rig.oauthState(ana, "mastodon", "https://ana-instance.example", "ana-state-6f6f", "ana-pkce-verifier-0a0a");
         rig.technicalData(ana, "203.0.113.77", "AnaBrowser/1.0");

@@ -26,6 +26,7 @@ import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.TestClock;
@@ -104,13 +105,13 @@ final class PrivacyRig {
     }
 
     /** Each target of the post ends as {@code state}, with one attempt logged with {@code message}. */
-    void finish(Post post, String state, Integer status, String message) {
+    void finish(Post post, TargetState state, Integer status, String message) {
         for (Target t : post.targets()) {
             sql.update("update post_targets set state = ?, url = ?, error = ?, attempts = 1, finished_at = now() where id = ?",
-                    state, Target.PUBLISHED.equals(state) ? "https://fosstodon.example/@" + t.accountLabel() + "/1234" : null,
-                    Target.FAILED.equals(state) ? message : null, t.id());
+                    state.text(), TargetState.PUBLISHED.equals(state) ? "https://fosstodon.example/@" + t.accountLabel() + "/1234" : null,
+                    TargetState.FAILED.equals(state) ? message : null, t.id());
             sql.update("delete from scheduled_tasks where task_instance like ?", "%" + t.id());
-            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, Target.PUBLISHED.equals(state) ? "published" : "failed", message);
+            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, TargetState.PUBLISHED.equals(state) ? "published" : "failed", message);
         }
     }
 

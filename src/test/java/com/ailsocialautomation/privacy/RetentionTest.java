@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class RetentionTest {
         assertEquals(List.of("Ev-inside"), rig.sql.list("select event_id from processed_events", rs -> rs.getString(1)));
         assertEquals(1, rig.count("select count(*) from connect_links"));
         assertEquals("kept post", rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().text(), "posts themselves stay");
-        assertEquals(Target.SCHEDULED, rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.SCHEDULED, rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().targets().get(0).state());
     }
 
     @Test

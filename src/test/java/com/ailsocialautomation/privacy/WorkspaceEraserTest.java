@@ -5,6 +5,7 @@ import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.RawTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class WorkspaceEraserTest {
         Account bobs = rig.connect(bob, "mastodon", "109bob001", "@bob@mastodon.example", "https://mastodon.example",
                 "bob-refused-token-2b2b", null);
         Post sent = rig.post(ana, "Acme launch text 3g3g", Instant.now(), anas, bobs);
-        rig.finish(sent, Target.FAILED, 503, "acme instance said 3g3g was too long");
+        rig.finish(sent, TargetState.FAILED, 503, "acme instance said 3g3g was too long");
         rig.post(bob, "Bob's scheduled text 4h4h", Instant.now().plus(Duration.ofDays(2)), anas, bobs);
         rig.notification(bob, "failed:acme-1", "Post failed: Acme launch text 3g3g", false);
         rig.connectLink(ana, "mastodon", "https://acme-instance.example", "acme-link-token");

@@ -4,6 +4,7 @@ import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeSlack;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -158,7 +159,7 @@ class SlackInteractionTest {
         json(rig.requests.interactivity(Payloads.homeButton(team, "UHOME", "cancel:" + post.shortId())));
         FakeSlack.Call again = rig.slack.await("views.publish", 2, c -> "UHOME".equals(c.form().get("user_id"))).get(1);
         assertTrue(again.jsonField("view").toString().contains("Cancelled post " + post.shortId()), again.form().get("view"));
-        assertEquals("cancelled", rig.posts.find(ws, post.id()).orElseThrow().status());
+        assertEquals(PostStatus.CANCELLED, rig.posts.find(ws, post.id()).orElseThrow().status());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.ailsocialautomation.slack;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.notify.NotificationSender;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Sql;
@@ -71,7 +72,7 @@ class SlackNotifierTest {
                 rig.slack.responseUrl("dm-retry")));
         FakeSlack.Call retried = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/dm-retry")).get(0);
         assertTrue(retried.json().contains("Retrying post " + post.shortId()), retried.json());
-        assertEquals("scheduled", rig.posts.find(post.workspaceId(), post.id()).orElseThrow().status());
+        assertEquals(PostStatus.SCHEDULED, rig.posts.find(post.workspaceId(), post.id()).orElseThrow().status());
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,7 @@ class BlueskyEngineTest {
     }
 
     private boolean published(Post post) throws InterruptedException {
-        return eventually(Duration.ofSeconds(20), () -> Target.PUBLISHED.equals(target(post).state()));
+        return eventually(Duration.ofSeconds(20), () -> TargetState.PUBLISHED.equals(target(post).state()));
     }
 
     @Test
@@ -121,7 +122,7 @@ class BlueskyEngineTest {
         startEngine(3);
         startEngine(3);
 
-        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> Target.PUBLISHED.equals(target(p).state()))));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> TargetState.PUBLISHED.equals(target(p).state()))));
         assertEquals(12, pds.posts().size());
         assertEquals(1, pds.sessionsCreated());
         assertTrue(pds.received("com.atproto.server.refreshSession").isEmpty(), "a two-hour token needs no refresh");
@@ -138,7 +139,7 @@ class BlueskyEngineTest {
         startEngine(3);
         startEngine(3);
 
-        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> Target.PUBLISHED.equals(target(p).state()))),
+        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().allMatch(p -> TargetState.PUBLISHED.equals(target(p).state()))),
                 () -> posts.stream().map(p -> target(p).state() + " " + target(p).error()).toList().toString());
         assertEquals(1, pds.sessionsCreated());
         List<String> used = pds.received("com.atproto.server.refreshSession").stream().map(r -> r.header("Authorization")).toList();
@@ -216,7 +217,7 @@ class BlueskyEngineTest {
         Post post = post("too late", List.of());
         startEngine(3);
 
-        assertTrue(eventually(Duration.ofSeconds(20), () -> Target.FAILED.equals(target(post).state())));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(target(post).state())));
         assertTrue(target(post).error().startsWith("The account's access was refused (Bluesky refused to renew the session"), target(post).error());
         assertFalse(rig.accounts.find(workspace, account.id()).orElseThrow().active());
         assertEquals(0, pds.sessionsCreated() - 1, "no sign-in attempt without the person's app password");

@@ -11,6 +11,7 @@ import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -88,8 +89,8 @@ class MastodonEngineTest {
 
     private Target settled(Post post) throws InterruptedException {
         assertTrue(eventually(Duration.ofSeconds(20), () -> {
-            String state = rig.reload(post).targets().get(0).state();
-            return !state.equals(Target.SCHEDULED) && !state.equals(Target.PUBLISHING);
+            TargetState state = rig.reload(post).targets().get(0).state();
+            return !state.equals(TargetState.SCHEDULED) && !state.equals(TargetState.PUBLISHING);
         }), "the target settles");
         return rig.reload(post).targets().get(0);
     }
@@ -102,7 +103,7 @@ class MastodonEngineTest {
     void anImageStillProcessingIsPolledAndThenAttached() throws Exception {
         mastodon.processing(FakeMastodon.Processing.AFTER_POLLS);
         Target target = settled(post("A cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
-        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
         String mediaId = mastodon.statuses().get(0).path("media_attachments").path(0).path("id").asText();
         assertEquals(2, mastodon.received("GET", "/api/v1/media/" + mediaId).size(), "206, then 200");
         assertTrue(new String(mastodon.received("POST", "/api/v2/media").get(0).body(), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -113,7 +114,7 @@ class MastodonEngineTest {
     void mediaThatFailsProcessingFailsThePostWithMastodonsReason() throws Exception {
         mastodon.processing(FakeMastodon.Processing.FAILS);
         Target target = settled(post("A cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
-        assertEquals(Target.FAILED, target.state());
+        assertEquals(TargetState.FAILED, target.state());
         assertEquals("mastodon refused the post: The Mastodon server could not process the media: Error processing thumbnail for uploaded media",
                 target.error());
         assertEquals(0, mastodon.statuses().size());
@@ -123,7 +124,7 @@ class MastodonEngineTest {
     void anAttemptThatTimedOutButWentThroughIsRetriedWithTheSameKeyAndPostsOnce() throws Exception {
         mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(4)); // longer than the engine's 3 s request timeout
         Target target = settled(post("Exactly once", List.of()));
-        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
         List<FakeMastodon.Received> sent = mastodon.received("POST", "/api/v1/statuses");
         assertTrue(sent.size() >= 2, "retried after the timeout");
         sent.forEach(r -> assertEquals(target.idempotencyKey().toString(), r.header("Idempotency-Key")));
@@ -137,7 +138,7 @@ class MastodonEngineTest {
         Instant reset = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         mastodon.rateLimitNext("/api/v1/statuses", reset);
         Target limited = settled(post("After the limit", List.of()));
-        assertEquals(Target.PUBLISHED, limited.state(), limited.error());
+        assertEquals(TargetState.PUBLISHED, limited.state(), limited.error());
         List<Attempt> tries = attempts(limited);
         assertEquals("rate-limited", tries.get(0).outcome());
         assertEquals(429, tries.get(0).httpStatus());
@@ -145,7 +146,7 @@ class MastodonEngineTest {
 
         mastodon.failNext("/api/v1/statuses", 503);
         Target down = settled(post("After the outage", List.of()));
-        assertEquals(Target.PUBLISHED, down.state(), down.error());
+        assertEquals(TargetState.PUBLISHED, down.state(), down.error());
         assertEquals(503, attempts(down).get(0).httpStatus());
         assertEquals(2, mastodon.statuses().size());
     }
@@ -155,9 +156,9 @@ class MastodonEngineTest {
         mastodon.expire(token);
         Target first = settled(post("One", List.of()));
         Target second = settled(post("Two", List.of()));
-        assertEquals(Target.FAILED, first.state());
+        assertEquals(TargetState.FAILED, first.state());
         assertTrue(first.error().startsWith("The account's access was refused (Mastodon no longer accepts the access token"), first.error());
-        assertEquals(Target.FAILED, second.state());
+        assertEquals(TargetState.FAILED, second.state());
         assertEquals("needs_reconnect", rig.accounts.find(account.workspaceId(), account.id()).orElseThrow().status());
         List<String> reminders = rig.sql.list("select payload from notifications where user_id = ? and event_key like 'reconnect:%'",
                 rs -> rs.getString(1), owner.id());
@@ -168,7 +169,7 @@ class MastodonEngineTest {
     @Test
     void theDownloadedBytesAreWhatReachesTheInstance() throws Exception {
         Target target = settled(post("Bytes", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
-        assertEquals(Target.PUBLISHED, target.state(), target.error());
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
         byte[] body = mastodon.received("POST", "/api/v2/media").get(0).body();
         String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
         int start = text.indexOf("\r\n\r\n") + 4;
