@@ -60,9 +60,23 @@ class SlackManifestTest {
         while (m.find()) {
             handled.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase());
         }
+        String yaml = Files.readString(MANIFEST);
+        Set<String> subscribed = new TreeSet<>(list(yaml, "bot_events:"));
+        assertTrue(handled.contains(SlackFrontEnd.ORG_EVENT), "org-wide installs lose teams through " + SlackFrontEnd.ORG_EVENT);
+        assertEquals(List.of("true"), values(yaml, "org_deploy_enabled:"), "org-wide installs are allowed");
+        assertEquals(handled, subscribed, "with org-wide installs allowed, " + SlackFrontEnd.ORG_EVENT + " is subscribed too");
         handled.remove(SlackFrontEnd.ORG_EVENT);
         assertEquals(handled, new TreeSet<>(SlackFrontEnd.BOT_EVENTS));
-        assertEquals(handled, new TreeSet<>(list(Files.readString(MANIFEST), "bot_events:")));
+    }
+
+    @Test
+    void theManifestIsReadyForDistribution() throws IOException {
+        String yaml = Files.readString(MANIFEST);
+        assertEquals(List.of("true"), values(yaml, "token_rotation_enabled:"), "the installable app refreshes rotating tokens (TokenRotation)");
+        assertTrue(Files.readString(CODE.resolve("TokenRotation.java")).contains("refresh_token"), "the code supports rotation");
+        String longDescription = values(yaml, "long_description:").get(0);
+        assertTrue(longDescription.length() >= 175 && longDescription.length() <= 4000,
+                "Slack wants 175 to 4000 characters: " + longDescription.length());
     }
 
     @Test
