@@ -6,6 +6,7 @@ import com.ailsocialautomation.config.ConfigError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.console.Console;
 import com.ailsocialautomation.console.ConsoleNotifier;
+import com.ailsocialautomation.doctor.Doctor;
 import com.ailsocialautomation.store.KeyRotation;
 import com.ailsocialautomation.store.VaultError;
 
@@ -21,6 +22,7 @@ public final class Main {
             "Usage: java -jar ail.jar [command]",
             "  serve                   run the service (the default)",
             "  console                 run the service with a local /ail prompt on standard input",
+            "  doctor                  check the configuration, credentials, public URL and database without starting",
             "  rotate-key              add a new encryption key and re-encrypt every stored secret with it",
             "  encrypt-config <value>  print an ENC(...) form of <value> for configuration (needs AIL_CONFIG_PASSWORD)",
             "Configuration comes from environment variables; see the README.");
@@ -44,6 +46,9 @@ public final class Main {
                 }
                 case "console" -> {
                     return runApp(App.create(Config.from(env), List.of(new ConsoleNotifier(out))), app -> Console.run(app, in, out));
+                }
+                case "doctor" -> {
+                    return Doctor.run(env, out, java.time.Clock.systemUTC());
                 }
                 case "rotate-key" -> {
                     return rotateKey(Config.from(env), out);

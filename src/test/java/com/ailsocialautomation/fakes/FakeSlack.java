@@ -308,8 +308,11 @@ public final class FakeSlack implements AutoCloseable {
             id = pair[0];
             secret = pair.length > 1 ? pair[1] : null;
         }
-        if (!CLIENT_ID.equals(id) || !CLIENT_SECRET.equals(secret)) {
+        if (!CLIENT_ID.equals(id)) {
             return error("invalid_client_id");
+        }
+        if (!CLIENT_SECRET.equals(secret)) {
+            return error("bad_client_secret"); // Slack names the wrong half once the id is known
         }
         String team;
         if ("refresh_token".equals(form.get("grant_type"))) {
