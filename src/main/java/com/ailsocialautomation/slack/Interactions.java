@@ -12,9 +12,12 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -26,6 +29,7 @@ import java.util.concurrent.Executor;
  * {@code CommandService.submit}.
  */
 final class Interactions {
+    private static final Logger log = LoggerFactory.getLogger(Interactions.class);
 
     private final CommandService commands;
     private final Compose compose;
@@ -33,16 +37,21 @@ final class Interactions {
     private final Replies replies;
     private final AppHome home;
     private final Executor work;
+    private final Duration ackWithin;
     private final Clock clock;
 
+    /** Left of the ack budget for the rest of a view submission's answer once users.info had its share. */
+    private static final long ANSWER_RESERVE_MILLIS = 500;
+
     Interactions(CommandService commands, Compose compose, People people, Replies replies, AppHome home,
-                 Executor work, Clock clock) {
+                 Executor work, Duration ackWithin, Clock clock) {
         this.commands = commands;
         this.compose = compose;
         this.people = people;
         this.replies = replies;
         this.home = home;
         this.work = work;
+        this.ackWithin = ackWithin;
         this.clock = clock;
     }
 
@@ -57,16 +66,23 @@ final class Interactions {
         if (FormModal.OPEN_ACTION.equals(action.getActionId())) {
             FormModal.Pending pending = FormModal.Pending.decode(action.getValue());
             if (pending != null) {
-                ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(FormModal.view(pending)));
+                var client = ctx.client();
+                work.execute(() -> { // after the ack: the ack never waits on views.open
+                    try {
+                        client.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(FormModal.view(pending)));
+                    } catch (IOException | SlackApiException e) {
+                        log.info("views.open for a form failed: {}", e.getMessage());
+                    }
+                });
             }
             return ctx.ack();
         }
         String origin = new Origin(p.getResponseUrl(), clock.instant()).encode();
-        Invocation invocation = people.invocation(ctx.client(), teamId, userId, p.getUser().getUsername(), origin);
         Replies.To to = new Replies.To(teamId, userId, null, p.getResponseUrl(), origin);
         boolean onHome = p.getView() != null && "home".equals(p.getView().getType());
         var client = ctx.client();
         work.execute(() -> {
+            Invocation invocation = people.invocation(client, teamId, userId, p.getUser().getUsername(), origin);
             Reply reply = commands.press(invocation, action.getActionId());
             if (onHome) {
                 home.publish(client, invocation, reply);
@@ -84,7 +100,7 @@ final class Interactions {
         if (origin == null && metadata != null && !metadata.isBlank()) {
             return foreign();
         }
-        Invocation invocation = invocation(p, ctx, p.getView().getPrivateMetadata());
+        Invocation invocation = invocation(p, ctx, p.getView().getPrivateMetadata(), AckDeadline.of(request, ackWithin));
         Compose.Draft draft = ComposeModal.draft(p.getView().getState());
         Map<String, String> problems = compose.problems(invocation, draft);
         if (!problems.isEmpty()) {
@@ -103,7 +119,7 @@ final class Interactions {
             return foreign();
         }
         Origin origin = Origin.decode(pending.origin());
-        Invocation invocation = invocation(p, ctx, pending.origin());
+        Invocation invocation = invocation(p, ctx, pending.origin(), AckDeadline.of(request, ackWithin));
         Map<String, String> values = FormModal.values(pending.form(), p.getView().getState());
         Reply reply = commands.submit(invocation, pending.form().submitAction(), values);
         if (reply.form() != null) {
@@ -122,8 +138,10 @@ final class Interactions {
                 .body("not a view AIL opened").build();
     }
 
-    private Invocation invocation(ViewSubmissionPayload p, ViewSubmissionContext ctx, String origin) {
+    /** A view submission's answer is its ack (errors, an update), so users.info gets only part of the budget. */
+    private Invocation invocation(ViewSubmissionPayload p, ViewSubmissionContext ctx, String origin, AckDeadline deadline) {
         String teamId = p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId();
-        return people.invocation(ctx.client(), teamId, p.getUser().getId(), p.getUser().getUsername(), origin);
+        return people.invocation(ctx.client(), teamId, p.getUser().getId(), p.getUser().getUsername(), origin,
+                deadline.remainingMillis() - ANSWER_RESERVE_MILLIS);
     }
 }

@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Who is asking, from {@code users.info}: the time zone set in Slack (the default zone for their times) and
@@ -29,15 +34,42 @@ final class People {
     private record Person(String name, boolean admin, ZoneId zone, Instant fetched) {}
 
     private final Clock clock;
+    private final Executor work;
     private final Map<String, Person> known = new ConcurrentHashMap<>();
 
-    People(Clock clock) {
+    People(Clock clock, Executor work) {
         this.clock = clock;
+        this.work = work;
     }
 
     /** The invocation for {@code userId} in {@code teamId}; {@code fallbackName} when Slack does not say. */
     Invocation invocation(MethodsClient client, String teamId, String userId, String fallbackName, String origin) {
         Person p = person(client, teamId, userId, fallbackName);
+        return new Invocation(FRONT_END, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+    }
+
+    /**
+     * The same, waiting at most {@code waitMillis} for users.info (for a request whose ack must not wait on Slack):
+     * when Slack is slower, the person is taken as Slack did not say (no admin rights, UTC) this once, and the lookup
+     * still finishes and is kept for their next request.
+     */
+    Invocation invocation(MethodsClient client, String teamId, String userId, String fallbackName, String origin, long waitMillis) {
+        Person cached = known.get(teamId + "/" + userId);
+        Person p;
+        if (cached != null && cached.fetched().plus(KEEP).isAfter(clock.instant())) {
+            p = cached;
+        } else {
+            CompletableFuture<Person> lookup = CompletableFuture.supplyAsync(() -> person(client, teamId, userId, fallbackName), work);
+            try {
+                p = lookup.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                log.info("users.info did not answer within the ack budget; this request goes on without it");
+                p = new Person(fallbackName, false, null, clock.instant());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p = new Person(fallbackName, false, null, clock.instant());
+            }
+        }
         return new Invocation(FRONT_END, teamId, userId, p.name(), p.admin(), p.zone(), origin);
     }
 

@@ -34,12 +34,22 @@ final class Replies {
         this.work = work;
     }
 
-    /** The body of the ack that carries {@code reply}; opens its form as a modal while the trigger is fresh. */
+    /**
+     * The body of the ack that carries {@code reply}. Its form opens as a modal right after, on a worker (the ack
+     * never waits on views.open), while the trigger is fresh; if it cannot, an "Open form" button follows.
+     */
     java.util.Map<String, Object> ack(Reply reply, MethodsClient client, To to) {
         Reply shown = withFileNote(reply, to);
-        boolean opened = reply.form() != null && openForm(reply.form(), client, to);
-        if (opened && shown.text().isBlank()) {
-            shown = Reply.of("Fill in the form that opened.");
+        boolean opened = reply.form() != null;
+        if (opened) {
+            work.execute(() -> {
+                if (!openForm(reply.form(), client, to)) {
+                    later(Reply.of("Press the button to open the form.").withForm(reply.form()), to, false);
+                }
+            });
+            if (shown.text().isBlank()) {
+                shown = Reply.of("Fill in the form that opens.");
+            }
         }
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("response_type", shown.ephemeral() ? "ephemeral" : "in_channel");

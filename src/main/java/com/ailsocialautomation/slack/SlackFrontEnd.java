@@ -92,11 +92,11 @@ public final class SlackFrontEnd implements AutoCloseable {
         }
         ResponseUrl responses = new ResponseUrl(slack);
         DirectMessages dms = new DirectMessages(slack, tokens, parts.clock());
-        People people = new People(parts.clock());
+        People people = new People(parts.clock(), work);
         Replies replies = new Replies(responses, dms, work);
         AppHome home = new AppHome(parts.overview());
         this.processed = new ProcessedEvents(parts.sql(), parts.clock());
-        Interactions interactions = new Interactions(parts.commands(), parts.compose(), people, replies, home, work, parts.clock());
+        Interactions interactions = new Interactions(parts.commands(), parts.compose(), people, replies, home, work, ackWithin, parts.clock());
         Events events = new Events(processed, installations, parts.removal(), home, people, work);
 
         bolt.command(COMMAND, new SlashCommand(parts.commands(), parts.compose(), people, replies, work, ackWithin, parts.clock()));

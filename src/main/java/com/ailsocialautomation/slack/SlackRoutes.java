@@ -46,13 +46,14 @@ final class SlackRoutes implements WebRoutes {
     public void addTo(RoutesConfig routes) {
         routes.post(EVENTS, this::events);
         if (distributed) {
-            routes.get(INSTALL, ctx -> pass(ctx, ""));
-            routes.get(OAUTH_REDIRECT, ctx -> pass(ctx, ""));
+            routes.get(INSTALL, ctx -> pass(ctx, "", System.nanoTime()));
+            routes.get(OAUTH_REDIRECT, ctx -> pass(ctx, "", System.nanoTime()));
             new InstallPages().addTo(routes);
         }
     }
 
     private void events(Context ctx) throws Exception {
+        long arrived = System.nanoTime(); // the ack budget runs from here
         long declared = ctx.contentLength();
         if (declared > MAX_BODY_BYTES) {
             ctx.status(413).result("request body too large");
@@ -75,15 +76,18 @@ final class SlackRoutes implements WebRoutes {
             ctx.status(400).result("not a request Slack sends: " + problem);
             return;
         }
-        pass(ctx, text);
+        pass(ctx, text, arrived);
     }
 
-    private void pass(Context ctx, String body) throws Exception {
+    private void pass(Context ctx, String body, long arrived) throws Exception {
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : ctx.headerMap().keySet()) {
-            headers.put(name, ctx.req().getHeaders(name) == null ? List.of()
-                    : java.util.Collections.list(ctx.req().getHeaders(name)));
+            if (!name.equalsIgnoreCase(AckDeadline.ARRIVED_HEADER)) {
+                headers.put(name, ctx.req().getHeaders(name) == null ? List.of()
+                        : java.util.Collections.list(ctx.req().getHeaders(name)));
+            }
         }
+        headers.put(AckDeadline.ARRIVED_HEADER, List.of(Long.toString(arrived)));
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(ctx.path())
                 .queryString(ctx.queryParamMap())

@@ -14,6 +14,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code /ail <text>}. Slack retries a command that is not acked within 3 seconds, so the command runs on a worker:
- * when it answers within {@code ackWithin} the answer is the ack; otherwise the ack says it is working and the
- * answer follows through the response_url. {@code /ail post} and {@code /ail schedule} without text open the
- * compose modal instead (before the ack: the trigger lives about 3 seconds).
+ * {@code /ail <text>}. Slack retries a command that is not acked within 3 seconds, so the command, and the users.info
+ * lookup before it, run on a worker: when it answers within {@code ackWithin} of the request's arrival the answer is
+ * the ack; otherwise the ack says it is working and the answer follows through the response_url. {@code /ail post}
+ * and {@code /ail schedule} without text are acked at once and open the compose modal right after.
  */
 final class SlashCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SlashCommand.class);
@@ -57,26 +58,29 @@ final class SlashCommand implements SlashCommandHandler {
     }
 
     @Override
-    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) throws IOException, SlackApiException {
+    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+        AckDeadline deadline = AckDeadline.of(request, ackWithin);
         SlashCommandPayload p = request.getPayload();
         String text = unescape(p.getText());
         String origin = new Origin(p.getResponseUrl(), clock.instant()).encode();
-        Invocation invocation = people.invocation(ctx.client(), p.getTeamId(), p.getUserId(), p.getUserName(), origin);
         Replies.To to = new Replies.To(p.getTeamId(), p.getUserId(), p.getTriggerId(), p.getResponseUrl(), origin);
+        MethodsClient client = ctx.client();
+        // users.info runs on the worker: the ack waits for it only within the budget
+        java.util.function.Supplier<Invocation> who = () -> people.invocation(client, p.getTeamId(), p.getUserId(), p.getUserName(), origin);
         ParsedCommand parsed;
         try {
             parsed = CommandParser.parse(text);
         } catch (MissingText e) {
-            return composes(e.partial().name()) ? openCompose(ctx, invocation, e.partial(), to) : ctx.ack(e.getMessage());
+            return composes(e.partial().name()) ? openCompose(ctx, who, e.partial(), to) : ctx.ack(e.getMessage());
         } catch (UserError e) {
             String bare = text.strip().toLowerCase(Locale.ROOT);
-            return composes(bare) ? openCompose(ctx, invocation, new ParsedCommand(bare, java.util.List.of(),
+            return composes(bare) ? openCompose(ctx, who, new ParsedCommand(bare, java.util.List.of(),
                     java.util.Map.of(), ""), to) : ctx.ack(e.getMessage());
         }
-        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> commands.run(invocation, parsed), work);
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> commands.run(who.get(), parsed), work);
         try {
-            Reply reply = answer.get(ackWithin.toMillis(), TimeUnit.MILLISECONDS);
-            return ctx.ackWithJson(replies.ack(reply, ctx.client(), to));
+            Reply reply = answer.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+            return ctx.ackWithJson(replies.ack(reply, client, to));
         } catch (TimeoutException slow) {
             answer.whenComplete((reply, failure) -> {
                 if (reply != null) {
@@ -87,7 +91,7 @@ final class SlashCommand implements SlashCommandHandler {
             });
             return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + parsed.name() + "`…"));
         } catch (ExecutionException e) {
-            return ctx.ackWithJson(replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), ctx.client(), to));
+            return ctx.ackWithJson(replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), client, to));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ctx.ack("AIL is stopping; please try again in a moment.");
@@ -98,15 +102,28 @@ final class SlashCommand implements SlashCommandHandler {
         return "post".equals(name) || "schedule".equals(name);
     }
 
-    private Response openCompose(SlashCommandContext ctx, Invocation invocation, ParsedCommand partial, Replies.To to)
-            throws IOException, SlackApiException {
-        var opened = ctx.client().viewsOpen(r -> r.triggerId(to.triggerId()).view(ComposeModal.view(
-                compose.choices(invocation), partial, "schedule".equals(partial.name()), to.origin())));
-        if (!opened.isOk()) {
-            log.info("views.open for the compose modal failed: {}", opened.getError());
-            return ctx.ack("The compose form could not be opened; give the text in the command: `/ail "
-                    + partial.name() + " <text>`.");
-        }
+    /**
+     * Acks at once and opens the compose modal after (the trigger lasts about 3 seconds from Slack's sending, enough
+     * for views.open once users.info has answered); when it cannot open, says how to post without it.
+     */
+    private Response openCompose(SlashCommandContext ctx, java.util.function.Supplier<Invocation> who, ParsedCommand partial,
+                                 Replies.To to) {
+        MethodsClient client = ctx.client();
+        work.execute(() -> {
+            try {
+                Invocation invocation = who.get();
+                var opened = client.viewsOpen(r -> r.triggerId(to.triggerId()).view(ComposeModal.view(
+                        compose.choices(invocation), partial, "schedule".equals(partial.name()), to.origin())));
+                if (opened.isOk()) {
+                    return;
+                }
+                log.info("views.open for the compose modal failed: {}", opened.getError());
+            } catch (IOException | SlackApiException | RuntimeException e) {
+                log.info("views.open for the compose modal failed: {}", e.getMessage());
+            }
+            replies.later(Reply.of("The compose form could not be opened; give the text in the command: `/ail "
+                    + partial.name() + " <text>`."), to, false);
+        });
         return ctx.ack();
     }
 

@@ -72,11 +72,12 @@ public final class FakeSlack implements AutoCloseable {
     private volatile int retryAfterSeconds = 30;
     private volatile int rotatingTokenSeconds; // 0: install issues non-expiring tokens
     private volatile String socketModeUrl;
+    private final Map<String, Duration> slow = new ConcurrentHashMap<>();
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         tokens.add(BOT_TOKEN);
     }
@@ -111,6 +112,11 @@ public final class FakeSlack implements AutoCloseable {
     public void rateLimitPostMessage(int count, int seconds) {
         retryAfterSeconds = seconds;
         rateLimited.set(count);
+    }
+
+    /** From now on {@code method} answers only after {@code delay} (a slow Slack API). */
+    public void slow(String method, Duration delay) {
+        slow.put(method, delay);
     }
 
     /** The websocket URL apps.connections.open hands out (Socket Mode). */
@@ -215,6 +221,14 @@ public final class FakeSlack implements AutoCloseable {
             return;
         }
         calls.add(new Call(method, form, null, token, raw));
+        Duration delay = slow.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (method.equals("chat.postMessage") && rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
             send(ex, 429, error("ratelimited"));
