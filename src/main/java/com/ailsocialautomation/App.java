@@ -5,18 +5,20 @@ import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.doctor.GoLive;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.platform.Providers;
-import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.config.ConfigError;
-import com.ailsocialautomation.store.DataDirectory;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Vault;
-import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.web.HealthRoutes;
 import com.ailsocialautomation.web.PageRoutes;
 import com.ailsocialautomation.web.PrivacyPolicy;
 import com.ailsocialautomation.web.TermsRoutes;
 import com.ailsocialautomation.web.WebRoutes;
 import com.ailsocialautomation.web.WebServer;
+import com.ailsocialautomation.wiring.CommandLayer;
+import com.ailsocialautomation.wiring.FrontEnds;
+import com.ailsocialautomation.wiring.Platforms;
+import com.ailsocialautomation.wiring.Publishing;
+import com.ailsocialautomation.wiring.StartError;
+import com.ailsocialautomation.wiring.Store;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -35,73 +37,50 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 /**
- * The running service, wired by hand. Parts start in dependency order and {@link #close()} stops them in reverse:
- * web server, engine, pool, embedded PostgreSQL, data-directory lock.
+ * The running service: it starts the wiring units in dependency order (store, platforms, publishing, command
+ * layer, front ends, web server, engine) and {@link #close()} stops what they started in reverse.
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-
-    /** Start-up failed for a reason the operator can act on; the message is one line without secrets. */
-    public static final class StartError extends RuntimeException {
-        public StartError(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private record Part(String name, AutoCloseable closeable) {}
 
     private final Deque<Part> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Database given;
+    private final Clock clock;
+    private final List<Notifier> notifiers;
     private volatile boolean stopRequested;
     private volatile boolean running;
     private Config config;
-    private Database database;
-    private Vault vault;
+    private Store store;
+    private Platforms platforms;
+    private CommandLayer commandLayer;
     private WebServer web;
 
-    private final List<Notifier> notifiers;
-    private Services services;
-
-    private App(Config config, Database given, List<Notifier> notifiers) {
+    private App(Config config, Clock clock, List<Notifier> notifiers) {
         this.config = config;
-        this.given = given;
+        this.clock = clock;
         this.notifiers = List.copyOf(notifiers);
     }
 
     /**
      * An App that has not started yet, so that a shutdown hook can be registered before anything runs:
      * {@link #close()} called while {@link #launch()} runs waits for it and then stops what was started.
+     * {@code notifiers} are those of front ends running in this process besides Slack and Discord (the console's).
      */
-    public static App create(Config config) {
-        return new App(config, null, List.of());
-    }
-
-    /** Like {@link #create(Config)}, with the notifiers of the front ends running in this process (the console's). */
-    public static App create(Config config, List<Notifier> notifiers) {
-        return new App(config, null, notifiers);
-    }
-
-    public static App start(Config config) {
-        return start(config, null);
-    }
-
-    /** Starts on {@code database} when given (tests), else on the configured or embedded database. */
-    public static App start(Config config, Database database) {
-        return new App(config, database, List.of()).launch();
+    public static App create(Config config, Clock clock, List<Notifier> notifiers) {
+        return new App(config, clock, notifiers);
     }
 
     /** Only the database and the vault: for maintenance commands such as rotate-key. */
-    public static App startStoreOnly(Config config) {
-        App app = new App(config, null, List.of());
+    public static App storeOnly(Config config, Clock clock) {
+        App app = new App(config, clock, List.of());
         synchronized (app) {
             try {
                 app.openStore();
@@ -146,50 +125,8 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
         checkNotStopped();
-        byte[] masterKey;
-        if (given != null) {
-            database = given;
-            masterKey = Base64.getDecoder().decode(config.encryptionKey().reveal());
-        } else {
-            DataDirectory dataDir = config.embeddedDatabase() ? DataDirectory.lock(config.dataDir()) : null;
-            if (dataDir != null) {
-                own("data-directory lock", dataDir);
-            }
-            database = withDatabaseContext(() -> Database.open(config, dataDir, metrics));
-            own(config.embeddedDatabase() ? "database pool and embedded PostgreSQL" : "database pool", database);
-            masterKey = config.encryptionKey() != null
-                    ? Base64.getDecoder().decode(config.encryptionKey().reveal())
-                    : dataDir.masterKey();
-        }
-        withDatabaseContext(() -> {
-            database.migrate();
-            return null;
-        });
-        vault = Vault.open(database.dataSource(), masterKey);
+        store = Store.open(config, metrics, this::own);
         checkNotStopped();
-    }
-
-    /** Turns a failure of the database into one line that says which database and what went wrong. */
-    private <T> T withDatabaseContext(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (ConfigError | VaultError | StartError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String which = config.embeddedDatabase()
-                    ? "the embedded PostgreSQL in AIL_DATA_DIR (" + config.dataDir() + ")"
-                    : "the database at AIL_DATABASE_URL";
-            throw new StartError(which + " cannot be used: " + rootMessage(e), e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message).trim();
     }
 
     private void startServices() {
@@ -197,10 +134,14 @@ public final class App implements AutoCloseable {
             config = config.withPort(freePort()); // so that links and redirect URIs carry the real port
         }
         logOptionalParts();
-        GoLive.report(config, Clock.systemUTC(), metrics);
-        services = new Services(config, new Sql(database.dataSource()), vault, metrics, notifiers, this::own);
-        List<WebRoutes> routes = new ArrayList<>(services.routes);
-        routes.add(new HealthRoutes(database::ready, metrics));
+        GoLive.report(config, clock, metrics);
+        platforms = Platforms.of(config, store, this::own, clock);
+        Publishing publishing = new Publishing(config, clock, store, platforms, metrics, Publishing.DEFAULT);
+        commandLayer = new CommandLayer(config, clock, store, platforms, publishing, CommandLayer.NONE);
+        FrontEnds frontEnds = new FrontEnds(config, clock, store, commandLayer, notifiers, this::own);
+        List<WebRoutes> routes = new ArrayList<>(commandLayer.routes);
+        routes.addAll(frontEnds.routes);
+        routes.add(new HealthRoutes(store.database::ready, metrics));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));
@@ -210,9 +151,9 @@ public final class App implements AutoCloseable {
         try {
             web.start();
         } catch (RuntimeException e) {
-            throw new StartError("AIL_PORT " + config.port() + " cannot be used: " + rootMessage(e), e);
+            throw new StartError("AIL_PORT " + config.port() + " cannot be used: " + StartError.firstLineOf(e), e);
         }
-        own("publishing engine", services.engine.start());
+        own("publishing engine", publishing.start());
         log.info("AIL is ready at {} (port {})", config.publicUrl(), web.port());
     }
 
@@ -249,19 +190,19 @@ public final class App implements AutoCloseable {
     }
 
     public CommandService commands() {
-        return services.commands;
+        return commandLayer.commands;
     }
 
     public Providers providers() {
-        return services.providers;
+        return platforms.providers;
     }
 
     public Database database() {
-        return database;
+        return store.database;
     }
 
     public Vault vault() {
-        return vault;
+        return store.vault;
     }
 
     public PrometheusMeterRegistry metrics() {

@@ -3,6 +3,7 @@ package com.ailsocialautomation;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.ConfigCipher;
 import com.ailsocialautomation.config.ConfigError;
+import com.ailsocialautomation.wiring.StartError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.console.Console;
 import com.ailsocialautomation.console.ConsoleNotifier;
@@ -12,6 +13,7 @@ import com.ailsocialautomation.store.VaultError;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class Main {
                     return serve(Config.from(env));
                 }
                 case "console" -> {
-                    return runApp(App.create(Config.from(env), List.of(new ConsoleNotifier(out))), app -> Console.run(app, in, out));
+                    return runApp(App.create(Config.from(env), Clock.systemUTC(), List.of(new ConsoleNotifier(out))), app -> Console.run(app.commands(), app.config().dataDir(), in, out));
                 }
                 case "doctor" -> {
                     return Doctor.run(env, out, java.time.Clock.systemUTC());
@@ -66,14 +68,14 @@ public final class Main {
                     return 2;
                 }
             }
-        } catch (ConfigError | VaultError | App.StartError e) {
+        } catch (ConfigError | VaultError | StartError e) {
             err.println("AIL cannot start: " + e.getMessage());
             return 1;
         }
     }
 
     private static int serve(Config config) {
-        return runApp(App.create(config), App::awaitStop);
+        return runApp(App.create(config, Clock.systemUTC(), List.of()), App::awaitStop);
     }
 
     /** Launches the app, runs {@code work} while it runs, then stops it. */
@@ -101,7 +103,7 @@ public final class Main {
     }
 
     private static int rotateKey(Config config, PrintStream out) {
-        try (App app = App.startStoreOnly(config)) {
+        try (App app = App.storeOnly(config, Clock.systemUTC())) {
             KeyRotation.Report report = new KeyRotation(app.database().dataSource(), app.vault()).rotate();
             out.println("New primary key " + Integer.toUnsignedString(report.newKeyId()) + " added; "
                     + report.total() + " secrets re-encrypted:");

@@ -1,6 +1,6 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.testing.Http;
@@ -35,7 +35,7 @@ class AppExternalDatabaseTest {
     @Test
     void withAilDatabaseUrlTheServiceRunsOnThatDatabaseAndCreatesNoDataDirectory() throws Exception {
         Map<String, String> env = external(PostgresExtension.newDatabase(), PostgresExtension.MASTER_KEY_BASE64);
-        try (App app = App.start(Config.from(env))) {
+        try (App app = ServiceEnv.start(env)) {
             assertFalse(app.config().embeddedDatabase());
             assertEquals(200, Http.get(app.port(), "/readyz").statusCode());
             Vault.Place place = new Vault.Place("pending_revocations", "token_enc", UUID.randomUUID());
@@ -60,7 +60,7 @@ class AppExternalDatabaseTest {
         env.put("AIL_X_CLIENT_ID", "x-client");
         env.put("AIL_X_CLIENT_SECRET", "x-secret-that-must-not-be-logged");
         try {
-            App.start(Config.from(env)).close();
+            ServiceEnv.start(env).close();
         } finally {
             root.detachAppender(logged);
         }
@@ -84,20 +84,15 @@ class AppExternalDatabaseTest {
     @Test
     void anotherEncryptionKeyOnTheSameDatabaseIsRefusedWithAClearMessage() {
         String db = PostgresExtension.newDatabase();
-        App.start(Config.from(external(db, PostgresExtension.MASTER_KEY_BASE64))).close();
+        ServiceEnv.start(external(db, PostgresExtension.MASTER_KEY_BASE64)).close();
         String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
-        VaultError e = assertThrows(VaultError.class, () -> App.start(Config.from(external(db, otherKey))));
+        VaultError e = assertThrows(VaultError.class, () -> ServiceEnv.start(external(db, otherKey)));
         assertEquals("The master key does not open the stored keyset: AIL_ENCRYPTION_KEY (or master.key) "
                 + "is not the key this database was set up with", e.getMessage());
     }
 
     private Map<String, String> external(String database, String key) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(database));
-        env.put("AIL_DATABASE_USER", "postgres");
-        env.put("AIL_ENCRYPTION_KEY", key);
-        env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
-        env.put("AIL_PORT", "0");
-        return env;
+        return new HashMap<>(ServiceEnv.onDatabase(database, tmp.resolve("data")).with("AIL_ENCRYPTION_KEY", key)
+                .without("AIL_INSECURE_LOOPBACK").without("AIL_POLL_INTERVAL_MS").vars());
     }
 }

@@ -1,6 +1,6 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.config.ConfigError;
 import com.ailsocialautomation.testing.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,7 @@ class AppTest {
     static void start() {
         dataDir = tmp.resolve("data");
         env = Map.of("AIL_DATA_DIR", dataDir.toString(), "AIL_PORT", "0", "AIL_CONTACT_EMAIL", "privacy@example.org");
-        app = App.start(Config.from(env));
+        app = ServiceEnv.start(env);
     }
 
     @AfterAll
@@ -121,7 +121,7 @@ class AppTest {
     @Test
     @Order(7)
     void aSecondStartOnTheSameDataDirectoryFailsClearlyAndLeavesTheFirstRunning() throws Exception {
-        ConfigError e = assertThrows(ConfigError.class, () -> App.start(Config.from(env)));
+        ConfigError e = assertThrows(ConfigError.class, () -> ServiceEnv.start(env));
         assertTrue(e.getMessage().startsWith("AIL_DATA_DIR (" + dataDir + ") is in use by another running AIL instance"), e.getMessage());
 
         // the same from another process, through the jar's entry point: one line, exit code 1
@@ -163,7 +163,7 @@ class AppTest {
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(dataDir.toString())),
                 "no process runs on " + dataDir);
 
-        app = App.start(Config.from(env));
+        app = ServiceEnv.start(env);
         try (Connection c = app.database().dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("select name from workspaces where external_id = 'console'")) {
             assertTrue(rs.next());

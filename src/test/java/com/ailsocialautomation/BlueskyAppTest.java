@@ -1,18 +1,16 @@
 package com.ailsocialautomation;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.testing.Browser;
-import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,16 +26,8 @@ class BlueskyAppTest {
     @Test
     void aBlueskyAccountConnectedWithAnAppPasswordIsPostedToByTheRunningService() throws Exception {
         try (FakeBluesky pds = FakeBluesky.start()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
-            env.put("AIL_DATABASE_USER", "postgres");
-            env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-            env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
-            env.put("AIL_PORT", "0");
-            env.put("AIL_INSECURE_LOOPBACK", "true");
-            env.put("AIL_BLUESKY_API_URL", pds.url());
-            env.put("AIL_POLL_INTERVAL_MS", "100");
-            try (App app = App.start(Config.from(env))) {
+            ServiceEnv env = ServiceEnv.in(tmp.resolve("data")).with("AIL_BLUESKY_API_URL", pds.url());
+            try (App app = env.start()) {
                 assertTrue(app.providers().find("bluesky").isPresent(), "on without any app credentials");
                 Invocation ana = new Invocation("slack", "T1", "U1", "Ana", false, null, null);
 

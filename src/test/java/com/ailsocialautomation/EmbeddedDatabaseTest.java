@@ -1,6 +1,7 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.testing.ServiceEnv;
+
 import com.ailsocialautomation.testing.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class EmbeddedDatabaseTest {
             c.createStatement().execute("create schema keep; create table keep.kept (note text)");
             c.createStatement().execute("insert into keep.kept values ('from before')");
         }
-        app = App.start(Config.from(env));
+        app = ServiceEnv.start(env);
         assertEquals(200, Http.get(app.port(), "/readyz").statusCode());
 
         Path passwordFile = dataDir.resolve("postgres.password");
@@ -111,7 +112,7 @@ class EmbeddedDatabaseTest {
         child = null;
         assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "its PostgreSQL outlived it");
 
-        app = App.start(Config.from(env));
+        app = ServiceEnv.start(env);
         assertEquals(200, Http.get(app.port(), "/readyz").statusCode(), "a plain restart is ready");
         assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the orphan was stopped");
         assertTrue(postmasterPid() != postmaster);

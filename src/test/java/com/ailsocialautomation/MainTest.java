@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class MainTest {
                 "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
         UUID id = UUID.randomUUID();
         Vault.Place place = new Vault.Place("pending_revocations", "token_enc", id);
-        try (App store = App.startStoreOnly(Config.from(env));
+        try (App store = App.storeOnly(Config.from(env), Clock.systemUTC());
              Connection c = store.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("insert into pending_revocations (id, platform, token_enc) values (?, 'x', ?)")) {
             ps.setObject(1, id);
@@ -106,7 +107,7 @@ class MainTest {
         assertTrue(r.out().matches("(?s)New primary key \\d+ added; 1 secrets re-encrypted:\n.*"), r.out());
         assertTrue(r.out().contains("  pending_revocations.token_enc: 1\n"), r.out());
         assertTrue(r.out().contains("  social_accounts.access_token_enc: 0\n"), r.out());
-        try (App store = App.startStoreOnly(Config.from(env))) {
+        try (App store = App.storeOnly(Config.from(env), Clock.systemUTC())) {
             assertEquals(2, store.vault().keyCount());
         }
     }

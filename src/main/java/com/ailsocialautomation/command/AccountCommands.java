@@ -11,6 +11,8 @@ import com.ailsocialautomation.store.Targets;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** accounts, connect and disconnect. */
 public final class AccountCommands implements Handler {
@@ -27,11 +29,16 @@ public final class AccountCommands implements Handler {
     }
 
     @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.ACCOUNTS, Subcommand.CONNECT, Subcommand.DISCONNECT);
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return switch (command.name()) {
-            case "accounts" -> list(caller);
-            case "connect" -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.args().subList(1, command.args().size()));
-            case "disconnect" -> disconnect(caller, command.arg(0));
+        return switch (command.subcommand()) {
+            case ACCOUNTS -> list(caller);
+            case CONNECT -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.args().subList(1, command.args().size()));
+            case DISCONNECT -> disconnect(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
     }

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,16 +28,30 @@ public final class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
     private final Workspaces workspaces;
-    private final Map<String, Handler> handlers;
+    private final Map<Subcommand, Handler> handlers;
     private final Map<String, Action> actions;
 
     /**
-     * {@code handlers} maps each subcommand name to its handler; {@code actions} maps the names of button and form
+     * {@code handlers} together serve every subcommand, each exactly once (checked here, so a gap is found when the
+     * service is wired, not when a person types the command); {@code actions} maps the names of button and form
      * actions that are not subcommands (e.g. confirming forget-me) to what they do.
      */
-    public CommandService(Workspaces workspaces, Map<String, Handler> handlers, Map<String, Action> actions) {
+    public CommandService(Workspaces workspaces, List<Handler> handlers, Map<String, Action> actions) {
         this.workspaces = workspaces;
-        this.handlers = Map.copyOf(handlers);
+        Map<Subcommand, Handler> bySubcommand = new EnumMap<>(Subcommand.class);
+        for (Handler handler : handlers) {
+            for (Subcommand served : handler.serves()) {
+                if (bySubcommand.put(served, handler) != null) {
+                    throw new IllegalArgumentException("two handlers serve " + served);
+                }
+            }
+        }
+        EnumSet<Subcommand> missing = EnumSet.allOf(Subcommand.class);
+        missing.removeAll(bySubcommand.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no handler serves " + missing);
+        }
+        this.handlers = bySubcommand;
         this.actions = Map.copyOf(actions);
     }
 
@@ -68,18 +85,14 @@ public final class CommandService {
                 return action.perform(callerInContext(invocation), arg, values);
             }
             if (Commands.find(name).isPresent() && arg != null) {
-                return execute(invocation, CommandParser.fromOptions(name, java.util.List.of(arg), Map.of(), null));
+                return execute(invocation, CommandParser.fromOptions(name, List.of(arg), Map.of(), null));
             }
             throw new UserError("This button is no longer valid. `/ail help` lists what you can do.");
         });
     }
 
     private Reply execute(Invocation invocation, ParsedCommand command) {
-        Handler handler = handlers.get(command.name());
-        if (handler == null) {
-            throw new UserError("'" + command.name() + "' is not available on this server yet. `/ail help` lists the commands.");
-        }
-        return handler.handle(callerInContext(invocation), command);
+        return handlers.get(command.subcommand()).handle(callerInContext(invocation), command);
     }
 
     /** The caller, with its workspace in the log context until the command's context closes. */

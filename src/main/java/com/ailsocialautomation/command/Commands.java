@@ -39,10 +39,10 @@ public final class Commands {
             + "before it: /ail post -- note:this is text. public:yes shows the reply to the channel.";
 
     private static final List<CommandSpec> ALL = List.of(
-            spec("help", List.of(Arg.optional("subcommand").checkedBy(v -> get(v).name())), List.of(), Text.NONE,
+            spec(Subcommand.HELP, List.of(Arg.optional("subcommand").checkedBy(v -> get(v).name())), List.of(), Text.NONE,
                     "/ail help [subcommand]", "How to use AIL, with examples",
                     List.of("/ail help", "/ail help schedule"), ""),
-            spec("connect", List.of(Arg.required("platform", PLATFORMS.toArray(String[]::new)),
+            spec(Subcommand.CONNECT, List.of(Arg.required("platform", PLATFORMS.toArray(String[]::new)),
                             Arg.optional("instance-or-handle-or-url"), Arg.optional("pds-url")), List.of(), Text.NONE,
                     "/ail connect <platform> [instance-or-handle-or-url] [pds-url]",
                     "Connect a social account; you get a private one-time link",
@@ -51,19 +51,19 @@ public final class Commands {
                     "Platforms: " + String.join(", ", PLATFORMS) + ". Mastodon takes the instance, Bluesky the handle "
                             + "and, if the account is not on bsky.social, its PDS URL (you then give an app password in a "
                             + "form), webhook the HTTPS address to call."),
-            spec("accounts", List.of(), List.of(), Text.NONE, "/ail accounts",
+            spec(Subcommand.ACCOUNTS, List.of(), List.of(), Text.NONE, "/ail accounts",
                     "List this workspace's connected accounts and their status", List.of("/ail accounts"), ""),
-            spec("disconnect", List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
+            spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
                     "Disconnect an account and delete its tokens",
                     List.of("/ail disconnect a3f9", "/ail disconnect @ana@fosstodon.org"), ""),
-            spec("post", List.of(), List.of(TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+            spec(Subcommand.POST, List.of(), List.of(TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     "/ail post [to:<accounts>] [media:<url>…] [public:yes] <text>",
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas."),
-            new CommandSpec("schedule", List.of(), List.of(AT, IN, TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), List.of(AT, IN, TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
                     "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [public:yes] <text>",
                     "Schedule a post for later",
@@ -71,31 +71,31 @@ public final class Commands {
                             "/ail schedule in:2h30m to:x Doors open soon",
                             "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
                     TIMES + " " + OPTIONS_FIRST),
-            spec("list", List.of(Arg.optional("filter", "upcoming", "recent", "failed", "mine")), List.of(), Text.NONE,
+            spec(Subcommand.LIST, List.of(Arg.optional("filter", "upcoming", "recent", "failed", "mine")), List.of(), Text.NONE,
                     "/ail list [upcoming|recent|failed|mine]",
                     "List posts: upcoming (the default), recent, failed or yours",
                     List.of("/ail list", "/ail list failed"), ""),
-            spec("show", List.of(POST), List.of(), Text.NONE, "/ail show <post>",
+            spec(Subcommand.SHOW, List.of(POST), List.of(), Text.NONE, "/ail show <post>",
                     "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q"), ""),
-            spec("cancel", List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
+            spec(Subcommand.CANCEL, List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
                     "Cancel a scheduled post (its author or an admin)", List.of("/ail cancel p7k2q"), ""),
-            spec("retry", List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
+            spec(Subcommand.RETRY, List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
                     "Try a failed post again (its author or an admin)", List.of("/ail retry p7k2q"), ""),
-            spec("edit", List.of(POST), List.of(), Text.REQUIRED, "/ail edit <post> <text>",
+            spec(Subcommand.EDIT, List.of(POST), List.of(), Text.REQUIRED, "/ail edit <post> <text>",
                     "Replace the text of a scheduled post", List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!"),
                     "The new text is everything after the post id, as typed."),
-            new CommandSpec("reschedule", List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
+            new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),
-            spec("timezone", List.of(Arg.required("zone").checkedBy(v -> Zones.parse(v).getId())), List.of(), Text.NONE,
+            spec(Subcommand.TIMEZONE, List.of(Arg.required("zone").checkedBy(v -> Zones.parse(v).getId())), List.of(), Text.NONE,
                     "/ail timezone <zone>", "Set your time zone (an IANA name such as Europe/Berlin)",
                     List.of("/ail timezone Europe/Berlin", "/ail timezone America/New_York"), ""),
-            spec("notify", List.of(Arg.required("setting", "on", "off")), List.of(), Text.NONE, "/ail notify on|off",
+            spec(Subcommand.NOTIFY, List.of(Arg.required("setting", "on", "off")), List.of(), Text.NONE, "/ail notify on|off",
                     "Get a direct message when your posts are published, not only when they fail",
                     List.of("/ail notify on", "/ail notify off"), ""),
-            spec("my-data", List.of(), List.of(), Text.NONE, "/ail my-data",
+            spec(Subcommand.MY_DATA, List.of(), List.of(), Text.NONE, "/ail my-data",
                     "Get a JSON export of everything AIL stores about you", List.of("/ail my-data"), ""),
-            spec("forget-me", List.of(), List.of(), Text.NONE, "/ail forget-me",
+            spec(Subcommand.FORGET_ME, List.of(), List.of(), Text.NONE, "/ail forget-me",
                     "Erase everything AIL stores about you (asks to confirm first)", List.of("/ail forget-me"), ""));
 
     private Commands() {}
@@ -119,8 +119,8 @@ public final class Commands {
                 + "'. Subcommands: " + String.join(", ", names()) + ". Try /ail help."));
     }
 
-    private static CommandSpec spec(String name, List<Arg> args, List<Option> options, Text text, String usage,
+    private static CommandSpec spec(Subcommand name, List<Arg> args, List<Option> options, Text text, String usage,
                                     String description, List<String> examples, String details) {
-        return new CommandSpec(name, args, options, text, List.of(), usage, description, examples, details);
+        return new CommandSpec(name.word(), args, options, text, List.of(), usage, description, examples, details);
     }
 }

@@ -1,6 +1,8 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** help and help &lt;subcommand&gt;. */
 public final class HelpCommand implements Handler {
@@ -12,6 +14,11 @@ public final class HelpCommand implements Handler {
         this.privacyUrl = privacyUrl;
         this.termsUrl = termsUrl;
         this.contactEmail = contactEmail;
+    }
+
+    @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.HELP);
     }
 
     @Override

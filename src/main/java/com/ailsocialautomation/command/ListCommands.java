@@ -12,6 +12,8 @@ import com.ailsocialautomation.store.TargetState;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** list and show. */
 public final class ListCommands implements Handler {
@@ -26,10 +28,15 @@ public final class ListCommands implements Handler {
     }
 
     @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.LIST, Subcommand.SHOW);
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return switch (command.name()) {
-            case "list" -> list(caller, command.arg(0) == null ? "upcoming" : command.arg(0));
-            case "show" -> show(caller, command.arg(0));
+        return switch (command.subcommand()) {
+            case LIST -> list(caller, command.arg(0) == null ? "upcoming" : command.arg(0));
+            case SHOW -> show(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
     }

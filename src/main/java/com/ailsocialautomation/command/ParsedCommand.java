@@ -17,6 +17,11 @@ public record ParsedCommand(String name, List<String> args, Map<String, List<Str
         options = Map.copyOf(options);
     }
 
+    /** The subcommand this call names; a parsed command always names a declared one. */
+    public Subcommand subcommand() {
+        return Subcommand.find(name).orElseThrow(() -> new IllegalStateException("not a subcommand: " + name));
+    }
+
     /** The single value of an option, or null. */
     public String option(String key) {
         List<String> values = options.get(key);

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** post, schedule, edit, reschedule, cancel and retry. */
 public final class PostCommands implements Handler {
@@ -31,14 +33,19 @@ public final class PostCommands implements Handler {
     }
 
     @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.POST, Subcommand.SCHEDULE, Subcommand.EDIT, Subcommand.RESCHEDULE, Subcommand.CANCEL, Subcommand.RETRY);
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return switch (command.name()) {
-            case "post" -> create(caller, command, clock.instant(), false);
-            case "schedule" -> create(caller, command, when(caller, command), true);
-            case "edit" -> edit(caller, command);
-            case "reschedule" -> reschedule(caller, command);
-            case "cancel" -> cancel(caller, command.arg(0));
-            case "retry" -> retry(caller, command.arg(0));
+        return switch (command.subcommand()) {
+            case POST -> create(caller, command, clock.instant(), false);
+            case SCHEDULE -> create(caller, command, when(caller, command), true);
+            case EDIT -> edit(caller, command);
+            case RESCHEDULE -> reschedule(caller, command);
+            case CANCEL -> cancel(caller, command.arg(0));
+            case RETRY -> retry(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
     }

@@ -7,6 +7,8 @@ import com.ailsocialautomation.privacy.Erased;
 import com.ailsocialautomation.privacy.ForgetMe;
 
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * my-data, forget-me, and the {@code confirm-forget-me:<token>} button that forget-me offers. Only the caller's own
@@ -24,10 +26,15 @@ public final class PrivacyCommands implements Handler, Action {
     }
 
     @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.MY_DATA, Subcommand.FORGET_ME);
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return switch (command.name()) {
-            case "my-data" -> myData(caller);
-            case "forget-me" -> preview(caller);
+        return switch (command.subcommand()) {
+            case MY_DATA -> myData(caller);
+            case FORGET_ME -> preview(caller);
             default -> throw new IllegalArgumentException(command.name());
         };
     }

@@ -8,6 +8,8 @@ import com.ailsocialautomation.store.Workspaces;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** timezone and notify: the caller's own settings. */
 public final class SettingsCommands implements Handler {
@@ -20,9 +22,14 @@ public final class SettingsCommands implements Handler {
     }
 
     @Override
+    public Set<Subcommand> serves() {
+        return EnumSet.of(Subcommand.TIMEZONE, Subcommand.NOTIFY);
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return switch (command.name()) {
-            case "timezone" -> {
+        return switch (command.subcommand()) {
+            case TIMEZONE -> {
                 if (command.arg(0) == null) {
                     yield Reply.of("Your time zone is " + caller.zone().getId() + " (now " + Times.format(clock.instant(), caller.zone())
                             + "). Change it with `/ail timezone Europe/Berlin`.");
@@ -31,7 +38,7 @@ public final class SettingsCommands implements Handler {
                 workspaces.setZone(caller.workspaceId(), caller.user().id(), zone.getId());
                 yield Reply.of("Your time zone is now " + zone.getId() + ". It is " + Times.format(clock.instant(), zone) + ".");
             }
-            case "notify" -> {
+            case NOTIFY -> {
                 boolean on = "on".equalsIgnoreCase(command.arg(0));
                 workspaces.setNotify(caller.workspaceId(), caller.user().id(), on);
                 yield Reply.of(on ? "You will get a direct message with the link whenever one of your posts is published."

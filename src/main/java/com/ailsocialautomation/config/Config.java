@@ -94,6 +94,12 @@ public record Config(
                 privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine);
     }
 
+    /** This configuration with other engine settings (tests that run several engines with their own limits). */
+    public Config withEngine(Engine settings) {
+        return new Config(port, publicUrl, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings);
+    }
+
     public PlatformApp platform(String name) {
         return platforms.getOrDefault(name, new PlatformApp(null, null, null, null, null));
     }

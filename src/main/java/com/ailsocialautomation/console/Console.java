@@ -1,6 +1,6 @@
 package com.ailsocialautomation.console;
 
-import com.ailsocialautomation.App;
+import com.ailsocialautomation.command.CommandService;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -18,10 +18,10 @@ import java.util.List;
 public final class Console {
     private Console() {}
 
-    public static void run(App app, InputStream in, PrintStream out) {
+    public static void run(CommandService commands, Path dataDir, InputStream in, PrintStream out) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         // my-data goes to the current directory, or to AIL_DATA_DIR when the current one is not writable
-        new ConsoleSession(app.commands(), reader, out, System.console() != null,
-                List.of(Path.of("").toAbsolutePath(), app.config().dataDir())).run();
+        new ConsoleSession(commands, reader, out, System.console() != null,
+                List.of(Path.of("").toAbsolutePath(), dataDir)).run();
     }
 }

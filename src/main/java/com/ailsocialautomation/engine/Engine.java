@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +39,7 @@ public final class Engine implements AutoCloseable {
     public Engine(Sql sql, Publisher publisher, Config.Engine settings, Clock clock, MeterRegistry metrics, List<Job> jobs) {
         CustomTask<Void> publish = Tasks.custom(PublishQueue.TASK_NAME, Void.class)
                 .onDeadExecutionRevive()
-                .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(15)))
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(15)))
                 .execute((instance, context) -> {
                     String[] ids = instance.getId().split("/");
                     Outcome outcome = publisher.run(UUID.fromString(ids[0]), UUID.fromString(ids[1]));

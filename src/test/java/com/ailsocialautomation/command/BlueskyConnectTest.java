@@ -7,26 +7,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.ailsocialautomation.console.ConsoleSession;
-import com.ailsocialautomation.engine.CredentialKeeper;
-import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.fakes.FakeBluesky;
-import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.net.HttpLimits;
-import com.ailsocialautomation.net.Resolver;
 import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.PendingRevocations;
-import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
-import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.Units;
 import com.ailsocialautomation.testing.RawTables;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +27,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +46,7 @@ class BlueskyConnectTest {
 
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private FakeBluesky pds;
-    private GuardedHttp http;
+    private Units units;
     private Accounts accounts;
     private CommandService commands;
     private Invocation ana;
@@ -69,29 +57,29 @@ class BlueskyConnectTest {
         logged.start();
         root().addAppender(logged);
         pds = FakeBluesky.start();
-        http = new GuardedHttp(new UrlGuard(true, Resolver.system()), new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20));
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        accounts = new Accounts(sql, pg.vault());
-        UrlGuard guard = new UrlGuard(true, Resolver.system());
-        BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), pds.url(), Clock.systemUTC());
+        // the service's own units, with the account commands' links recorded instead of stored
+        Units base = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).build();
+        accounts = base.store.accounts;
+        UrlGuard guard = base.platforms.guard;
+        BlueskyProvider bluesky = base.platforms.bluesky;
         ConnectLinks links = (caller, platform, instanceUrl, detail) -> {
             linked.add(platform + " " + instanceUrl + " " + detail.reveal());
             return "https://ail.example/connect/" + platform + "?s=t0k3n";
         };
         BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
-        Revoker revoker = new Revoker(new Providers(List.of(bluesky)), new CredentialKeeper(accounts, a -> null, Clock.systemUTC(),
-                new SimpleMeterRegistry()), new PendingRevocations(sql, pg.vault()), a -> null, Clock.systemUTC());
-        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard, links), linker), revoker, new Targets(sql));
-        commands = new CommandService(workspaces, Map.of("connect", accountCommands, "accounts", accountCommands,
-                "disconnect", accountCommands), Map.of(BlueskyLinker.ACTION, linker));
+        Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard, links), linker),
+                base.publishing.revoker, base.store.targets);
+        units = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).handlers(List.of(accountCommands))
+                .actions(Map.of(BlueskyLinker.ACTION, linker)).build();
+        base.close();
+        commands = units.commandLayer.commands;
         ana = new Invocation("discord", "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
     }
 
     @AfterEach
     void stop() {
         root().detachAppender(logged);
-        http.close();
+        units.close();
         pds.close();
     }
 

@@ -1,15 +1,15 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
-import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,15 +33,13 @@ class CommandServiceTest {
     static final Invocation BOSS = new Invocation("slack", "T-ACME", "U-BOSS", "Boss", true, ZoneId.of("UTC"), null);
     static final Invocation EVE = new Invocation("slack", "T-OTHER", "U-EVE", "Eve", true, ZoneId.of("UTC"), null);
 
+    @TempDir
+    static Path tmp;
+
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
-        env.put("AIL_DATABASE_USER", "postgres");
-        env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-        env.put("AIL_PORT", "0");
-        env.put("AIL_INSECURE_LOOPBACK", "true");
-        app = App.start(Config.from(env));
+        ServiceEnv env = ServiceEnv.in(tmp.resolve("data"));
+        app = env.start();
         commands = app.commands();
         hook = new FakeWebhookReceiver();
     }

@@ -1,9 +1,11 @@
 package com.ailsocialautomation.console;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.MainRunner;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,18 +52,15 @@ class ConsoleEndToEndTest {
                 "the console printed '" + fragment + "'; it printed:\n" + output());
     }
 
+    @TempDir
+    Path tmp;
+
     @Test
     void aScriptedSessionConnectsAWebhookPostsSchedulesListsShowsAndCancels() throws Exception {
         PipedInputStream stdin = new PipedInputStream(64 * 1024);
         typing = new PipedOutputStream(stdin);
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of(
-                "AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()),
-                "AIL_DATABASE_USER", "postgres",
-                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64,
-                "AIL_PORT", "0",
-                "AIL_POLL_INTERVAL_MS", "200",
-                "AIL_INSECURE_LOOPBACK", "true");
+        Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200").vars();
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                     () -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));

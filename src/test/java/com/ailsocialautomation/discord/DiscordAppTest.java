@@ -1,8 +1,8 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeDiscord;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Sql;
@@ -42,9 +42,7 @@ class DiscordAppTest {
         discord = new FakeDiscord(TOKEN);
         discord.addGuild(GUILD, CHANNEL);
         discord.addGuild(KEPT_GUILD, "700000000000000002");
-        app = App.start(Config.from(Map.of("AIL_PORT", "0", "AIL_DATA_DIR", tmp.toString(),
-                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64,
-                "DISCORD_BOT_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl())), pg.database());
+        app = ServiceEnv.onDatabase(pg.databaseName(), tmp).with("DISCORD_BOT_TOKEN", TOKEN).with("DISCORD_API_URL", discord.apiUrl()).start();
     }
 
     @AfterAll

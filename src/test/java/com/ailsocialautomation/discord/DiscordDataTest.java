@@ -2,22 +2,16 @@ package com.ailsocialautomation.discord;
 
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
-import com.ailsocialautomation.command.Handler;
-import com.ailsocialautomation.command.ListCommands;
-import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.command.SettingsCommands;
-import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.Units;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -35,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,23 +55,15 @@ class DiscordDataTest {
 
     @BeforeAll
     static void store() throws Exception {
-        Sql sql = new Sql(pg.dataSource());
-        workspaces = new Workspaces(sql);
-        accounts = new Accounts(sql, pg.vault());
-        posts = new Posts(sql);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
         // cdn.discordapp.com resolves to a public address here without asking real DNS
         InetAddress cdn = InetAddress.getByAddress("cdn.discordapp.com", new byte[] {(byte) 162, (byte) 159, (byte) 128, (byte) 233});
-        UrlGuard guard = new UrlGuard(false, host -> List.of(cdn));
-        Map<String, Handler> handlers = new HashMap<>();
-        Handler post = new PostCommands(posts, accounts, guard, clock);
-        List.of("post", "schedule", "edit", "reschedule", "cancel", "retry").forEach(n -> handlers.put(n, post));
-        Handler list = new ListCommands(posts, new Attempts(sql, pg.vault()));
-        List.of("list", "show").forEach(n -> handlers.put(n, list));
-        Handler settings = new SettingsCommands(workspaces, clock);
-        List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
-        commands = new CommandService(workspaces, handlers, Map.of());
-        suggestions = new AccountSuggestions(workspaces, accounts);
+        Units units = Units.over(pg).clock(clock).env("AIL_INSECURE_LOOPBACK", "false").resolver(host -> List.of(cdn)).build();
+        workspaces = units.store.workspaces;
+        accounts = units.store.accounts;
+        posts = units.store.posts;
+        commands = units.commandLayer.commands;
+        suggestions = units.commandLayer.suggestions;
 
         UUID guild = workspaces.ensure("discord", Events.GUILD, null);
         UUID owner = workspaces.ensureUser(guild, Events.ANA, "ana").id();

@@ -3,12 +3,8 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.net.HttpLimits;
-import com.ailsocialautomation.net.Resolver;
-import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.Provider;
-import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -22,10 +18,12 @@ import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.testing.Units;
+import com.ailsocialautomation.wiring.Publishing;
+import com.ailsocialautomation.wiring.Store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +36,9 @@ import java.util.function.Function;
  * the engine process that a crash test kills. Nothing here is faked but the platform on the other end.
  */
 public final class EngineRig implements AutoCloseable {
+    /** Faster than production, so retries and media polls fit in a test. */
+    static final Publishing.Tuning FAST = new Publishing.Tuning(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)),
+            Duration.ofMillis(50), Duration.ofSeconds(5));
     public final Sql sql;
     public final Workspaces workspaces;
     public final Accounts accounts;
@@ -46,39 +47,41 @@ public final class EngineRig implements AutoCloseable {
     public final Attempts attempts;
     public final Outbox outbox;
     public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    /** The guarded client of the units that stand for the test's own side (not an engine's). */
     public final GuardedHttp http;
-    private final List<Engine> engines = new ArrayList<>();
+    private final DataSource dataSource;
     private final Vault vault;
+    private final Units base;
+    private final List<Units> engines = new ArrayList<>();
 
     public EngineRig(DataSource dataSource, Vault vault) {
+        this.dataSource = dataSource;
         this.vault = vault;
-        this.sql = new Sql(dataSource);
-        this.workspaces = new Workspaces(sql);
-        this.accounts = new Accounts(sql, vault);
-        this.posts = new Posts(sql);
-        this.targets = new Targets(sql);
-        this.attempts = new Attempts(sql, vault);
-        this.outbox = new Outbox(sql);
-        HttpLimits d = HttpLimits.defaults();
-        this.http = new GuardedHttp(new UrlGuard(true, Resolver.system()), new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), d.maxAnswerBytes()));
+        this.base = Units.over(dataSource, vault).build();
+        Store store = base.store;
+        this.sql = store.sql;
+        this.workspaces = store.workspaces;
+        this.accounts = store.accounts;
+        this.posts = store.posts;
+        this.targets = store.targets;
+        this.attempts = store.attempts;
+        this.outbox = store.outbox;
+        this.http = base.platforms.http;
     }
 
     public static Config.Engine settings(int maxAttempts) {
         return new Config.Engine(Duration.ofMillis(200), Duration.ofSeconds(3), maxAttempts, 4, Duration.ofMillis(300));
     }
 
-    /** Starts one more engine instance over the same database, publishing through {@code providers}. */
+    /**
+     * Starts one more engine instance over the same database, as the app wires one, publishing through
+     * {@code providers} (built over that instance's own guarded client).
+     */
     public Engine startEngine(Config.Engine settings, Function<GuardedHttp, List<Provider>> providers) {
-        Providers registry = new Providers(providers.apply(http));
-        ClientApps apps = account -> null;
-        Clock clock = Clock.systemUTC();
-        CredentialKeeper keeper = new CredentialKeeper(accounts, apps, clock, metrics);
-        Publisher publisher = new Publisher(targets, posts, accounts, attempts, workspaces, registry, keeper,
-                new MediaPipeline(new GuardedMediaSource(http), Duration.ofMillis(50), Duration.ofSeconds(5)),
-                new Announcer(outbox), clock, settings.maxAttempts(), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)), metrics);
-        Engine engine = new Engine(sql, publisher, settings, clock, metrics, List.of()).start();
-        engines.add(engine);
-        return engine;
+        Units units = Units.over(dataSource, vault).engine(settings).providers(providers).tuning(FAST)
+                .metrics(metrics).build();
+        engines.add(units);
+        return units.startEngine();
     }
 
     public Engine startWebhookEngine(Config.Engine settings) {
@@ -105,13 +108,13 @@ public final class EngineRig implements AutoCloseable {
     }
 
     public void stopEngines() {
-        engines.forEach(Engine::close);
+        engines.forEach(Units::close);
         engines.clear();
     }
 
     @Override
     public void close() {
         stopEngines();
-        http.close();
+        base.close();
     }
 }

@@ -1,17 +1,15 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.testing.Browser;
-import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
@@ -26,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +66,8 @@ abstract class ConnectFixture {
     @BeforeAll
     static void startApp() {
         mastodon = FakeMastodon.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
-        env.put("AIL_DATABASE_USER", "postgres");
-        env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-        env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
-        env.put("AIL_PORT", "0");
-        env.put("AIL_INSECURE_LOOPBACK", "true");
-        env.put("AIL_POLL_INTERVAL_MS", "100");
-        env.put("AIL_HTTP_TIMEOUT_SECONDS", "3");
+        ServiceEnv env = ServiceEnv.in(tmp.resolve("data"))
+                .with("AIL_HTTP_TIMEOUT_SECONDS", "3");
         Notifier slack = new Notifier() {
             @Override
             public String frontEnd() {
@@ -89,7 +79,7 @@ abstract class ConnectFixture {
                 told.add(new Told(workspaceId, userId, message));
             }
         };
-        app = App.create(Config.from(env), List.of(slack)).launch();
+        app = env.start(List.of(slack));
     }
 
     @AfterAll

@@ -1,19 +1,17 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.testing.Browser;
-import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,18 +27,13 @@ class XConnectFlowTest {
     @Test
     void connectXGivesALinkAndTheRoutesConnectTheAccountWithTheOperatorsApp() {
         try (FakeX x = FakeX.start()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
-            env.put("AIL_DATABASE_USER", "postgres");
-            env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-            env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
-            env.put("AIL_PORT", "0");
-            env.put("AIL_PUBLIC_URL", "https://ail.example.com"); // the callback FakeX's app is registered with
-            env.put("AIL_X_CLIENT_ID", FakeX.CLIENT_ID);
-            env.put("AIL_X_CLIENT_SECRET", FakeX.CLIENT_SECRET);
-            env.put("AIL_X_API_URL", x.url());
-            env.put("AIL_X_AUTH_URL", x.url());
-            try (App app = App.start(Config.from(env))) {
+            ServiceEnv env = ServiceEnv.in(tmp.resolve("data"))
+                    .with("AIL_PUBLIC_URL", "https://ail.example.com")  // the callback FakeX's app is registered with
+                    .with("AIL_X_CLIENT_ID", FakeX.CLIENT_ID)
+                    .with("AIL_X_CLIENT_SECRET", FakeX.CLIENT_SECRET)
+                    .with("AIL_X_API_URL", x.url())
+                    .with("AIL_X_AUTH_URL", x.url());
+            try (App app = env.start()) {
                 String local = "http://127.0.0.1:" + app.port();
                 Reply reply = app.commands().run(new Invocation("discord", "G1", "U1", "Ana", false, null, null), "connect x");
                 Matcher m = Pattern.compile("https://ail\\.example\\.com(/oauth/x/start\\?s=[A-Za-z0-9_-]{43})").matcher(reply.text());

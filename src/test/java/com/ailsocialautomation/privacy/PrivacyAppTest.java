@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.testing.Http;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.ailsocialautomation.testing.Eventually.eventually;
@@ -66,11 +65,9 @@ class PrivacyAppTest {
         root.addAppender(written);
         ours.setLevel(Level.DEBUG); // our own debug lines are searched too
         Path policy = Files.writeString(tmp.resolve("policy.txt"), "Example Corp keeps your data safe.\n");
-        Config config = Config.from(Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()),
-                "AIL_DATABASE_USER", "postgres", "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64,
-                "AIL_DATA_DIR", tmp.resolve("data").toString(), "AIL_PORT", "0", "AIL_INSECURE_LOOPBACK", "true",
-                "AIL_CONTACT_EMAIL", CONTACT, "AIL_PRIVACY_POLICY_FILE", policy.toString(), "AIL_POLL_INTERVAL_MS", "100"));
-        app = App.create(config, List.of(new Notifier() {
+        ServiceEnv env = ServiceEnv.in(tmp.resolve("data"))
+                .with("AIL_CONTACT_EMAIL", CONTACT).with("AIL_PRIVACY_POLICY_FILE", policy.toString());
+        app = env.start(List.of(new Notifier() {
             @Override
             public String frontEnd() {
                 return "console";
@@ -80,7 +77,7 @@ class PrivacyAppTest {
             public void direct(String workspaceId, String userId, Reply message) {
                 dms.add(message);
             }
-        })).launch();
+        }));
     }
 
     @AfterAll

@@ -71,7 +71,8 @@ class PrivacyPackageRulesTest {
 
     /**
      * Policy clause 1 and SPEC 6: IP address and User-Agent are recorded at the OAuth callback only. The one
-     * repository that inserts them is store.TechnicalData, and only the oauth package (wired in Services) uses it.
+     * repository that inserts them is store.TechnicalData, and only the oauth package uses it (the store wiring unit
+     * builds it, the command layer unit hands it to the OAuth routes).
      */
     @Test
     void onlyTheOauthRoutesWriteTechnicalData() {
@@ -84,7 +85,7 @@ class PrivacyPackageRulesTest {
             }
             boolean uses = source.code().contains("import com.ailsocialautomation.store.TechnicalData;");
             if (uses && !source.className().startsWith("com.ailsocialautomation.oauth.")
-                    && !source.className().equals("com.ailsocialautomation.Services")) {
+                    && !source.className().equals("com.ailsocialautomation.wiring.Store")) {
                 users.add(source.className());
             }
         }

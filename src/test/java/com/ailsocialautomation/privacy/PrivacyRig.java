@@ -1,25 +1,17 @@
 package com.ailsocialautomation.privacy;
 
-import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
-import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Providers;
-import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
-import com.ailsocialautomation.slack.InstallationData;
-import com.ailsocialautomation.store.PendingRevocations;
-import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
@@ -30,7 +22,7 @@ import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.TestClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.ailsocialautomation.testing.Units;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,29 +52,25 @@ final class PrivacyRig {
     final Revoker revoker;
     final WorkspaceEraser workspaceEraser;
     final CommandService commands;
+    private final Units units;
 
     /** A person in a workspace, and how they appear to the command layer. */
     record Person(UUID workspaceId, ChatUser user, Invocation invocation) {}
 
     PrivacyRig(DataSource dataSource, Vault vault, Set<String> refusedTokens) {
-        this.sql = new Sql(dataSource);
-        this.vault = vault;
-        this.workspaces = new Workspaces(sql);
-        this.accounts = new Accounts(sql, vault);
-        this.posts = new Posts(sql);
-        this.attempts = new Attempts(sql, vault);
-        this.outbox = new Outbox(sql);
-        this.audit = new Audit(sql);
         this.mastodon = new RevokingProvider("mastodon", refusedTokens);
-        Providers providers = new Providers(List.of(mastodon, new WebhookProvider(null)));
-        CredentialKeeper keeper = new CredentialKeeper(accounts, account -> null, clock, new SimpleMeterRegistry());
-        this.revoker = new Revoker(providers, keeper, new PendingRevocations(sql, vault), account -> null, clock);
-        List<PersonalData> frontEndData = List.of(new InstallationData());
-        this.workspaceEraser = new WorkspaceEraser(sql, accounts, revoker, audit, frontEndData);
-        PrivacyCommands privacy = new PrivacyCommands(new ForgetMe(sql, accounts, revoker, audit, clock, frontEndData),
-                new DataExport(sql, accounts, posts, attempts, clock));
-        this.commands = new CommandService(workspaces, Map.of("my-data", privacy, "forget-me", privacy,
-                "disconnect", new AccountCommands(accounts, List.of(), revoker, new Targets(sql))), Map.of(PrivacyCommands.CONFIRM, privacy));
+        this.units = Units.over(dataSource, vault).clock(clock).providers(http -> List.of(mastodon)).build();
+        this.sql = units.store.sql;
+        this.vault = vault;
+        this.workspaces = units.store.workspaces;
+        this.accounts = units.store.accounts;
+        this.posts = units.store.posts;
+        this.attempts = units.store.attempts;
+        this.outbox = units.store.outbox;
+        this.audit = units.store.audit;
+        this.revoker = units.publishing.revoker;
+        this.workspaceEraser = units.commandLayer.workspaceEraser;
+        this.commands = units.commandLayer.commands;
     }
 
     Person person(String frontEnd, String workspace, String workspaceName, String userId, String displayName) {

@@ -1,13 +1,12 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.testing.Http;
-import com.ailsocialautomation.testing.PostgresExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,16 +27,11 @@ class SlackAppTest {
     void aSingleWorkspaceAppFromTheEnvironmentAnswersAccountsAndErasesTheWorkspaceWhenUninstalled() throws Exception {
         try (FakeSlack slack = new FakeSlack()) {
             slack.addUser(new FakeSlack.User("UAPP", "Ana", "Europe/Berlin", false, false));
-            Map<String, String> env = new HashMap<>();
-            env.put("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()));
-            env.put("AIL_DATABASE_USER", "postgres");
-            env.put("AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-            env.put("AIL_DATA_DIR", tmp.resolve("data").toString());
-            env.put("AIL_PORT", "0");
-            env.put("SLACK_SIGNING_SECRET", SignedRequests.SECRET);
-            env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
-            env.put("SLACK_API_URL", slack.url());
-            try (App app = App.start(Config.from(env))) {
+            ServiceEnv env = ServiceEnv.in(tmp.resolve("data"))
+                    .with("SLACK_SIGNING_SECRET", SignedRequests.SECRET)
+                    .with("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN)
+                    .with("SLACK_API_URL", slack.url());
+            try (App app = env.start()) {
                 SignedRequests requests = new SignedRequests(app.port(), Clock.systemUTC());
                 HttpResponse<String> ack = requests.command(FakeSlack.TEAM, "UAPP", "accounts", slack.responseUrl("app"));
                 assertEquals(200, ack.statusCode(), ack.body());

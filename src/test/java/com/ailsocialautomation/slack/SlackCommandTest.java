@@ -1,6 +1,8 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
+import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.Account;
@@ -16,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,14 +33,14 @@ class SlackCommandTest {
     @BeforeAll
     static void start() throws Exception {
         // "show" is slow here, so the ack cannot wait for it
-        rig = new SlackRig(pg, false, Map.of("show", (caller, command) -> {
+        rig = new SlackRig(pg, false, List.of(Handler.of(Subcommand.SHOW, (caller, command) -> {
             pause(1_500);
             return Reply.of("Slow answer for " + command.arg(0));
-        }, "connect", (caller, command) -> {
+        }), Handler.of(Subcommand.CONNECT, (caller, command) -> {
             pause(800);
             return Reply.of("Log in to Bluesky.").withForm(new Reply.Form("Connect Bluesky", "bluesky-login",
                     List.of(new Reply.Input("password", "App password", true, null))));
-        }), Duration.ofMillis(300));
+        })), Duration.ofMillis(300));
     }
 
     static void pause(long millis) {

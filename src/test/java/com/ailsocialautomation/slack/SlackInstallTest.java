@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,7 +40,7 @@ class SlackInstallTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rig = new SlackRig(pg, true, Map.of(), SlackFrontEnd.ACK_WITHIN);
+        rig = new SlackRig(pg, true, List.of(), SlackFrontEnd.ACK_WITHIN);
         sql = new Sql(pg.dataSource());
     }
 

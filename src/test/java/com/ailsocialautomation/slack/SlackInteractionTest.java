@@ -2,6 +2,8 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Action;
+import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.PostStatus;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -41,15 +42,15 @@ class SlackInteractionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, com.ailsocialautomation.command.Handler> handlers = Map.of(
-                "connect", (caller, command) -> Reply.of("Log in to Bluesky as " + command.arg(1) + ".")
+        List<Handler> handlers = List.of(
+                Handler.of(Subcommand.CONNECT, (caller, command) -> Reply.of("Log in to Bluesky as " + command.arg(1) + ".")
                         .withForm(new Reply.Form("Connect Bluesky", "bluesky-login", List.of(
                                 new Reply.Input("handle", "Handle", false, "ana.bsky.social"),
-                                new Reply.Input("password", "App password", true, "xxxx-xxxx-xxxx-xxxx")))),
-                "my-data", (caller, command) -> Reply.of("Here is everything AIL stores about you.")
-                        .withFile(new Reply.File("ail-my-data.json", "application/json", EXPORT)),
-                "forget-me", (caller, command) -> Reply.of("This erases everything AIL stores about you.")
-                        .withButton("Erase everything", "confirm-forget-me", Reply.Button.Style.DANGER));
+                                new Reply.Input("password", "App password", true, "xxxx-xxxx-xxxx-xxxx"))))),
+                Handler.of(Subcommand.MY_DATA, (caller, command) -> Reply.of("Here is everything AIL stores about you.")
+                        .withFile(new Reply.File("ail-my-data.json", "application/json", EXPORT))),
+                Handler.of(Subcommand.FORGET_ME, (caller, command) -> Reply.of("This erases everything AIL stores about you.")
+                        .withButton("Erase everything", "confirm-forget-me", Reply.Button.Style.DANGER)));
         Map<String, Action> actions = Map.of(
                 "bluesky-login", (caller, arg, values) -> {
                     submitted.putAll(values);

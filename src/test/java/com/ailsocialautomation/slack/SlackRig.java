@@ -1,53 +1,31 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.testing.TestClock;
-import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.CommandService;
-import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Handler;
-import com.ailsocialautomation.command.HelpCommand;
-import com.ailsocialautomation.command.ListCommands;
-import com.ailsocialautomation.command.Overview;
-import com.ailsocialautomation.command.PostCommands;
-import com.ailsocialautomation.command.SettingsCommands;
-import com.ailsocialautomation.command.WebhookLinker;
-import com.ailsocialautomation.command.BlueskyLinker;
-import com.ailsocialautomation.oauth.OneTimeLinks;
-import com.ailsocialautomation.oauth.PageConnectRoutes;
-import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
-import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.engine.CredentialKeeper;
-import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.fakes.FakeSlack;
-import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.net.HttpLimits;
-import com.ailsocialautomation.net.Resolver;
-import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
-import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.Units;
+import com.ailsocialautomation.web.WebRoutes;
 import com.ailsocialautomation.web.WebServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,10 +49,10 @@ final class SlackRig implements AutoCloseable {
     final SlackFrontEnd front;
     final WebServer web;
     final SignedRequests requests;
-    private final GuardedHttp http;
+    private final Units units;
 
     static SlackRig single(PostgresExtension pg) throws Exception {
-        return new SlackRig(pg, false, Map.of(), SlackFrontEnd.ACK_WITHIN);
+        return new SlackRig(pg, false, List.of(), SlackFrontEnd.ACK_WITHIN);
     }
 
     static final String PUBLIC_URL = "http://127.0.0.1:8080";
@@ -84,54 +62,36 @@ final class SlackRig implements AutoCloseable {
         return link.replace(PUBLIC_URL, "http://127.0.0.1:" + web.port());
     }
 
-    SlackRig(PostgresExtension pg, boolean distributed, Map<String, Handler> extra, Duration ackWithin) throws Exception {
-        this(pg, distributed, extra, Map.of(), ackWithin);
+    SlackRig(PostgresExtension pg, boolean distributed, List<Handler> standIns, Duration ackWithin) throws Exception {
+        this(pg, distributed, standIns, Map.of(), ackWithin);
     }
 
-    SlackRig(PostgresExtension pg, boolean distributed, Map<String, Handler> extra, Map<String, Action> actions,
+    SlackRig(PostgresExtension pg, boolean distributed, List<Handler> standIns, Map<String, Action> actions,
              Duration ackWithin) throws Exception {
         slack = new FakeSlack();
-        sql = new Sql(pg.dataSource());
-        workspaces = new Workspaces(sql);
-        accounts = new Accounts(sql, pg.vault());
-        posts = new Posts(sql);
-        outbox = new Outbox(sql);
-        UrlGuard guard = new UrlGuard(true, Resolver.system());
-        HttpLimits d = HttpLimits.defaults();
-        http = new GuardedHttp(guard, new HttpLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), d.maxAnswerBytes()));
-        CredentialKeeper keeper = new CredentialKeeper(accounts, a -> null, clock, new SimpleMeterRegistry());
-        Revoker revoker = new Revoker(new Providers(List.of(new WebhookProvider(http))), keeper,
-                new PendingRevocations(sql, pg.vault()), a -> null, clock);
-        Map<String, Handler> handlers = new HashMap<>();
-        // connect links as the running service makes them; PUBLIC_URL stands for this rig's web server in them
-        OAuthStates states = new OAuthStates(sql, pg.vault());
-        BlueskyProvider bluesky = new BlueskyProvider(new GuardedApiClient(http), "http://127.0.0.1:9", clock);
-        OneTimeLinks links = new OneTimeLinks(states, new Providers(List.of(new WebhookProvider(http), bluesky)), PUBLIC_URL, clock);
-        WebhookLinker webhookLinker = new WebhookLinker(accounts, guard, links);
-        BlueskyLinker blueskyLinker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
-        Handler accountCommands = new AccountCommands(accounts, List.of(webhookLinker, blueskyLinker), revoker, new Targets(sql));
-        Handler postCommands = new PostCommands(posts, accounts, guard, clock);
-        Handler listCommands = new ListCommands(posts, new Attempts(sql, pg.vault()));
-        Handler settings = new SettingsCommands(workspaces, clock);
-        List.of("accounts", "connect", "disconnect").forEach(n -> handlers.put(n, accountCommands));
-        List.of("post", "schedule", "edit", "reschedule", "cancel", "retry").forEach(n -> handlers.put(n, postCommands));
-        List.of("list", "show").forEach(n -> handlers.put(n, listCommands));
-        List.of("timezone", "notify").forEach(n -> handlers.put(n, settings));
-        handlers.put("help", new HelpCommand("http://127.0.0.1/privacy", "http://127.0.0.1/terms", "privacy@example.com"));
-        handlers.putAll(extra);
-        commands = new CommandService(workspaces, handlers, actions);
+        // the service's own units; PUBLIC_URL stands for this rig's web server in the links they make
+        units = Units.over(pg).clock(clock).providers(h -> List.of(new WebhookProvider(h)))
+                .handlers(standIns).actions(actions).env("AIL_CONTACT_EMAIL", "privacy@example.com")
+                .env("AIL_PUBLIC_URL", PUBLIC_URL).env("AIL_BLUESKY_API_URL", "http://127.0.0.1:9").build();
+        sql = units.store.sql;
+        workspaces = units.store.workspaces;
+        accounts = units.store.accounts;
+        posts = units.store.posts;
+        outbox = units.store.outbox;
+        commands = units.commandLayer.commands;
         Config.Slack config = distributed
                 ? new Config.Slack(Secret.of(SignedRequests.SECRET), null, FakeSlack.CLIENT_ID, Secret.of(FakeSlack.CLIENT_SECRET), null, slack.url())
                 : new Config.Slack(Secret.of(SignedRequests.SECRET), Secret.of(FakeSlack.BOT_TOKEN), null, null, null, slack.url());
+        // A recording stand-in for the workspace eraser: it deletes the workspace row, and the test sees who asked.
         WorkspaceRemoval removal = (frontEnd, teamId) -> {
             erased.add(teamId);
             sql.update("delete from workspaces where front_end = ? and external_id = ?", frontEnd, teamId);
         };
         front = new SlackFrontEnd(config, PUBLIC_URL, new SlackFrontEnd.Parts(commands,
-                new Compose(commands, accounts, guard, clock), new Overview(commands, posts, accounts), sql, pg.vault(),
-                removal, clock), ackWithin).start();
-        web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(front.routes(),
-                new PageConnectRoutes(PUBLIC_URL, states, blueskyLinker, webhookLinker, outbox, clock))).start();
+                units.commandLayer.compose, units.commandLayer.overview, sql, pg.vault(), removal, clock), ackWithin).start();
+        List<WebRoutes> routes = new ArrayList<>(units.commandLayer.routes);
+        routes.add(front.routes());
+        web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), routes).start();
         requests = new SignedRequests(web.port(), clock);
     }
 
@@ -162,7 +122,7 @@ final class SlackRig implements AutoCloseable {
     public void close() throws Exception {
         web.close();
         front.close();
-        http.close();
+        units.close();
         slack.close();
     }
 }

@@ -1,13 +1,14 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
-import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.testing.Units;
+import com.ailsocialautomation.wiring.FrontEnds;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeSlack;
-import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.store.Workspaces;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -86,13 +86,12 @@ class SlackSocketModeTest {
         try (FakeSlack slack = new FakeSlack()) {
             slack.addUser(new FakeSlack.User("USOCK", "Sock", "UTC", false, false));
             slack.socketModeAt("ws://127.0.0.1:" + endpoint.getPort() + "/link");
-            Sql sql = new Sql(pg.dataSource());
-            CommandService commands = new CommandService(new Workspaces(sql),
-                    Map.of("help", (caller, command) -> Reply.of("Help over Socket Mode")), Map.of());
             Config.Slack config = new Config.Slack(Secret.of(SignedRequests.SECRET), Secret.of(FakeSlack.BOT_TOKEN), null, null,
                     Secret.of("xapp-1-A0AIL-test"), slack.url());
-            try (SlackFrontEnd front = new SlackFrontEnd(config, "http://127.0.0.1:8080", new SlackFrontEnd.Parts(commands,
-                    null, null, sql, pg.vault(), (f, t) -> { }, Clock.systemUTC())).start()) {
+            try (Units units = Units.over(pg).handlers(List.of(Handler.of(Subcommand.HELP,
+                         (caller, command) -> Reply.of("Help over Socket Mode")))).build();
+                 SlackFrontEnd front = new SlackFrontEnd(config, "http://127.0.0.1:8080",
+                         FrontEnds.slackParts(units.store, units.commandLayer, units.clock)).start()) {
                 String ack = endpoint.received.poll(15, TimeUnit.SECONDS);
                 assertNotNull(ack, "the app acked the envelope");
                 JsonNode json = Json.MAPPER.readTree(ack);

@@ -66,8 +66,10 @@ class SlackSubcommandsTest {
         assertTrue(run.apply("retry " + post).contains("only failed or unknown targets can be retried"));
         assertTrue(run.apply("timezone America/New_York").contains("Your time zone is now America/New_York"));
         assertTrue(run.apply("notify on").contains("direct message"));
-        assertTrue(run.apply("my-data").contains("my-data"), "answered by the command layer (privacy's handler once wired)");
-        assertTrue(run.apply("forget-me").contains("forget-me"));
+        String myData = run.apply("my-data");
+        assertTrue(myData.contains("Here is everything AIL stores about you"), myData);
+        String forgetMe = run.apply("forget-me");
+        assertTrue(forgetMe.contains("This erases everything AIL stores about you"), forgetMe);
         assertTrue(run.apply("disconnect " + account).startsWith("Disconnected"));
         assertTrue(run.apply("schedule at:nonsense to:x Hi").contains("at:"), "a one-line error with the usage");
     }

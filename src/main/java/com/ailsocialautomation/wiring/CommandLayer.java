@@ -1,0 +1,101 @@
+package com.ailsocialautomation.wiring;
+
+import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.AccountSuggestions;
+import com.ailsocialautomation.command.Action;
+import com.ailsocialautomation.command.BlueskyLinker;
+import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.HelpCommand;
+import com.ailsocialautomation.command.ListCommands;
+import com.ailsocialautomation.command.Overview;
+import com.ailsocialautomation.command.PostCommands;
+import com.ailsocialautomation.command.PrivacyCommands;
+import com.ailsocialautomation.command.SettingsCommands;
+import com.ailsocialautomation.command.Subcommand;
+import com.ailsocialautomation.command.WebhookLinker;
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.oauth.OAuthLinker;
+import com.ailsocialautomation.oauth.OAuthRoutes;
+import com.ailsocialautomation.oauth.OneTimeLinks;
+import com.ailsocialautomation.oauth.PageConnectRoutes;
+import com.ailsocialautomation.privacy.DataExport;
+import com.ailsocialautomation.privacy.ForgetMe;
+import com.ailsocialautomation.privacy.WorkspaceEraser;
+import com.ailsocialautomation.slack.InstallationData;
+import com.ailsocialautomation.store.PersonalData;
+import com.ailsocialautomation.web.WebRoutes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command layer: every subcommand's handler, the actions behind buttons and forms, the compose form and the
+ * overview that front ends show, the OAuth web routes that finish a connect, and workspace erasure for front ends
+ * whose app is removed.
+ */
+public final class CommandLayer {
+    /**
+     * Stand-ins a test puts in place of the real handlers of the subcommands they serve, and extra or replacing
+     * actions. Production uses {@link #NONE}.
+     */
+    public record Overrides(List<Handler> handlers, Map<String, Action> actions) {}
+
+    public static final Overrides NONE = new Overrides(List.of(), Map.of());
+
+    public final CommandService commands;
+    public final Compose compose;
+    public final Overview overview;
+    public final AccountSuggestions suggestions;
+    public final WorkspaceEraser workspaceEraser;
+    public final List<WebRoutes> routes;
+
+    public CommandLayer(Config config, Clock clock, Store store, Platforms platforms, Publishing publishing,
+                        Overrides overrides) {
+        OneTimeLinks links = new OneTimeLinks(store.oauthStates, platforms.providers, config.publicUrl(), clock);
+        BlueskyLinker bluesky = new BlueskyLinker(store.accounts, platforms.guard, platforms.bluesky,
+                platforms.bluesky.defaultPds(), links);
+        WebhookLinker webhook = new WebhookLinker(store.accounts, platforms.guard, links);
+        AccountCommands accounts = new AccountCommands(store.accounts, List.of(webhook, bluesky,
+                new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets);
+        // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
+        List<PersonalData> frontEndData = List.of(new InstallationData());
+        PrivacyCommands privacy = new PrivacyCommands(
+                new ForgetMe(store.sql, store.accounts, publishing.revoker, store.audit, clock, frontEndData),
+                new DataExport(store.sql, store.accounts, store.posts, store.attempts, clock));
+        List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard, clock),
+                new ListCommands(store.posts, store.attempts), new SettingsCommands(store.workspaces, clock),
+                new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()), privacy);
+        Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
+        actions.putAll(overrides.actions());
+        commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions);
+        compose = new Compose(commands, store.accounts, platforms.guard, clock);
+        overview = new Overview(commands, store.posts, store.accounts);
+        suggestions = new AccountSuggestions(store.workspaces, store.accounts);
+        workspaceEraser = new WorkspaceEraser(store.sql, store.accounts, publishing.revoker, store.audit, frontEndData);
+        routes = List.of(
+                new PageConnectRoutes(config.publicUrl(), store.oauthStates, bluesky, webhook, store.outbox, clock),
+                new OAuthRoutes(config.publicUrl(), store.oauthStates, platforms.providers, platforms.apps,
+                        store.accounts, store.technicalData, store.outbox, clock));
+    }
+
+    private static List<Handler> withStandIns(List<Handler> real, List<Handler> standIns) {
+        EnumSet<Subcommand> replaced = EnumSet.noneOf(Subcommand.class);
+        standIns.forEach(h -> replaced.addAll(h.serves()));
+        List<Handler> all = new ArrayList<>(standIns);
+        for (Handler handler : real) {
+            EnumSet<Subcommand> kept = EnumSet.noneOf(Subcommand.class);
+            kept.addAll(handler.serves());
+            kept.removeAll(replaced);
+            if (!kept.isEmpty()) {
+                all.add(kept.size() == handler.serves().size() ? handler : handler.only(kept));
+            }
+        }
+        return all;
+    }
+}

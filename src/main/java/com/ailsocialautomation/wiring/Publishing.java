@@ -1,0 +1,55 @@
+package com.ailsocialautomation.wiring;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.engine.Announcer;
+import com.ailsocialautomation.engine.Backoff;
+import com.ailsocialautomation.engine.CredentialKeeper;
+import com.ailsocialautomation.engine.Engine;
+import com.ailsocialautomation.engine.ExpiryReminders;
+import com.ailsocialautomation.engine.GuardedMediaSource;
+import com.ailsocialautomation.engine.MediaPipeline;
+import com.ailsocialautomation.engine.Publisher;
+import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.privacy.Retention;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Publishing and the work that rides on its scheduler: the publisher, credential refresh, revocations that must be
+ * retried, the retention purge and expiry reminders. Nothing runs until {@link #start()}.
+ */
+public final class Publishing {
+    /** Timings that tests shorten; production uses {@link #DEFAULT}. */
+    public record Tuning(Backoff backoff, Duration mediaPollEvery, Duration mediaGiveUpAfter) {}
+
+    public static final Tuning DEFAULT = new Tuning(Backoff.DEFAULT, Duration.ofSeconds(1), Duration.ofMinutes(10));
+
+    public final CredentialKeeper keeper;
+    public final Revoker revoker;
+    public final Publisher publisher;
+    private final Engine engine;
+
+    public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
+        keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
+        revoker = new Revoker(platforms.providers, keeper, store.revocations, platforms.apps, clock);
+        MediaPipeline media = new MediaPipeline(new GuardedMediaSource(platforms.http), tuning.mediaPollEvery(),
+                tuning.mediaGiveUpAfter());
+        publisher = new Publisher(store.targets, store.posts, store.accounts, store.attempts, store.workspaces,
+                platforms.providers, keeper, media, new Announcer(store.outbox), clock, config.engine().maxAttempts(),
+                tuning.backoff(), metrics);
+        Retention retention = new Retention(store.sql, config.retentionDays(), clock);
+        engine = new Engine(store.sql, publisher, config.engine(), clock, metrics, List.of(
+                new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
+                new Engine.Job("retention", Duration.ofDays(1), retention::purge),
+                new Engine.Job("expiry-reminders", Duration.ofHours(6),
+                        new ExpiryReminders(store.accounts, store.outbox, clock)::remind)));
+    }
+
+    /** Starts the scheduler; the returned engine stops it. */
+    public Engine start() {
+        return engine.start();
+    }
+}

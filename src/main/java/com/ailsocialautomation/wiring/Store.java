@@ -1,0 +1,103 @@
+package com.ailsocialautomation.wiring;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.config.ConfigError;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Attempts;
+import com.ailsocialautomation.store.Audit;
+import com.ailsocialautomation.store.DataDirectory;
+import com.ailsocialautomation.store.Database;
+import com.ailsocialautomation.store.OAuthApps;
+import com.ailsocialautomation.store.OAuthStates;
+import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Targets;
+import com.ailsocialautomation.store.TechnicalData;
+import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.VaultError;
+import com.ailsocialautomation.store.Workspaces;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import javax.sql.DataSource;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/** The database, its vault and the repositories over them. */
+public final class Store {
+    /** The database when this store opened it; null when built {@link #over} one that the caller manages. */
+    public final Database database;
+    public final Sql sql;
+    public final Vault vault;
+    public final Workspaces workspaces;
+    public final Accounts accounts;
+    public final Posts posts;
+    public final Targets targets;
+    public final Attempts attempts;
+    public final Outbox outbox;
+    public final OAuthStates oauthStates;
+    public final OAuthApps oauthApps;
+    public final PendingRevocations revocations;
+    public final TechnicalData technicalData;
+    public final Audit audit;
+
+    private Store(Database database, DataSource dataSource, Vault vault) {
+        this.database = database;
+        this.sql = new Sql(dataSource);
+        this.vault = vault;
+        this.workspaces = new Workspaces(sql);
+        this.accounts = new Accounts(sql, vault);
+        this.posts = new Posts(sql);
+        this.targets = new Targets(sql);
+        this.attempts = new Attempts(sql, vault);
+        this.outbox = new Outbox(sql);
+        this.oauthStates = new OAuthStates(sql, vault);
+        this.oauthApps = new OAuthApps(sql, vault);
+        this.revocations = new PendingRevocations(sql, vault);
+        this.technicalData = new TechnicalData(sql);
+        this.audit = new Audit(sql);
+    }
+
+    /** The repositories over a migrated database and its vault (tests, which manage the database themselves). */
+    public static Store over(DataSource dataSource, Vault vault) {
+        return new Store(null, dataSource, vault);
+    }
+
+    /**
+     * Opens the configured database (the embedded PostgreSQL in AIL_DATA_DIR under its lock, or AIL_DATABASE_URL),
+     * migrates it and opens the vault under the master key. What must be stopped is handed to {@code own} as soon
+     * as it runs, so a failure or a stop request part-way leaves nothing behind.
+     */
+    public static Store open(Config config, MeterRegistry metrics, Owner own) {
+        DataDirectory dataDir = config.embeddedDatabase() ? DataDirectory.lock(config.dataDir()) : null;
+        if (dataDir != null) {
+            own.own("data-directory lock", dataDir);
+        }
+        Database database = withDatabaseContext(config, () -> Database.open(config, dataDir, metrics));
+        own.own(config.embeddedDatabase() ? "database pool and embedded PostgreSQL" : "database pool", database);
+        byte[] masterKey = config.encryptionKey() != null
+                ? Base64.getDecoder().decode(config.encryptionKey().reveal())
+                : dataDir.masterKey();
+        withDatabaseContext(config, () -> {
+            database.migrate();
+            return null;
+        });
+        return new Store(database, database.dataSource(), Vault.open(database.dataSource(), masterKey));
+    }
+
+    /** Turns a failure of the database into one line that says which database and what went wrong. */
+    private static <T> T withDatabaseContext(Config config, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError | VaultError | StartError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String which = config.embeddedDatabase()
+                    ? "the embedded PostgreSQL in AIL_DATA_DIR (" + config.dataDir() + ")"
+                    : "the database at AIL_DATABASE_URL";
+            throw new StartError(which + " cannot be used: " + StartError.firstLineOf(e), e);
+        }
+    }
+}
