@@ -46,6 +46,7 @@ class BlueskyConnectTest {
 
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private FakeBluesky pds;
+    private Units base;
     private Units units;
     private Accounts accounts;
     private CommandService commands;
@@ -58,7 +59,7 @@ class BlueskyConnectTest {
         root().addAppender(logged);
         pds = FakeBluesky.start();
         // the service's own units, with the account commands' links recorded instead of stored
-        Units base = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).build();
+        base = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).build();
         accounts = base.store.accounts;
         UrlGuard guard = base.platforms.guard;
         BlueskyProvider bluesky = base.platforms.bluesky;
@@ -71,7 +72,6 @@ class BlueskyConnectTest {
                 base.publishing.revoker, base.store.targets);
         units = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).handlers(List.of(accountCommands))
                 .actions(Map.of(BlueskyLinker.ACTION, linker)).build();
-        base.close();
         commands = units.commandLayer.commands;
         ana = new Invocation("discord", "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
     }
@@ -80,6 +80,7 @@ class BlueskyConnectTest {
     void stop() {
         root().detachAppender(logged);
         units.close();
+        base.close();
         pds.close();
     }
 
