@@ -92,11 +92,14 @@ public final class Publisher {
                 return Outcome.DONE;
             }
             context.with(LogContext.POST, post.get().shortId());
-            return run(workspaceId, targetId, found.get(), post);
+            return proceed(found.get(), post.get());
         }
     }
 
-    private Outcome run(UUID workspaceId, UUID targetId, Target target, Optional<Post> post) {
+    /** What to do with a target in its current state. */
+    private Outcome proceed(Target target, Post post) {
+        UUID workspaceId = target.workspaceId();
+        UUID targetId = target.id();
         Provider provider = providers.find(target.platform()).orElse(null);
         switch (target.state()) {
             case SCHEDULED -> {
@@ -110,7 +113,7 @@ public final class Publisher {
                 metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
                 // read again after the claim: an edit that landed before it is what goes out
                 Optional<Post> current = posts.find(workspaceId, target.postId());
-                return attempt(current.orElse(post.get()), claimed.get(), provider);
+                return attempt(current.orElse(post), claimed.get(), provider);
             }
             case PUBLISHING -> {
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
@@ -120,12 +123,12 @@ public final class Publisher {
                         && (provider.idempotencyWindow() == null
                             || target.startedAt().isAfter(clock.instant().minus(provider.idempotencyWindow())))) {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(post.get(), t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
                 }
                 if (targets.finish(workspaceId, targetId, TargetState.UNKNOWN,
                         "AIL stopped while publishing; check whether the post went out before retrying")) {
                     metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
-                    announcer.unknown(post.get(), target, "AIL stopped while the request was in flight");
+                    announcer.unknown(post, target, "AIL stopped while the request was in flight");
                 }
                 return Outcome.DONE;
             }

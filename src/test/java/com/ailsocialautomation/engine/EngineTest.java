@@ -145,6 +145,8 @@ class EngineTest {
         Target t = onlyTarget(post);
         assertTrue(t.error().contains("HTTP 422") && t.error().contains("try later"), t.error());
         assertEquals(1, t.attempts());
+        // the DM is queued just after the target is marked failed (and its attempt recorded), so wait for it too
+        assertTrue(eventually(Duration.ofSeconds(10), () -> !messagesFor(f).isEmpty()), "the failure DM is queued");
         List<String> dms = messagesFor(f);
         assertEquals(1, dms.size());
         assertTrue(dms.get(0).contains(post.shortId()) && dms.get(0).contains("retry:" + post.shortId())
