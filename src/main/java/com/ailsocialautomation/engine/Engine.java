@@ -71,14 +71,13 @@ public final class Engine implements AutoCloseable {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
-        Targets targets = new Targets(sql);
-        Gauge.builder("ail.targets.due.not.started", () -> safeCount(targets, clock))
+        Gauge.builder("ail.targets.due.not.started", () -> safeCount(sql, clock))
                 .description("scheduled targets whose time has come but that have not started").register(metrics);
     }
 
-    private static double safeCount(Targets targets, Clock clock) {
+    private static double safeCount(Sql sql, Clock clock) {
         try {
-            return targets.countDueNotStarted(clock.instant().minusSeconds(5));
+            return Targets.countDueNotStarted(sql, clock.instant().minusSeconds(5));
         } catch (RuntimeException e) {
             return Double.NaN;
         }

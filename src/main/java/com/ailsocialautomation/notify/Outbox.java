@@ -5,17 +5,23 @@ import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.store.Workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Messages waiting to be sent, one per event. {@link #add} is idempotent on the event key, so a retried
- * publish or a second instance that sees the same event adds nothing. Sent messages keep no text.
+ * publish or a second instance that sees the same event adds nothing. The text is encrypted (it quotes what platforms
+ * answered); sent messages keep none.
  */
 public final class Outbox implements PersonalData {
     /** A message due for sending, with its recipient resolved. */
@@ -26,9 +32,15 @@ public final class Outbox implements PersonalData {
     public record Queued(String kind, Instant createdAt, Instant sentAt) {}
 
     private final Sql sql;
+    private final Vault vault;
 
-    public Outbox(Sql sql) {
+    public Outbox(Sql sql, Vault vault) {
         this.sql = sql;
+        this.vault = vault;
+    }
+
+    private static Vault.Place place(UUID id, UUID workspaceId) {
+        return new Vault.Place("notifications", "payload_enc", id, workspaceId);
     }
 
     /** Queues a direct message for a user (and an update of {@code origin}); false when this event was already queued. */
@@ -42,11 +54,13 @@ public final class Outbox implements PersonalData {
     }
 
     private boolean add(UUID workspaceId, UUID userId, String eventKey, Reply message, String origin, boolean direct) {
+        UUID id = UUID.randomUUID();
         try {
             return sql.update("""
-                    insert into notifications (id, workspace_id, user_id, event_key, payload, origin, direct)
+                    insert into notifications (id, workspace_id, user_id, event_key, payload_enc, origin, direct)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (event_key) do nothing""",
-                    UUID.randomUUID(), workspaceId, userId, eventKey, Json.MAPPER.writeValueAsString(message), origin, direct) == 1;
+                    id, workspaceId, userId, eventKey, vault.encrypt(Json.MAPPER.writeValueAsString(message), place(id, workspaceId)),
+                    origin, direct) == 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a reply could not be serialised", e);
         }
@@ -63,12 +77,13 @@ public final class Outbox implements PersonalData {
                 where n.id in (select id from notifications where sent_at is null and next_attempt_at <= ?
                                order by next_attempt_at limit ? for update skip locked)
                   and u.id = n.user_id and w.id = n.workspace_id
-                returning n.id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload, n.origin, n.direct, n.attempts""",
+                returning n.id, n.workspace_id, w.front_end, w.external_id, u.external_id as user_external_id, n.payload,
+                          n.payload_enc, n.origin, n.direct, n.attempts""",
                 rs -> {
                     Reply message;
                     try {
-                        message = Json.MAPPER.readValue(rs.getString("payload"), Reply.class);
-                    } catch (JsonProcessingException e) {
+                        message = Json.MAPPER.readValue(text(rs), Reply.class);
+                    } catch (JsonProcessingException | IllegalArgumentException | VaultError e) {
                         message = null; // the sender drops it; one bad row must not stall the others
                     }
                     return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
@@ -78,7 +93,19 @@ public final class Outbox implements PersonalData {
     }
 
     public void sent(UUID id) {
-        sql.update("update notifications set sent_at = now(), payload = '{}' where id = ?", id);
+        sql.update("update notifications set sent_at = now(), payload = null, payload_enc = null where id = ?", id);
+    }
+
+    /** The message's JSON; one queued before texts were encrypted is read as it was stored. */
+    private String text(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("payload_enc");
+        String text = sealed != null
+                ? vault.decrypt(sealed, place(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class)))
+                : rs.getString("payload");
+        if (text == null) {
+            throw new IllegalArgumentException("no text");
+        }
+        return text;
     }
 
     public void retryAt(UUID id, Instant when) {
@@ -99,19 +126,38 @@ public final class Outbox implements PersonalData {
     @Override
     public void eraseUser(Sql tx, Person person, Map<Count, Integer> counted) {
         UUID ws = person.workspace().id();
-        for (Account a : person.accounts()) {
-            if (a.handle() != null && !a.handle().isBlank()) {
-                // other people's messages name the account as "(handle)": only that label is rewritten, since
-                // replacing the bare handle as a substring could mangle other words and the buttons' action ids
-                String label = "(" + a.handle() + ")";
-                tx.update("""
-                        update notifications set payload = replace(payload, ?, ?)
-                        where workspace_id = ? and user_id <> ? and strpos(payload, ?) > 0""",
-                        label, "(" + ERASED_ACCOUNT + ")", ws, person.userId(), label);
+        List<String> handles = person.accounts().stream().map(Account::handle).filter(h -> h != null && !h.isBlank()).toList();
+        if (!handles.isEmpty()) {
+            List<Object[]> others = tx.list("""
+                    select id, workspace_id, payload, payload_enc from notifications
+                    where workspace_id = ? and user_id <> ? and sent_at is null""",
+                    rs -> new Object[] {rs.getObject("id", UUID.class), text(rs)}, ws, person.userId());
+            for (Object[] other : others) {
+                String before = (String) other[1];
+                String after = withoutHandles(before, handles);
+                if (!after.equals(before)) {
+                    tx.update("update notifications set payload = null, payload_enc = ? where id = ?",
+                            vault.encrypt(after, place((UUID) other[0], ws)), other[0]);
+                }
             }
         }
         counted.merge(Count.NOTIFICATIONS, tx.update("delete from notifications where workspace_id = ? and user_id = ?",
                 ws, person.userId()), Integer::sum);
+    }
+
+    /**
+     * Other people's messages name the account as "(handle)" and may link to the post under the handle: the label
+     * is rewritten and such links are dropped. Replacing the bare handle as a substring could mangle other words
+     * and the buttons' action ids, so only these two forms are touched.
+     */
+    static String withoutHandles(String json, List<String> handles) {
+        String out = json;
+        for (String handle : handles) {
+            out = out.replace("(" + handle + ")", "(" + ERASED_ACCOUNT + ")");
+            out = out.replaceAll("https?://[^\\s\"\\\\]*/@?" + Pattern.quote(handle) + "(?=[/?\\s\"\\\\]|$)[^\\s\"\\\\]*",
+                    "(link removed)");
+        }
+        return out;
     }
 
     @Override

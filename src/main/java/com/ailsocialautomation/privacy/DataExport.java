@@ -10,6 +10,7 @@ import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostData;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.Workspaces;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,14 +40,14 @@ public final class DataExport {
     private final Outbox outbox;
     private final Clock clock;
 
-    public DataExport(Sql sql, Accounts accounts, Posts posts, Attempts attempts, Clock clock) {
+    public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, Clock clock) {
         this.workspaces = new Workspaces(sql);
         this.accounts = accounts;
         this.posts = posts;
-        this.postData = new PostData(sql);
+        this.postData = new PostData(sql, vault);
         this.attempts = attempts;
         this.connections = new ConnectionData(sql);
-        this.outbox = new Outbox(sql);
+        this.outbox = new Outbox(sql, vault);
         this.clock = clock;
     }
 

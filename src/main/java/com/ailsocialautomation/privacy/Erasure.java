@@ -9,6 +9,7 @@ import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.PostData;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspace;
 import com.ailsocialautomation.store.Workspaces;
 import org.slf4j.Logger;
@@ -37,14 +38,14 @@ final class Erasure {
     private final Revoker revoker;
 
     /** @param elsewhere owners outside store and notify (a front end's tables), run after those */
-    Erasure(Sql sql, Revoker revoker, Audit audit, List<PersonalData> elsewhere) {
+    Erasure(Sql sql, Vault vault, Revoker revoker, Audit audit, List<PersonalData> elsewhere) {
         this.sql = sql;
         this.workspaces = new Workspaces(sql);
-        this.posts = new PostData(sql);
+        this.posts = new PostData(sql, vault);
         this.accounts = new AccountData(sql);
         this.audit = audit;
         this.revoker = revoker;
-        List<PersonalData> all = new ArrayList<>(List.of(posts, new Outbox(sql), new ConnectionData(sql), accounts));
+        List<PersonalData> all = new ArrayList<>(List.of(posts, new Outbox(sql, vault), new ConnectionData(sql), accounts));
         all.addAll(elsewhere);
         this.owners = List.copyOf(all);
     }

@@ -6,6 +6,7 @@ import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Vault;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,9 +39,9 @@ public final class ForgetMe {
      * @param elsewhere owners of personal data outside store and notify, such as the Slack installations; the
      *                  confirmations are this package's own table
      */
-    public ForgetMe(Sql sql, Accounts accounts, Revoker revoker, Audit audit, Clock clock, List<PersonalData> elsewhere) {
+    public ForgetMe(Sql sql, Vault vault, Accounts accounts, Revoker revoker, Audit audit, Clock clock, List<PersonalData> elsewhere) {
         this.sql = sql;
-        this.owners = new Erasure(sql, revoker, audit, elsewhere);
+        this.owners = new Erasure(sql, vault, revoker, audit, elsewhere);
         this.erasure = new UserErasure(accounts, owners);
         this.clock = clock;
     }

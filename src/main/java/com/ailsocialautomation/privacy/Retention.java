@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The daily purge (policy clause 5): publish logs, technical data, sent notifications and processed Slack event
- * ids older than AIL_RETENTION_DAYS are deleted, and so are one-time links, OAuth states and forget-me
- * confirmations a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
+ * The daily purge (policy clause 5): publish logs, technical data, notifications (sent, or still undelivered) and
+ * processed Slack event ids older than AIL_RETENTION_DAYS are deleted, the error texts of targets that finished
+ * before then are cleared, and one-time links, OAuth states and forget-me confirmations go a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
  * own, so no table is locked for long and the engine keeps publishing while the purge runs.
  */
 public final class Retention {
@@ -22,13 +22,25 @@ public final class Retention {
     /** Expired one-time rows are kept this long, so a late click still gets "expired" rather than "unknown". */
     static final Duration EXPIRED_GRACE = Duration.ofDays(1);
 
-    /** One purge: a table, its key, the column compared with the cutoff, and an extra condition. */
-    private record Rule(String name, String table, String key, String column, String extra, boolean byRetention) {}
+    /**
+     * One purge: a table, its key, the column compared with the cutoff, and an extra condition; {@code clear} is
+     * the SET clause of a purge that blanks columns instead of deleting the row (null: delete).
+     */
+    private record Rule(String name, String table, String key, String column, String extra, boolean byRetention, String clear) {
+        Rule(String name, String table, String key, String column, String extra, boolean byRetention) {
+            this(name, table, key, column, extra, byRetention, null);
+        }
+    }
 
     private static final Rule[] RULES = {
             new Rule("publish_logs", "publish_attempts", "id", "started_at", "", true),
             new Rule("technical_data", "technical_data", "id", "created_at", "", true),
             new Rule("sent_notifications", "notifications", "id", "sent_at", " and sent_at is not null", true),
+            // a message that could not be delivered within the retention period is not delivered at all
+            new Rule("undelivered_notifications", "notifications", "id", "created_at", " and sent_at is null", true),
+            // what a platform said about a target is a log, however long the post itself is kept
+            new Rule("target_errors", "post_targets", "id", "finished_at", " and (error_enc is not null or error is not null)", true,
+                    "error_enc = null, error = null"),
             new Rule("processed_events", "processed_events", "event_id", "received_at", "", true),
             new Rule("expired_connect_links", "connect_links", "id", "expires_at", "", false),
             new Rule("expired_oauth_states", "oauth_states", "id", "expires_at", "", false),
@@ -58,7 +70,8 @@ public final class Retention {
     }
 
     private int purge(Rule rule, Instant cutoff) {
-        String statement = "delete from " + rule.table() + " where " + rule.key() + " in (select " + rule.key()
+        String statement = (rule.clear() == null ? "delete from " + rule.table() : "update " + rule.table() + " set " + rule.clear())
+                + " where " + rule.key() + " in (select " + rule.key()
                 + " from " + rule.table() + " where " + rule.column() + " < ?" + rule.extra() + " limit " + BATCH + ")";
         int total = 0;
         while (true) {

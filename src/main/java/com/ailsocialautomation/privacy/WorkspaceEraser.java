@@ -6,6 +6,7 @@ import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.PersonalData.Count;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,9 @@ public final class WorkspaceEraser {
     private final Erasure erasure;
 
     /** @param elsewhere owners of personal data outside store and notify, such as the Slack installations */
-    public WorkspaceEraser(Sql sql, Accounts accounts, Revoker revoker, Audit audit, List<PersonalData> elsewhere) {
+    public WorkspaceEraser(Sql sql, Vault vault, Accounts accounts, Revoker revoker, Audit audit, List<PersonalData> elsewhere) {
         this.accounts = accounts;
-        this.erasure = new Erasure(sql, revoker, audit, elsewhere);
+        this.erasure = new Erasure(sql, vault, revoker, audit, elsewhere);
     }
 
     /** @param frontEnd slack or discord; {@code externalId} the Slack team id or the Discord guild id */

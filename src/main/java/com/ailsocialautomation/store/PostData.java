@@ -20,9 +20,11 @@ public final class PostData implements PersonalData {
             and exists (select 1 from post_targets t where t.post_id = p.id and t.state = 'scheduled')""";
 
     private final Sql sql;
+    private final Vault vault;
 
-    public PostData(Sql sql) {
+    public PostData(Sql sql, Vault vault) {
         this.sql = sql;
+        this.vault = vault;
     }
 
     public int countAuthored(UUID workspaceId, UUID userId) {
@@ -49,21 +51,38 @@ public final class PostData implements PersonalData {
 
     /** Cancels the person's scheduled posts and other people's scheduled posts to the accounts they connected. */
     public void stopPublishing(UUID workspaceId, UUID userId) {
-        cancelScheduled(sql, workspaceId, MINE_OR_TO_MINE, workspaceId, userId, workspaceId, userId);
+        cancelScheduled(sql, vault, workspaceId, MINE_OR_TO_MINE, workspaceId, userId, workspaceId, userId);
     }
 
     /** Cancels every scheduled post of the workspace. */
     public void stopPublishing(UUID workspaceId) {
-        cancelScheduled(sql, workspaceId, "true");
+        cancelScheduled(sql, vault, workspaceId, "true");
     }
 
     @Override
     public void eraseUser(Sql tx, Person person, Map<Count, Integer> counted) {
         UUID ws = person.workspace().id();
         UUID userId = person.userId();
-        cancelScheduled(tx, ws, MINE_OR_TO_MINE, ws, userId, ws, userId); // scheduled while their tokens were revoked
-        tx.update("update post_targets set account_label = ?, url = null where workspace_id = ? and account_id = any (?::uuid[])",
-                ERASED_ACCOUNT, ws, person.accounts().stream().map(a -> a.id().toString()).toList());
+        cancelScheduled(tx, vault, ws, MINE_OR_TO_MINE, ws, userId, ws, userId); // scheduled while their tokens were revoked
+        // other people's posts that went to these accounts keep that they went, not where: no name, link, post id,
+        // nor what the platform said about them
+        List<String> accountIds = person.accounts().stream().map(a -> a.id().toString()).toList();
+        tx.update("""
+                update publish_attempts set message_enc = null where workspace_id = ? and target_id in
+                (select id from post_targets where workspace_id = ? and account_id = any (?::uuid[]))""", ws, ws, accountIds);
+        tx.update("""
+                update post_targets set account_label = ?, url = null, external_id = null, error = null, error_enc = null
+                where workspace_id = ? and account_id = any (?::uuid[])""", ERASED_ACCOUNT, ws, accountIds);
+        for (Account account : person.accounts()) {
+            if (account.handle() != null && !account.handle().isBlank()) {
+                // a published address under the handle, on a target that did not record the account
+                tx.update("""
+                        update post_targets set url = null where workspace_id = ?
+                        and (strpos(url, '/' || ? || '/') > 0 or strpos(url, '/@' || ? || '/') > 0
+                             or right(url, length(?) + 1) = '/' || ?)""",
+                        ws, account.handle(), account.handle(), account.handle(), account.handle());
+            }
+        }
         dropExecutions(tx, MINE, ws, userId);
         counted.merge(Count.PUBLISH_LOGS, count(tx, "select count(*) from publish_attempts a join post_targets t on t.id = a.target_id where "
                 + MINE, ws, userId), Integer::sum);
@@ -83,13 +102,14 @@ public final class PostData implements PersonalData {
      * their executions that no engine has picked yet. A picked one is in flight: the publisher finds its target
      * gone or cancelled and ends it.
      */
-    private static void cancelScheduled(Sql q, UUID workspaceId, String where, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(Target.ACCOUNT_GONE, workspaceId));
+    private static void cancelScheduled(Sql q, Vault vault, UUID workspaceId, String where, Object... params) {
+        List<Object> all = new ArrayList<>(List.of(workspaceId));
         all.addAll(List.of(params));
         List<UUID> cancelled = q.list("""
-                update post_targets t set state = 'cancelled', error = ?, finished_at = now(), updated_at = now()
+                update post_targets t set state = 'cancelled', error = null, finished_at = now(), updated_at = now()
                 where t.workspace_id = ? and t.state = 'scheduled' and (""" + where + ") returning t.id",
                 rs -> rs.getObject(1, UUID.class), all.toArray());
+        Targets.sealEach(q, vault, workspaceId, cancelled, Target.ACCOUNT_GONE);
         if (!cancelled.isEmpty()) {
             q.update("delete from scheduled_tasks where task_name = ? and picked = false and task_instance = any (?)",
                     PublishQueue.TASK_NAME, cancelled.stream().map(id -> PublishQueue.instanceId(workspaceId, id)).toList());

@@ -17,9 +17,11 @@ public final class Posts {
             """;
 
     private final Sql sql;
+    private final Vault vault;
 
-    public Posts(Sql sql) {
+    public Posts(Sql sql, Vault vault) {
         this.sql = sql;
+        this.vault = vault;
     }
 
     /** Creates the post with one scheduled target per account, all in one transaction. */
@@ -114,17 +116,17 @@ public final class Posts {
     public List<Target> retry(UUID workspaceId, UUID postId, Instant when) {
         return sql.transaction(tx -> {
             List<Target> reset = tx.list("""
-                update post_targets set state = 'scheduled', due_at = ?, attempts = 0, error = null, finished_at = null,
+                update post_targets set state = 'scheduled', due_at = ?, attempts = 0, error = null, error_enc = null, finished_at = null,
                 idempotency_key = case when state = 'failed' then gen_random_uuid() else idempotency_key end,
                 updated_at = now()
                 where workspace_id = ? and post_id = ? and state in ('failed', 'unknown') and account_id is not null
-                returning *""", Posts::target, when, workspaceId, postId);
+                returning *""", this::target, when, workspaceId, postId);
             reset.forEach(t -> PublishQueue.enqueue(tx, workspaceId, t.id(), when));
             return reset;
         });
     }
 
-    private static List<Post> load(Sql q, UUID workspaceId, String where, Object... params) {
+    private List<Post> load(Sql q, UUID workspaceId, String where, Object... params) {
         Object[] all = new Object[params.length + 1];
         all[0] = workspaceId;
         System.arraycopy(params, 0, all, 1, params.length);
@@ -135,7 +137,7 @@ public final class Posts {
         Map<UUID, List<Target>> targets = new LinkedHashMap<>();
         bare.forEach(p -> targets.put(p.id(), new ArrayList<>()));
         q.list("select * from post_targets where workspace_id = ? and post_id = any (?::uuid[]) order by platform, account_label",
-                Posts::target, workspaceId, bare.stream().map(p -> p.id().toString()).toList())
+                this::target, workspaceId, bare.stream().map(p -> p.id().toString()).toList())
                 .forEach(t -> targets.get(t.postId()).add(t));
         return bare.stream().map(p -> new Post(p.id(), p.workspaceId(), p.shortId(), p.authorUserId(), p.authorName(),
                 p.text(), p.mediaUrls(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())))).toList();
@@ -148,11 +150,20 @@ public final class Posts {
                 Sql.instant(rs, "created_at"), List.of());
     }
 
-    static Target target(ResultSet rs) throws SQLException {
+    private Target target(ResultSet rs) throws SQLException {
+        return target(rs, vault);
+    }
+
+    /** A target row; its error is decrypted (a value from before errors were encrypted is read as it is). */
+    static Target target(ResultSet rs, Vault vault) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID workspaceId = rs.getObject("workspace_id", UUID.class);
+        byte[] sealed = rs.getBytes("error_enc");
+        String error = sealed != null ? vault.decrypt(sealed, Targets.errorPlace(id, workspaceId)) : rs.getString("error");
         return new Target(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
                 rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("platform"),
                 rs.getString("account_label"), TargetState.of(rs.getString("state")), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
                 rs.getObject("idempotency_key", UUID.class), rs.getString("external_id"), rs.getString("url"),
-                rs.getString("error"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));
+                error, Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));
     }
 }

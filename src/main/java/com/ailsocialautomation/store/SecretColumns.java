@@ -28,6 +28,8 @@ public final class SecretColumns {
             new Column("oauth_states", "pkce_verifier_enc"),
             new Column("connect_links", "detail_enc"),
             new Column("publish_attempts", "message_enc"),
+            new Column("post_targets", "error_enc"),
+            new Column("notifications", "payload_enc"),
             Column.operator("pending_revocations", "token_enc"),
             Column.operator("pending_revocations", "refresh_token_enc"),
             Column.operator("slack_installations", "bot_token_enc"),

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,13 +11,24 @@ import java.util.UUID;
  */
 public final class Targets {
     private final Sql sql;
+    private final Vault vault;
 
-    public Targets(Sql sql) {
+    public Targets(Sql sql, Vault vault) {
         this.sql = sql;
+        this.vault = vault;
+    }
+
+    /** A target's error holds the platform's own words, so it is encrypted like every other message. */
+    static Vault.Place errorPlace(UUID targetId, UUID workspaceId) {
+        return new Vault.Place("post_targets", "error_enc", targetId, workspaceId);
+    }
+
+    private byte[] seal(String error, UUID targetId, UUID workspaceId) {
+        return error == null ? null : vault.encrypt(error, errorPlace(targetId, workspaceId));
     }
 
     public Optional<Target> find(UUID workspaceId, UUID targetId) {
-        return sql.one("select * from post_targets where workspace_id = ? and id = ?", Posts::target, workspaceId, targetId);
+        return sql.one("select * from post_targets where workspace_id = ? and id = ?", this::target, workspaceId, targetId);
     }
 
     /** scheduled → publishing, recorded before any request goes out. Empty when the target is not scheduled. */
@@ -24,20 +36,20 @@ public final class Targets {
         return sql.one("""
                 update post_targets set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
-                returning *""", Posts::target, workspaceId, targetId);
+                returning *""", this::target, workspaceId, targetId);
     }
 
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */
     public Optional<Target> resume(UUID workspaceId, UUID targetId) {
         return sql.one("""
                 update post_targets set started_at = now(), attempts = attempts + 1, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing' returning *""", Posts::target, workspaceId, targetId);
+                where workspace_id = ? and id = ? and state = 'publishing' returning *""", this::target, workspaceId, targetId);
     }
 
     /** publishing → published. */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url) {
         return sql.update("""
-                update post_targets set state = 'published', external_id = ?, url = ?, error = null, finished_at = now(),
+                update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = null, finished_at = now(),
                 updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
                 externalId, url, workspaceId, targetId) == 1;
     }
@@ -45,25 +57,60 @@ public final class Targets {
     /** publishing → failed or unknown, with the reason shown to people. */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error) {
         return sql.update("""
-                update post_targets set state = ?, error = ?, finished_at = now(), updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", state.text(), error, workspaceId, targetId) == 1;
+                update post_targets set state = ?, error = null, error_enc = ?, finished_at = now(), updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", state.text(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
     public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error) {
         return sql.update("""
-                update post_targets set state = 'scheduled', due_at = ?, error = ?, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", next, error, workspaceId, targetId) == 1;
+                update post_targets set state = 'scheduled', due_at = ?, error = null, error_enc = ?, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** Cancels the scheduled targets to an account that is being disconnected; returns how many. */
     public int cancelScheduledTo(UUID workspaceId, UUID accountId) {
-        return sql.update("""
-                update post_targets set state = 'cancelled', error = ?, finished_at = now(), updated_at = now()
-                where workspace_id = ? and account_id = ? and state = 'scheduled'""", Target.ACCOUNT_GONE, workspaceId, accountId);
+        List<UUID> cancelled = sql.list("""
+                update post_targets set state = 'cancelled', error = null, finished_at = now(), updated_at = now()
+                where workspace_id = ? and account_id = ? and state = 'scheduled' returning id""",
+                rs -> rs.getObject(1, UUID.class), workspaceId, accountId);
+        sealEach(sql, vault, workspaceId, cancelled, Target.ACCOUNT_GONE);
+        return cancelled.size();
     }
 
-    public long countDueNotStarted(Instant now) {
+    /** Sets the same reason on several targets: each is encrypted for its own row. */
+    static void sealEach(Sql q, Vault vault, UUID workspaceId, List<UUID> targetIds, String error) {
+        for (UUID id : targetIds) {
+            q.update("update post_targets set error_enc = ? where workspace_id = ? and id = ?",
+                    vault.encrypt(error, errorPlace(id, workspaceId)), workspaceId, id);
+        }
+    }
+
+    /**
+     * Errors written before they were encrypted: encrypted now, in small batches, so none stays in clear after
+     * the first start of this version. Run by {@link Vault#open}.
+     */
+    static void sealClearErrors(Sql q, Vault vault) {
+        while (true) {
+            List<Object[]> rows = q.list("select id, workspace_id, error from post_targets where error is not null limit 500",
+                    rs -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)});
+            if (rows.isEmpty()) {
+                return;
+            }
+            for (Object[] row : rows) {
+                UUID id = (UUID) row[0];
+                UUID ws = (UUID) row[1];
+                q.update("update post_targets set error_enc = ?, error = null where id = ? and error = ?",
+                        vault.encrypt((String) row[2], errorPlace(id, ws)), id, row[2]);
+            }
+        }
+    }
+
+    private Target target(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return Posts.target(rs, vault);
+    }
+
+    public static long countDueNotStarted(Sql sql, Instant now) {
         return sql.one("select count(*) from post_targets where state = 'scheduled' and due_at <= ?",
                 rs -> rs.getLong(1), now).orElse(0L);
     }

@@ -86,6 +86,7 @@ public final class Vault {
             if (vault.legacyPlaces) {
                 new KeyRotation(dataSource, vault).bindToWorkspaces();
             }
+            Targets.sealClearErrors(new Sql(dataSource), vault);
             return vault;
         } catch (GeneralSecurityException e) {
             throw new VaultError("The master key cannot be used: " + e.getMessage());

@@ -66,8 +66,8 @@ public final class CommandLayer {
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         List<PersonalData> frontEndData = List.of(new InstallationData());
         PrivacyCommands privacy = new PrivacyCommands(
-                new ForgetMe(store.sql, store.accounts, publishing.revoker, store.audit, clock, frontEndData),
-                new DataExport(store.sql, store.accounts, store.posts, store.attempts, clock));
+                new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData),
+                new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, clock));
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard, clock),
                 new ListCommands(store.posts, store.attempts), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()), privacy);
@@ -77,7 +77,7 @@ public final class CommandLayer {
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
         overview = new Overview(commands, store.posts, store.accounts);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);
-        workspaceEraser = new WorkspaceEraser(store.sql, store.accounts, publishing.revoker, store.audit, frontEndData);
+        workspaceEraser = new WorkspaceEraser(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, frontEndData);
         routes = List.of(
                 new PageConnectRoutes(config.publicUrl(), store.oauthStates, bluesky, webhook, store.outbox, clock),
                 new OAuthRoutes(config.publicUrl(), store.oauthStates, platforms.providers, platforms.apps,

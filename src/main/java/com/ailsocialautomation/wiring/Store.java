@@ -49,10 +49,10 @@ public final class Store {
         this.vault = vault;
         this.workspaces = new Workspaces(sql);
         this.accounts = new Accounts(sql, vault);
-        this.posts = new Posts(sql);
-        this.targets = new Targets(sql);
+        this.posts = new Posts(sql, vault);
+        this.targets = new Targets(sql, vault);
         this.attempts = new Attempts(sql, vault);
-        this.outbox = new Outbox(sql);
+        this.outbox = new Outbox(sql, vault);
         this.oauthStates = new OAuthStates(sql, vault);
         this.oauthApps = new OAuthApps(sql, vault);
         this.revocations = new PendingRevocations(sql, vault);

@@ -66,7 +66,7 @@ class DiscordAppTest {
         UUID workspace = workspaces.ensure("discord", KEPT_GUILD, null);
         UUID user = workspaces.ensureUser(workspace, "100000000000000001", "ana").id();
 
-        new Outbox(new Sql(pg.dataSource())).add(workspace, user, "failed:test", Reply.of("Post p7k2q failed on x"), null);
+        new Outbox(new Sql(pg.dataSource()), pg.vault()).add(workspace, user, "failed:test", Reply.of("Post p7k2q failed on x"), null);
 
         waitFor(() -> discord.calls("POST", "/messages").stream()
                 .anyMatch(c -> c.body().path("content").asText().equals("Post p7k2q failed on x")));

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Post;
@@ -80,7 +81,7 @@ class EngineCrashTest {
         assertEquals(TargetState.UNKNOWN, t.state());
         Thread.sleep(1000);
         assertEquals(1, hook.requests(), "no blind retry");
-        List<String> dms = rig.sql.list("select payload from notifications where user_id = ?", rs -> rs.getString(1), f.user().id());
+        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
         assertEquals(1, dms.size());
         assertTrue(dms.get(0).contains("may or may not have been published") && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
     }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
@@ -41,18 +42,18 @@ class ExpiryRemindersTest {
                 new StoredTokens(Secret.of("li-access-2"), null, now.plus(Duration.ofDays(30)), null));
         accounts.connect(ws, owner.id(), new NewAccount("x", "x-1", "@refreshable", "R", null, null, null, null),
                 new StoredTokens(Secret.of("x-access"), Secret.of("x-refresh"), now.plus(Duration.ofHours(1)), null));
-        ExpiryReminders reminders = new ExpiryReminders(accounts, new Outbox(sql), Clock.fixed(now, ZoneOffset.UTC));
+        ExpiryReminders reminders = new ExpiryReminders(accounts, new Outbox(sql, pg.vault()), Clock.fixed(now, ZoneOffset.UTC));
 
         assertEquals(1, reminders.remind(), "only the LinkedIn connection that expires within a week");
         assertEquals(0, reminders.remind(), "and only once");
-        List<String> messages = sql.list("select payload from notifications where user_id = ?", rs -> rs.getString(1), owner.id());
+        List<String> messages = QueuedMessages.of(sql, pg.vault(), owner.id());
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains("Ana Li") && messages.get(0).contains("6 December 2026")
                 && messages.get(0).contains("/ail connect linkedin"), messages.get(0));
 
         // reconnecting gives a new expiry, which gets its own reminder when it comes near
         accounts.saveTokens(ws, soon.id(), new StoredTokens(Secret.of("li-new"), null, now.plus(Duration.ofDays(60)), null));
-        ExpiryReminders later = new ExpiryReminders(accounts, new Outbox(sql), Clock.fixed(now.plus(Duration.ofDays(55)), ZoneOffset.UTC));
+        ExpiryReminders later = new ExpiryReminders(accounts, new Outbox(sql, pg.vault()), Clock.fixed(now.plus(Duration.ofDays(55)), ZoneOffset.UTC));
         assertEquals(2, later.remind(), "the renewed connection and the one that was 30 days out");
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.Limits;
@@ -97,8 +98,7 @@ class FailedRefreshTest {
     }
 
     private void assertToldOnce(Owned owned) {
-        List<String> reminders = rig.sql.list("select payload from notifications where user_id = ? and event_key like 'reconnect:%'",
-                rs -> rs.getString(1), owned.owner().id());
+        List<String> reminders = QueuedMessages.where(rig.sql, pg.vault(), "user_id = ? and event_key like 'reconnect:%'", owned.owner().id());
         assertEquals(1, reminders.size(), reminders.toString());
         assertTrue(reminders.get(0).contains("Your x account ana (x, " + owned.account().shortId() + ") needs to be reconnected: "
                 + "X refused the refresh token (invalid_request); reconnect the account. Run /ail connect x."), reminders.get(0));

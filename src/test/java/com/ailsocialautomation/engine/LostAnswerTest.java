@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeX;
@@ -84,7 +85,7 @@ class LostAnswerTest {
     }
 
     private List<String> dms() {
-        return rig.sql.list("select payload from notifications where user_id = ?", rs -> rs.getString(1), user.id());
+        return QueuedMessages.of(rig.sql, pg.vault(), user.id());
     }
 
     private void assertUnknownAfterOnePost(Post post, IntSupplier postsAtPlatform) throws Exception {

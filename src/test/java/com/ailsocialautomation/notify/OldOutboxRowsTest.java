@@ -65,7 +65,7 @@ class OldOutboxRowsTest {
         insert(sql, ana, "delayed:old-2", BEFORE_THE_MOVE, "C1/1700000000.1");
 
         Chat chat = new Chat();
-        assertEquals(2, new NotificationSender(new Outbox(sql), List.of(chat), Clock.systemUTC()).drain());
+        assertEquals(2, new NotificationSender(new Outbox(sql, pg.vault()), List.of(chat), Clock.systemUTC()).drain());
 
         assertEquals(2, chat.direct.size());
         Reply failed = chat.direct.stream().filter(r -> r.text().startsWith("Post p7k2q failed")).findFirst().orElseThrow();

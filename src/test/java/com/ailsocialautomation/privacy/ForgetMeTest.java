@@ -1,5 +1,8 @@
 package com.ailsocialautomation.privacy;
 
+import java.util.Arrays;
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Account;
@@ -98,6 +101,10 @@ class ForgetMeTest {
         Account anasMain = rig.accounts.list(ana.workspaceId()).stream().filter(a -> "109ana001".equals(a.externalId())).findFirst().orElseThrow();
         Post bobToAna = rig.post(bob, "Bob's post to the team account c1c1", Instant.now().plus(Duration.ofDays(2)), anasMain, bobs);
         rig.notification(bob, "failed:bob-1", "Post failed on mastodon (@ana_q@fosstodon.example): try later", false);
+        Post bobPublishedToAna = rig.post(bob, "Bob's published post p4p4", Instant.now(), anasMain);
+        rig.finish(bobPublishedToAna, TargetState.PUBLISHED, 200, "fosstodon accepted bob's status e5e5");
+        rig.notification(bob, "published:bob-2", "Post is published on mastodon (@ana_q@fosstodon.example): "
+                + "https://fosstodon.example/@@ana_q@fosstodon.example/1234", false);
 
         Reply preview = rig.commands.run(ana.invocation(), "forget-me");
         assertEquals(Map.of("Workspace", "the Slack workspace Acme", "Posts", "3", "Scheduled posts (cancelled)", "1",
@@ -136,7 +143,15 @@ class ForgetMeTest {
         assertEquals("Bob's post to the team account c1c1", kept.text());
         Target toAna = kept.targets().stream().filter(t -> t.accountId() == null).findFirst().orElseThrow();
         assertEquals(List.of(TargetState.CANCELLED, "an erased account"), List.of(toAna.state(), toAna.accountLabel()));
-        assertTrue(RawTables.rowsContaining(pg.dataSource(), "Post failed on mastodon (an erased account)").contains("notifications.payload"));
+        assertEquals(List.of("Post failed on mastodon (an erased account): try later",
+                        "Post is published on mastodon (an erased account): (link removed)"),
+                QueuedMessages.of(rig.sql, pg.vault(), bob.user().id()).stream().map(ForgetMeTest::textOf).toList(),
+                "Bob's messages keep what happened, not where");
+        Target published = rig.posts.find(bob.workspaceId(), bobPublishedToAna.id()).orElseThrow().targets().get(0);
+        assertEquals(Arrays.asList(TargetState.PUBLISHED, "an erased account", null, null, null),
+                Arrays.asList(published.state(), published.accountLabel(), published.externalId(), published.url(), published.error()));
+        assertEquals(Arrays.asList("published", null), rig.attempts.forTarget(bob.workspaceId(), published.id()).stream()
+                .flatMap(a -> java.util.stream.Stream.of(a.outcome(), a.message())).toList(), "what the platform said about it is gone");
         for (String his : List.of("U0BOB4410", "Bob Marsh", "Bob's own post b0b0", "@bob@mastodon.example", bobs.id().toString())) {
             assertFalse(RawTables.rowsContaining(pg.dataSource(), his).isEmpty(), his + " survives");
         }
@@ -153,6 +168,14 @@ class ForgetMeTest {
                 counts.get("connect_links"), counts.get("technical_data"), counts.get("chat_users"), counts.get("revocations_pending")));
         assertEquals(1, rig.count("select count(*) from audit_records"));
         assertEquals(1, rig.count("select count(*) from audit_salt"));
+    }
+
+    private static String textOf(String json) {
+        try {
+            return Json.MAPPER.readTree(json).path("text").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     @Test

@@ -93,10 +93,15 @@ final class PrivacyRig {
 
     /** Each target of the post ends as {@code state}, with one attempt logged with {@code message}. */
     void finish(Post post, TargetState state, Integer status, String message) {
+        Targets targets = new Targets(sql, vault);
         for (Target t : post.targets()) {
-            sql.update("update post_targets set state = ?, url = ?, error = ?, attempts = 1, finished_at = now() where id = ?",
-                    state.text(), TargetState.PUBLISHED.equals(state) ? "https://fosstodon.example/@" + t.accountLabel() + "/1234" : null,
-                    TargetState.FAILED.equals(state) ? message : null, t.id());
+            sql.update("update post_targets set state = 'publishing', attempts = 1 where id = ?", t.id());
+            if (TargetState.PUBLISHED.equals(state)) {
+                targets.published(post.workspaceId(), t.id(), "109" + t.id().toString().substring(0, 8),
+                        "https://fosstodon.example/@" + t.accountLabel() + "/1234");
+            } else {
+                targets.finish(post.workspaceId(), t.id(), state, TargetState.FAILED.equals(state) ? message : null);
+            }
             sql.update("delete from scheduled_tasks where task_instance like ?", "%" + t.id());
             attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, TargetState.PUBLISHED.equals(state) ? "published" : "failed", message);
         }
@@ -105,7 +110,7 @@ final class PrivacyRig {
     void notification(Person p, String eventKey, String text, boolean sent) {
         outbox.add(p.workspaceId(), p.user().id(), eventKey, Reply.of(text), null);
         if (sent) {
-            sql.update("update notifications set sent_at = now(), payload = '{}' where event_key = ?", eventKey);
+            sql.update("update notifications set sent_at = now(), payload = null, payload_enc = null where event_key = ?", eventKey);
         }
     }
 

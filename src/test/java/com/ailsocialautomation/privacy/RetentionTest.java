@@ -1,5 +1,7 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.store.Account;
+import java.util.Arrays;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -74,16 +76,34 @@ class RetentionTest {
 
         Map<String, Integer> deleted = retention.purge();
 
-        assertEquals(Map.of("publish_logs", 1, "technical_data", 1, "sent_notifications", 1, "processed_events", 1,
-                "expired_connect_links", 1, "expired_oauth_states", 0, "expired_confirmations", 0), deleted);
+        assertEquals(Map.of("publish_logs", 1, "technical_data", 1, "sent_notifications", 1, "undelivered_notifications", 1,
+                "target_errors", 0, "processed_events", 1, "expired_connect_links", 1, "expired_oauth_states", 0,
+                "expired_confirmations", 0), deleted);
         assertEquals(List.of("inside"), rig.attempts.forTarget(ana.workspaceId(), target).stream().map(a -> a.message()).toList());
         assertEquals(List.of("inside"), rig.sql.list("select ip_address from technical_data", rs -> rs.getString(1)));
-        assertEquals(List.of("sent-inside", "unsent-old"), rig.sql.list("select event_key from notifications order by event_key", rs -> rs.getString(1)),
-                "a message not yet delivered is never purged");
+        assertEquals(List.of("sent-inside"), rig.sql.list("select event_key from notifications order by event_key", rs -> rs.getString(1)),
+                "a message that could not be delivered within the retention period goes too, text and all");
         assertEquals(List.of("Ev-inside"), rig.sql.list("select event_id from processed_events", rs -> rs.getString(1)));
         assertEquals(1, rig.count("select count(*) from connect_links"));
         assertEquals("kept post", rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().text(), "posts themselves stay");
         assertEquals(TargetState.SCHEDULED, rig.posts.find(ana.workspaceId(), post.id()).orElseThrow().targets().get(0).state());
+    }
+
+    @Test
+    void whatAPlatformSaidAboutATargetIsClearedWithTheLogsWhileThePostStays() {
+        Account account = rig.connect(ana, "mastodon", "2", "@ana@m.example", "https://m.example", "token-2", null);
+        Post old = rig.post(ana, "old failure", NOW.minus(Duration.ofDays(60)), account);
+        Post recent = rig.post(ana, "recent failure", NOW.minus(Duration.ofDays(2)), account);
+        rig.finish(old, TargetState.FAILED, 422, "the instance said: old-words");
+        rig.finish(recent, TargetState.FAILED, 422, "the instance said: recent-words");
+        rig.sql.update("update post_targets set finished_at = ? where post_id = ?", OUTSIDE, old.id());
+        rig.sql.update("update post_targets set finished_at = ? where post_id = ?", INSIDE, recent.id());
+
+        assertEquals(1, retention.purge().get("target_errors"));
+        Target oldTarget = rig.posts.find(ana.workspaceId(), old.id()).orElseThrow().targets().get(0);
+        assertEquals(Arrays.asList(TargetState.FAILED, null), Arrays.asList(oldTarget.state(), oldTarget.error()));
+        assertEquals("the instance said: recent-words",
+                rig.posts.find(ana.workspaceId(), recent.id()).orElseThrow().targets().get(0).error());
     }
 
     @Test

@@ -48,6 +48,10 @@ class SecretsAtRestTest {
                 + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'webhook', ?, now() + interval '10 minutes')");
         row("publish_attempts", "message_enc", "insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, outcome, message_enc) "
                 + "values (?, '" + TARGET + "', '" + WORKSPACE + "', now(), 12, 'failed', ?)");
+        row("post_targets", "error_enc", "insert into post_targets (id, post_id, workspace_id, platform, state, due_at, idempotency_key, error_enc) "
+                + "values (?, '" + POST + "', '" + WORKSPACE + "', 'x', 'failed', now(), gen_random_uuid(), ?)");
+        row("notifications", "payload_enc", "insert into notifications (id, workspace_id, user_id, event_key, payload_enc) "
+                + "values (?, '" + WORKSPACE + "', '" + USER + "', gen_random_uuid()::text, ?)");
         row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
         row("pending_revocations", "refresh_token_enc", "insert into pending_revocations (id, platform, refresh_token_enc) values (?, 'bluesky', ?)");
         row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");

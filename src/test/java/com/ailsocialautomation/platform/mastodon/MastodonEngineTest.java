@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.mastodon;
 
+import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeMastodon;
@@ -160,8 +161,7 @@ class MastodonEngineTest {
         assertTrue(first.error().startsWith("The account's access was refused (Mastodon no longer accepts the access token"), first.error());
         assertEquals(TargetState.FAILED, second.state());
         assertEquals("needs_reconnect", rig.accounts.find(account.workspaceId(), account.id()).orElseThrow().status());
-        List<String> reminders = rig.sql.list("select payload from notifications where user_id = ? and event_key like 'reconnect:%'",
-                rs -> rs.getString(1), owner.id());
+        List<String> reminders = QueuedMessages.where(rig.sql, pg.vault(), "user_id = ? and event_key like 'reconnect:%'", owner.id());
         assertEquals(1, reminders.size());
         assertTrue(reminders.get(0).contains("needs to be reconnected"), reminders.get(0));
     }
