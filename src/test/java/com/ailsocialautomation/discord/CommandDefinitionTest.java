@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandDefinitionTest {
     /** Run the tests with -Dail.writeManifests=true to rewrite the file from the code after a deliberate change. */
     private static final Path MANIFEST = Path.of("bot-manifests/discord/commands.json");
-    // Discord's rule for command and option names (https://discord.com/developers/docs/interactions/application-commands)
+    // Discord's rule for command and option names, as its application-command documentation states it
     private static final Pattern NAME = Pattern.compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
 
     @Test

@@ -21,7 +21,7 @@ final class MastodonInstance {
     private MastodonInstance() {}
 
     /**
-     * "fosstodon.org", "https://fosstodon.org/about" and "@ana@fosstodon.org" all name https://fosstodon.org. An
+     * "fosstodon.org", "https://fosstodon.org/about" and "@ana@fosstodon.org" all name "https://fosstodon.org". An
      * explicit scheme is kept (the URL guard refuses http unless AIL_INSECURE_LOOPBACK is on), the path is dropped.
      */
     static String url(String argument) {
