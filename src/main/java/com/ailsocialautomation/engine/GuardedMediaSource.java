@@ -3,12 +3,18 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.net.Download;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.MediaType;
+import com.ailsocialautomation.net.UnreachableUrl;
+import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Media;
 
 import java.net.URI;
 import java.util.EnumSet;
 
-/** Media fetched through the URL guard, its type taken from the bytes, never from the URL or a header. */
+/**
+ * Media fetched through the URL guard, its type taken from the bytes, never from the URL or a header. A server that
+ * cannot be reached, does not answer in time or answers 5xx is a passing failure the engine retries with its
+ * backoff; a file that is missing, too big or of another type fails the post at once.
+ */
 public final class GuardedMediaSource implements MediaSource {
     static final long MAX_MEDIA_BYTES = 100L * 1024 * 1024;
 
@@ -20,7 +26,12 @@ public final class GuardedMediaSource implements MediaSource {
 
     @Override
     public Media fetch(String url) {
-        Download download = http.download(url, MAX_MEDIA_BYTES, EnumSet.allOf(MediaType.class));
+        Download download;
+        try {
+            download = http.download(url, MAX_MEDIA_BYTES, EnumSet.allOf(MediaType.class));
+        } catch (UnreachableUrl e) {
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "The media could not be fetched: " + e.getMessage(), null);
+        }
         String path = URI.create(url).getPath();
         String name = path == null || path.isEmpty() || path.endsWith("/") ? "media" : path.substring(path.lastIndexOf('/') + 1);
         return new Media(name, download.type().mimeType(), download.bytes(), null);

@@ -84,6 +84,10 @@ public final class GuardedHttp implements AutoCloseable {
                     target = guard.check(nextHop(target, exchange.header("Location")));
                     continue;
                 }
+                if (status >= 500 || status == 408 || status == 429) {
+                    // the server is there but cannot serve it now: worth another try later
+                    throw new UnreachableUrl(target.host(), "it answered HTTP " + status);
+                }
                 if (status != 200) {
                     throw new UserError("The server at " + target.host() + " answered HTTP " + status
                             + " for that file; check that the link is public and direct.");

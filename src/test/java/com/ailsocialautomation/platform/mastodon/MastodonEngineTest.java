@@ -44,6 +44,7 @@ class MastodonEngineTest {
     static final PostgresExtension pg = new PostgresExtension();
     static EngineRig rig;
     static HttpServer files;
+    static final java.util.concurrent.atomic.AtomicInteger flakyFailures = new java.util.concurrent.atomic.AtomicInteger();
     FakeMastodon mastodon;
     Account account;
     ChatUser owner;
@@ -56,6 +57,15 @@ class MastodonEngineTest {
         files.createContext("/cat.png", exchange -> {
             exchange.sendResponseHeaders(200, PNG.length);
             exchange.getResponseBody().write(PNG);
+            exchange.close();
+        });
+        files.createContext("/flaky.png", exchange -> {
+            if (flakyFailures.getAndDecrement() > 0) {
+                exchange.sendResponseHeaders(503, -1); // the file host has a bad moment
+            } else {
+                exchange.sendResponseHeaders(200, PNG.length);
+                exchange.getResponseBody().write(PNG);
+            }
             exchange.close();
         });
         files.start();
@@ -109,6 +119,29 @@ class MastodonEngineTest {
         assertEquals(2, mastodon.received("GET", "/api/v1/media/" + mediaId).size(), "206, then 200");
         assertTrue(new String(mastodon.received("POST", "/api/v2/media").get(0).body(), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains("Content-Type: image/png"));
+    }
+
+    @Test
+    void aMediaFileWhoseServerFailsForAMomentIsFetchedAgainWithTheEnginesBackoff() throws Exception {
+        flakyFailures.set(2);
+        Target target = settled(post("A cat, eventually", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/flaky.png")));
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
+        assertEquals(List.of("transient", "transient", "published"), attempts(target).stream().map(Attempt::outcome).toList());
+        assertEquals("The media could not be fetched: Could not reach 127.0.0.1: it answered HTTP 503.", attempts(target).get(0).message());
+        assertEquals(1, mastodon.statuses().size());
+    }
+
+    @Test
+    void aMediaServerThatCannotBeReachedIsRetriedNotFailedAtOnce() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Target target = settled(post("A cat nobody serves", List.of("http://127.0.0.1:" + closed + "/cat.png")));
+        assertEquals(TargetState.FAILED, target.state());
+        assertTrue(target.error().startsWith("Gave up after 5 attempts."), target.error());
+        assertEquals(5, attempts(target).size(), "each attempt fetched again");
+        assertEquals(0, mastodon.statuses().size());
     }
 
     @Test
