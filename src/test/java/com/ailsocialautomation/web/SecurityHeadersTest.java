@@ -17,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class SecurityHeadersTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     /** The headers a browser must get on any response of AIL's, whatever its status. */
     public static void assertStrict(HttpResponse<?> response, String what) {
         String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
@@ -34,7 +32,8 @@ public class SecurityHeadersTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded").build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        // a client per request: a refused POST may close its connection, which a pooled client would reuse
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static WebServer server(boolean https) {
