@@ -6,6 +6,7 @@ import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.service.InstallationService;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,11 +16,13 @@ import java.util.UUID;
  * on its own; {@link TokenRotation} does, under a lock.
  */
 final class BoltInstallations implements InstallationService {
+    private final Clock clock;
     private final InstallationStore store;
     private final TokenRotation rotation;
     private final java.util.Set<String> knownTeams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    BoltInstallations(InstallationStore store, TokenRotation rotation) {
+    BoltInstallations(InstallationStore store, TokenRotation rotation, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.rotation = rotation;
     }
@@ -40,7 +43,7 @@ final class BoltInstallations implements InstallationService {
         store.save(new Installation(UUID.randomUUID(), i.getEnterpriseId(), orgWide ? null : i.getTeamId(), orgWide,
                 null, i.getAppId(), i.getBotId(), i.getBotUserId(), i.getBotScope(),
                 Secret.ofNullable(i.getBotAccessToken()), Secret.ofNullable(i.getBotRefreshToken()),
-                expiry(i.getBotTokenExpiresAt()), i.getInstallerUserId(), Instant.now()));
+                expiry(i.getBotTokenExpiresAt()), i.getInstallerUserId(), clock.instant()));
     }
 
     @Override
@@ -49,7 +52,7 @@ final class BoltInstallations implements InstallationService {
         store.save(new Installation(UUID.randomUUID(), b.getEnterpriseId(), orgWide ? null : b.getTeamId(), orgWide,
                 null, b.getAppId(), b.getBotId(), b.getBotUserId(), b.getBotScope(),
                 Secret.ofNullable(b.getBotAccessToken()), Secret.ofNullable(b.getBotRefreshToken()),
-                expiry(b.getBotTokenExpiresAt()), null, Instant.now()));
+                expiry(b.getBotTokenExpiresAt()), null, clock.instant()));
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class SlackFrontEnd implements AutoCloseable {
                 ? new App(Setup.distributed(slack, config, publicUrl)).asOAuthApp(true)
                 : new App(Setup.single(slack, config));
         if (distributed) {
-            bolt.service(new BoltInstallations(installations, rotation));
+            bolt.service(new BoltInstallations(installations, rotation, parts.clock()));
             bolt.service(new SlackOAuthStates(parts.sql(), parts.clock()));
             // Bolt's own failure handlers log the callback's query (the code) at WARN; these only redirect.
             String failed = publicUrl + Setup.INSTALL_FAILED_PAGE;
