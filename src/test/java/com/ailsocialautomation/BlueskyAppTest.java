@@ -1,5 +1,6 @@
 package com.ailsocialautomation;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
@@ -29,7 +30,7 @@ class BlueskyAppTest {
             ServiceEnv env = ServiceEnv.in(tmp.resolve("data")).with("AIL_BLUESKY_API_URL", pds.url());
             try (App app = env.start()) {
                 assertTrue(app.providers().find("bluesky").isPresent(), "on without any app credentials");
-                Invocation ana = new Invocation("slack", "T1", "U1", "Ana", false, null, null);
+                Invocation ana = new Invocation(FrontEnd.SLACK, "T1", "U1", "Ana", false, null, null);
 
                 // in Slack the app password is typed on AIL's own page behind a one-time link, never in a modal
                 Reply reply = app.commands().run(ana, "connect bluesky ana.bsky.social");

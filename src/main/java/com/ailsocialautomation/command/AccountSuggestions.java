@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Workspaces;
@@ -26,7 +27,7 @@ public final class AccountSuggestions {
         this.accounts = accounts;
     }
 
-    public List<Suggestion> suggest(String frontEnd, String workspaceExternalId, String typed, int max) {
+    public List<Suggestion> suggest(FrontEnd frontEnd, String workspaceExternalId, String typed, int max) {
         Optional<UUID> workspace = workspaces.find(frontEnd, workspaceExternalId);
         if (workspace.isEmpty()) {
             return List.of();

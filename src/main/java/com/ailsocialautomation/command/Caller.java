@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.store.ChatUser;
 
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ public record Caller(Invocation invocation, UUID workspaceId, ChatUser user, Zon
      * webhook's signing secret is shown on AIL's own page instead of in a modal or a reply.
      */
     public boolean secretsOnAilsPage() {
-        return "slack".equals(invocation.frontEnd());
+        return invocation.frontEnd() == FrontEnd.SLACK;
     }
 
     /** Authors and workspace admins may change a post. */

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
 import java.time.ZoneId;
 
 /**
@@ -14,5 +15,5 @@ import java.time.ZoneId;
  * @param defaultZone     the front end's idea of the user's time zone (Slack's users.info); null: UTC
  * @param origin          where the command was made, so the reply there can be updated later; may be null
  */
-public record Invocation(String frontEnd, String workspaceId, String userId, String displayName, boolean admin,
+public record Invocation(FrontEnd frontEnd, String workspaceId, String userId, String displayName, boolean admin,
                          ZoneId defaultZone, String origin) {}

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.console;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Notifier;
 
@@ -14,8 +15,8 @@ public final class ConsoleNotifier implements Notifier {
     }
 
     @Override
-    public String frontEnd() {
-        return ConsoleSession.FRONT_END;
+    public FrontEnd frontEnd() {
+        return FrontEnd.CONSOLE;
     }
 
     @Override

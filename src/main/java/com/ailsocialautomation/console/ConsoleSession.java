@@ -1,5 +1,6 @@
 package com.ailsocialautomation.console;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
@@ -19,14 +20,13 @@ import java.util.Map;
  * in the first of {@code fileDirectories} that takes it, readable by the owner only, and its path printed.
  */
 public final class ConsoleSession {
-    static final String FRONT_END = "console";
 
     private final CommandService commands;
     private final BufferedReader in;
     private final PrintStream out;
     private final boolean interactive;
     private final List<Path> fileDirectories;
-    private final Invocation local = new Invocation(FRONT_END, "console", "local", "local", true, ZoneId.systemDefault(), "console");
+    private final Invocation local = new Invocation(FrontEnd.CONSOLE, "console", "local", "local", true, ZoneId.systemDefault(), "console");
 
     public ConsoleSession(CommandService commands, BufferedReader in, PrintStream out, boolean interactive) {
         this(commands, in, out, interactive, List.of(Path.of("").toAbsolutePath()));

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.AccountSuggestions;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -56,7 +57,7 @@ public final class Autocomplete extends ListenerAdapter {
         int comma = list ? value.lastIndexOf(',') : -1;
         String before = comma < 0 ? "" : value.substring(0, comma + 1);
         List<Command.Choice> choices = new ArrayList<>();
-        for (AccountSuggestions.Suggestion s : accounts.suggest(DiscordCallers.FRONT_END, workspace, value.substring(comma + 1), MAX)) {
+        for (AccountSuggestions.Suggestion s : accounts.suggest(FrontEnd.DISCORD, workspace, value.substring(comma + 1), MAX)) {
             String full = before + s.value();
             if (full.length() <= CHOICE) {
                 choices.add(new Command.Choice(Messages.cut(before + s.label(), CHOICE), full));

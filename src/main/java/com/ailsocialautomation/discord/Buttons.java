@@ -30,23 +30,23 @@ public final class Buttons extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        Optional<ComponentIds.Target> found = ids.button(event.getComponentId());
+        Optional<ComponentIds.Pressed> found = ids.button(event.getComponentId());
         if (found.isEmpty()) {
             say(event, "This button has expired. Run the command again.");
             return;
         }
-        ComponentIds.Target target = found.get();
-        if (!target.userId().equals(event.getUser().getId())) {
-            say(event, "This button is for <@" + target.userId() + "> only.");
+        ComponentIds.Pressed pressed = found.get();
+        if (!pressed.userId().equals(event.getUser().getId())) {
+            say(event, "This button is for <@" + pressed.userId() + "> only.");
             return;
         }
-        if (target.form() != null) {
-            event.replyModal(modals.form(target.form(), target.workspace(), target.userId()))
+        if (pressed.form() != null) {
+            event.replyModal(modals.form(pressed.form(), pressed.workspace(), pressed.userId()))
                     .queue(null, e -> log.warn("Discord refused a form: {}", e.getMessage()));
             return;
         }
-        deferred.run(event, target.workspace(),
-                () -> commands.press(DiscordCallers.invocation(event, target.workspace()), target.actionId()));
+        deferred.run(event, pressed.workspace(),
+                () -> commands.press(DiscordCallers.invocation(event, pressed.workspace()), pressed.actionId()));
     }
 
     private static void say(ButtonInteractionEvent event, String text) {

@@ -19,8 +19,8 @@ import java.util.Optional;
  * button's click to the shard, hence the instance, that showed it.
  */
 final class ComponentIds {
-    /** What a button stands for. {@code form} is set for a button that opens a form instead of acting. */
-    record Target(String workspace, String userId, String actionId, Reply.Form form) {}
+    /** What a pressed button stands for. {@code form} is set for a button that opens a form instead of acting. */
+    record Pressed(String workspace, String userId, String actionId, Reply.Form form) {}
 
     /** What a modal stands for: the text of a partly typed command, or a form of the command layer. */
     record Pending(String workspace, String userId, ParsedCommand partial, Reply.Form form) {}
@@ -46,23 +46,23 @@ final class ComponentIds {
 
     String button(String workspace, String userId, String actionId) {
         String id = "b|" + workspace + "|" + userId + "|" + actionId;
-        return id.length() <= MAX ? id : "k|" + keep(new Target(workspace, userId, actionId, null));
+        return id.length() <= MAX ? id : "k|" + keep(new Pressed(workspace, userId, actionId, null));
     }
 
     String formButton(String workspace, String userId, Reply.Form form) {
-        return "k|" + keep(new Target(workspace, userId, null, form));
+        return "k|" + keep(new Pressed(workspace, userId, null, form));
     }
 
     String modal(Pending pending) {
         return "m|" + keep(pending);
     }
 
-    Optional<Target> button(String customId) {
+    Optional<Pressed> button(String customId) {
         if (customId.startsWith("b|")) {
             String[] parts = customId.split("\\|", 4);
-            return parts.length == 4 ? Optional.of(new Target(parts[1], parts[2], parts[3], null)) : Optional.empty();
+            return parts.length == 4 ? Optional.of(new Pressed(parts[1], parts[2], parts[3], null)) : Optional.empty();
         }
-        return customId.startsWith("k|") ? find(customId.substring(2), Target.class) : Optional.empty();
+        return customId.startsWith("k|") ? find(customId.substring(2), Pressed.class) : Optional.empty();
     }
 
     Optional<Pending> modal(String customId) {

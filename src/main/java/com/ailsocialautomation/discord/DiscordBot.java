@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.command.WorkspaceRemoval;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.config.Config;

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.Invocation;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -12,7 +13,6 @@ import net.dv8tion.jda.api.interactions.Interaction;
  * user's own workspace {@code dm:<userId>}, where they are the admin. In a guild, Manage Server makes an admin.
  */
 final class DiscordCallers {
-    static final String FRONT_END = "discord";
     private static final String DM = "dm:";
 
     private DiscordCallers() {}
@@ -33,7 +33,7 @@ final class DiscordCallers {
                 : workspace.equals(DM + user.getId());
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
         String origin = here && interaction.getChannelIdLong() != 0 ? origin(interaction.getChannelIdLong()) : null;
-        return new Invocation(FRONT_END, workspace, user.getId(), name, admin, null, origin);
+        return new Invocation(FrontEnd.DISCORD, workspace, user.getId(), name, admin, null, origin);
     }
 
     /** Where a post was made: the guild channel, so that a notification can fall back to it. */

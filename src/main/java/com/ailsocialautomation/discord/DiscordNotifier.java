@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.DeliveryError;
 import com.ailsocialautomation.notify.Notifier;
@@ -36,8 +37,8 @@ public final class DiscordNotifier implements Notifier {
     }
 
     @Override
-    public String frontEnd() {
-        return DiscordCallers.FRONT_END;
+    public FrontEnd frontEnd() {
+        return FrontEnd.DISCORD;
     }
 
     @Override

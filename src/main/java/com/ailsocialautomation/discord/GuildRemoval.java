@@ -1,5 +1,7 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.command.WorkspaceRemoval;
+import com.ailsocialautomation.message.FrontEnd;
 import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
 import net.dv8tion.jda.api.events.guild.GuildUnavailableEvent;
 import net.dv8tion.jda.api.events.guild.UnavailableGuildLeaveEvent;
@@ -43,7 +45,7 @@ public final class GuildRemoval extends ListenerAdapter {
     private void erase(String guildId) {
         executor.execute(() -> {
             try {
-                removal.erase(DiscordCallers.FRONT_END, guildId);
+                removal.erase(FrontEnd.DISCORD, guildId);
                 log.info("The bot was removed from Discord server {}; its data was erased", guildId);
             } catch (RuntimeException e) {
                 log.error("Erasing the data of Discord server {} failed", guildId, e);

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.notify;
 
+import com.ailsocialautomation.message.FrontEnd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ public final class NotificationSender implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 20;
 
     private final Outbox outbox;
-    private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
+    private final Map<FrontEnd, Notifier> notifiers = new EnumMap<>(FrontEnd.class);
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ail-notifications");

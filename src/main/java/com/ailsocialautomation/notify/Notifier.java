@@ -1,5 +1,6 @@
 package com.ailsocialautomation.notify;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 
 /**
@@ -10,7 +11,7 @@ import com.ailsocialautomation.message.Reply;
 public interface Notifier {
 
     /** The front end this notifier serves: slack, discord or console. */
-    String frontEnd();
+    FrontEnd frontEnd();
 
     /** Sends a direct message to {@code userId} (the chat platform's id) in workspace {@code workspaceId}. */
     void direct(String workspaceId, String userId, Reply message);

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.notify;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.Account;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class Outbox implements PersonalData {
     /** A message due for sending, with its recipient resolved. */
-    public record Pending(UUID id, String frontEnd, String workspaceExternalId, String userExternalId, Reply message,
+    public record Pending(UUID id, FrontEnd frontEnd, String workspaceExternalId, String userExternalId, Reply message,
                           String origin, boolean direct, int attempts) {}
 
     /** A message queued for someone, as their data export shows it: what it was about, when, and whether it went. */
@@ -86,7 +87,7 @@ public final class Outbox implements PersonalData {
                     } catch (JsonProcessingException | IllegalArgumentException | VaultError e) {
                         message = null; // the sender drops it; one bad row must not stall the others
                     }
-                    return new Pending(rs.getObject("id", UUID.class), rs.getString("front_end"),
+                    return new Pending(rs.getObject("id", UUID.class), FrontEnd.of(rs.getString("front_end")),
                             rs.getString("external_id"), rs.getString("user_external_id"), message,
                             rs.getString("origin"), rs.getBoolean("direct"), rs.getInt("attempts"));
                 }, lease, now, limit);

@@ -70,7 +70,7 @@ final class Confirmation {
     static String explanation(OAuthStates.Pending pending, String what) {
         OAuthStates.Link link = pending.link();
         String where = link.instanceUrl() == null ? "" : " on " + URI.create(link.instanceUrl()).getHost();
-        return Html.p(pending.requester() + " asked AIL to connect " + what + where + " to the " + frontEnd(pending.frontEnd())
+        return Html.p(pending.requester() + " asked AIL to connect " + what + where + " to the " + pending.frontEnd().displayName()
                 + " workspace \u201c" + pending.workspace() + "\u201d. People there will be able to post to it through AIL.")
                 + Html.p("Continue only if you asked for this link yourself in that workspace. If someone sent it to you, "
                 + "close this page: nothing has been connected.");
@@ -87,13 +87,5 @@ final class Confirmation {
     /** "an x account", "a mastodon account". */
     static String article(String platform) {
         return platform.matches("[aeiox].*") ? "an" : "a";
-    }
-
-    private static String frontEnd(String frontEnd) {
-        return switch (frontEnd) {
-            case "slack" -> "Slack";
-            case "discord" -> "Discord";
-            default -> "AIL console";
-        };
     }
 }

@@ -52,7 +52,7 @@ public final class DataExport {
     }
 
     public Export export(UUID ws, UUID userId) {
-        MyData.Workspace workspace = workspaces.describe(ws).map(w -> new MyData.Workspace(w.frontEnd(), w.externalId(), w.name()))
+        MyData.Workspace workspace = workspaces.describe(ws).map(w -> new MyData.Workspace(w.frontEnd().id(), w.externalId(), w.name()))
                 .orElseThrow(() -> new IllegalStateException("workspace " + ws + " is gone"));
         MyData.Settings you = workspaces.user(ws, userId).map(u -> new MyData.Settings(u.externalId(), u.displayName(),
                         u.zone() == null ? null : u.zone().getId(), u.notifySuccess(), u.firstSeen()))

@@ -70,19 +70,16 @@ final class Erasure {
 
     /** "the Slack workspace Acme", "the Discord server 81234…", "this console". */
     static String label(Workspace w) {
-        String kind = switch (w.frontEnd()) {
-            case "slack" -> "the Slack workspace ";
-            case "discord" -> "the Discord server ";
-            default -> null;
+        String name = w.name() == null || w.name().isBlank() ? w.externalId() : w.name();
+        return switch (w.frontEnd()) {
+            case SLACK -> "the Slack workspace " + name;
+            case DISCORD -> "the Discord server " + name;
+            case CONSOLE -> "this console";
         };
-        if (kind == null) {
-            return "this console";
-        }
-        return kind + (w.name() == null || w.name().isBlank() ? w.externalId() : w.name());
     }
 
     /** What the audit hash is computed over for the whole workspace. */
     static String auditSubject(Workspace w) {
-        return "workspace:" + w.frontEnd() + ":" + w.externalId();
+        return "workspace:" + w.frontEnd().id() + ":" + w.externalId();
     }
 }

@@ -43,7 +43,7 @@ final class UserErasure {
         List<Account> owned = accounts.list(ws).stream().filter(a -> userId.equals(a.ownerUserId())).toList();
         int pending = erasure.revoke(owned);
         Workspace w = place.get();
-        String subject = erasure.audit.subjectHash("user:" + w.frontEnd() + ":" + w.externalId() + ":" + externalId.get());
+        String subject = erasure.audit.subjectHash("user:" + w.frontEnd().id() + ":" + w.externalId() + ":" + externalId.get());
         Erased erased = erasure.sql.transaction(tx -> {
             if (!erasure.workspaces.lockUser(tx, ws, userId)) {
                 return Erased.nothing(Erasure.label(w)); // erased meanwhile by another request

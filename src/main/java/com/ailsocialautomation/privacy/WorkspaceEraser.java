@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Audit;
@@ -36,12 +37,12 @@ public final class WorkspaceEraser {
         this.erasure = new Erasure(sql, vault, revoker, audit, elsewhere);
     }
 
-    /** @param frontEnd slack or discord; {@code externalId} the Slack team id or the Discord guild id */
-    public Erased erase(String frontEnd, String externalId) {
+    /** @param externalId the Slack team id or the Discord guild id */
+    public Erased erase(FrontEnd frontEnd, String externalId) {
         Optional<Workspace> found = erasure.workspaces.describe(frontEnd, externalId);
         if (found.isEmpty()) {
             erasure.owners.forEach(owner -> owner.forgetWorkspace(erasure.sql, frontEnd, externalId));
-            return Erased.nothing(frontEnd + " workspace");
+            return Erased.nothing(frontEnd.id() + " workspace");
         }
         Workspace workspace = found.get();
         UUID ws = workspace.id();

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.command.WorkspaceRemoval;
+import com.ailsocialautomation.message.FrontEnd;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
@@ -71,7 +73,7 @@ final class Events {
             if (installations != null) {
                 installations.delete(enterpriseId, teamId);
             }
-            removal.erase(People.FRONT_END, teamId);
+            removal.erase(FrontEnd.SLACK, teamId);
             log.info("AIL left Slack workspace {}; its installation and data are erased", teamId);
         }
     }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Workspace;
@@ -15,7 +16,7 @@ public final class InstallationData implements PersonalData {
     @Override
     public void eraseUser(Sql tx, Person person, Map<Count, Integer> counted) {
         Workspace w = person.workspace();
-        if (People.FRONT_END.equals(w.frontEnd())) {
+        if (w.frontEnd() == FrontEnd.SLACK) {
             tx.update("""
                     update slack_installations set installer_user_id = null, user_token_enc = null
                     where installer_user_id = ? and (team_id = ? or enterprise_id = ?
@@ -30,8 +31,8 @@ public final class InstallationData implements PersonalData {
     }
 
     @Override
-    public void forgetWorkspace(Sql q, String frontEnd, String externalId) {
-        if (People.FRONT_END.equals(frontEnd)) {
+    public void forgetWorkspace(Sql q, FrontEnd frontEnd, String externalId) {
+        if (frontEnd == FrontEnd.SLACK) {
             q.update("delete from slack_installations where team_id = ? or (team_id is null and enterprise_id = ?)",
                     externalId, externalId);
         }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.Invocation;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeoutException;
  * rights and in UTC rather than failing the command.
  */
 final class People {
-    static final String FRONT_END = "slack";
     private static final Logger log = LoggerFactory.getLogger(People.class);
     private static final Duration KEEP = Duration.ofMinutes(5);
     private static final int MAX_KEPT = 10_000;
@@ -45,7 +45,7 @@ final class People {
     /** The invocation for {@code userId} in {@code teamId}; {@code fallbackName} when Slack does not say. */
     Invocation invocation(MethodsClient client, String teamId, String userId, String fallbackName, String origin) {
         Person p = person(client, teamId, userId, fallbackName);
-        return new Invocation(FRONT_END, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin);
     }
 
     /**
@@ -70,7 +70,7 @@ final class People {
                 p = new Person(fallbackName, false, null, clock.instant());
             }
         }
-        return new Invocation(FRONT_END, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin);
     }
 
     private Person person(MethodsClient client, String teamId, String userId, String fallbackName) {

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.command.WorkspaceRemoval;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Overview;

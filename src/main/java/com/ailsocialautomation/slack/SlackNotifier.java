@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Notifier;
 
@@ -14,8 +15,8 @@ final class SlackNotifier implements Notifier {
     }
 
     @Override
-    public String frontEnd() {
-        return People.FRONT_END;
+    public FrontEnd frontEnd() {
+        return FrontEnd.SLACK;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 
 import java.sql.ResultSet;
@@ -21,7 +22,7 @@ public final class OAuthStates {
      * A link as its confirmation page shows it: who asked (their chat name when they asked, else their chat id), in
      * which workspace (its name, else its chat id) of which front end, and the link's encrypted detail, decrypted.
      */
-    public record Pending(Link link, String requester, String workspace, String frontEnd, Secret detail) {}
+    public record Pending(Link link, String requester, String workspace, FrontEnd frontEnd, Secret detail) {}
 
     /** A state that was just used, with the verifier its code must be exchanged with. */
     public record State(UUID id, Link link, Secret verifier) {}
@@ -77,7 +78,7 @@ public final class OAuthStates {
         byte[] detail = rs.getBytes("detail_enc");
         UUID id = rs.getObject("id", UUID.class);
         Link link = link(rs);
-        return new Pending(link, rs.getString("requester"), rs.getString("workspace"), rs.getString("front_end"),
+        return new Pending(link, rs.getString("requester"), rs.getString("workspace"), FrontEnd.of(rs.getString("front_end")),
                 detail == null ? null : Secret.of(vault.decrypt(detail, detailPlace(id, link.workspaceId()))));
     }
 

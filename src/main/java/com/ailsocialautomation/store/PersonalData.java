@@ -1,5 +1,6 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.FrontEnd;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,6 @@ public interface PersonalData {
      * Forgets what this owner keeps under the chat platform's ids alone (a Slack installation, say). Called for
      * every workspace AIL leaves, also one it never stored; {@code q} is the erasure's transaction when there is one.
      */
-    default void forgetWorkspace(Sql q, String frontEnd, String externalId) {
+    default void forgetWorkspace(Sql q, FrontEnd frontEnd, String externalId) {
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.FrontEnd;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -19,26 +20,26 @@ public final class Workspaces implements PersonalData {
     }
 
     /** The workspace's id, created on first use. */
-    public UUID ensure(String frontEnd, String externalId, String name) {
+    public UUID ensure(FrontEnd frontEnd, String externalId, String name) {
         UUID fresh = UUID.randomUUID();
         return sql.one("""
                 insert into workspaces (id, front_end, external_id, name) values (?, ?, ?, ?)
                 on conflict (front_end, external_id) do update set name = coalesce(excluded.name, workspaces.name)
-                returning id""", rs -> rs.getObject(1, UUID.class), fresh, frontEnd, externalId, name).orElseThrow();
+                returning id""", rs -> rs.getObject(1, UUID.class), fresh, frontEnd.id(), externalId, name).orElseThrow();
     }
 
-    public Optional<UUID> find(String frontEnd, String externalId) {
+    public Optional<UUID> find(FrontEnd frontEnd, String externalId) {
         return sql.one("select id from workspaces where front_end = ? and external_id = ?",
-                rs -> rs.getObject(1, UUID.class), frontEnd, externalId);
+                rs -> rs.getObject(1, UUID.class), frontEnd.id(), externalId);
     }
 
     public Optional<Workspace> describe(UUID workspaceId) {
         return sql.one("select * from workspaces where id = ?", Workspaces::workspace, workspaceId);
     }
 
-    public Optional<Workspace> describe(String frontEnd, String externalId) {
+    public Optional<Workspace> describe(FrontEnd frontEnd, String externalId) {
         return sql.one("select * from workspaces where front_end = ? and external_id = ?", Workspaces::workspace,
-                frontEnd, externalId);
+                frontEnd.id(), externalId);
     }
 
     /** The user, created on first use; the display name follows what the front end says now. */
@@ -91,7 +92,7 @@ public final class Workspaces implements PersonalData {
     }
 
     private static Workspace workspace(ResultSet rs) throws SQLException {
-        return new Workspace(rs.getObject("id", UUID.class), rs.getString("front_end"), rs.getString("external_id"),
+        return new Workspace(rs.getObject("id", UUID.class), FrontEnd.of(rs.getString("front_end")), rs.getString("external_id"),
                 rs.getString("name"));
     }
 

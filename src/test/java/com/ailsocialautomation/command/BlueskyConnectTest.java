@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 
 import ch.qos.logback.classic.Logger;
@@ -73,7 +74,7 @@ class BlueskyConnectTest {
         units = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).handlers(List.of(accountCommands))
                 .actions(Map.of(BlueskyLinker.ACTION, linker)).build();
         commands = units.commandLayer.commands;
-        ana = new Invocation("discord", "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
+        ana = new Invocation(FrontEnd.DISCORD, "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
     }
 
     @AfterEach
@@ -121,7 +122,7 @@ class BlueskyConnectTest {
 
     @Test
     void inSlackTheAppPasswordIsAskedForOnAilsOwnPageBehindAOneTimeLinkNotInAModal() {
-        Invocation inSlack = new Invocation("slack", "T-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
+        Invocation inSlack = new Invocation(FrontEnd.SLACK, "T-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
         Reply reply = commands.run(inSlack, "connect bluesky @Ana.Bsky.Social");
 
         assertEquals(null, reply.form(), "no modal: Slack never sees the password");
@@ -226,7 +227,7 @@ class BlueskyConnectTest {
 
     @Test
     void theConsoleAsksForTheAppPasswordAndNeverPrintsIt() {
-        Invocation console = new Invocation("console", "console", "local", "local", true, null, "console");
+        Invocation console = new Invocation(FrontEnd.CONSOLE, "console", "local", "local", true, null, "console");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String typed = "connect bluesky ana.bsky.social\n" + FakeBluesky.APP_PASSWORD + "\n";
         new ConsoleSession(commands, new BufferedReader(new StringReader(typed)), new PrintStream(out, true, StandardCharsets.UTF_8), false).run();

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
@@ -28,10 +29,10 @@ class CommandServiceTest {
     static FakeWebhookReceiver hook;
     static CommandService commands;
 
-    static final Invocation ANA = new Invocation("slack", "T-ACME", "U-ANA", "Ana", false, ZoneId.of("Europe/Berlin"), null);
-    static final Invocation BOB = new Invocation("slack", "T-ACME", "U-BOB", "Bob", false, ZoneId.of("UTC"), null);
-    static final Invocation BOSS = new Invocation("slack", "T-ACME", "U-BOSS", "Boss", true, ZoneId.of("UTC"), null);
-    static final Invocation EVE = new Invocation("slack", "T-OTHER", "U-EVE", "Eve", true, ZoneId.of("UTC"), null);
+    static final Invocation ANA = new Invocation(FrontEnd.SLACK, "T-ACME", "U-ANA", "Ana", false, ZoneId.of("Europe/Berlin"), null);
+    static final Invocation BOB = new Invocation(FrontEnd.SLACK, "T-ACME", "U-BOB", "Bob", false, ZoneId.of("UTC"), null);
+    static final Invocation BOSS = new Invocation(FrontEnd.SLACK, "T-ACME", "U-BOSS", "Boss", true, ZoneId.of("UTC"), null);
+    static final Invocation EVE = new Invocation(FrontEnd.SLACK, "T-OTHER", "U-EVE", "Eve", true, ZoneId.of("UTC"), null);
 
     @TempDir
     static Path tmp;
@@ -67,7 +68,7 @@ class CommandServiceTest {
      */
     private static String connect(Invocation who, String url) {
         String reply = run(who, "connect webhook " + url);
-        if (!who.frontEnd().equals("slack")) {
+        if (who.frontEnd() != FrontEnd.SLACK) {
             assertTrue(reply.contains("Signing secret (shown only now)"), reply);
             return reply;
         }
@@ -158,7 +159,7 @@ class CommandServiceTest {
 
     @Test
     void aWebhookUrlIsACredentialThatIsNeverShownWholeNorStoredInClear() {
-        Invocation zed = new Invocation("slack", "T-HOOKS", "U-ZED", "Zed", false, null, null);
+        Invocation zed = new Invocation(FrontEnd.SLACK, "T-HOOKS", "U-ZED", "Zed", false, null, null);
         String secretPath = "catch/1234567/zq8s9Xk2pLmN";
         String reply = run(zed, "connect webhook " + hook.url() + "/" + secretPath);
         assertFalse(reply.contains(secretPath), reply);
@@ -171,7 +172,7 @@ class CommandServiceTest {
 
     @Test
     void toMayBeLeftOutOnlyWhenTheWorkspaceHasOneAccount() {
-        Invocation solo = new Invocation("discord", "G-SOLO", "U-SOLO", "Solo", false, null, null);
+        Invocation solo = new Invocation(FrontEnd.DISCORD, "G-SOLO", "U-SOLO", "Solo", false, null, null);
         assertTrue(run(solo, "post hello").startsWith("No accounts are connected"));
         connectHook(solo);
         assertTrue(run(solo, "post hello").contains("Publishing now"));
@@ -195,7 +196,7 @@ class CommandServiceTest {
 
     @Test
     void tooLongTextIsRefusedPerTargetBeforeAnythingIsStored() {
-        Invocation tess = new Invocation("slack", "T-LONG", "U-TESS", "Tess", false, null, null);
+        Invocation tess = new Invocation(FrontEnd.SLACK, "T-LONG", "U-TESS", "Tess", false, null, null);
         String account = connectHook(tess);
         String reply = run(tess, "post to:" + account + " " + "x".repeat(40_001));
         assertTrue(reply.contains("40001") || reply.contains("40,001") || reply.contains("shorten"), reply);
@@ -212,7 +213,7 @@ class CommandServiceTest {
 
     @Test
     void showDisplaysEachAttemptWithItsStatusAndThePlatformsAnswer() throws Exception {
-        Invocation ivy = new Invocation("slack", "T-SHOW", "U-IVY", "Ivy", false, null, null);
+        Invocation ivy = new Invocation(FrontEnd.SLACK, "T-SHOW", "U-IVY", "Ivy", false, null, null);
         String account = connectHook(ivy); // the receiver was never told this secret, so it refuses the signature
         String post = postId(run(ivy, "post to:" + account + " signed wrongly"));
         assertTrue(com.ailsocialautomation.testing.Eventually.eventually(java.time.Duration.ofSeconds(20),

@@ -36,7 +36,7 @@ class ComponentIdsTest {
     void aShortActionTravelsInsideTheButtonSoItWorksAfterARestart() {
         String id = ids.button("dm:100000000000000001", "100000000000000001", "retry:p7k2q");
         assertTrue(id.length() <= 100);
-        assertEquals(new ComponentIds.Target("dm:100000000000000001", "100000000000000001", "retry:p7k2q", null),
+        assertEquals(new ComponentIds.Pressed("dm:100000000000000001", "100000000000000001", "retry:p7k2q", null),
                 new ComponentIds(Clock.systemUTC()).button(id).orElseThrow());
     }
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.message.Reply;
@@ -63,7 +64,7 @@ class DiscordAppTest {
     @Test
     void aQueuedNotificationReachesTheAuthorAsADiscordDm() throws Exception {
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
-        UUID workspace = workspaces.ensure("discord", KEPT_GUILD, null);
+        UUID workspace = workspaces.ensure(FrontEnd.DISCORD, KEPT_GUILD, null);
         UUID user = workspaces.ensureUser(workspace, "100000000000000001", "ana").id();
 
         new Outbox(new Sql(pg.dataSource()), pg.vault()).add(workspace, user, "failed:test", Reply.of("Post p7k2q failed on x"), null);
@@ -75,17 +76,17 @@ class DiscordAppTest {
     @Test
     void removingTheBotFromAGuildErasesItsWorkspaceAndNoOther() throws Exception {
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
-        UUID removed = workspaces.ensure("discord", GUILD, null);
+        UUID removed = workspaces.ensure(FrontEnd.DISCORD, GUILD, null);
         workspaces.ensureUser(removed, "100000000000000001", "ana");
-        workspaces.ensure("discord", KEPT_GUILD, null);
+        workspaces.ensure(FrontEnd.DISCORD, KEPT_GUILD, null);
         waitFor(() -> app.port() > 0 && !discord.identifies().isEmpty());
         Thread.sleep(500); // the guilds are set up
 
         discord.dispatch("GUILD_DELETE", Map.of("id", KEPT_GUILD, "unavailable", true));
         discord.dispatch("GUILD_DELETE", Map.of("id", GUILD));
 
-        waitFor(() -> workspaces.find("discord", GUILD).isEmpty());
-        assertTrue(workspaces.find("discord", KEPT_GUILD).isPresent(), "an outage erases nothing");
+        waitFor(() -> workspaces.find(FrontEnd.DISCORD, GUILD).isEmpty());
+        assertTrue(workspaces.find(FrontEnd.DISCORD, KEPT_GUILD).isPresent(), "an outage erases nothing");
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

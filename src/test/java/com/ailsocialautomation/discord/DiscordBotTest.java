@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -232,7 +233,7 @@ class DiscordBotTest {
         assertEquals(5, ack.body().path("type").asInt(), "DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE");
         assertEquals(64, ack.body().path("data").path("flags").asInt(), "ephemeral");
         assertEquals("Your accounts: none yet", discord.calls("PATCH", "messages/%40original").get(0).body().path("content").asText());
-        verify(commands).run(eq(new Invocation("discord", GUILD, ANA, "ana", false, null, "channel:" + CHANNEL)),
+        verify(commands).run(eq(new Invocation(FrontEnd.DISCORD, GUILD, ANA, "ana", false, null, "channel:" + CHANNEL)),
                 eq(new ParsedCommand("accounts", List.of(), Map.of(), "")));
     }
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.message.Reply;
@@ -65,7 +66,7 @@ class DiscordDataTest {
         commands = units.commandLayer.commands;
         suggestions = units.commandLayer.suggestions;
 
-        UUID guild = workspaces.ensure("discord", Events.GUILD, null);
+        UUID guild = workspaces.ensure(FrontEnd.DISCORD, Events.GUILD, null);
         UUID owner = workspaces.ensureUser(guild, Events.ANA, "ana").id();
         for (int i = 0; i < 30; i++) {
             accounts.connect(guild, owner, new NewAccount("mastodon", "m" + i, "@ana" + i + "@fosstodon.org", "Ana " + i,
@@ -73,7 +74,7 @@ class DiscordDataTest {
         }
         accounts.connect(guild, owner, new NewAccount("x", "x1", "ana_x", "Ana on X", null, null, "tweet.write", null),
                 new StoredTokens(null, null, null, null));
-        UUID other = workspaces.ensure("discord", OTHER_GUILD, null);
+        UUID other = workspaces.ensure(FrontEnd.DISCORD, OTHER_GUILD, null);
         accounts.connect(other, workspaces.ensureUser(other, Events.BEN, "ben").id(),
                 new NewAccount("x", "x2", "ben_secret", "Ben", null, null, "tweet.write", null), new StoredTokens(null, null, null, null));
     }
@@ -92,7 +93,7 @@ class DiscordDataTest {
         assertEquals(List.of("ana_x (x, " + x.get(0).getAsString() + ")"), x.stream().map(Command.Choice::getName).toList());
         assertTrue(complete("account", "ben", Events.GUILD).isEmpty());
         assertTrue(complete("account", "", "900000000000000003").isEmpty(), "a guild that never used AIL has none");
-        assertTrue(workspaces.find("discord", "900000000000000003").isEmpty(), "and autocomplete creates no workspace");
+        assertTrue(workspaces.find(FrontEnd.DISCORD, "900000000000000003").isEmpty(), "and autocomplete creates no workspace");
     }
 
     @Test
@@ -119,7 +120,7 @@ class DiscordDataTest {
 
         rig.slash.onSlashCommandInteraction(event);
 
-        UUID guild = workspaces.find("discord", Events.GUILD).orElseThrow();
+        UUID guild = workspaces.find(FrontEnd.DISCORD, Events.GUILD).orElseThrow();
         List<Post> made = posts.list(guild, "upcoming", null, 10);
         assertEquals(1, made.size());
         Post post = made.get(0);

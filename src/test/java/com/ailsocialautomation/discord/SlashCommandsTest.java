@@ -1,5 +1,6 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
@@ -97,7 +98,7 @@ class SlashCommandsTest {
 
         ArgumentCaptor<Invocation> who = ArgumentCaptor.forClass(Invocation.class);
         verify(commands).run(who.capture(), any(ParsedCommand.class));
-        assertEquals(new Invocation("discord", Events.GUILD, Events.ANA, "member 1", true, null,
+        assertEquals(new Invocation(FrontEnd.DISCORD, Events.GUILD, Events.ANA, "member 1", true, null,
                 "channel:" + Events.CHANNEL), who.getValue());
     }
 

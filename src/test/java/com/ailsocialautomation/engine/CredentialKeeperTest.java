@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.Limits;
@@ -75,7 +76,7 @@ class CredentialKeeperTest {
     }
 
     private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt) {
-        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         ChatUser user = workspaces.ensureUser(ws, "u", "U");
         return accounts.connect(ws, user.id(), new NewAccount("rotating", "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
                 new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, null));

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.GuardedHttp;
@@ -90,7 +91,7 @@ public final class EngineRig implements AutoCloseable {
 
     /** A workspace with one user and one webhook account pointing at {@code url}, signed with {@code secret}. */
     public Fixture webhookFixture(String url, String secret) {
-        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), "Test");
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         ChatUser user = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
         Account account = accounts.connect(ws, user.id(), new NewAccount("webhook", "hook-" + UUID.randomUUID(), "hook.test/hook",
                 "hook", null, url, null, null), new StoredTokens(Secret.of(secret), null, null, null));

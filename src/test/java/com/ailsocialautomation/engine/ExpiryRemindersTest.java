@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
@@ -33,7 +34,7 @@ class ExpiryRemindersTest {
         Sql sql = new Sql(pg.dataSource());
         Workspaces workspaces = new Workspaces(sql);
         Accounts accounts = new Accounts(sql, pg.vault());
-        UUID ws = workspaces.ensure("slack", "T-" + UUID.randomUUID(), null);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-" + UUID.randomUUID(), null);
         ChatUser owner = workspaces.ensureUser(ws, "U-OWNER", "Owner");
         Instant now = Instant.parse("2026-12-01T09:00:00Z");
         Account soon = accounts.connect(ws, owner.id(), new NewAccount("linkedin", "li-1", "Ana Li", "Ana Li", null, null, null, null),

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
@@ -84,7 +85,7 @@ class FailedRefreshTest {
     private record Owned(Account account, ChatUser owner) {}
 
     private Owned account(String access, Instant expiresAt) {
-        UUID ws = rig.workspaces.ensure("console", "ws-" + UUID.randomUUID(), "Test");
+        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
         Account account = rig.accounts.connect(ws, owner.id(), new NewAccount("x", "x-" + UUID.randomUUID(), "ana", "Ana", null, null, null, null),
                 new StoredTokens(Secret.of(access), Secret.of("refresh-token"), expiresAt, null));

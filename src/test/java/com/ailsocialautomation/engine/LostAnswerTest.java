@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeLinkedIn;
@@ -53,7 +54,7 @@ class LostAnswerTest {
         rig = new EngineRig(pg.dataSource(), pg.vault());
         x = FakeX.start();
         linkedin = FakeLinkedIn.start();
-        workspace = rig.workspaces.ensure("console", "ws-" + UUID.randomUUID(), "Test");
+        workspace = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         user = rig.workspaces.ensureUser(workspace, "u-" + UUID.randomUUID(), "Ana");
     }
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.notify;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.ChatUser;
@@ -37,8 +38,8 @@ class NotificationSenderTest {
         }
 
         @Override
-        public String frontEnd() {
-            return "console";
+        public FrontEnd frontEnd() {
+            return FrontEnd.CONSOLE;
         }
 
         @Override
@@ -56,7 +57,7 @@ class NotificationSenderTest {
     }
 
     private ChatUser user(Workspaces workspaces) {
-        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         return workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
     }
 

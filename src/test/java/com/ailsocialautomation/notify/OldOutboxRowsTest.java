@@ -1,5 +1,6 @@
 package com.ailsocialautomation.notify;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.Sql;
@@ -40,8 +41,8 @@ class OldOutboxRowsTest {
         final List<String> origins = new CopyOnWriteArrayList<>();
 
         @Override
-        public String frontEnd() {
-            return "console";
+        public FrontEnd frontEnd() {
+            return FrontEnd.CONSOLE;
         }
 
         @Override
@@ -59,7 +60,7 @@ class OldOutboxRowsTest {
     void messagesQueuedByEarlierVersionsAreDeliveredWithTheirFieldsAndButtons() {
         Sql sql = new Sql(pg.dataSource());
         Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         ChatUser ana = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
         insert(sql, ana, "failed:old-1", FIRST_OUTBOX, null);
         insert(sql, ana, "delayed:old-2", BEFORE_THE_MOVE, "C1/1700000000.1");

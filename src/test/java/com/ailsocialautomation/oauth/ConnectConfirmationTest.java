@@ -1,5 +1,6 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.testing.Browser;
@@ -98,7 +99,7 @@ class ConnectConfirmationTest extends ConnectFixture {
     @Test
     void aPersonKnownOnlyByTheirChatIdIsNamedByIt() {
         String user = newUser();
-        Reply reply = app.commands().run(new Invocation("discord", "G-" + user, user, null, false, null, null),
+        Reply reply = app.commands().run(new Invocation(FrontEnd.DISCORD, "G-" + user, user, null, false, null, null),
                 "connect mastodon " + mastodon.url());
         Matcher m = Pattern.compile(Pattern.quote(app.config().publicUrl()) + "/oauth/mastodon/start\\?s=[A-Za-z0-9_-]{43}").matcher(reply.text());
         assertTrue(m.find(), reply.text());

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
@@ -70,8 +71,8 @@ abstract class ConnectFixture {
                 .with("AIL_HTTP_TIMEOUT_SECONDS", "3");
         Notifier slack = new Notifier() {
             @Override
-            public String frontEnd() {
-                return "slack";
+            public FrontEnd frontEnd() {
+                return FrontEnd.SLACK;
             }
 
             @Override
@@ -96,7 +97,7 @@ abstract class ConnectFixture {
 
     /** Each test's person gets a workspace of their own, so tests do not see each other's accounts. */
     static Invocation as(String user) {
-        return new Invocation("slack", workspace(user), user, "Person " + user, false, null, null);
+        return new Invocation(FrontEnd.SLACK, workspace(user), user, "Person " + user, false, null, null);
     }
 
     static String workspace(String user) {

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.CredentialKeeper;
@@ -86,7 +87,7 @@ class MastodonRevocationTest {
         new OAuthApps(new Sql(pg.dataSource()), pg.vault()).save("mastodon", mastodon.url(), app.redirectUri(),
                 new OAuthApps.Registered(app.clientId(), Secret.of(app.clientSecret()), null));
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
-        UUID ws = workspaces.ensure("console", "ws-" + UUID.randomUUID(), null);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         UUID owner = workspaces.ensureUser(ws, "u", "Ana").id();
         return accounts.connect(ws, owner, new NewAccount("mastodon", "1", "@ana@127.0.0.1", "Ana", null, mastodon.url(), null, 500),
                 new StoredTokens(Secret.of(token), null, null, null));

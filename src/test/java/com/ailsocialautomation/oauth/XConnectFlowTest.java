@@ -1,5 +1,6 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
@@ -35,7 +36,7 @@ class XConnectFlowTest {
                     .with("AIL_X_AUTH_URL", x.url());
             try (App app = env.start()) {
                 String local = "http://127.0.0.1:" + app.port();
-                Reply reply = app.commands().run(new Invocation("discord", "G1", "U1", "Ana", false, null, null), "connect x");
+                Reply reply = app.commands().run(new Invocation(FrontEnd.DISCORD, "G1", "U1", "Ana", false, null, null), "connect x");
                 Matcher m = Pattern.compile("https://ail\\.example\\.com(/oauth/x/start\\?s=[A-Za-z0-9_-]{43})").matcher(reply.text());
                 assertTrue(m.find(), reply.text());
                 Browser browser = new Browser("Mozilla/5.0");
@@ -49,7 +50,7 @@ class XConnectFlowTest {
                 HttpResponse<String> page = browser.get(local + "/oauth/x/callback?state=" + callback.state() + "&code=" + callback.code());
                 assertEquals(200, page.statusCode(), page.body());
                 assertTrue(page.body().contains("Your x account " + FakeX.USERNAME + " is connected to AIL as "), page.body());
-                String accounts = app.commands().run(new Invocation("discord", "G1", "U1", "Ana", false, null, null), "accounts").text();
+                String accounts = app.commands().run(new Invocation(FrontEnd.DISCORD, "G1", "U1", "Ana", false, null, null), "accounts").text();
                 assertTrue(accounts.contains("  x  " + FakeX.USERNAME + "  active  connected by Ana"), accounts);
             }
         }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -45,7 +46,7 @@ class PrivacyAppTest {
     static final String CONTACT = "dpo@example.org";
     static final String TEXT = "Quarterly update: revenue grew in every region, and the board approved the plan. "
             + "Confidential tail 7e7e-marker that must never reach an application log, whatever the level.";
-    static final Invocation LOCAL = new Invocation("console", "console", "local", "Ana Quintero", true, ZoneOffset.UTC, "console");
+    static final Invocation LOCAL = new Invocation(FrontEnd.CONSOLE, "console", "local", "Ana Quintero", true, ZoneOffset.UTC, "console");
 
     @TempDir
     static Path tmp;
@@ -69,8 +70,8 @@ class PrivacyAppTest {
                 .with("AIL_CONTACT_EMAIL", CONTACT).with("AIL_PRIVACY_POLICY_FILE", policy.toString());
         app = env.start(List.of(new Notifier() {
             @Override
-            public String frontEnd() {
-                return "console";
+            public FrontEnd frontEnd() {
+                return FrontEnd.CONSOLE;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
@@ -73,7 +74,8 @@ final class PrivacyRig {
         this.commands = units.commandLayer.commands;
     }
 
-    Person person(String frontEnd, String workspace, String workspaceName, String userId, String displayName) {
+    Person person(String frontEndId, String workspace, String workspaceName, String userId, String displayName) {
+        FrontEnd frontEnd = FrontEnd.of(frontEndId);
         UUID ws = workspaces.ensure(frontEnd, workspace, workspaceName);
         ChatUser user = workspaces.ensureUser(ws, userId, displayName);
         return new Person(ws, user, new Invocation(frontEnd, workspace, userId, displayName, false, ZoneOffset.UTC, null));

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Audit;
@@ -73,7 +74,7 @@ class WorkspaceEraserTest {
 
     @Test
     void removingTheAppErasesTheWholeWorkspaceRevokesItsTokensAndLeavesOneAuditRow() {
-        Erased erased = rig.workspaceEraser.erase("slack", "T0ACME42");
+        Erased erased = rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42");
         assertEquals(List.of(2, 1, 2, 2, 1, 1, 1, 1, 2, 1), List.of(erased.posts(), erased.scheduledPosts(), erased.accounts(),
                 erased.publishLogs(), erased.notifications(), erased.oauthStates(), erased.connectLinks(), erased.technicalData(),
                 erased.users(), erased.revocationsPending()));
@@ -101,10 +102,10 @@ class WorkspaceEraserTest {
 
     @Test
     void aSecondEventOrOneForAWorkspaceNeverSeenErasesAndRecordsNothing() {
-        assertFalse(rig.workspaceEraser.erase("slack", "T0ACME42").empty());
-        Erased again = rig.workspaceEraser.erase("slack", "T0ACME42"); // tokens_revoked after app_uninstalled
+        assertFalse(rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42").empty());
+        Erased again = rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42"); // tokens_revoked after app_uninstalled
         assertTrue(again.empty());
-        assertTrue(rig.workspaceEraser.erase("discord", "4040404040").empty());
+        assertTrue(rig.workspaceEraser.erase(FrontEnd.DISCORD, "4040404040").empty());
         assertEquals(1, rig.count("select count(*) from audit_records"));
         assertEquals(1, rig.mastodon.revoked.size(), "no token is revoked twice");
     }
@@ -113,8 +114,8 @@ class WorkspaceEraserTest {
     void twoEventsHandledAtOnceEraseOnceWithoutAnError() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Erased> first = pool.submit(() -> rig.workspaceEraser.erase("slack", "T0ACME42"));
-            Future<Erased> second = pool.submit(() -> rig.workspaceEraser.erase("slack", "T0ACME42"));
+            Future<Erased> first = pool.submit(() -> rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42"));
+            Future<Erased> second = pool.submit(() -> rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42"));
             int nonEmpty = (first.get().empty() ? 0 : 1) + (second.get().empty() ? 0 : 1);
             assertEquals(1, nonEmpty, "exactly one of them erased the data");
         } finally {

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.Json;
@@ -38,14 +39,14 @@ class SlackAppTest {
                 JsonNode json = Json.MAPPER.readTree(ack.body());
                 assertTrue(json.path("text").asText().contains("No accounts are connected"), ack.body());
                 Workspaces workspaces = new Workspaces(new Sql(app.database().dataSource()));
-                assertTrue(workspaces.find("slack", FakeSlack.TEAM).isPresent());
+                assertTrue(workspaces.find(FrontEnd.SLACK, FakeSlack.TEAM).isPresent());
 
                 assertEquals(401, requests.postWith("text=accounts", "1", "v0=00").statusCode());
                 assertEquals(404, Http.get(app.port(), "/slack/install").statusCode(), "no install flow for a single workspace");
 
                 HttpResponse<String> gone = requests.event(Payloads.event(FakeSlack.TEAM, "EvApp1", Payloads.appUninstalled()), null);
                 assertEquals(200, gone.statusCode());
-                assertTrue(workspaces.find("slack", FakeSlack.TEAM).isEmpty(), "uninstalling erased the workspace");
+                assertTrue(workspaces.find(FrontEnd.SLACK, FakeSlack.TEAM).isEmpty(), "uninstalling erased the workspace");
             }
         }
     }

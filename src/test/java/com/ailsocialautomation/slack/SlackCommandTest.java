@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.Subcommand;
@@ -100,7 +101,7 @@ class SlackCommandTest {
         assertEquals("ephemeral", quiet.path("response_type").asText());
         JsonNode loud = json(rig.requests.command(team, "UPUB", "post public:yes to:" + hook.shortId() + " Hello channel", rig.slack.responseUrl("p2")));
         assertEquals("in_channel", loud.path("response_type").asText());
-        UUID ws = rig.workspaces.find("slack", team).orElseThrow();
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
         List<Post> posts = rig.posts.list(ws, "recent", null, 10);
         assertTrue(posts.stream().anyMatch(p -> p.text().equals("Fish & chips <3")), "published as typed: " + posts);
         assertTrue(text(quiet).contains("Fish &amp; chips &lt;3"), "shown escaped for Slack: " + text(quiet));
@@ -113,7 +114,7 @@ class SlackCommandTest {
         Account hook = rig.webhookAccount(team, "UTZ", "tz.example/hook");
         int year = java.time.LocalDate.now().getYear() + 1;
         json(rig.requests.command(team, "UTZ", "schedule at:\"" + year + "-01-02 09:00\" to:" + hook.shortId() + " Ohayo", rig.slack.responseUrl("tz")));
-        UUID ws = rig.workspaces.find("slack", team).orElseThrow();
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
         Post post = rig.posts.list(ws, "upcoming", null, 10).get(0);
         assertEquals(Instant.parse(year + "-01-02T00:00:00Z"), post.scheduledAt(), "09:00 in Tokyo");
     }
@@ -126,7 +127,7 @@ class SlackCommandTest {
         rig.user("UOTHER", "Olaf", "UTC", false);
         Account hook = rig.webhookAccount(team, "UAUTHOR", "adm.example/hook");
         json(rig.requests.command(team, "UAUTHOR", "schedule in:2h to:" + hook.shortId() + " Later", rig.slack.responseUrl("a")));
-        UUID ws = rig.workspaces.find("slack", team).orElseThrow();
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
         String id = rig.posts.list(ws, "upcoming", null, 10).get(0).shortId();
         String refused = text(json(rig.requests.command(team, "UOTHER", "cancel " + id, rig.slack.responseUrl("b"))));
         assertTrue(refused.contains("or a workspace admin"), refused);
@@ -152,7 +153,7 @@ class SlackCommandTest {
         String team = "TLONG";
         rig.user("ULONG", "Lou", "UTC", false);
         Account hook = rig.webhookAccount(team, "ULONG", "long.example/hook");
-        UUID ws = rig.workspaces.find("slack", team).orElseThrow();
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
         var user = rig.workspaces.ensureUser(ws, "ULONG", "Lou");
         for (int i = 0; i < 20; i++) {
             rig.posts.create(ws, user.id(), "x".repeat(400) + i, List.of(), Instant.now().plusSeconds(3600 + i), null, List.of(hook));

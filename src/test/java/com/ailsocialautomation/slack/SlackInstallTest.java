@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.Sql;
@@ -159,7 +160,7 @@ class SlackInstallTest {
     private static void installFor(String team) {
         new InstallationStore(sql, pg.vault()).save(new Installation(UUID.randomUUID(), null, team, false, team, "A0AIL",
                 "B1", "UBOT", "commands", Secret.of("xoxb-" + team), null, null, "U0", Instant.now()));
-        rig.workspaces.ensure("slack", team, team);
+        rig.workspaces.ensure(FrontEnd.SLACK, team, team);
     }
 
     @Test
@@ -167,7 +168,7 @@ class SlackInstallTest {
         installFor("TUN1");
         assertEquals(200, rig.requests.event(Payloads.event("TUN1", "EvUn1a", Payloads.appUninstalled()), null).statusCode());
         assertEquals(0, installations("TUN1"));
-        assertTrue(rig.workspaces.find("slack", "TUN1").isEmpty(), "the workspace's data is erased");
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, "TUN1").isEmpty(), "the workspace's data is erased");
         assertEquals(200, rig.requests.event(Payloads.event("TUN1", "EvUn1b", Payloads.tokensRevoked("U0BOT")), null).statusCode());
         assertEquals(200, rig.requests.event(Payloads.event("TUN1", "EvUn1a", Payloads.appUninstalled()), 1).statusCode());
         assertEquals(200, rig.requests.event(Payloads.event("TUN1", "EvUn1b", Payloads.tokensRevoked("U0BOT")), 2).statusCode());
@@ -179,10 +180,10 @@ class SlackInstallTest {
         installFor("TUN2");
         assertEquals(200, rig.requests.event(Payloads.event("TUN2", "EvUn2a", Payloads.tokensRevoked("U0BOT")), null).statusCode());
         assertEquals(0, installations("TUN2"));
-        assertTrue(rig.workspaces.find("slack", "TUN2").isEmpty());
-        rig.workspaces.ensure("slack", "TUN2", "came back in between");
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, "TUN2").isEmpty());
+        rig.workspaces.ensure(FrontEnd.SLACK, "TUN2", "came back in between");
         assertEquals(200, rig.requests.event(Payloads.event("TUN2", "EvUn2b", Payloads.appUninstalled()), null).statusCode());
-        assertTrue(rig.workspaces.find("slack", "TUN2").isEmpty());
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, "TUN2").isEmpty());
         assertEquals(2, rig.erased.stream().filter("TUN2"::equals).count());
     }
 
@@ -192,7 +193,7 @@ class SlackInstallTest {
         installFor("TLEAVE");
         rig.requests.event(Payloads.event("TLEAVE", "EvLeave", Payloads.appUninstalled()), null);
         assertEquals(1, installations("TKEEP"));
-        assertTrue(rig.workspaces.find("slack", "TKEEP").isPresent());
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, "TKEEP").isPresent());
         assertFalse(rig.erased.contains("TKEEP"));
     }
 
@@ -213,14 +214,14 @@ class SlackInstallTest {
             TokenRotation rotation = new TokenRotation(store, slack, FakeSlack.CLIENT_ID, Secret.of(FakeSlack.CLIENT_SECRET), rig.clock);
             assertEquals("xoxb-org-token", rotation.forTeam("TGRID"), "a DM to someone in TGRID uses the org's token");
         }
-        rig.workspaces.ensure("slack", "TGRID", null);
+        rig.workspaces.ensure(FrontEnd.SLACK, "TGRID", null);
         com.fasterxml.jackson.databind.node.ObjectNode revoked = com.ailsocialautomation.Json.MAPPER.createObjectNode()
                 .put("type", "team_access_revoked").put("event_ts", "1700000000.5");
         revoked.putArray("team_ids").add("TGRID");
         String event = Payloads.event("E0ORG", "EvGrid1", revoked).replace("\"enterprise_id\":null", "\"enterprise_id\":\"E0ORG\"");
         assertEquals(200, rig.requests.event(event, null).statusCode());
         assertTrue(rig.erased.contains("TGRID"));
-        assertTrue(rig.workspaces.find("slack", "TGRID").isEmpty());
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, "TGRID").isEmpty());
         assertEquals(1, sql.one("select count(*) from slack_installations where enterprise_id = 'E0ORG'", rs -> rs.getInt(1)).orElseThrow(),
                 "the org-wide installation stays for the organisation's other workspaces");
     }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.engine.Announcer;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.notify.NotificationSender;
@@ -43,7 +44,7 @@ class SlackNotifierTest {
     private Post failedPost(String team, String user, String origin) {
         rig.user(user, "Fred", "UTC", false);
         Account hook = rig.webhookAccount(team, user, "dm.example/hook");
-        UUID ws = rig.workspaces.find("slack", team).orElseThrow();
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
         var author = rig.workspaces.ensureUser(ws, user, "Fred");
         Post post = rig.posts.create(ws, author.id(), "A post that fails", List.of(), Instant.now(), origin, List.of(hook));
         rig.sql.update("update post_targets set state = 'failed', error = 'HTTP 500', attempts = 1 where post_id = ?", post.id());

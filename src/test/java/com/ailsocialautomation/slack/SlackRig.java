@@ -1,8 +1,10 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.WorkspaceRemoval;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
@@ -85,7 +87,7 @@ final class SlackRig implements AutoCloseable {
         // A recording stand-in for the workspace eraser: it deletes the workspace row, and the test sees who asked.
         WorkspaceRemoval removal = (frontEnd, teamId) -> {
             erased.add(teamId);
-            sql.update("delete from workspaces where front_end = ? and external_id = ?", frontEnd, teamId);
+            sql.update("delete from workspaces where front_end = ? and external_id = ?", frontEnd.id(), teamId);
         };
         front = new SlackFrontEnd(config, PUBLIC_URL, new SlackFrontEnd.Parts(commands,
                 units.commandLayer.compose, units.commandLayer.overview, sql, pg.vault(), removal, clock), ackWithin).start();
@@ -104,7 +106,7 @@ final class SlackRig implements AutoCloseable {
 
     /** An account of {@code platform} (for its text rules; nothing is published in these tests). */
     Account account(String teamId, String userId, String platform, String handle) {
-        UUID ws = workspaces.ensure("slack", teamId, null);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, teamId, null);
         ChatUser owner = workspaces.ensureUser(ws, userId, userId);
         return accounts.connect(ws, owner.id(), new NewAccount(platform, platform + "-" + UUID.randomUUID(), handle, handle,
                 null, null, null, null), new StoredTokens(Secret.of("token"), null, null, null));
@@ -112,7 +114,7 @@ final class SlackRig implements AutoCloseable {
 
     /** A webhook account connected by {@code userId} in Slack team {@code teamId}. */
     Account webhookAccount(String teamId, String userId, String handle) {
-        UUID ws = workspaces.ensure("slack", teamId, null);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, teamId, null);
         ChatUser owner = workspaces.ensureUser(ws, userId, userId);
         return accounts.connect(ws, owner.id(), new NewAccount("webhook", "hook-" + UUID.randomUUID(), handle, handle,
                 null, "http://127.0.0.1:9/" + handle, null, null), new StoredTokens(Secret.of("whsec_test"), null, null, null));

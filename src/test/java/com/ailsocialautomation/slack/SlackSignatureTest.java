@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -40,7 +41,7 @@ class SlackSignatureTest {
     }
 
     private static void assertNothingRan(String team, int slackCallsBefore) {
-        assertTrue(rig.workspaces.find("slack", team).isEmpty(), "no workspace was created for " + team);
+        assertTrue(rig.workspaces.find(FrontEnd.SLACK, team).isEmpty(), "no workspace was created for " + team);
         assertEquals(slackCallsBefore, rig.slack.all().size(), "Slack was not called");
     }
 

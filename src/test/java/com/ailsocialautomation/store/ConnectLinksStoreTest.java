@@ -1,5 +1,6 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ConnectLinksStoreTest {
     void theDetailIsBoundToItsRowAndWorkspaceAsSecretColumnsSaysAndFindingALinkUsesNothing() {
         Sql sql = new Sql(pg.dataSource());
         Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure("slack", "T-LINKS", "Links Inc");
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-LINKS", "Links Inc");
         UUID user = workspaces.ensureUser(ws, "U-LINKS", "Lin").id();
         OAuthStates states = new OAuthStates(sql, pg.vault());
         byte[] hash = new byte[32];
@@ -37,7 +38,7 @@ class ConnectLinksStoreTest {
         OAuthStates.Pending found = states.findLink(hash, "webhook", Instant.now()).orElseThrow();
         assertEquals("Lin", found.requester());
         assertEquals("Links Inc", found.workspace());
-        assertEquals("slack", found.frontEnd());
+        assertEquals(FrontEnd.SLACK, found.frontEnd());
         assertTrue(states.findLink(hash, "webhook", Instant.now()).isPresent(), "finding uses nothing up");
         assertEquals("https://hooks.example/secret-path", states.useLink(hash, "webhook", Instant.now()).orElseThrow().detail().reveal());
         assertTrue(states.findLink(hash, "webhook", Instant.now()).isEmpty(), "a used link is gone");

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.bluesky;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeBluesky;
@@ -74,7 +75,7 @@ class BlueskyEngineTest {
     private void connectAccount() {
         BlueskyProvider provider = new BlueskyProvider(new GuardedApiClient(rig.http), pds.url(), Clock.systemUTC());
         TokenSet tokens = provider.logIn(pds.url(), FakeBluesky.HANDLE, Secret.of(FakeBluesky.APP_PASSWORD)).tokens();
-        workspace = rig.workspaces.ensure("slack", "T-" + UUID.randomUUID(), "Test");
+        workspace = rig.workspaces.ensure(FrontEnd.SLACK, "T-" + UUID.randomUUID(), "Test");
         user = rig.workspaces.ensureUser(workspace, "U-" + UUID.randomUUID(), "Ana");
         account = rig.accounts.connect(workspace, user.id(), new NewAccount("bluesky", FakeBluesky.DID, FakeBluesky.HANDLE,
                 FakeBluesky.DISPLAY_NAME, null, pds.url(), null, null),

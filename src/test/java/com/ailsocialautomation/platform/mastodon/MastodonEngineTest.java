@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.mastodon;
 
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
@@ -81,7 +82,7 @@ class MastodonEngineTest {
     void connect() {
         mastodon = FakeMastodon.start();
         token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
-        UUID ws = rig.workspaces.ensure("console", "ws-" + UUID.randomUUID(), "Test");
+        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
         account = rig.accounts.connect(ws, owner.id(), new NewAccount("mastodon", "109300000000000001", "@ana@127.0.0.1", "Ana",
                 null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
