@@ -7,6 +7,7 @@ import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.TechnicalData;
 import com.ailsocialautomation.web.Html;
+import com.ailsocialautomation.web.SecurityHeaders;
 import com.ailsocialautomation.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -52,6 +53,7 @@ public final class OAuthRoutes implements WebRoutes {
         String token = ctx.queryParam("s");
         OAuthStates.Pending pending = start.find(platform, token);
         Secret browser = confirmation.browser(ctx, startPath(platform));
+        SecurityHeaders.formMayContinueTo(ctx, start.authorizeTarget(platform, pending));
         String what = Confirmation.article(platform) + " " + platform + " account";
         ctx.html(Html.page("Connect " + what + "?", Confirmation.explanation(pending, what)
                 + Confirmation.form(startPath(platform), token, browser, "", "Continue to " + platform)));

@@ -45,6 +45,12 @@ final class OAuthStart {
         return pending(states.findLink(hash(platform, linkToken), platform, clock.instant()), platform);
     }
 
+    /** Where the confirmed link will send the browser (for the page's form-action); registers nothing. */
+    URI authorizeTarget(String platform, OAuthStates.Pending pending) {
+        return provider(platform).authorizeUrl(new AuthorizeRequest("-", "-", clients.redirectUri(platform),
+                pending.link().instanceUrl(), new ClientApp("-", null)));
+    }
+
     /** Uses the link confirmed by the browser holding {@code browser}, which the callback must present again. */
     Started begin(String platform, String linkToken, Secret browser) {
         Provider provider = provider(platform);

@@ -12,9 +12,11 @@ import java.util.Base64;
  * style but {@link Html#STYLE}, no framing (so the connect confirmation cannot be clickjacked), forms post only to
  * AIL, no MIME sniffing, no Referer (addresses can carry one-time tokens), and HSTS when AIL is served over https.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(Html.STYLE)
             + "; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    private static final String FORM_TARGET = "ail.form-action-target";
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     /** One year; includeSubDomains is left to the operator, who may serve other hosts under the same domain. */
     static final String HSTS = "max-age=31536000";
 
@@ -24,8 +26,21 @@ final class SecurityHeaders {
         this.https = https;
     }
 
+    /**
+     * Lets this page's form continue to {@code target}'s origin as well as to AIL: browsers apply form-action to the
+     * redirect that answers the form too (the connect confirmation's POST redirects to the platform's authorize page).
+     */
+    public static void formMayContinueTo(Context ctx, java.net.URI target) {
+        String origin = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+        if (ORIGIN.matcher(origin).matches()) {
+            ctx.attribute(FORM_TARGET, origin);
+        }
+    }
+
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        String target = ctx.attribute(FORM_TARGET);
+        ctx.header("Content-Security-Policy", target == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + target));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY"); // for browsers that predate frame-ancestors

@@ -47,7 +47,10 @@ class ConnectConfirmationTest extends ConnectFixture {
         assertTrue(page.body().contains("<form method=\"post\" action=\"/oauth/mastodon/start\">"), page.body());
         assertFalse(page.headers().firstValue("Location").isPresent(), "no redirect to the platform on a GET");
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        // browsers check the redirect that answers the form against form-action too: the instance, and nothing else
+        assertTrue(csp.contains("form-action 'self' " + mastodon.url() + ";"), csp);
         assertEquals(0, used(link));
         assertEquals(statesBefore, states());
     }

@@ -43,6 +43,8 @@ class XConnectFlowTest {
                 HttpResponse<String> confirmation = browser.get(local + m.group(1));
                 assertEquals(200, confirmation.statusCode(), confirmation.body());
                 assertTrue(confirmation.body().contains("Ana asked AIL to connect an x account to the Discord workspace"), confirmation.body());
+                assertTrue(confirmation.headers().firstValue("Content-Security-Policy").orElseThrow()
+                        .contains("form-action 'self' " + x.url() + ";"), "the form may continue to X's authorize page");
                 HttpResponse<String> start = browser.submit(local + m.group(1), confirmation, Map.of());
                 assertEquals(303, start.statusCode(), start.body());
                 assertTrue(start.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; Secure"), "an https public URL gets a Secure cookie");
