@@ -1,8 +1,15 @@
 package com.ailsocialautomation;
 
-import com.ailsocialautomation.testing.ServiceEnv;
-
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.testing.Http;
+import com.ailsocialautomation.testing.ServiceEnv;
+import com.ailsocialautomation.wiring.Store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +27,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,5 +160,57 @@ class EmbeddedDatabaseTest {
             props.setProperty("password", password);
         }
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres", props);
+    }
+
+    @Test
+    @Order(3)
+    void aSigtermWhileAPublishHangsAtThePlatformStopsAilAndItsPostgresqlWithinEightSeconds() throws Exception {
+        app.close();
+        app = null;
+        FakeWebhookReceiver hook = new FakeWebhookReceiver();
+        try {
+            hook.expectSecret("whsec_stop");
+            App maintenance = App.storeOnly(Config.from(env), Clock.systemUTC());
+            try {
+                Store store = Store.over(maintenance.database().dataSource(), maintenance.vault());
+                UUID ws = store.workspaces.ensure("console", "ws-stop", "Test");
+                ChatUser ana = store.workspaces.ensureUser(ws, "u-stop", "Ana");
+                Account account = store.accounts.connect(ws, ana.id(), new NewAccount("webhook", "hook-stop", "hook.test/hook", "hook",
+                        null, hook.url(), null, null), new StoredTokens(Secret.of("whsec_stop"), null, null, null));
+                store.posts.create(ws, ana.id(), "in flight at the stop", List.of(), Instant.now(), null, List.of(account));
+            } finally {
+                maintenance.close();
+            }
+            hook.hang();
+            int port = freePort();
+            child = startChild(Map.of("AIL_PORT", Integer.toString(port), "AIL_INSECURE_LOOPBACK", "true"));
+            assertTrue(hook.awaitRequest(90), "the publish is in flight");
+
+            long start = System.nanoTime();
+            child.destroy(); // SIGTERM, as docker stop sends
+            assertTrue(child.waitFor(8, TimeUnit.SECONDS), "stopped within docker's 10 s, with room to spare");
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(0, child.exitValue() == 143 ? 0 : child.exitValue(), "a clean stop");
+            child = null;
+            assertFalse(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")), "PostgreSQL stopped too (" + took + " ms)");
+        } finally {
+            hook.release();
+            hook.close();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Process startChild(Map<String, String> extra) throws java.io.IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        pb.environment().keySet().removeIf(name -> name.startsWith("AIL_") || name.startsWith("SLACK_") || name.startsWith("DISCORD_"));
+        pb.environment().putAll(env);
+        pb.environment().putAll(extra);
+        return pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -29,6 +29,9 @@ import java.util.UUID;
  * (the publisher then decides between unknown and a safe retry). Extra recurring jobs ride on the same scheduler.
  */
 public final class Engine implements AutoCloseable {
+    /** How long a stop waits for running publishes before it hands them back. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
+
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     private final Scheduler scheduler;
@@ -69,7 +72,9 @@ public final class Engine implements AutoCloseable {
                 // lock-and-fetch (SELECT ... FOR UPDATE SKIP LOCKED) scales across instances on PostgreSQL
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(20))
+                // docker stop allows 10 s: running publishes get this long, the pool and PostgreSQL the rest; a
+                // publish still running is handed back in "publishing" and revived like a crash on the next start
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build();
         Gauge.builder("ail.targets.due.not.started", () -> safeCount(sql, clock))
                 .description("scheduled targets whose time has come but that have not started").register(metrics);
