@@ -2,6 +2,7 @@ package com.ailsocialautomation;
 
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.ChatUser;
@@ -173,7 +174,7 @@ class EmbeddedDatabaseTest {
             App maintenance = App.storeOnly(Config.from(env), Clock.systemUTC());
             try {
                 Store store = Store.over(maintenance.database().dataSource(), maintenance.vault());
-                UUID ws = store.workspaces.ensure("console", "ws-stop", "Test");
+                UUID ws = store.workspaces.ensure(FrontEnd.CONSOLE, "ws-stop", "Test");
                 ChatUser ana = store.workspaces.ensureUser(ws, "u-stop", "Ana");
                 Account account = store.accounts.connect(ws, ana.id(), new NewAccount("webhook", "hook-stop", "hook.test/hook", "hook",
                         null, hook.url(), null, null), new StoredTokens(Secret.of("whsec_stop"), null, null, null));
