@@ -36,7 +36,11 @@ final class Setup {
     private static AppConfig.AppConfigBuilder base(Slack slack, Config.Slack config) {
         return AppConfig.builder().slack(slack).signingSecret(config.signingSecret().reveal())
                 .requestVerificationEnabled(false)
+                // Bolt checks a bot token with auth.test before a request's handler runs, inside the 3 s ack;
+                // kept for a day instead of Bolt's 10 minutes, only the first request of a token pays for it
+                // (a revoked token is noticed by the next API call and by Slack's tokens_revoked event)
                 .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(java.time.Duration.ofDays(1).toMillis())
                 .sslCheckEnabled(true)
                 .threadPoolSize(4);
     }
