@@ -7,7 +7,9 @@ import com.ailsocialautomation.command.CommandSpec.Text;
 import com.ailsocialautomation.schedule.Durations;
 import com.ailsocialautomation.schedule.Echo;
 import com.ailsocialautomation.schedule.Zones;
+import com.ailsocialautomation.store.PostFilter;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,7 +73,7 @@ public final class Commands {
                             "/ail schedule in:2h30m to:x Doors open soon",
                             "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
                     TIMES + " " + OPTIONS_FIRST),
-            spec(Subcommand.LIST, List.of(Arg.optional("filter", "upcoming", "recent", "failed", "mine")), List.of(), Text.NONE,
+            spec(Subcommand.LIST, List.of(Arg.optional("filter", Arrays.stream(PostFilter.values()).map(PostFilter::text).toArray(String[]::new))), List.of(), Text.NONE,
                     "/ail list [upcoming|recent|failed|mine]",
                     "List posts: upcoming (the default), recent, failed or yours",
                     List.of("/ail list", "/ail list failed"), ""),

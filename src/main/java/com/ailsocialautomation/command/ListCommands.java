@@ -6,6 +6,7 @@ import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetState;
@@ -35,20 +36,20 @@ public final class ListCommands implements Handler {
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.subcommand()) {
-            case LIST -> list(caller, command.arg(0) == null ? "upcoming" : command.arg(0));
+            case LIST -> list(caller, command.arg(0) == null ? PostFilter.UPCOMING : PostFilter.of(command.arg(0)));
             case SHOW -> show(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
     }
 
-    private Reply list(Caller caller, String filter) {
+    private Reply list(Caller caller, PostFilter filter) {
         List<Post> found = posts.list(caller.workspaceId(), filter, caller.user().id(), LIST_SIZE);
         if (found.isEmpty()) {
             return Reply.of(switch (filter) {
-                case "upcoming" -> "Nothing is scheduled. Schedule a post with `/ail schedule at:\"tomorrow 09:00\" <text>`.";
-                case "failed" -> "No failed posts.";
-                case "mine" -> "You have no posts yet.";
-                default -> "No posts yet.";
+                case UPCOMING -> "Nothing is scheduled. Schedule a post with `/ail schedule at:\"tomorrow 09:00\" <text>`.";
+                case FAILED -> "No failed posts.";
+                case MINE -> "You have no posts yet.";
+                case RECENT -> "No posts yet.";
             });
         }
         StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
@@ -61,12 +62,12 @@ public final class ListCommands implements Handler {
         return Reply.of(sb.toString());
     }
 
-    private static String title(String filter) {
+    private static String title(PostFilter filter) {
         return switch (filter) {
-            case "upcoming" -> "Upcoming posts";
-            case "failed" -> "Failed posts";
-            case "mine" -> "Your posts";
-            default -> "Recent posts";
+            case UPCOMING -> "Upcoming posts";
+            case FAILED -> "Failed posts";
+            case MINE -> "Your posts";
+            case RECENT -> "Recent posts";
         };
     }
 

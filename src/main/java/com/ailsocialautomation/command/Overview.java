@@ -6,6 +6,7 @@ import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.TargetState;
 
@@ -37,7 +38,7 @@ public final class Overview {
 
     public List<Section> of(Invocation invocation) {
         Caller caller = commands.caller(invocation);
-        List<Post> mine = posts.list(caller.workspaceId(), "mine", caller.user().id(), 100);
+        List<Post> mine = posts.list(caller.workspaceId(), PostFilter.MINE, caller.user().id(), 100);
         List<Post> upcoming = mine.stream().filter(Overview::pending)
                 .sorted(Comparator.comparing(Post::scheduledAt)).toList();
         List<Post> recent = mine.stream().filter(p -> !pending(p)).toList();

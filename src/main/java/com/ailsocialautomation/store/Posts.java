@@ -65,16 +65,16 @@ public final class Posts {
     }
 
     /** upcoming (soonest first), recent, failed, mine (newest first); at most {@code limit}. */
-    public List<Post> list(UUID workspaceId, String filter, UUID userId, int limit) {
+    public List<Post> list(UUID workspaceId, PostFilter filter, UUID userId, int limit) {
         String where = switch (filter) {
-            case "upcoming" -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('scheduled','publishing'))";
-            case "failed" -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('failed','unknown'))";
-            case "mine" -> "p.author_user_id = ?";
-            default -> "true";
+            case UPCOMING -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('scheduled','publishing'))";
+            case FAILED -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('failed','unknown'))";
+            case MINE -> "p.author_user_id = ?";
+            case RECENT -> "true";
         };
-        String order = "upcoming".equals(filter) ? "p.scheduled_at asc" : "p.scheduled_at desc";
+        String order = filter == PostFilter.UPCOMING ? "p.scheduled_at asc" : "p.scheduled_at desc";
         String clause = where + " order by " + order + " limit " + Math.max(1, Math.min(limit, 100));
-        return "mine".equals(filter) ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
+        return filter == PostFilter.MINE ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
     }
 
     /** Cancels every target that has not started; returns how many. */

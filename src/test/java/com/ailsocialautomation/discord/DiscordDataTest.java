@@ -8,6 +8,7 @@ import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Workspaces;
@@ -121,7 +122,7 @@ class DiscordDataTest {
         rig.slash.onSlashCommandInteraction(event);
 
         UUID guild = workspaces.find(FrontEnd.DISCORD, Events.GUILD).orElseThrow();
-        List<Post> made = posts.list(guild, "upcoming", null, 10);
+        List<Post> made = posts.list(guild, PostFilter.UPCOMING, null, 10);
         assertEquals(1, made.size());
         Post post = made.get(0);
         assertEquals(List.of(PNG), post.mediaUrls());

@@ -8,6 +8,7 @@ import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,7 @@ class SlackCommandTest {
         JsonNode loud = json(rig.requests.command(team, "UPUB", "post public:yes to:" + hook.shortId() + " Hello channel", rig.slack.responseUrl("p2")));
         assertEquals("in_channel", loud.path("response_type").asText());
         UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
-        List<Post> posts = rig.posts.list(ws, "recent", null, 10);
+        List<Post> posts = rig.posts.list(ws, PostFilter.RECENT, null, 10);
         assertTrue(posts.stream().anyMatch(p -> p.text().equals("Fish & chips <3")), "published as typed: " + posts);
         assertTrue(text(quiet).contains("Fish &amp; chips &lt;3"), "shown escaped for Slack: " + text(quiet));
     }
@@ -115,7 +116,7 @@ class SlackCommandTest {
         int year = java.time.LocalDate.now().getYear() + 1;
         json(rig.requests.command(team, "UTZ", "schedule at:\"" + year + "-01-02 09:00\" to:" + hook.shortId() + " Ohayo", rig.slack.responseUrl("tz")));
         UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
-        Post post = rig.posts.list(ws, "upcoming", null, 10).get(0);
+        Post post = rig.posts.list(ws, PostFilter.UPCOMING, null, 10).get(0);
         assertEquals(Instant.parse(year + "-01-02T00:00:00Z"), post.scheduledAt(), "09:00 in Tokyo");
     }
 
@@ -128,7 +129,7 @@ class SlackCommandTest {
         Account hook = rig.webhookAccount(team, "UAUTHOR", "adm.example/hook");
         json(rig.requests.command(team, "UAUTHOR", "schedule in:2h to:" + hook.shortId() + " Later", rig.slack.responseUrl("a")));
         UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
-        String id = rig.posts.list(ws, "upcoming", null, 10).get(0).shortId();
+        String id = rig.posts.list(ws, PostFilter.UPCOMING, null, 10).get(0).shortId();
         String refused = text(json(rig.requests.command(team, "UOTHER", "cancel " + id, rig.slack.responseUrl("b"))));
         assertTrue(refused.contains("or a workspace admin"), refused);
         String done = text(json(rig.requests.command(team, "UADMIN", "cancel " + id, rig.slack.responseUrl("c"))));

@@ -10,6 +10,7 @@ import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,7 +94,7 @@ class SlackInteractionTest {
         assertEquals("errors", errors.path("response_action").asText(), errors.toString());
         assertTrue(errors.path("errors").path("date").asText().contains("passed"), errors.toString());
         assertTrue(errors.path("errors").path("text").asText().contains("X"), "the length error names X: " + errors);
-        assertEquals(0, rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), "recent", null, 10).size(), "nothing was saved");
+        assertEquals(0, rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), PostFilter.RECENT, null, 10).size(), "nothing was saved");
 
         JsonNode none = json(rig.requests.interactivity(Payloads.submission(team, "UCOMP", ComposeModal.CALLBACK, metadata,
                 values(List.of(), "Hello", null, null))));
@@ -105,7 +106,7 @@ class SlackInteractionTest {
         assertFalse(closed.has("response_action"), "the modal closes: " + closed);
         FakeSlack.Call answer = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/compose")).get(0);
         assertTrue(answer.body().path("text").asText().contains("Scheduled"), answer.json());
-        Post post = rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), "upcoming", null, 10).get(0);
+        Post post = rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), PostFilter.UPCOMING, null, 10).get(0);
         assertEquals(java.time.LocalDateTime.parse(tomorrow + "T09:00").atZone(ZoneId.of("Europe/Berlin")).toInstant(), post.scheduledAt());
         assertEquals(2, post.targets().size());
     }
@@ -146,7 +147,7 @@ class SlackInteractionTest {
         Account hook = rig.webhookAccount(team, "UHOME", "home.example/hook");
         json(rig.requests.command(team, "UHOME", "schedule in:5h to:" + hook.shortId() + " For the home tab", rig.slack.responseUrl("h0")));
         UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
-        Post post = rig.posts.list(ws, "upcoming", null, 10).get(0);
+        Post post = rig.posts.list(ws, PostFilter.UPCOMING, null, 10).get(0);
 
         json(rig.requests.event(Payloads.event(team, "EvHome1", Payloads.appHomeOpened("UHOME")), null));
         FakeSlack.Call publish = rig.slack.await("views.publish", 1, c -> "UHOME".equals(c.form().get("user_id"))).get(0);
