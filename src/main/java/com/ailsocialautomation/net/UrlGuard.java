@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The one gate for every URL a person gives us: webhooks, media links, Mastodon instances, Bluesky PDSes.
- * Only https, no user info, and every address the host resolves to must be public. Messages name the
+ * Only https on port 443 or 8443, no user info, and every address the host resolves to must be public. Messages name the
  * host at most, never the path or query, which often carry a webhook's secret.
  */
 public final class UrlGuard {
@@ -50,6 +50,11 @@ public final class UrlGuard {
         int port = uri.getPort() == -1 ? (plainHttp ? 80 : 443) : uri.getPort();
         if (port < 1 || port > 65535) {
             throw new UserError("That URL has an invalid port number; " + USE_HTTPS);
+        }
+        if (!insecureLoopback && port != 443 && port != 8443) {
+            // other ports reach services that were never meant for the web (mail, databases, admin consoles)
+            throw new UserError("That URL uses port " + port + "; AIL only connects to the https ports 443 and 8443. "
+                    + "Use the address without a port, or with :443.");
         }
         List<InetAddress> addresses = resolve(host);
         for (InetAddress address : addresses) {

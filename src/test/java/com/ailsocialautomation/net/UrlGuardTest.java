@@ -118,6 +118,20 @@ class UrlGuardTest {
     }
 
     @Test
+    void onlyTheHttpsPorts443And8443AreReachableUnlessLoopbackIsOpenedForTests() {
+        FakeDns dns = new FakeDns().with("example.com", PUBLIC_V4);
+        UrlGuard guard = new UrlGuard(false, dns);
+        assertEquals(443, guard.check("https://example.com/").port());
+        assertEquals(443, guard.check("https://example.com:443/").port());
+        assertEquals(8443, guard.check("https://example.com:8443/hook").port());
+        for (String port : List.of("22", "25", "80", "3306", "5432", "6379", "8080", "9200")) {
+            assertRejected(guard, "https://example.com:" + port + "/secret-path",
+                    "That URL uses port " + port + "; AIL only connects to the https ports 443 and 8443. Use the address without a port, or with :443.");
+        }
+        assertEquals(9200, new UrlGuard(true, dns).check("https://example.com:9200/").port());
+    }
+
+    @Test
     void unknownHostsBadPortsAndGarbageAreUserErrors() {
         assertRejected("https://nowhere.test/", "Could not find the host nowhere.test");
         assertRejected("https://example.com:0/", "port");
