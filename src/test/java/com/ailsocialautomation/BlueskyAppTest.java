@@ -43,6 +43,10 @@ class BlueskyAppTest {
                         + "Slack workspace \u201cT1\u201d."), page.body());
                 assertTrue(page.body().contains("<input type=\"password\" name=\"password\""), page.body());
                 assertEquals(0, pds.sessionsCreated(), "opening the page signs in nowhere");
+                HttpResponse<String> forged = new Browser("Mozilla/5.0 (someone else)").post(link.group().replaceFirst("\\?s=.*", ""),
+                        Map.of("s", link.group().replaceFirst(".*\\?s=", ""), "csrf", "x".repeat(43), "password", FakeBluesky.APP_PASSWORD));
+                assertEquals(403, forged.statusCode(), "a POST that did not come from the page in this browser: " + forged.body());
+                assertEquals(0, pds.sessionsCreated());
                 HttpResponse<String> wrong = browser.submit(link.group(), page, Map.of("password", FakeBluesky.MAIN_PASSWORD));
                 assertEquals(400, wrong.statusCode());
                 assertTrue(wrong.body().contains("That is not an app password"), wrong.body());

@@ -69,6 +69,7 @@ class SlackMalformedRequestTest {
         logged.list.clear();
         HttpResponse<String> response = send.get();
         assertEquals(400, response.statusCode(), response.body());
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals(before, rows(), "nothing reached the database");
         List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Refused a malformed Slack request")), lines.toString());
