@@ -1,6 +1,8 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.schedule.Echo;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 
@@ -18,7 +20,7 @@ final class AccountRefs {
     static Account one(Accounts accounts, UUID workspaceId, String reference) {
         List<Account> found = accounts.resolve(workspaceId, reference);
         if (found.isEmpty()) {
-            throw new UserError("No account '" + reference + "' in this workspace. `/ail accounts` lists them.");
+            throw unknown(accounts, workspaceId, reference);
         }
         if (found.size() > 1) {
             throw new UserError("'" + reference + "' matches " + found.size() + " accounts ("
@@ -47,7 +49,7 @@ final class AccountRefs {
             }
             List<Account> found = accounts.resolve(workspaceId, ref);
             if (found.isEmpty()) {
-                throw new UserError("No account '" + ref.trim() + "' in this workspace. `/ail accounts` lists them.");
+                throw unknown(accounts, workspaceId, ref);
             }
             chosen.addAll(found);
         }
@@ -55,5 +57,21 @@ final class AccountRefs {
             throw new UserError("to: names no account. Example: to:a7k2q,mastodon");
         }
         return new ArrayList<>(chosen);
+    }
+
+    /** The workspace's account ids, handles and platforms are what a mistyped reference was probably meant to be. */
+    private static UserError unknown(Accounts accounts, UUID workspaceId, String reference) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Account a : accounts.list(workspaceId)) {
+            names.add(a.shortId());
+            names.add(a.platform());
+            if (a.handle() != null) {
+                names.add(a.handle());
+            }
+        }
+        String typed = reference.strip();
+        String hint = DidYouMean.hint(typed, names, Commands.PLATFORM_ALIASES);
+        return new UserError("No account '" + Echo.of(typed) + "' in this workspace" + (hint.isEmpty() ? "." : hint)
+                + " `/ail accounts` lists them.");
     }
 }

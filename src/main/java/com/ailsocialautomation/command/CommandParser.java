@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.schedule.Continuation;
 import com.ailsocialautomation.schedule.Echo;
 
 import java.util.ArrayList;
@@ -42,24 +43,40 @@ public final class CommandParser {
         Map<String, List<String>> options = new LinkedHashMap<>();
         String text = "";
         boolean optionsOpen = true;
+        String[] time = null; // the key and value of an unquoted at:/in: that nothing has followed yet
         while (!in.atEnd()) {
             if (optionsOpen && in.takeDoubleDash()) {
                 optionsOpen = false;
+                time = null;
                 continue;
             }
             String key = optionsOpen ? in.optionKey(spec) : null;
             if (key != null) {
-                options.computeIfAbsent(key, k -> new ArrayList<>()).add(in.optionValue(spec, key));
+                String value = in.optionValue(spec, key);
+                options.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                // at: and in: are the only one-of options, and the only times
+                time = spec.oneOf().contains(key) && !in.lastQuoted() ? new String[] {key, value} : null;
             } else if (args.size() < spec.args().size()) {
                 args.add(in.word(spec, "<" + spec.args().get(args.size()).name() + ">"));
+                time = null;
             } else if (spec.takesText()) {
                 text = in.rest();
+                refuseSplitTime(spec, time, text, true);
                 break;
             } else {
+                refuseSplitTime(spec, time, in.rest(), false);
                 throw spec.misuse("Unexpected '" + Echo.of(in.bareWord()) + "'");
             }
         }
         return GrammarCheck.check(spec, args, options, text);
+    }
+
+    private static void refuseSplitTime(CommandSpec spec, String[] time, String after, boolean isText) {
+        if (time != null) {
+            Continuation.refusal(time[0], time[1], after, isText).ifPresent(why -> {
+                throw spec.misuse(why);
+            });
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Arg;
 import com.ailsocialautomation.command.CommandSpec.Option;
@@ -12,12 +13,17 @@ import com.ailsocialautomation.store.PostFilter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every /ail subcommand, declared once; the parser, help and the Discord command definitions read this table. */
 public final class Commands {
     public static final List<String> PLATFORMS = List.of("mastodon", "bluesky", "webhook", "x", "linkedin",
             "youtube", "tiktok", "facebook", "instagram", "threads");
+
+    /** Names people use for a platform that are not its id: suggested when they type them. */
+    public static final Map<String, String> PLATFORM_ALIASES = Map.of("twitter", "x", "tweet", "x", "bsky", "bluesky",
+            "fediverse", "mastodon", "toot", "mastodon", "hook", "webhook", "url", "webhook");
 
     private static final Option TO = Option.of("to");
     private static final Option MEDIA = Option.repeatable("media");
@@ -117,8 +123,8 @@ public final class Commands {
 
     /** The subcommand, or a UserError that lists the subcommands. */
     public static CommandSpec get(String name) {
-        return find(name).orElseThrow(() -> new UserError("Unknown subcommand '" + Echo.of(name)
-                + "'. Subcommands: " + String.join(", ", names()) + ". Try /ail help."));
+        return find(name).orElseThrow(() -> new UserError("Unknown subcommand '" + Echo.of(name) + "'"
+                + DidYouMean.hint(name, names()) + ". Subcommands: " + String.join(", ", names()) + ". Try /ail help."));
     }
 
     private static CommandSpec spec(Subcommand name, List<Arg> args, List<Option> options, Text text, String usage,

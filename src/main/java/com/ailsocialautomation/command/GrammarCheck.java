@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Text;
 import com.ailsocialautomation.schedule.Echo;
@@ -40,7 +41,8 @@ final class GrammarCheck {
     private static List<String> optionValues(CommandSpec spec, String key, List<String> given) {
         String asText = spec.takesText() ? " (to start the text with it, put -- before it)" : "";
         CommandSpec.Option option = spec.option(key).orElseThrow(() ->
-                spec.misuse("Unknown option '" + Echo.of(key) + ":'" + asText));
+                spec.misuse("Unknown option '" + Echo.of(key) + ":'" + DidYouMean.hint(key + ":",
+                        spec.options().stream().map(o -> o.key() + ":").toList()) + asText));
         if (given.size() > 1 && !option.repeatable()) {
             String hint = key.equals("to") ? "; list accounts with commas: to:ana,x" : "";
             throw spec.misuse("Give " + key + ": only once" + hint);
@@ -78,8 +80,10 @@ final class GrammarCheck {
                                     UnaryOperator<String> check) {
         if (!choices.isEmpty()) {
             return choices.stream().filter(c -> c.equalsIgnoreCase(value.strip())).findFirst().orElseThrow(() ->
-                    spec.misuse("'" + Echo.of(value) + "' is not a " + what + "; choose one of: "
-                            + String.join(", ", choices)));
+                    spec.misuse("'" + Echo.of(value) + "' is not a " + what
+                            + DidYouMean.among(value, choices, Commands.PLATFORM_ALIASES)
+                                    .map(s -> "; did you mean " + s + "? Choose").orElse("; choose")
+                            + " one of: " + String.join(", ", choices)));
         }
         try {
             return check.apply(value);

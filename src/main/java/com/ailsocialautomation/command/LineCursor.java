@@ -12,6 +12,7 @@ final class LineCursor {
 
     private final String line;
     private int pos;
+    private boolean lastQuoted;
 
     LineCursor(String line) {
         this.line = line;
@@ -69,7 +70,8 @@ final class LineCursor {
 
     /** A bare word or a quoted value with {@code \"} and {@code \\} escapes. */
     String word(CommandSpec spec, String label) {
-        if (pos == line.length() || !isQuote(line.charAt(pos))) {
+        lastQuoted = pos < line.length() && isQuote(line.charAt(pos));
+        if (!lastQuoted) {
             return bareWord();
         }
         int start = pos;
@@ -90,6 +92,11 @@ final class LineCursor {
         }
         throw spec.misuse("Unterminated quote in " + label + Echo.of(line.substring(start))
                 + "; close it with \"");
+    }
+
+    /** Whether the last {@link #word} was quoted. */
+    boolean lastQuoted() {
+        return lastQuoted;
     }
 
     /** Everything left, as typed, without the trailing whitespace. */

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.schedule;
 
+import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
 
 import java.time.ZoneId;
@@ -58,6 +59,7 @@ public final class Zones {
                 .filter(e -> e.getKey().endsWith("/" + city))
                 .map(Map.Entry::getValue)
                 .sorted()
-                .findFirst();
+                .findFirst()
+                .or(() -> DidYouMean.among(city, BY_LOWER_CASE.values())); // a typo such as Europe/Berln
     }
 }

@@ -183,6 +183,16 @@ class CommandServiceTest {
     }
 
     @Test
+    void aMistypedAccountGetsTheNearestOfTheWorkspacesAccounts() {
+        Invocation typo = new Invocation("discord", "G-TYPO", "U-TYPO", "Typo", false, null, null);
+        String account = connectHook(typo);
+        assertTrue(run(typo, "post to:webhok hello").contains("No account 'webhok' in this workspace; did you mean webhook?"));
+        String swapped = account.charAt(0) + account.substring(2, 3) + account.charAt(1) + account.substring(3);
+        assertTrue(run(typo, "disconnect " + swapped).contains("did you mean " + account + "?"));
+        assertTrue(run(typo, "post to:linkedin hello").contains("No account 'linkedin' in this workspace. "));
+    }
+
+    @Test
     void timesAreParsedInTheCallersZoneAndPastTimesAreRefused() {
         String account = connectHook(ANA);
         assertTrue(run(ANA, "schedule at:2020-01-01T09:00 to:" + account + " old").contains("has passed"));
