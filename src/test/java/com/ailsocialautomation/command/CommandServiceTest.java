@@ -184,7 +184,7 @@ class CommandServiceTest {
 
     @Test
     void aMistypedAccountGetsTheNearestOfTheWorkspacesAccounts() {
-        Invocation typo = new Invocation("discord", "G-TYPO", "U-TYPO", "Typo", false, null, null);
+        Invocation typo = new Invocation(FrontEnd.DISCORD, "G-TYPO", "U-TYPO", "Typo", false, null, null);
         String account = connectHook(typo);
         assertTrue(run(typo, "post to:webhok hello").contains("No account 'webhok' in this workspace; did you mean webhook?"));
         String swapped = account.charAt(0) + account.substring(2, 3) + account.charAt(1) + account.substring(3);
