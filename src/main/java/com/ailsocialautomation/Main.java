@@ -26,7 +26,8 @@ public final class Main {
             "  console                 run the service with a local /ail prompt on standard input",
             "  doctor                  check the configuration, credentials, public URL and database without starting",
             "  rotate-key              add a new encryption key and re-encrypt every stored secret with it",
-            "  encrypt-config <value>  print an ENC(...) form of <value> for configuration (needs AIL_CONFIG_PASSWORD)",
+            "  encrypt-config [value]  print an ENC(...) form of the value for configuration (needs AIL_CONFIG_PASSWORD);",
+            "                          without one it reads the value from standard input, keeping it out of shell history",
             "Configuration comes from environment variables; see the README.");
 
     private Main() {}
@@ -56,7 +57,7 @@ public final class Main {
                     return rotateKey(Config.from(env), out);
                 }
                 case "encrypt-config" -> {
-                    return encryptConfig(Arrays.copyOfRange(args, 1, args.length), env, out, err);
+                    return encryptConfig(Arrays.copyOfRange(args, 1, args.length), env, in, out, err);
                 }
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
@@ -117,17 +118,32 @@ public final class Main {
         }
     }
 
-    private static int encryptConfig(String[] values, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** The value comes from the command line or, without one, from the first line of standard input (out of shell history). */
+    private static int encryptConfig(String[] values, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         String password = env.get("AIL_CONFIG_PASSWORD");
-        if (values.length != 1) {
-            err.println("encrypt-config takes exactly one value: java -jar ail.jar encrypt-config '<value>'");
+        if (values.length > 1) {
+            err.println("encrypt-config takes one value: java -jar ail.jar encrypt-config, then type the value (or pipe it in)");
             return 2;
         }
         if (password == null || password.isBlank()) {
             err.println("AIL cannot start: AIL_CONFIG_PASSWORD must be set to the password that will decrypt the value");
             return 1;
         }
-        out.println(new ConfigCipher(Secret.of(password)).encrypt(values[0]));
+        String value = values.length == 1 ? values[0] : firstLine(in);
+        if (value == null || value.isEmpty()) {
+            err.println("encrypt-config read no value: type it after the command and press Enter, or pipe it in "
+                    + "(printf '%s' \"$VALUE\" | java -jar ail.jar encrypt-config)");
+            return 2;
+        }
+        out.println(new ConfigCipher(Secret.of(password)).encrypt(value));
         return 0;
+    }
+
+    private static String firstLine(InputStream in) {
+        try {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

@@ -26,9 +26,13 @@ class MainTest {
     record Run(int exit, String out, String err) {}
 
     static Run run(Map<String, String> env, String... args) {
+        return runWithInput("", env, args);
+    }
+
+    static Run runWithInput(String input, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, env, new ByteArrayInputStream(new byte[0]),
+        int exit = Main.run(args, env, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -39,7 +43,7 @@ class MainTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("Unknown command 'publish'."), r.err());
         assertTrue(r.err().contains("Usage: java -jar ail.jar [command]"));
-        assertTrue(r.err().contains("encrypt-config <value>"));
+        assertTrue(r.err().contains("encrypt-config [value]"));
     }
 
     @Test
@@ -78,11 +82,23 @@ class MainTest {
     }
 
     @Test
+    void encryptConfigReadsTheValueFromStandardInputSoItStaysOutOfShellHistory() {
+        Run r = runWithInput("xoxb-from-stdin\n", Map.of("AIL_CONFIG_PASSWORD", "operator-password"), "encrypt-config");
+        assertEquals(0, r.exit(), r.err());
+        String enc = r.out().trim();
+        assertFalse(enc.contains("xoxb"));
+        assertEquals("xoxb-from-stdin", Config.from(Map.of("AIL_CONFIG_PASSWORD", "operator-password",
+                "SLACK_SIGNING_SECRET", "signing", "SLACK_BOT_TOKEN", enc)).slack().botToken().reveal());
+    }
+
+    @Test
     void encryptConfigNeedsThePasswordAndExactlyOneValue() {
         Run noPassword = run(Map.of(), "encrypt-config", "v");
         assertEquals(1, noPassword.exit());
         assertTrue(noPassword.err().contains("AIL_CONFIG_PASSWORD must be set"));
-        assertEquals(2, run(Map.of("AIL_CONFIG_PASSWORD", "p"), "encrypt-config").exit());
+        Run nothing = run(Map.of("AIL_CONFIG_PASSWORD", "p"), "encrypt-config");
+        assertEquals(2, nothing.exit());
+        assertTrue(nothing.err().startsWith("encrypt-config read no value: type it after the command"), nothing.err());
         assertEquals(2, run(Map.of("AIL_CONFIG_PASSWORD", "p"), "encrypt-config", "a", "b").exit());
     }
 
