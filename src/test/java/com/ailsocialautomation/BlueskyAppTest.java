@@ -53,6 +53,9 @@ class BlueskyAppTest {
                 HttpResponse<String> connected = browser.submit(link.group(), page, Map.of("password", FakeBluesky.APP_PASSWORD));
                 assertEquals(200, connected.statusCode(), connected.body());
                 assertTrue(connected.body().contains("Connected Bluesky @ana.bsky.social"), connected.body());
+                assertEquals("no-store", connected.headers().firstValue("Cache-Control").orElse(null));
+                assertTrue(connected.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                        "the sign-in ran off the request thread and its page still carries the strict headers");
                 assertEquals(400, browser.submit(link.group(), page, Map.of("password", FakeBluesky.APP_PASSWORD)).statusCode(),
                         "the link worked once");
 

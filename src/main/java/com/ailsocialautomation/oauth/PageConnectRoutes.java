@@ -78,16 +78,8 @@ public final class PageConnectRoutes implements WebRoutes {
         OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform, token), platform, clock.instant()), platform);
         OAuthStates.Link link = pending.link();
         if (platform.equals("bluesky")) {
-            String connected;
-            try {
-                connected = bluesky.connect(link.workspaceId(), link.userId(), pending.detail().reveal(), link.instanceUrl(), password);
-            } catch (UserError e) {
-                ctx.status(400).html(Html.page("Not connected", Html.p(e.getMessage())
-                        + Html.p("Run /ail connect bluesky " + pending.detail().reveal() + " in chat for a new link.")));
-                return;
-            }
-            outbox.add(link.workspaceId(), link.userId(), "connected:" + UUID.randomUUID(), Reply.of(connected), null);
-            ctx.html(Html.page("Connected", Html.p(connected) + Html.p("You can close this tab.")));
+            // the sign-in waits on the PDS: off the server's request threads, so slow PDSes cannot starve other pages
+            ctx.async(() -> signIn(ctx, pending, password));
         } else {
             WebhookLinker.Connected connected = webhook.connect(link.workspaceId(), link.userId(), pending.detail().reveal());
             String said = "Connected webhook " + connected.account().shortId() + " → " + connected.handle() + ".";
@@ -97,6 +89,20 @@ public final class PageConnectRoutes implements WebRoutes {
                     + Html.p("Signing secret, shown only now (copy it: AIL cannot show it again):")
                     + "<pre>" + Html.escape(connected.secret().reveal()) + "</pre>" + Html.p(WebhookLinker.HOW_TO_CHECK)));
         }
+    }
+
+    private void signIn(Context ctx, OAuthStates.Pending pending, Secret password) {
+        OAuthStates.Link link = pending.link();
+        String connected;
+        try {
+            connected = bluesky.connect(link.workspaceId(), link.userId(), pending.detail().reveal(), link.instanceUrl(), password);
+        } catch (UserError e) {
+            ctx.status(400).html(Html.page("Not connected", Html.p(e.getMessage())
+                    + Html.p("Run /ail connect bluesky " + pending.detail().reveal() + " in chat for a new link.")));
+            return;
+        }
+        outbox.add(link.workspaceId(), link.userId(), "connected:" + UUID.randomUUID(), Reply.of(connected), null);
+        ctx.html(Html.page("Connected", Html.p(connected) + Html.p("You can close this tab.")));
     }
 
     private static String path(String platform) {
