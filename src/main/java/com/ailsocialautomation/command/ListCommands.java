@@ -88,7 +88,7 @@ public final class ListCommands implements Handler {
                 line.append(" (").append(t.error()).append(")");
             }
             for (Attempt a : attempts.forTarget(caller.workspaceId(), t.id())) {
-                line.append("\n    attempt ").append(Times.format(a.startedAt(), caller.zone())).append(": ").append(a.outcome())
+                line.append("\n    attempt ").append(Times.format(a.startedAt(), caller.zone())).append(": ").append(a.outcome().text())
                         .append(a.httpStatus() == null ? "" : " HTTP " + a.httpStatus())
                         .append(", ").append(a.durationMs()).append(" ms")
                         .append(a.message() == null ? "" : ", " + a.message());

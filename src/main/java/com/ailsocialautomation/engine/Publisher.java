@@ -12,6 +12,7 @@ import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
@@ -156,7 +157,7 @@ public final class Publisher {
             metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "published").increment();
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
                     published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
-            record(target, started, published.httpStatus(), "published", null);
+            record(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
             if (!recorded) {
                 log.warn("Target {} was published but its state had changed meanwhile", target.id());
             }
@@ -226,7 +227,7 @@ public final class Publisher {
                 + "); check whether it went out before retrying";
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason),
                 RESULT_WRITE_PATIENCE);
-        record(target, started, e.httpStatus(), "unknown", e.getMessage());
+        record(target, started, e.httpStatus(), AttemptOutcome.UNKNOWN, e.getMessage());
         if (finished) {
             announcer.unknown(post, target, target.platform() + " did not answer after the request was sent ("
                     + e.getMessage() + ")");
@@ -252,7 +253,7 @@ public final class Publisher {
             case TRANSIENT, RATE_LIMITED -> {
                 if (target.attempts() < maxAttempts) {
                     Instant next = backoff.next(clock.instant(), target.attempts(), e.retryAt());
-                    record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? "rate-limited" : "transient", e.getMessage());
+                    record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? AttemptOutcome.RATE_LIMITED : AttemptOutcome.TRANSIENT, e.getMessage());
                     metrics.counter("ail.publish.retries", "platform", target.platform()).increment();
                     targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage());
                     if (e.kind() == PlatformError.Kind.RATE_LIMITED
@@ -283,14 +284,14 @@ public final class Publisher {
         metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "failed").increment();
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
                 RESULT_WRITE_PATIENCE);
-        record(target, started, status, "failed", reason);
+        record(target, started, status, AttemptOutcome.FAILED, reason);
         if (finished) {
             announcer.failed(post, target, reason);
         }
         return Outcome.DONE;
     }
 
-    private void record(Target target, Instant started, Integer status, String outcome, String message) {
+    private void record(Target target, Instant started, Integer status, AttemptOutcome outcome, String message) {
         int ms = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, clock.instant()).toMillis());
         // One line per attempt, with the post, target and workspace in the log context; never the text or the
         // platform's words (they can quote the post).

@@ -90,7 +90,7 @@ public final class DataExport {
 
     private MyData.TargetRecord target(UUID ws, Target t) {
         List<MyData.LogEntry> log = attempts.forTarget(ws, t.id()).stream().map(a -> new MyData.LogEntry(
-                a.startedAt(), a.durationMs(), a.httpStatus(), a.outcome(), a.message())).toList();
+                a.startedAt(), a.durationMs(), a.httpStatus(), a.outcome().text(), a.message())).toList();
         return new MyData.TargetRecord(t.platform(), t.accountLabel(), t.state().text(), t.dueAt(), t.attempts(), t.url(),
                 t.error(), t.finishedAt(), log);
     }

@@ -15,11 +15,11 @@ public final class Attempts {
     }
 
     public void record(UUID workspaceId, UUID targetId, Instant startedAt, int durationMs, Integer httpStatus,
-                       String outcome, String message) {
+                       AttemptOutcome outcome, String message) {
         UUID id = UUID.randomUUID();
         sql.update("""
                 insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, startedAt, durationMs, httpStatus, outcome,
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, startedAt, durationMs, httpStatus, outcome.text(),
                 message == null ? null : vault.encrypt(message, new Vault.Place("publish_attempts", "message_enc", id, workspaceId)));
     }
 
@@ -36,7 +36,7 @@ public final class Attempts {
                     }
                     int status = rs.getInt("http_status");
                     return new Attempt(id, targetId, Sql.instant(rs, "started_at"), rs.getInt("duration_ms"),
-                            rs.wasNull() ? null : status, rs.getString("outcome"), message);
+                            rs.wasNull() ? null : status, AttemptOutcome.of(rs.getString("outcome")), message);
                 }, workspaceId, targetId);
     }
 }

@@ -3,6 +3,7 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.testing.RawTables;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Target;
@@ -106,7 +107,7 @@ class EngineTest {
         Thread.sleep(1000);
         assertEquals(1, hook.requests(), "the receiver may have acted on it: no blind retry");
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
-        assertEquals(List.of("unknown"), log.stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.UNKNOWN), log.stream().map(Attempt::outcome).toList());
         assertEquals(503, log.get(0).httpStatus());
         assertTrue(eventually(Duration.ofSeconds(5), () -> messagesFor(f).size() == 1));
         assertTrue(messagesFor(f).get(0).contains("may or may not have been published"), messagesFor(f).get(0));
@@ -119,7 +120,7 @@ class EngineTest {
         rig.startWebhookEngine(EngineRig.settings(5));
         assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.PUBLISHED.equals(onlyTarget(post).state())));
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
-        assertEquals("rate-limited", log.get(0).outcome());
+        assertEquals(AttemptOutcome.RATE_LIMITED, log.get(0).outcome());
         long gap = Duration.between(log.get(0).startedAt(), log.get(1).startedAt()).toMillis();
         assertTrue(gap >= 1900, "the second attempt waited for Retry-After, gap was " + gap + " ms");
     }
@@ -191,7 +192,7 @@ class EngineTest {
         rig.startWebhookEngine(EngineRig.settings(2));
         assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.UNKNOWN.equals(onlyTarget(post).state())));
         List<Attempt> log = rig.attempts.forTarget(f.workspaceId(), onlyTarget(post).id());
-        assertEquals(List.of("unknown"), log.stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.UNKNOWN), log.stream().map(Attempt::outcome).toList());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.x.XProvider;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.ChatUser;
@@ -94,7 +95,7 @@ class LostAnswerTest {
         Thread.sleep(1500); // a blind retry would have gone out by now
         assertEquals(1, postsAtPlatform.getAsInt(), "the platform has the post exactly once");
         List<Attempt> log = rig.attempts.forTarget(workspace, target(post).id());
-        assertEquals(List.of("unknown"), log.stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.UNKNOWN), log.stream().map(Attempt::outcome).toList());
         assertTrue(target(post).error().contains("check whether it went out"), target(post).error());
         assertTrue(eventually(Duration.ofSeconds(5), () -> dms().size() == 1));
         String dm = dms().get(0);
@@ -133,7 +134,7 @@ class LostAnswerTest {
         Post post = rig.posts.create(workspace, user.id(), "nobody listens", List.of(), Instant.now(), null, List.of(account));
         assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(target(post).state())), () -> "failed, not " + target(post));
         List<Attempt> log = rig.attempts.forTarget(workspace, target(post).id());
-        assertEquals(List.of("transient", "transient", "transient", "failed"), log.stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.TRANSIENT, AttemptOutcome.TRANSIENT, AttemptOutcome.TRANSIENT, AttemptOutcome.FAILED), log.stream().map(Attempt::outcome).toList());
         assertTrue(target(post).error().startsWith("Gave up after 4 attempts"), target(post).error());
     }
 }

@@ -5,6 +5,7 @@ import com.ailsocialautomation.Json;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.privacy.PrivacyRig.Person;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.Post;
@@ -150,7 +151,7 @@ class ForgetMeTest {
         Target published = rig.posts.find(bob.workspaceId(), bobPublishedToAna.id()).orElseThrow().targets().get(0);
         assertEquals(Arrays.asList(TargetState.PUBLISHED, "an erased account", null, null, null),
                 Arrays.asList(published.state(), published.accountLabel(), published.externalId(), published.url(), published.error()));
-        assertEquals(Arrays.asList("published", null), rig.attempts.forTarget(bob.workspaceId(), published.id()).stream()
+        assertEquals(Arrays.asList(AttemptOutcome.PUBLISHED, null), rig.attempts.forTarget(bob.workspaceId(), published.id()).stream()
                 .flatMap(a -> java.util.stream.Stream.of(a.outcome(), a.message())).toList(), "what the platform said about it is gone");
         for (String his : List.of("U0BOB4410", "Bob Marsh", "Bob's own post b0b0", "@bob@mastodon.example", bobs.id().toString())) {
             assertFalse(RawTables.rowsContaining(pg.dataSource(), his).isEmpty(), his + " survives");

@@ -7,6 +7,7 @@ import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
@@ -105,7 +106,7 @@ final class PrivacyRig {
                 targets.finish(post.workspaceId(), t.id(), state, TargetState.FAILED.equals(state) ? message : null);
             }
             sql.update("delete from scheduled_tasks where task_instance like ?", "%" + t.id());
-            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, TargetState.PUBLISHED.equals(state) ? "published" : "failed", message);
+            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, TargetState.PUBLISHED.equals(state) ? AttemptOutcome.PUBLISHED : AttemptOutcome.FAILED, message);
         }
     }
 

@@ -6,6 +6,7 @@ import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.platform.GuardedApiClient;
 import com.ailsocialautomation.platform.TokenSet;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.ChatUser;
@@ -203,7 +204,7 @@ class BlueskyEngineTest {
 
         assertTrue(published(post), () -> "published, not " + target(post));
         List<Attempt> attempts = rig.attempts.forTarget(workspace, target(post).id());
-        assertEquals(List.of("rate-limited", "published"), attempts.stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.RATE_LIMITED, AttemptOutcome.PUBLISHED), attempts.stream().map(Attempt::outcome).toList());
         assertEquals(429, attempts.get(0).httpStatus());
         assertFalse(attempts.get(1).startedAt().isBefore(reset.minusMillis(600)), "not tried before the reset");
     }

@@ -6,6 +6,7 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.ChatUser;
@@ -127,7 +128,7 @@ class MastodonEngineTest {
         flakyFailures.set(2);
         Target target = settled(post("A cat, eventually", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/flaky.png")));
         assertEquals(TargetState.PUBLISHED, target.state(), target.error());
-        assertEquals(List.of("transient", "transient", "published"), attempts(target).stream().map(Attempt::outcome).toList());
+        assertEquals(List.of(AttemptOutcome.TRANSIENT, AttemptOutcome.TRANSIENT, AttemptOutcome.PUBLISHED), attempts(target).stream().map(Attempt::outcome).toList());
         assertEquals("The media could not be fetched: Could not reach 127.0.0.1: it answered HTTP 503.", attempts(target).get(0).message());
         assertEquals(1, mastodon.statuses().size());
     }
@@ -165,7 +166,7 @@ class MastodonEngineTest {
         sent.forEach(r -> assertEquals(target.idempotencyKey().toString(), r.header("Idempotency-Key")));
         assertEquals(1, mastodon.statuses().size(), "the instance kept one status for the key");
         assertEquals(mastodon.statuses().get(0).path("id").asText(), target.externalId());
-        assertEquals("transient", attempts(target).get(0).outcome());
+        assertEquals(AttemptOutcome.TRANSIENT, attempts(target).get(0).outcome());
     }
 
     @Test
@@ -175,7 +176,7 @@ class MastodonEngineTest {
         Target limited = settled(post("After the limit", List.of()));
         assertEquals(TargetState.PUBLISHED, limited.state(), limited.error());
         List<Attempt> tries = attempts(limited);
-        assertEquals("rate-limited", tries.get(0).outcome());
+        assertEquals(AttemptOutcome.RATE_LIMITED, tries.get(0).outcome());
         assertEquals(429, tries.get(0).httpStatus());
         assertTrue(!tries.get(1).startedAt().isBefore(reset.minusMillis(50)), "waited until " + reset + ": " + tries);
 
