@@ -15,6 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LogFormatTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger("com.ailsocialautomation.engine.Publisher");
 
+    @org.junit.jupiter.api.BeforeEach
+    void noContextLeftByEarlierTests() {
+        org.slf4j.MDC.clear(); // JDA, started on this thread by an earlier test class, leaves its shard in the MDC
+    }
+
     private List<String> log(Runnable work) {
         LogFormats.Lines lines = new LogFormats.Lines();
         lines.start();

@@ -76,7 +76,9 @@ public final class OutboundDestinations {
                     "the PLATFORM_API hosts above, or the bases the operator configured instead"),
             new Client("com.ailsocialautomation.net.", "hosts CHOSEN_BY_PEOPLE, through GuardedHttp after UrlGuard, and DNS for them"),
             new Client("com.ailsocialautomation.slack.", "the Slack CHAT_API hosts, through Slack's SDK"),
-            new Client("com.ailsocialautomation.discord.", "the Discord CHAT_API hosts, through JDA"));
+            new Client("com.ailsocialautomation.discord.", "the Discord CHAT_API hosts, through JDA"),
+            new Client("com.ailsocialautomation.doctor.", "only when the operator runs `ail.jar doctor`: AIL_PUBLIC_URL's /healthz, "
+                    + "and the Slack and Discord CHAT_API hosts (or their configured bases) with harmless authenticated calls"));
 
     private OutboundDestinations() {}
 
