@@ -6,6 +6,7 @@ import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.AccountStatus;
 import com.ailsocialautomation.store.PendingRevocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public final class Revoker {
                 continue;
             }
             ClientApp app = apps.forAccount(new Account(null, null, null, p.platform(), null, null, null, null,
-                    p.instanceUrl(), null, null, null, "active", null, null, null));
+                    p.instanceUrl(), null, null, null, AccountStatus.ACTIVE, null, null, null));
             try {
                 provider.revoke(new Credentials(p.token(), p.refreshToken(), null, p.instanceUrl(), null, null, app));
                 pending.done(p.id());

@@ -80,7 +80,7 @@ public final class DataExport {
 
     private static MyData.ConnectedAccount account(Account a) {
         return new MyData.ConnectedAccount(a.shortId(), a.platform(), a.externalId(), a.handle(), a.displayName(),
-                a.avatarUrl(), a.instanceUrl(), a.scopes(), a.status(), a.tokenExpiresAt(), a.createdAt());
+                a.avatarUrl(), a.instanceUrl(), a.scopes(), a.status().text(), a.tokenExpiresAt(), a.createdAt());
     }
 
     private MyData.PostRecord post(UUID ws, Post p) {

@@ -6,10 +6,10 @@ import java.util.UUID;
 /** A connected social account as people see it; tokens are fetched separately, decrypted, only when needed. */
 public record Account(UUID id, UUID workspaceId, String shortId, String platform, String externalId, String handle,
                       String displayName, String avatarUrl, String instanceUrl, String scopes, Integer maxCharacters, Instant tokenExpiresAt,
-                      String status, UUID ownerUserId, String ownerName, Instant createdAt) {
+                      AccountStatus status, UUID ownerUserId, String ownerName, Instant createdAt) {
 
     public boolean active() {
-        return "active".equals(status);
+        return status == AccountStatus.ACTIVE;
     }
 
     /** How the account is named in replies: "@ana@fosstodon.org (mastodon, a7k2q)". */

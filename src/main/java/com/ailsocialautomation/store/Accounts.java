@@ -168,7 +168,7 @@ public final class Accounts {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 rs.getString("short_id"), rs.getString("platform"), rs.getString("external_id"), rs.getString("handle"),
                 rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
-                rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), rs.getString("status"),
+                rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), AccountStatus.of(rs.getString("status")),
                 rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));
     }
 

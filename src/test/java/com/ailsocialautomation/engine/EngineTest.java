@@ -3,6 +3,7 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.testing.RawTables;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.store.AccountStatus;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Post;
@@ -181,7 +182,7 @@ class EngineTest {
         assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
         assertEquals(3, hook.requests());
         assertTrue(onlyTarget(post).error().startsWith("Gave up after 3 attempts"), onlyTarget(post).error());
-        assertEquals("active", rig.accounts.find(f.workspaceId(), f.account().id()).orElseThrow().status(),
+        assertEquals(AccountStatus.ACTIVE, rig.accounts.find(f.workspaceId(), f.account().id()).orElseThrow().status(),
                 "a passing network error never disconnects an account");
     }
 

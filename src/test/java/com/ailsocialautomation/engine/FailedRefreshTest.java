@@ -11,6 +11,7 @@ import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
 import com.ailsocialautomation.platform.TokenSet;
+import com.ailsocialautomation.store.AccountStatus;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
@@ -103,7 +104,7 @@ class FailedRefreshTest {
         assertEquals(1, reminders.size(), reminders.toString());
         assertTrue(reminders.get(0).contains("Your x account ana (x, " + owned.account().shortId() + ") needs to be reconnected: "
                 + "X refused the refresh token (invalid_request); reconnect the account. Run /ail connect x."), reminders.get(0));
-        assertEquals("needs_reconnect", rig.accounts.find(owned.account().workspaceId(), owned.account().id()).orElseThrow().status());
+        assertEquals(AccountStatus.NEEDS_RECONNECT, rig.accounts.find(owned.account().workspaceId(), owned.account().id()).orElseThrow().status());
     }
 
     private Post post(Owned owned, String text) {

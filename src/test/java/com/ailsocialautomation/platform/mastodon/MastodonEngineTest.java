@@ -6,6 +6,7 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.store.AccountStatus;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Attempt;
@@ -195,7 +196,7 @@ class MastodonEngineTest {
         assertEquals(TargetState.FAILED, first.state());
         assertTrue(first.error().startsWith("The account's access was refused (Mastodon no longer accepts the access token"), first.error());
         assertEquals(TargetState.FAILED, second.state());
-        assertEquals("needs_reconnect", rig.accounts.find(account.workspaceId(), account.id()).orElseThrow().status());
+        assertEquals(AccountStatus.NEEDS_RECONNECT, rig.accounts.find(account.workspaceId(), account.id()).orElseThrow().status());
         List<String> reminders = QueuedMessages.where(rig.sql, pg.vault(), "user_id = ? and event_key like 'reconnect:%'", owner.id());
         assertEquals(1, reminders.size());
         assertTrue(reminders.get(0).contains("needs to be reconnected"), reminders.get(0));
