@@ -141,7 +141,7 @@ public final class App implements AutoCloseable {
         FrontEnds frontEnds = new FrontEnds(config, clock, store, commandLayer, notifiers, this::own);
         List<WebRoutes> routes = new ArrayList<>(commandLayer.routes);
         routes.addAll(frontEnds.routes);
-        routes.add(new HealthRoutes(store.database::ready, metrics));
+        routes.add(new HealthRoutes(store.database::ready, metrics, config.metricsToken()));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));

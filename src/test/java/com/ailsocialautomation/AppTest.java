@@ -40,11 +40,13 @@ class AppTest {
     static Path dataDir;
     static Map<String, String> env;
     static App app;
+    static final String METRICS_TOKEN = "scrape-token-4f0c9a1e7d2b";
 
     @BeforeAll
     static void start() {
         dataDir = tmp.resolve("data");
-        env = Map.of("AIL_DATA_DIR", dataDir.toString(), "AIL_PORT", "0", "AIL_CONTACT_EMAIL", "privacy@example.org");
+        env = Map.of("AIL_DATA_DIR", dataDir.toString(), "AIL_PORT", "0", "AIL_CONTACT_EMAIL", "privacy@example.org",
+                "AIL_METRICS_TOKEN", METRICS_TOKEN);
         app = ServiceEnv.start(env);
     }
 
@@ -79,9 +81,12 @@ class AppTest {
 
     @Test
     @Order(3)
-    void metricsCoverTheJvmHttpAndTheConnectionPoolInPrometheusFormat() {
+    void metricsCoverTheJvmHttpAndTheConnectionPoolInPrometheusFormat() throws Exception {
         Http.get(app.port(), "/healthz");
-        HttpResponse<String> metrics = Http.get(app.port(), "/metrics");
+        assertEquals(401, Http.get(app.port(), "/metrics").statusCode(), "not for anyone who asks");
+        HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + app.port() + "/metrics")).header("Authorization", "Bearer " + METRICS_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
         String body = metrics.body();

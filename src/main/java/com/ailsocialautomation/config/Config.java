@@ -25,7 +25,8 @@ public record Config(
         Slack slack,
         Discord discord,
         Map<String, PlatformApp> platforms,
-        Engine engine) {
+        Engine engine,
+        Secret metricsToken) {
 
     /** Platforms with app credentials or configurable bases, by the name used in AIL_&lt;NAME&gt;_* variables. */
     public static final List<String> PLATFORM_NAMES =
@@ -91,17 +92,26 @@ public record Config(
     public Config withPort(int boundPort) {
         String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
         return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine, metricsToken);
     }
 
     /** This configuration with other engine settings (tests that run several engines with their own limits). */
     public Config withEngine(Engine settings) {
         return new Config(port, publicUrl, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings, metricsToken);
     }
 
     public PlatformApp platform(String name) {
         return platforms.getOrDefault(name, new PlatformApp(null, null, null, null, null));
+    }
+
+    /** AIL_METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is off. */
+    private static Secret metricsToken(Env env) {
+        Secret token = env.secret("AIL_METRICS_TOKEN");
+        if (token != null && token.reveal().length() < 16) {
+            throw new ConfigError("AIL_METRICS_TOKEN", "must be at least 16 characters (for example `openssl rand -hex 24`)");
+        }
+        return token;
     }
 
     /** AIL_LINKEDIN_VERSION: the LinkedIn-Version header, YYYYMM; null: the provider's default. */
@@ -183,6 +193,6 @@ public record Config(
                 env.readableFile("AIL_TERMS_FILE"),
                 LogFormat.parse(env.string("AIL_LOG_FORMAT", "text")),
                 env.bool("AIL_INSECURE_LOOPBACK", false),
-                slack, discord, Map.copyOf(platforms), engine);
+                slack, discord, Map.copyOf(platforms), engine, metricsToken(env));
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.web;
 
+import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.testing.Http;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -9,11 +10,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HealthRoutesTest {
@@ -54,8 +58,36 @@ class HealthRoutesTest {
         }
     }
 
+    @Test
+    void metricsAreServedOnlyToAScraperWithTheTokenAndAreOffWithoutOne() throws Exception {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.counter("ail.test.visible").increment();
+        String token = "scrape-token-0123456789abcdef";
+        try (WebServer web = new WebServer("127.0.0.1", 0, metrics,
+                     List.of(new HealthRoutes(() -> true, metrics, Secret.of(token)))).start();
+             WebServer off = new WebServer("127.0.0.1", 0, metrics, List.of(new HealthRoutes(() -> true, metrics, null))).start()) {
+            HttpResponse<String> anonymous = Http.get(web.port(), "/metrics");
+            assertEquals(401, anonymous.statusCode());
+            assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertFalse(anonymous.body().contains("ail_test_visible"));
+            assertEquals(401, scrape(web.port(), "wrong-token-0123456789abcdef").statusCode());
+            HttpResponse<String> scraped = scrape(web.port(), token);
+            assertEquals(200, scraped.statusCode());
+            assertTrue(scraped.body().contains("ail_test_visible_total 1.0"), scraped.body());
+
+            HttpResponse<String> disabled = scrape(off.port(), token);
+            assertEquals(404, disabled.statusCode());
+            assertEquals("Metrics are off: set AIL_METRICS_TOKEN and scrape with that bearer token.", disabled.body());
+        }
+    }
+
+    private static HttpResponse<String> scrape(int port, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static WebServer server(Database db) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new WebServer("127.0.0.1", 0, metrics, List.of(new HealthRoutes(db::ready, metrics))).start();
+        return new WebServer("127.0.0.1", 0, metrics, List.of(new HealthRoutes(db::ready, metrics, null))).start();
     }
 }
