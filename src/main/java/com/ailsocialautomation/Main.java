@@ -48,7 +48,7 @@ public final class Main {
                     return serve(Config.from(env));
                 }
                 case "console" -> {
-                    return runApp(App.create(Config.from(env), Clock.systemUTC(), List.of(new ConsoleNotifier(out))), app -> Console.run(app.commands(), app.config().dataDir(), in, out));
+                    return runApp(App.create(Config.from(env), Clock.systemUTC(), List.of(new ConsoleNotifier(out))), app -> Console.run(app.commands(), app.config().dataDir(), env.get(Console.EXPORT_DIR), in, out));
                 }
                 case "doctor" -> {
                     return Doctor.run(env, out, java.time.Clock.systemUTC());

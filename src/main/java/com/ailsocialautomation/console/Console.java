@@ -13,15 +13,25 @@ import java.util.List;
 /**
  * `java -jar ail.jar console`: a local /ail prompt on standard input over the running service (database,
  * engine, web server for OAuth links), as user "local" in workspace "console", an admin. Works piped too;
- * EOF ends it. Files in replies (my-data) are saved in the current directory, else in AIL_DATA_DIR.
+ * EOF ends it. Files in replies (my-data) are saved in the data directory's {@code exports/}, or in the directory
+ * {@code AIL_EXPORT_DIR} names ({@code .} for the current one): never loose in a source checkout by surprise.
  */
 public final class Console {
     private Console() {}
 
-    public static void run(CommandService commands, Path dataDir, InputStream in, PrintStream out) {
+    /** The variable that moves exports out of the data directory. */
+    public static final String EXPORT_DIR = "AIL_EXPORT_DIR";
+
+    public static void run(CommandService commands, Path dataDir, String exportDir, InputStream in, PrintStream out) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        // my-data goes to the current directory, or to AIL_DATA_DIR when the current one is not writable
-        new ConsoleSession(commands, reader, out, System.console() != null,
-                List.of(Path.of("").toAbsolutePath(), dataDir)).run();
+        new ConsoleSession(commands, reader, out, System.console() != null, List.of(exportDirectory(dataDir, exportDir)))
+                .run();
+    }
+
+    /** Where my-data exports go: {@code exportDir} when set (relative to the current directory), else data/exports. */
+    static Path exportDirectory(Path dataDir, String exportDir) {
+        return exportDir == null || exportDir.isBlank()
+                ? dataDir.resolve("exports")
+                : Path.of(exportDir.strip()).toAbsolutePath().normalize();
     }
 }

@@ -24,8 +24,7 @@ final class ConsoleFiles {
         for (Path dir : directories) {
             try {
                 Path saved = writeNew(dir, name, file.content());
-                return "Saved " + file.name() + " (" + file.content().length + " bytes) to " + saved
-                        + " (readable only by you).";
+                return "Saved " + saved + " (" + file.content().length + " bytes, readable only by you).";
             } catch (IOException e) {
                 last = e;
             }
@@ -35,6 +34,13 @@ final class ConsoleFiles {
     }
 
     private static Path writeNew(Path dir, String name, byte[] content) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";

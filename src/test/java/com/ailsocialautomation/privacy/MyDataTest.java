@@ -107,16 +107,18 @@ class MyDataTest {
 
     @Test
     void theConsoleSavesTheFileOwnerOnlyWithoutOverwritingAndAsksBeforeErasing(@TempDir Path tmp) throws Exception {
-        Path missing = tmp.resolve("not-there");
+        Path notADirectory = Files.createFile(tmp.resolve("a-file"));
+        Path exports = tmp.resolve("data").resolve("exports");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         String input = "my-data\n/ail my-data\nforget-me\nno\nforget-me\nyes\n";
         new ConsoleSession(rig.commands, new BufferedReader(new StringReader(input)), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                false, List.of(missing, tmp)).run();
+                false, List.of(notADirectory, exports)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         List<Path> saved = savedPaths(out);
         assertEquals(2, saved.size(), out);
-        assertEquals(tmp, saved.get(0).getParent(), "the first directory could not take it, the second did");
+        assertEquals(exports, saved.get(0).getParent(), "the first directory could not take it, the second did");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(exports)), "created owner-only");
         assertTrue(saved.get(1).getFileName().toString().matches("ail-my-data-\\d{4}-\\d{2}-\\d{2}-2\\.json"), saved.get(1).toString());
         for (Path p : saved) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
@@ -133,7 +135,7 @@ class MyDataTest {
 
     private static List<Path> savedPaths(String out) {
         List<Path> paths = new ArrayList<>();
-        Matcher m = Pattern.compile("Saved \\S+ \\(\\d+ bytes\\) to (\\S+) \\(readable only by you\\)").matcher(out);
+        Matcher m = Pattern.compile("Saved (\\S+) \\(\\d+ bytes, readable only by you\\)").matcher(out);
         while (m.find()) {
             paths.add(Path.of(m.group(1)));
         }
