@@ -22,7 +22,7 @@ public final class ConsoleNotifier implements Notifier {
     @Override
     public void direct(String workspaceId, String userId, Reply message) {
         synchronized (out) {
-            out.println("[message for " + userId + "] " + message.toPlainText().replace("\n", "\n  "));
+            out.println("[message for " + userId + "] " + Terminal.render(message, System.console() != null).replace("\n", "\n  "));
             out.flush();
         }
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one command per line and prints each reply as plain text. A reply that carries a file (my-data) is saved
+ * Reads one command per line and prints each reply as a terminal shows it ({@link Terminal}). A reply that carries a file (my-data) is saved
  * in the first of {@code fileDirectories} that takes it, readable by the owner only, and its path printed.
  */
 public final class ConsoleSession {
@@ -54,11 +54,15 @@ public final class ConsoleSession {
                     return;
                 }
                 String command = line.strip();
+                // A command copied from help or a reply may keep its `code` marks.
+                if (command.length() > 1 && command.startsWith("`") && command.endsWith("`")) {
+                    command = command.substring(1, command.length() - 1).strip();
+                }
                 if (command.startsWith("/ail")) {
                     command = command.substring(4).strip();
                 }
-                if (command.isEmpty() && !interactive) {
-                    continue;
+                if (command.isEmpty()) {
+                    continue; // an empty line does nothing; `help` helps
                 }
                 answer(commands.run(local, command));
             }
@@ -72,7 +76,7 @@ public final class ConsoleSession {
      * and a reply offering a {@code confirm-...} button asks yes/no before pressing it.
      */
     private void answer(Reply reply) throws IOException {
-        print(reply.toPlainText());
+        print(Terminal.render(reply, interactive));
         if (reply.file() != null) {
             print(ConsoleFiles.save(reply.file(), fileDirectories));
         }

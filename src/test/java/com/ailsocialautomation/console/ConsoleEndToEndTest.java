@@ -83,15 +83,17 @@ class ConsoleEndToEndTest {
 
             type("schedule in:2h Not yet");
             awaitOutput("Not yet");
-            Matcher id = Pattern.compile("Post (p[a-z2-9]{4}) · \\*Scheduled\\*[^\\n]*\\n\\nNot yet").matcher(output());
+            Matcher id = Pattern.compile("Post (p[a-z2-9]{4}) · Scheduled[^\\n]*\\n\\nNot yet").matcher(output());
             assertTrue(id.find(), output());
             String later = id.group(1);
+            awaitOutput("Type: cancel " + later); // the Cancel button, as a command
 
             type("list");
             awaitOutput("Upcoming posts");
             type("show " + later);
             awaitOutput("Post " + later + " by local: scheduled");
-            type("cancel " + later);
+            type("");
+            type("cancel " + later); // typed as shown
             awaitOutput("Cancelled post " + later + ".");
             type("show " + later);
             awaitOutput("Post " + later + " by local: cancelled");
@@ -101,6 +103,7 @@ class ConsoleEndToEndTest {
         String all = output();
         assertTrue(all.contains("Upcoming posts") && all.contains(" → webhook "), all);
         assertEquals(1, countOf(all, "Connected webhook"), "one connection");
+        assertEquals(0, countOf(all, "publishes and schedules posts"), "the empty line printed no help");
     }
 
     private static int countOf(String text, String fragment) {
