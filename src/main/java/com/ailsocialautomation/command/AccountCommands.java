@@ -20,8 +20,15 @@ public final class AccountCommands implements Handler {
     private final List<AccountLinker> linkers;
     private final Revoker revoker;
     private final Targets targets;
+    private final NotSetUp notSetUp;
 
     public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets) {
+        this(accounts, linkers, revoker, targets, NotSetUp.NONE);
+    }
+
+    /** {@code notSetUp}: the platforms the operator could turn on, so that connecting one says how. */
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, NotSetUp notSetUp) {
+        this.notSetUp = notSetUp;
         this.accounts = accounts;
         this.linkers = linkers;
         this.revoker = revoker;
@@ -66,8 +73,7 @@ public final class AccountCommands implements Handler {
         }
         TreeSet<String> available = new TreeSet<>();
         linkers.forEach(l -> available.addAll(l.platforms()));
-        throw new UserError("Connecting " + platform + " is not available on this server; available: "
-                + String.join(", ", available) + ".");
+        throw notSetUp.refusal(platform, available);
     }
 
     private Reply disconnect(Caller caller, String reference) {

@@ -62,7 +62,7 @@ public final class CommandLayer {
                 platforms.bluesky.defaultPds(), links);
         WebhookLinker webhook = new WebhookLinker(store.accounts, platforms.guard, links);
         AccountCommands accounts = new AccountCommands(store.accounts, List.of(webhook, bluesky,
-                new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets);
+                new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, platforms.notSetUp);
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         List<PersonalData> frontEndData = List.of(new InstallationData());
         PrivacyCommands privacy = new PrivacyCommands(

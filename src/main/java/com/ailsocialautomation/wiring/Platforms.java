@@ -1,5 +1,6 @@
 package com.ailsocialautomation.wiring;
 
+import com.ailsocialautomation.command.NotSetUp;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.HttpLimits;
@@ -19,7 +20,9 @@ import com.ailsocialautomation.platform.x.XProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -32,6 +35,8 @@ public final class Platforms {
     public final Providers providers;
     /** The Bluesky provider: the connect step signs in with it before an account exists. */
     public final BlueskyProvider bluesky;
+    /** The OAuth platforms whose app credentials are not set, with the variables that turn them on. */
+    public final NotSetUp notSetUp;
     public final OAuthClients apps;
 
     private Platforms(Config config, Store store, Owner own, Clock clock, Resolver resolver,
@@ -44,6 +49,14 @@ public final class Platforms {
                 defaults.maxAnswerBytes()));
         own.own("guarded HTTP client", http);
         bluesky = new BlueskyProvider(new GuardedApiClient(http), config.platform("bluesky").apiUrl(), clock);
+        Map<String, List<String>> off = new LinkedHashMap<>();
+        for (String id : List.of("x", "linkedin")) { // the platforms whose provider needs the operator's OAuth app
+            if (!config.platform(id).hasCredentials()) {
+                String prefix = "AIL_" + id.toUpperCase(java.util.Locale.ROOT) + "_";
+                off.put(id, List.of(prefix + "CLIENT_ID", prefix + "CLIENT_SECRET"));
+            }
+        }
+        notSetUp = new NotSetUp(off);
         List<Provider> on = new ArrayList<>(configured(config, clock));
         on.addAll(extra.apply(http));
         providers = new Providers(on);
