@@ -41,6 +41,11 @@ final class PlatformRules {
         return rule;
     }
 
+    /** The most media any platform takes in one post. */
+    static int mostMedia() {
+        return BY_PLATFORM.values().stream().mapToInt(r -> r.media().maxItems()).max().orElseThrow();
+    }
+
     private static PlatformRule rule(String platform, String name, int textLimit, Counting counting, int byteLimit,
                                      String forbidden, MediaRule media) {
         return new PlatformRule(platform, name, textLimit, counting, byteLimit, forbidden, media);

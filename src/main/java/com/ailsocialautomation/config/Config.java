@@ -26,7 +26,8 @@ public record Config(
         Discord discord,
         Map<String, PlatformApp> platforms,
         Engine engine,
-        Secret metricsToken) {
+        Secret metricsToken,
+        CommandRates commandRates) {
 
     /** Platforms with app credentials or configurable bases, by the name used in AIL_&lt;NAME&gt;_* variables. */
     public static final List<String> PLATFORM_NAMES =
@@ -79,6 +80,12 @@ public record Config(
         }
     }
 
+    /**
+     * AIL_COMMANDS_PER_MINUTE_USER and _WORKSPACE: commands, button presses and forms a minute allowed to one person
+     * and to one workspace (a third of it at once); 0 turns the limit off.
+     */
+    public record CommandRates(int perUser, int perWorkspace) {}
+
     public record Engine(Duration pollInterval, Duration requestTimeout, int maxAttempts, int threads, Duration heartbeat) {}
 
     public boolean embeddedDatabase() {
@@ -92,13 +99,13 @@ public record Config(
     public Config withPort(int boundPort) {
         String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
         return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine, metricsToken);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine, metricsToken, commandRates);
     }
 
     /** This configuration with other engine settings (tests that run several engines with their own limits). */
     public Config withEngine(Engine settings) {
         return new Config(port, publicUrl, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings, metricsToken);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings, metricsToken, commandRates);
     }
 
     public PlatformApp platform(String name) {
@@ -193,6 +200,8 @@ public record Config(
                 env.readableFile("AIL_TERMS_FILE"),
                 LogFormat.parse(env.string("AIL_LOG_FORMAT", "text")),
                 env.bool("AIL_INSECURE_LOOPBACK", false),
-                slack, discord, Map.copyOf(platforms), engine, metricsToken(env));
+                slack, discord, Map.copyOf(platforms), engine, metricsToken(env),
+                new CommandRates(env.integer("AIL_COMMANDS_PER_MINUTE_USER", 30, 0, 100_000),
+                        env.integer("AIL_COMMANDS_PER_MINUTE_WORKSPACE", 300, 0, 1_000_000)));
     }
 }
