@@ -4,6 +4,7 @@ import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.doctor.GoLive;
 import com.ailsocialautomation.notify.Notifier;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Vault;
@@ -176,11 +177,8 @@ public final class App implements AutoCloseable {
         if (config.discord() == null) {
             log.info("Discord: off (set DISCORD_BOT_TOKEN)");
         }
-        for (String platform : List.of("x", "linkedin", "youtube", "tiktok", "meta", "threads")) {
-            if (!config.platform(platform).hasCredentials()) {
-                String prefix = "AIL_" + platform.toUpperCase() + "_";
-                log.info("{}: off (set {}CLIENT_ID and {}CLIENT_SECRET)", platform, prefix, prefix);
-            }
+        for (Platform platform : Platform.withProvider()) {
+            platform.whyOff(platform.app(config)).ifPresent(log::info);
         }
     }
 

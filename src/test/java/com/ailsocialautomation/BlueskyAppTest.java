@@ -5,6 +5,7 @@ import com.ailsocialautomation.testing.ServiceEnv;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.fakes.FakeBluesky;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.testing.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class BlueskyAppTest {
         try (FakeBluesky pds = FakeBluesky.start()) {
             ServiceEnv env = ServiceEnv.in(tmp.resolve("data")).with("AIL_BLUESKY_API_URL", pds.url());
             try (App app = env.start()) {
-                assertTrue(app.providers().find("bluesky").isPresent(), "on without any app credentials");
+                assertTrue(app.providers().find(Platform.BLUESKY).isPresent(), "on without any app credentials");
                 Invocation ana = new Invocation(FrontEnd.SLACK, "T1", "U1", "Ana", false, null, null);
 
                 // in Slack the app password is typed on AIL's own page behind a one-time link, never in a modal

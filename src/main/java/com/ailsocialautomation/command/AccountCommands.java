@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Account;
@@ -65,14 +66,16 @@ public final class AccountCommands implements Handler {
         return Reply.of(sb.toString());
     }
 
-    private Reply connect(Caller caller, String platform, List<String> arguments) {
+    private Reply connect(Caller caller, String typed, List<String> arguments) {
+        // The parser only lets through the connect choices, Commands.PLATFORMS.
+        Platform platform = Platform.of(typed);
         for (AccountLinker linker : linkers) {
             if (linker.platforms().contains(platform)) {
                 return linker.start(caller, platform, arguments);
             }
         }
         TreeSet<String> available = new TreeSet<>();
-        linkers.forEach(l -> available.addAll(l.platforms()));
+        linkers.forEach(l -> l.platforms().forEach(p -> available.add(p.id())));
         throw notSetUp.refusal(platform, available);
     }
 

@@ -42,7 +42,7 @@ public final class AccountSuggestions {
 
     private static boolean matches(Account account, String needle) {
         String bare = needle.startsWith("@") ? needle.substring(1) : needle;
-        return account.shortId().startsWith(bare) || account.platform().startsWith(bare)
+        return account.shortId().startsWith(bare) || account.platform().id().startsWith(bare)
                 || account.handle() != null && account.handle().toLowerCase(Locale.ROOT).contains(bare);
     }
 }

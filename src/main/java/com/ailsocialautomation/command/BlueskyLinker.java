@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.UrlGuard;
@@ -47,17 +48,17 @@ public final class BlueskyLinker implements AccountLinker, Action {
     }
 
     @Override
-    public Set<String> platforms() {
-        return Set.of("bluesky");
+    public Set<Platform> platforms() {
+        return Set.of(Platform.BLUESKY);
     }
 
     @Override
-    public Reply start(Caller caller, String platform, String argument) {
+    public Reply start(Caller caller, Platform platform, String argument) {
         return start(caller, platform, argument == null ? List.of() : List.of(argument));
     }
 
     @Override
-    public Reply start(Caller caller, String platform, List<String> arguments) {
+    public Reply start(Caller caller, Platform platform, List<String> arguments) {
         if (arguments.isEmpty()) {
             throw new UserError("Give your Bluesky handle. Usage: /ail connect bluesky ana.bsky.social [https://your-pds.example]");
         }
@@ -65,7 +66,7 @@ public final class BlueskyLinker implements AccountLinker, Action {
         String pds = arguments.size() > 1 ? BlueskyAddress.pds(arguments.get(1)) : defaultPds;
         guard.check(pds);
         if (caller.secretsOnAilsPage()) {
-            String link = links.create(caller, "bluesky", pds, Secret.of(handle));
+            String link = links.create(caller, Platform.BLUESKY, pds, Secret.of(handle));
             return Reply.of("To connect @" + handle + ", create an app password in Bluesky (" + WHERE + " → Add App Password) "
                     + "and type it on AIL's page at this link (not here). It is for you only, works once and expires in "
                     + ConnectLinks.LIFETIME.toMinutes() + " minutes: " + link);
@@ -109,7 +110,7 @@ public final class BlueskyLinker implements AccountLinker, Action {
         var profile = connected.profile();
         var tokens = connected.tokens();
         Account account = accounts.connect(workspaceId, userId,
-                new NewAccount("bluesky", profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(), pds, null, null),
+                new NewAccount(Platform.BLUESKY, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(), pds, null, null),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
         String name = profile.displayName() == null || profile.displayName().equals(profile.handle()) ? "" : " (" + profile.displayName() + ")";
         return "Connected Bluesky @" + profile.handle() + name + " as " + account.shortId() + ". AIL keeps the "

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.DidYouMean;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Arg;
 import com.ailsocialautomation.command.CommandSpec.Option;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /** Every /ail subcommand, declared once; the parser, help and the Discord command definitions read this table. */
 public final class Commands {
-    public static final List<String> PLATFORMS = List.of("mastodon", "bluesky", "webhook", "x", "linkedin",
-            "youtube", "tiktok", "facebook", "instagram", "threads");
+    /** The connect choices: every platform AIL can publish to (one that has a provider), in declaration order. */
+    public static final List<String> PLATFORMS = Platform.withProvider().stream().map(Platform::id).toList();
 
     /** Names people use for a platform that are not its id: suggested when they type them. */
     public static final Map<String, String> PLATFORM_ALIASES = Map.of("twitter", "x", "tweet", "x", "bsky", "bluesky",

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.Platform;
 
 import java.time.Duration;
 
@@ -18,5 +19,5 @@ public interface ConnectLinks {
      * and {@code detail} (what the page needs besides: a webhook URL, a Bluesky handle) may be null; the detail is
      * stored encrypted and never put in the link.
      */
-    String create(Caller caller, String platform, String instanceUrl, Secret detail);
+    String create(Caller caller, Platform platform, String instanceUrl, Secret detail);
 }

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.platform.Platform;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Set;
  * turn each on. {@code connect} on one of them tells the person to ask their operator, and what the operator sets,
  * instead of only listing what is available.
  */
-public record NotSetUp(Map<String, List<String>> variables) {
+public record NotSetUp(Map<Platform, List<String>> variables) {
     public static final NotSetUp NONE = new NotSetUp(Map.of());
 
     public NotSetUp {
@@ -19,7 +20,7 @@ public record NotSetUp(Map<String, List<String>> variables) {
     }
 
     /** The refusal for {@code connect <platform>}; {@code available} are the platforms that can be connected here. */
-    UserError refusal(String platform, Set<String> available) {
+    UserError refusal(Platform platform, Set<String> available) {
         String availableHere = " Available here: " + String.join(", ", available) + ".";
         List<String> needed = variables.get(platform);
         if (needed == null) {

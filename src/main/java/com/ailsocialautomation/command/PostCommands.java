@@ -65,8 +65,7 @@ public final class PostCommands implements Handler {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
         List<String> media = command.options("media");
-        InputLimits.checkMediaCount(media);
-        guard.checkAll(media);
+        media.forEach(guard::check);
         String text = command.text();
         PostRules.check(text, media, targets);
         Post post = posts.create(caller.workspaceId(), caller.user().id(), text, media, when, caller.invocation().origin(), targets);

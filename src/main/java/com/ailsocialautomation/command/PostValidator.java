@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.platform.MediaKind;
 import com.ailsocialautomation.UserError;
 
 import java.util.ArrayList;
@@ -19,10 +20,9 @@ public final class PostValidator {
      *
      * @param text    the post text ("" or null for none)
      * @param media   media links in order (null for none)
-     * @param targets where it goes; a target's platform must be one of {@link Commands#PLATFORMS}
+     * @param targets where it goes
      */
     public static void check(String text, List<String> media, List<Destination> targets) {
-        InputLimits.checkLength(text);
         String body = text == null ? "" : text;
         List<String> links = media == null ? List.of() : media;
         if (body.isBlank() && links.isEmpty()) {
@@ -32,11 +32,11 @@ public final class PostValidator {
             throw new UserError("No account to post to: name one with to:, "
                     + "or connect one with /ail connect <platform>.");
         }
-        List<MediaKind> kinds = links.stream().map(MediaKind::of).toList();
+        List<MediaKind> kinds = links.stream().map(MediaLinks::kind).toList();
         List<String> problems = new ArrayList<>();
         int failing = 0;
         for (Destination target : targets) {
-            List<String> found = PlatformRules.of(target.platform()).problems(body, kinds, target);
+            List<String> found = target.platform().rule().problems(body, kinds, target.who(), target.limit());
             failing += found.isEmpty() ? 0 : 1;
             problems.addAll(found);
         }

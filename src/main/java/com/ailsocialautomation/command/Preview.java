@@ -25,7 +25,7 @@ public final class Preview {
      *                now rather than at that time
      */
     public static Reply of(String text, List<Destination> targets, Instant when, ZoneId zone, boolean late) {
-        String where = targets.stream().map(t -> PlatformRules.of(t.platform()).who(t))
+        String where = targets.stream().map(Destination::who)
                 .collect(Collectors.joining(", "));
         String headline;
         if (when == null) {
@@ -37,9 +37,8 @@ public final class Preview {
         }
         Reply reply = Reply.of(headline + "\n\n" + shown(text == null ? "" : text));
         for (Destination target : targets) {
-            PlatformRule rule = PlatformRules.of(target.platform());
-            reply = reply.withField(rule.who(target),
-                    rule.counting().count(text == null ? "" : text) + "/" + rule.limit(target) + " characters");
+            reply = reply.withField(target.who(), target.platform().rule().counting().count(text == null ? "" : text)
+                    + "/" + target.limit() + " characters");
         }
         return reply.withField("When", when == null ? "now" : Times.format(when, zone));
     }

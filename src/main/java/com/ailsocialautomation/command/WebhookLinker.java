@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.UrlGuard;
@@ -44,19 +45,19 @@ public final class WebhookLinker implements AccountLinker {
     }
 
     @Override
-    public Set<String> platforms() {
-        return Set.of("webhook");
+    public Set<Platform> platforms() {
+        return Set.of(Platform.WEBHOOK);
     }
 
     @Override
-    public Reply start(Caller caller, String platform, String argument) {
+    public Reply start(Caller caller, Platform platform, String argument) {
         if (argument == null || argument.isBlank()) {
             throw new UserError("Give the webhook's URL. Usage: /ail connect webhook https://hooks.example.com/ail");
         }
         String url = argument.trim();
         guard.check(url);
         if (caller.secretsOnAilsPage()) {
-            String link = links.create(caller, "webhook", null, Secret.of(url));
+            String link = links.create(caller, Platform.WEBHOOK, null, Secret.of(url));
             return Reply.of("Open this link to finish connecting the webhook at " + URI.create(url).getHost() + "; AIL shows its "
                     + "signing secret there, once. It is for you only, works once and expires in "
                     + ConnectLinks.LIFETIME.toMinutes() + " minutes: " + link);
@@ -78,7 +79,7 @@ public final class WebhookLinker implements AccountLinker {
         String fingerprint = sha256(url);
         String handle = URI.create(url).getHost() + "/…" + fingerprint.substring(0, 4);
         Account account = accounts.connect(workspaceId, userId,
-                new NewAccount("webhook", fingerprint, handle, handle, null, null, null, null),
+                new NewAccount(Platform.WEBHOOK, fingerprint, handle, handle, null, null, null, null),
                 new StoredTokens(secret, null, null, null, Secret.of(url)));
         return new Connected(account, handle, secret);
     }

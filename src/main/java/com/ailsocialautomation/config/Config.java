@@ -2,8 +2,6 @@ package com.ailsocialautomation.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,14 +22,9 @@ public record Config(
         boolean insecureLoopback,
         Slack slack,
         Discord discord,
-        Map<String, PlatformApp> platforms,
         Engine engine,
-        Secret metricsToken,
-        CommandRates commandRates) {
-
-    /** Platforms with app credentials or configurable bases, by the name used in AIL_&lt;NAME&gt;_* variables. */
-    public static final List<String> PLATFORM_NAMES =
-            List.of("mastodon", "bluesky", "x", "linkedin", "youtube", "tiktok", "meta", "threads");
+        Settings settings,
+        Secret metricsToken) {
 
     /** The contact address shipped in the default policy and terms; an operator going live sets their own. */
     public static final String SHIPPED_CONTACT_EMAIL = "legal@ailsocialautomation.com";
@@ -73,19 +66,6 @@ public record Config(
 
     public record Discord(Secret botToken, String guildId, String apiUrl, Integer shards, String shardIds) {}
 
-    /** App credentials (null when the platform needs none or they are unset) and API bases (null: the platform's own). */
-    public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
-        public boolean hasCredentials() {
-            return clientId != null && clientSecret != null;
-        }
-    }
-
-    /**
-     * AIL_COMMANDS_PER_MINUTE_USER and _WORKSPACE: commands, button presses and forms a minute allowed to one person
-     * and to one workspace (a third of it at once); 0 turns the limit off.
-     */
-    public record CommandRates(int perUser, int perWorkspace) {}
-
     public record Engine(Duration pollInterval, Duration requestTimeout, int maxAttempts, int threads, Duration heartbeat) {}
 
     public boolean embeddedDatabase() {
@@ -99,17 +79,13 @@ public record Config(
     public Config withPort(int boundPort) {
         String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
         return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, engine, metricsToken, commandRates);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, engine, settings, metricsToken);
     }
 
     /** This configuration with other engine settings (tests that run several engines with their own limits). */
-    public Config withEngine(Engine settings) {
+    public Config withEngine(Engine changed) {
         return new Config(port, publicUrl, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, platforms, settings, metricsToken, commandRates);
-    }
-
-    public PlatformApp platform(String name) {
-        return platforms.getOrDefault(name, new PlatformApp(null, null, null, null, null));
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, changed, settings, metricsToken);
     }
 
     /** AIL_METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is off. */
@@ -121,14 +97,35 @@ public record Config(
         return token;
     }
 
-    /** AIL_LINKEDIN_VERSION: the LinkedIn-Version header, YYYYMM; null: the provider's default. */
-    private static String linkedinVersion(Env env) {
-        String version = env.string("AIL_LINKEDIN_VERSION");
-        if (version != null && !version.matches("20\\d{2}(0[1-9]|1[0-2])")) {
-            throw new ConfigError("AIL_LINKEDIN_VERSION", "must be a LinkedIn API version as YYYYMM, such as 202607, got '"
-                    + (version.length() > 20 ? version.substring(0, 20) + "..." : version) + "'");
+    /**
+     * The environment as read, for the parts that declare their own variables: each platform reads the
+     * AIL_&lt;PLATFORM&gt;_* variables it declares (platform.Platform), with the same checks and ENC(...) decryption as
+     * every other setting. Printing it shows no value.
+     */
+    public static final class Settings {
+        private final Env env;
+
+        Settings(Env env) {
+            this.env = env;
         }
-        return version;
+
+        public String string(String name) {
+            return env.string(name);
+        }
+
+        public Secret secret(String name) {
+            return env.secret(name);
+        }
+
+        /** An absolute http(s) URL without a trailing slash, or null when unset. */
+        public String url(String name) {
+            return env.url(name, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[****]";
+        }
     }
 
     public static Config from(Map<String, String> vars) {
@@ -178,14 +175,6 @@ public record Config(
                     shards == null ? null : env.integer("DISCORD_SHARDS", 1, 1, 10_000), env.string("DISCORD_SHARD_IDS"));
         }
 
-        Map<String, PlatformApp> platforms = new LinkedHashMap<>();
-        for (String name : PLATFORM_NAMES) {
-            String prefix = "AIL_" + name.toUpperCase() + "_";
-            platforms.put(name, new PlatformApp(env.string(prefix + "CLIENT_ID"), env.secret(prefix + "CLIENT_SECRET"),
-                    env.url(prefix + "API_URL", null), env.url(prefix + "AUTH_URL", null),
-                    "linkedin".equals(name) ? linkedinVersion(env) : null));
-        }
-
         Engine engine = new Engine(
                 Duration.ofMillis(env.integer("AIL_POLL_INTERVAL_MS", 1000, 50, 60_000)),
                 Duration.ofSeconds(env.integer("AIL_HTTP_TIMEOUT_SECONDS", 30, 1, 600)),
@@ -200,8 +189,6 @@ public record Config(
                 env.readableFile("AIL_TERMS_FILE"),
                 LogFormat.parse(env.string("AIL_LOG_FORMAT", "text")),
                 env.bool("AIL_INSECURE_LOOPBACK", false),
-                slack, discord, Map.copyOf(platforms), engine, metricsToken(env),
-                new CommandRates(env.integer("AIL_COMMANDS_PER_MINUTE_USER", 30, 0, 100_000),
-                        env.integer("AIL_COMMANDS_PER_MINUTE_WORKSPACE", 300, 0, 1_000_000)));
+                slack, discord, engine, new Settings(env), metricsToken(env));
     }
 }

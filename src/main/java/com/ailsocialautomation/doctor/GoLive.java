@@ -1,6 +1,8 @@
 package com.ailsocialautomation.doctor;
 
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.platform.linkedin.LinkedInVersion;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +34,7 @@ public final class GoLive {
             warnings.add("AIL_PUBLIC_URL " + config.publicUrl() + " is not https: Slack, Discord and the OAuth platforms need an "
                     + "HTTPS address; put AIL behind a TLS reverse proxy or a tunnel and set AIL_PUBLIC_URL to its https:// address");
         }
-        Config.PlatformApp linkedin = config.platform("linkedin");
+        PlatformApp linkedin = Platform.LINKEDIN.app(config);
         if (linkedin.hasCredentials()) {
             LinkedInVersion.staleness(linkedin.version(), clock).ifPresent(warnings::add);
         }
@@ -42,7 +44,7 @@ public final class GoLive {
     /** Logs each warning and exposes the LinkedIn version's age as a gauge while LinkedIn is on. */
     public static void report(Config config, Clock clock, MeterRegistry metrics) {
         warnings(config, clock).forEach(warning -> log.warn("Before going live: {}", warning));
-        Config.PlatformApp linkedin = config.platform("linkedin");
+        PlatformApp linkedin = Platform.LINKEDIN.app(config);
         if (linkedin.hasCredentials()) {
             String version = LinkedInVersion.effective(linkedin.version());
             Gauge.builder(LINKEDIN_VERSION_AGE, () -> LinkedInVersion.monthsOld(version, clock))

@@ -1,9 +1,9 @@
 package com.ailsocialautomation.doctor;
 
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.platform.Platform;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * X and LinkedIn: their OAuth apps have no harmless call without a person's consent (X's client-credentials grant
@@ -11,22 +11,21 @@ import java.util.Map;
  * the app must list, and the first {@code /ail connect} checks the credentials for real.
  */
 final class OAuthPlatformChecks {
-    private static final Map<String, String> NAMES = Map.of("x", "X", "linkedin", "LinkedIn");
-
     private OAuthPlatformChecks() {}
 
+    /** One check per platform that waits for the operator's OAuth app (Platform.Setting.CLIENT). */
     static List<Check> of(Config config) {
-        return List.of("x", "linkedin").stream().map(id -> check(config, id)).toList();
+        return Platform.withProvider().stream().filter(p -> p.reads(Platform.Setting.CLIENT)).map(p -> check(config, p)).toList();
     }
 
-    private static Check check(Config config, String id) {
-        String prefix = "AIL_" + id.toUpperCase(java.util.Locale.ROOT) + "_";
-        Config.PlatformApp app = config.platform(id);
-        if (!app.hasCredentials()) {
-            return Check.ok(id, "off (set " + prefix + "CLIENT_ID and " + prefix + "CLIENT_SECRET to offer " + NAMES.get(id) + ")");
+    private static Check check(Config config, Platform platform) {
+        String id = platform.id();
+        String variables = platform.variable("CLIENT_ID") + " and " + platform.variable("CLIENT_SECRET");
+        if (!platform.app(config).hasCredentials()) {
+            return Check.ok(id, "off (set " + variables + " to offer " + platform.displayName() + ")");
         }
-        return Check.ok(id, prefix + "CLIENT_ID and " + prefix + "CLIENT_SECRET are set; not checkable without a user: the "
-                + "first /ail connect " + id + " checks them. " + NAMES.get(id) + "'s app must list the redirect URI "
+        return Check.ok(id, variables + " are set; not checkable without a user: the "
+                + "first /ail connect " + id + " checks them. " + platform.displayName() + "'s app must list the redirect URI "
                 + config.publicUrl() + "/oauth/" + id + "/callback");
     }
 }

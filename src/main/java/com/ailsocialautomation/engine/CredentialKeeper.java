@@ -50,7 +50,7 @@ public final class CredentialKeeper {
             if (!sameAccess(now, seen)) {
                 return now; // someone refreshed while we waited for the lock
             }
-            metrics.counter("ail.token.refreshes", "platform", account.platform()).increment();
+            metrics.counter("ail.token.refreshes", "platform", account.platform().id()).increment();
             TokenSet set = provider.refresh(credentials(account, now));
             return new StoredTokens(set.accessToken(),
                     set.refreshToken() != null ? set.refreshToken() : now.refresh(),

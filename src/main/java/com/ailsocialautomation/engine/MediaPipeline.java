@@ -32,7 +32,7 @@ public final class MediaPipeline {
             while (!ref.ready()) {
                 if (System.nanoTime() > deadline) {
                     throw new PlatformError(PlatformError.Kind.TRANSIENT, 0,
-                            provider.id() + " was still processing the media after " + giveUpAfter.toMinutes() + " minutes", null);
+                            provider.platform() + " was still processing the media after " + giveUpAfter.toMinutes() + " minutes", null);
                 }
                 sleep();
                 ref = provider.mediaStatus(creds, ref);

@@ -128,7 +128,7 @@ public final class Publisher {
                 }
                 if (targets.finish(workspaceId, targetId, TargetState.UNKNOWN,
                         "AIL stopped while publishing; check whether the post went out before retrying")) {
-                    metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
+                    metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "unknown").increment();
                     announcer.unknown(post, target, "AIL stopped while the request was in flight");
                 }
                 return Outcome.DONE;
@@ -154,7 +154,7 @@ public final class Publisher {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
             Published published = publishWithRefresh(post, target, provider, account);
-            metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "published").increment();
+            metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
                     published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
             record(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
@@ -176,7 +176,7 @@ public final class Publisher {
             String id = Unexpected.log(log, "Publishing target " + target.id() + " failed unexpectedly", e);
             return fail(post, target, started, null, "AIL could not understand the platform's answer (error id " + id + ").");
         } finally {
-            sample.stop(metrics.timer("ail.publish.duration", "platform", target.platform()));
+            sample.stop(metrics.timer("ail.publish.duration", "platform", target.platform().id()));
         }
     }
 
@@ -222,7 +222,7 @@ public final class Publisher {
 
     /** The platform may have published: the author is asked to check rather than risk a second post. */
     private Outcome unknown(Post post, Target target, Instant started, PlatformError e) {
-        metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "unknown").increment();
+        metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "unknown").increment();
         String reason = target.platform() + " did not confirm the post (" + e.getMessage()
                 + "); check whether it went out before retrying";
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason),
@@ -254,7 +254,7 @@ public final class Publisher {
                 if (target.attempts() < maxAttempts) {
                     Instant next = backoff.next(clock.instant(), target.attempts(), e.retryAt());
                     record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? AttemptOutcome.RATE_LIMITED : AttemptOutcome.TRANSIENT, e.getMessage());
-                    metrics.counter("ail.publish.retries", "platform", target.platform()).increment();
+                    metrics.counter("ail.publish.retries", "platform", target.platform().id()).increment();
                     targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage());
                     if (e.kind() == PlatformError.Kind.RATE_LIMITED
                             && next.isAfter(clock.instant().plus(LONG_DELAY))) {
@@ -281,7 +281,7 @@ public final class Publisher {
     }
 
     private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
-        metrics.counter("ail.publishes", "platform", target.platform(), "outcome", "failed").increment();
+        metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "failed").increment();
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
                 RESULT_WRITE_PATIENCE);
         record(target, started, status, AttemptOutcome.FAILED, reason);

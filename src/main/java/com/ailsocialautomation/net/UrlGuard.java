@@ -6,11 +6,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.concurrent.CompletableFuture;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +21,7 @@ public final class UrlGuard {
     private static final String USE_HTTPS = "use a public https URL.";
 
     private final boolean insecureLoopback;
-    private final TimedResolver resolver;
+    private final Resolver resolver;
 
     /**
      * @param insecureLoopback AIL_INSECURE_LOOPBACK: also let http:// and loopback addresses through,
@@ -32,28 +29,10 @@ public final class UrlGuard {
      */
     public UrlGuard(boolean insecureLoopback, Resolver resolver) {
         this.insecureLoopback = insecureLoopback;
-        this.resolver = new TimedResolver(Objects.requireNonNull(resolver, "resolver"), TimedResolver.LIMIT);
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     public VettedUrl check(String url) {
-        Parsed parsed = parsed(url);
-        return vetted(parsed, resolve(parsed.host(), resolver.lookup(parsed.host())));
-    }
-
-    /**
-     * Checks several URLs (a post's media) as {@link #check} does, looking their hosts up at the same time, so the
-     * time limit of a lookup bounds the whole check; the first URL in order that fails throws.
-     */
-    public List<VettedUrl> checkAll(List<String> urls) {
-        List<Parsed> parsed = urls.stream().map(this::parsed).toList();
-        Map<String, CompletableFuture<List<InetAddress>>> lookups = new HashMap<>();
-        parsed.forEach(p -> lookups.computeIfAbsent(p.host(), resolver::lookup));
-        return parsed.stream().map(p -> vetted(p, resolve(p.host(), lookups.get(p.host())))).toList();
-    }
-
-    private record Parsed(URI uri, String host, int port, boolean plainHttp) {}
-
-    private Parsed parsed(String url) {
         URI uri = parse(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean plainHttp = scheme.equals("http");
@@ -77,11 +56,7 @@ public final class UrlGuard {
             throw new UserError("That URL uses port " + port + "; AIL only connects to the https ports 443 and 8443. "
                     + "Use the address without a port, or with :443.");
         }
-        return new Parsed(uri, host, port, plainHttp);
-    }
-
-    private VettedUrl vetted(Parsed parsed, List<InetAddress> addresses) {
-        boolean plainHttp = parsed.plainHttp();
+        List<InetAddress> addresses = resolve(host);
         for (InetAddress address : addresses) {
             if (insecureLoopback && PublicAddress.isLoopback(address)) {
                 continue;
@@ -96,7 +71,7 @@ public final class UrlGuard {
                 throw new UserError("That URL must start with https://.");
             }
         }
-        return new VettedUrl(parsed.uri(), parsed.host(), parsed.port(), addresses);
+        return new VettedUrl(uri, host, port, addresses);
     }
 
     private static URI parse(String url) {
@@ -117,15 +92,10 @@ public final class UrlGuard {
         }
     }
 
-    private static List<InetAddress> resolve(String host, CompletableFuture<List<InetAddress>> lookup) {
+    private List<InetAddress> resolve(String host) {
         List<InetAddress> addresses;
         try {
-            addresses = TimedResolver.await(lookup, host);
-        } catch (TimedResolver.TooSlow e) {
-            throw new UserError("Looking up the host " + shorten(host) + " took longer than "
-                    + TimedResolver.LIMIT.toSeconds() + " s; check the URL, or try again in a moment.");
-        } catch (TimedResolver.Busy e) {
-            throw new UserError("AIL is waiting for many slow host lookups right now; try again in a minute.");
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException | IllegalArgumentException e) {
             addresses = List.of();
         }

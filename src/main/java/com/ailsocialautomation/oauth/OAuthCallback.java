@@ -4,6 +4,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Account;
@@ -48,7 +49,9 @@ final class OAuthCallback {
             return ResultPage.of(400, "Not connected", "This address is missing the sign-in state, so AIL cannot tell who it is for.", again);
         }
         byte[] browser = OneTimeSecret.sha256(a.browser() == null ? "" : a.browser().reveal());
-        OAuthStates.Claim claim = states.useState(OneTimeSecret.sha256(a.state()), a.platform(), browser, clock.instant());
+        Platform platform = Platform.find(a.platform()).orElse(null);
+        OAuthStates.Claim claim = platform == null ? new OAuthStates.Claim(null, OAuthStates.Refusal.OTHER_PLATFORM)
+                : states.useState(OneTimeSecret.sha256(a.state()), platform, browser, clock.instant());
         if (claim.state() == null) {
             log.info("A {} OAuth callback was refused: {}", a.platform(), claim.refusal());
             return ResultPage.of(400, "Not connected", refusal(claim.refusal()), again);
@@ -64,7 +67,7 @@ final class OAuthCallback {
             return failed(400, state, "The " + a.platform() + " sign-in did not complete" + said + ".", again);
         }
         try {
-            Account account = exchange.connect(a.platform(), state, Secret.of(a.code()));
+            Account account = exchange.connect(platform, state, Secret.of(a.code()));
             // only now: a cancelled, refused or failed sign-in keeps nothing about the browser that tried
             technical.recordOAuthCallback(link.workspaceId(), link.userId(), a.ip(), a.userAgent());
             outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()

@@ -3,11 +3,15 @@ package com.ailsocialautomation.oauth;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.engine.ClientApps;
 import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.ConnectMethod;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.platform.Provider;
-import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.OAuthApps;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,17 +20,19 @@ import java.util.Optional;
  */
 public final class OAuthClients implements ClientApps {
     private final Config config;
-    private final Providers providers;
+    private final Map<Platform, PlatformApp> operatorApps = new EnumMap<>(Platform.class);
     private final OAuthApps registered;
 
-    public OAuthClients(Config config, Providers providers, OAuthApps registered) {
+    public OAuthClients(Config config, OAuthApps registered) {
         this.config = config;
-        this.providers = providers;
         this.registered = registered;
+        for (Platform platform : Platform.values()) {
+            operatorApps.put(platform, platform.app(config));
+        }
     }
 
     /** The exact redirect URI of a platform, the same at start, at the token exchange and at registration. */
-    public String redirectUri(String platform) {
+    public String redirectUri(Platform platform) {
         return config.publicUrl() + "/oauth/" + platform + "/callback";
     }
 
@@ -36,8 +42,7 @@ public final class OAuthClients implements ClientApps {
         if (operator != null) {
             return operator;
         }
-        boolean oauth = providers.find(account.platform()).map(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH).orElse(false);
-        if (!oauth || account.instanceUrl() == null) {
+        if (account.platform().connectMethod() != ConnectMethod.OAUTH || account.instanceUrl() == null) {
             return null;
         }
         Optional<OAuthApps.Registered> app = registered.find(account.platform(), account.instanceUrl(), redirectUri(account.platform()))
@@ -47,12 +52,12 @@ public final class OAuthClients implements ClientApps {
 
     /** The app to connect with: the operator's, the instance's stored one, or one registered there now. */
     ClientApp forConnecting(Provider provider, String instanceUrl) {
-        ClientApp operator = operatorApp(provider.id());
+        ClientApp operator = operatorApp(provider.platform());
         if (operator != null || instanceUrl == null) {
             return operator;
         }
-        String redirectUri = redirectUri(provider.id());
-        Optional<OAuthApps.Registered> stored = registered.find(provider.id(), instanceUrl, redirectUri);
+        String redirectUri = redirectUri(provider.platform());
+        Optional<OAuthApps.Registered> stored = registered.find(provider.platform(), instanceUrl, redirectUri);
         if (stored.isPresent()) {
             return clientApp(stored.get());
         }
@@ -60,12 +65,12 @@ public final class OAuthClients implements ClientApps {
         if (fresh == null) {
             return null;
         }
-        return clientApp(registered.save(provider.id(), instanceUrl, redirectUri,
+        return clientApp(registered.save(provider.platform(), instanceUrl, redirectUri,
                 new OAuthApps.Registered(fresh.clientId(), fresh.clientSecret(), fresh.scopes())));
     }
 
-    private ClientApp operatorApp(String platform) {
-        Config.PlatformApp app = config.platform(platform);
+    private ClientApp operatorApp(Platform platform) {
+        PlatformApp app = operatorApps.get(platform);
         return app.hasCredentials() ? new ClientApp(app.clientId(), app.clientSecret()) : null;
     }
 

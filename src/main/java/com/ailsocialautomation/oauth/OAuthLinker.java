@@ -5,6 +5,8 @@ import com.ailsocialautomation.command.Caller;
 import com.ailsocialautomation.command.ConnectLinks;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.platform.ConnectMethod;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
 
@@ -29,13 +31,13 @@ public final class OAuthLinker implements AccountLinker {
     }
 
     @Override
-    public Set<String> platforms() {
-        return providers.all().stream().filter(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH)
-                .map(Provider::id).collect(Collectors.toUnmodifiableSet());
+    public Set<Platform> platforms() {
+        return providers.all().stream().map(Provider::platform).filter(p -> p.connectMethod() == ConnectMethod.OAUTH)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
-    public Reply start(Caller caller, String platform, String argument) {
+    public Reply start(Caller caller, Platform platform, String argument) {
         String instanceUrl = providers.get(platform).instanceUrl(argument);
         if (instanceUrl != null) {
             guard.check(instanceUrl); // says now, in chat, what the browser would otherwise learn on a page

@@ -5,6 +5,8 @@ import com.ailsocialautomation.command.ConnectLinks;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.ClientApp;
+import com.ailsocialautomation.platform.ConnectMethod;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.Providers;
@@ -41,13 +43,14 @@ final class OAuthStart {
 
     /** The link as its confirmation page shows it; nothing is used up. */
     OAuthStates.Pending find(String platform, String linkToken) {
-        provider(platform);
-        return pending(states.findLink(hash(platform, linkToken), platform, clock.instant()), platform);
+        Provider provider = provider(platform);
+        return pending(states.findLink(hash(platform, linkToken), provider.platform(), clock.instant()), platform);
     }
 
     /** Where the confirmed link will send the browser (for the page's form-action); registers nothing. */
     URI authorizeTarget(String platform, OAuthStates.Pending pending) {
-        return provider(platform).authorizeUrl(new AuthorizeRequest("-", "-", clients.redirectUri(platform),
+        Provider provider = provider(platform);
+        return provider.authorizeUrl(new AuthorizeRequest("-", "-", clients.redirectUri(provider.platform()),
                 pending.link().instanceUrl(), new ClientApp("-", null)));
     }
 
@@ -55,7 +58,7 @@ final class OAuthStart {
     Started begin(String platform, String linkToken, Secret browser) {
         Provider provider = provider(platform);
         String again = again(platform);
-        OAuthStates.Link link = pending(states.useLink(hash(platform, linkToken), platform, clock.instant()), platform).link();
+        OAuthStates.Link link = pending(states.useLink(hash(platform, linkToken), provider.platform(), clock.instant()), platform).link();
         ClientApp app;
         try {
             app = clients.forConnecting(provider, link.instanceUrl());
@@ -66,12 +69,12 @@ final class OAuthStart {
         OneTimeSecret verifier = OneTimeSecret.random();
         states.addState(link, state.hash(), OneTimeSecret.sha256(browser.reveal()), verifier.value(), clock.instant().plus(STATE_LIFETIME));
         URI authorize = provider.authorizeUrl(new AuthorizeRequest(state.value().reveal(), verifier.challenge(),
-                clients.redirectUri(platform), link.instanceUrl(), app));
+                clients.redirectUri(provider.platform()), link.instanceUrl(), app));
         return new Started(authorize, cookieName(state.value().reveal()), browser);
     }
 
     private Provider provider(String platform) {
-        return providers.find(platform).filter(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH)
+        return Platform.find(platform).flatMap(providers::find).filter(p -> p.platform().connectMethod() == ConnectMethod.OAUTH)
                 .orElseThrow(() -> new UserError("This server does not connect " + platform + " accounts through a link."));
     }
 
@@ -98,6 +101,6 @@ final class OAuthStart {
     }
 
     private static String where(OAuthStates.Link link) {
-        return link.instanceUrl() == null ? link.platform() : URI.create(link.instanceUrl()).getHost();
+        return link.instanceUrl() == null ? link.platform().id() : URI.create(link.instanceUrl()).getHost();
     }
 }

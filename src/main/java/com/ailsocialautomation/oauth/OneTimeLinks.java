@@ -3,7 +3,8 @@ package com.ailsocialautomation.oauth;
 import com.ailsocialautomation.command.Caller;
 import com.ailsocialautomation.command.ConnectLinks;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.ConnectMethod;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.OAuthStates;
 
@@ -28,15 +29,15 @@ public final class OneTimeLinks implements ConnectLinks {
     }
 
     @Override
-    public String create(Caller caller, String platform, String instanceUrl, Secret detail) {
+    public String create(Caller caller, Platform platform, String instanceUrl, Secret detail) {
         OneTimeSecret token = OneTimeSecret.random();
         states.addLink(new OAuthStates.Link(caller.workspaceId(), caller.user().id(), platform, instanceUrl),
                 caller.user().displayName(), detail, token.hash(), clock.instant().plus(LIFETIME));
         return publicUrl + path(platform) + "?s=" + token.value().reveal();
     }
 
-    private String path(String platform) {
-        boolean oauth = providers.find(platform).map(p -> p.connectMethod() == Provider.ConnectMethod.OAUTH).orElse(false);
+    private String path(Platform platform) {
+        boolean oauth = providers.find(platform).map(p -> p.platform().connectMethod() == ConnectMethod.OAUTH).orElse(false);
         return oauth ? "/oauth/" + platform + "/start" : "/connect/" + platform;
     }
 }

@@ -4,6 +4,7 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -35,7 +36,7 @@ final class TokenExchange {
         this.accounts = accounts;
     }
 
-    Account connect(String platform, OAuthStates.State state, Secret code) {
+    Account connect(Platform platform, OAuthStates.State state, Secret code) {
         Provider provider = providers.get(platform);
         String instanceUrl = state.link().instanceUrl();
         ClientApp app = clients.forConnecting(provider, instanceUrl);
@@ -48,19 +49,19 @@ final class TokenExchange {
             revokeQuietly(provider, credentials); // no account holds the token, so nobody could revoke it later
             throw e;
         }
-        Integer maxCharacters = instanceUrl == null ? null : instanceLimit(provider, credentials);
+        Integer maxCharacters = instanceLimit(provider, credentials);
         return accounts.connect(state.link().workspaceId(), state.link().userId(),
                 new NewAccount(platform, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(),
                         instanceUrl, tokens.scopes(), maxCharacters),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
     }
 
-    /** The instance's own text limit; when it cannot be read now, validation uses the platform's default. */
+    /** The account's own text limit (a Mastodon instance's); when there is none or it cannot be read now, validation uses the platform's. */
     private static Integer instanceLimit(Provider provider, Credentials credentials) {
         try {
-            return provider.limits(credentials).maxCharacters();
+            return provider.textLimit(credentials);
         } catch (PlatformError e) {
-            log.info("The {} instance's limits could not be read ({}); the default applies", provider.id(), e.getMessage());
+            log.info("The {} instance's limits could not be read ({}); the default applies", provider.platform(), e.getMessage());
             return null;
         }
     }
@@ -71,7 +72,7 @@ final class TokenExchange {
                 provider.revoke(credentials);
             }
         } catch (PlatformError e) {
-            log.info("Revoking an unused {} token failed: {}", provider.id(), e.getMessage());
+            log.info("Revoking an unused {} token failed: {}", provider.platform(), e.getMessage());
         }
     }
 

@@ -14,13 +14,8 @@ import java.util.List;
  */
 public interface Provider {
 
-    /** The platform's id as users type it: mastodon, bluesky, webhook, x, linkedin. */
-    String id();
-
-    /** How an account is connected. */
-    ConnectMethod connectMethod();
-
-    enum ConnectMethod { OAUTH, APP_PASSWORD, URL }
+    /** The platform this provider speaks to; its declaration says how accounts connect and what a post may hold. */
+    Platform platform();
 
     /**
      * True when a repeated publish with the same idempotency key cannot post twice (Mastodon's Idempotency-Key),
@@ -38,8 +33,13 @@ public interface Provider {
         return null;
     }
 
-    /** Text and media limits for this account (Mastodon reads its instance's). */
-    Limits limits(Credentials credentials);
+    /**
+     * The account's own text limit where its server sets one (Mastodon reads its instance's max_characters); null
+     * where the platform's {@link PostRule#textLimit()} applies.
+     */
+    default Integer textLimit(Credentials credentials) {
+        return null;
+    }
 
     /**
      * The server the account lives on, from what the person typed after {@code connect <platform>} (Mastodon:
@@ -61,22 +61,22 @@ public interface Provider {
 
     /** The browser authorize URL (OAuth providers). */
     default URI authorizeUrl(AuthorizeRequest request) {
-        throw new UnsupportedOperationException(id() + " does not connect through OAuth");
+        throw new UnsupportedOperationException(platform() + " does not connect through OAuth");
     }
 
     /** Exchanges an authorization code (with its PKCE verifier) for tokens. */
     default TokenSet exchangeCode(CodeExchange exchange) {
-        throw new UnsupportedOperationException(id() + " does not connect through OAuth");
+        throw new UnsupportedOperationException(platform() + " does not connect through OAuth");
     }
 
     /** Logs in with a handle and an app password (Bluesky); the password is used once and never stored. */
     default Connected logIn(String instanceUrl, String identifier, Secret appPassword) {
-        throw new UnsupportedOperationException(id() + " does not connect with an app password");
+        throw new UnsupportedOperationException(platform() + " does not connect with an app password");
     }
 
     /** New tokens from the refresh token. Providers whose tokens do not expire return the credentials' own. */
     default TokenSet refresh(Credentials credentials) {
-        throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 0, id() + " tokens cannot be refreshed; reconnect the account", null);
+        throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 0, platform() + " tokens cannot be refreshed; reconnect the account", null);
     }
 
     /** Revokes the token at the platform, where it offers that. */
@@ -93,7 +93,7 @@ public interface Provider {
 
     /** Uploads one media item; the engine polls {@link #mediaStatus} until it is ready. */
     default MediaRef uploadMedia(Credentials credentials, Media media) {
-        throw new PlatformError(PlatformError.Kind.PERMANENT, 0, id() + " does not take media uploads", null);
+        throw new PlatformError(PlatformError.Kind.PERMANENT, 0, platform() + " does not take media uploads", null);
     }
 
     /** Whether an uploaded item is ready, still processing, or failed (the latter as a PlatformError). */

@@ -79,7 +79,7 @@ public final class DataExport {
     }
 
     private static MyData.ConnectedAccount account(Account a) {
-        return new MyData.ConnectedAccount(a.shortId(), a.platform(), a.externalId(), a.handle(), a.displayName(),
+        return new MyData.ConnectedAccount(a.shortId(), a.platform().id(), a.externalId(), a.handle(), a.displayName(),
                 a.avatarUrl(), a.instanceUrl(), a.scopes(), a.status().text(), a.tokenExpiresAt(), a.createdAt());
     }
 
@@ -91,7 +91,7 @@ public final class DataExport {
     private MyData.TargetRecord target(UUID ws, Target t) {
         List<MyData.LogEntry> log = attempts.forTarget(ws, t.id()).stream().map(a -> new MyData.LogEntry(
                 a.startedAt(), a.durationMs(), a.httpStatus(), a.outcome().text(), a.message())).toList();
-        return new MyData.TargetRecord(t.platform(), t.accountLabel(), t.state().text(), t.dueAt(), t.attempts(), t.url(),
+        return new MyData.TargetRecord(t.platform().id(), t.accountLabel(), t.state().text(), t.dueAt(), t.attempts(), t.url(),
                 t.error(), t.finishedAt(), log);
     }
 }

@@ -1,17 +1,19 @@
 package com.ailsocialautomation.privacy;
 
-import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
-import com.ailsocialautomation.platform.x.XProvider;
+import com.ailsocialautomation.platform.Host;
+import com.ailsocialautomation.platform.Platform;
 
-import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Every place AIL sends data to, declared in one list (privacy policy clause 4: data is shared only with the
  * platform APIs the service needs). {@code OutboundDestinationsTest} reads the main sources and fails when a host
  * appears that is not declared here, when a class outside {@link #CLIENTS} opens network connections, or when a
- * telemetry library or address turns up. Adding a destination therefore means adding it here, with a reason.
+ * telemetry library or address turns up. Adding a destination therefore means declaring it with a reason: a
+ * platform's hosts with the platform (platform.Platform), every other one here.
  */
 public final class OutboundDestinations {
     /** Why a host is named in the code. */
@@ -39,37 +41,26 @@ public final class OutboundDestinations {
     /** Code allowed to open connections: a class name or a package prefix, and where it may go. */
     public record Client(String prefix, String reaches) {}
 
-    public static final List<Destination> HOSTS = List.of(
-            new Destination(host(XProvider.API_URL), Kind.PLATFORM_API,
-                    "X API v2: posts, media upload, users/me, OAuth token and revoke (AIL_X_API_URL replaces it)"),
-            new Destination(host(XProvider.AUTH_URL), Kind.BROWSER,
-                    "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
-            new Destination(host(LinkedInProvider.API_URL), Kind.PLATFORM_API,
-                    "LinkedIn Posts, Images, Videos and userinfo APIs (AIL_LINKEDIN_API_URL replaces it)"),
-            new Destination(host(LinkedInProvider.AUTH_URL), Kind.PLATFORM_API,
-                    "LinkedIn's consent page, token and revoke endpoints (AIL_LINKEDIN_AUTH_URL replaces it), post links"),
-            new Destination("*.linkedin.com", Kind.PLATFORM_API,
-                    "upload addresses LinkedIn hands out for images and videos; others are refused by LinkedInMedia"),
-            new Destination("bsky.social", Kind.PLATFORM_API,
-                    "the default Bluesky PDS for handles on bsky.social (AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
-            new Destination("bsky.app", Kind.PLATFORM_API, "links to published Bluesky posts (never called)"),
-            new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
-            new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
-            new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
-            new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
-            new Destination("*.example.com", Kind.EXAMPLE, "examples in help and error messages"),
-            new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"),
-            new Destination("your-pds.example", Kind.EXAMPLE, "an example PDS address in a Bluesky error message"));
+    /** The platforms' hosts as each platform declares them (platform.Platform), then the chat platforms' and AIL's own. */
+    public static final List<Destination> HOSTS = Stream.concat(
+            Arrays.stream(Platform.values()).flatMap(p -> p.hosts().stream()).map(OutboundDestinations::destination),
+            Stream.of(
+                new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
+                new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
+                new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
+                new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
+                new Destination("*.example.com", Kind.EXAMPLE, "examples in help and error messages"),
+                new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"),
+                new Destination("your-pds.example", Kind.EXAMPLE, "an example PDS address in a Bluesky error message")))
+            .toList();
 
     /**
      * Hosts that people choose rather than the code: reached only through {@code net.GuardedHttp}, after
      * {@code net.UrlGuard} has checked that the URL is https and every address it resolves to is public.
      */
-    public static final List<String> CHOSEN_BY_PEOPLE = List.of(
-            "the Mastodon instance a person connects",
-            "the Bluesky PDS a person's handle lives on",
-            "the webhook URL a person connects",
-            "media URLs in a post (downloaded to upload them to the platform)");
+    public static final List<String> CHOSEN_BY_PEOPLE = Stream.concat(
+            Arrays.stream(Platform.values()).flatMap(p -> p.chosenByPeople().stream()),
+            Stream.of("media URLs in a post (downloaded to upload them to the platform)")).toList();
 
     public static final List<Client> CLIENTS = List.of(
             new Client("com.ailsocialautomation.platform.DirectApiClient",
@@ -91,7 +82,7 @@ public final class OutboundDestinations {
         return CLIENTS.stream().anyMatch(c -> c.prefix().endsWith(".") ? className.startsWith(c.prefix()) : className.equals(c.prefix()));
     }
 
-    private static String host(String url) {
-        return URI.create(url).getHost();
+    private static Destination destination(Host host) {
+        return new Destination(host.host(), host.use() == Host.Use.API ? Kind.PLATFORM_API : Kind.BROWSER, host.why());
     }
 }

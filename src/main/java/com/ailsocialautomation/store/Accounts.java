@@ -1,6 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.Platform;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ public final class Accounts {
             Optional<UUID> existing = tx.one("""
                     select id from social_accounts where workspace_id = ? and platform = ?
                     and instance_url is not distinct from ? and external_id = ? for update""",
-                    rs -> rs.getObject(1, UUID.class), workspaceId, a.platform(), a.instanceUrl(), a.externalId());
+                    rs -> rs.getObject(1, UUID.class), workspaceId, a.platform().id(), a.instanceUrl(), a.externalId());
             UUID id = existing.orElseGet(UUID::randomUUID);
             if (existing.isEmpty()) {
                 insertWithShortId(tx, id, workspaceId, ownerUserId, a);
@@ -57,7 +58,7 @@ public final class Accounts {
                     insert into social_accounts (id, workspace_id, short_id, platform, external_id, handle, display_name,
                     avatar_url, instance_url, scopes, max_characters, owner_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (workspace_id, short_id) do nothing""",
-                    id, workspaceId, shortId, a.platform(), a.externalId(), a.handle(), a.displayName(),
+                    id, workspaceId, shortId, a.platform().id(), a.externalId(), a.handle(), a.displayName(),
                     a.avatarUrl(), a.instanceUrl(), a.scopes(), a.maxCharacters(), owner);
             if (inserted == 1) {
                 return;
@@ -88,7 +89,7 @@ public final class Accounts {
         String ref = reference.trim().toLowerCase(Locale.ROOT);
         String bare = ref.startsWith("@") ? ref.substring(1) : ref;
         return list(workspaceId).stream().filter(a -> a.shortId().equals(ref)
-                || a.platform().equals(ref)
+                || a.platform().id().equals(ref)
                 || (a.handle() != null && (a.handle().toLowerCase(Locale.ROOT).equals(bare)
                     || a.handle().toLowerCase(Locale.ROOT).equals("@" + bare)
                     || a.handle().toLowerCase(Locale.ROOT).startsWith(bare + "@")))).toList();
@@ -166,7 +167,7 @@ public final class Accounts {
 
     static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                rs.getString("short_id"), rs.getString("platform"), rs.getString("external_id"), rs.getString("handle"),
+                rs.getString("short_id"), Platform.of(rs.getString("platform")), rs.getString("external_id"), rs.getString("handle"),
                 rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
                 rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), AccountStatus.of(rs.getString("status")),
                 rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.Platform;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,30 +25,30 @@ public final class OAuthApps {
     }
 
     /** The app registered at the instance for exactly this redirect URI. */
-    public Optional<Registered> find(String platform, String instanceUrl, String redirectUri) {
+    public Optional<Registered> find(Platform platform, String instanceUrl, String redirectUri) {
         return sql.one("select * from oauth_apps where platform = ? and instance_url = ? and redirect_uri = ?",
-                this::registered, platform, instanceUrl, redirectUri);
+                this::registered, platform.id(), instanceUrl, redirectUri);
     }
 
     /**
      * The app registered at the instance most recently, whatever its redirect URI: what issued an account's token
      * when AIL_PUBLIC_URL has changed since it was connected.
      */
-    public Optional<Registered> latest(String platform, String instanceUrl) {
+    public Optional<Registered> latest(Platform platform, String instanceUrl) {
         return sql.one("select * from oauth_apps where platform = ? and instance_url = ? order by created_at desc limit 1",
-                this::registered, platform, instanceUrl);
+                this::registered, platform.id(), instanceUrl);
     }
 
     /**
      * Stores a registration unless another one for the same instance and redirect URI got there first (two people
      * connecting at once); returns the one that is stored, so everyone uses the same app.
      */
-    public Registered save(String platform, String instanceUrl, String redirectUri, Registered app) {
+    public Registered save(Platform platform, String instanceUrl, String redirectUri, Registered app) {
         UUID id = UUID.randomUUID();
         sql.update("""
                 insert into oauth_apps (id, platform, instance_url, redirect_uri, client_id, client_secret_enc, scopes)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (platform, instance_url, redirect_uri) do nothing""",
-                id, platform, instanceUrl, redirectUri, app.clientId(),
+                id, platform.id(), instanceUrl, redirectUri, app.clientId(),
                 vault.encrypt(app.clientSecret().reveal(), new Vault.Place("oauth_apps", "client_secret_enc", id)), app.scopes());
         return find(platform, instanceUrl, redirectUri).orElseThrow();
     }

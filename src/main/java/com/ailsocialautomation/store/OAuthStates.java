@@ -2,6 +2,7 @@ package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.platform.Platform;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 public final class OAuthStates {
     /** Who asked to connect which platform (and instance). */
-    public record Link(UUID workspaceId, UUID userId, String platform, String instanceUrl) {}
+    public record Link(UUID workspaceId, UUID userId, Platform platform, String instanceUrl) {}
 
     /**
      * A link as its confirmation page shows it: who asked (their chat name when they asked, else their chat id), in
@@ -47,23 +48,23 @@ public final class OAuthStates {
         sql.update("""
                 insert into connect_links (id, token_hash, workspace_id, user_id, platform, instance_url, requester_name,
                 detail_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, tokenHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(), requesterName,
+                id, tokenHash, link.workspaceId(), link.userId(), link.platform().id(), link.instanceUrl(), requesterName,
                 detail == null ? null : vault.encrypt(detail.reveal(), detailPlace(id, link.workspaceId())), expiresAt);
     }
 
     /** The link, without using it up, when it exists for this platform, is unused and has not expired. */
-    public Optional<Pending> findLink(byte[] tokenHash, String platform, Instant now) {
+    public Optional<Pending> findLink(byte[] tokenHash, Platform platform, Instant now) {
         return sql.one("""
                 select l.id, l.workspace_id, l.user_id, l.platform, l.instance_url, l.detail_enc,
                 coalesce(nullif(l.requester_name, ''), u.external_id) as requester,
                 coalesce(nullif(w.name, ''), w.external_id) as workspace, w.front_end
                 from connect_links l join workspaces w on w.id = l.workspace_id join chat_users u on u.id = l.user_id
                 where l.token_hash = ? and l.platform = ? and l.used_at is null and l.expires_at > ?""",
-                this::pending, tokenHash, platform, now);
+                this::pending, tokenHash, platform.id(), now);
     }
 
     /** Marks the link used and returns it, when it exists for this platform, is unused and has not expired. */
-    public Optional<Pending> useLink(byte[] tokenHash, String platform, Instant now) {
+    public Optional<Pending> useLink(byte[] tokenHash, Platform platform, Instant now) {
         return sql.one("""
                 with used as (update connect_links set used_at = ? where token_hash = ? and platform = ? and used_at is null
                 and expires_at > ? returning *)
@@ -71,7 +72,7 @@ public final class OAuthStates {
                 coalesce(nullif(l.requester_name, ''), u.external_id) as requester,
                 coalesce(nullif(w.name, ''), w.external_id) as workspace, w.front_end
                 from used l join workspaces w on w.id = l.workspace_id join chat_users u on u.id = l.user_id""",
-                this::pending, now, tokenHash, platform, now);
+                this::pending, now, tokenHash, platform.id(), now);
     }
 
     private Pending pending(ResultSet rs) throws SQLException {
@@ -91,7 +92,7 @@ public final class OAuthStates {
         sql.update("""
                 insert into oauth_states (id, state_hash, browser_hash, workspace_id, user_id, platform, instance_url,
                 pkce_verifier_enc, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, stateHash, browserHash, link.workspaceId(), link.userId(), link.platform(), link.instanceUrl(),
+                id, stateHash, browserHash, link.workspaceId(), link.userId(), link.platform().id(), link.instanceUrl(),
                 vault.encrypt(verifier.reveal(), new Vault.Place("oauth_states", "pkce_verifier_enc", id, link.workspaceId())), expiresAt);
     }
 
@@ -99,7 +100,7 @@ public final class OAuthStates {
      * Uses the state when it exists, is unused and unexpired, belongs to {@code platform} and was created for the
      * browser that presents {@code browserHash}. Otherwise nothing changes and the claim says why.
      */
-    public Claim useState(byte[] stateHash, String platform, byte[] browserHash, Instant now) {
+    public Claim useState(byte[] stateHash, Platform platform, byte[] browserHash, Instant now) {
         Optional<State> used = sql.one("""
                 update oauth_states set used_at = ? where state_hash = ? and platform = ? and browser_hash = ?
                 and used_at is null and expires_at > ?
@@ -108,12 +109,12 @@ public final class OAuthStates {
                     Link link = link(rs);
                     return new State(id, link, Secret.of(vault.decrypt(rs.getBytes("pkce_verifier_enc"),
                             new Vault.Place("oauth_states", "pkce_verifier_enc", id, link.workspaceId()))));
-                }, now, stateHash, platform, browserHash, now);
+                }, now, stateHash, platform.id(), browserHash, now);
         if (used.isPresent()) {
             return new Claim(used.get(), null);
         }
         Refusal why = sql.one("select platform, used_at, expires_at, browser_hash from oauth_states where state_hash = ?", rs -> {
-            if (!platform.equals(rs.getString("platform"))) {
+            if (!platform.id().equals(rs.getString("platform"))) {
                 return Refusal.OTHER_PLATFORM;
             }
             if (rs.getTimestamp("used_at") != null) {
@@ -126,6 +127,6 @@ public final class OAuthStates {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getObject("workspace_id", UUID.class), rs.getObject("user_id", UUID.class),
-                rs.getString("platform"), rs.getString("instance_url"));
+                Platform.of(rs.getString("platform")), rs.getString("instance_url"));
     }
 }

@@ -14,7 +14,6 @@ import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
-import com.ailsocialautomation.command.Throttle;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.oauth.OAuthLinker;
@@ -60,7 +59,7 @@ public final class CommandLayer {
                         Overrides overrides) {
         OneTimeLinks links = new OneTimeLinks(store.oauthStates, platforms.providers, config.publicUrl(), clock);
         BlueskyLinker bluesky = new BlueskyLinker(store.accounts, platforms.guard, platforms.bluesky,
-                platforms.bluesky.defaultPds(), links);
+                platforms.bluesky.instanceUrl(null), links);
         WebhookLinker webhook = new WebhookLinker(store.accounts, platforms.guard, links);
         AccountCommands accounts = new AccountCommands(store.accounts, List.of(webhook, bluesky,
                 new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, platforms.notSetUp);
@@ -74,8 +73,7 @@ public final class CommandLayer {
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
         actions.putAll(overrides.actions());
-        commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
-                new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));
+        commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions);
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
         overview = new Overview(commands, store.posts, store.accounts);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);

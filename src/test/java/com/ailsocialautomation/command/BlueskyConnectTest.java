@@ -10,7 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.ailsocialautomation.console.ConsoleSession;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.StoredTokens;
@@ -63,12 +64,12 @@ class BlueskyConnectTest {
         base = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).build();
         accounts = base.store.accounts;
         UrlGuard guard = base.platforms.guard;
-        BlueskyProvider bluesky = base.platforms.bluesky;
+        Provider bluesky = base.platforms.bluesky;
         ConnectLinks links = (caller, platform, instanceUrl, detail) -> {
             linked.add(platform + " " + instanceUrl + " " + detail.reveal());
             return "https://ail.example/connect/" + platform + "?s=t0k3n";
         };
-        BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.defaultPds(), links);
+        BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.instanceUrl(null), links);
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard, links), linker),
                 base.publishing.revoker, base.store.targets);
         units = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).handlers(List.of(accountCommands))
@@ -144,7 +145,7 @@ class BlueskyConnectTest {
                 + account.shortId() + " or delete the app password in Bluesky (Settings → Privacy and security → App passwords).",
                 done.text());
         assertEquals(1, pds.sessionsCreated());
-        assertEquals("bluesky", account.platform());
+        assertEquals(Platform.BLUESKY, account.platform());
         assertEquals(FakeBluesky.DID, account.externalId());
         assertEquals(FakeBluesky.HANDLE, account.handle());
         assertEquals(FakeBluesky.DISPLAY_NAME, account.displayName());

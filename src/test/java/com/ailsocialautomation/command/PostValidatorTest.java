@@ -1,7 +1,9 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import org.junit.jupiter.api.Test;
+
 
 import java.util.List;
 
@@ -16,7 +18,7 @@ class PostValidatorTest {
     private static final String LONG_LINK = "https://example.com/" + "a".repeat(200);
     private static final List<String> NO_MEDIA = List.of();
 
-    private static Destination on(String platform) {
+    private static Destination on(Platform platform) {
         return new Destination("@ana", platform);
     }
 
@@ -33,87 +35,87 @@ class PostValidatorTest {
 
     @Test
     void xCountsWeightedCharactersWithLinksAs23() {
-        ok("a".repeat(280), on("x"));
+        ok("a".repeat(280), on(Platform.X));
         assertEquals("Too long for X (@ana): 281/280 — shorten by 1 character, or leave it out with to:",
-                refused("a".repeat(281), NO_MEDIA, on("x")));
-        ok("a".repeat(256) + " " + LONG_LINK, on("x"));
-        assertTrue(refused("a".repeat(257) + " " + LONG_LINK, NO_MEDIA, on("x")).startsWith("Too long for X (@ana): 281/280"));
+                refused("a".repeat(281), NO_MEDIA, on(Platform.X)));
+        ok("a".repeat(256) + " " + LONG_LINK, on(Platform.X));
+        assertTrue(refused("a".repeat(257) + " " + LONG_LINK, NO_MEDIA, on(Platform.X)).startsWith("Too long for X (@ana): 281/280"));
     }
 
     @Test
     void xCountsEmojiEvenWithZeroWidthJoinersAndCjkAsTwo() {
-        ok(FAMILY.repeat(140), on("x"));
-        assertTrue(refused(FAMILY.repeat(141), NO_MEDIA, on("x")).startsWith("Too long for X (@ana): 282/280 — shorten by 2"));
-        ok("日本語".repeat(46) + "日本", on("x"));
-        assertTrue(refused("日".repeat(141), NO_MEDIA, on("x")).startsWith("Too long for X (@ana): 282/280"));
+        ok(FAMILY.repeat(140), on(Platform.X));
+        assertTrue(refused(FAMILY.repeat(141), NO_MEDIA, on(Platform.X)).startsWith("Too long for X (@ana): 282/280 — shorten by 2"));
+        ok("日本語".repeat(46) + "日本", on(Platform.X));
+        assertTrue(refused("日".repeat(141), NO_MEDIA, on(Platform.X)).startsWith("Too long for X (@ana): 282/280"));
     }
 
     @Test
     void blueskyCountsGraphemes() {
-        ok("e\u0301".repeat(300), on("bluesky"));
+        ok("e\u0301".repeat(300), on(Platform.BLUESKY));
         assertEquals("Too long for Bluesky (@ana): 301/300 — shorten by 1 character, or leave it out with to:",
-                refused("a".repeat(301), NO_MEDIA, on("bluesky")));
-        ok(FAMILY.repeat(120), on("bluesky"));
+                refused("a".repeat(301), NO_MEDIA, on(Platform.BLUESKY)));
+        ok(FAMILY.repeat(120), on(Platform.BLUESKY));
     }
 
     @Test
     void blueskyAlsoLimitsUtf8Bytes() {
-        String message = refused(FAMILY.repeat(121), NO_MEDIA, on("bluesky"));
+        String message = refused(FAMILY.repeat(121), NO_MEDIA, on(Platform.BLUESKY));
         assertEquals("Too long for Bluesky (@ana): 3025/3000 bytes — shorten by 25 bytes "
                 + "(accented letters and emoji take 2 to 4 bytes each), or leave it out with to:", message);
     }
 
     @Test
     void mastodonUsesTheInstanceLimitCountsLinksAs23AndCodePoints() {
-        ok("a".repeat(476) + " " + LONG_LINK, on("mastodon"));
-        assertTrue(refused("a".repeat(477) + " " + LONG_LINK, NO_MEDIA, on("mastodon"))
+        ok("a".repeat(476) + " " + LONG_LINK, on(Platform.MASTODON));
+        assertTrue(refused("a".repeat(477) + " " + LONG_LINK, NO_MEDIA, on(Platform.MASTODON))
                 .startsWith("Too long for Mastodon (@ana): 501/500"));
-        ok("a".repeat(900), new Destination("@ana@big.example", "mastodon", 1000));
-        assertTrue(refused("a".repeat(1001), NO_MEDIA, new Destination("@ana@big.example", "mastodon", 1000))
+        ok("a".repeat(900), new Destination("@ana@big.example", Platform.MASTODON, 1000));
+        assertTrue(refused("a".repeat(1001), NO_MEDIA, new Destination("@ana@big.example", Platform.MASTODON, 1000))
                 .startsWith("Too long for Mastodon (@ana@big.example): 1001/1000"));
-        ok("😀".repeat(500), on("mastodon"));
-        assertTrue(refused("😀".repeat(501), NO_MEDIA, on("mastodon")).startsWith("Too long for Mastodon (@ana): 501/500"));
+        ok("😀".repeat(500), on(Platform.MASTODON));
+        assertTrue(refused("😀".repeat(501), NO_MEDIA, on(Platform.MASTODON)).startsWith("Too long for Mastodon (@ana): 501/500"));
     }
 
     @Test
     void mastodonCountsARemoteMentionByItsUserName() {
-        ok("a".repeat(495) + " @ana@fosstodon.org", on("mastodon"));
-        assertTrue(refused("a".repeat(496) + " @ana@fosstodon.org.", NO_MEDIA, on("mastodon")).contains("502/500"));
+        ok("a".repeat(495) + " @ana@fosstodon.org", on(Platform.MASTODON));
+        assertTrue(refused("a".repeat(496) + " @ana@fosstodon.org.", NO_MEDIA, on(Platform.MASTODON)).contains("502/500"));
     }
 
     @Test
     void threadsCountsAnEmojiAsItsUtf8Bytes() {
-        ok("a".repeat(500), on("threads"));
-        ok("👍".repeat(125), on("threads"));
-        assertTrue(refused("👍".repeat(126), NO_MEDIA, on("threads")).startsWith("Too long for Threads (@ana): 504/500"));
-        assertTrue(refused("a".repeat(470) + FAMILY + "❤️", NO_MEDIA, on("threads")).contains("501/500"));
-        ok("©".repeat(500), on("threads"));
+        ok("a".repeat(500), on(Platform.THREADS));
+        ok("👍".repeat(125), on(Platform.THREADS));
+        assertTrue(refused("👍".repeat(126), NO_MEDIA, on(Platform.THREADS)).startsWith("Too long for Threads (@ana): 504/500"));
+        assertTrue(refused("a".repeat(470) + FAMILY + "❤️", NO_MEDIA, on(Platform.THREADS)).contains("501/500"));
+        ok("©".repeat(500), on(Platform.THREADS));
     }
 
     @Test
     void linkedInInstagramAndWebhookHaveTheirOwnLimits() {
-        ok("a".repeat(3000), on("linkedin"));
-        assertTrue(refused("a".repeat(3001), NO_MEDIA, on("linkedin")).startsWith("Too long for LinkedIn (@ana): 3001/3000"));
-        assertTrue(refused("a".repeat(2201), List.of("https://example.com/a.jpg"), on("instagram"))
+        ok("a".repeat(3000), on(Platform.LINKEDIN));
+        assertTrue(refused("a".repeat(3001), NO_MEDIA, on(Platform.LINKEDIN)).startsWith("Too long for LinkedIn (@ana): 3001/3000"));
+        assertTrue(refused("a".repeat(2201), List.of("https://example.com/a.jpg"), on(Platform.INSTAGRAM))
                 .startsWith("Too long for Instagram (@ana): 2201/2200"));
-        ok("a".repeat(40_000), on("webhook"));
-        assertTrue(refused("a".repeat(40_001), NO_MEDIA, on("webhook")).startsWith("Too long for Webhook (@ana): 40001/40000"));
+        ok("a".repeat(40_000), on(Platform.WEBHOOK));
+        assertTrue(refused("a".repeat(40_001), NO_MEDIA, on(Platform.WEBHOOK)).startsWith("Too long for Webhook (@ana): 40001/40000"));
     }
 
     @Test
     void instagramNeedsMediaAndYouTubeAndTikTokNeedAVideo() {
         assertEquals("Instagram (@ana) needs an image or a video — add media:<url>, or leave it out with to:",
-                refused("Hello", NO_MEDIA, on("instagram")));
+                refused("Hello", NO_MEDIA, on(Platform.INSTAGRAM)));
         assertEquals("YouTube (@ana) needs a video (.mp4, .mov or .webm) — add media:<url>, or leave it out with to:",
-                refused("Hello", List.of("https://example.com/a.png"), on("youtube")));
+                refused("Hello", List.of("https://example.com/a.png"), on(Platform.YOUTUBE)));
         assertDoesNotThrow(() -> PostValidator.check("Hello", List.of("https://example.com/clip.MP4"),
-                List.of(on("youtube"), on("tiktok"), on("instagram"))));
-        assertTrue(refused("Hello", NO_MEDIA, on("tiktok")).startsWith("TikTok (@ana) needs a video"));
+                List.of(on(Platform.YOUTUBE), on(Platform.TIKTOK), on(Platform.INSTAGRAM))));
+        assertTrue(refused("Hello", NO_MEDIA, on(Platform.TIKTOK)).startsWith("TikTok (@ana) needs a video"));
     }
 
     @Test
     void youTubeRefusesAngleBrackets() {
-        assertTrue(refused("a <b>", List.of("https://example.com/v.mp4"), on("youtube"))
+        assertTrue(refused("a <b>", List.of("https://example.com/v.mp4"), on(Platform.YOUTUBE))
                 .startsWith("YouTube (@ana) does not allow < or > — remove them"));
     }
 
@@ -122,35 +124,35 @@ class PostValidatorTest {
         List<String> five = List.of("https://e.com/1.png", "https://e.com/2.png", "https://e.com/3.png",
                 "https://e.com/4.png", "https://e.com/5.png");
         assertEquals("Too many media for Mastodon (@ana): 5/4 — remove 1, or leave it out with to:",
-                refused("Hi", five, on("mastodon")));
+                refused("Hi", five, on(Platform.MASTODON)));
         assertEquals("X (@ana) takes images or a video, not both in one post, or leave it out with to:",
-                refused("Hi", List.of("https://e.com/1.png", "https://e.com/2.mp4"), on("x")));
-        assertTrue(refused("Hi", List.of("https://e.com/1.mp4", "https://e.com/2.mov"), on("bluesky"))
+                refused("Hi", List.of("https://e.com/1.png", "https://e.com/2.mp4"), on(Platform.X)));
+        assertTrue(refused("Hi", List.of("https://e.com/1.mp4", "https://e.com/2.mov"), on(Platform.BLUESKY))
                 .startsWith("Bluesky (@ana) takes at most 1 video"));
-        assertDoesNotThrow(() -> PostValidator.check("Hi", five, List.of(on("threads"), on("instagram"))));
+        assertDoesNotThrow(() -> PostValidator.check("Hi", five, List.of(on(Platform.THREADS), on(Platform.INSTAGRAM))));
     }
 
     @Test
     void mediaMustBeAWebLinkToAnImageOrVideo() {
         assertEquals("media:https://example.com/report.pdf is not an image or video AIL can publish: "
                         + "link a .jpg, .jpeg, .png, .gif, .webp, .mp4, .mov or .webm file.",
-                refused("Hi", List.of("https://example.com/report.pdf"), on("x")));
+                refused("Hi", List.of("https://example.com/report.pdf"), on(Platform.X)));
         assertEquals("media:ftp://example.com/a.png is not a web link: give one starting with https://.",
-                refused("Hi", List.of("ftp://example.com/a.png"), on("x")));
-        assertTrue(refused("Hi", List.of("not a url"), on("x")).startsWith("media:not a url is not a web link"));
+                refused("Hi", List.of("ftp://example.com/a.png"), on(Platform.X)));
+        assertTrue(refused("Hi", List.of("not a url"), on(Platform.X)).startsWith("media:not a url is not a web link"));
         assertDoesNotThrow(() -> PostValidator.check("", List.of("https://cdn.example.com/a.JPEG?w=800#top"),
-                List.of(on("x"))));
+                List.of(on(Platform.X))));
     }
 
     @Test
     void anEmptyPostIsRefused() {
         assertEquals("Nothing to post: add some text, or an image or video with media:<url>.",
-                refused("  \n", NO_MEDIA, on("x")));
+                refused("  \n", NO_MEDIA, on(Platform.X)));
     }
 
     @Test
     void everyFailingTargetIsNamedInOneLine() {
-        String message = refused("a".repeat(301), NO_MEDIA, on("x"), on("bluesky"), on("mastodon"), on("youtube"));
+        String message = refused("a".repeat(301), NO_MEDIA, on(Platform.X), on(Platform.BLUESKY), on(Platform.MASTODON), on(Platform.YOUTUBE));
         assertEquals("Too long for X (@ana): 301/280 — shorten by 21 characters; "
                 + "too long for Bluesky (@ana): 301/300 — shorten by 1 character; "
                 + "YouTube (@ana) needs a video (.mp4, .mov or .webm) — add media:<url>; "

@@ -1,8 +1,10 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.platform.Platform;
 
 import org.junit.jupiter.api.Test;
+
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreviewTest {
-    private static final List<Destination> TARGETS = List.of(new Destination("@ana@fosstodon.org", "mastodon", 1000),
-            new Destination("@ana", "x"));
+    private static final List<Destination> TARGETS = List.of(new Destination("@ana@fosstodon.org", Platform.MASTODON, 1000),
+            new Destination("@ana", Platform.X));
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
@@ -44,7 +46,7 @@ class PreviewTest {
 
     @Test
     void aVeryLongTextIsShortenedInThePreviewOnly() {
-        Reply reply = Preview.of("😀".repeat(2000), List.of(new Destination("hook", "webhook")), null, BERLIN, false);
+        Reply reply = Preview.of("😀".repeat(2000), List.of(new Destination("hook", Platform.WEBHOOK)), null, BERLIN, false);
         assertTrue(reply.text().endsWith("😀… (500 more characters)"), reply.text().substring(reply.text().length() - 40));
         assertTrue(reply.fields().contains(new Reply.Field("Webhook (hook)", "2000/40000 characters")));
     }

@@ -3,7 +3,7 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -53,9 +53,7 @@ class CredentialKeeperTest {
         final AtomicInteger refreshes = new AtomicInteger();
         volatile String validRefresh = "refresh-0";
 
-        @Override public String id() { return "rotating"; }
-        @Override public ConnectMethod connectMethod() { return ConnectMethod.OAUTH; }
-        @Override public Limits limits(Credentials c) { return new Limits(500, 4, 1, 1); }
+        @Override public Platform platform() { return Platform.X; }
         @Override public Profile profile(Credentials c) { return null; }
         @Override public Published publish(Credentials c, PublishRequest r) { return null; }
 
@@ -78,7 +76,7 @@ class CredentialKeeperTest {
     private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt) {
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         ChatUser user = workspaces.ensureUser(ws, "u", "U");
-        return accounts.connect(ws, user.id(), new NewAccount("rotating", "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
+        return accounts.connect(ws, user.id(), new NewAccount(Platform.X, "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
                 new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, null));
     }
 

@@ -4,7 +4,7 @@ import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -47,9 +47,7 @@ class FailedRefreshTest {
         final AtomicInteger refreshes = new AtomicInteger();
         final AtomicInteger publishes = new AtomicInteger();
 
-        @Override public String id() { return "x"; }
-        @Override public ConnectMethod connectMethod() { return ConnectMethod.OAUTH; }
-        @Override public Limits limits(Credentials c) { return new Limits(280, 4, 1, 1); }
+        @Override public Platform platform() { return Platform.X; }
         @Override public Profile profile(Credentials c) { return new Profile("1", "ana", "Ana", null, null); }
 
         @Override
@@ -88,7 +86,7 @@ class FailedRefreshTest {
     private Owned account(String access, Instant expiresAt) {
         UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount("x", "x-" + UUID.randomUUID(), "ana", "Ana", null, null, null, null),
+        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(Platform.X, "x-" + UUID.randomUUID(), "ana", "Ana", null, null, null, null),
                 new StoredTokens(Secret.of(access), Secret.of("refresh-token"), expiresAt, null));
         return new Owned(account, owner);
     }

@@ -7,6 +7,7 @@ import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
@@ -73,12 +74,12 @@ class LostAnswerTest {
     }
 
     private Account xAccount() {
-        return rig.accounts.connect(workspace, user.id(), new NewAccount("x", FakeX.USER_ID, FakeX.USERNAME, "Ana", null, null, null, null),
+        return rig.accounts.connect(workspace, user.id(), new NewAccount(Platform.X, FakeX.USER_ID, FakeX.USERNAME, "Ana", null, null, null, null),
                 new StoredTokens(Secret.of(x.issue().accessToken()), null, null, null));
     }
 
     private Account linkedInAccount() {
-        return rig.accounts.connect(workspace, user.id(), new NewAccount("linkedin", FakeLinkedIn.MEMBER_ID, "Ada Lovelace", "Ada Lovelace",
+        return rig.accounts.connect(workspace, user.id(), new NewAccount(Platform.LINKEDIN, FakeLinkedIn.MEMBER_ID, "Ada Lovelace", "Ada Lovelace",
                 null, null, null, null), new StoredTokens(Secret.of(linkedin.issue().accessToken()), null, null, null));
     }
 

@@ -12,6 +12,7 @@ import com.ailsocialautomation.net.Resolver;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.store.Account;
@@ -70,7 +71,7 @@ class MastodonRevocationTest {
         Sql sql = new Sql(pg.dataSource());
         accounts = new Accounts(sql, pg.vault());
         Providers providers = new Providers(List.of(new MastodonProvider(new GuardedApiClient(http))));
-        clients = new OAuthClients(Config.from(Map.of("AIL_PUBLIC_URL", PUBLIC_URL)), providers, new OAuthApps(sql, pg.vault()));
+        clients = new OAuthClients(Config.from(Map.of("AIL_PUBLIC_URL", PUBLIC_URL)), new OAuthApps(sql, pg.vault()));
         pending = new PendingRevocations(sql, pg.vault());
         revoker = new Revoker(providers, new CredentialKeeper(accounts, clients, clock, new SimpleMeterRegistry()), pending, clients, clock);
     }
@@ -84,12 +85,12 @@ class MastodonRevocationTest {
     /** An account connected through the app AIL registered at the fake instance. */
     private Account connected(String token) {
         FakeMastodon.App app = mastodon.appFor(token);
-        new OAuthApps(new Sql(pg.dataSource()), pg.vault()).save("mastodon", mastodon.url(), app.redirectUri(),
+        new OAuthApps(new Sql(pg.dataSource()), pg.vault()).save(Platform.MASTODON, mastodon.url(), app.redirectUri(),
                 new OAuthApps.Registered(app.clientId(), Secret.of(app.clientSecret()), null));
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         UUID owner = workspaces.ensureUser(ws, "u", "Ana").id();
-        return accounts.connect(ws, owner, new NewAccount("mastodon", "1", "@ana@127.0.0.1", "Ana", null, mastodon.url(), null, 500),
+        return accounts.connect(ws, owner, new NewAccount(Platform.MASTODON, "1", "@ana@127.0.0.1", "Ana", null, mastodon.url(), null, 500),
                 new StoredTokens(Secret.of(token), null, null, null));
     }
 

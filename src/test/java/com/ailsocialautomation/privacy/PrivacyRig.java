@@ -7,6 +7,7 @@ import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -60,7 +61,7 @@ final class PrivacyRig {
     record Person(UUID workspaceId, ChatUser user, Invocation invocation) {}
 
     PrivacyRig(DataSource dataSource, Vault vault, Set<String> refusedTokens) {
-        this.mastodon = new RevokingProvider("mastodon", refusedTokens);
+        this.mastodon = new RevokingProvider(Platform.MASTODON, refusedTokens);
         this.units = Units.over(dataSource, vault).clock(clock).providers(http -> List.of(mastodon)).build();
         this.sql = units.store.sql;
         this.vault = vault;
@@ -84,7 +85,7 @@ final class PrivacyRig {
 
     Account connect(Person p, String platform, String externalId, String handle, String instanceUrl, String access, String refresh) {
         return accounts.connect(p.workspaceId(), p.user().id(),
-                new NewAccount(platform, externalId, handle, handle + " display", "https://cdn.example/" + externalId + ".png",
+                new NewAccount(Platform.of(platform), externalId, handle, handle + " display", "https://cdn.example/" + externalId + ".png",
                         instanceUrl, "read write", null),
                 new StoredTokens(Secret.of(access), Secret.ofNullable(refresh), Instant.now().plus(Duration.ofDays(30)), null));
     }

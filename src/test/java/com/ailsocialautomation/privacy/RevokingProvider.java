@@ -1,7 +1,7 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -17,28 +17,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * answers 503 for the tokens it is told to refuse. Publishing is not what these tests are about.
  */
 final class RevokingProvider implements Provider {
-    private final String id;
+    private final Platform platform;
     private final Set<String> refused;
     final List<String> revoked = new CopyOnWriteArrayList<>();
 
-    RevokingProvider(String id, Set<String> refused) {
-        this.id = id;
+    RevokingProvider(Platform platform, Set<String> refused) {
+        this.platform = platform;
         this.refused = refused;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.OAUTH;
-    }
-
-    @Override
-    public Limits limits(Credentials credentials) {
-        return new Limits(500, 4, 8_000_000, 40_000_000);
+    public Platform platform() {
+        return platform;
     }
 
     @Override

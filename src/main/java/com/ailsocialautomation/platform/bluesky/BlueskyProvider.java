@@ -6,9 +6,9 @@ import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.Connected;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.ailsocialautomation.platform.Profile;
@@ -54,22 +54,14 @@ public final class BlueskyProvider implements Provider {
     }
 
     @Override
-    public String id() {
-        return "bluesky";
+    public Platform platform() {
+        return Platform.BLUESKY;
     }
 
+    /** The PDS an account lives on: the one typed, else the default (bsky.social, or AIL_BLUESKY_API_URL's). */
     @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.APP_PASSWORD;
-    }
-
-    public String defaultPds() {
-        return defaultPds;
-    }
-
-    @Override
-    public Limits limits(Credentials credentials) {
-        return new Limits(300, BlueskyPost.MAX_IMAGES, BlueskyImages.MAX_BYTES, 0);
+    public String instanceUrl(String argument) {
+        return pds(argument);
     }
 
     @Override

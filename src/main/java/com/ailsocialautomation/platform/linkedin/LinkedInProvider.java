@@ -6,9 +6,9 @@ import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
 import com.ailsocialautomation.platform.Profile;
@@ -34,7 +34,6 @@ public final class LinkedInProvider implements Provider {
     public static final String AUTH_URL = "https://www.linkedin.com";
     public static final String DEFAULT_VERSION = LinkedInVersion.DEFAULT;
     static final String SCOPES = "openid profile w_member_social";
-    private static final long MB = 1024 * 1024;
 
     private final String apiUrl;
     private final String authUrl;
@@ -57,20 +56,11 @@ public final class LinkedInProvider implements Provider {
     }
 
     @Override
-    public String id() {
-        return "linkedin";
-    }
-
-    @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.OAUTH;
+    public Platform platform() {
+        return Platform.LINKEDIN;
     }
 
     /** A multiImage post holds 2 to 20 images; videos go one per post. */
-    @Override
-    public Limits limits(Credentials credentials) {
-        return new Limits(3000, 20, 5 * MB, 500 * MB);
-    }
 
     /** platforms.md: LinkedIn documents no PKCE for web apps, so the challenge is not sent. */
     @Override

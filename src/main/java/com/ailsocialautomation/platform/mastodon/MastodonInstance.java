@@ -4,7 +4,6 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
-import com.ailsocialautomation.platform.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -12,10 +11,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** A Mastodon server: its base URL from what a person typed, and the limits it announces. */
+/** A Mastodon server: its base URL from what a person typed, and the text limit it announces. */
 final class MastodonInstance {
     static final int DEFAULT_MAX_CHARACTERS = 500;
-    private static final long MB = 1024 * 1024;
     private static final String USAGE = "Usage: /ail connect mastodon fosstodon.org";
 
     private MastodonInstance() {}
@@ -55,18 +53,13 @@ final class MastodonInstance {
      * What the server announces under {@code configuration} in /api/v2/instance (4.0+), else in /api/v1/instance;
      * Mastodon's own defaults where it says nothing. The instance endpoints need no token.
      */
-    static Limits limits(ApiClient api, String instanceUrl) {
+    static int maxCharacters(ApiClient api, String instanceUrl) {
         JsonNode configuration = configuration(api, instanceUrl + "/api/v2/instance");
         if (configuration == null) {
             configuration = configuration(api, instanceUrl + "/api/v1/instance");
         }
         JsonNode config = configuration == null ? MissingNode.getInstance() : configuration;
-        JsonNode statuses = config.path("statuses");
-        JsonNode media = config.path("media_attachments");
-        return new Limits(positive(statuses.path("max_characters"), DEFAULT_MAX_CHARACTERS),
-                positive(statuses.path("max_media_attachments"), 4),
-                positive(media.path("image_size_limit"), 16 * MB),
-                positive(media.path("video_size_limit"), 99 * MB));
+        return positive(config.path("statuses").path("max_characters"), DEFAULT_MAX_CHARACTERS);
     }
 
     private static JsonNode configuration(ApiClient api, String url) {
@@ -82,7 +75,4 @@ final class MastodonInstance {
         return value.canConvertToInt() && value.asInt() > 0 ? value.asInt() : fallback;
     }
 
-    private static long positive(JsonNode value, long fallback) {
-        return value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : fallback;
-    }
 }

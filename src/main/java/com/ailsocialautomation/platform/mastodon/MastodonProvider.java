@@ -7,9 +7,9 @@ import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
@@ -40,13 +40,8 @@ public final class MastodonProvider implements Provider {
     }
 
     @Override
-    public String id() {
-        return "mastodon";
-    }
-
-    @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.OAUTH;
+    public Platform platform() {
+        return Platform.MASTODON;
     }
 
     @Override
@@ -66,8 +61,8 @@ public final class MastodonProvider implements Provider {
     }
 
     @Override
-    public Limits limits(Credentials credentials) {
-        return MastodonInstance.limits(api, credentials.instanceUrl());
+    public Integer textLimit(Credentials credentials) {
+        return MastodonInstance.maxCharacters(api, credentials.instanceUrl());
     }
 
     @Override

@@ -1,12 +1,12 @@
 package com.ailsocialautomation.platform.webhook;
 
 import com.ailsocialautomation.Json;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.Response;
 import com.ailsocialautomation.net.UnreachableUrl;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -40,18 +40,8 @@ public final class WebhookProvider implements Provider {
     }
 
     @Override
-    public String id() {
-        return "webhook";
-    }
-
-    @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.URL;
-    }
-
-    @Override
-    public Limits limits(Credentials credentials) {
-        return new Limits(40_000, 10, Long.MAX_VALUE, Long.MAX_VALUE);
+    public Platform platform() {
+        return Platform.WEBHOOK;
     }
 
     @Override

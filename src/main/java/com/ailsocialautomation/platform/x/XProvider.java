@@ -6,9 +6,9 @@ import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
@@ -32,7 +32,6 @@ public final class XProvider implements Provider {
     /** The authorize page lives on x.com, not on the API host. */
     public static final String AUTH_URL = "https://x.com";
     static final String SCOPES = "tweet.read tweet.write users.read offline.access media.write";
-    private static final long MB = 1024 * 1024;
 
     private final ApiClient api;
     private final String apiUrl;
@@ -56,18 +55,8 @@ public final class XProvider implements Provider {
     }
 
     @Override
-    public String id() {
-        return "x";
-    }
-
-    @Override
-    public ConnectMethod connectMethod() {
-        return ConnectMethod.OAUTH;
-    }
-
-    @Override
-    public Limits limits(Credentials credentials) {
-        return new Limits(280, 4, 5 * MB, 512 * MB);
+    public Platform platform() {
+        return Platform.X;
     }
 
     @Override

@@ -195,9 +195,9 @@ class BlueskyPublishTest {
 
     @Test
     void blueskysLimitsAre300CharactersAndFourImagesOfAMillionBytes() {
-        assertEquals(300, provider.limits(credentials).maxCharacters());
-        assertEquals(4, provider.limits(credentials).maxMedia());
-        assertEquals(1_000_000, provider.limits(credentials).maxImageBytes());
+        assertEquals(300, provider.platform().rule().textLimit());
+        assertEquals(4, provider.platform().rule().media().maxItems());
+        assertEquals(1_000_000, BlueskyImages.MAX_BYTES);
         assertEquals(true, provider.idempotent());
     }
 

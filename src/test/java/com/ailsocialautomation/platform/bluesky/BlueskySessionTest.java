@@ -160,7 +160,7 @@ class BlueskySessionTest {
 
     @Test
     void theDefaultPdsIsBlueskysEntryway() {
-        assertEquals("https://bsky.social", new BlueskyProvider(new GuardedApiClient(http), null, Clock.systemUTC()).defaultPds());
-        assertEquals("https://pds.example.org", new BlueskyProvider(new GuardedApiClient(http), "https://pds.example.org/", Clock.systemUTC()).defaultPds());
+        assertEquals("https://bsky.social", new BlueskyProvider(new GuardedApiClient(http), null, Clock.systemUTC()).instanceUrl(null));
+        assertEquals("https://pds.example.org", new BlueskyProvider(new GuardedApiClient(http), "https://pds.example.org/", Clock.systemUTC()).instanceUrl(null));
     }
 }

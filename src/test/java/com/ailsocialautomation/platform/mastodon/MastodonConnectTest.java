@@ -137,10 +137,9 @@ class MastodonConnectTest {
     void theInstancesOwnCharacterLimitIsReadAndFiveHundredIsTheDefault() {
         Credentials anonymous = new Credentials(null, null, null, mastodon.url(), null, null, null);
         mastodon.maxCharacters(11_000);
-        assertEquals(11_000, provider.limits(anonymous).maxCharacters());
-        assertEquals(4, provider.limits(anonymous).maxMedia());
+        assertEquals(11_000, provider.textLimit(anonymous));
         mastodon.withoutInstanceV2();
-        assertEquals(500, provider.limits(anonymous).maxCharacters());
+        assertEquals(500, provider.textLimit(anonymous));
     }
 
     @Test

@@ -220,7 +220,7 @@ class XPublishTest {
 
     @Test
     void xsLimitsAre280CharactersAndFourMedia() {
-        assertEquals(280, provider.limits(credentials).maxCharacters());
-        assertEquals(4, provider.limits(credentials).maxMedia());
+        assertEquals(280, provider.platform().rule().textLimit());
+        assertEquals(4, provider.platform().rule().media().maxItems());
     }
 }

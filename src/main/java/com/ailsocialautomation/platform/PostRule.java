@@ -1,34 +1,28 @@
-package com.ailsocialautomation.command;
+package com.ailsocialautomation.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one platform accepts in a post, before anything is sent to it.
+ * What one platform accepts in a post, checked before anything is sent to it. Where the platform's docs say
+ * "characters" without saying how they count, UTF-16 units are used: never fewer than what the platform counts,
+ * so nothing that passes here is refused there for length.
  *
- * @param platform  the id used in {@link Destination#platform()}
- * @param name      how people call it: "X", "LinkedIn"
  * @param textLimit the default text limit, in the platform's own {@code counting}
  * @param byteLimit a second limit in UTF-8 bytes (Bluesky), or 0
  * @param forbidden characters the platform refuses (YouTube: {@code <} and {@code >})
  */
-record PlatformRule(String platform, String name, int textLimit, Counting counting, int byteLimit, String forbidden,
-                    MediaRule media) {
+public record PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media) {
 
-    int limit(Destination target) {
-        return target.textLimitOverride() == null ? textLimit : target.textLimitOverride();
-    }
-
-    String who(Destination target) {
-        return target.label() == null || target.label().isBlank() ? name : name + " (" + target.label() + ")";
-    }
-
-    List<String> problems(String text, List<MediaKind> kinds, Destination target) {
+    /**
+     * Every way the post breaks this rule, each a clause naming {@code who} (e.g. "X (@ana)") and what to do.
+     *
+     * @param limit the text limit for this account: {@link #textLimit} or the account's own (a Mastodon instance's)
+     */
+    public List<String> problems(String text, List<MediaKind> kinds, String who, int limit) {
         List<String> problems = new ArrayList<>();
-        String who = who(target);
         int used = counting.count(text);
-        int limit = limit(target);
         if (used > limit) {
             problems.add("too long for " + who + ": " + used + "/" + limit + " — shorten by " + (used - limit)
                     + (used - limit == 1 ? " character" : " characters"));

@@ -1,4 +1,4 @@
-package com.ailsocialautomation.command;
+package com.ailsocialautomation.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,10 @@ import java.util.List;
  * @param mixed     whether images and a video may go in one post (carousels)
  * @param need      what the post must carry
  */
-record MediaRule(int maxItems, int maxVideos, boolean mixed, Need need) {
-    enum Need { NOTHING, IMAGE_OR_VIDEO, VIDEO }
+public record MediaRule(int maxItems, int maxVideos, boolean mixed, Need need) {
+    public enum Need { NOTHING, IMAGE_OR_VIDEO, VIDEO }
 
-    List<String> problems(List<MediaKind> media, String who) {
+    public List<String> problems(List<MediaKind> media, String who) {
         List<String> problems = new ArrayList<>();
         long videos = media.stream().filter(k -> k == MediaKind.VIDEO).count();
         long images = media.size() - videos;

@@ -1,4 +1,4 @@
-package com.ailsocialautomation.command;
+package com.ailsocialautomation.platform;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
@@ -11,18 +11,18 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /** How each platform counts the length of a text (see shared/platforms.md). */
-enum Counting {
+public enum Counting {
     /** X: twitter-text's weighted length; a URL is 23, CJK and emoji (even ZWJ sequences) are 2. */
     X_WEIGHTED {
         @Override
-        int count(String text) {
+        public int count(String text) {
             return TwitterTextParser.parseTweet(text).weightedLength;
         }
     },
     /** Bluesky: user-perceived characters (grapheme clusters). */
     GRAPHEMES {
         @Override
-        int count(String text) {
+        public int count(String text) {
             return sumOverGraphemes(text, cluster -> 1);
         }
     },
@@ -37,7 +37,7 @@ enum Counting {
                 Pattern.compile("(?<![=/\\w])@(\\w++(?:[.-]\\w++)*+)@[\\w-]++(?:\\.[\\w-]++)*+");
 
         @Override
-        int count(String text) {
+        public int count(String text) {
             Extractor links = new Extractor();
             links.setExtractURLWithoutProtocol(false);
             StringBuilder countable = new StringBuilder();
@@ -54,7 +54,7 @@ enum Counting {
     /** Threads: an emoji counts as its UTF-8 byte length, anything else as one per code point. */
     EMOJI_AS_BYTES {
         @Override
-        int count(String text) {
+        public int count(String text) {
             return sumOverGraphemes(text, cluster -> isEmoji(cluster) ? cluster.getBytes(StandardCharsets.UTF_8).length
                     : cluster.codePointCount(0, cluster.length()));
         }
@@ -69,19 +69,19 @@ enum Counting {
     /** Plain Unicode code points. */
     CODE_POINTS {
         @Override
-        int count(String text) {
+        public int count(String text) {
             return text.codePointCount(0, text.length());
         }
     },
     /** UTF-16 code units (a JavaScript string's length): emoji count 2, never fewer than the platform's count. */
     UTF16_UNITS {
         @Override
-        int count(String text) {
+        public int count(String text) {
             return text.length();
         }
     };
 
-    abstract int count(String text);
+    public abstract int count(String text);
 
     private static int sumOverGraphemes(String text, ToIntFunction<String> weight) {
         BreakIterator it = BreakIterator.getCharacterInstance();

@@ -1,0 +1,203 @@
+package com.ailsocialautomation.platform;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.platform.MediaRule.Need;
+import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
+import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
+import com.ailsocialautomation.platform.mastodon.MastodonProvider;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.platform.x.XProvider;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static com.ailsocialautomation.platform.Platform.Setting.API_URL;
+import static com.ailsocialautomation.platform.Platform.Setting.AUTH_URL;
+import static com.ailsocialautomation.platform.Platform.Setting.CLIENT;
+import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
+
+/**
+ * Every platform AIL knows, declared once: the id people type and accounts store, its name, how an account is
+ * connected, the AIL_&lt;ID&gt;_* variables it reads, its post rules (from shared/platforms.md), the hosts its code
+ * names and how its provider is built. Connect choices, help, the Discord definition, start-up lines, validation and
+ * the privacy list of destinations all derive from here. A platform without a provider is offered nowhere; its
+ * rules wait for the provider. Adding a platform: a sub-package with its provider, one entry here, and its fake.
+ */
+public enum Platform {
+    MASTODON("mastodon", "Mastodon", ConnectMethod.OAUTH, Set.of(),
+            rule(500, Counting.MASTODON, media(4, 1, false, Need.NOTHING)), List.of(), "the Mastodon instance a person connects",
+            parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
+    BLUESKY("bluesky", "Bluesky", ConnectMethod.APP_PASSWORD, Set.of(API_URL),
+            new PostRule(300, Counting.GRAPHEMES, 3000, "", media(4, 1, false, Need.NOTHING)),
+            List.of(Host.api(BlueskyProvider.DEFAULT_PDS, "the default Bluesky PDS for handles on bsky.social "
+                            + "(AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
+                    Host.browser("bsky.app", "links to published Bluesky posts (never called)")),
+            "the Bluesky PDS a person's handle lives on",
+            parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.clock())),
+    WEBHOOK("webhook", "Webhook", ConnectMethod.URL, Set.of(),
+            rule(40_000, Counting.CODE_POINTS, media(10, 10, true, Need.NOTHING)), List.of(), "the webhook URL a person connects",
+            parts -> new WebhookProvider(parts.http())),
+    X("x", "X", ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
+            rule(280, Counting.X_WEIGHTED, media(4, 1, false, Need.NOTHING)),
+            List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "
+                            + "(AIL_X_API_URL replaces it)"),
+                    Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts")),
+            null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
+    LINKEDIN("linkedin", "LinkedIn", ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
+            rule(3000, Counting.UTF16_UNITS, media(20, 1, false, Need.NOTHING)),
+            List.of(Host.api(LinkedInProvider.API_URL, "LinkedIn Posts, Images, Videos and userinfo APIs "
+                            + "(AIL_LINKEDIN_API_URL replaces it)"),
+                    Host.api(LinkedInProvider.AUTH_URL, "LinkedIn's consent page, token and revoke endpoints "
+                            + "(AIL_LINKEDIN_AUTH_URL replaces it), post links"),
+                    Host.api("*.linkedin.com", "upload addresses LinkedIn hands out for images and videos; "
+                            + "others are refused by LinkedInMedia")),
+            null, parts -> new LinkedInProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(),
+                    parts.app().version(), parts.clock())),
+    // No provider yet: their rules are kept for when one comes.
+    // The text becomes the video's description (5000); its title is cut from it later.
+    YOUTUBE("youtube", "YouTube", ConnectMethod.OAUTH, Set.of(),
+            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", media(1, 1, false, Need.VIDEO)), List.of(), null, null),
+    // TikTok also takes photo posts, but AIL publishes videos there.
+    TIKTOK("tiktok", "TikTok", ConnectMethod.OAUTH, Set.of(),
+            rule(2200, Counting.UTF16_UNITS, media(1, 1, false, Need.VIDEO)), List.of(), null, null),
+    FACEBOOK("facebook", "Facebook", ConnectMethod.OAUTH, Set.of(),
+            rule(63_206, Counting.UTF16_UNITS, media(10, 1, false, Need.NOTHING)), List.of(), null, null),
+    INSTAGRAM("instagram", "Instagram", ConnectMethod.OAUTH, Set.of(),
+            rule(2200, Counting.UTF16_UNITS, media(10, 10, true, Need.IMAGE_OR_VIDEO)), List.of(), null, null),
+    THREADS("threads", "Threads", ConnectMethod.OAUTH, Set.of(),
+            rule(500, Counting.EMOJI_AS_BYTES, media(20, 20, true, Need.NOTHING)), List.of(), null, null);
+
+    /** Which AIL_&lt;ID&gt;_* variables a platform reads. */
+    public enum Setting {
+        /** _CLIENT_ID and _CLIENT_SECRET: the operator's OAuth app; without them the platform is off. */
+        CLIENT,
+        /** _API_URL: the API base (tests point it at a fake). */
+        API_URL,
+        /** _AUTH_URL: the consent page's base. */
+        AUTH_URL,
+        /** _VERSION: the API version as YYYYMM. */
+        VERSION
+    }
+
+    /** What a provider is built from. */
+    public record Parts(PlatformApp app, GuardedHttp http, DirectApiClient direct, Clock clock) {}
+
+    private final String id;
+    private final String displayName;
+    private final ConnectMethod connectMethod;
+    private final Set<Setting> settings;
+    private final PostRule rule;
+    private final List<Host> hosts;
+    private final String chosenByPeople;
+    private final Function<Parts, Provider> provider;
+
+    Platform(String id, String displayName, ConnectMethod connectMethod, Set<Setting> settings, PostRule rule,
+             List<Host> hosts, String chosenByPeople, Function<Parts, Provider> provider) {
+        this.id = id;
+        this.displayName = displayName;
+        this.connectMethod = connectMethod;
+        this.settings = settings;
+        this.rule = rule;
+        this.hosts = hosts;
+        this.chosenByPeople = chosenByPeople;
+        this.provider = provider;
+    }
+
+    /** The id people type and accounts store: mastodon, bluesky, webhook, x, linkedin... */
+    public String id() {
+        return id;
+    }
+
+    /** How people call it: "X", "LinkedIn". */
+    public String displayName() {
+        return displayName;
+    }
+
+    public ConnectMethod connectMethod() {
+        return connectMethod;
+    }
+
+    public PostRule rule() {
+        return rule;
+    }
+
+    /** Hosts its code names, for the privacy list of destinations. */
+    public List<Host> hosts() {
+        return hosts;
+    }
+
+    /** The kind of host people choose for this platform (reached through the URL guard), if any. */
+    public Optional<String> chosenByPeople() {
+        return Optional.ofNullable(chosenByPeople);
+    }
+
+    /** Whether AIL can publish here: only these are offered to connect. */
+    public boolean hasProvider() {
+        return provider != null;
+    }
+
+    public boolean reads(Setting setting) {
+        return settings.contains(setting);
+    }
+
+    /** The environment variable for one of its settings: AIL_X_CLIENT_ID. */
+    public String variable(String suffix) {
+        return "AIL_" + id.toUpperCase(java.util.Locale.ROOT) + "_" + suffix;
+    }
+
+    /** Its settings from the configuration; a bad value is a ConfigError naming the variable. */
+    public PlatformApp app(Config config) {
+        return PlatformApp.read(this, config);
+    }
+
+    /**
+     * Why the platform is off with this configuration, as a start-up line; empty when it is on. Platforms without a
+     * provider are not mentioned: there is nothing to turn on.
+     */
+    public Optional<String> whyOff(PlatformApp app) {
+        if (!hasProvider() || !reads(Setting.CLIENT) || app.hasCredentials()) {
+            return Optional.empty();
+        }
+        return Optional.of(id + ": off (set " + variable("CLIENT_ID") + " and " + variable("CLIENT_SECRET") + ")");
+    }
+
+    /** Its provider when it has one and is on with these settings. */
+    Optional<Provider> provider(Parts parts) {
+        return hasProvider() && whyOff(parts.app()).isEmpty() ? Optional.of(provider.apply(parts)) : Optional.empty();
+    }
+
+    /** The platforms AIL can publish to, in declaration order. */
+    public static List<Platform> withProvider() {
+        return Arrays.stream(values()).filter(Platform::hasProvider).toList();
+    }
+
+    /** The platform with this id in any case, if AIL knows it. */
+    public static Optional<Platform> find(String id) {
+        String key = id == null ? "" : id.strip().toLowerCase(java.util.Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst();
+    }
+
+    /** The platform a stored id names; an unknown one is a bug (ids come from this enum), not the user's doing. */
+    public static Platform of(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown platform " + id));
+    }
+
+    /** The id, so that messages read "Run /ail connect x". */
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    private static PostRule rule(int textLimit, Counting counting, MediaRule media) {
+        return new PostRule(textLimit, counting, 0, "", media);
+    }
+
+    private static MediaRule media(int maxItems, int maxVideos, boolean mixed, Need need) {
+        return new MediaRule(maxItems, maxVideos, mixed, need);
+    }
+}

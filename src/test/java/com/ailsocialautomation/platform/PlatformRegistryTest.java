@@ -1,0 +1,123 @@
+package com.ailsocialautomation.platform;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.command.Commands;
+import com.ailsocialautomation.command.HelpText;
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.config.ConfigError;
+import com.ailsocialautomation.discord.CommandDefinition;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.net.HttpLimits;
+import com.ailsocialautomation.net.Resolver;
+import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.privacy.OutboundDestinations;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
+class PlatformRegistryTest {
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin");
+    private static final List<String> WITHOUT = List.of("youtube", "tiktok", "facebook", "instagram", "threads");
+
+    @Test
+    void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
+        assertEquals(WITH_PROVIDER, Platform.withProvider().stream().map(Platform::id).toList());
+        assertEquals(WITH_PROVIDER, Commands.get("connect").args().get(0).choices());
+        String help = HelpText.of("connect").text();
+        JsonNode connect = null;
+        for (JsonNode sub : Json.MAPPER.readTree(CommandDefinition.json()).get("options")) {
+            connect = sub.get("name").asText().equals("connect") ? sub : connect;
+        }
+        List<String> discordChoices = new ArrayList<>();
+        connect.get("options").get(0).get("choices").forEach(c -> discordChoices.add(c.get("value").asText()));
+        assertEquals(WITH_PROVIDER, discordChoices);
+        WITH_PROVIDER.forEach(id -> assertTrue(help.contains(id), id + " in " + help));
+        for (String id : WITHOUT) {
+            assertFalse(Platform.of(id).hasProvider(), id);
+            assertFalse(help.toLowerCase().contains(id), id + " is offered in " + help);
+        }
+    }
+
+    @Test
+    void eachPlatformWithAProviderBuildsItsOwnAndTheOperatorsAppTurnsXAndLinkedInOn() {
+        try (GuardedHttp http = new GuardedHttp(new UrlGuard(true, Resolver.system()), HttpLimits.defaults())) {
+            DirectApiClient direct = new DirectApiClient(Duration.ofSeconds(2));
+            Providers bare = Providers.enabled(Config.from(Map.of()), http, direct, Clock.systemUTC());
+            assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.WEBHOOK),
+                    bare.all().stream().map(Provider::platform).toList());
+            Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
+                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret")), http, direct, Clock.systemUTC());
+            assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
+        }
+    }
+
+    @Test
+    void onlyPlatformsWaitingForAnOperatorAppSayTheyAreOffAndHow() {
+        Config none = Config.from(Map.of());
+        List<String> off = Arrays.stream(Platform.values()).flatMap(p -> p.whyOff(p.app(none)).stream()).toList();
+        assertEquals(List.of("x: off (set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET)",
+                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)"), off);
+    }
+
+    @Test
+    void aPlatformReadsOnlyTheVariablesItDeclaresAndABadOneIsNamed() {
+        Config config = Config.from(Map.of("AIL_MASTODON_API_URL", "not read", "AIL_YOUTUBE_CLIENT_ID", "not read",
+                "AIL_BLUESKY_API_URL", "https://pds.example.org/", "AIL_X_CLIENT_ID", "id-x", "AIL_X_CLIENT_SECRET", "secret-x"));
+        assertEquals(new PlatformApp(null, null, null, null, null), Platform.MASTODON.app(config));
+        assertFalse(Platform.YOUTUBE.app(config).hasCredentials());
+        assertEquals("https://pds.example.org", Platform.BLUESKY.app(config).apiUrl());
+        assertNull(Platform.BLUESKY.app(config).clientId());
+        PlatformApp x = Platform.X.app(config);
+        assertTrue(x.hasCredentials());
+        assertFalse(x.toString().contains("secret-x"), x.toString());
+        assertFalse(config.toString().contains("secret-x"), config.toString());
+
+        ConfigError url = assertThrows(ConfigError.class, () -> Platform.X.app(Config.from(Map.of("AIL_X_API_URL", "http://exa mple"))));
+        assertEquals("AIL_X_API_URL", url.variable());
+        assertTrue(url.getMessage().contains("must be an absolute http(s) URL"), url.getMessage());
+        ConfigError version = assertThrows(ConfigError.class,
+                () -> Platform.LINKEDIN.app(Config.from(Map.of("AIL_LINKEDIN_VERSION", "2026-01"))));
+        assertEquals("AIL_LINKEDIN_VERSION", version.variable());
+        assertTrue(version.getMessage().contains("must be a LinkedIn API version as YYYYMM, such as 202607, got '2026-01'"),
+                version.getMessage());
+    }
+
+    @Test
+    void theOutboundListHoldsEveryHostAPlatformDeclaresAndThePlacesPeopleChoose() {
+        for (Platform platform : Platform.values()) {
+            for (Host host : platform.hosts()) {
+                OutboundDestinations.Destination declared = OutboundDestinations.find(host.host().replace("*.", "uploads."))
+                        .orElseThrow(() -> new AssertionError(host + " is not in the outbound list"));
+                assertEquals(host.why(), declared.why());
+            }
+        }
+        assertEquals(OutboundDestinations.Kind.PLATFORM_API, OutboundDestinations.find("api.x.com").orElseThrow().kind());
+        assertEquals(OutboundDestinations.Kind.BROWSER, OutboundDestinations.find("x.com").orElseThrow().kind());
+        assertTrue(OutboundDestinations.find("www.youtube.com").isEmpty(), "no provider, no host");
+        assertTrue(OutboundDestinations.CHOSEN_BY_PEOPLE.containsAll(List.of("the Mastodon instance a person connects",
+                "the Bluesky PDS a person's handle lives on", "the webhook URL a person connects")));
+    }
+
+    @Test
+    void storedIdsMapBackToTheirPlatformAndAnUnknownOneIsABug() {
+        for (Platform platform : Platform.values()) {
+            assertEquals(platform, Platform.of(platform.id()));
+            assertEquals(platform.id(), platform.toString());
+        }
+        assertEquals(Platform.X, Platform.find(" X ").orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> Platform.of("myspace"));
+    }
+}
