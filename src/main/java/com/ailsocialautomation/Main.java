@@ -8,6 +8,7 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.console.Console;
 import com.ailsocialautomation.console.ConsoleNotifier;
 import com.ailsocialautomation.doctor.Doctor;
+import com.ailsocialautomation.store.DataDirectory;
 import com.ailsocialautomation.store.KeyRotation;
 import com.ailsocialautomation.store.VaultError;
 
@@ -26,6 +27,8 @@ public final class Main {
             "  console                 run the service with a local /ail prompt on standard input",
             "  doctor                  check the configuration, credentials, public URL and database without starting",
             "  rotate-key              add a new encryption key and re-encrypt every stored secret with it",
+            "  rotate-key --master     replace the master key that wraps the keyset (written to data/master.key,",
+            "                          or printed for AIL_ENCRYPTION_KEY); stop the service first",
             "  encrypt-config [value]  print an ENC(...) form of the value for configuration (needs AIL_CONFIG_PASSWORD);",
             "                          without one it reads the value from standard input, keeping it out of shell history",
             "Configuration comes from environment variables; see the README.");
@@ -54,6 +57,13 @@ public final class Main {
                     return Doctor.run(env, out, java.time.Clock.systemUTC());
                 }
                 case "rotate-key" -> {
+                    if (args.length == 2 && "--master".equals(args[1])) {
+                        return rotateMasterKey(Config.from(env), out, err);
+                    }
+                    if (args.length > 1) {
+                        err.println("rotate-key takes no argument but --master: java -jar ail.jar rotate-key [--master]");
+                        return 2;
+                    }
                     return rotateKey(Config.from(env), out);
                 }
                 case "encrypt-config" -> {
@@ -100,6 +110,46 @@ public final class Main {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run; nothing to remove
+        }
+    }
+
+    /**
+     * Replaces the master key that wraps the keyset. The new key goes where the old one lived: data/master.key in
+     * embedded mode (staged first, so a failure leaves the old key working), or printed for AIL_ENCRYPTION_KEY.
+     */
+    private static int rotateMasterKey(Config config, PrintStream out, PrintStream err) {
+        byte[] next = new byte[32];
+        new java.security.SecureRandom().nextBytes(next);
+        boolean inFile = config.encryptionKey() == null;
+        try (App app = App.storeOnly(config, Clock.systemUTC())) {
+            java.nio.file.Path staged = inFile ? DataDirectory.stageMasterKey(config.dataDir(), next) : null;
+            try {
+                app.vault().rewrap(next);
+            } catch (RuntimeException e) {
+                if (staged != null) {
+                    java.nio.file.Files.deleteIfExists(staged);
+                }
+                throw e;
+            }
+            if (inFile) {
+                try {
+                    DataDirectory.commitMasterKey(config.dataDir());
+                } catch (java.io.IOException e) {
+                    err.println("The keyset is now wrapped under the new master key, which is in " + staged
+                            + ", but it could not replace master.key: rename it to master.key before the next start.");
+                    return 1;
+                }
+                out.println("The master key in " + config.dataDir().resolve("master.key")
+                        + " was replaced; back up the new file (the old key no longer opens the keyset).");
+            } else {
+                out.println("New master key (set AIL_ENCRYPTION_KEY to it on every instance before their next start; "
+                        + "the old key no longer opens the keyset):");
+                out.println(java.util.Base64.getEncoder().encodeToString(next));
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("AIL cannot rotate the master key: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -201,6 +201,25 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void rotateKeyMasterWritesTheNewMasterKeyWhereTheOldOneLivedAndTheNextStartUsesIt() throws Exception {
+        Path key = dataDir.resolve("master.key");
+        String before = Files.readString(key);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = MainRunner.run(new String[] {"rotate-key", "--master"}, env, new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        assertEquals(0, exit, out.toString());
+        assertTrue(out.toString().startsWith("The master key in " + key + " was replaced"), out.toString());
+        assertFalse(out.toString().contains(Files.readString(key).strip()), "the new key is not printed");
+        assertTrue(!before.equals(Files.readString(key)), "a new key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertFalse(Files.exists(dataDir.resolve("master.key.new")));
+
+        app = ServiceEnv.start(env);
+        assertEquals(200, Http.get(app.port(), "/readyz").statusCode(), "the keyset opens with the new key");
+    }
+
     private static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

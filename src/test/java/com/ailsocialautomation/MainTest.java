@@ -103,6 +103,44 @@ class MainTest {
     }
 
     @Test
+    void rotateKeyMasterRewrapsTheKeysetUnderANewKeyThatItPrintsForTheEnvironment() throws Exception {
+        String db = PostgresExtension.newDatabase();
+        Map<String, String> env = Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(db), "AIL_DATABASE_USER", "postgres",
+                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
+        UUID id = UUID.randomUUID();
+        Vault.Place place = new Vault.Place("pending_revocations", "token_enc", id);
+        try (App store = App.storeOnly(Config.from(env), Clock.systemUTC());
+             Connection c = store.database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into pending_revocations (id, platform, token_enc) values (?, 'x', ?)")) {
+            ps.setObject(1, id);
+            ps.setBytes(2, store.vault().encrypt("token-kept-across-the-rewrap", place));
+            ps.executeUpdate();
+        }
+
+        Run r = run(env, "rotate-key", "--master");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("New master key (set AIL_ENCRYPTION_KEY to it"), lines.get(0));
+        String next = lines.get(1);
+        assertEquals(32, java.util.Base64.getDecoder().decode(next).length);
+        Map<String, String> old = env;
+        Run refused = run(old, "rotate-key");
+        assertEquals(1, refused.exit(), "the old master key no longer opens the keyset");
+        assertTrue(refused.err().contains("The master key does not open the stored keyset"), refused.err());
+        Map<String, String> renewed = new java.util.HashMap<>(env);
+        renewed.put("AIL_ENCRYPTION_KEY", next);
+        try (App store = App.storeOnly(Config.from(renewed), Clock.systemUTC());
+             Connection c = store.database().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select token_enc from pending_revocations where id = '" + id + "'")) {
+            assertTrue(rs.next());
+            assertEquals("token-kept-across-the-rewrap", store.vault().decrypt(rs.getBytes(1), place), "the keys inside are the same");
+        }
+        assertEquals(2, run(env, "rotate-key", "--everything").exit());
+    }
+
+    @Test
     void rotateKeyReencryptsTheStoredSecretsAndReportsCounts() throws Exception {
         String db = PostgresExtension.newDatabase();
         Map<String, String> env = Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(db), "AIL_DATABASE_USER", "postgres",

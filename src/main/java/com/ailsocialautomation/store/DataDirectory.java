@@ -96,6 +96,29 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * `rotate-key --master`, step one: the new key is written beside the old one (master.key.new, mode 600) before the
+     * keyset is re-wrapped, so no moment exists where the only copy of the key that opens the keyset is in memory.
+     */
+    public static Path stageMasterKey(Path root, byte[] key) {
+        Path staged = root.resolve("master.key.new");
+        try {
+            Files.deleteIfExists(staged);
+            Files.createFile(staged, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(staged, Base64.getEncoder().encodeToString(key) + "\n");
+            return staged;
+        } catch (IOException e) {
+            throw new ConfigError("AIL_DATA_DIR", "cannot hold a new master key (" + e.getClass().getSimpleName()
+                    + "); nothing was changed");
+        }
+    }
+
+    /** Step two, after the keyset was re-wrapped: the new key replaces master.key. */
+    public static void commitMasterKey(Path root) throws IOException {
+        Files.move(root.resolve("master.key.new"), root.resolve("master.key"),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Override
     public void close() {
         try {

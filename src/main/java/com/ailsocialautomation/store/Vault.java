@@ -65,7 +65,7 @@ public final class Vault {
     static final int PLACES_WITH_WORKSPACE = 2;
 
     private final DataSource dataSource;
-    private final Aead master;
+    private volatile Aead master;
     private volatile KeysetHandle keyset;
     private volatile Aead aead;
     private volatile boolean legacyPlaces;
@@ -78,9 +78,7 @@ public final class Vault {
     /** Opens the keyset stored in the database, creating it on the very first start. */
     public static Vault open(DataSource dataSource, byte[] masterKey) {
         try {
-            Aead master = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", masterKey, new byte[0],
-                    "ail master key".getBytes(StandardCharsets.UTF_8), 32));
-            Vault vault = new Vault(dataSource, master);
+            Vault vault = new Vault(dataSource, masterAead(masterKey));
             vault.createIfMissing();
             vault.reload();
             if (vault.legacyPlaces) {
@@ -157,6 +155,33 @@ public final class Vault {
         } catch (GeneralSecurityException e) {
             throw new VaultError("Adding a key failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * `rotate-key --master`: stores the keyset wrapped under {@code newMasterKey} instead of the current master key.
+     * The keys inside, and so every stored ciphertext, stay as they are; from now on only the new master key opens
+     * the keyset, so every instance must be restarted with it.
+     */
+    public synchronized void rewrap(byte[] newMasterKey) {
+        try {
+            Aead next = masterAead(newMasterKey);
+            byte[] encrypted = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, next, KEYSET_AAD);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("update vault_keyset set keyset = ?, updated_at = now() where id = 1")) {
+                ps.setBytes(1, encrypted);
+                ps.executeUpdate();
+            }
+            master = next;
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("The new master key cannot be used: " + e.getMessage());
+        } catch (SQLException e) {
+            throw new VaultError("The keyset could not be stored under the new master key: " + e.getMessage());
+        }
+    }
+
+    private static Aead masterAead(byte[] masterKey) throws GeneralSecurityException {
+        return new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", masterKey, new byte[0],
+                "ail master key".getBytes(StandardCharsets.UTF_8), 32));
     }
 
     public int keyCount() {
