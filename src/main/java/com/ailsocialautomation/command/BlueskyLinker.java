@@ -64,7 +64,7 @@ public final class BlueskyLinker implements AccountLinker, Action {
         }
         String handle = BlueskyAddress.handle(arguments.get(0));
         String pds = arguments.size() > 1 ? BlueskyAddress.pds(arguments.get(1)) : defaultPds;
-        guard.check(pds);
+        checkPds(pds);
         if (caller.secretsOnAilsPage()) {
             String link = links.create(caller, Platform.BLUESKY, pds, Secret.of(handle));
             return Reply.of("To connect @" + handle + ", create an app password in Bluesky (" + WHERE + " → Add App Password) "
@@ -100,7 +100,7 @@ public final class BlueskyLinker implements AccountLinker, Action {
 
     /** Signs in once and stores the session for the person; says in words what was connected. */
     public String connect(UUID workspaceId, UUID userId, String handle, String pds, Secret password) {
-        guard.check(pds); // the PDS came back from a chat form or a link: check it as if it were typed
+        checkPds(pds); // the PDS came back from a chat form or a link: check it as if it were typed
         Connected connected;
         try {
             connected = bluesky.logIn(pds, handle, password);
@@ -116,5 +116,19 @@ public final class BlueskyLinker implements AccountLinker, Action {
         return "Connected Bluesky @" + profile.handle() + name + " as " + account.shortId() + ". AIL keeps the "
                 + "session and renews it; the app password was used once and not stored. To cut AIL off, run /ail disconnect "
                 + account.shortId() + " or delete the app password in Bluesky (" + WHERE + ").";
+    }
+
+    /** A failure on the default PDS says that it is the default, so nobody hunts for a typo in a URL they never gave. */
+    private void checkPds(String pds) {
+        if (!pds.equals(defaultPds)) {
+            guard.check(pds);
+            return;
+        }
+        try {
+            guard.check(pds);
+        } catch (UserError e) {
+            throw new UserError("Bluesky's default PDS (" + pds + ", where handles on bsky.social live; "
+                    + "give your own PDS URL after the handle if yours is elsewhere): " + e.getMessage());
+        }
     }
 }

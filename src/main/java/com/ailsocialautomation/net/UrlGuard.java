@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class UrlGuard {
     static final int MAX_URL_LENGTH = 2048;
     private static final String USE_HTTPS = "use a public https URL.";
+    /** Asked only after a lookup failed: a name that always resolves tells a typo from a machine without DNS. */
+    static final String PROBE_HOST = "example.com";
 
     private final boolean insecureLoopback;
     private final Resolver resolver;
@@ -100,9 +102,23 @@ public final class UrlGuard {
             addresses = List.of();
         }
         if (addresses == null || addresses.isEmpty()) {
+            if (!resolves(PROBE_HOST)) {
+                // Retryable: the name may be fine once the machine is back on the network.
+                throw new UnreachableUrl(shorten(host), "this machine cannot look up any host name right now ("
+                        + PROBE_HOST + " fails too), so it has no network or no DNS; check its connection and try again");
+            }
             throw new UserError("Could not find the host " + shorten(host) + "; check the spelling of the URL.");
         }
         return addresses;
+    }
+
+    private boolean resolves(String name) {
+        try {
+            List<InetAddress> found = resolver.resolve(name);
+            return found != null && !found.isEmpty();
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String unbracket(String host) {

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** connect bluesky through the command layer, as Slack, Discord and the console call it, over a real database. */
@@ -252,5 +253,19 @@ class BlueskyConnectTest {
         assertFalse(pds.refreshTokenValid(tokens.refresh().reveal()));
         assertEquals(1, pds.received("com.atproto.server.deleteSession").size());
         assertTrue(accounts.list(account.workspaceId()).isEmpty());
+    }
+
+    @Test
+    void withoutNetworkTheDefaultPdsIsNamedAndTheMachineBlamedNotTheSpelling() {
+        UrlGuard offline = new UrlGuard(false, host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+        BlueskyLinker linker = new BlueskyLinker(accounts, offline, base.platforms.bluesky, "https://bsky.social",
+                (caller, platform, instanceUrl, detail) -> "unused");
+        String message = assertThrows(com.ailsocialautomation.UserError.class,
+                () -> linker.start(commands.caller(ana), "bluesky", List.of("ana.bsky.social"))).getMessage();
+        assertTrue(message.startsWith("Bluesky's default PDS (https://bsky.social, where handles on bsky.social live;"), message);
+        assertTrue(message.contains("Could not reach bsky.social: this machine cannot look up any host name"), message);
+        assertFalse(message.contains("spelling"), message);
     }
 }

@@ -132,6 +132,23 @@ class UrlGuardTest {
     }
 
     @Test
+    void aMachineThatCannotResolveAnyNameIsToldSoNotToCheckTheSpelling() {
+        UrlGuard offline = new UrlGuard(false, new FakeDns());
+        UserError e = assertThrows(UnreachableUrl.class, () -> offline.check("https://hooks.example.org/secret"));
+        assertTrue(e.getMessage().startsWith("Could not reach hooks.example.org: this machine cannot look up any host name"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("no network or no DNS"), e.getMessage());
+        assertFalse(e.getMessage().contains("spelling") || e.getMessage().contains("secret"), e.getMessage());
+
+        dns.lookups.clear();
+        assertRejected("https://nowhere.test/", "check the spelling");
+        assertEquals(List.of("nowhere.test", UrlGuard.PROBE_HOST), dns.lookups, "the probe runs only after a failure");
+        dns.lookups.clear();
+        guard.check("https://example.com/");
+        assertEquals(List.of("example.com"), dns.lookups);
+    }
+
+    @Test
     void unknownHostsBadPortsAndGarbageAreUserErrors() {
         assertRejected("https://nowhere.test/", "Could not find the host nowhere.test");
         assertRejected("https://example.com:0/", "port");
@@ -144,11 +161,11 @@ class UrlGuardTest {
         // the JDK's URI parser throws NumberFormatException here rather than URISyntaxException
         assertRejected("https://[::ff0:1444444444444444444444427.0.0.1]/", "not a valid URL");
         UrlGuard empty = new UrlGuard(false, host -> List.of());
-        assertRejected(empty, "https://example.com/", "Could not find");
+        assertRejected(empty, "https://example.com/", "cannot look up any host name"); // it resolves nothing at all
         UrlGuard failing = new UrlGuard(false, host -> {
             throw new UnknownHostException("resolver says " + host);
         });
-        assertRejected(failing, "https://example.com/", "Could not find");
+        assertRejected(failing, "https://example.com/", "cannot look up any host name");
     }
 
     @Test
