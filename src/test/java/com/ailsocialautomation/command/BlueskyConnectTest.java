@@ -263,7 +263,7 @@ class BlueskyConnectTest {
         BlueskyLinker linker = new BlueskyLinker(accounts, offline, base.platforms.bluesky, "https://bsky.social",
                 (caller, platform, instanceUrl, detail) -> "unused");
         String message = assertThrows(com.ailsocialautomation.UserError.class,
-                () -> linker.start(commands.caller(ana), "bluesky", List.of("ana.bsky.social"))).getMessage();
+                () -> linker.start(commands.caller(ana), com.ailsocialautomation.platform.Platform.BLUESKY, List.of("ana.bsky.social"))).getMessage();
         assertTrue(message.startsWith("Bluesky's default PDS (https://bsky.social, where handles on bsky.social live;"), message);
         assertTrue(message.contains("Could not reach bsky.social: this machine cannot look up any host name"), message);
         assertFalse(message.contains("spelling"), message);
