@@ -27,7 +27,7 @@ public record NotSetUp(Map<Platform, List<String>> variables) {
             return new UserError("Connecting " + platform + " is not available on this server." + availableHere);
         }
         return new UserError("Connecting " + platform + " is not set up on this server yet: ask your AIL operator to turn it on. "
-                + "(Operator: register an app with " + platform + " and set " + String.join(" and ", needed)
+                + "(Operator: register an app with " + platform.displayName() + " and set " + String.join(" and ", needed)
                 + "; the README's \"From zero to a real post\" shows how.)" + availableHere);
     }
 }

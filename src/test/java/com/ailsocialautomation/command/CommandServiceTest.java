@@ -121,7 +121,7 @@ class CommandServiceTest {
     void connectingAPlatformThisServerHasNotSetUpTellsThePersonToAskTheOperatorAndTheOperatorWhatToSet() {
         String reply = run(ANA, "connect x");
         assertTrue(reply.startsWith("Connecting x is not set up on this server yet: ask your AIL operator to turn it on. "
-                + "(Operator: register an app with x and set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET;"), reply);
+                + "(Operator: register an app with X and set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET;"), reply);
         assertTrue(reply.contains("Available here: bluesky, mastodon, webhook."), reply);
         assertTrue(run(ANA, "connect linkedin").contains("AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET"));
     }
