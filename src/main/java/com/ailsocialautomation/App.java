@@ -1,6 +1,7 @@
 package com.ailsocialautomation;
 
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Outstanding;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.doctor.GoLive;
 import com.ailsocialautomation.notify.Notifier;
@@ -189,6 +190,11 @@ public final class App implements AutoCloseable {
 
     public CommandService commands() {
         return commandLayer.commands;
+    }
+
+    /** What the console waits for, or names, when its input ends. */
+    public Outstanding outstanding() {
+        return commandLayer.outstanding;
     }
 
     public Providers providers() {

@@ -51,7 +51,7 @@ public final class Main {
                     return serve(Config.from(env));
                 }
                 case "console" -> {
-                    return runApp(App.create(Config.from(env), Clock.systemUTC(), List.of(new ConsoleNotifier(out))), app -> Console.run(app.commands(), app.config().dataDir(), env.get(Console.EXPORT_DIR), in, out));
+                    return runApp(App.create(Config.from(env), Clock.systemUTC(), List.of(new ConsoleNotifier(out))), app -> Console.run(app.commands(), app.outstanding(), app.config().dataDir(), env.get(Console.EXPORT_DIR), in, out));
                 }
                 case "doctor" -> {
                     return Doctor.run(env, out, java.time.Clock.systemUTC());

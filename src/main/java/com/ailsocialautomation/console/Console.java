@@ -1,6 +1,7 @@
 package com.ailsocialautomation.console;
 
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Outstanding;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -22,10 +23,12 @@ public final class Console {
     /** The variable that moves exports out of the data directory. */
     public static final String EXPORT_DIR = "AIL_EXPORT_DIR";
 
-    public static void run(CommandService commands, Path dataDir, String exportDir, InputStream in, PrintStream out) {
+    public static void run(CommandService commands, Outstanding outstanding, Path dataDir, String exportDir,
+                           InputStream in, PrintStream out) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         new ConsoleSession(commands, reader, out, System.console() != null, List.of(exportDirectory(dataDir, exportDir)))
                 .run();
+        new ConsoleEnd(commands, outstanding, ConsoleSession.LOCAL, out).finish();
     }
 
     /** Where my-data exports go: {@code exportDir} when set (relative to the current directory), else data/exports. */

@@ -26,7 +26,7 @@ public final class ConsoleSession {
     private final PrintStream out;
     private final boolean interactive;
     private final List<Path> fileDirectories;
-    private final Invocation local = new Invocation(FrontEnd.CONSOLE, "console", "local", "local", true, ZoneId.systemDefault(), "console");
+    static final Invocation LOCAL = new Invocation(FrontEnd.CONSOLE, "console", "local", "local", true, ZoneId.systemDefault(), "console");
 
     public ConsoleSession(CommandService commands, BufferedReader in, PrintStream out, boolean interactive) {
         this(commands, in, out, interactive, List.of(Path.of("").toAbsolutePath()));
@@ -64,7 +64,7 @@ public final class ConsoleSession {
                 if (command.isEmpty()) {
                     continue; // an empty line does nothing; `help` helps
                 }
-                answer(commands.run(local, command));
+                answer(commands.run(LOCAL, command));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +89,7 @@ public final class ConsoleSession {
                 }
                 values.put(input.id(), value);
             }
-            answer(commands.submit(local, reply.form().submitAction(), values));
+            answer(commands.submit(LOCAL, reply.form().submitAction(), values));
             return;
         }
         for (Reply.Button button : reply.buttons()) {
@@ -97,7 +97,7 @@ public final class ConsoleSession {
                 print("Type yes to " + button.label().toLowerCase() + ", anything else to keep everything:");
                 String yes = in.readLine();
                 if (yes != null && yes.strip().equalsIgnoreCase("yes")) {
-                    answer(commands.press(local, button.actionId()));
+                    answer(commands.press(LOCAL, button.actionId()));
                 } else {
                     print("Nothing was changed.");
                 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,6 +33,13 @@ public final class NotificationSender implements AutoCloseable {
         return t;
     });
 
+    /**
+     * The console runs only now and then: what happens to its posts while it is off is kept for its next start
+     * (until then asked for again every {@link #HELD}, so the retention purge still sees the row), not dropped.
+     */
+    private static final Set<FrontEnd> KEPT_WHILE_OFF = EnumSet.of(FrontEnd.CONSOLE);
+    private static final Duration HELD = Duration.ofHours(1);
+
     public NotificationSender(Outbox outbox, Collection<Notifier> notifiers, Clock clock) {
         this.outbox = outbox;
         notifiers.forEach(n -> this.notifiers.put(n.frontEnd(), n));
@@ -38,6 +47,12 @@ public final class NotificationSender implements AutoCloseable {
     }
 
     public NotificationSender start(Duration every) {
+        Instant now = clock.instant();
+        for (FrontEnd kept : KEPT_WHILE_OFF) {
+            if (notifiers.containsKey(kept)) {
+                outbox.wake(kept, now); // what waited while it was off is shown now
+            }
+        }
         executor.scheduleWithFixedDelay(this::drainSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -59,6 +74,10 @@ public final class NotificationSender implements AutoCloseable {
             if (p.message() == null) {
                 log.warn("A queued notification could not be read and was dropped");
                 outbox.drop(p.id());
+                continue;
+            }
+            if (notifier == null && KEPT_WHILE_OFF.contains(p.frontEnd())) {
+                outbox.retryAt(p.id(), now.plus(HELD));
                 continue;
             }
             if (notifier == null) {

@@ -113,6 +113,13 @@ public final class Outbox implements PersonalData {
         sql.update("update notifications set next_attempt_at = ? where id = ?", when, id);
     }
 
+    /** Makes every unsent message for workspaces of {@code frontEnd} due at {@code now}: the front end has just started. */
+    public int wake(FrontEnd frontEnd, Instant now) {
+        return sql.update("""
+                update notifications n set next_attempt_at = ? from workspaces w
+                where n.sent_at is null and w.id = n.workspace_id and w.front_end = ?""", now, frontEnd.id());
+    }
+
     public void drop(UUID id) {
         sql.update("delete from notifications where id = ?", id);
     }

@@ -9,6 +9,7 @@ import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.ListCommands;
+import com.ailsocialautomation.command.Outstanding;
 import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PrivacyCommands;
@@ -51,6 +52,7 @@ public final class CommandLayer {
     public final CommandService commands;
     public final Compose compose;
     public final Overview overview;
+    public final Outstanding outstanding;
     public final AccountSuggestions suggestions;
     public final WorkspaceEraser workspaceEraser;
     public final List<WebRoutes> routes;
@@ -76,6 +78,7 @@ public final class CommandLayer {
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions);
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
         overview = new Overview(commands, store.posts, store.accounts);
+        outstanding = new Outstanding(commands, store.posts, clock);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);
         workspaceEraser = new WorkspaceEraser(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, frontEndData);
         routes = List.of(

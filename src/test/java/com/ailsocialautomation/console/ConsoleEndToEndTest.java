@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -104,6 +105,34 @@ class ConsoleEndToEndTest {
         assertTrue(all.contains("Upcoming posts") && all.contains(" → webhook "), all);
         assertEquals(1, countOf(all, "Connected webhook"), "one connection");
         assertEquals(0, countOf(all, "publishes and schedules posts"), "the empty line printed no help");
+    }
+
+    @Test
+    void atTheEndOfAPipedScriptDuePostsAreWaitedForAndLaterOnesNamed() throws Exception {
+        PipedInputStream stdin = new PipedInputStream(64 * 1024);
+        typing = new PipedOutputStream(stdin);
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200").vars();
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
+            type("connect webhook " + hook.url());
+            awaitOutput("Signing secret (shown only now): ");
+            Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(output());
+            assertTrue(secret.find());
+            hook.expectSecret(secret.group(1));
+            // the rest arrives at once, as from a file, and the input ends straight after
+            type("post Right now\nschedule in:4s In four seconds\nschedule in:2h In two hours");
+            typing.close();
+            assertEquals(0, exit.get().intValue());
+            assertEquals(List.of("Right now", "In four seconds"),
+                    hook.accepted().stream().map(r -> r.body().get("text").asText()).toList(), output());
+        }
+        String all = output();
+        assertTrue(all.contains("End of input: waiting up to 45 s for 2 posts due now"), all);
+        assertEquals(2, countOf(all, ": published"), all);
+        assertTrue(Pattern.compile("Still scheduled; AIL publishes these when it next runs \\(console or serve\\) "
+                + "at or after their time: p[a-z2-9]{4} \\(").matcher(all).find(), all);
     }
 
     private static int countOf(String text, String fragment) {

@@ -114,4 +114,22 @@ class NotificationSenderTest {
         assertEquals(List.of(true), sql.list("select payload is null and payload_enc is null from notifications where user_id = ?",
                 rs -> rs.getBoolean(1), ana.id()));
     }
+
+    @Test
+    void aConsoleMessageWaitsForTheNextConsoleStartInsteadOfBeingDropped() throws Exception {
+        Sql sql = new Sql(pg.dataSource());
+        Outbox outbox = new Outbox(sql, pg.vault());
+        ChatUser ana = user(new Workspaces(sql));
+        outbox.add(ana.workspaceId(), ana.id(), "failed:t4:1", Reply.of("Post p4 failed while you were away"), null);
+        new NotificationSender(outbox, List.of(), Clock.systemUTC()).drain(); // AIL runs as serve: no console
+        assertEquals(List.of(false), sql.list("select sent_at is not null from notifications where user_id = ?",
+                rs -> rs.getBoolean(1), ana.id()), "kept, not dropped");
+
+        RateLimitedChat console = new RateLimitedChat(0);
+        try (NotificationSender sender = new NotificationSender(outbox, List.of(console), Clock.systemUTC())
+                .start(Duration.ofMillis(50))) {
+            assertTrue(eventually(Duration.ofSeconds(10), () -> console.delivered.contains(
+                    ana.externalId() + ": Post p4 failed while you were away")), "shown at the next console start");
+        }
+    }
 }
