@@ -8,7 +8,10 @@ import com.ailsocialautomation.store.Accounts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,11 +45,20 @@ final class AccountRefs {
             }
             return all;
         }
-        Set<Account> chosen = new LinkedHashSet<>();
+        // each distinct name is looked up once, and only a bounded number of them
+        Map<String, String> refs = new LinkedHashMap<>();
         for (String ref : toList.split(",")) {
-            if (ref.isBlank()) {
-                continue;
+            if (!ref.isBlank()) {
+                refs.putIfAbsent(ref.strip().toLowerCase(Locale.ROOT), ref.strip());
             }
+        }
+        if (refs.size() > InputLimits.MAX_TARGETS) {
+            throw new UserError("to: names " + refs.size() + " accounts; a post goes to at most "
+                    + InputLimits.MAX_TARGETS + " at once, so name fewer (a platform name such as to:mastodon "
+                    + "takes all of its accounts).");
+        }
+        Set<Account> chosen = new LinkedHashSet<>();
+        for (String ref : refs.values()) {
             List<Account> found = accounts.resolve(workspaceId, ref);
             if (found.isEmpty()) {
                 throw unknown(accounts, workspaceId, ref);

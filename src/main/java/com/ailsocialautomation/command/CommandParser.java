@@ -34,6 +34,7 @@ public final class CommandParser {
      * escaped; the Slack front end undoes that first, so the text is published as the person typed it.
      */
     public static ParsedCommand parse(String line) {
+        InputLimits.checkLength(line);
         LineCursor in = new LineCursor(line == null ? "" : line);
         if (in.atEnd()) {
             return new ParsedCommand("help", List.of(), Map.of(), "");
@@ -89,6 +90,7 @@ public final class CommandParser {
      */
     public static ParsedCommand fromOptions(String name, List<String> args, Map<String, List<String>> options,
                                             String text) {
+        InputLimits.checkLength(text);
         CommandSpec spec = Commands.get(name);
         return GrammarCheck.check(spec, args == null ? List.of() : args, options == null ? Map.of() : options,
                 text == null ? "" : text.strip());

@@ -30,14 +30,18 @@ public final class CommandService {
     private final Workspaces workspaces;
     private final Map<Subcommand, Handler> handlers;
     private final Map<String, Action> actions;
+    private final Throttle throttle;
 
     /**
      * {@code handlers} together serve every subcommand, each exactly once (checked here, so a gap is found when the
      * service is wired, not when a person types the command); {@code actions} maps the names of button and form
-     * actions that are not subcommands (e.g. confirming forget-me) to what they do.
+     * actions that are not subcommands (e.g. confirming forget-me) to what they do; {@code throttle} bounds how
+     * many commands, presses and forms each person and workspace may send.
      */
-    public CommandService(Workspaces workspaces, List<Handler> handlers, Map<String, Action> actions) {
+    public CommandService(Workspaces workspaces, List<Handler> handlers, Map<String, Action> actions,
+                          Throttle throttle) {
         this.workspaces = workspaces;
+        this.throttle = throttle;
         Map<Subcommand, Handler> bySubcommand = new EnumMap<>(Subcommand.class);
         for (Handler handler : handlers) {
             for (Subcommand served : handler.serves()) {
@@ -57,12 +61,12 @@ public final class CommandService {
 
     /** Runs a text command (what follows /ail). */
     public Reply run(Invocation invocation, String line) {
-        return guarded(() -> execute(invocation, CommandParser.parse(line)));
+        return guarded(invocation, () -> execute(invocation, CommandParser.parse(line)));
     }
 
     /** Runs a command already parsed (Discord's native options, buttons). */
     public Reply run(Invocation invocation, ParsedCommand command) {
-        return guarded(() -> execute(invocation, command));
+        return guarded(invocation, () -> execute(invocation, command));
     }
 
     /**
@@ -76,7 +80,7 @@ public final class CommandService {
 
     /** A form was submitted (or a button pressed) with {@code values} by input id. */
     public Reply submit(Invocation invocation, String actionId, Map<String, String> values) {
-        return guarded(() -> {
+        return guarded(invocation, () -> {
             int colon = actionId.indexOf(':');
             String name = colon < 0 ? actionId : actionId.substring(0, colon);
             String arg = colon < 0 ? null : actionId.substring(colon + 1);
@@ -111,10 +115,16 @@ public final class CommandService {
         return new Caller(invocation, workspaceId, user, zone);
     }
 
-    /** Runs a command with a request id in the log context; the workspace id joins it once the caller is known. */
-    private static Reply guarded(java.util.function.Supplier<Reply> work) {
+    /**
+     * Runs a command with a request id in the log context (the workspace id joins it once the caller is known),
+     * after the throttle lets it through.
+     */
+    private Reply guarded(Invocation invocation, java.util.function.Supplier<Reply> work) {
         try (LogContext context = LogContext.open().withRequestId().reserving(LogContext.WORKSPACE)) {
-            return answer(work);
+            return answer(() -> {
+                throttle.take(invocation);
+                return work.get();
+            });
         }
     }
 

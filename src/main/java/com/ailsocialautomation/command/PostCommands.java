@@ -65,7 +65,8 @@ public final class PostCommands implements Handler {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
         List<String> media = command.options("media");
-        media.forEach(guard::check);
+        InputLimits.checkMediaCount(media);
+        guard.checkAll(media);
         String text = command.text();
         PostRules.check(text, media, targets);
         Post post = posts.create(caller.workspaceId(), caller.user().id(), text, media, when, caller.invocation().origin(), targets);

@@ -23,6 +23,7 @@ public final class PostValidator {
      * @param targets where it goes
      */
     public static void check(String text, List<String> media, List<Destination> targets) {
+        InputLimits.checkLength(text);
         String body = text == null ? "" : text;
         List<String> links = media == null ? List.of() : media;
         if (body.isBlank() && links.isEmpty()) {

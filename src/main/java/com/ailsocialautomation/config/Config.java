@@ -24,7 +24,8 @@ public record Config(
         Discord discord,
         Engine engine,
         Settings settings,
-        Secret metricsToken) {
+        Secret metricsToken,
+        CommandRates commandRates) {
 
     /** The contact address shipped in the default policy and terms; an operator going live sets their own. */
     public static final String SHIPPED_CONTACT_EMAIL = "legal@ailsocialautomation.com";
@@ -66,6 +67,12 @@ public record Config(
 
     public record Discord(Secret botToken, String guildId, String apiUrl, Integer shards, String shardIds) {}
 
+    /**
+     * AIL_COMMANDS_PER_MINUTE_USER and _WORKSPACE: commands, button presses and forms a minute allowed to one person
+     * and to one workspace (a third of it at once); 0 turns the limit off.
+     */
+    public record CommandRates(int perUser, int perWorkspace) {}
+
     public record Engine(Duration pollInterval, Duration requestTimeout, int maxAttempts, int threads, Duration heartbeat) {}
 
     public boolean embeddedDatabase() {
@@ -79,13 +86,13 @@ public record Config(
     public Config withPort(int boundPort) {
         String url = publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + boundPort : publicUrl;
         return new Config(boundPort, url, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, engine, settings, metricsToken);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, engine, settings, metricsToken, commandRates);
     }
 
     /** This configuration with other engine settings (tests that run several engines with their own limits). */
     public Config withEngine(Engine changed) {
         return new Config(port, publicUrl, dataDir, externalDatabase, encryptionKey, retentionDays, contactEmail,
-                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, changed, settings, metricsToken);
+                privacyPolicyFile, termsFile, logFormat, insecureLoopback, slack, discord, changed, settings, metricsToken, commandRates);
     }
 
     /** AIL_METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is off. */
@@ -189,6 +196,8 @@ public record Config(
                 env.readableFile("AIL_TERMS_FILE"),
                 LogFormat.parse(env.string("AIL_LOG_FORMAT", "text")),
                 env.bool("AIL_INSECURE_LOOPBACK", false),
-                slack, discord, engine, new Settings(env), metricsToken(env));
+                slack, discord, engine, new Settings(env), metricsToken(env),
+                new CommandRates(env.integer("AIL_COMMANDS_PER_MINUTE_USER", 30, 0, 100_000),
+                        env.integer("AIL_COMMANDS_PER_MINUTE_WORKSPACE", 300, 0, 1_000_000)));
     }
 }

@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +26,7 @@ public final class UrlGuard {
     static final String PROBE_HOST = "example.com";
 
     private final boolean insecureLoopback;
-    private final Resolver resolver;
+    private final TimedResolver resolver;
 
     /**
      * @param insecureLoopback AIL_INSECURE_LOOPBACK: also let http:// and loopback addresses through,
@@ -31,10 +34,28 @@ public final class UrlGuard {
      */
     public UrlGuard(boolean insecureLoopback, Resolver resolver) {
         this.insecureLoopback = insecureLoopback;
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.resolver = new TimedResolver(Objects.requireNonNull(resolver, "resolver"), TimedResolver.LIMIT);
     }
 
     public VettedUrl check(String url) {
+        Parsed parsed = parsed(url);
+        return vetted(parsed, resolve(parsed.host(), resolver.lookup(parsed.host())));
+    }
+
+    /**
+     * Checks several URLs (a post's media) as {@link #check} does, looking their hosts up at the same time, so the
+     * time limit of a lookup bounds the whole check; the first URL in order that fails throws.
+     */
+    public List<VettedUrl> checkAll(List<String> urls) {
+        List<Parsed> parsed = urls.stream().map(this::parsed).toList();
+        Map<String, CompletableFuture<List<InetAddress>>> lookups = new HashMap<>();
+        parsed.forEach(p -> lookups.computeIfAbsent(p.host(), resolver::lookup));
+        return parsed.stream().map(p -> vetted(p, resolve(p.host(), lookups.get(p.host())))).toList();
+    }
+
+    private record Parsed(URI uri, String host, int port, boolean plainHttp) {}
+
+    private Parsed parsed(String url) {
         URI uri = parse(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean plainHttp = scheme.equals("http");
@@ -58,7 +79,11 @@ public final class UrlGuard {
             throw new UserError("That URL uses port " + port + "; AIL only connects to the https ports 443 and 8443. "
                     + "Use the address without a port, or with :443.");
         }
-        List<InetAddress> addresses = resolve(host);
+        return new Parsed(uri, host, port, plainHttp);
+    }
+
+    private VettedUrl vetted(Parsed parsed, List<InetAddress> addresses) {
+        boolean plainHttp = parsed.plainHttp();
         for (InetAddress address : addresses) {
             if (insecureLoopback && PublicAddress.isLoopback(address)) {
                 continue;
@@ -73,7 +98,7 @@ public final class UrlGuard {
                 throw new UserError("That URL must start with https://.");
             }
         }
-        return new VettedUrl(uri, host, port, addresses);
+        return new VettedUrl(parsed.uri(), parsed.host(), parsed.port(), addresses);
     }
 
     private static URI parse(String url) {
@@ -94,10 +119,15 @@ public final class UrlGuard {
         }
     }
 
-    private List<InetAddress> resolve(String host) {
+    private List<InetAddress> resolve(String host, CompletableFuture<List<InetAddress>> lookup) {
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(host);
+            addresses = TimedResolver.await(lookup, host);
+        } catch (TimedResolver.TooSlow e) {
+            throw new UserError("Looking up the host " + shorten(host) + " took longer than "
+                    + TimedResolver.LIMIT.toSeconds() + " s; check the URL, or try again in a moment.");
+        } catch (TimedResolver.Busy e) {
+            throw new UserError("AIL is waiting for many slow host lookups right now; try again in a minute.");
         } catch (UnknownHostException | IllegalArgumentException e) {
             addresses = List.of();
         }

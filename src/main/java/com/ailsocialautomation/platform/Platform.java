@@ -176,6 +176,11 @@ public enum Platform {
         return Arrays.stream(values()).filter(Platform::hasProvider).toList();
     }
 
+    /** The most media one post may carry on any platform AIL publishes to. */
+    public static int mostMedia() {
+        return withProvider().stream().mapToInt(p -> p.rule.media().maxItems()).max().orElseThrow();
+    }
+
     /** The platform with this id in any case, if AIL knows it. */
     public static Optional<Platform> find(String id) {
         String key = id == null ? "" : id.strip().toLowerCase(java.util.Locale.ROOT);

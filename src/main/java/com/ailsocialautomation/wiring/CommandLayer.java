@@ -15,6 +15,7 @@ import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
+import com.ailsocialautomation.command.Throttle;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.oauth.OAuthLinker;
@@ -75,7 +76,8 @@ public final class CommandLayer {
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
         actions.putAll(overrides.actions());
-        commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions);
+        commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
+                new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
         overview = new Overview(commands, store.posts, store.accounts);
         outstanding = new Outstanding(commands, store.posts, clock);

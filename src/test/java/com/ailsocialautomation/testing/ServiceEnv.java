@@ -35,6 +35,9 @@ public final class ServiceEnv {
         env.vars.put("AIL_PORT", "0");
         env.vars.put("AIL_INSECURE_LOOPBACK", "true");
         env.vars.put("AIL_POLL_INTERVAL_MS", "100");
+        // tests send commands faster than people do; the throttle's own tests turn it back on
+        env.vars.put("AIL_COMMANDS_PER_MINUTE_USER", "0");
+        env.vars.put("AIL_COMMANDS_PER_MINUTE_WORKSPACE", "0");
         return env;
     }
 

@@ -82,7 +82,7 @@ public final class Units implements AutoCloseable {
         private final Vault vault;
         private final Map<String, String> env = new HashMap<>(Map.of("AIL_INSECURE_LOOPBACK", "true",
                 "AIL_HTTP_TIMEOUT_SECONDS", "3", "AIL_POLL_INTERVAL_MS", "200", "AIL_ENGINE_THREADS", "4",
-                "AIL_HEARTBEAT_MS", "300"));
+                "AIL_HEARTBEAT_MS", "300", "AIL_COMMANDS_PER_MINUTE_USER", "0", "AIL_COMMANDS_PER_MINUTE_WORKSPACE", "0"));
         private Clock clock = Clock.systemUTC();
         private MeterRegistry metrics = new SimpleMeterRegistry();
         private Config.Engine engine;
