@@ -3,8 +3,6 @@ package com.ailsocialautomation.platform;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
-import com.twitter.twittertext.Extractor;
-import com.twitter.twittertext.TwitterTextParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.ToIntFunction;
@@ -12,11 +10,11 @@ import java.util.regex.Pattern;
 
 /** How each platform counts the length of a text (see shared/platforms.md). */
 public enum Counting {
-    /** X: twitter-text's weighted length; a URL is 23, CJK and emoji (even ZWJ sequences) are 2. */
+    /** X: twitter-text's weighted length (a URL is 23, CJK and emoji, even ZWJ sequences, are 2), in linear time. */
     X_WEIGHTED {
         @Override
         public int count(String text) {
-            return TwitterTextParser.parseTweet(text).weightedLength;
+            return TweetLength.of(text);
         }
     },
     /** Bluesky: user-perceived characters (grapheme clusters). */
@@ -38,13 +36,11 @@ public enum Counting {
 
         @Override
         public int count(String text) {
-            Extractor links = new Extractor();
-            links.setExtractURLWithoutProtocol(false);
             StringBuilder countable = new StringBuilder();
             int from = 0;
-            for (Extractor.Entity url : links.extractURLsWithIndices(text)) {
-                countable.append(text, from, url.getStart()).append("x".repeat(23));
-                from = url.getEnd();
+            for (TweetLinks.Span url : TweetLinks.find(text, false)) {
+                countable.append(text, from, url.start()).append("x".repeat(23));
+                from = url.end();
             }
             countable.append(text.substring(from));
             String shortened = REMOTE_MENTION.matcher(countable).replaceAll("@$1");
