@@ -75,6 +75,16 @@ class HeavyInputTest {
     }
 
     @Test
+    void aLongRunOfDotsIsCountedForEveryAccountWithinTheBound() {
+        // twitter-text's URL pattern backtracks on this: seconds per count, once per account
+        String dots = "a.".repeat(2_000);
+        String reply = timed("post to:mastodon,x,bluesky " + dots);
+        assertTrue(reply.contains("Too long for Mastodon") && reply.contains("Bluesky"), reply);
+        String mixed = "a.a_a.com ".repeat(400) + "a.".repeat(1_500) + "a_a.com";
+        assertTrue(timed("post to:x " + mixed).contains("Post "), "X Premium takes 25,000");
+    }
+
+    @Test
     void textAboveTheCapIsRefusedNamingTheCap() {
         String reply = timed("post to:x " + "word ".repeat(12_000));
         assertTrue(reply.contains("60,010 characters") && reply.contains("at most 50,000"), reply);

@@ -40,14 +40,16 @@ class TweetLinksTest {
 
     @Test
     void aLongRunOfLabelsIsCountedInMilliseconds() {
-        // twitter-text's pattern takes seconds on a few KB of these; 50,000 characters (the command cap) here
+        // twitter-text's pattern takes seconds on a few KB of these (minutes at 50,000, the command cap); the bound
+        // here is loose for a loaded machine, after a first run has loaded the TLD lists
+        TweetLength.of("a.".repeat(1_000));
         for (String unit : List.of("a.", "a-", "a.a_a.com ", "a.a.a.a.a.a.a.a.a_a.com", "(a)", "x.co/(", "https://a.", "😀1\uFE0F")) {
             String text = unit.repeat(50_000 / unit.length());
             long start = System.nanoTime();
             TweetLength.of(text);
             TweetLinks.find(text, false);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis < 500, unit + " took " + millis + " ms");
+            assertTrue(millis < 1_500, unit + " took " + millis + " ms");
         }
     }
 
