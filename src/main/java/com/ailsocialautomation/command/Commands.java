@@ -8,6 +8,7 @@ import com.ailsocialautomation.command.CommandSpec.Option;
 import com.ailsocialautomation.command.CommandSpec.Text;
 import com.ailsocialautomation.schedule.Durations;
 import com.ailsocialautomation.schedule.Echo;
+import com.ailsocialautomation.schedule.ExampleDate;
 import com.ailsocialautomation.schedule.Zones;
 import com.ailsocialautomation.store.PostFilter;
 
@@ -40,7 +41,8 @@ public final class Commands {
     private static final Arg POST = Arg.required("post");
 
     private static final String TIMES = "Times: now, 2h30m, today 17:00, tomorrow 09:00, fri 9:30, 9am, 5:30pm, "
-            + "2026-12-01 09:00 (in your zone, see /ail timezone) or 2026-12-01T09:00+01:00; a weekday or a bare time "
+            + ExampleDate.MARK + " 09:00, dec 24 9am (in your zone, see /ail timezone), tomorrow 9:00 PST or "
+            + ExampleDate.MARK + "T09:00+01:00; a weekday or a bare time "
             + "means its next occurrence, up to a year ahead. Daylight saving: a time the clocks skip moves forward by "
             + "the gap (02:30 becomes 03:30); a time that happens twice is the first (earlier) one.";
     private static final String OPTIONS_FIRST = "Options go before the text; everything from the first word of text on "

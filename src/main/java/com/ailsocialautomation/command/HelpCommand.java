@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import java.time.Clock;
 import com.ailsocialautomation.message.Reply;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +11,10 @@ public final class HelpCommand implements Handler {
     private final String termsUrl;
     private final String contactEmail;
 
-    public HelpCommand(String privacyUrl, String termsUrl, String contactEmail) {
+    private final Clock clock;
+
+    public HelpCommand(String privacyUrl, String termsUrl, String contactEmail, Clock clock) {
+        this.clock = clock;
         this.privacyUrl = privacyUrl;
         this.termsUrl = termsUrl;
         this.contactEmail = contactEmail;
@@ -23,6 +27,6 @@ public final class HelpCommand implements Handler {
 
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return command.arg(0) == null ? HelpText.overview(privacyUrl, termsUrl, contactEmail) : HelpText.of(command.arg(0));
+        return command.arg(0) == null ? HelpText.overview(privacyUrl, termsUrl, contactEmail) : HelpText.of(command.arg(0), clock.instant(), caller.zone());
     }
 }

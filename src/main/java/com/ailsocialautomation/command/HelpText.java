@@ -1,5 +1,8 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.schedule.ExampleDate;
+import java.time.Instant;
+import java.time.ZoneId;
 import com.ailsocialautomation.message.Reply;
 
 /** The replies to {@code /ail help} and {@code /ail help <subcommand>}, built from {@link Commands}. */
@@ -20,13 +23,23 @@ public final class HelpText {
     }
 
     /** One subcommand's usage, details and examples; a UserError listing the subcommands for an unknown name. */
+    public static Reply of(String subcommand, Instant now, ZoneId zone) {
+        return of(subcommand, ExampleDate.next(now, zone));
+    }
+
+    /** As above, with the example date left as YYYY-MM-DD (no clock at hand). */
     public static Reply of(String subcommand) {
+        return of(subcommand, "YYYY-MM-DD");
+    }
+
+    private static Reply of(String subcommand, String exampleDate) {
         CommandSpec spec = Commands.get(subcommand);
         StringBuilder text = new StringBuilder("*/ail ").append(spec.name()).append("* — ").append(spec.description())
                 .append("\nUsage: `").append(spec.usage()).append('`');
         if (!spec.details().isEmpty()) {
             text.append('\n').append(spec.details());
         }
-        return Reply.of(text.toString()).withField("Examples", String.join("\n", spec.examples()));
+        return Reply.of(text.toString().replace(ExampleDate.MARK, exampleDate))
+                .withField("Examples", String.join("\n", spec.examples()).replace(ExampleDate.MARK, exampleDate));
     }
 }

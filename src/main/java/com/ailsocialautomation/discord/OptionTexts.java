@@ -23,7 +23,7 @@ final class OptionTexts {
             Map.entry("to", "Accounts: short ids, platforms or handles, separated by commas"),
             Map.entry("media", "An image or video to publish with the text"),
             Map.entry("public", "yes: show the reply to the whole channel"),
-            Map.entry("at", "When: tomorrow 09:00, fri 9:30, 5:30pm, 2026-12-01 09:00 (see /ail help schedule)"),
+            Map.entry("at", "When: tomorrow 09:00, fri 9:30, 5:30pm, dec 24 9am (see /ail help schedule)"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"));
 
     private OptionTexts() {}

@@ -39,6 +39,11 @@ final class DayAndTime {
     private DayAndTime() {}
 
     static Optional<Instant> read(String normalised, ZoneId zone, Instant now) {
+        return read(normalised, zone, now, LocalDate.ofInstant(now, zone));
+    }
+
+    /** {@code today}: the reader's date, which "tomorrow" or "friday" count from even when the time is another zone's. */
+    static Optional<Instant> read(String normalised, ZoneId zone, Instant now, LocalDate today) {
         List<String> words = new ArrayList<>(List.of(normalised.split(" ")));
         words.removeIf(w -> w.equals("at") || w.equals("on"));
         // "next friday" means the coming Friday, the same as "friday"; the reply shows the date either way.
@@ -47,6 +52,7 @@ final class DayAndTime {
                 words.remove(i);
             }
         }
+        monthAndDay(words, today);
         if (words.isEmpty() || words.size() > 2) {
             return Optional.empty();
         }
@@ -65,7 +71,55 @@ final class DayAndTime {
         if (time == null) {
             throw new UserError("Add a time of day to '" + Echo.of(day) + "', e.g. at:\"" + Echo.of(day) + " 09:00\".");
         }
-        return Optional.of(resolve(day, time, zone, now));
+        return Optional.of(resolve(day, time, zone, now, today));
+    }
+
+    /**
+     * "dec 24", "24 dec", "december 24th" become that date's ISO form in place: its next occurrence (this year
+     * unless it has passed, then next year).
+     */
+    private static void monthAndDay(List<String> words, LocalDate today) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int month = month(words.get(i));
+            int day = dayNumber(words.get(i + 1));
+            if (month < 0 || day < 0) {
+                month = month(words.get(i + 1));
+                day = dayNumber(words.get(i));
+            }
+            if (month > 0 && day > 0) {
+                LocalDate date;
+                try {
+                    date = LocalDate.of(today.getYear(), month, day);
+                    if (date.isBefore(today)) {
+                        date = date.plusYears(1);
+                    }
+                } catch (java.time.DateTimeException e) {
+                    throw new UserError("'" + Echo.of(words.get(i) + " " + words.get(i + 1)) + "' is not a real date.");
+                }
+                words.set(i, date.toString());
+                words.remove(i + 1);
+                return;
+            }
+        }
+    }
+
+    private static int month(String word) {
+        String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+        if (w.length() < 3) {
+            return -1;
+        }
+        for (java.time.Month m : java.time.Month.values()) {
+            String name = m.name().toLowerCase(Locale.ROOT);
+            if (name.startsWith(w) || w.equals("sept") && m == java.time.Month.SEPTEMBER) {
+                return m.getValue();
+            }
+        }
+        return -1;
+    }
+
+    private static int dayNumber(String word) {
+        java.util.regex.Matcher m = Pattern.compile("(\\d{1,2})(st|nd|rd|th)?").matcher(word);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static boolean isDay(String word) {
@@ -73,8 +127,7 @@ final class DayAndTime {
                 || ISO_DATE.matcher(word).matches();
     }
 
-    private static Instant resolve(String day, LocalTime time, ZoneId zone, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
+    private static Instant resolve(String day, LocalTime time, ZoneId zone, Instant now, LocalDate today) {
         if (day == null) {
             // A bare time is its next occurrence: today if still ahead, otherwise tomorrow.
             return nextAfter(now, today, 1, time, zone);
@@ -94,7 +147,7 @@ final class DayAndTime {
         try {
             return Times.resolve(LocalDate.parse(day).atTime(time), zone);
         } catch (DateTimeParseException e) {
-            throw new UserError("'" + Echo.of(day) + "' is not a real date: write it as YYYY-MM-DD, e.g. 2026-12-01.");
+            throw new UserError("'" + Echo.of(day) + "' is not a real date: write it as YYYY-MM-DD, e.g. " + ExampleDate.next(now, zone) + ".");
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the time a person gives after {@code at:} (or {@code in:}) and returns it as an Instant (UTC).
  *
- * <p>Accepted: {@code now}; ISO-8601 with an offset, Z or UTC ({@code 2026-12-01T09:00+01:00}); ISO-8601 without
- * one ({@code 2026-12-01T09:00}, {@code 2026-12-01 09:00}), read in the user's zone; durations from now
+ * <p>Accepted: {@code now}; ISO-8601 with an offset, Z or UTC ({@code YYYY-MM-DDT09:00+01:00}); ISO-8601 without
+ * one ({@code YYYY-MM-DDT09:00}, {@code YYYY-MM-DD 09:00}), read in the user's zone; durations from now
  * ({@code 2h30m}, {@code in 2h30m}); {@code today 17:00}, {@code tomorrow 09:00}; weekdays, full or three
  * letters ({@code monday 14:00}, {@code fri 9:30}: the next such moment strictly in the future); a bare time
  * ({@code 17:00}, {@code 9am}, {@code 5:30pm}: its next occurrence).
@@ -34,7 +34,7 @@ public final class WhenParser {
     /** How far in the past a time may be and still count as "now": the time it takes to type the command. */
     public static final Duration GRACE = Duration.ofSeconds(60);
 
-    static final String EXAMPLES = "Try at:\"tomorrow 09:00\", at:\"fri 9:30\", at:2026-12-01T09:00 or in:2h30m.";
+    static final String EXAMPLES = "Try at:\"tomorrow 09:00\", at:\"fri 9:30\", at:\"dec 24 9am\" or in:2h30m.";
     private static final int MAX_LENGTH = 100;
     private static final Pattern WITH_OFFSET = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) ?(z|utc|[+-]\\d{2}(?::?\\d{2})?)");
@@ -76,6 +76,14 @@ public final class WhenParser {
         Matcher m = WITH_OFFSET.matcher(s);
         if (m.matches()) {
             return withOffset(m.group(1) + "T" + m.group(2) + offset(m.group(3)), input);
+        }
+        int space = s.lastIndexOf(' ');
+        Optional<ZoneId> named = space < 0 ? Optional.empty() : Zones.afterTime(s.substring(space + 1));
+        if (named.isPresent()) {
+            // "tomorrow 9:00 PST": 9:00 on that zone's clocks, on the reader's tomorrow
+            String rest = s.substring(0, space);
+            return DayAndTime.read(rest, named.get(), now, java.time.LocalDate.ofInstant(now, zone)).orElseThrow(() ->
+                    new UserError("I can't read '" + Echo.of(input) + "' as a time. " + EXAMPLES));
         }
         return DayAndTime.read(s, zone, now).orElseThrow(() ->
                 new UserError("I can't read '" + Echo.of(input) + "' as a time. " + EXAMPLES));

@@ -49,6 +49,22 @@ public final class Zones {
         throw new UserError("Unknown time zone '" + Echo.of(input.strip()) + "'" + hint + " " + EXAMPLE);
     }
 
+    /**
+     * A zone written after a time ({@code 9:00 PST}, {@code 9am UTC}, {@code 9:00 Europe/Berlin}): abbreviations
+     * are read as the zone people mean by them (PST as America/Los_Angeles, with its daylight saving).
+     */
+    static Optional<ZoneId> afterTime(String word) {
+        String key = word.toLowerCase(Locale.ROOT);
+        if (key.equals("utc") || key.equals("gmt") || key.equals("z")) {
+            return Optional.of(ZoneId.of("UTC"));
+        }
+        if (ABBREVIATIONS.containsKey(key)) {
+            return Optional.of(ZoneId.of(ABBREVIATIONS.get(key)));
+        }
+        return key.contains("/") && BY_LOWER_CASE.containsKey(key) ? Optional.of(ZoneId.of(BY_LOWER_CASE.get(key)))
+                : Optional.empty();
+    }
+
     private static Optional<String> suggestion(String key) {
         if (ABBREVIATIONS.containsKey(key)) {
             return Optional.of(ABBREVIATIONS.get(key));

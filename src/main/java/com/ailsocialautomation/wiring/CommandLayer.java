@@ -73,7 +73,7 @@ public final class CommandLayer {
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, clock));
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard, clock),
                 new ListCommands(store.posts, store.attempts), new SettingsCommands(store.workspaces, clock),
-                new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail()), privacy);
+                new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
