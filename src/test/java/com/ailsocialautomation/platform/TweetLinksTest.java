@@ -43,7 +43,7 @@ class TweetLinksTest {
         // twitter-text's pattern takes seconds on a few KB of these (minutes at 50,000, the command cap); the bound
         // here is loose for a loaded machine, after a first run has loaded the TLD lists
         TweetLength.of("a.".repeat(1_000));
-        for (String unit : List.of("a.", "a-", "a.a_a.com ", "a.a.a.a.a.a.a.a.a_a.com", "(a)", "x.co/(", "https://a.", "😀1\uFE0F")) {
+        for (String unit : List.of("a.", "a-", "a.a_a.com ", "a.a.a.a.a.a.a.a.a_a.com", "(a)", "x.co/(", "https://a.")) {
             String text = unit.repeat(50_000 / unit.length());
             long start = System.nanoTime();
             TweetLength.of(text);
