@@ -55,7 +55,7 @@ public final class ListCommands implements Handler {
         StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
         for (Post p : found) {
             sb.append("\n• ").append(p.shortId()).append("  ").append(Times.format(p.scheduledAt(), caller.zone()))
-                    .append("  ").append(p.status().text()).append("  → ")
+                    .append("  ").append(p.status().text()).append(differing(p)).append("  → ")
                     .append(p.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", ")))
                     .append("  “").append(snippet(p.text())).append("”");
         }
@@ -88,10 +88,13 @@ public final class ListCommands implements Handler {
                 line.append(" (").append(t.error()).append(")");
             }
             for (Attempt a : attempts.forTarget(caller.workspaceId(), t.id())) {
-                line.append("\n    attempt ").append(Times.format(a.startedAt(), caller.zone())).append(": ").append(a.outcome().text())
+                line.append("\n    attempt ").append(Times.toTheSecond(a.startedAt(), caller.zone())).append(": ").append(a.outcome().text())
                         .append(a.httpStatus() == null ? "" : " HTTP " + a.httpStatus())
                         .append(", ").append(a.durationMs()).append(" ms")
                         .append(a.message() == null ? "" : ", " + a.message());
+            }
+            if (t.state() == TargetState.SCHEDULED && t.attempts() > 0 && t.dueAt() != null) {
+                line.append("\n    next attempt ").append(Times.toTheSecond(t.dueAt(), caller.zone()));
             }
             reply = reply.withField(t.platform() + " " + t.accountLabel(), line.toString());
         }
@@ -102,6 +105,16 @@ public final class ListCommands implements Handler {
             reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
         }
         return reply;
+    }
+
+    /** " (targets differ: webhook a1 published, x a2 failed)" when the targets are not all in one state, else "". */
+    private static String differing(Post post) {
+        if (post.targets().stream().map(Target::state).distinct().count() < 2) {
+            return "";
+        }
+        return " (targets differ: " + post.targets().stream()
+                .map(t -> t.platform() + " " + t.accountLabel() + " " + t.state().text())
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     static String snippet(String text) {

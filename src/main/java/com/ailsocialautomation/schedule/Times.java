@@ -16,7 +16,14 @@ public final class Times {
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ENGLISH);
 
+    private static final DateTimeFormatter TO_THE_SECOND = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.ENGLISH);
+
     private Times() {}
+
+    /** E.g. {@code Tue 1 Dec 09:00:05}: attempts minutes apart, read next to a full {@link #format} of the post. */
+    public static String toTheSecond(Instant instant, ZoneId zone) {
+        return TO_THE_SECOND.format(instant.atZone(zone));
+    }
 
     /** E.g. {@code Tue 1 Dec 2026 09:00 CET (Europe/Berlin)}; {@code Tue 1 Dec 2026 09:00 UTC} for UTC. */
     public static String format(Instant instant, ZoneId zone) {

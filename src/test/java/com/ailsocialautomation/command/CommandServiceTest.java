@@ -246,6 +246,35 @@ class CommandServiceTest {
     }
 
     @Test
+    void aRetryingTargetShowsItsAttemptsToTheSecondAndItsNextAttemptAndListSaysTheTargetsDiffer() throws Exception {
+        Invocation rex = new Invocation(FrontEnd.DISCORD, "G-RETRY", "U-REX", "Rex", false, ZoneId.of("UTC"), null);
+        try (FakeWebhookReceiver fine = new FakeWebhookReceiver(); FakeWebhookReceiver busy = new FakeWebhookReceiver()) {
+            String a = signedHook(rex, fine);
+            String b = signedHook(rex, busy);
+            busy.failNext(5, 429, "120"); // rate limited: nothing was published, so AIL tries again after Retry-After
+            String post = postId(run(rex, "post to:" + a + "," + b + " half now, half later"));
+            assertTrue(com.ailsocialautomation.testing.Eventually.eventually(java.time.Duration.ofSeconds(20),
+                    () -> run(rex, "show " + post).contains("next attempt")), run(rex, "show " + post));
+            String shown = run(rex, "show " + post);
+            assertTrue(Pattern.compile("attempt \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}:\\d{2}: ").matcher(shown).find(), shown);
+            assertTrue(Pattern.compile("next attempt \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}:\\d{2}").matcher(shown).find(), shown);
+            String listed = run(rex, "list recent");
+            assertTrue(listed.contains("(targets differ: webhook ") && listed.contains(" published")
+                    && listed.contains(" scheduled"), listed);
+        }
+    }
+
+    private static String signedHook(Invocation who, FakeWebhookReceiver receiver) {
+        String reply = connect(who, receiver.url());
+        Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(reply);
+        assertTrue(secret.find(), reply);
+        receiver.expectSecret(secret.group(1));
+        Matcher id = Pattern.compile("Connected webhook (a[a-z2-9]{4})").matcher(reply);
+        assertTrue(id.find(), reply);
+        return id.group(1);
+    }
+
+    @Test
     void aButtonRunsTheSameCommandWithTheSameRightsChecks() {
         String account = connectHook(ANA);
         String post = postId(run(ANA, "schedule in:6h to:" + account + " button test"));
