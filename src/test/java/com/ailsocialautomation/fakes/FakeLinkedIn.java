@@ -80,6 +80,7 @@ public final class FakeLinkedIn extends LoopbackApi {
     private volatile Processing imageProcessing = Processing.SUCCEEDS;
     private volatile Processing videoProcessing = Processing.SUCCEEDS;
     private volatile int videoPartBytes = 4 * 1024 * 1024;
+    private volatile String uploadBase; // null: upload URLs on url()
 
     private FakeLinkedIn() {
         super("LinkedIn");
@@ -147,6 +148,19 @@ public final class FakeLinkedIn extends LoopbackApi {
 
     public void videoPartBytes(int bytes) {
         videoPartBytes = bytes;
+    }
+
+    /**
+     * Upload URLs start with {@code base} instead of {@link #url()}: a base such as http://localhost:port still
+     * reaches this fake, but under a host name that is not LinkedIn's API host.
+     */
+    public void uploadBase(String base) {
+        uploadBase = base;
+    }
+
+    private String uploadUrl(String path) {
+        String base = uploadBase;
+        return (base == null ? url() : base) + path;
     }
 
     public List<JsonNode> posts() {
@@ -385,7 +399,7 @@ public final class FakeLinkedIn extends LoopbackApi {
         String uploadPath = "/dms-uploads/image/" + ids.incrementAndGet();
         uploads.put(uploadPath, asset);
         return json(200, Map.of("value", Map.of("uploadUrlExpiresAt", Instant.now().plusSeconds(86400).toEpochMilli(),
-                "uploadUrl", url() + uploadPath, "image", urn)));
+                "uploadUrl", uploadUrl(uploadPath), "image", urn)));
     }
 
     private Answer initializeVideo(Received r) {
@@ -408,7 +422,7 @@ public final class FakeLinkedIn extends LoopbackApi {
         for (long first = 0, part = 0; first < size; first += videoPartBytes, part++) {
             String uploadPath = "/dms-uploads/video/" + ids.get() + "/part/" + part;
             uploads.put(uploadPath, asset);
-            instructions.add(Map.of("uploadUrl", url() + uploadPath, "firstByte", first, "lastByte", Math.min(size, first + videoPartBytes) - 1));
+            instructions.add(Map.of("uploadUrl", uploadUrl(uploadPath), "firstByte", first, "lastByte", Math.min(size, first + videoPartBytes) - 1));
         }
         return json(200, Map.of("value", Map.of("uploadUrlsExpireAt", Instant.now().plusSeconds(86400).toEpochMilli(),
                 "video", urn, "uploadToken", asset.uploadToken, "uploadInstructions", instructions)));

@@ -45,10 +45,8 @@ final class LinkedInMedia {
         JsonNode value = rest.read(ApiRequest.post("/rest/images?action=initializeUpload")
                 .json(Map.of("initializeUploadRequest", Map.of("owner", owner))), token, DOING).path("value");
         String urn = LinkedInAnswers.required(value, "image", DOING);
-        String uploadUrl = LinkedInAnswers.required(value, "uploadUrl", DOING);
-        ApiRequest put = ApiRequest.method("PUT", uploadUrl).body("application/octet-stream", media.bytes());
-        // The bearer goes only to LinkedIn's own hosts, whatever an answer names.
-        answers.accept(api.send(linkedInHost(uploadUrl) ? put.bearer(token) : put), DOING);
+        String uploadUrl = linkedInOnly(LinkedInAnswers.required(value, "uploadUrl", DOING));
+        answers.accept(api.send(ApiRequest.method("PUT", uploadUrl).body("application/octet-stream", media.bytes()).bearer(token)), DOING);
         return new MediaRef(urn, false, null);
     }
 
@@ -80,7 +78,7 @@ final class LinkedInMedia {
                 throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn sent upload instructions AIL could not follow", null);
             }
             // Video upload URLs are pre-signed: no bearer token.
-            ApiResponse put = api.send(ApiRequest.method("PUT", LinkedInAnswers.required(part, "uploadUrl", DOING))
+            ApiResponse put = api.send(ApiRequest.method("PUT", linkedInOnly(LinkedInAnswers.required(part, "uploadUrl", DOING)))
                     .body("application/octet-stream", Arrays.copyOfRange(media.bytes(), first, last + 1)));
             answers.accept(put, DOING);
             String etag = put.header("ETag");
@@ -94,13 +92,23 @@ final class LinkedInMedia {
         return new MediaRef(urn, false, null);
     }
 
-    private boolean linkedInHost(String url) {
+    /**
+     * An upload address must be on LinkedIn's own hosts (the configured API host, linkedin.com and its subdomains,
+     * as privacy.OutboundDestinations declares): the media and, for images, the bearer never go anywhere an answer
+     * happens to name.
+     */
+    private String linkedInOnly(String url) {
         String host;
         try {
             host = URI.create(url).getHost();
         } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        boolean linkedIn = host != null && (host.equalsIgnoreCase(apiHost) || host.equalsIgnoreCase("linkedin.com")
+                || host.toLowerCase(java.util.Locale.ROOT).endsWith(".linkedin.com"));
+        if (!linkedIn) {
             throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn sent an upload address AIL could not use", null);
         }
-        return host != null && (host.equals(apiHost) || host.equals("linkedin.com") || host.endsWith(".linkedin.com"));
+        return url;
     }
 }

@@ -124,6 +124,24 @@ class LinkedInPublishTest {
         assertEquals(b.id(), images.get(1).path("id").asText());
     }
 
+    /** Breakage tried: sending the PUT whatever host the answer names (the check removed) makes both fail. */
+    @Test
+    void anImageUploadAddressOutsideLinkedInsHostsIsRefusedAndNothingIsSentThere() {
+        linkedin.uploadBase(linkedin.url().replace("127.0.0.1", "localhost")); // same fake, a host that is not LinkedIn's
+        PlatformError e = assertThrows(PlatformError.class,
+                () -> provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(30), null)));
+        assertEquals("LinkedIn sent an upload address AIL could not use", e.getMessage());
+        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
+        assertEquals(0, linkedin.received().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
+    @Test
+    void aVideoUploadAddressOutsideLinkedInsHostsIsRefusedAndNothingIsSentThere() {
+        linkedin.uploadBase(linkedin.url().replace("127.0.0.1", "localhost"));
+        assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, new Media("clip.mp4", "video/mp4", bytes(300), null)));
+        assertEquals(0, linkedin.received().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
     @Test
     void aVideoIsPutInTheGivenPartsFinalizedWithTheirEtagsAndPolledUntilAvailable() {
         linkedin.videoPartBytes(1000);
