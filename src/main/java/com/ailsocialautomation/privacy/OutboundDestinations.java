@@ -12,8 +12,10 @@ import java.util.stream.Stream;
  * Every place AIL sends data to, declared in one list (privacy policy clause 4: data is shared only with the
  * platform APIs the service needs). {@code OutboundDestinationsTest} reads the main sources and fails when a host
  * appears that is not declared here, when a class outside {@link #CLIENTS} opens network connections, or when a
- * telemetry library or address turns up. Adding a destination therefore means declaring it with a reason: a
- * platform's hosts with the platform (platform.Platform), every other one here.
+ * telemetry library or address turns up; and at run time the suite's {@code testing.DeclaredHostsOnly} fails any
+ * test whose code resolves or connects to a host that is neither declared here nor this machine. Adding a
+ * destination therefore means declaring it with a reason: a platform's hosts with the platform (platform.Platform),
+ * every other one here.
  */
 public final class OutboundDestinations {
     /** Why a host is named in the code. */
@@ -46,6 +48,12 @@ public final class OutboundDestinations {
             Arrays.stream(Platform.values()).flatMap(p -> p.hosts().stream()).map(OutboundDestinations::destination),
             Stream.of(
                 new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
+                new Destination("hooks.slack.com", Kind.CHAT_API,
+                        "the response_url Slack hands out with a command or button (slack.ResponseUrl posts the answer there)"),
+                new Destination("files.slack.com", Kind.CHAT_API, "upload URLs Slack hands out for files AIL sends (files.uploadV2)"),
+                new Destination("wss-primary.slack.com", Kind.CHAT_API,
+                        "Slack's Socket Mode websocket that apps.connections.open hands out, when SLACK_APP_TOKEN is set"),
+                new Destination("wss-backup.slack.com", Kind.CHAT_API, "Slack's fallback Socket Mode websocket, handed out the same way"),
                 new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
                 new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
                 new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
