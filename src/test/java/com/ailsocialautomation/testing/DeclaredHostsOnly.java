@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.Permission;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +21,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * host that is neither this machine nor declared in {@link OutboundDestinations#HOSTS} as a host AIL calls. Hosts
  * people choose (a Mastodon instance, a webhook, a media URL) are allowed only when looked up through
  * {@code net.UrlGuard}, the one path the product lets them take. A violation is recorded, not thrown, so code that
- * swallows exceptions cannot hide it. Breakage tried: a DirectApiClient call to https://api.undeclared-cdn.io/
+ * swallows exceptions cannot hide it. Breakage tried: a DirectApiClient call to the undeclared api.undeclared-cdn.io
  * fails {@code DeclaredHostsOnlyTest} and any test that reaches it.
  */
 public final class DeclaredHostsOnly implements BeforeEachCallback, AfterEachCallback {
     private static final Set<OutboundDestinations.Kind> CALLED = Set.of(
             OutboundDestinations.Kind.PLATFORM_API, OutboundDestinations.Kind.CHAT_API, OutboundDestinations.Kind.SELF);
     private static final ConcurrentLinkedQueue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
+    /** This machine's own name, which servers and loggers look up (InetAddress.getLocalHost). */
+    private static volatile String machineName = "localhost";
 
     static {
         install();
@@ -36,6 +40,11 @@ public final class DeclaredHostsOnly implements BeforeEachCallback, AfterEachCal
         if (System.getSecurityManager() instanceof Watcher) {
             return;
         }
+        try {
+            machineName = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+        } catch (UnknownHostException e) {
+            // then only "localhost" names this machine
+        }
         System.setSecurityManager(new Watcher());
     }
 
@@ -45,8 +54,11 @@ public final class DeclaredHostsOnly implements BeforeEachCallback, AfterEachCal
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        if (h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+        if (h.equals("localhost") || h.equals(machineName) || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
             return true;
+        }
+        if (h.endsWith(".invalid") || h.endsWith(".localhost")) {
+            return true; // reserved names that never resolve elsewhere: tests use them for "unknown host"
         }
         if (OutboundDestinations.find(h).filter(d -> CALLED.contains(d.kind())).isPresent()) {
             return true;
