@@ -125,9 +125,12 @@ class ForgetMeTest {
         assertEquals("2", fields(done).get("Connection links and OAuth states"));
 
         // every column of every row of every table, not only the tables we expect to hold something
+        // encrypted columns are opened with the vault and searched too: an erasure that leaves a ciphertext fails
         List<String> left = new ArrayList<>();
-        anas.forEach((what, needle) -> RawTables.rowsContaining(pg.dataSource(), needle).forEach(hit -> left.add(what + " in " + hit)));
-        assertEquals(List.of(), left);
+        anas.forEach((what, needle) -> RawTables.rowsContaining(pg.dataSource(), pg.vault(), needle).stream()
+                .filter(hit -> !(needle.equals("ana-refused-token-77aa") && hit.equals("pending_revocations.token_enc (decrypted)")))
+                .forEach(hit -> left.add(what + " in " + hit)));
+        assertEquals(List.of(), left, "the refused token alone stays, encrypted and linked to no one, until its revocation is retried");
 
         assertEquals(List.of("ana-access-token-5b1e"), rig.mastodon.revoked, "the token was revoked at its platform");
         assertEquals(1, rig.count("select count(*) from pending_revocations where platform = 'mastodon'"),
