@@ -1,0 +1,92 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.RawTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every encrypted column written through the production method that writes it (not by the test's own encrypt call),
+ * then every table's raw contents searched for the known secret in text, any case, URL- and JSON-escaped, hex, base64
+ * and base64url (RawTables). Breakage tried: Attempts.record writing the message's UTF-8 bytes instead of the vault's
+ * ciphertext fails here with "publish_attempts.message_enc".
+ */
+class SecretsThroughTheirWritersTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    private static String known(String column) {
+        return "Known-Secret/" + column + "+" + UUID.randomUUID() + " \"ünï\" & <cödé>";
+    }
+
+    @Test
+    void everySecretWrittenByTheCodeThatWritesItIsNowhereInClear() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T" + UUID.randomUUID(), "Secrets Inc");
+        ChatUser ana = workspaces.ensureUser(ws, "U" + UUID.randomUUID(), "Ana");
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String column : List.of("access_token_enc", "refresh_token_enc", "endpoint_enc", "client_secret_enc", "pkce_verifier_enc",
+                "detail_enc", "message_enc", "error_enc", "error_enc retry", "payload_enc", "token_enc", "pending refresh_token_enc")) {
+            secrets.put(column, known(column.replace(' ', '-')));
+        }
+
+        Accounts accounts = new Accounts(sql, pg.vault());
+        Account hook = accounts.connect(ws, ana.id(), new NewAccount("webhook", "hook-1", "hook.test/hook", "hook", null, null, null, null),
+                new StoredTokens(Secret.of("whsec_first"), null, null, null, Secret.of(secrets.get("endpoint_enc"))));
+        accounts.connect(ws, ana.id(), new NewAccount("x", "x-1", "@ana", "Ana", null, null, "tweet.write", 280),
+                new StoredTokens(Secret.of(secrets.get("access_token_enc")), null, Instant.now().plusSeconds(7200), null));
+        Account x = accounts.list(ws).stream().filter(a -> a.platform().equals("x")).findFirst().orElseThrow();
+        accounts.saveTokens(ws, x.id(), new StoredTokens(Secret.of(secrets.get("access_token_enc")),
+                Secret.of(secrets.get("refresh_token_enc")), Instant.now().plusSeconds(7200), null));
+        new OAuthApps(sql, pg.vault()).save("mastodon", "https://fosstodon.org", "https://ail.example/oauth/mastodon/callback",
+                new OAuthApps.Registered("client-1", Secret.of(secrets.get("client_secret_enc")), "write"));
+        OAuthStates states = new OAuthStates(sql, pg.vault());
+        OAuthStates.Link link = new OAuthStates.Link(ws, ana.id(), "x", null);
+        states.addState(link, random(), random(), Secret.of(secrets.get("pkce_verifier_enc")), Instant.now().plusSeconds(600));
+        states.addLink(new OAuthStates.Link(ws, ana.id(), "webhook", null), "Ana", Secret.of(secrets.get("detail_enc")), random(),
+                Instant.now().plusSeconds(600));
+        Posts posts = new Posts(sql, pg.vault());
+        Post post = posts.create(ws, ana.id(), "two targets", List.of(), Instant.now(), null, List.of(hook, x));
+        Targets targets = new Targets(sql, pg.vault());
+        Target first = post.targets().get(0);
+        Target second = post.targets().get(1);
+        new Attempts(sql, pg.vault()).record(ws, first.id(), Instant.now(), 12, 500, AttemptOutcome.FAILED, secrets.get("message_enc"));
+        targets.claim(ws, first.id());
+        targets.finish(ws, first.id(), TargetState.FAILED, secrets.get("error_enc"));
+        targets.claim(ws, second.id());
+        targets.retryLater(ws, second.id(), Instant.now().plusSeconds(60), secrets.get("error_enc retry"));
+        new Outbox(sql, pg.vault()).add(ws, ana.id(), "failed:" + first.id(), Reply.of(secrets.get("payload_enc")), null);
+        new PendingRevocations(sql, pg.vault()).add("mastodon", "https://fosstodon.org", Secret.of(secrets.get("token_enc")),
+                Secret.of(secrets.get("pending refresh_token_enc")), Instant.now());
+
+        assertEquals(secrets.get("refresh_token_enc"), accounts.tokens(ws, x.id()).refresh().reveal(), "written, and readable by AIL");
+        List<String> inClear = new ArrayList<>();
+        for (Map.Entry<String, String> e : secrets.entrySet()) {
+            for (String where : RawTables.rowsContaining(pg.dataSource(), e.getValue())) {
+                inClear.add(e.getKey() + " in " + where);
+            }
+            RawTables.rowsContaining(pg.dataSource(), e.getValue().substring(0, 50)).forEach(w -> inClear.add(e.getKey() + " (part) in " + w));
+        }
+        assertEquals(List.of(), inClear);
+    }
+
+    private static byte[] random() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+}
