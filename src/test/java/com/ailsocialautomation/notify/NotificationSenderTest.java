@@ -73,9 +73,11 @@ class NotificationSenderTest {
         RateLimitedChat chat = new RateLimitedChat(10);
         try (NotificationSender sender = new NotificationSender(outbox, List.of(chat), Clock.systemUTC()).start(Duration.ofMillis(50))) {
             assertTrue(eventually(Duration.ofSeconds(20), () -> chat.delivered.size() == 30), "delivered " + chat.delivered.size());
-            Thread.sleep(300);
+            Thread.sleep(1000); // twenty polls: a message sent twice would show by now
         }
-        assertEquals(30, chat.delivered.stream().distinct().count(), "each message once");
+        // counted, not made distinct: a second delivery of any message fails (breakage tried: the sent row not deleted)
+        assertEquals(30, chat.delivered.size(), "each message once, none twice: " + chat.delivered);
+        assertEquals(30, chat.delivered.stream().distinct().count(), "every message, each a different one");
     }
 
     @Test

@@ -152,6 +152,17 @@ class PrivacyAppTest {
         }
         assertTrue(eventually(Duration.ofSeconds(20), () -> lines().stream().anyMatch(l -> l.startsWith("Retention purge (older than 90 days)"))),
                 "it runs at start and logs its counts");
+        // and then once a day: the next run is a day after this one (breakage tried: an hourly job fails here)
+        assertTrue(eventually(Duration.ofSeconds(20), () -> {
+            try (Connection c = app.database().dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select execution_time from scheduled_tasks where task_name = 'retention'")) {
+                rs.next();
+                Duration untilNext = Duration.between(java.time.Instant.now(), rs.getTimestamp(1).toInstant());
+                return untilNext.compareTo(Duration.ofHours(23)) > 0 && untilNext.compareTo(Duration.ofHours(25)) < 0;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }), "the next purge is due in a day");
     }
 
     private static List<String> lines() {

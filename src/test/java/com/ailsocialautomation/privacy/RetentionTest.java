@@ -74,15 +74,26 @@ class RetentionTest {
                 values (gen_random_uuid(), sha256('a'::bytea), ?, ?, 'mastodon', ?), (gen_random_uuid(), sha256('b'::bytea), ?, ?, 'mastodon', ?)""",
                 ana.workspaceId(), ana.user().id(), NOW.minus(Retention.EXPIRED_GRACE).minusSeconds(60),
                 ana.workspaceId(), ana.user().id(), NOW.minus(Retention.EXPIRED_GRACE).plusSeconds(60));
+        for (String tag : List.of("gone", "kept")) { // every rule gets a row on each side of its cutoff
+            Instant expires = NOW.minus(Retention.EXPIRED_GRACE).plusSeconds(tag.equals("gone") ? -60 : 60);
+            rig.sql.update("insert into oauth_states (id, state_hash, workspace_id, user_id, platform, expires_at) values (gen_random_uuid(), sha256(?::bytea), ?, ?, 'x', ?)",
+                    "state-" + tag, ana.workspaceId(), ana.user().id(), expires);
+            rig.sql.update("insert into erasure_confirmations (token_hash, workspace_id, user_id, expires_at) values (sha256(?::bytea), ?, ?, ?)",
+                    "confirm-" + tag, ana.workspaceId(), ana.user().id(), expires);
+        }
+        rig.sql.update("insert into notifications (id, workspace_id, user_id, event_key, payload, created_at) values (?, ?, ?, 'unsent-new', '{}', ?)",
+                UUID.randomUUID(), ana.workspaceId(), ana.user().id(), INSIDE);
 
         Map<String, Integer> deleted = retention.purge();
 
         assertEquals(Map.of("publish_logs", 1, "technical_data", 1, "sent_notifications", 1, "undelivered_notifications", 1,
-                "target_errors", 0, "processed_events", 1, "expired_connect_links", 1, "expired_oauth_states", 0,
-                "expired_confirmations", 0), deleted);
+                "target_errors", 0, "processed_events", 1, "expired_connect_links", 1, "expired_oauth_states", 1,
+                "expired_confirmations", 1), deleted);
+        assertEquals(1, rig.count("select count(*) from oauth_states"));
+        assertEquals(1, rig.count("select count(*) from erasure_confirmations"));
         assertEquals(List.of("inside"), rig.attempts.forTarget(ana.workspaceId(), target).stream().map(a -> a.message()).toList());
         assertEquals(List.of("inside"), rig.sql.list("select ip_address from technical_data", rs -> rs.getString(1)));
-        assertEquals(List.of("sent-inside"), rig.sql.list("select event_key from notifications order by event_key", rs -> rs.getString(1)),
+        assertEquals(List.of("sent-inside", "unsent-new"), rig.sql.list("select event_key from notifications order by event_key", rs -> rs.getString(1)),
                 "a message that could not be delivered within the retention period goes too, text and all");
         assertEquals(List.of("Ev-inside"), rig.sql.list("select event_id from processed_events", rs -> rs.getString(1)));
         assertEquals(1, rig.count("select count(*) from connect_links"));
@@ -113,6 +124,13 @@ class RetentionTest {
                 insert into technical_data (id, workspace_id, user_id, kind, ip_address, created_at)
                 select gen_random_uuid(), ?, ?, 'oauth-callback', '192.0.2.' || (n % 250), ? from generate_series(1, ?) n""",
                 ana.workspaceId(), ana.user().id(), OUTSIDE, Retention.BATCH * 2 + 17);
+        // each delete statement's row count, recorded by a statement trigger: the batch limit is seen, not inferred
+        rig.sql.update("create table purge_batches (n int not null)");
+        rig.sql.update("""
+                create function count_purge_batch() returns trigger language plpgsql as $$
+                begin insert into purge_batches select count(*) from gone; return null; end $$""");
+        rig.sql.update("create trigger technical_data_batches after delete on technical_data referencing old table as gone "
+                + "for each statement execute function count_purge_batch()");
         Logger logger = (Logger) LoggerFactory.getLogger(Retention.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
@@ -123,6 +141,8 @@ class RetentionTest {
             logger.detachAppender(logged);
         }
         assertEquals(0, rig.count("select count(*) from technical_data"));
+        assertEquals(List.of(Retention.BATCH, Retention.BATCH, 17), rig.sql.list("select n from purge_batches", rs -> rs.getInt(1)),
+                "three statements of at most " + Retention.BATCH + " rows (breakage tried: the limit removed deletes 2017 at once)");
         String line = logged.list.get(0).getFormattedMessage();
         assertTrue(line.startsWith("Retention purge (older than 30 days): {publish_logs=0, technical_data=2017,"), line);
         assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 300);
