@@ -2,7 +2,7 @@ package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.platform.Credentials;
-import com.ailsocialautomation.platform.Limits;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
@@ -17,10 +17,8 @@ final class TellingWebhookProvider implements Provider {
         this.webhook = new WebhookProvider(http);
     }
 
-    @Override public String id() { return "webhook"; }
-    @Override public ConnectMethod connectMethod() { return ConnectMethod.URL; }
+    @Override public Platform platform() { return Platform.WEBHOOK; }
     @Override public boolean uploadsMedia() { return false; }
-    @Override public Limits limits(Credentials c) { return webhook.limits(c); }
     @Override public Profile profile(Credentials c) { return webhook.profile(c); }
 
     @Override
