@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.platform.MediaKind;
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.platform.TextLengths;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,9 @@ public final class PostValidator {
         List<MediaKind> kinds = links.stream().map(MediaLinks::kind).toList();
         List<String> problems = new ArrayList<>();
         int failing = 0;
+        TextLengths lengths = new TextLengths(body);
         for (Destination target : targets) {
-            List<String> found = target.platform().rule().problems(body, kinds, target.who(), target.limit());
+            List<String> found = target.platform().rule().problems(lengths, kinds, target.who(), target.limit());
             failing += found.isEmpty() ? 0 : 1;
             problems.addAll(found);
         }

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.platform.TextLengths;
 
 import com.ailsocialautomation.schedule.Times;
 
@@ -36,8 +37,9 @@ public final class Preview {
             headline = "*Scheduled* for " + Times.format(when, zone) + " to " + where;
         }
         Reply reply = Reply.of(headline + "\n\n" + shown(text == null ? "" : text));
+        TextLengths lengths = new TextLengths(text);
         for (Destination target : targets) {
-            reply = reply.withField(target.who(), target.platform().rule().counting().count(text == null ? "" : text)
+            reply = reply.withField(target.who(), lengths.in(target.platform().rule().counting())
                     + "/" + target.limit() + " characters");
         }
         return reply.withField("When", when == null ? "now" : Times.format(when, zone));

@@ -18,11 +18,13 @@ public record PostRule(int textLimit, Counting counting, int byteLimit, String f
     /**
      * Every way the post breaks this rule, each a clause naming {@code who} (e.g. "X (@ana)") and what to do.
      *
+     * @param lengths the text, counted once per counting for all targets
      * @param limit the text limit for this account: {@link #textLimit} or the account's own (a Mastodon instance's)
      */
-    public List<String> problems(String text, List<MediaKind> kinds, String who, int limit) {
+    public List<String> problems(TextLengths lengths, List<MediaKind> kinds, String who, int limit) {
         List<String> problems = new ArrayList<>();
-        int used = counting.count(text);
+        String text = lengths.text();
+        int used = lengths.in(counting);
         if (used > limit) {
             problems.add("too long for " + who + ": " + used + "/" + limit + " — shorten by " + (used - limit)
                     + (used - limit == 1 ? " character" : " characters"));
