@@ -1,10 +1,10 @@
 package com.ailsocialautomation;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
@@ -185,7 +185,7 @@ class EmbeddedDatabaseTest {
                 Store store = Store.over(maintenance.database().dataSource(), maintenance.vault());
                 UUID ws = store.workspaces.ensure(FrontEnd.CONSOLE, "ws-stop", "Test");
                 ChatUser ana = store.workspaces.ensureUser(ws, "u-stop", "Ana");
-                Account account = store.accounts.connect(ws, ana.id(), new NewAccount(Platform.WEBHOOK, "hook-stop", "hook.test/hook", "hook",
+                Account account = store.accounts.connect(ws, ana.id(), new NewAccount(PlatformId.WEBHOOK, "hook-stop", "hook.test/hook", "hook",
                         null, hook.url(), null, null), new StoredTokens(Secret.of("whsec_stop"), null, null, null));
                 post = store.posts.create(ws, ana.id(), "in flight at the stop", List.of(), Instant.now(), null, List.of(account));
             } finally {

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.platform.Platform;
@@ -110,7 +111,7 @@ public final class BlueskyLinker implements AccountLinker, Action {
         var profile = connected.profile();
         var tokens = connected.tokens();
         Account account = accounts.connect(workspaceId, userId,
-                new NewAccount(Platform.BLUESKY, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(), pds, null, null),
+                new NewAccount(PlatformId.BLUESKY, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(), pds, null, null),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
         String name = profile.displayName() == null || profile.displayName().equals(profile.handle()) ? "" : " (" + profile.displayName() + ")";
         return "Connected Bluesky @" + profile.handle() + name + " as " + account.shortId() + ". AIL keeps the "

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.store.Account;
@@ -25,7 +26,7 @@ final class PostRules {
     }
 
     static List<Destination> targets(List<Account> accounts) {
-        return accounts.stream().map(a -> new Destination(a.handle() == null ? a.shortId() : a.handle(), a.platform(),
+        return accounts.stream().map(a -> new Destination(a.handle() == null ? a.shortId() : a.handle(), Platform.of(a.platform()),
                 a.maxCharacters())).toList();
     }
 }

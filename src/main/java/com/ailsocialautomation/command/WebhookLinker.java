@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.platform.Platform;
@@ -79,7 +80,7 @@ public final class WebhookLinker implements AccountLinker {
         String fingerprint = sha256(url);
         String handle = URI.create(url).getHost() + "/…" + fingerprint.substring(0, 4);
         Account account = accounts.connect(workspaceId, userId,
-                new NewAccount(Platform.WEBHOOK, fingerprint, handle, handle, null, null, null, null),
+                new NewAccount(PlatformId.WEBHOOK, fingerprint, handle, handle, null, null, null, null),
                 new StoredTokens(secret, null, null, null, Secret.of(url)));
         return new Connected(account, handle, secret);
     }

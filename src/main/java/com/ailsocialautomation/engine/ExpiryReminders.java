@@ -1,9 +1,9 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.linkedin.ReconnectReminder;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 
@@ -31,7 +31,7 @@ public final class ExpiryReminders {
         Instant now = clock.instant();
         int queued = 0;
         for (Account account : accounts.expiringWithoutRefresh(now.plus(ReconnectReminder.AHEAD))) {
-            String text = account.platform() == Platform.LINKEDIN
+            String text = account.platform() == PlatformId.LINKEDIN
                     ? ReconnectReminder.message(account.handle(), account.tokenExpiresAt(), now)
                     : "Your " + account.platform() + " connection " + account.label() + " stops working on "
                         + account.tokenExpiresAt() + ". Run /ail connect " + account.platform() + " to renew it.";

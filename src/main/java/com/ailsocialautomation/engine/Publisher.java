@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
@@ -101,7 +102,7 @@ public final class Publisher {
     private Outcome proceed(Target target, Post post) {
         UUID workspaceId = target.workspaceId();
         UUID targetId = target.id();
-        Provider provider = providers.find(target.platform()).orElse(null);
+        Provider provider = providers.find(Platform.of(target.platform())).orElse(null);
         switch (target.state()) {
             case SCHEDULED -> {
                 if (target.dueAt().isAfter(clock.instant().plus(EARLY_SLACK))) {

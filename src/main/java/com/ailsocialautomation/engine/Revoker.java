@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.PlatformError;
@@ -38,7 +39,7 @@ public final class Revoker {
 
     /** True when revoked now (or nothing to revoke); false when queued for a later attempt. */
     public boolean revoke(Account account) {
-        Provider provider = providers.find(account.platform()).orElse(null);
+        Provider provider = providers.find(Platform.of(account.platform())).orElse(null);
         if (provider == null || !provider.canRevoke()) {
             return true;
         }
@@ -61,7 +62,7 @@ public final class Revoker {
     public void retryPending() {
         Instant now = clock.instant();
         for (PendingRevocations.Pending p : pending.due(now, 50)) {
-            Provider provider = providers.find(p.platform()).orElse(null);
+            Provider provider = providers.find(Platform.of(p.platform())).orElse(null);
             if (provider == null) {
                 pending.later(p.id(), now.plus(Duration.ofHours(6))); // the platform is off here; keep it, out of the way
                 continue;

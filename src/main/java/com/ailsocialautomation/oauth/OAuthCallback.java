@@ -51,7 +51,7 @@ final class OAuthCallback {
         byte[] browser = OneTimeSecret.sha256(a.browser() == null ? "" : a.browser().reveal());
         Platform platform = Platform.find(a.platform()).orElse(null);
         OAuthStates.Claim claim = platform == null ? new OAuthStates.Claim(null, OAuthStates.Refusal.OTHER_PLATFORM)
-                : states.useState(OneTimeSecret.sha256(a.state()), platform, browser, clock.instant());
+                : states.useState(OneTimeSecret.sha256(a.state()), platform.platformId(), browser, clock.instant());
         if (claim.state() == null) {
             log.info("A {} OAuth callback was refused: {}", a.platform(), claim.refusal());
             return ResultPage.of(400, "Not connected", refusal(claim.refusal()), again);

@@ -38,14 +38,14 @@ public final class OAuthClients implements ClientApps {
 
     @Override
     public ClientApp forAccount(Account account) {
-        ClientApp operator = operatorApp(account.platform());
+        ClientApp operator = operatorApp(Platform.of(account.platform()));
         if (operator != null) {
             return operator;
         }
-        if (account.platform().connectMethod() != ConnectMethod.OAUTH || account.instanceUrl() == null) {
+        if (Platform.of(account.platform()).connectMethod() != ConnectMethod.OAUTH || account.instanceUrl() == null) {
             return null;
         }
-        Optional<OAuthApps.Registered> app = registered.find(account.platform(), account.instanceUrl(), redirectUri(account.platform()))
+        Optional<OAuthApps.Registered> app = registered.find(account.platform(), account.instanceUrl(), redirectUri(Platform.of(account.platform())))
                 .or(() -> registered.latest(account.platform(), account.instanceUrl()));
         return app.map(OAuthClients::clientApp).orElse(null);
     }
@@ -57,7 +57,7 @@ public final class OAuthClients implements ClientApps {
             return operator;
         }
         String redirectUri = redirectUri(provider.platform());
-        Optional<OAuthApps.Registered> stored = registered.find(provider.platform(), instanceUrl, redirectUri);
+        Optional<OAuthApps.Registered> stored = registered.find(provider.platform().platformId(), instanceUrl, redirectUri);
         if (stored.isPresent()) {
             return clientApp(stored.get());
         }
@@ -65,7 +65,7 @@ public final class OAuthClients implements ClientApps {
         if (fresh == null) {
             return null;
         }
-        return clientApp(registered.save(provider.platform(), instanceUrl, redirectUri,
+        return clientApp(registered.save(provider.platform().platformId(), instanceUrl, redirectUri,
                 new OAuthApps.Registered(fresh.clientId(), fresh.clientSecret(), fresh.scopes())));
     }
 

@@ -44,7 +44,7 @@ final class OAuthStart {
     /** The link as its confirmation page shows it; nothing is used up. */
     OAuthStates.Pending find(String platform, String linkToken) {
         Provider provider = provider(platform);
-        return pending(states.findLink(hash(platform, linkToken), provider.platform(), clock.instant()), platform);
+        return pending(states.findLink(hash(platform, linkToken), provider.platform().platformId(), clock.instant()), platform);
     }
 
     /** Where the confirmed link will send the browser (for the page's form-action); registers nothing. */
@@ -58,7 +58,7 @@ final class OAuthStart {
     Started begin(String platform, String linkToken, Secret browser) {
         Provider provider = provider(platform);
         String again = again(platform);
-        OAuthStates.Link link = pending(states.useLink(hash(platform, linkToken), provider.platform(), clock.instant()), platform).link();
+        OAuthStates.Link link = pending(states.useLink(hash(platform, linkToken), provider.platform().platformId(), clock.instant()), platform).link();
         ClientApp app;
         try {
             app = clients.forConnecting(provider, link.instanceUrl());

@@ -31,7 +31,7 @@ public final class OneTimeLinks implements ConnectLinks {
     @Override
     public String create(Caller caller, Platform platform, String instanceUrl, Secret detail) {
         OneTimeSecret token = OneTimeSecret.random();
-        states.addLink(new OAuthStates.Link(caller.workspaceId(), caller.user().id(), platform, instanceUrl),
+        states.addLink(new OAuthStates.Link(caller.workspaceId(), caller.user().id(), platform.platformId(), instanceUrl),
                 caller.user().displayName(), detail, token.hash(), clock.instant().plus(LIFETIME));
         return publicUrl + path(platform) + "?s=" + token.value().reveal();
     }

@@ -1,12 +1,12 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.web.Html;
 import com.ailsocialautomation.web.WebRoutes;
@@ -55,7 +55,7 @@ public final class PageConnectRoutes implements WebRoutes {
             return;
         }
         String token = ctx.queryParam("s");
-        OAuthStates.Pending pending = OAuthStart.pending(states.findLink(OAuthStart.hash(platform, token), Platform.of(platform), clock.instant()), platform);
+        OAuthStates.Pending pending = OAuthStart.pending(states.findLink(OAuthStart.hash(platform, token), PlatformId.of(platform), clock.instant()), platform);
         Secret browser = confirmation.browser(ctx, path(platform));
         String detail = pending.detail() == null ? "" : pending.detail().reveal();
         if (platform.equals("bluesky")) {
@@ -76,7 +76,7 @@ public final class PageConnectRoutes implements WebRoutes {
         String token = ctx.formParam("s");
         Confirmation.confirmed(ctx, token);
         Secret password = platform.equals("bluesky") ? BlueskyLinker.appPassword(ctx.formParam(PASSWORD)) : null; // before using the link
-        OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform, token), Platform.of(platform), clock.instant()), platform);
+        OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform, token), PlatformId.of(platform), clock.instant()), platform);
         OAuthStates.Link link = pending.link();
         if (platform.equals("bluesky")) {
             // the sign-in waits on the PDS: off the server's request threads, so slow PDSes cannot starve other pages

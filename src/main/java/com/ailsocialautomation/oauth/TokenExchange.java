@@ -51,7 +51,7 @@ final class TokenExchange {
         }
         Integer maxCharacters = instanceLimit(provider, credentials);
         return accounts.connect(state.link().workspaceId(), state.link().userId(),
-                new NewAccount(platform, profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(),
+                new NewAccount(platform.platformId(), profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(),
                         instanceUrl, tokens.scopes(), maxCharacters),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
     }

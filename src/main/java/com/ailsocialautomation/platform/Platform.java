@@ -1,6 +1,7 @@
 package com.ailsocialautomation.platform;
 
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.platform.MediaRule.Need;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
@@ -29,26 +30,26 @@ import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
  * rules wait for the provider. Adding a platform: a sub-package with its provider, one entry here, and its fake.
  */
 public enum Platform {
-    MASTODON("mastodon", "Mastodon", ConnectMethod.OAUTH, Set.of(),
+    MASTODON(PlatformId.MASTODON, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.MASTODON, media(4, 1, false, Need.NOTHING)), List.of(), "the Mastodon instance a person connects",
             parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
-    BLUESKY("bluesky", "Bluesky", ConnectMethod.APP_PASSWORD, Set.of(API_URL),
+    BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL),
             new PostRule(300, Counting.GRAPHEMES, 3000, "", media(4, 1, false, Need.NOTHING)),
             List.of(Host.api(BlueskyProvider.DEFAULT_PDS, "the default Bluesky PDS for handles on bsky.social "
                             + "(AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
                     Host.browser("bsky.app", "links to published Bluesky posts (never called)")),
             "the Bluesky PDS a person's handle lives on",
             parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.clock())),
-    WEBHOOK("webhook", "Webhook", ConnectMethod.URL, Set.of(),
+    WEBHOOK(PlatformId.WEBHOOK, ConnectMethod.URL, Set.of(),
             rule(40_000, Counting.CODE_POINTS, media(10, 10, true, Need.NOTHING)), List.of(), "the webhook URL a person connects",
             parts -> new WebhookProvider(parts.http())),
-    X("x", "X", ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
+    X(PlatformId.X, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(280, Counting.X_WEIGHTED, media(4, 1, false, Need.NOTHING)),
             List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "
                             + "(AIL_X_API_URL replaces it)"),
                     Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts")),
             null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
-    LINKEDIN("linkedin", "LinkedIn", ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
+    LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
             rule(3000, Counting.UTF16_UNITS, media(20, 1, false, Need.NOTHING)),
             List.of(Host.api(LinkedInProvider.API_URL, "LinkedIn Posts, Images, Videos and userinfo APIs "
                             + "(AIL_LINKEDIN_API_URL replaces it)"),
@@ -60,16 +61,16 @@ public enum Platform {
                     parts.app().version(), parts.clock())),
     // No provider yet: their rules are kept for when one comes.
     // The text becomes the video's description (5000); its title is cut from it later.
-    YOUTUBE("youtube", "YouTube", ConnectMethod.OAUTH, Set.of(),
+    YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(),
             new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", media(1, 1, false, Need.VIDEO)), List.of(), null, null),
     // TikTok also takes photo posts, but AIL publishes videos there.
-    TIKTOK("tiktok", "TikTok", ConnectMethod.OAUTH, Set.of(),
+    TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
             rule(2200, Counting.UTF16_UNITS, media(1, 1, false, Need.VIDEO)), List.of(), null, null),
-    FACEBOOK("facebook", "Facebook", ConnectMethod.OAUTH, Set.of(),
+    FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, Set.of(),
             rule(63_206, Counting.UTF16_UNITS, media(10, 1, false, Need.NOTHING)), List.of(), null, null),
-    INSTAGRAM("instagram", "Instagram", ConnectMethod.OAUTH, Set.of(),
+    INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, Set.of(),
             rule(2200, Counting.UTF16_UNITS, media(10, 10, true, Need.IMAGE_OR_VIDEO)), List.of(), null, null),
-    THREADS("threads", "Threads", ConnectMethod.OAUTH, Set.of(),
+    THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.EMOJI_AS_BYTES, media(20, 20, true, Need.NOTHING)), List.of(), null, null);
 
     /** Which AIL_&lt;ID&gt;_* variables a platform reads. */
@@ -87,8 +88,7 @@ public enum Platform {
     /** What a provider is built from. */
     public record Parts(PlatformApp app, GuardedHttp http, DirectApiClient direct, Clock clock) {}
 
-    private final String id;
-    private final String displayName;
+    private final PlatformId platformId;
     private final ConnectMethod connectMethod;
     private final Set<Setting> settings;
     private final PostRule rule;
@@ -96,10 +96,9 @@ public enum Platform {
     private final String chosenByPeople;
     private final Function<Parts, Provider> provider;
 
-    Platform(String id, String displayName, ConnectMethod connectMethod, Set<Setting> settings, PostRule rule,
+    Platform(PlatformId platformId, ConnectMethod connectMethod, Set<Setting> settings, PostRule rule,
              List<Host> hosts, String chosenByPeople, Function<Parts, Provider> provider) {
-        this.id = id;
-        this.displayName = displayName;
+        this.platformId = platformId;
         this.connectMethod = connectMethod;
         this.settings = settings;
         this.rule = rule;
@@ -108,14 +107,19 @@ public enum Platform {
         this.provider = provider;
     }
 
+    /** The id people type and accounts store, as the store keeps it. */
+    public PlatformId platformId() {
+        return platformId;
+    }
+
     /** The id people type and accounts store: mastodon, bluesky, webhook, x, linkedin... */
     public String id() {
-        return id;
+        return platformId.id();
     }
 
     /** How people call it: "X", "LinkedIn". */
     public String displayName() {
-        return displayName;
+        return platformId.displayName();
     }
 
     public ConnectMethod connectMethod() {
@@ -147,7 +151,7 @@ public enum Platform {
 
     /** The environment variable for one of its settings: AIL_X_CLIENT_ID. */
     public String variable(String suffix) {
-        return "AIL_" + id.toUpperCase(java.util.Locale.ROOT) + "_" + suffix;
+        return "AIL_" + id().toUpperCase(java.util.Locale.ROOT) + "_" + suffix;
     }
 
     /** Its settings from the configuration; a bad value is a ConfigError naming the variable. */
@@ -163,7 +167,7 @@ public enum Platform {
         if (!hasProvider() || !reads(Setting.CLIENT) || app.hasCredentials()) {
             return Optional.empty();
         }
-        return Optional.of(id + ": off (set " + variable("CLIENT_ID") + " and " + variable("CLIENT_SECRET") + ")");
+        return Optional.of(id() + ": off (set " + variable("CLIENT_ID") + " and " + variable("CLIENT_SECRET") + ")");
     }
 
     /** Its provider when it has one and is on with these settings. */
@@ -183,19 +187,23 @@ public enum Platform {
 
     /** The platform with this id in any case, if AIL knows it. */
     public static Optional<Platform> find(String id) {
-        String key = id == null ? "" : id.strip().toLowerCase(java.util.Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst();
+        return PlatformId.find(id).map(Platform::of);
     }
 
     /** The platform a stored id names; an unknown one is a bug (ids come from this enum), not the user's doing. */
     public static Platform of(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown platform " + id));
+        return of(PlatformId.of(id));
+    }
+
+    /** The declaration of a platform the store names. */
+    public static Platform of(PlatformId id) {
+        return valueOf(id.name());
     }
 
     /** The id, so that messages read "Run /ail connect x". */
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 
     private static PostRule rule(int textLimit, Counting counting, MediaRule media) {

@@ -1,11 +1,11 @@
 package com.ailsocialautomation.store;
 
 import java.time.Instant;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 import java.util.UUID;
 
 /** A connected social account as people see it; tokens are fetched separately, decrypted, only when needed. */
-public record Account(UUID id, UUID workspaceId, String shortId, Platform platform, String externalId, String handle,
+public record Account(UUID id, UUID workspaceId, String shortId, PlatformId platform, String externalId, String handle,
                       String displayName, String avatarUrl, String instanceUrl, String scopes, Integer maxCharacters, Instant tokenExpiresAt,
                       AccountStatus status, UUID ownerUserId, String ownerName, Instant createdAt) {
 

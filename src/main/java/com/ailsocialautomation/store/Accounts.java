@@ -1,7 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -167,7 +167,7 @@ public final class Accounts {
 
     static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                rs.getString("short_id"), Platform.of(rs.getString("platform")), rs.getString("external_id"), rs.getString("handle"),
+                rs.getString("short_id"), PlatformId.of(rs.getString("platform")), rs.getString("external_id"), rs.getString("handle"),
                 rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
                 rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), AccountStatus.of(rs.getString("status")),
                 rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ public final class OAuthApps {
     }
 
     /** The app registered at the instance for exactly this redirect URI. */
-    public Optional<Registered> find(Platform platform, String instanceUrl, String redirectUri) {
+    public Optional<Registered> find(PlatformId platform, String instanceUrl, String redirectUri) {
         return sql.one("select * from oauth_apps where platform = ? and instance_url = ? and redirect_uri = ?",
                 this::registered, platform.id(), instanceUrl, redirectUri);
     }
@@ -34,7 +34,7 @@ public final class OAuthApps {
      * The app registered at the instance most recently, whatever its redirect URI: what issued an account's token
      * when AIL_PUBLIC_URL has changed since it was connected.
      */
-    public Optional<Registered> latest(Platform platform, String instanceUrl) {
+    public Optional<Registered> latest(PlatformId platform, String instanceUrl) {
         return sql.one("select * from oauth_apps where platform = ? and instance_url = ? order by created_at desc limit 1",
                 this::registered, platform.id(), instanceUrl);
     }
@@ -43,7 +43,7 @@ public final class OAuthApps {
      * Stores a registration unless another one for the same instance and redirect URI got there first (two people
      * connecting at once); returns the one that is stored, so everyone uses the same app.
      */
-    public Registered save(Platform platform, String instanceUrl, String redirectUri, Registered app) {
+    public Registered save(PlatformId platform, String instanceUrl, String redirectUri, Registered app) {
         UUID id = UUID.randomUUID();
         sql.update("""
                 insert into oauth_apps (id, platform, instance_url, redirect_uri, client_id, client_secret_enc, scopes)

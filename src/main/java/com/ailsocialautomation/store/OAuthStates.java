@@ -2,7 +2,7 @@ package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public final class OAuthStates {
     /** Who asked to connect which platform (and instance). */
-    public record Link(UUID workspaceId, UUID userId, Platform platform, String instanceUrl) {}
+    public record Link(UUID workspaceId, UUID userId, PlatformId platform, String instanceUrl) {}
 
     /**
      * A link as its confirmation page shows it: who asked (their chat name when they asked, else their chat id), in
@@ -53,7 +53,7 @@ public final class OAuthStates {
     }
 
     /** The link, without using it up, when it exists for this platform, is unused and has not expired. */
-    public Optional<Pending> findLink(byte[] tokenHash, Platform platform, Instant now) {
+    public Optional<Pending> findLink(byte[] tokenHash, PlatformId platform, Instant now) {
         return sql.one("""
                 select l.id, l.workspace_id, l.user_id, l.platform, l.instance_url, l.detail_enc,
                 coalesce(nullif(l.requester_name, ''), u.external_id) as requester,
@@ -64,7 +64,7 @@ public final class OAuthStates {
     }
 
     /** Marks the link used and returns it, when it exists for this platform, is unused and has not expired. */
-    public Optional<Pending> useLink(byte[] tokenHash, Platform platform, Instant now) {
+    public Optional<Pending> useLink(byte[] tokenHash, PlatformId platform, Instant now) {
         return sql.one("""
                 with used as (update connect_links set used_at = ? where token_hash = ? and platform = ? and used_at is null
                 and expires_at > ? returning *)
@@ -100,7 +100,7 @@ public final class OAuthStates {
      * Uses the state when it exists, is unused and unexpired, belongs to {@code platform} and was created for the
      * browser that presents {@code browserHash}. Otherwise nothing changes and the claim says why.
      */
-    public Claim useState(byte[] stateHash, Platform platform, byte[] browserHash, Instant now) {
+    public Claim useState(byte[] stateHash, PlatformId platform, byte[] browserHash, Instant now) {
         Optional<State> used = sql.one("""
                 update oauth_states set used_at = ? where state_hash = ? and platform = ? and browser_hash = ?
                 and used_at is null and expires_at > ?
@@ -127,6 +127,6 @@ public final class OAuthStates {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getObject("workspace_id", UUID.class), rs.getObject("user_id", UUID.class),
-                Platform.of(rs.getString("platform")), rs.getString("instance_url"));
+                PlatformId.of(rs.getString("platform")), rs.getString("instance_url"));
     }
 }

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.store;
 
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public final class PendingRevocations {
     /** {@code token} and {@code refreshToken} may each be null, not both. */
-    public record Pending(UUID id, Platform platform, String instanceUrl, Secret token, Secret refreshToken, int attempts) {}
+    public record Pending(UUID id, PlatformId platform, String instanceUrl, Secret token, Secret refreshToken, int attempts) {}
 
     private final Sql sql;
     private final Vault vault;
@@ -23,7 +23,7 @@ public final class PendingRevocations {
         this.vault = vault;
     }
 
-    public void add(Platform platform, String instanceUrl, Secret token, Secret refreshToken, Instant retryAt) {
+    public void add(PlatformId platform, String instanceUrl, Secret token, Secret refreshToken, Instant retryAt) {
         UUID id = UUID.randomUUID();
         sql.update("""
                 insert into pending_revocations (id, platform, instance_url, token_enc, refresh_token_enc, next_attempt_at)
@@ -42,7 +42,7 @@ public final class PendingRevocations {
     public List<Pending> due(Instant now, int limit) {
         return sql.list("select * from pending_revocations where next_attempt_at <= ? order by next_attempt_at limit ?", rs -> {
             UUID id = rs.getObject("id", UUID.class);
-            return new Pending(id, Platform.of(rs.getString("platform")), rs.getString("instance_url"),
+            return new Pending(id, PlatformId.of(rs.getString("platform")), rs.getString("instance_url"),
                     open(rs, id, "token_enc"), open(rs, id, "refresh_token_enc"),
                     rs.getInt("attempts"));
         }, now, limit);

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.store;
 
 import java.sql.ResultSet;
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ public final class Posts {
         byte[] sealed = rs.getBytes("error_enc");
         String error = sealed != null ? vault.decrypt(sealed, Targets.errorPlace(id, workspaceId)) : rs.getString("error");
         return new Target(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
-                rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), Platform.of(rs.getString("platform")),
+                rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), PlatformId.of(rs.getString("platform")),
                 rs.getString("account_label"), TargetState.of(rs.getString("state")), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
                 rs.getObject("idempotency_key", UUID.class), rs.getString("external_id"), rs.getString("url"),
                 error, Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));

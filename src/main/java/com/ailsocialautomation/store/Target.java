@@ -1,6 +1,6 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import java.util.UUID;
  * One post going to one account, in one {@link TargetState}. {@code idempotencyKey} stays the same across
  * retries, so platforms that honour it never post twice.
  */
-public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, Platform platform, String accountLabel,
+public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, PlatformId platform, String accountLabel,
                      TargetState state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
                      String error, Instant startedAt, Instant finishedAt) {
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 
@@ -146,7 +147,7 @@ class BlueskyConnectTest {
                 + account.shortId() + " or delete the app password in Bluesky (Settings → Privacy and security → App passwords).",
                 done.text());
         assertEquals(1, pds.sessionsCreated());
-        assertEquals(Platform.BLUESKY, account.platform());
+        assertEquals(PlatformId.BLUESKY, account.platform());
         assertEquals(FakeBluesky.DID, account.externalId());
         assertEquals(FakeBluesky.HANDLE, account.handle());
         assertEquals(FakeBluesky.DISPLAY_NAME, account.displayName());

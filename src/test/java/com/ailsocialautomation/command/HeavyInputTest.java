@@ -1,7 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.StoredTokens;
@@ -56,12 +56,12 @@ class HeavyInputTest {
         UUID guild = workspaces.ensure(FrontEnd.DISCORD, ANA.workspaceId(), null);
         UUID owner = workspaces.ensureUser(guild, ANA.userId(), "Ana").id();
         for (int i = 0; i < 12; i++) {
-            accounts.connect(guild, owner, new NewAccount(Platform.MASTODON, "m" + i, "@ana" + i + "@fosstodon.org", "Ana " + i,
+            accounts.connect(guild, owner, new NewAccount(PlatformId.MASTODON, "m" + i, "@ana" + i + "@fosstodon.org", "Ana " + i,
                     null, "https://fosstodon.org", "write", 500), new StoredTokens(null, null, null, null));
         }
-        accounts.connect(guild, owner, new NewAccount(Platform.X, "x1", "ana_x", "Ana on X", null, null, "tweet.write", 25_000),
+        accounts.connect(guild, owner, new NewAccount(PlatformId.X, "x1", "ana_x", "Ana on X", null, null, "tweet.write", 25_000),
                 new StoredTokens(null, null, null, null));
-        accounts.connect(guild, owner, new NewAccount(Platform.BLUESKY, "did:plc:ana", "ana.bsky.social", "Ana", null,
+        accounts.connect(guild, owner, new NewAccount(PlatformId.BLUESKY, "did:plc:ana", "ana.bsky.social", "Ana", null,
                 "https://bsky.social", "atproto", null), new StoredTokens(null, null, null, null));
     }
 

@@ -1,10 +1,10 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.NewAccount;
@@ -71,14 +71,14 @@ class DiscordDataTest {
         UUID guild = workspaces.ensure(FrontEnd.DISCORD, Events.GUILD, null);
         UUID owner = workspaces.ensureUser(guild, Events.ANA, "ana").id();
         for (int i = 0; i < 30; i++) {
-            accounts.connect(guild, owner, new NewAccount(Platform.MASTODON, "m" + i, "@ana" + i + "@fosstodon.org", "Ana " + i,
+            accounts.connect(guild, owner, new NewAccount(PlatformId.MASTODON, "m" + i, "@ana" + i + "@fosstodon.org", "Ana " + i,
                     null, "https://fosstodon.org", "write", 500), new StoredTokens(null, null, null, null));
         }
-        accounts.connect(guild, owner, new NewAccount(Platform.X, "x1", "ana_x", "Ana on X", null, null, "tweet.write", null),
+        accounts.connect(guild, owner, new NewAccount(PlatformId.X, "x1", "ana_x", "Ana on X", null, null, "tweet.write", null),
                 new StoredTokens(null, null, null, null));
         UUID other = workspaces.ensure(FrontEnd.DISCORD, OTHER_GUILD, null);
         accounts.connect(other, workspaces.ensureUser(other, Events.BEN, "ben").id(),
-                new NewAccount(Platform.X, "x2", "ben_secret", "Ben", null, null, "tweet.write", null), new StoredTokens(null, null, null, null));
+                new NewAccount(PlatformId.X, "x2", "ben_secret", "Ben", null, null, "tweet.write", null), new StoredTokens(null, null, null, null));
     }
 
     @Test

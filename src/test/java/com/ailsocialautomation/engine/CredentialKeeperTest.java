@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.Credentials;
@@ -76,7 +77,7 @@ class CredentialKeeperTest {
     private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt) {
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         ChatUser user = workspaces.ensureUser(ws, "u", "U");
-        return accounts.connect(ws, user.id(), new NewAccount(Platform.X, "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
+        return accounts.connect(ws, user.id(), new NewAccount(PlatformId.X, "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
                 new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, null));
     }
 

@@ -1,11 +1,11 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Account;
@@ -94,7 +94,7 @@ public final class EngineRig implements AutoCloseable {
     public Fixture webhookFixture(String url, String secret) {
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         ChatUser user = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account account = accounts.connect(ws, user.id(), new NewAccount(Platform.WEBHOOK, "hook-" + UUID.randomUUID(), "hook.test/hook",
+        Account account = accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "hook-" + UUID.randomUUID(), "hook.test/hook",
                 "hook", null, url, null, null), new StoredTokens(Secret.of(secret), null, null, null));
         return new Fixture(ws, user, account);
     }

@@ -1,10 +1,10 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.ChatUser;
@@ -38,11 +38,11 @@ class ExpiryRemindersTest {
         UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-" + UUID.randomUUID(), null);
         ChatUser owner = workspaces.ensureUser(ws, "U-OWNER", "Owner");
         Instant now = Instant.parse("2026-12-01T09:00:00Z");
-        Account soon = accounts.connect(ws, owner.id(), new NewAccount(Platform.LINKEDIN, "li-1", "Ana Li", "Ana Li", null, null, null, null),
+        Account soon = accounts.connect(ws, owner.id(), new NewAccount(PlatformId.LINKEDIN, "li-1", "Ana Li", "Ana Li", null, null, null, null),
                 new StoredTokens(Secret.of("li-access"), null, now.plus(Duration.ofDays(5)), null));
-        accounts.connect(ws, owner.id(), new NewAccount(Platform.LINKEDIN, "li-2", "Later", "Later", null, null, null, null),
+        accounts.connect(ws, owner.id(), new NewAccount(PlatformId.LINKEDIN, "li-2", "Later", "Later", null, null, null, null),
                 new StoredTokens(Secret.of("li-access-2"), null, now.plus(Duration.ofDays(30)), null));
-        accounts.connect(ws, owner.id(), new NewAccount(Platform.X, "x-1", "@refreshable", "R", null, null, null, null),
+        accounts.connect(ws, owner.id(), new NewAccount(PlatformId.X, "x-1", "@refreshable", "R", null, null, null, null),
                 new StoredTokens(Secret.of("x-access"), Secret.of("x-refresh"), now.plus(Duration.ofHours(1)), null));
         ExpiryReminders reminders = new ExpiryReminders(accounts, new Outbox(sql, pg.vault()), Clock.fixed(now, ZoneOffset.UTC));
 

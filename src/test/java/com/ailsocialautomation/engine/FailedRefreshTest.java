@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
@@ -86,7 +87,7 @@ class FailedRefreshTest {
     private Owned account(String access, Instant expiresAt) {
         UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(Platform.X, "x-" + UUID.randomUUID(), "ana", "Ana", null, null, null, null),
+        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.X, "x-" + UUID.randomUUID(), "ana", "Ana", null, null, null, null),
                 new StoredTokens(Secret.of(access), Secret.of("refresh-token"), expiresAt, null));
         return new Owned(account, owner);
     }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
@@ -7,7 +8,6 @@ import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.platform.DirectApiClient;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
@@ -74,12 +74,12 @@ class LostAnswerTest {
     }
 
     private Account xAccount() {
-        return rig.accounts.connect(workspace, user.id(), new NewAccount(Platform.X, FakeX.USER_ID, FakeX.USERNAME, "Ana", null, null, null, null),
+        return rig.accounts.connect(workspace, user.id(), new NewAccount(PlatformId.X, FakeX.USER_ID, FakeX.USERNAME, "Ana", null, null, null, null),
                 new StoredTokens(Secret.of(x.issue().accessToken()), null, null, null));
     }
 
     private Account linkedInAccount() {
-        return rig.accounts.connect(workspace, user.id(), new NewAccount(Platform.LINKEDIN, FakeLinkedIn.MEMBER_ID, "Ada Lovelace", "Ada Lovelace",
+        return rig.accounts.connect(workspace, user.id(), new NewAccount(PlatformId.LINKEDIN, FakeLinkedIn.MEMBER_ID, "Ada Lovelace", "Ada Lovelace",
                 null, null, null, null), new StoredTokens(Secret.of(linkedin.issue().accessToken()), null, null, null));
     }
 

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.oauth;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
@@ -12,7 +13,6 @@ import com.ailsocialautomation.net.Resolver;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.store.Account;
@@ -85,12 +85,12 @@ class MastodonRevocationTest {
     /** An account connected through the app AIL registered at the fake instance. */
     private Account connected(String token) {
         FakeMastodon.App app = mastodon.appFor(token);
-        new OAuthApps(new Sql(pg.dataSource()), pg.vault()).save(Platform.MASTODON, mastodon.url(), app.redirectUri(),
+        new OAuthApps(new Sql(pg.dataSource()), pg.vault()).save(PlatformId.MASTODON, mastodon.url(), app.redirectUri(),
                 new OAuthApps.Registered(app.clientId(), Secret.of(app.clientSecret()), null));
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         UUID owner = workspaces.ensureUser(ws, "u", "Ana").id();
-        return accounts.connect(ws, owner, new NewAccount(Platform.MASTODON, "1", "@ana@127.0.0.1", "Ana", null, mastodon.url(), null, 500),
+        return accounts.connect(ws, owner, new NewAccount(PlatformId.MASTODON, "1", "@ana@127.0.0.1", "Ana", null, mastodon.url(), null, 500),
                 new StoredTokens(Secret.of(token), null, null, null));
     }
 

@@ -120,4 +120,13 @@ class PlatformRegistryTest {
         assertEquals(Platform.X, Platform.find(" X ").orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> Platform.of("myspace"));
     }
+
+    @Test
+    void everyPlatformIdTheStoreKeepsHasExactlyOneDeclaration() {
+        assertEquals(Arrays.stream(com.ailsocialautomation.message.PlatformId.values()).toList(),
+                Arrays.stream(Platform.values()).map(Platform::platformId).toList());
+        for (com.ailsocialautomation.message.PlatformId id : com.ailsocialautomation.message.PlatformId.values()) {
+            assertEquals(id, Platform.of(id).platformId());
+        }
+    }
 }

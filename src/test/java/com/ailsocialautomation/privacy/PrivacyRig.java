@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
@@ -85,7 +86,7 @@ final class PrivacyRig {
 
     Account connect(Person p, String platform, String externalId, String handle, String instanceUrl, String access, String refresh) {
         return accounts.connect(p.workspaceId(), p.user().id(),
-                new NewAccount(Platform.of(platform), externalId, handle, handle + " display", "https://cdn.example/" + externalId + ".png",
+                new NewAccount(PlatformId.of(platform), externalId, handle, handle + " display", "https://cdn.example/" + externalId + ".png",
                         instanceUrl, "read write", null),
                 new StoredTokens(Secret.of(access), Secret.ofNullable(refresh), Instant.now().plus(Duration.ofDays(30)), null));
     }

@@ -1,7 +1,7 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.CommandService;
@@ -109,7 +109,7 @@ final class SlackRig implements AutoCloseable {
     Account account(String teamId, String userId, String platform, String handle) {
         UUID ws = workspaces.ensure(FrontEnd.SLACK, teamId, null);
         ChatUser owner = workspaces.ensureUser(ws, userId, userId);
-        return accounts.connect(ws, owner.id(), new NewAccount(Platform.of(platform), platform + "-" + UUID.randomUUID(), handle, handle,
+        return accounts.connect(ws, owner.id(), new NewAccount(PlatformId.of(platform), platform + "-" + UUID.randomUUID(), handle, handle,
                 null, null, null, null), new StoredTokens(Secret.of("token"), null, null, null));
     }
 
@@ -117,7 +117,7 @@ final class SlackRig implements AutoCloseable {
     Account webhookAccount(String teamId, String userId, String handle) {
         UUID ws = workspaces.ensure(FrontEnd.SLACK, teamId, null);
         ChatUser owner = workspaces.ensureUser(ws, userId, userId);
-        return accounts.connect(ws, owner.id(), new NewAccount(Platform.WEBHOOK, "hook-" + UUID.randomUUID(), handle, handle,
+        return accounts.connect(ws, owner.id(), new NewAccount(PlatformId.WEBHOOK, "hook-" + UUID.randomUUID(), handle, handle,
                 null, "http://127.0.0.1:9/" + handle, null, null), new StoredTokens(Secret.of("whsec_test"), null, null, null));
     }
 

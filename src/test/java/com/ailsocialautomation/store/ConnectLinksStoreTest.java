@@ -1,8 +1,8 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +27,7 @@ class ConnectLinksStoreTest {
         OAuthStates states = new OAuthStates(sql, pg.vault());
         byte[] hash = new byte[32];
         hash[0] = 7;
-        states.addLink(new OAuthStates.Link(ws, user, Platform.WEBHOOK, null), "Lin", Secret.of("https://hooks.example/secret-path"),
+        states.addLink(new OAuthStates.Link(ws, user, PlatformId.WEBHOOK, null), "Lin", Secret.of("https://hooks.example/secret-path"),
                 hash, Instant.now().plusSeconds(600));
 
         Object[] row = sql.one("select id, detail_enc from connect_links where token_hash = ?",
@@ -36,12 +36,12 @@ class ConnectLinksStoreTest {
                 .filter(c -> c.table().equals("connect_links") && c.column().equals("detail_enc")).findFirst().orElseThrow();
         assertEquals("https://hooks.example/secret-path", pg.vault().decrypt((byte[]) row[1], column.place(row[0], ws)));
 
-        OAuthStates.Pending found = states.findLink(hash, Platform.WEBHOOK, Instant.now()).orElseThrow();
+        OAuthStates.Pending found = states.findLink(hash, PlatformId.WEBHOOK, Instant.now()).orElseThrow();
         assertEquals("Lin", found.requester());
         assertEquals("Links Inc", found.workspace());
         assertEquals(FrontEnd.SLACK, found.frontEnd());
-        assertTrue(states.findLink(hash, Platform.WEBHOOK, Instant.now()).isPresent(), "finding uses nothing up");
-        assertEquals("https://hooks.example/secret-path", states.useLink(hash, Platform.WEBHOOK, Instant.now()).orElseThrow().detail().reveal());
-        assertTrue(states.findLink(hash, Platform.WEBHOOK, Instant.now()).isEmpty(), "a used link is gone");
+        assertTrue(states.findLink(hash, PlatformId.WEBHOOK, Instant.now()).isPresent(), "finding uses nothing up");
+        assertEquals("https://hooks.example/secret-path", states.useLink(hash, PlatformId.WEBHOOK, Instant.now()).orElseThrow().detail().reveal());
+        assertTrue(states.findLink(hash, PlatformId.WEBHOOK, Instant.now()).isEmpty(), "a used link is gone");
     }
 }

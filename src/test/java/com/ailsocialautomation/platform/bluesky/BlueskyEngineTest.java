@@ -1,11 +1,11 @@
 package com.ailsocialautomation.platform.bluesky;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.TokenSet;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
@@ -79,7 +79,7 @@ class BlueskyEngineTest {
         TokenSet tokens = provider.logIn(pds.url(), FakeBluesky.HANDLE, Secret.of(FakeBluesky.APP_PASSWORD)).tokens();
         workspace = rig.workspaces.ensure(FrontEnd.SLACK, "T-" + UUID.randomUUID(), "Test");
         user = rig.workspaces.ensureUser(workspace, "U-" + UUID.randomUUID(), "Ana");
-        account = rig.accounts.connect(workspace, user.id(), new NewAccount(Platform.BLUESKY, FakeBluesky.DID, FakeBluesky.HANDLE,
+        account = rig.accounts.connect(workspace, user.id(), new NewAccount(PlatformId.BLUESKY, FakeBluesky.DID, FakeBluesky.HANDLE,
                 FakeBluesky.DISPLAY_NAME, null, pds.url(), null, null),
                 new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt()));
     }

@@ -1,12 +1,12 @@
 package com.ailsocialautomation.platform.mastodon;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.EngineRig;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.store.AccountStatus;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
@@ -87,7 +87,7 @@ class MastodonEngineTest {
         token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
         UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
         owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        account = rig.accounts.connect(ws, owner.id(), new NewAccount(Platform.MASTODON, "109300000000000001", "@ana@127.0.0.1", "Ana",
+        account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1", "Ana",
                 null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
         rig.startEngine(EngineRig.settings(5), http -> List.of(new MastodonProvider(new GuardedApiClient(http))));
     }
