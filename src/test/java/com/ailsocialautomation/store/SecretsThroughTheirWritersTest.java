@@ -1,10 +1,10 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.RawTables;
 import org.junit.jupiter.api.Test;
@@ -46,19 +46,19 @@ class SecretsThroughTheirWritersTest {
         }
 
         Accounts accounts = new Accounts(sql, pg.vault());
-        Account hook = accounts.connect(ws, ana.id(), new NewAccount(Platform.WEBHOOK, "hook-1", "hook.test/hook", "hook", null, null, null, null),
+        Account hook = accounts.connect(ws, ana.id(), new NewAccount(PlatformId.WEBHOOK, "hook-1", "hook.test/hook", "hook", null, null, null, null),
                 new StoredTokens(Secret.of("whsec_first"), null, null, null, Secret.of(secrets.get("endpoint_enc"))));
-        accounts.connect(ws, ana.id(), new NewAccount(Platform.X, "x-1", "@ana", "Ana", null, null, "tweet.write", 280),
+        accounts.connect(ws, ana.id(), new NewAccount(PlatformId.X, "x-1", "@ana", "Ana", null, null, "tweet.write", 280),
                 new StoredTokens(Secret.of(secrets.get("access_token_enc")), null, Instant.now().plusSeconds(7200), null));
-        Account x = accounts.list(ws).stream().filter(a -> a.platform() == Platform.X).findFirst().orElseThrow();
+        Account x = accounts.list(ws).stream().filter(a -> a.platform() == PlatformId.X).findFirst().orElseThrow();
         accounts.saveTokens(ws, x.id(), new StoredTokens(Secret.of(secrets.get("access_token_enc")),
                 Secret.of(secrets.get("refresh_token_enc")), Instant.now().plusSeconds(7200), null));
-        new OAuthApps(sql, pg.vault()).save(Platform.MASTODON, "https://fosstodon.org", "https://ail.example/oauth/mastodon/callback",
+        new OAuthApps(sql, pg.vault()).save(PlatformId.MASTODON, "https://fosstodon.org", "https://ail.example/oauth/mastodon/callback",
                 new OAuthApps.Registered("client-1", Secret.of(secrets.get("client_secret_enc")), "write"));
         OAuthStates states = new OAuthStates(sql, pg.vault());
-        OAuthStates.Link link = new OAuthStates.Link(ws, ana.id(), Platform.X, null);
+        OAuthStates.Link link = new OAuthStates.Link(ws, ana.id(), PlatformId.X, null);
         states.addState(link, random(), random(), Secret.of(secrets.get("pkce_verifier_enc")), Instant.now().plusSeconds(600));
-        states.addLink(new OAuthStates.Link(ws, ana.id(), Platform.WEBHOOK, null), "Ana", Secret.of(secrets.get("detail_enc")), random(),
+        states.addLink(new OAuthStates.Link(ws, ana.id(), PlatformId.WEBHOOK, null), "Ana", Secret.of(secrets.get("detail_enc")), random(),
                 Instant.now().plusSeconds(600));
         Posts posts = new Posts(sql, pg.vault());
         Post post = posts.create(ws, ana.id(), "two targets", List.of(), Instant.now(), null, List.of(hook, x));
@@ -71,7 +71,7 @@ class SecretsThroughTheirWritersTest {
         targets.claim(ws, second.id());
         targets.retryLater(ws, second.id(), Instant.now().plusSeconds(60), secrets.get("error_enc retry"));
         new Outbox(sql, pg.vault()).add(ws, ana.id(), "failed:" + first.id(), Reply.of(secrets.get("payload_enc")), null);
-        new PendingRevocations(sql, pg.vault()).add(Platform.MASTODON, "https://fosstodon.org", Secret.of(secrets.get("token_enc")),
+        new PendingRevocations(sql, pg.vault()).add(PlatformId.MASTODON, "https://fosstodon.org", Secret.of(secrets.get("token_enc")),
                 Secret.of(secrets.get("pending refresh_token_enc")), Instant.now());
 
         assertEquals(secrets.get("refresh_token_enc"), accounts.tokens(ws, x.id()).refresh().reveal(), "written, and readable by AIL");
