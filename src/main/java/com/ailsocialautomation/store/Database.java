@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     /** Starts the embedded server (when configured) and the pool; does not migrate yet. */
     public static Database open(Config config, DataDirectory dataDirectory, MeterRegistry metrics) {
         if (config.embeddedDatabase()) {
+            EmbeddedBinaries.checkCluster(dataDirectory.postgresData()); // before anything touches the directory
             Secret password = EmbeddedAuth.password(EmbeddedAuth.passwordFile(dataDirectory));
             OrphanedPostgres.stopIfAny(dataDirectory.postgresData());
             EmbeddedPostgres pg = startEmbedded(dataDirectory, password);
@@ -80,6 +81,8 @@ public final class Database implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw EmbeddedBinaries.explain(e);
         }
     }
 
