@@ -44,6 +44,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,9 @@ public class EngineBench {
                 }
             }
         }
+        // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
         hook.stop(0);
+        ((ExecutorService) hook.getExecutor()).shutdownNow();
     }
 
     static void run(Database db, Vault vault, String url, int engineCount, int burst) throws Exception {

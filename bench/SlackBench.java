@@ -93,8 +93,14 @@ public class SlackBench {
                         signed.perSecond() / bare.perSecond(), signed.p99() / bare.p99());
             }
         } finally {
-            slackApi.stop(0);
+            stop(slackApi);
         }
+    }
+
+    /** Stops the fake and its worker threads: they are not daemons, and left running they kept this JVM alive. */
+    static void stop(HttpServer server) {
+        server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     static void print(String name, Result r) {
