@@ -81,6 +81,16 @@ public class EngineBench {
         hook.start();
         String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
         Path dir = Files.createTempDirectory("ail-engine-bench");
+        try {
+            runAll(dir, url, burst);
+        } finally {
+            // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
+            hook.stop(0);
+            ((ExecutorService) hook.getExecutor()).shutdownNow();
+        }
+    }
+
+    static void runAll(Path dir, String url, int burst) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start()) {
             for (int engines : new int[] {1, 2}) {
                 String name = "bench" + engines;
@@ -95,9 +105,6 @@ public class EngineBench {
                 }
             }
         }
-        // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
-        hook.stop(0);
-        ((ExecutorService) hook.getExecutor()).shutdownNow();
     }
 
     static void run(Database db, Vault vault, String url, int engineCount, int burst) throws Exception {
@@ -123,6 +130,15 @@ public class EngineBench {
                     new Announcer(new Outbox(sql)), clock, 5, Backoff.DEFAULT, metrics);
             engines.add(new Engine(sql, publisher, settings, clock, metrics, List.of()).start());
         }
+        try {
+            measure(ws, user, account, posts, engineCount, burst);
+        } finally { // the schedulers' threads are not daemons: stopped even when a phase fails, so the JVM ends
+            engines.forEach(Engine::close);
+            clients.forEach(GuardedHttp::close);
+        }
+    }
+
+    static void measure(UUID ws, ChatUser user, Account account, Posts posts, int engineCount, int burst) throws Exception {
         Thread.sleep(2000); // let the schedulers settle
 
         // Burst: every target due at once.
@@ -131,9 +147,7 @@ public class EngineBench {
         for (int i = 0; i < burst; i++) {
             posts.create(ws, user.id(), "burst " + i, List.of(), due, null, List.of(account));
         }
-        while (arrivals.size() < burst) {
-            Thread.sleep(20);
-        }
+        awaitArrivals(burst);
         long last = arrivals.stream().mapToLong(a -> a[0]).max().orElseThrow();
         double seconds = (last - due.toEpochMilli()) / 1000.0;
         List<Long> burstLags = lags();
@@ -147,14 +161,21 @@ public class EngineBench {
         for (int i = 0; i < steady; i++) {
             posts.create(ws, user.id(), "steady " + i, List.of(), start.plusMillis(i * 25L), null, List.of(account));
         }
-        while (arrivals.size() < steady) {
-            Thread.sleep(20);
-        }
+        awaitArrivals(steady);
         List<Long> steadyLags = lags();
         System.out.printf("%d engine(s), steady 40 targets/s: dispatch lag p50 %d ms, p99 %d ms%n",
                 engineCount, pct(steadyLags, 50), pct(steadyLags, 99));
-        engines.forEach(Engine::close);
-        clients.forEach(GuardedHttp::close);
+    }
+
+    /** Waits for n requests at the receiver, at most five minutes: a benchmark that loses posts ends with an error. */
+    static void awaitArrivals(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (arrivals.size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + arrivals.size() + " of " + n + " posts arrived within five minutes");
+            }
+            Thread.sleep(20);
+        }
     }
 
     static List<Long> lags() {
