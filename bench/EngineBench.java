@@ -1,3 +1,4 @@
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.engine.Announcer;
@@ -111,8 +112,8 @@ public class EngineBench {
         Sql sql = new Sql(db.dataSource());
         Workspaces workspaces = new Workspaces(sql);
         Accounts accounts = new Accounts(sql, vault);
-        Posts posts = new Posts(sql);
-        UUID ws = workspaces.ensure("console", "bench", "bench");
+        Posts posts = new Posts(sql, vault);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
         ChatUser user = workspaces.ensureUser(ws, "bench", "bench");
         Account account = accounts.connect(ws, user.id(), new NewAccount("webhook", "bench", "bench", "bench", null, url, null, null),
                 new StoredTokens(Secret.of("whsec_bench"), null, null, null));
@@ -124,10 +125,10 @@ public class EngineBench {
             clients.add(http);
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             Clock clock = Clock.systemUTC();
-            Publisher publisher = new Publisher(new Targets(sql), posts, accounts, new Attempts(sql, vault), workspaces,
+            Publisher publisher = new Publisher(new Targets(sql, vault), posts, accounts, new Attempts(sql, vault), workspaces,
                     new Providers(List.of(new WebhookProvider(http))), new CredentialKeeper(accounts, a -> null, clock, metrics),
                     new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                    new Announcer(new Outbox(sql)), clock, 5, Backoff.DEFAULT, metrics);
+                    new Announcer(new Outbox(sql, vault)), clock, 5, Backoff.DEFAULT, metrics);
             engines.add(new Engine(sql, publisher, settings, clock, metrics, List.of()).start());
         }
         try {

@@ -1,7 +1,12 @@
+import com.ailsocialautomation.command.Caller;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.Overview;
+import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.command.Subcommand;
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.Resolver;
@@ -38,6 +43,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +78,20 @@ public class SlackBench {
             Sql sql = new Sql(db.dataSource());
             Workspaces workspaces = new Workspaces(sql);
             Accounts accounts = new Accounts(sql, vault);
-            Posts posts = new Posts(sql);
-            CommandService commands = new CommandService(workspaces, Map.of("help", new HelpCommand("http://127.0.0.1/privacy", "a@example.com")), Map.of());
+            Posts posts = new Posts(sql, vault);
+            HelpCommand help = new HelpCommand("http://127.0.0.1/privacy", "http://127.0.0.1/terms", "a@example.com");
+            EnumSet<Subcommand> others = EnumSet.allOf(Subcommand.class);
+            others.removeAll(help.serves());
+            Handler notMeasured = new Handler() { // the service wants every subcommand served; only help is sent
+                public Set<Subcommand> serves() {
+                    return others;
+                }
+
+                public Reply handle(Caller caller, ParsedCommand command) {
+                    throw new IllegalStateException("the benchmark sends only help");
+                }
+            };
+            CommandService commands = new CommandService(workspaces, List.of(help, notMeasured), Map.of());
             Config.Slack config = new Config.Slack(Secret.of(SECRET), Secret.of("xoxb-bench"), null, null, null,
                     "http://127.0.0.1:" + slackApi.getAddress().getPort());
             try (SlackFrontEnd slack = new SlackFrontEnd(config, "http://127.0.0.1", new SlackFrontEnd.Parts(commands,
