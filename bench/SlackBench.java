@@ -6,6 +6,7 @@ import com.ailsocialautomation.command.HelpCommand;
 import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.command.Subcommand;
+import com.ailsocialautomation.command.Throttle;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
@@ -91,7 +92,9 @@ public class SlackBench {
                     throw new IllegalStateException("the benchmark sends only help");
                 }
             };
-            CommandService commands = new CommandService(workspaces, List.of(help, notMeasured), Map.of());
+            // 0, 0: no rate limit, the benchmark is the flood
+            CommandService commands = new CommandService(workspaces, List.of(help, notMeasured), Map.of(),
+                    new Throttle(0, 0, Clock.systemUTC()));
             Config.Slack config = new Config.Slack(Secret.of(SECRET), Secret.of("xoxb-bench"), null, null, null,
                     "http://127.0.0.1:" + slackApi.getAddress().getPort());
             try (SlackFrontEnd slack = new SlackFrontEnd(config, "http://127.0.0.1", new SlackFrontEnd.Parts(commands,
