@@ -1,4 +1,4 @@
-import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
@@ -116,7 +116,7 @@ public class EngineBench {
         Posts posts = new Posts(sql, vault);
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
         ChatUser user = workspaces.ensureUser(ws, "bench", "bench");
-        Account account = accounts.connect(ws, user.id(), new NewAccount(Platform.WEBHOOK, "bench", "bench", "bench", null, url, null, null),
+        Account account = accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "bench", "bench", "bench", null, url, null, null),
                 new StoredTokens(Secret.of("whsec_bench"), null, null, null));
         Config.Engine settings = new Config.Engine(Duration.ofMillis(100), Duration.ofSeconds(10), 5, 8, Duration.ofSeconds(10));
         List<Engine> engines = new ArrayList<>();
