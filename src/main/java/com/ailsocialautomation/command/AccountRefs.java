@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Turns what people type after to: (short ids, handles, platform names) into accounts of their workspace. */
 final class AccountRefs {
@@ -54,14 +55,23 @@ final class AccountRefs {
         }
         if (refs.size() > InputLimits.MAX_TARGETS) {
             throw new UserError("to: names " + refs.size() + " accounts; a post goes to at most "
-                    + InputLimits.MAX_TARGETS + " at once, so name fewer (a platform name such as to:mastodon "
-                    + "takes all of its accounts).");
+                    + InputLimits.MAX_TARGETS + " at once, so name fewer (a platform name with :* such as "
+                    + "to:mastodon:* takes all of its accounts).");
         }
         Set<Account> chosen = new LinkedHashSet<>();
         for (String ref : refs.values()) {
-            List<Account> found = accounts.resolve(workspaceId, ref);
+            boolean all = ref.endsWith(":*");
+            String name = all ? ref.substring(0, ref.length() - 2) : ref;
+            List<Account> found = accounts.resolve(workspaceId, name);
             if (found.isEmpty()) {
-                throw unknown(accounts, workspaceId, ref);
+                throw unknown(accounts, workspaceId, name);
+            }
+            if (found.size() > 1 && !all) {
+                // a platform name with several accounts: publishing to all of them by accident is not undone
+                throw new UserError("This workspace has " + found.size() + " " + Echo.of(name) + " accounts ("
+                        + found.stream().map(Account::label).collect(Collectors.joining(", "))
+                        + "); say which with its id, e.g. to:" + found.get(0).shortId() + ", or all of them with to:"
+                        + Echo.of(name) + ":*.");
             }
             chosen.addAll(found);
         }

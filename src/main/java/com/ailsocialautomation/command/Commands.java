@@ -73,7 +73,7 @@ public final class Commands {
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
-                    OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas."),
+                    OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*)."),
             new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), List.of(AT, IN, TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
                     "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [public:yes] <text>",

@@ -198,8 +198,10 @@ class CommandServiceTest {
         Invocation typo = new Invocation(FrontEnd.DISCORD, "G-TYPO", "U-TYPO", "Typo", false, null, null);
         String account = connectHook(typo);
         assertTrue(run(typo, "post to:webhok hello").contains("No account 'webhok' in this workspace; did you mean webhook?"));
-        String swapped = account.charAt(0) + account.substring(2, 3) + account.charAt(1) + account.substring(3);
-        assertTrue(run(typo, "disconnect " + swapped).contains("did you mean " + account + "?"));
+        // one letter off (ids are random, so a swap of two letters could be no change at all)
+        String typed = account.substring(0, 4) + (account.charAt(4) == 'z' ? 'y' : 'z');
+        String reply = run(typo, "disconnect " + typed);
+        assertTrue(reply.contains("did you mean " + account + "?"), reply);
         assertTrue(run(typo, "post to:linkedin hello").contains("No account 'linkedin' in this workspace. "));
     }
 
@@ -261,6 +263,11 @@ class CommandServiceTest {
             String listed = run(rex, "list recent");
             assertTrue(listed.contains("(targets differ: webhook ") && listed.contains(" published")
                     && listed.contains(" scheduled"), listed);
+
+            String which = run(rex, "post to:webhook which one?");
+            assertTrue(which.startsWith("This workspace has 2 webhook accounts (") && which.contains(a) && which.contains(b)
+                    && which.contains("or all of them with to:webhook:*."), which);
+            assertTrue(run(rex, "schedule in:2h to:webhook:* both, later").contains("Scheduled"));
         }
     }
 

@@ -78,12 +78,12 @@ class HeavyInputTest {
     void aLongRunOfDotsIsCountedForEveryAccountWithinTheBound() {
         // twitter-text's URL pattern backtracks on this: seconds per count, once per account
         String dots = "a.".repeat(2_000);
-        String reply = timed("post to:mastodon,x,bluesky " + dots);
+        String reply = timed("post to:mastodon:*,x,bluesky " + dots);
         assertTrue(reply.contains("Too long for Mastodon") && reply.contains("Bluesky"), reply);
         String mixed = "a.a_a.com ".repeat(400) + "a.".repeat(1_500) + "a_a.com";
         assertTrue(timed("post to:x " + mixed).contains("Post "), "X Premium takes 25,000");
         // twitter-text's emoji pattern is slow per character too: it only sees runs of emoji, once per distinct rule
-        assertTrue(timed("post to:x,bluesky,mastodon " + "😀1\uFE0F👍🏽".repeat(8_000)).contains("Too long for X"));
+        assertTrue(timed("post to:x,bluesky,mastodon:* " + "😀1\uFE0F👍🏽".repeat(8_000)).contains("Too long for X"));
     }
 
     @Test
@@ -111,8 +111,9 @@ class HeavyInputTest {
         String many = IntStream.range(0, 5_000).mapToObj(i -> "acct" + i).collect(Collectors.joining(","));
         String reply = timed("post to:" + many + " hello");
         assertTrue(reply.contains("to: names 5000 accounts") && reply.contains("at most 50"), reply);
-        String repeated = String.join(",", java.util.Collections.nCopies(5_000, "mastodon"));
-        assertTrue(timed("post to:" + repeated + " hello").contains("Post "), "the same name many times is one name");
+        String repeated = String.join(",", java.util.Collections.nCopies(5_000, "x"));
+        String once = timed("post to:" + repeated + " hello");
+        assertTrue(once.contains("Post "), "the same name many times is one name: " + once);
     }
 
     @Test
