@@ -47,7 +47,8 @@ public enum Platform {
             rule(280, Counting.X_WEIGHTED, media(4, 1, false, Need.NOTHING)),
             List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "
                             + "(AIL_X_API_URL replaces it)"),
-                    Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts")),
+                    Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
+                    Host.browser("t.co", "X's link shortener, recognised when links are counted as X counts them (never called)")),
             null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
     LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
             rule(3000, Counting.UTF16_UNITS, media(20, 1, false, Need.NOTHING)),
