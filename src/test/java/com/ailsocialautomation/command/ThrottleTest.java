@@ -57,5 +57,9 @@ class ThrottleTest {
         String refused = commands.run(person("T-BUSY", "U-NEW"), "help").toPlainText();
         assertTrue(refused.startsWith("Slow down: this workspace has sent many commands"), refused);
         assertFalse(slowedDown(commands, person("T-CALM", "U-0"), "help"), "another workspace is not slowed");
+        Invocation console = new Invocation(FrontEnd.CONSOLE, "console", "local", "local", true, ZoneOffset.UTC, null);
+        for (int i = 0; i < 40; i++) {
+            assertFalse(slowedDown(commands, console, "help"), "a script on the console is never slowed");
+        }
     }
 }
