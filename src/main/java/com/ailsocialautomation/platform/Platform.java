@@ -42,7 +42,7 @@ public enum Platform {
             parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.clock())),
     WEBHOOK(PlatformId.WEBHOOK, ConnectMethod.URL, Set.of(),
             rule(40_000, Counting.CODE_POINTS, media(10, 10, true, Need.NOTHING)), List.of(), "the webhook URL a person connects",
-            parts -> new WebhookProvider(parts.http())),
+            parts -> new WebhookProvider(parts.http(), parts.clock())),
     X(PlatformId.X, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(280, Counting.X_WEIGHTED, media(4, 1, false, Need.NOTHING)),
             List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class EngineCrashTest {
         victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         hook.release(); // the platform finishes handling the request the dead engine sent
         assertTrue(eventually(Duration.ofSeconds(10), () -> hook.accepted().size() == 1));
-        rig.startEngine(EngineRig.settings(5), http -> List.of(idempotent ? new IdempotentWebhookProvider(http) : new WebhookProvider(http)));
+        rig.startEngine(EngineRig.settings(5), http -> List.of(idempotent ? new IdempotentWebhookProvider(http) : new WebhookProvider(http, Clock.systemUTC())));
         assertTrue(eventually(Duration.ofSeconds(30), () -> {
             TargetState state = rig.reload(post).targets().get(0).state();
             return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);

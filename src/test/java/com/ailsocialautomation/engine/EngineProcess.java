@@ -18,7 +18,7 @@ public final class EngineProcess {
         boolean idempotent = Boolean.parseBoolean(args[2]);
         boolean tell = args.length > 3 && args[3].equals("tell");
         rig.startEngine(EngineRig.settings(5), http -> List.of(idempotent ? new IdempotentWebhookProvider(http)
-                : tell ? new TellingWebhookProvider(http) : new com.ailsocialautomation.platform.webhook.WebhookProvider(http)));
+                : tell ? new TellingWebhookProvider(http) : new com.ailsocialautomation.platform.webhook.WebhookProvider(http, java.time.Clock.systemUTC())));
         System.out.println("engine started");
         Thread.sleep(Long.MAX_VALUE);
     }

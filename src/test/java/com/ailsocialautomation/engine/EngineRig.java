@@ -26,6 +26,7 @@ import com.ailsocialautomation.wiring.Store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class EngineRig implements AutoCloseable {
     }
 
     public Engine startWebhookEngine(Config.Engine settings) {
-        return startEngine(settings, h -> List.of(new WebhookProvider(h)));
+        return startEngine(settings, h -> List.of(new WebhookProvider(h, Clock.systemUTC())));
     }
 
     /** A workspace with one user and one webhook account pointing at {@code url}, signed with {@code secret}. */

@@ -14,7 +14,7 @@ final class IdempotentWebhookProvider implements Provider {
     private final WebhookProvider webhook;
 
     IdempotentWebhookProvider(GuardedHttp http) {
-        this.webhook = new WebhookProvider(http);
+        this.webhook = new WebhookProvider(http, java.time.Clock.systemUTC());
     }
 
     @Override public Platform platform() { return Platform.WEBHOOK; }

@@ -14,7 +14,7 @@ final class TellingWebhookProvider implements Provider {
     private final WebhookProvider webhook;
 
     TellingWebhookProvider(GuardedHttp http) {
-        this.webhook = new WebhookProvider(http);
+        this.webhook = new WebhookProvider(http, java.time.Clock.systemUTC());
     }
 
     @Override public Platform platform() { return Platform.WEBHOOK; }

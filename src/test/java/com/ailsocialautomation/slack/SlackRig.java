@@ -73,7 +73,7 @@ final class SlackRig implements AutoCloseable {
              Duration ackWithin) throws Exception {
         slack = new FakeSlack();
         // the service's own units; PUBLIC_URL stands for this rig's web server in the links they make
-        units = Units.over(pg).clock(clock).providers(h -> List.of(new WebhookProvider(h)))
+        units = Units.over(pg).clock(clock).providers(h -> List.of(new WebhookProvider(h, clock)))
                 .handlers(standIns).actions(actions).env("AIL_CONTACT_EMAIL", "privacy@example.com")
                 .env("AIL_PUBLIC_URL", PUBLIC_URL).env("AIL_BLUESKY_API_URL", "http://127.0.0.1:9").build();
         sql = units.store.sql;

@@ -10,11 +10,11 @@ import java.time.Instant;
 final class WebhookErrors {
     private WebhookErrors() {}
 
-    static PlatformError of(int status, Response response) {
+    static PlatformError of(int status, Response response, Instant now) {
         String body = response.bodyText().strip();
         String detail = "the webhook answered HTTP " + status + (body.isEmpty() ? "" : ": " + abbreviate(body));
         if (status == 429) {
-            return new PlatformError(PlatformError.Kind.RATE_LIMITED, status, detail, RetryAfter.at(response.header("Retry-After"), Instant.now()));
+            return new PlatformError(PlatformError.Kind.RATE_LIMITED, status, detail, RetryAfter.at(response.header("Retry-After"), now));
         }
         if (status >= 500 || status == 408) {
             return new PlatformError(PlatformError.Kind.TRANSIENT, status, detail, null);

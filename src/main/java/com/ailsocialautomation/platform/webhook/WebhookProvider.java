@@ -30,10 +30,6 @@ public final class WebhookProvider implements Provider {
     private final GuardedHttp http;
     private final Clock clock;
 
-    public WebhookProvider(GuardedHttp http) {
-        this(http, Clock.systemUTC());
-    }
-
     public WebhookProvider(GuardedHttp http, Clock clock) {
         this.http = http;
         this.clock = clock;
@@ -88,6 +84,6 @@ public final class WebhookProvider implements Provider {
         if (status >= 200 && status < 300) {
             return new Published(request.idempotencyKey().toString(), null, status);
         }
-        throw WebhookErrors.of(status, response);
+        throw WebhookErrors.of(status, response, clock.instant());
     }
 }
