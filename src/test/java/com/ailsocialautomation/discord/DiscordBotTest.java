@@ -228,11 +228,11 @@ class DiscordBotTest {
 
         discord.slashCommand("interaction-token-1", GUILD, ANA, "accounts");
 
-        waitFor(() -> !discord.calls("PATCH", "messages/%40original").isEmpty(), discord::calls);
+        waitFor(() -> !discord.calls("PATCH", "messages/@original").isEmpty(), discord::calls);
         FakeDiscord.Call ack = discord.calls("POST", "/callback").get(0);
         assertEquals(5, ack.body().path("type").asInt(), "DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE");
         assertEquals(64, ack.body().path("data").path("flags").asInt(), "ephemeral");
-        assertEquals("Your accounts: none yet", discord.calls("PATCH", "messages/%40original").get(0).body().path("content").asText());
+        assertEquals("Your accounts: none yet", discord.calls("PATCH", "messages/@original").get(0).body().path("content").asText());
         verify(commands).run(eq(new Invocation(FrontEnd.DISCORD, GUILD, ANA, "ana", false, null, "channel:" + CHANNEL)),
                 eq(new ParsedCommand("accounts", List.of(), Map.of(), "")));
     }

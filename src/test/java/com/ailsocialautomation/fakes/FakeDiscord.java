@@ -63,7 +63,7 @@ public final class FakeDiscord implements AutoCloseable {
             cfg.routes.post("/api/v10/users/@me/channels", this::openDm);
             cfg.routes.post("/api/v10/channels/{channel}/messages", this::message);
             cfg.routes.post("/api/v10/interactions/{id}/{token}/callback", this::callback);
-            // JDA sends @original percent-encoded: %40original
+            // older JDA sends @original percent-encoded (%40original), 6.4 as it is: both are recorded as @original
             cfg.routes.patch("/api/v10/webhooks/{app}/{token}/messages/{message}", this::webhookMessage);
             cfg.routes.post("/api/v10/webhooks/{app}/{token}", this::webhookMessage);
             // an endpoint this fake does not know is recorded, so that a test's failure message shows it
@@ -127,7 +127,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void authorize(Context ctx) throws Exception {
-        String path = ctx.path().substring("/api/v10/".length());
+        String path = ctx.path().substring("/api/v10/".length()).replace("%40", "@");
         // Interaction callbacks and their webhooks are authorised by the interaction token in the path.
         boolean byInteractionToken = path.startsWith("interactions/") || path.startsWith("webhooks/");
         if (!byInteractionToken && !("Bot " + token).equals(ctx.header("Authorization"))) {
@@ -296,7 +296,7 @@ public final class FakeDiscord implements AutoCloseable {
                 Map.entry("member_count", 2), Map.entry("features", List.of()), Map.entry("emojis", List.of()),
                 Map.entry("stickers", List.of()), Map.entry("threads", List.of()), Map.entry("voice_states", List.of()),
                 Map.entry("guild_scheduled_events", List.of()), Map.entry("presences", List.of()),
-                Map.entry("roles", List.of(Map.of("id", id, "name", "@everyone", "color", 0, "position", 0,
+                Map.entry("roles", List.of(Map.of("id", id, "name", "@everyone", "color", 0, "colors", roleColors(), "position", 0,
                         "permissions", "3072", "managed", false, "hoist", false, "mentionable", false, "flags", 0))),
                 Map.entry("channels", List.of(Map.of("id", channel, "type", 0, "name", "general", "position", 0,
                         "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0, "flags", 0))),
@@ -313,5 +313,14 @@ public final class FakeDiscord implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** A role's colors object as Discord sends it today (JDA 6.4 requires it): only a primary colour. */
+    private static Map<String, Object> roleColors() {
+        Map<String, Object> colors = new java.util.LinkedHashMap<>();
+        colors.put("primary_color", 0);
+        colors.put("secondary_color", null);
+        colors.put("tertiary_color", null);
+        return colors;
     }
 }
