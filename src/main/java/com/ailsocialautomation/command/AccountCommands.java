@@ -45,7 +45,8 @@ public final class AccountCommands implements Handler {
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.subcommand()) {
             case ACCOUNTS -> list(caller);
-            case CONNECT -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.args().subList(1, command.args().size()));
+            case CONNECT -> connect(caller, command.arg(0).toLowerCase(Locale.ROOT), command.args().subList(1, command.args().size()),
+                    command.option("name"));
             case DISCONNECT -> disconnect(caller, command.arg(0));
             default -> throw new IllegalArgumentException(command.name());
         };
@@ -59,19 +60,19 @@ public final class AccountCommands implements Handler {
         StringBuilder sb = new StringBuilder("Connected accounts (" + all.size() + "):");
         for (Account a : all) {
             sb.append("\n• ").append(a.shortId()).append("  ").append(a.platform()).append("  ")
-                    .append(a.handle() == null ? a.externalId() : a.handle())
+                    .append(a.named() ? "\"" + a.displayName() + "\" (" + a.handle() + ")" : a.handle() == null ? a.externalId() : a.handle())
                     .append("  ").append(a.active() ? "active" : "needs reconnect")
                     .append("  connected by ").append(a.ownerName() == null ? "someone who left" : a.ownerName());
         }
         return Reply.of(sb.toString());
     }
 
-    private Reply connect(Caller caller, String typed, List<String> arguments) {
+    private Reply connect(Caller caller, String typed, List<String> arguments, String name) {
         // The parser only lets through the connect choices, Commands.PLATFORMS.
         Platform platform = Platform.of(typed);
         for (AccountLinker linker : linkers) {
             if (linker.platforms().contains(platform)) {
-                return linker.start(caller, platform, arguments);
+                return linker.start(caller, platform, arguments, name);
             }
         }
         TreeSet<String> available = new TreeSet<>();

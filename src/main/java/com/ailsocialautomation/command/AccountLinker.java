@@ -20,6 +20,14 @@ public interface AccountLinker {
      * Begins the connection with every argument after the platform ({@code connect bluesky <handle> [pds-url]}).
      * Linkers that take at most one argument need not override this.
      */
+    default Reply start(Caller caller, Platform platform, List<String> arguments, String name) {
+        if (name != null) {
+            throw new UserError("name: is for webhooks only; " + platform.displayName() + " accounts are listed by their handle.");
+        }
+        return start(caller, platform, arguments);
+    }
+
+    /** As {@link #start(Caller, Platform, List, String)} without a name. */
     default Reply start(Caller caller, Platform platform, List<String> arguments) {
         if (arguments.size() > 1) {
             throw new UserError("Connecting " + platform + " takes one argument after the platform, not "

@@ -28,6 +28,10 @@ public final class Commands {
             "fediverse", "mastodon", "toot", "mastodon", "hook", "webhook", "url", "webhook");
 
     private static final Option TO = Option.of("to");
+
+    /** A webhook's name, so that people can tell several apart (connect webhook <url> name:"Blog"). */
+
+    private static final Option NAME = Option.of("name");
     private static final Option MEDIA = Option.repeatable("media");
     private static final Option PUBLIC = Option.of("public", "yes", "no");
     private static final Option AT = Option.of("at");
@@ -54,14 +58,14 @@ public final class Commands {
                     "/ail help [subcommand]", "How to use AIL, with examples",
                     List.of("/ail help", "/ail help schedule"), ""),
             spec(Subcommand.CONNECT, List.of(Arg.required("platform", PLATFORMS.toArray(String[]::new)),
-                            Arg.optional("instance-or-handle-or-url"), Arg.optional("pds-url")), List.of(), Text.NONE,
-                    "/ail connect <platform> [instance-or-handle-or-url] [pds-url]",
+                            Arg.optional("instance-or-handle-or-url"), Arg.optional("pds-url")), List.of(NAME), Text.NONE,
+                    "/ail connect <platform> [instance-or-handle-or-url] [pds-url] [name:<name>]",
                     "Connect a social account; you get a private one-time link",
                     List.of("/ail connect mastodon fosstodon.org", "/ail connect bluesky ana.bsky.social",
-                            "/ail connect webhook https://example.com/hooks/ail"),
+                            "/ail connect webhook https://example.com/hooks/ail name:\"Blog\""),
                     "Platforms: " + String.join(", ", PLATFORMS) + ". Mastodon takes the instance, Bluesky the handle "
                             + "and, if the account is not on bsky.social, its PDS URL (you then give an app password in a "
-                            + "form), webhook the HTTPS address to call."),
+                            + "form), webhook the HTTPS address to call; name: gives a webhook a name that lists and to: use."),
             spec(Subcommand.ACCOUNTS, List.of(), List.of(), Text.NONE, "/ail accounts",
                     "List this workspace's connected accounts and their status", List.of("/ail accounts"), ""),
             spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",

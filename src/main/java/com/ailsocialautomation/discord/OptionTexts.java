@@ -14,6 +14,7 @@ final class OptionTexts {
             Map.entry("platform", "The platform to connect"),
             Map.entry("instance-or-handle-or-url", "Mastodon instance, Bluesky handle or webhook HTTPS address"),
             Map.entry("pds-url", "Bluesky only: your PDS address, when it is not bsky.social"),
+            Map.entry("name", "Webhooks only: a name to tell it apart, such as Blog"),
             Map.entry("account", "The account: short id, handle or platform"),
             Map.entry("filter", "Which posts: upcoming (the default), recent, failed or mine"),
             Map.entry("post", "The post's short id, as /ail list shows it"),

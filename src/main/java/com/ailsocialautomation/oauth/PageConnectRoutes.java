@@ -65,7 +65,9 @@ public final class PageConnectRoutes implements WebRoutes {
                     + Confirmation.form(path(platform), token, browser, "<p><label>App password <input type=\"password\" name=\""
                     + PASSWORD + "\" autocomplete=\"off\" required></label></p>", "Connect @" + detail)));
         } else {
-            ctx.html(Html.page("Connect a webhook?", Confirmation.explanation(pending, "the webhook at " + URI.create(detail).getHost())
+            WebhookLinker.Detail hook = WebhookLinker.Detail.parse(detail);
+            ctx.html(Html.page("Connect a webhook?", Confirmation.explanation(pending, "the webhook at " + URI.create(hook.url()).getHost()
+                            + (hook.name() == null ? "" : ", named \u201c" + hook.name() + "\u201d"))
                     + Html.p("Continuing stores the webhook and shows its signing secret on the next page, once.")
                     + Confirmation.form(path(platform), token, browser, "", "Connect the webhook")));
         }
@@ -82,7 +84,8 @@ public final class PageConnectRoutes implements WebRoutes {
             // the sign-in waits on the PDS: off the server's request threads, so slow PDSes cannot starve other pages
             ctx.async(() -> signIn(ctx, pending, password));
         } else {
-            WebhookLinker.Connected connected = webhook.connect(link.workspaceId(), link.userId(), pending.detail().reveal());
+            WebhookLinker.Detail hook = WebhookLinker.Detail.parse(pending.detail().reveal());
+            WebhookLinker.Connected connected = webhook.connect(link.workspaceId(), link.userId(), hook.url(), hook.name());
             String said = "Connected webhook " + connected.account().shortId() + " → " + connected.handle() + ".";
             outbox.add(link.workspaceId(), link.userId(), "connected:" + UUID.randomUUID(),
                     Reply.of(said + " Its signing secret was shown once on AIL's page."), null);

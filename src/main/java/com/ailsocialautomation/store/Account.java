@@ -15,6 +15,12 @@ public record Account(UUID id, UUID workspaceId, String shortId, PlatformId plat
 
     /** How the account is named in replies: "@ana@fosstodon.org (mastodon, a7k2q)". */
     public String label() {
-        return (handle == null ? externalId : handle) + " (" + platform + ", " + shortId + ")";
+        return (named() ? "\"" + displayName + "\" " : "") + (handle == null ? externalId : handle)
+                + " (" + platform + ", " + shortId + ")";
+    }
+
+    /** A webhook given a name at connect: its display name is that name rather than its handle. */
+    public boolean named() {
+        return platform == PlatformId.WEBHOOK && displayName != null && !displayName.equals(handle);
     }
 }

@@ -71,7 +71,7 @@ class CommandParserTest {
     void connectRefusesAnUnknownPlatformAndSaysWhichExist() {
         String message = error("connect myspace");
         assertTrue(message.startsWith("'myspace' is not a platform; choose one of: mastodon, bluesky, webhook, x,"), message);
-        assertTrue(message.endsWith("Usage: /ail connect <platform> [instance-or-handle-or-url] [pds-url]"), message);
+        assertTrue(message.endsWith("Usage: /ail connect <platform> [instance-or-handle-or-url] [pds-url] [name:<name>]"), message);
         assertTrue(error("connect").startsWith("Missing <platform>. Usage: /ail connect"));
     }
 

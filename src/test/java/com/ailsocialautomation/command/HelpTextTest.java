@@ -26,7 +26,7 @@ class HelpTextTest {
     @Test
     void helpForOneSubcommandShowsUsageAndRealExamples() {
         Reply reply = HelpText.of("connect");
-        assertTrue(reply.text().contains("Usage: `/ail connect <platform> [instance-or-handle-or-url] [pds-url]`"), reply.text());
+        assertTrue(reply.text().contains("Usage: `/ail connect <platform> [instance-or-handle-or-url] [pds-url] [name:<name>]`"), reply.text());
         assertTrue(reply.toPlainText().contains("/ail connect mastodon fosstodon.org"), reply.toPlainText());
     }
 
