@@ -102,20 +102,29 @@ class MainTest {
         assertEquals(2, run(Map.of("AIL_CONFIG_PASSWORD", "p"), "encrypt-config", "a", "b").exit());
     }
 
-    @Test
-    void rotateKeyMasterRewrapsTheKeysetUnderANewKeyThatItPrintsForTheEnvironment() throws Exception {
-        String db = PostgresExtension.newDatabase();
-        Map<String, String> env = Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(db), "AIL_DATABASE_USER", "postgres",
-                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-        UUID id = UUID.randomUUID();
-        Vault.Place place = new Vault.Place("pending_revocations", "token_enc", id);
+    /** The settings of a store on a new test database, under the test master key. */
+    private static Map<String, String> storeOnNewDatabase() {
+        return Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(PostgresExtension.newDatabase()),
+                "AIL_DATABASE_USER", "postgres", "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
+    }
+
+    /** Writes {@code token} through the vault as a pending revocation, as the service would; returns its place. */
+    private static Vault.Place storeRevocationToken(Map<String, String> env, String token) throws Exception {
+        Vault.Place place = new Vault.Place("pending_revocations", "token_enc", UUID.randomUUID());
         try (App store = App.storeOnly(Config.from(env), Clock.systemUTC());
              Connection c = store.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("insert into pending_revocations (id, platform, token_enc) values (?, 'x', ?)")) {
-            ps.setObject(1, id);
-            ps.setBytes(2, store.vault().encrypt("token-kept-across-the-rewrap", place));
+            ps.setObject(1, place.rowId());
+            ps.setBytes(2, store.vault().encrypt(token, place));
             ps.executeUpdate();
         }
+        return place;
+    }
+
+    @Test
+    void rotateKeyMasterRewrapsTheKeysetUnderANewKeyThatItPrintsForTheEnvironment() throws Exception {
+        Map<String, String> env = storeOnNewDatabase();
+        Vault.Place place = storeRevocationToken(env, "token-kept-across-the-rewrap");
 
         Run r = run(env, "rotate-key", "--master");
 
@@ -133,7 +142,7 @@ class MainTest {
         renewed.put("AIL_ENCRYPTION_KEY", next);
         try (App store = App.storeOnly(Config.from(renewed), Clock.systemUTC());
              Connection c = store.database().dataSource().getConnection();
-             java.sql.ResultSet rs = c.createStatement().executeQuery("select token_enc from pending_revocations where id = '" + id + "'")) {
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select token_enc from pending_revocations where id = '" + place.rowId() + "'")) {
             assertTrue(rs.next());
             assertEquals("token-kept-across-the-rewrap", store.vault().decrypt(rs.getBytes(1), place), "the keys inside are the same");
         }
@@ -142,18 +151,8 @@ class MainTest {
 
     @Test
     void rotateKeyReencryptsTheStoredSecretsAndReportsCounts() throws Exception {
-        String db = PostgresExtension.newDatabase();
-        Map<String, String> env = Map.of("AIL_DATABASE_URL", PostgresExtension.jdbcUrl(db), "AIL_DATABASE_USER", "postgres",
-                "AIL_ENCRYPTION_KEY", PostgresExtension.MASTER_KEY_BASE64);
-        UUID id = UUID.randomUUID();
-        Vault.Place place = new Vault.Place("pending_revocations", "token_enc", id);
-        try (App store = App.storeOnly(Config.from(env), Clock.systemUTC());
-             Connection c = store.database().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into pending_revocations (id, platform, token_enc) values (?, 'x', ?)")) {
-            ps.setObject(1, id);
-            ps.setBytes(2, store.vault().encrypt("token-to-rotate", place));
-            ps.executeUpdate();
-        }
+        Map<String, String> env = storeOnNewDatabase();
+        Vault.Place place = storeRevocationToken(env, "token-to-rotate");
 
         Run r = run(env, "rotate-key");
 

@@ -56,21 +56,30 @@ class ConsoleEndToEndTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aScriptedSessionConnectsAWebhookPostsSchedulesListsShowsAndCancels() throws Exception {
+    /** Runs `java -jar ail.jar console` on a piped standard input that {@link #type} writes to. */
+    private CompletableFuture<Integer> startConsole() throws Exception {
         PipedInputStream stdin = new PipedInputStream(64 * 1024);
         typing = new PipedOutputStream(stdin);
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200").vars();
-        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
+        return CompletableFuture.supplyAsync(() -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
+    }
 
-            type("/ail connect webhook " + hook.url());
-            awaitOutput("Signing secret (shown only now): ");
-            Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(output());
-            assertTrue(secret.find());
-            hook.expectSecret(secret.group(1));
+    /** Connects the receiver by typing {@code command} and its URL, and tells it the secret the console showed once. */
+    private void connectWebhook(String command, FakeWebhookReceiver hook) throws Exception {
+        type(command + hook.url());
+        awaitOutput("Signing secret (shown only now): ");
+        Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(output());
+        assertTrue(secret.find());
+        hook.expectSecret(secret.group(1));
+    }
+
+    @Test
+    void aScriptedSessionConnectsAWebhookPostsSchedulesListsShowsAndCancels() throws Exception {
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = startConsole();
+
+            connectWebhook("/ail connect webhook ", hook);
 
             type("post Hello from the console");
             awaitOutput("Publishing now");
@@ -109,18 +118,9 @@ class ConsoleEndToEndTest {
 
     @Test
     void atTheEndOfAPipedScriptDuePostsAreWaitedForAndLaterOnesNamed() throws Exception {
-        PipedInputStream stdin = new PipedInputStream(64 * 1024);
-        typing = new PipedOutputStream(stdin);
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200").vars();
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
-            type("connect webhook " + hook.url());
-            awaitOutput("Signing secret (shown only now): ");
-            Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(output());
-            assertTrue(secret.find());
-            hook.expectSecret(secret.group(1));
+            CompletableFuture<Integer> exit = startConsole();
+            connectWebhook("connect webhook ", hook);
             // the rest arrives at once, as from a file, and the input ends straight after
             type("post Right now\nschedule in:4s In four seconds\nschedule in:2h In two hours");
             typing.close();
