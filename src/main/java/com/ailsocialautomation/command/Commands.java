@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PlatformId;
+
 import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
@@ -23,9 +25,8 @@ public final class Commands {
     /** The connect choices: every platform AIL can publish to (one that has a provider), in declaration order. */
     public static final List<String> PLATFORMS = Platform.withProvider().stream().map(Platform::id).toList();
 
-    /** Names people use for a platform that are not its id: suggested when they type them. */
-    public static final Map<String, String> PLATFORM_ALIASES = Map.of("twitter", "x", "tweet", "x", "bsky", "bluesky",
-            "fediverse", "mastodon", "toot", "mastodon", "hook", "webhook", "url", "webhook");
+    /** Names people use for a platform that are not its id, from the platforms' own declarations: suggested when typed. */
+    public static final Map<String, String> PLATFORM_ALIASES = PlatformId.aliases();
 
     private static final Option TO = Option.of("to");
 

@@ -1,7 +1,10 @@
 package com.ailsocialautomation.message;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,13 +13,26 @@ import java.util.Optional;
  * hosts and provider) is declared once in the platform registry, {@code platform.Platform}, keyed by this id.
  */
 public enum PlatformId {
-    MASTODON("Mastodon"), BLUESKY("Bluesky"), WEBHOOK("Webhook"), X("X"), LINKEDIN("LinkedIn"), YOUTUBE("YouTube"),
-    TIKTOK("TikTok"), FACEBOOK("Facebook"), INSTAGRAM("Instagram"), THREADS("Threads");
+    MASTODON("Mastodon", "fediverse", "toot"), BLUESKY("Bluesky", "bsky"), WEBHOOK("Webhook", "hook", "url"),
+    X("X", "twitter", "tweet"), LINKEDIN("LinkedIn"), YOUTUBE("YouTube"), TIKTOK("TikTok"), FACEBOOK("Facebook"),
+    INSTAGRAM("Instagram"), THREADS("Threads");
 
     private final String displayName;
+    /** Other words people type for it ("twitter" for X), which a did-you-mean answers with its id. */
+    private final List<String> aliases;
 
-    PlatformId(String displayName) {
+    PlatformId(String displayName, String... aliases) {
         this.displayName = displayName;
+        this.aliases = List.of(aliases);
+    }
+
+    /** Each alias with the id it stands for: twitter → x, bsky → bluesky... */
+    public static Map<String, String> aliases() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (PlatformId p : values()) {
+            p.aliases.forEach(alias -> all.put(alias, p.id()));
+        }
+        return Map.copyOf(all);
     }
 
     /** The id people type and accounts store: mastodon, bluesky, webhook, x, linkedin... */
