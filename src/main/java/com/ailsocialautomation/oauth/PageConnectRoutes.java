@@ -49,16 +49,16 @@ public final class PageConnectRoutes implements WebRoutes {
     }
 
     private void show(Context ctx) {
-        String platform = platform(ctx);
+        PlatformId platform = platform(ctx);
         if (OAuthRoutes.linkPreview(ctx)) {
-            ctx.html(Html.page("Connect your account", Html.p("Open this link in your browser to connect your " + platform + ".")));
+            ctx.html(Html.page("Connect your account", Html.p("Open this link in your browser to connect your " + platform.id() + ".")));
             return;
         }
         String token = ctx.queryParam("s");
-        OAuthStates.Pending pending = OAuthStart.pending(states.findLink(OAuthStart.hash(platform, token), PlatformId.of(platform), clock.instant()), platform);
+        OAuthStates.Pending pending = OAuthStart.pending(states.findLink(OAuthStart.hash(platform.id(), token), platform, clock.instant()), platform.id());
         Secret browser = confirmation.browser(ctx, path(platform));
         String detail = pending.detail() == null ? "" : pending.detail().reveal();
-        if (platform.equals("bluesky")) {
+        if (platform == PlatformId.BLUESKY) {
             ctx.html(Html.page("Connect a Bluesky account?", Confirmation.explanation(pending, "the Bluesky account @" + detail)
                     + Html.p("Create an app password in Bluesky (Settings → Privacy and security → App passwords → Add App Password) "
                     + "and type it here; never your main password. AIL uses it once to sign in and keeps only the session.")
@@ -74,13 +74,13 @@ public final class PageConnectRoutes implements WebRoutes {
     }
 
     private void finish(Context ctx) {
-        String platform = platform(ctx);
+        PlatformId platform = platform(ctx);
         String token = ctx.formParam("s");
         Confirmation.confirmed(ctx, token);
-        Secret password = platform.equals("bluesky") ? BlueskyLinker.appPassword(ctx.formParam(PASSWORD)) : null; // before using the link
-        OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform, token), PlatformId.of(platform), clock.instant()), platform);
+        Secret password = platform == PlatformId.BLUESKY ? BlueskyLinker.appPassword(ctx.formParam(PASSWORD)) : null; // before using the link
+        OAuthStates.Pending pending = OAuthStart.pending(states.useLink(OAuthStart.hash(platform.id(), token), platform, clock.instant()), platform.id());
         OAuthStates.Link link = pending.link();
-        if (platform.equals("bluesky")) {
+        if (platform == PlatformId.BLUESKY) {
             // the sign-in waits on the PDS: off the server's request threads, so slow PDSes cannot starve other pages
             ctx.async(() -> signIn(ctx, pending, password));
         } else {
@@ -109,15 +109,15 @@ public final class PageConnectRoutes implements WebRoutes {
         ctx.html(Html.page("Connected", Html.p(connected) + Html.p("You can close this tab.")));
     }
 
-    private static String path(String platform) {
-        return "/connect/" + platform;
+    private static String path(PlatformId platform) {
+        return "/connect/" + platform.id();
     }
 
-    private static String platform(Context ctx) {
-        String platform = OAuthRoutes.platform(ctx);
-        if (!platform.equals("bluesky") && !platform.equals("webhook")) {
-            throw new NotFoundResponse();
-        }
-        return platform;
+    /** The platforms whose secrets are typed or shown on this page; any other path is not found. */
+    private static PlatformId platform(Context ctx) {
+        String typed = OAuthRoutes.platform(ctx);
+        return PlatformId.find(typed)
+                .filter(p -> p.id().equals(typed) && (p == PlatformId.BLUESKY || p == PlatformId.WEBHOOK))
+                .orElseThrow(NotFoundResponse::new);
     }
 }
