@@ -34,6 +34,6 @@ public final class GuardedMediaSource implements MediaSource {
         }
         String path = URI.create(url).getPath();
         String name = path == null || path.isEmpty() || path.endsWith("/") ? "media" : path.substring(path.lastIndexOf('/') + 1);
-        return new Media(name, download.type().mimeType(), download.bytes(), null);
+        return Media.inMemory(name, download.type().mimeType(), download.bytes(), null);
     }
 }

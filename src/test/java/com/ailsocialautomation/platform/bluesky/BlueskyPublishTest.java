@@ -107,7 +107,7 @@ class BlueskyPublishTest {
     void anImageGoesUpAsItsOwnBytesAndTypeAndIsEmbeddedWithItsAltText() {
         byte[] png = new byte[5000];
         new java.util.Random(3).nextBytes(png);
-        MediaRef ref = provider.uploadMedia(credentials, new Media("cat.png", "image/png", png, "a cat on a keyboard"));
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", png, "a cat on a keyboard"));
         Published published = provider.publish(credentials, post("", List.of(ref)));
 
         FakeBluesky.Received upload = pds.received("com.atproto.repo.uploadBlob").get(0);
@@ -126,17 +126,17 @@ class BlueskyPublishTest {
     @Test
     void anImageOverAMillionBytesIsRefusedWithTheLimitBeforeAnyUpload() {
         PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials,
-                new Media("huge.jpg", "image/jpeg", new byte[1_000_001], null)));
+                Media.inMemory("huge.jpg", "image/jpeg", new byte[1_000_001], null)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals("Bluesky takes images of at most 1,000,000 bytes and huge.jpg has 1,000,001; use a smaller image", e.getMessage());
         assertTrue(pds.received("com.atproto.repo.uploadBlob").isEmpty());
-        provider.uploadMedia(credentials, new Media("fits.jpg", "image/jpeg", new byte[1_000_000], null));
+        provider.uploadMedia(credentials, Media.inMemory("fits.jpg", "image/jpeg", new byte[1_000_000], null));
     }
 
     @Test
     void aVideoIsRefusedBecauseAilPostsOnlyImagesToBluesky() {
         PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials,
-                new Media("clip.mp4", "video/mp4", new byte[10], null)));
+                Media.inMemory("clip.mp4", "video/mp4", new byte[10], null)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertTrue(e.getMessage().contains("video is not supported yet"), e.getMessage());
     }

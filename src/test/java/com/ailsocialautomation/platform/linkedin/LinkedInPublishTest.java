@@ -97,9 +97,9 @@ class LinkedInPublishTest {
 
     @Test
     void anImageIsInitializedPutWithTheBearerPolledUntilAvailableAndAttached() {
-        MediaRef first = provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(3000), "a cat"));
+        MediaRef first = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", bytes(3000), "a cat"));
         assertFalse(first.ready());
-        MediaRef ready = uploadAndWait(new Media("dog.png", "image/png", bytes(10), null), 5);
+        MediaRef ready = uploadAndWait(Media.inMemory("dog.png", "image/png", bytes(10), null), 5);
         Published published = provider.publish(credentials, post("Dog", List.of(ready)));
 
         assertTrue(ready.ready());
@@ -116,8 +116,8 @@ class LinkedInPublishTest {
 
     @Test
     void severalImagesBecomeAMultiImagePost() {
-        MediaRef a = uploadAndWait(new Media("a.png", "image/png", bytes(10), null), 5);
-        MediaRef b = uploadAndWait(new Media("b.jpg", "image/jpeg", bytes(20), null), 5);
+        MediaRef a = uploadAndWait(Media.inMemory("a.png", "image/png", bytes(10), null), 5);
+        MediaRef b = uploadAndWait(Media.inMemory("b.jpg", "image/jpeg", bytes(20), null), 5);
         provider.publish(credentials, post("Two", List.of(a, b)));
         JsonNode images = linkedin.posts().get(0).path("content").path("multiImage").path("images");
         assertEquals(a.id(), images.get(0).path("id").asText());
@@ -129,7 +129,7 @@ class LinkedInPublishTest {
     void anImageUploadAddressOutsideLinkedInsHostsIsRefusedAndNothingIsSentThere() {
         linkedin.uploadBase(linkedin.url().replace("127.0.0.1", "localhost")); // same fake, a host that is not LinkedIn's
         PlatformError e = assertThrows(PlatformError.class,
-                () -> provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(30), null)));
+                () -> provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", bytes(30), null)));
         assertEquals("LinkedIn sent an upload address AIL could not use", e.getMessage());
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals(0, linkedin.received().stream().filter(r -> r.method().equals("PUT")).count());
@@ -138,14 +138,14 @@ class LinkedInPublishTest {
     @Test
     void aVideoUploadAddressOutsideLinkedInsHostsIsRefusedAndNothingIsSentThere() {
         linkedin.uploadBase(linkedin.url().replace("127.0.0.1", "localhost"));
-        assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, new Media("clip.mp4", "video/mp4", bytes(300), null)));
+        assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, Media.inMemory("clip.mp4", "video/mp4", bytes(300), null)));
         assertEquals(0, linkedin.received().stream().filter(r -> r.method().equals("PUT")).count());
     }
 
     @Test
     void aVideoIsPutInTheGivenPartsFinalizedWithTheirEtagsAndPolledUntilAvailable() {
         linkedin.videoPartBytes(1000);
-        MediaRef video = uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(2500), null), 5);
+        MediaRef video = uploadAndWait(Media.inMemory("clip.mp4", "video/mp4", bytes(2500), null), 5);
         provider.publish(credentials, post("Clip", List.of(video)));
 
         assertTrue(video.ready());
@@ -159,7 +159,7 @@ class LinkedInPublishTest {
     @Test
     void aVideoLinkedInCannotProcessIsPermanentWithItsReason() {
         linkedin.videoProcessing(FakeLinkedIn.Processing.FAILS);
-        PlatformError e = assertThrows(PlatformError.class, () -> uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(100), null), 5));
+        PlatformError e = assertThrows(PlatformError.class, () -> uploadAndWait(Media.inMemory("clip.mp4", "video/mp4", bytes(100), null), 5));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals("LinkedIn could not process the media: Media format is not supported", e.getMessage());
     }
@@ -167,7 +167,7 @@ class LinkedInPublishTest {
     @Test
     void anImageStillProcessingStaysNotReadySoTheEngineKeepsPolling() {
         linkedin.imageProcessing(FakeLinkedIn.Processing.STAYS_PROCESSING);
-        assertFalse(uploadAndWait(new Media("a.png", "image/png", bytes(10), null), 4).ready());
+        assertFalse(uploadAndWait(Media.inMemory("a.png", "image/png", bytes(10), null), 4).ready());
     }
 
     @Test
@@ -259,7 +259,7 @@ class LinkedInPublishTest {
     @Test
     void aMalformedAnswerToAnUploadIsPermanentNotACrash() {
         linkedin.malformNext("/rest/images");
-        PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, new Media("a.png", "image/png", bytes(10), null)));
+        PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials, Media.inMemory("a.png", "image/png", bytes(10), null)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals("LinkedIn sent an answer AIL could not read (HTTP 200)", e.getMessage());
     }

@@ -91,7 +91,7 @@ class MastodonPublishTest {
 
     @Test
     void anImageProcessedAtOnceIsReadyAndAttachedWithItsTypeAndDescription() {
-        MediaRef ref = provider.uploadMedia(credentials, new Media("cat.png", "image/png", PNG, "A cat"));
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", PNG, "A cat"));
         assertTrue(ref.ready());
         FakeMastodon.Received upload = mastodon.received("POST", "/api/v2/media").get(0);
         assertTrue(upload.header("Content-Type").startsWith("multipart/form-data; boundary="));
@@ -105,7 +105,7 @@ class MastodonPublishTest {
     @Test
     void mediaStillProcessingIsPolledUntilReady() {
         mastodon.processing(FakeMastodon.Processing.AFTER_POLLS);
-        MediaRef ref = provider.uploadMedia(credentials, new Media("clip.mp4", "video/mp4", PNG, null));
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("clip.mp4", "video/mp4", PNG, null));
         assertFalse(ref.ready(), "202 means still processing");
         assertThrows(PlatformError.class, () -> provider.publish(credentials, request("Too early", List.of(ref), UUID.randomUUID())));
         MediaRef polled = provider.mediaStatus(credentials, ref);
@@ -119,7 +119,7 @@ class MastodonPublishTest {
     @Test
     void mediaThatFailsProcessingIsAPermanentErrorWithMastodonsReason() {
         mastodon.processing(FakeMastodon.Processing.FAILS);
-        MediaRef ref = provider.uploadMedia(credentials, new Media("clip.mp4", "video/mp4", PNG, null));
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("clip.mp4", "video/mp4", PNG, null));
         MediaRef polled = provider.mediaStatus(credentials, ref);
         PlatformError e = assertThrows(PlatformError.class, () -> provider.mediaStatus(credentials, polled));
         assertEquals(Kind.PERMANENT, e.kind());

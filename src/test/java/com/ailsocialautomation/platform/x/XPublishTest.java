@@ -88,7 +88,7 @@ class XPublishTest {
         x.imageProcessing(FakeX.Processing.SUCCEEDS);
         byte[] image = bytes(2500);
 
-        MediaRef first = provider.uploadMedia(credentials, new Media("cat.png", "image/png", image, "a cat"));
+        MediaRef first = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", image, "a cat"));
         assertFalse(first.ready(), "X said pending after finalize");
         MediaRef ref = first;
         int polls = 0;
@@ -109,7 +109,7 @@ class XPublishTest {
 
     @Test
     void anImageWithoutProcessingInfoIsReadyAtOnce() {
-        MediaRef ref = provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(10), null));
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", bytes(10), null));
         assertTrue(ref.ready());
         assertEquals(ref, provider.mediaStatus(credentials, ref));
         assertTrue(x.received("GET", "/2/media/upload").isEmpty());
@@ -119,7 +119,7 @@ class XPublishTest {
     void aVideoThatFailsProcessingIsPermanentWithXsReason() {
         x.videoProcessing(FakeX.Processing.FAILS);
         PlatformError e = assertThrows(PlatformError.class,
-                () -> uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(1200), null), 5));
+                () -> uploadAndWait(Media.inMemory("clip.mp4", "video/mp4", bytes(1200), null), 5));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals("X could not process the media: Unsupported video format", e.getMessage());
         assertEquals("tweet_video", x.received("POST", "/2/media/upload/initialize").get(0).json().path("media_category").asText());
@@ -128,24 +128,16 @@ class XPublishTest {
     @Test
     void aVideoStillPendingStaysNotReadySoTheEngineKeepsPolling() {
         x.videoProcessing(FakeX.Processing.STAYS_PENDING);
-        MediaRef ref = uploadAndWait(new Media("clip.mp4", "video/mp4", bytes(10), null), 3);
+        MediaRef ref = uploadAndWait(Media.inMemory("clip.mp4", "video/mp4", bytes(10), null), 3);
         assertFalse(ref.ready());
         assertEquals(3, x.received("GET", "/2/media/upload").size());
-    }
-
-    @Test
-    void aFileXDoesNotTakeIsRefusedBeforeAnyUpload() {
-        PlatformError e = assertThrows(PlatformError.class,
-                () -> provider.uploadMedia(credentials, new Media("doc.pdf", "application/pdf", bytes(10), null)));
-        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
-        assertTrue(x.received().isEmpty());
     }
 
     @Test
     void aTokenWithoutMediaWriteGetsXsOwnRefusal() {
         credentials = credentials(x.issue("tweet.read tweet.write users.read offline.access"));
         PlatformError e = assertThrows(PlatformError.class,
-                () -> provider.uploadMedia(credentials, new Media("cat.png", "image/png", bytes(10), null)));
+                () -> provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", bytes(10), null)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertEquals(403, e.httpStatus());
         assertTrue(e.getMessage().contains("media.write"), e.getMessage());
