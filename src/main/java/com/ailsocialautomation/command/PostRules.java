@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.message.Reply;
 
@@ -13,8 +14,24 @@ import java.util.List;
 final class PostRules {
     private PostRules() {}
 
+    /** Before any media is fetched, with only media:&lt;url&gt; links (no files). */
     static void check(String text, List<String> media, List<Account> accounts) {
+        precheck(text, media, 0, accounts);
+    }
+
+    /** Before any media is fetched: the text, the links' shape and how many items (links and files) there are. */
+    static void precheck(String text, List<String> links, int files, List<Account> accounts) {
+        PostValidator.precheck(text, links, files, targets(accounts));
+    }
+
+    /** Everything, with the facts read from AIL's copy of the media, in the post's order. */
+    static void checkMedia(String text, List<MediaFacts> media, List<Account> accounts) {
         PostValidator.check(text, media, targets(accounts));
+    }
+
+    /** The largest file any of these accounts' platforms takes: the intake's download stops there. */
+    static long maxBytes(List<Account> accounts) {
+        return PostValidator.maxBytes(targets(accounts));
     }
 
     /** The reply to an accepted post: its short id, the preview, and a Cancel button while it waits. */

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
  * claims; the bytes are what the platform will see.
  */
 public final class MediaSniffer {
-    // ISO media files that carry a still image or audio, not a video the platforms accept as MP4
+    // ISO media files that carry a still image, an image sequence or audio, not a video the platforms accept as MP4
     private static final Set<String> NOT_VIDEO_BRANDS = Set.of(
             "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis",
             "M4A ", "M4B ", "M4P ", "crx ");
+    // HEIF still images coded with HEVC (what phones write); "mif1" alone may be AVIF or another codec
+    private static final Set<String> HEIC_BRANDS = Set.of("heic", "heix", "heim", "heis");
 
     private MediaSniffer() {
     }
@@ -38,6 +40,9 @@ public final class MediaSniffer {
             String brand = new String(bytes, 8, 4, StandardCharsets.ISO_8859_1);
             if (brand.equals("qt  ")) {
                 return Optional.of(MediaType.MOV);
+            }
+            if (isHeic(bytes, brand)) {
+                return Optional.of(MediaType.HEIC);
             }
             return NOT_VIDEO_BRANDS.contains(brand) ? Optional.empty() : Optional.of(MediaType.MP4);
         }
@@ -64,6 +69,24 @@ public final class MediaSniffer {
                     + wanted + " file.");
         }
         throw new UserError("That file is not a " + wanted + " file; link directly to one.");
+    }
+
+    /** Its major brand is a HEIC one, or it is a generic HEIF ("mif1", "msf1") naming one among its compatible brands. */
+    private static boolean isHeic(byte[] bytes, String major) {
+        if (HEIC_BRANDS.contains(major)) {
+            return true;
+        }
+        if (!major.equals("mif1") && !major.equals("msf1")) {
+            return false;
+        }
+        long boxSize = ((bytes[0] & 0xffL) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+        int end = (int) Math.min(Math.min(boxSize, bytes.length), 256);
+        for (int i = 16; i + 4 <= end; i += 4) {
+            if (HEIC_BRANDS.contains(new String(bytes, i, 4, StandardCharsets.ISO_8859_1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeMarkup(byte[] bytes) {

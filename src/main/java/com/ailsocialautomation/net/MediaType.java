@@ -8,11 +8,13 @@ public enum MediaType {
     PNG("image/png", "PNG", false),
     GIF("image/gif", "GIF", false),
     WEBP("image/webp", "WebP", false),
+    /** A still HEIF image as phones take them; only some platforms take it (Mastodon converts it). */
+    HEIC("image/heic", "HEIC", false),
     MP4("video/mp4", "MP4", true),
     MOV("video/quicktime", "MOV", true),
     WEBM("video/webm", "WebM", true);
 
-    public static final Set<MediaType> IMAGES = Set.of(JPEG, PNG, GIF, WEBP);
+    public static final Set<MediaType> IMAGES = Set.of(JPEG, PNG, GIF, WEBP, HEIC);
     public static final Set<MediaType> VIDEOS = Set.of(MP4, MOV, WEBM);
 
     private final String mimeType;

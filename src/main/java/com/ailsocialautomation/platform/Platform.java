@@ -3,7 +3,6 @@ package com.ailsocialautomation.platform;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.platform.MediaRule.Need;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
@@ -31,27 +30,27 @@ import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
  */
 public enum Platform {
     MASTODON(PlatformId.MASTODON, ConnectMethod.OAUTH, Set.of(),
-            rule(500, Counting.MASTODON, media(4, 1, false, Need.NOTHING)), List.of(), "the Mastodon instance a person connects",
+            rule(500, Counting.MASTODON, MediaRules.MASTODON), List.of(), "the Mastodon instance a person connects",
             parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
     BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL),
-            new PostRule(300, Counting.GRAPHEMES, 3000, "", media(4, 1, false, Need.NOTHING)),
+            new PostRule(300, Counting.GRAPHEMES, 3000, "", MediaRules.BLUESKY),
             List.of(Host.api(BlueskyProvider.DEFAULT_PDS, "the default Bluesky PDS for handles on bsky.social "
                             + "(AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
                     Host.browser("bsky.app", "links to published Bluesky posts (never called)")),
             "the Bluesky PDS a person's handle lives on",
             parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.clock())),
     WEBHOOK(PlatformId.WEBHOOK, ConnectMethod.URL, Set.of(),
-            rule(40_000, Counting.CODE_POINTS, media(10, 10, true, Need.NOTHING)), List.of(), "the webhook URL a person connects",
+            rule(40_000, Counting.CODE_POINTS, MediaRules.WEBHOOK), List.of(), "the webhook URL a person connects",
             parts -> new WebhookProvider(parts.http(), parts.clock())),
     X(PlatformId.X, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(280, Counting.X_WEIGHTED, media(4, 1, false, Need.NOTHING)),
+            rule(280, Counting.X_WEIGHTED, MediaRules.X),
             List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "
                             + "(AIL_X_API_URL replaces it)"),
                     Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
                     Host.browser("t.co", "X's link shortener, recognised when links are counted as X counts them (never called)")),
             null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
     LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
-            rule(3000, Counting.UTF16_UNITS, media(20, 1, false, Need.NOTHING)),
+            rule(3000, Counting.UTF16_UNITS, MediaRules.LINKEDIN),
             List.of(Host.api(LinkedInProvider.API_URL, "LinkedIn Posts, Images, Videos and userinfo APIs "
                             + "(AIL_LINKEDIN_API_URL replaces it)"),
                     Host.api(LinkedInProvider.AUTH_URL, "LinkedIn's consent page, token and revoke endpoints "
@@ -63,16 +62,16 @@ public enum Platform {
     // No provider yet: their rules are kept for when one comes.
     // The text becomes the video's description (5000); its title is cut from it later.
     YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(),
-            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", media(1, 1, false, Need.VIDEO)), List.of(), null, null),
+            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE), List.of(), null, null),
     // TikTok also takes photo posts, but AIL publishes videos there.
     TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
-            rule(2200, Counting.UTF16_UNITS, media(1, 1, false, Need.VIDEO)), List.of(), null, null),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK), List.of(), null, null),
     FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, Set.of(),
-            rule(63_206, Counting.UTF16_UNITS, media(10, 1, false, Need.NOTHING)), List.of(), null, null),
+            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK), List.of(), null, null),
     INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, Set.of(),
-            rule(2200, Counting.UTF16_UNITS, media(10, 10, true, Need.IMAGE_OR_VIDEO)), List.of(), null, null),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), List.of(), null, null),
     THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
-            rule(500, Counting.EMOJI_AS_BYTES, media(20, 20, true, Need.NOTHING)), List.of(), null, null);
+            rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS), List.of(), null, null);
 
     /** Which AIL_&lt;ID&gt;_* variables a platform reads. */
     public enum Setting {
@@ -181,6 +180,11 @@ public enum Platform {
         return Arrays.stream(values()).filter(Platform::hasProvider).toList();
     }
 
+    /** The largest file any of these platforms takes: a download for them can stop there. */
+    public static long largestFile(java.util.Collection<Platform> platforms) {
+        return platforms.stream().mapToLong(p -> p.rule.media().maxBytes()).max().orElse(0);
+    }
+
     /** The most media one post may carry on any platform AIL publishes to. */
     public static int mostMedia() {
         return withProvider().stream().mapToInt(p -> p.rule.media().maxItems()).max().orElseThrow();
@@ -209,9 +213,5 @@ public enum Platform {
 
     private static PostRule rule(int textLimit, Counting counting, MediaRule media) {
         return new PostRule(textLimit, counting, 0, "", media);
-    }
-
-    private static MediaRule media(int maxItems, int maxVideos, boolean mixed, Need need) {
-        return new MediaRule(maxItems, maxVideos, mixed, need);
     }
 }

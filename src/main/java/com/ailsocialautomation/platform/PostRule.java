@@ -19,9 +19,23 @@ public record PostRule(int textLimit, Counting counting, int byteLimit, String f
      * Every way the post breaks this rule, each a clause naming {@code who} (e.g. "X (@ana)") and what to do.
      *
      * @param lengths the text, counted once per counting for all targets
-     * @param limit the text limit for this account: {@link #textLimit} or the account's own (a Mastodon instance's)
+     * @param media   the facts of its media, in order, as read from AIL's copy
+     * @param limit   the text limit for this account: {@link #textLimit} or the account's own (a Mastodon instance's)
      */
-    public List<String> problems(TextLengths lengths, List<MediaKind> kinds, String who, int limit) {
+    public List<String> problems(TextLengths lengths, List<MediaFacts> media, String who, int limit) {
+        List<String> problems = textProblems(lengths, who, limit);
+        problems.addAll(this.media.problems(media, who));
+        return problems;
+    }
+
+    /** What can be known before any media is fetched: the text, and how many media items there are. */
+    public List<String> precheck(TextLengths lengths, int mediaCount, String who, int limit) {
+        List<String> problems = textProblems(lengths, who, limit);
+        problems.addAll(media.countProblems(mediaCount, who));
+        return problems;
+    }
+
+    private List<String> textProblems(TextLengths lengths, String who, int limit) {
         List<String> problems = new ArrayList<>();
         String text = lengths.text();
         int used = lengths.in(counting);
@@ -37,7 +51,6 @@ public record PostRule(int textLimit, Counting counting, int byteLimit, String f
         if (forbidden.chars().anyMatch(c -> text.indexOf(c) >= 0)) {
             problems.add(who + " does not allow " + String.join(" or ", forbidden.split("")) + " — remove them");
         }
-        problems.addAll(media.problems(kinds, who));
         return problems;
     }
 }

@@ -2,9 +2,12 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.net.MediaType;
+import com.ailsocialautomation.platform.MediaFacts;
 import org.junit.jupiter.api.Test;
 
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -23,15 +26,33 @@ class PostValidatorTest {
     }
 
     private static void ok(String text, Destination target) {
-        assertDoesNotThrow(() -> PostValidator.check(text, NO_MEDIA, List.of(target)));
+        assertDoesNotThrow(() -> PostValidator.precheck(text, NO_MEDIA, 0, List.of(target)));
     }
 
     private static String refused(String text, List<String> media, Destination... targets) {
+        String message = assertThrows(UserError.class, () -> PostValidator.precheck(text, media, 0, List.of(targets)))
+                .getMessage();
+        assertFalse(message.contains("\n"), message);
+        return message;
+    }
+
+    private static String refusedFacts(String text, List<MediaFacts> media, Destination... targets) {
         String message = assertThrows(UserError.class, () -> PostValidator.check(text, media, List.of(targets)))
                 .getMessage();
         assertFalse(message.contains("\n"), message);
         return message;
     }
+
+    private static MediaFacts image(MediaType type, long size, int width, int height) {
+        return new MediaFacts(type, size, width, height, null);
+    }
+
+    private static MediaFacts video(MediaType type, long size, int width, int height, Duration length) {
+        return new MediaFacts(type, size, width, height, length);
+    }
+
+    private static final MediaFacts PNG = image(MediaType.PNG, 200_000, 1200, 800);
+    private static final MediaFacts MP4 = video(MediaType.MP4, 5_000_000, 1280, 720, Duration.ofSeconds(30));
 
     @Test
     void xCountsWeightedCharactersWithLinksAs23() {
@@ -96,7 +117,7 @@ class PostValidatorTest {
     void linkedInInstagramAndWebhookHaveTheirOwnLimits() {
         ok("a".repeat(3000), on(Platform.LINKEDIN));
         assertTrue(refused("a".repeat(3001), NO_MEDIA, on(Platform.LINKEDIN)).startsWith("Too long for LinkedIn (@ana): 3001/3000"));
-        assertTrue(refused("a".repeat(2201), List.of("https://example.com/a.jpg"), on(Platform.INSTAGRAM))
+        assertTrue(refused("a".repeat(2201), List.of("https://example.com/a"), on(Platform.INSTAGRAM))
                 .startsWith("Too long for Instagram (@ana): 2201/2200"));
         ok("a".repeat(40_000), on(Platform.WEBHOOK));
         assertTrue(refused("a".repeat(40_001), NO_MEDIA, on(Platform.WEBHOOK)).startsWith("Too long for Webhook (@ana): 40001/40000"));
@@ -104,44 +125,49 @@ class PostValidatorTest {
 
     @Test
     void instagramNeedsMediaAndYouTubeAndTikTokNeedAVideo() {
-        assertEquals("Instagram (@ana) needs an image or a video — add media:<url>, or leave it out with to:",
+        assertEquals("Instagram (@ana) needs an image or a video — attach one or add media:<url>, or leave it out with to:",
                 refused("Hello", NO_MEDIA, on(Platform.INSTAGRAM)));
-        assertEquals("YouTube (@ana) needs a video (.mp4, .mov or .webm) — add media:<url>, or leave it out with to:",
-                refused("Hello", List.of("https://example.com/a.png"), on(Platform.YOUTUBE)));
-        assertDoesNotThrow(() -> PostValidator.check("Hello", List.of("https://example.com/clip.MP4"),
+        assertEquals("YouTube (@ana) needs a video — attach one or add media:<url>; "
+                        + "YouTube (@ana): the image is a PNG file, and it takes no images, or leave it out with to:",
+                refusedFacts("Hello", List.of(PNG), on(Platform.YOUTUBE)));
+        assertDoesNotThrow(() -> PostValidator.check("Hello", List.of(MP4),
                 List.of(on(Platform.YOUTUBE), on(Platform.TIKTOK), on(Platform.INSTAGRAM))));
         assertTrue(refused("Hello", NO_MEDIA, on(Platform.TIKTOK)).startsWith("TikTok (@ana) needs a video"));
     }
 
     @Test
     void youTubeRefusesAngleBrackets() {
-        assertTrue(refused("a <b>", List.of("https://example.com/v.mp4"), on(Platform.YOUTUBE))
+        assertTrue(refusedFacts("a <b>", List.of(MP4), on(Platform.YOUTUBE))
                 .startsWith("YouTube (@ana) does not allow < or > — remove them"));
     }
 
     @Test
-    void mediaCountAndMixAreCheckedPerPlatform() {
-        List<String> five = List.of("https://e.com/1.png", "https://e.com/2.png", "https://e.com/3.png",
-                "https://e.com/4.png", "https://e.com/5.png");
+    void mediaCountIsCheckedBeforeAnythingIsFetchedAndTheMixOnceTheBytesAreKnown() {
+        List<String> five = List.of("https://e.com/1", "https://e.com/2", "https://e.com/3",
+                "https://e.com/4", "https://e.com/5");
         assertEquals("Too many media for Mastodon (@ana): 5/4 — remove 1, or leave it out with to:",
                 refused("Hi", five, on(Platform.MASTODON)));
+        assertEquals("Too many media for Mastodon (@ana): 5/4 — remove 1, or leave it out with to:",
+                assertThrows(UserError.class, () -> PostValidator.precheck("Hi", five.subList(0, 2), 3,
+                        List.of(on(Platform.MASTODON)))).getMessage(), "links and files count together");
         assertEquals("X (@ana) takes images or a video, not both in one post, or leave it out with to:",
-                refused("Hi", List.of("https://e.com/1.png", "https://e.com/2.mp4"), on(Platform.X)));
-        assertTrue(refused("Hi", List.of("https://e.com/1.mp4", "https://e.com/2.mov"), on(Platform.BLUESKY))
-                .startsWith("Bluesky (@ana) takes at most 1 video"));
-        assertDoesNotThrow(() -> PostValidator.check("Hi", five, List.of(on(Platform.THREADS), on(Platform.INSTAGRAM))));
+                refusedFacts("Hi", List.of(PNG, MP4), on(Platform.X)));
+        assertTrue(refusedFacts("Hi", List.of(MP4, MP4), on(Platform.BLUESKY)).startsWith("Bluesky (@ana) takes at most 1 video"));
+        assertDoesNotThrow(() -> PostValidator.precheck("Hi", five, 0, List.of(on(Platform.THREADS), on(Platform.INSTAGRAM))));
     }
 
     @Test
-    void mediaMustBeAWebLinkToAnImageOrVideo() {
-        assertEquals("media:https://example.com/report.pdf is not an image or video AIL can publish: "
-                        + "link a .jpg, .jpeg, .png, .gif, .webp, .mp4, .mov or .webm file.",
-                refused("Hi", List.of("https://example.com/report.pdf"), on(Platform.X)));
+    void aLinkMustBeAWebLinkButItsExtensionSaysNothing() {
+        assertDoesNotThrow(() -> PostValidator.precheck("Hi", List.of("https://example.com/report.pdf"), 0,
+                List.of(on(Platform.X))), "the bytes decide, once fetched");
+        assertDoesNotThrow(() -> PostValidator.precheck("Hi", List.of("https://example.com/photo?id=7"), 0,
+                List.of(on(Platform.X))));
         assertEquals("media:ftp://example.com/a.png is not a web link: give one starting with https://.",
                 refused("Hi", List.of("ftp://example.com/a.png"), on(Platform.X)));
         assertTrue(refused("Hi", List.of("not a url"), on(Platform.X)).startsWith("media:not a url is not a web link"));
-        assertDoesNotThrow(() -> PostValidator.check("", List.of("https://cdn.example.com/a.JPEG?w=800#top"),
+        assertDoesNotThrow(() -> PostValidator.precheck("", List.of("https://cdn.example.com/a.JPEG?w=800#top"), 0,
                 List.of(on(Platform.X))));
+        assertDoesNotThrow(() -> PostValidator.precheck("", NO_MEDIA, 1, List.of(on(Platform.X))), "a file alone is a post");
     }
 
     @Test
@@ -155,7 +181,7 @@ class PostValidatorTest {
         String message = refused("a".repeat(301), NO_MEDIA, on(Platform.X), on(Platform.BLUESKY), on(Platform.MASTODON), on(Platform.YOUTUBE));
         assertEquals("Too long for X (@ana): 301/280 — shorten by 21 characters; "
                 + "too long for Bluesky (@ana): 301/300 — shorten by 1 character; "
-                + "YouTube (@ana) needs a video (.mp4, .mov or .webm) — add media:<url>; "
+                + "YouTube (@ana) needs a video — attach one or add media:<url>; "
                 + "or leave those accounts out with to:", message);
     }
 }

@@ -25,11 +25,14 @@ class MediaSnifferTest {
         assertEquals(Optional.of(MediaType.MP4), MediaSniffer.detect(Samples.MP4));
         assertEquals(Optional.of(MediaType.MOV), MediaSniffer.detect(Samples.MOV));
         assertEquals(Optional.of(MediaType.WEBM), MediaSniffer.detect(Samples.WEBM));
+        assertEquals(Optional.of(MediaType.HEIC), MediaSniffer.detect(Samples.HEIC));
+        assertEquals(Optional.of(MediaType.HEIC), MediaSniffer.detect(Samples.pad(Samples.concat(Samples.bytes(0, 0, 0, 0x18),
+                Samples.ascii("ftypmif1"), Samples.bytes(0, 0, 0, 0), Samples.ascii("mif1heic")))), "a generic HEIF naming heic");
     }
 
     @Test
     void lookalikesAreNotAccepted() {
-        assertEquals(Optional.empty(), MediaSniffer.detect(Samples.HEIC), "an ISO media still image is not MP4");
+        assertEquals(Optional.empty(), MediaSniffer.detect(Samples.AVIF), "an ISO media still image is not MP4");
         assertEquals(Optional.empty(), MediaSniffer.detect(Samples.MKV), "Matroska shares WebM's magic");
         assertEquals(Optional.empty(), MediaSniffer.detect(Samples.concat(Samples.ascii("RIFF"), new byte[4],
                 Samples.ascii("WAVE"))), "a RIFF that is not WebP");
@@ -40,7 +43,7 @@ class MediaSnifferTest {
     @Test
     void aWebPageBehindAJpgLinkIsNamedAsSuch() {
         UserError error = assertThrows(UserError.class, () -> MediaSniffer.require(Samples.HTML, MediaType.IMAGES));
-        assertEquals("That link gives a web page, not the file itself; link directly to a JPEG, PNG, GIF, WebP file.",
+        assertEquals("That link gives a web page, not the file itself; link directly to a JPEG, PNG, GIF, WebP, HEIC file.",
                 error.getMessage());
     }
 

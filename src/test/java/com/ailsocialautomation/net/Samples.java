@@ -14,6 +14,7 @@ final class Samples {
     static final byte[] WEBP = pad(concat(ascii("RIFF"), bytes(0x24, 0, 0, 0), ascii("WEBPVP8 ")));
     static final byte[] MP4 = pad(concat(bytes(0, 0, 0, 0x20), ascii("ftypisom"), bytes(0, 0, 2, 0), ascii("isomiso2mp41")));
     static final byte[] MOV = pad(concat(bytes(0, 0, 0, 0x14), ascii("ftypqt  "), bytes(0, 0, 2, 0), ascii("qt  ")));
+    static final byte[] AVIF = pad(concat(bytes(0, 0, 0, 0x18), ascii("ftypavif"), bytes(0, 0, 0, 0), ascii("mif1avif")));
     static final byte[] HEIC = pad(concat(bytes(0, 0, 0, 0x18), ascii("ftypheic"), bytes(0, 0, 0, 0), ascii("mif1heic")));
     static final byte[] WEBM = pad(concat(bytes(0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84),
             ascii("webm"), bytes(0x42, 0x87, 0x81, 0x04)));
@@ -42,7 +43,7 @@ final class Samples {
         return out;
     }
 
-    private static byte[] pad(byte[] head) {
+    static byte[] pad(byte[] head) {
         return Arrays.copyOf(head, Math.max(head.length, 100));
     }
 }
