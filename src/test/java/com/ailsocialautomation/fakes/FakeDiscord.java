@@ -20,8 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Discord's REST API (v10) and gateway on 127.0.0.1, as strict as the parts AIL uses: every REST call needs
  * {@code Authorization: Bot <token>}; the gateway says HELLO, requires IDENTIFY with the token, answers heartbeats,
- * then sends READY and a GUILD_CREATE for each guild. Tests can make a user block DMs (50007), answer the next calls
- * of a route with 429 and a {@code retry_after}, dispatch gateway events (GUILD_DELETE), and read what arrived.
+ * then sends READY and a GUILD_CREATE for each guild. As Discord does, it answers a body that is not JSON with 400
+ * (50109), content over 2,000 characters or an embed description over 4,096 with 400 (50035), command definitions
+ * outside the application command schema with 400 (50035), a second acknowledgement of one interaction with 400
+ * (40060) and an interaction callback whose token is not the interaction's with 401 (50027). Tests can make a user
+ * block DMs (50007), answer the next calls of a route with 429 and a {@code retry_after}, dispatch gateway events
+ * (GUILD_DELETE), and read what arrived.
  */
 public final class FakeDiscord implements AutoCloseable {
     public static final String BOT_ID = "800000000000000001";
@@ -42,9 +46,12 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(600000000000000000L);
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, Long> interactionsSent = new ConcurrentHashMap<>();
+    private final Map<String, String> interactionTokens = new ConcurrentHashMap<>(); // interaction id -> its token
+    private final Set<String> acknowledgedInteractions = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedTokens = ConcurrentHashMap.newKeySet();
     private volatile double retryAfter = 1.0;
     private volatile int unauthorized;
+    private volatile String lastInteraction;
 
     public FakeDiscord(String token) {
         this.token = token;
@@ -115,6 +122,11 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(identifies);
     }
 
+    /** The id of the interaction {@link #slashCommand} dispatched last. */
+    public String lastInteractionId() {
+        return lastInteraction;
+    }
+
     public int unauthorized() {
         return unauthorized;
     }
@@ -136,8 +148,24 @@ public final class FakeDiscord implements AutoCloseable {
             ctx.skipRemainingHandlers();
             return;
         }
-        JsonNode body = ctx.body().isEmpty() || !ctx.body().startsWith("{") && !ctx.body().startsWith("[")
-                ? null : Json.MAPPER.readTree(ctx.body());
+        String type = ctx.header("Content-Type");
+        boolean json = type != null && type.startsWith("application/json");
+        JsonNode body = json && !ctx.body().isEmpty() ? parse(ctx.body())
+                : ctx.formParamMap().containsKey("payload_json") ? parse(ctx.formParam("payload_json")) : null;
+        if (body == null && (json && !ctx.body().isEmpty() || ctx.formParamMap().containsKey("payload_json"))) {
+            calls.add(new Call(ctx.method().name() + "!400", path, null, System.currentTimeMillis()));
+            ctx.status(400).json(Map.of("message", "The request body contains invalid JSON.", "code", 50109));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        String tooLong = body == null ? null : tooLong(body.has("data") && path.startsWith("interactions/") ? body.get("data") : body);
+        if (tooLong != null) {
+            calls.add(new Call(ctx.method().name() + "!400", path, body, System.currentTimeMillis()));
+            ctx.status(400).json(invalidFormBody(tooLong, "BASE_TYPE_MAX_LENGTH", "Must be " + (tooLong.equals("content") ? 2000 : 4096)
+                    + " or fewer in length."));
+            ctx.skipRemainingHandlers();
+            return;
+        }
         for (Map.Entry<String, Integer> limit : rateLimited.entrySet()) {
             if (path.endsWith(limit.getKey()) && limit.getValue() > 0 && !ctx.method().name().equals("GET")) {
                 rateLimited.put(limit.getKey(), limit.getValue() - 1);
@@ -158,8 +186,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void commands(Context ctx) throws Exception {
+        JsonNode commands = Json.MAPPER.readTree(ctx.body());
+        String problem = DiscordCommandSchema.problem(commands);
+        if (problem != null) {
+            ctx.status(400).json(invalidFormBody(problem, "COMMAND_SCHEMA", "Invalid application command: " + problem));
+            return;
+        }
         ArrayNode answer = Json.MAPPER.createArrayNode();
-        for (JsonNode command : Json.MAPPER.readTree(ctx.body())) {
+        for (JsonNode command : commands) {
             ObjectNode registered = ((ObjectNode) command.deepCopy()).put("id", Long.toString(ids.incrementAndGet()))
                     .put("application_id", APP_ID).put("version", "1").put("type", 1);
             if (ctx.pathParamMap().containsKey("guild")) {
@@ -216,6 +250,8 @@ public final class FakeDiscord implements AutoCloseable {
         // a snowflake of now: JDA refuses to answer an interaction whose id dates it more than 15 minutes ago
         String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22);
         interactionsSent.put(interactionId, System.currentTimeMillis());
+        interactionTokens.put(interactionId, interactionToken);
+        lastInteraction = interactionId;
         dispatch("INTERACTION_CREATE", Map.ofEntries(Map.entry("id", interactionId), Map.entry("application_id", APP_ID),
                 Map.entry("type", 2), Map.entry("token", interactionToken), Map.entry("version", 1),
                 Map.entry("guild_id", guildId), Map.entry("guild", Map.of("id", guildId, "locale", "en-US", "features", List.of())),
@@ -231,9 +267,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void callback(Context ctx) {
-        Long sent = interactionsSent.get(ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        Long sent = interactionsSent.get(id);
         if (sent == null || System.currentTimeMillis() - sent > 3000) {
             ctx.status(404).json(Map.of("message", "Unknown interaction", "code", 10062));
+            return;
+        }
+        if (!ctx.pathParam("token").equals(interactionTokens.get(id))) {
+            ctx.status(401).json(Map.of("message", "Invalid Webhook Token", "code", 50027));
+            return;
+        }
+        if (!acknowledgedInteractions.add(id)) {
+            ctx.status(400).json(Map.of("message", "Interaction has already been acknowledged.", "code", 40060));
             return;
         }
         acknowledgedTokens.add(ctx.pathParam("token"));
@@ -241,7 +286,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void webhookMessage(Context ctx) throws Exception {
-        if (!acknowledgedTokens.contains(ctx.pathParam("token"))) {
+        if (!APP_ID.equals(ctx.pathParam("app")) || !acknowledgedTokens.contains(ctx.pathParam("token"))) {
             ctx.status(404).json(Map.of("message", "Unknown Webhook", "code", 10015));
             return;
         }
@@ -304,6 +349,32 @@ public final class FakeDiscord implements AutoCloseable {
                         "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0))),
                 Map.entry("joined_at", "2026-01-01T00:00:00.000000+00:00"), Map.entry("large", false),
                 Map.entry("unavailable", false), Map.entry("preferred_locale", "en-US"), Map.entry("afk_timeout", 300));
+    }
+
+    /** The field of a message body over Discord's length limits ("content", "embeds"), or null. */
+    private static String tooLong(JsonNode message) {
+        if (message.path("content").asText("").length() > 2000) {
+            return "content";
+        }
+        for (JsonNode embed : message.path("embeds")) {
+            if (embed.path("description").asText("").length() > 4096) {
+                return "embeds";
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> invalidFormBody(String field, String code, String message) {
+        return Map.of("message", "Invalid Form Body", "code", 50035,
+                "errors", Map.of(field, Map.of("_errors", List.of(Map.of("code", code, "message", message)))));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static Map<String, Object> user(String id, String name, boolean bot) {

@@ -28,9 +28,13 @@ import java.util.function.Predicate;
  * forms under {@code /api/}, with {@code Authorization: Bearer xoxb-...} of a token it issued (else
  * {@code not_authed} / {@code invalid_auth}); {@code blocks} and {@code view} are JSON strings in the form and are
  * checked against Block Kit's limits (50 blocks in a message, 100 in a view, 3000 characters in a section);
- * required fields are required. It also serves response_urls ({@code /respond/...}) and file upload URLs
- * ({@code /upload/...}), and {@code oauth.v2.access} for installs and token rotation (single-use refresh tokens).
- * Tests can make {@code chat.postMessage} answer 429 with Retry-After. It records every call.
+ * required fields are required; JSON that does not parse gets Slack's error ({@code invalid_blocks_format}, or a 400
+ * {@code invalid_payload} on a response_url), never a dropped connection. It also serves response_urls
+ * ({@code /respond/...}: a fresh one per {@link #responseUrl}, taken 5 times within 30 minutes, then 404
+ * {@code used_url} / {@code expired_url}) and file upload URLs ({@code /upload/...}), and {@code oauth.v2.access} for
+ * installs and token rotation: a code from {@link #approve} works once, within 10 minutes, only with the
+ * {@code redirect_uri} its authorize URL named ({@code invalid_code}, {@code bad_redirect_uri}); refresh tokens are
+ * single-use. Tests can make {@code chat.postMessage} answer 429 with Retry-After. It records every call.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String TEAM = "T0AIL";
@@ -38,6 +42,10 @@ public final class FakeSlack implements AutoCloseable {
     public static final String BOT_USER = "U0BOT";
     public static final String CLIENT_ID = "1111.2222";
     public static final String CLIENT_SECRET = "fake-slack-client-secret";
+    /** Slack takes at most this many answers through one response_url, within {@link #RESPONSE_URL_LIFETIME}. */
+    public static final int RESPONSE_URL_USES = 5;
+    public static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     /** One call: the method (or "respond"/"upload"), its form fields or JSON body, and the token it carried. */
     public record Call(String method, Map<String, String> form, String json, String token, byte[] bytes) {
@@ -73,6 +81,20 @@ public final class FakeSlack implements AutoCloseable {
     private volatile int rotatingTokenSeconds; // 0: install issues non-expiring tokens
     private volatile String socketModeUrl;
     private final Map<String, Duration> slow = new ConcurrentHashMap<>();
+    private final Map<String, Code> codes = new ConcurrentHashMap<>(); // removed when used
+    private final Map<String, Respond> responseUrls = new ConcurrentHashMap<>(); // by path
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+    private record Code(String redirectUri, java.time.Instant issuedAt) {}
+
+    private static final class Respond {
+        final java.time.Instant issuedAt;
+        int uses;
+
+        Respond(java.time.Instant issuedAt) {
+            this.issuedAt = issuedAt;
+        }
+    }
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,8 +108,30 @@ public final class FakeSlack implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A fresh response_url, as Slack puts in each slash command and interaction: its path ends with "/" + name. */
     public String responseUrl(String name) {
-        return url() + "/respond/" + name;
+        String path = "/respond/" + sequence.incrementAndGet() + "/" + name;
+        responseUrls.put(path, new Respond(clock.instant()));
+        return url() + path;
+    }
+
+    /** The time this fake keeps (response_url and code lifetimes): the product's test clock, so both agree. */
+    public void useClock(java.time.Clock time) {
+        clock = time;
+    }
+
+    /**
+     * What Slack's authorize page does when the person allows the app: a code for {@code authorizeUrl}'s
+     * {@code redirect_uri}, which {@code oauth.v2.access} takes once. Refuses another app's URL.
+     */
+    public String approve(String authorizeUrl) {
+        Map<String, String> query = form(java.net.URI.create(authorizeUrl).getRawQuery());
+        if (!CLIENT_ID.equals(query.get("client_id"))) {
+            throw new AssertionError("Slack would show invalid_client_id for " + authorizeUrl);
+        }
+        String code = "fake-code-" + sequence.incrementAndGet() + "." + java.util.UUID.randomUUID();
+        codes.put(code, new Code(query.get("redirect_uri"), clock.instant()));
+        return code;
     }
 
     public void addUser(User user) {
@@ -177,11 +221,33 @@ public final class FakeSlack implements AutoCloseable {
     private void respond(HttpExchange ex, String path, byte[] raw) throws IOException {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         String body = new String(raw, StandardCharsets.UTF_8);
+        Respond url = responseUrls.get(path);
+        if (url == null) {
+            send(ex, 404, "invalid_url");
+            return;
+        }
+        synchronized (url) {
+            if (!clock.instant().isBefore(url.issuedAt.plus(RESPONSE_URL_LIFETIME))) {
+                calls.add(new Call("respond!expired", Map.of("url", path), body, null, raw));
+                send(ex, 404, "expired_url");
+                return;
+            }
+            if (url.uses >= RESPONSE_URL_USES) {
+                calls.add(new Call("respond!used", Map.of("url", path), body, null, raw));
+                send(ex, 404, "used_url");
+                return;
+            }
+            url.uses++;
+        }
         if (type == null || !type.startsWith("application/json")) {
             send(ex, 400, "invalid_payload");
             return;
         }
-        JsonNode json = Json.MAPPER.readTree(body);
+        JsonNode json = parse(body);
+        if (json == null || !json.isObject()) {
+            send(ex, 400, "invalid_payload");
+            return;
+        }
         String problem = blocksProblem(json.get("blocks"), 50);
         if (problem != null) {
             send(ex, 400, problem);
@@ -255,7 +321,8 @@ public final class FakeSlack implements AutoCloseable {
                 if (form.get("text") == null && form.get("blocks") == null) {
                     yield error("no_text");
                 }
-                String problem = form.get("blocks") == null ? null : blocksProblem(Json.MAPPER.readTree(form.get("blocks")), 50);
+                JsonNode blocks = form.get("blocks") == null ? null : parse(form.get("blocks"));
+                String problem = form.get("blocks") == null ? null : blocks == null ? "invalid_blocks_format" : blocksProblem(blocks, 50);
                 yield problem != null ? error(problem)
                         : ok(Map.of("channel", form.get("channel"), "ts", "1700000000." + sequence.incrementAndGet()));
             }
@@ -303,8 +370,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private String view(String json, String type) throws IOException {
-        JsonNode view = Json.MAPPER.readTree(json);
-        if (!type.equals(view.path("type").asText())) {
+        JsonNode view = parse(json);
+        if (view == null || !type.equals(view.path("type").asText())) {
             return error("invalid_arguments");
         }
         String problem = blocksProblem(view.get("blocks"), type.equals("home") ? 100 : 100);
@@ -334,10 +401,16 @@ public final class FakeSlack implements AutoCloseable {
             if (team == null) {
                 return error("invalid_refresh_token");
             }
-        } else if ("good-code".equals(form.get("code"))) {
-            team = TEAM;
         } else {
-            return error("invalid_code");
+            Code code = codes.remove(form.getOrDefault("code", ""));
+            if (code == null || !clock.instant().isBefore(code.issuedAt().plus(CODE_LIFETIME))) {
+                return error("invalid_code");
+            }
+            // "This must match the originally submitted URI (if one was sent)"
+            if (code.redirectUri() != null && !code.redirectUri().equals(form.get("redirect_uri"))) {
+                return error("bad_redirect_uri");
+            }
+            team = TEAM;
         }
         String token = "xoxb-installed-" + sequence.incrementAndGet();
         tokens.add(token);
@@ -381,6 +454,15 @@ public final class FakeSlack implements AutoCloseable {
         return null;
     }
 
+    /** Null when {@code json} is not JSON. */
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static String required(Map<String, String> form, String... names) {
         for (String name : names) {
             if (form.get(name) == null || form.get(name).isBlank()) {
@@ -392,6 +474,9 @@ public final class FakeSlack implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> out = new LinkedHashMap<>();
+        if (body == null) {
+            return out;
+        }
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;

@@ -50,6 +50,12 @@ class SlackInstallTest {
         rig.close();
     }
 
+    /** The whole install as a browser goes through it, the person allowing the app on Slack's page: where it ends. */
+    private static String install() {
+        return install(null);
+    }
+
+    /** Like {@link #install()}, but coming back with {@code code} instead of the one Slack's page gave (null: that one). */
     private static String install(String code) {
         HttpResponse<String> start = rig.requests.get("/slack/install", null);
         assertEquals(302, start.statusCode(), start.body());
@@ -67,7 +73,8 @@ class SlackInstallTest {
             }
         }
         String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> back = rig.requests.get("/slack/oauth_redirect?code=" + code + "&state=" + state, cookie);
+        String approved = rig.slack.approve(authorize);
+        HttpResponse<String> back = rig.requests.get("/slack/oauth_redirect?code=" + (code == null ? approved : code) + "&state=" + state, cookie);
         assertEquals(302, back.statusCode(), back.body());
         return back.headers().firstValue("Location").orElseThrow();
     }
@@ -75,10 +82,13 @@ class SlackInstallTest {
     @Test
     void installingStoresTheEncryptedBotTokenAndCommandsFromThatWorkspaceUseIt() throws Exception {
         int states = sql.one("select count(*) from slack_oauth_states", rs -> rs.getInt(1)).orElseThrow();
-        String done = install("good-code");
+        int exchanges = rig.slack.calls("oauth.v2.access").size();
+        String done = install();
         assertTrue(done.endsWith(Setup.INSTALLED_PAGE), done);
-        FakeSlack.Call exchange = rig.slack.await("oauth.v2.access", 1, c -> "good-code".equals(c.form().get("code"))).get(0);
-        assertTrue(exchange.form().containsKey("code"));
+        FakeSlack.Call exchange = rig.slack.await("oauth.v2.access", exchanges + 1).get(exchanges);
+        assertTrue(exchange.form().get("code").startsWith("fake-code-"), exchange.form().toString());
+        assertEquals(SlackRig.PUBLIC_URL + "/slack/oauth_redirect", exchange.form().get("redirect_uri"),
+                "the exchange names the redirect_uri the authorize URL did (the fake refuses another)");
         byte[] stored = sql.one("select bot_token_enc from slack_installations where team_id = ?", rs -> rs.getBytes(1), FakeSlack.TEAM).orElseThrow();
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("xoxb-"), "the token is encrypted at rest");
         assertEquals(states, sql.one("select count(*) from slack_oauth_states", rs -> rs.getInt(1)).orElseThrow(), "the state was used up");
@@ -88,6 +98,18 @@ class SlackInstallTest {
         assertEquals(200, ack.statusCode(), ack.body());
         FakeSlack.Call info = rig.slack.await("users.info", 1, c -> "UINST".equals(c.form().get("user"))).get(0);
         assertTrue(info.token().startsWith("xoxb-installed-"), info.token());
+    }
+
+    @Test
+    void aCodeAlreadyExchangedEndsOnTheFailurePageEvenWithAFreshState() {
+        String first = install();
+        assertTrue(first.endsWith(Setup.INSTALLED_PAGE), first);
+        String used = rig.slack.calls("oauth.v2.access").stream().map(c -> c.form().get("code")).filter(c -> c != null)
+                .reduce((a, b) -> b).orElseThrow();
+        int before = sql.one("select count(*) from slack_installations", rs -> rs.getInt(1)).orElseThrow();
+        String again = install(used);
+        assertTrue(again.endsWith(Setup.INSTALL_FAILED_PAGE), again);
+        assertEquals(before, sql.one("select count(*) from slack_installations", rs -> rs.getInt(1)).orElseThrow());
     }
 
     @Test
@@ -145,7 +167,7 @@ class SlackInstallTest {
 
     /** Installs once with rotation on, and takes the refresh token the fake issued from the stored installation. */
     private static String issueRefreshToken() {
-        install("good-code");
+        install();
         Installation installed = new InstallationStore(sql, pg.vault()).forTeam(FakeSlack.TEAM).orElseThrow();
         assertTrue(installed.expiresAt() != null && installed.refreshToken() != null, "rotation data is kept");
         String refresh = installed.refreshToken().reveal();

@@ -72,6 +72,7 @@ final class SlackRig implements AutoCloseable {
     SlackRig(PostgresExtension pg, boolean distributed, List<Handler> standIns, Map<String, Action> actions,
              Duration ackWithin) throws Exception {
         slack = new FakeSlack();
+        slack.useClock(clock); // response_url lifetimes run on the same time as the product's
         // the service's own units; PUBLIC_URL stands for this rig's web server in the links they make
         units = Units.over(pg).clock(clock).providers(h -> List.of(new WebhookProvider(h, clock)))
                 .handlers(standIns).actions(actions).env("AIL_CONTACT_EMAIL", "privacy@example.com")

@@ -1,0 +1,128 @@
+package com.ailsocialautomation.fakes;
+
+import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * FakeDiscord refuses what Discord refuses, so that the bot's tests passing against it mean something: a second
+ * acknowledgement, another interaction's token, content over 2,000 characters, command definitions outside the
+ * schema and bodies that are not JSON. A fake that stops checking one of these fails here.
+ */
+class FakeDiscordStrictnessTest {
+    private static final String TOKEN = "MTA.fake-bot-token.strictness";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private final FakeDiscord discord = new FakeDiscord(TOKEN);
+
+    @AfterEach
+    void stop() {
+        discord.close();
+    }
+
+    @Test
+    void anInteractionIsAcknowledgedOnceAndOnlyWithItsOwnToken() throws Exception {
+        discord.addGuild("900000000000000001", "700000000000000001");
+        discord.slashCommand("token-of-the-interaction", "900000000000000001", "100000000000000001", "help");
+        String id = interactionId();
+        String ack = "{\"type\":5,\"data\":{\"flags\":64}}";
+        HttpResponse<String> wrong = send("POST", "interactions/" + id + "/token-of-another/callback", ack, null);
+        assertEquals(List.of(401, 50027), List.of(wrong.statusCode(), code(wrong)));
+        assertEquals(204, send("POST", "interactions/" + id + "/token-of-the-interaction/callback", ack, null).statusCode());
+        HttpResponse<String> again = send("POST", "interactions/" + id + "/token-of-the-interaction/callback", ack, null);
+        assertEquals(List.of(400, 40060), List.of(again.statusCode(), code(again)));
+        assertEquals(404, send("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/token-of-another/messages/@original",
+                "{\"content\":\"x\"}", null).statusCode(), "a follow-up needs the acknowledged interaction's token");
+        assertEquals(200, send("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/token-of-the-interaction/messages/@original",
+                "{\"content\":\"done\"}", null).statusCode());
+    }
+
+    @Test
+    void contentOverTwoThousandCharactersIsRefusedWhereverItIsSent() throws Exception {
+        discord.addGuild("900000000000000001", "700000000000000001");
+        String ok = Json.MAPPER.writeValueAsString(java.util.Map.of("content", "x".repeat(2000)));
+        String over = Json.MAPPER.writeValueAsString(java.util.Map.of("content", "x".repeat(2001)));
+        assertEquals(200, send("POST", "channels/700000000000000001/messages", ok, "Bot " + TOKEN).statusCode());
+        HttpResponse<String> refused = send("POST", "channels/700000000000000001/messages", over, "Bot " + TOKEN);
+        assertEquals(List.of(400, 50035), List.of(refused.statusCode(), code(refused)));
+        assertTrue(refused.body().contains("BASE_TYPE_MAX_LENGTH"), refused.body());
+        String embed = Json.MAPPER.writeValueAsString(java.util.Map.of("embeds", List.of(java.util.Map.of("description", "y".repeat(4097)))));
+        assertEquals(400, send("POST", "channels/700000000000000001/messages", embed, "Bot " + TOKEN).statusCode());
+
+        discord.slashCommand("long-answer", "900000000000000001", "100000000000000001", "help");
+        HttpResponse<String> reply = send("POST", "interactions/" + interactionId() + "/long-answer/callback",
+                "{\"type\":4,\"data\":{\"content\":\"" + "z".repeat(2001) + "\"}}", null);
+        assertEquals(List.of(400, 50035), List.of(reply.statusCode(), code(reply)));
+    }
+
+    @Test
+    void commandDefinitionsOutsideTheSchemaAreRefusedAndAILsManifestIsNot() throws Exception {
+        JsonNode manifest = Json.MAPPER.readTree(Files.readString(Path.of("bot-manifests/discord/commands.json")));
+        String path = "applications/" + FakeDiscord.APP_ID + "/commands";
+        assertEquals(200, send("PUT", path, "[" + manifest + "]", "Bot " + TOKEN).statusCode(), "AIL's own manifest is valid");
+
+        List<Consumer<ObjectNode>> breakages = List.of(
+                c -> c.put("description", "d".repeat(101)),
+                c -> c.put("name", "AIL"),
+                c -> c.put("descripton", "a misspelt field"),
+                c -> ((ObjectNode) c.withArray("options").get(0)).put("name", "has space"),
+                c -> ((ObjectNode) c.withArray("options").get(0)).put("type", 12),
+                c -> ((ObjectNode) c.withArray("options").get(0)).put("required", true),
+                c -> { ArrayNode options = c.withArray("options"); options.add(options.get(0).deepCopy()); },
+                c -> { ArrayNode options = c.withArray("options"); while (options.size() <= 25) { options.add(((ObjectNode) options.get(0).deepCopy())
+                        .put("name", "extra" + options.size())); } },
+                c -> {
+                    ObjectNode sub = (ObjectNode) c.withArray("options").get(0);
+                    ArrayNode inner = sub.withArray("options");
+                    inner.addObject().put("type", 3).put("name", "late").put("description", "optional first");
+                    inner.addObject().put("type", 3).put("name", "early").put("description", "required after").put("required", true);
+                },
+                c -> ((ObjectNode) c.withArray("options").get(0)).withArray("options").addObject().put("type", 5).put("name", "flag")
+                        .put("description", "a boolean").putArray("choices").addObject().put("name", "yes").put("value", true));
+        for (int i = 0; i < breakages.size(); i++) {
+            ObjectNode broken = (ObjectNode) manifest.deepCopy();
+            breakages.get(i).accept(broken);
+            HttpResponse<String> refused = send("PUT", path, "[" + broken + "]", "Bot " + TOKEN);
+            assertEquals(List.of(400, 50035), List.of(refused.statusCode(), code(refused)), "breakage " + i + ": " + refused.body());
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGetsDiscords400NotADroppedConnection() throws Exception {
+        discord.addGuild("900000000000000001", "700000000000000001");
+        HttpResponse<String> refused = send("POST", "channels/700000000000000001/messages", "{\"content\": \"unterminated", "Bot " + TOKEN);
+        assertEquals(List.of(400, 50109), List.of(refused.statusCode(), code(refused)));
+    }
+
+    private String interactionId() {
+        // the id is the snowflake the fake dispatched; it answers its callback only for that id
+        return discord.lastInteractionId();
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discord.apiUrl() + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int code(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body()).path("code").asInt();
+    }
+}
