@@ -76,6 +76,29 @@ class SlackNotifierTest {
         assertEquals(PostStatus.SCHEDULED, rig.posts.find(post.workspaceId(), post.id()).orElseThrow().status());
     }
 
+    /**
+     * Slack takes answers through a response_url for 30 minutes (FakeSlack refuses later ones on the same clock): an
+     * origin 1 s short of that is updated, one exactly that old is not tried at all, and its DM arrives either way.
+     */
+    @Test
+    void theOriginalReplyIsUpdatedWhileItsResponseUrlLivesAndNotTriedAfterButTheDmAlwaysArrives() throws Exception {
+        NotificationSender sender = new NotificationSender(rig.outbox, List.of(rig.front.notifier()), rig.clock);
+        for (Duration age : List.of(Origin.RESPONSE_URL_LIFETIME.minusSeconds(1), Origin.RESPONSE_URL_LIFETIME)) {
+            String name = "age-" + age.toSeconds();
+            Instant issued = Instant.now();
+            rig.clock.set(issued);
+            String origin = new Origin(rig.slack.responseUrl(name), issued).encode();
+            String user = "UAGE" + age.toSeconds();
+            failedPost("TAGE" + age.toSeconds(), user, origin);
+            rig.clock.set(issued.plus(age));
+            assertEquals(1, sender.drain());
+            rig.slack.await("chat.postMessage", 1, c -> user.equals(c.form().get("channel")));
+        }
+        assertEquals(1, rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/age-1799")).size());
+        assertEquals(List.of(), rig.slack.all().stream().filter(c -> c.method().startsWith("respond")
+                && c.form().get("url").endsWith("/age-1800")).toList(), "an expired response_url is not even tried");
+    }
+
     @Test
     void aNotificationQuotingMentionsAndLinksShowsThemAsTextInTheNotificationAndTheBlocks() throws Exception {
         rig.user("UESC", "Fred", "UTC", false);
