@@ -82,6 +82,7 @@ public final class FakeSlack implements AutoCloseable {
     private volatile String socketModeUrl;
     private final Map<String, Duration> slow = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>(); // removed when used
+    private final List<String> issued = new CopyOnWriteArrayList<>();
     private final Map<String, Respond> responseUrls = new ConcurrentHashMap<>(); // by path
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -171,6 +172,11 @@ public final class FakeSlack implements AutoCloseable {
     /** From now on installs get expiring, rotating bot tokens (token rotation on). */
     public void rotateTokens(Duration lifetime) {
         rotatingTokenSeconds = (int) lifetime.toSeconds();
+    }
+
+    /** Every token oauth.v2.access issued (bot tokens and refresh tokens), oldest first. */
+    public List<String> issued() {
+        return List.copyOf(issued);
     }
 
     public List<Call> calls(String method) {
@@ -414,6 +420,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         String token = "xoxb-installed-" + sequence.incrementAndGet();
         tokens.add(token);
+        issued.add(token);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token);
         answer.put("token_type", "bot");
@@ -425,6 +432,7 @@ public final class FakeSlack implements AutoCloseable {
         if (rotatingTokenSeconds > 0) {
             String refresh = "xoxe-1-refresh-" + sequence.incrementAndGet();
             refreshTokens.put(refresh, team);
+            issued.add(refresh);
             answer.put("refresh_token", refresh);
             answer.put("expires_in", rotatingTokenSeconds);
         }

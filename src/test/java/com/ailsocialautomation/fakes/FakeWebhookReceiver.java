@@ -40,6 +40,7 @@ public final class FakeWebhookReceiver implements AutoCloseable {
     private volatile int failNext;
     private volatile int failStatus = 503;
     private volatile String retryAfter;
+    private volatile String failBody = "{\"error\":\"try later\"}";
     private volatile CountDownLatch hang;
     private volatile CountDownLatch requestArrived = new CountDownLatch(1);
     private volatile long delayMillis;
@@ -65,6 +66,12 @@ public final class FakeWebhookReceiver implements AutoCloseable {
         this.failStatus = status;
         this.retryAfter = retryAfterSeconds;
         this.failNext = n;
+    }
+
+    /** Like {@link #failNext(int, int, String)}, answering {@code body} (what the receiver says about the failure). */
+    public void failNext(int n, int status, String retryAfterSeconds, String body) {
+        this.failBody = body;
+        failNext(n, status, retryAfterSeconds);
     }
 
     /** Requests hang (never answer) until {@link #release()}. */
@@ -141,7 +148,7 @@ public final class FakeWebhookReceiver implements AutoCloseable {
             if (retryAfter != null) {
                 ex.getResponseHeaders().add("Retry-After", retryAfter);
             }
-            answer(ex, failStatus, "{\"error\":\"try later\"}");
+            answer(ex, failStatus, failBody);
             return;
         }
         JsonNode json = Json.MAPPER.readTree(body);

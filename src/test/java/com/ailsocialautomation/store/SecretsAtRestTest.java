@@ -5,11 +5,16 @@ import com.ailsocialautomation.testing.RawTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.ailsocialautomation.testing.RealFlows;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +25,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Proves, by searching the raw tables, that what SecretColumns lists is never stored in clear. */
+/**
+ * Proves, by searching the raw tables, that what SecretColumns lists is never stored in clear: one row per column
+ * written with the vault by hand, and (issue 15.2) the whole service writing them through its real flows against the
+ * strict fakes, every value it encrypted then searched for in every table in text, any case, hex, base64, base64url,
+ * URL- and JSON-escaped (RawTables).
+ */
 class SecretsAtRestTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
@@ -132,6 +142,53 @@ class SecretsAtRestTest {
         try (Connection c = pg.dataSource().getConnection()) {
             c.createStatement().execute("delete from pending_revocations where platform = 'x'");
             c.createStatement().execute("update workspaces set name = null");
+        }
+    }
+
+    /**
+     * The service as Main starts it, against FakeX, FakeLinkedIn, FakeMastodon, FakeSlack and a webhook receiver:
+     * Slack installed through /slack/install (rotating tokens), X, LinkedIn and Mastodon connected through their
+     * OAuth callbacks, a webhook through {@code connect webhook} and its confirmation page, and a publish the
+     * webhook refuses (attempt message, target error, notification). Every value in every encrypted column, opened
+     * with the service's vault, is then searched for in clear; so are the secrets as the outside world knows them.
+     * Breakage tried: Accounts writing the access token's UTF-8 bytes instead of the ciphertext fails here.
+     */
+    @Test
+    void everySecretTheServiceWritesThroughItsRealFlowsIsNowhereInClear(@TempDir Path tmp) throws Exception {
+        try (RealFlows flows = new RealFlows(tmp)) {
+            List<String> known = new ArrayList<>(flows.installSlack());
+            known.add(flows.startX());
+            assertEquals(List.of(), flows.inClear(), "while the X authorization is pending (its PKCE verifier is stored)");
+            known.addAll(flows.finishX());
+            known.addAll(flows.connectLinkedIn());
+            known.addAll(flows.connectMastodon());
+            String path = "capability-path-" + UUID.randomUUID();
+            String link = flows.askForWebhook(path);
+            assertEquals(List.of(), flows.inClear(), "while the webhook's connect link is pending (its URL is stored)");
+            List<String> hook = flows.confirmWebhook(link);
+            known.add(hook.get(1));
+            known.add(flows.hook.url() + "/" + path);
+            String refusal = "receiver-says-" + UUID.randomUUID();
+            flows.failAPublish(hook.get(0), "A post the receiver refuses", "{\"error\":\"" + refusal + "\"}");
+            known.add(refusal);
+
+            flows.decrypted();
+            for (String column : List.of("social_accounts.access_token_enc", "social_accounts.refresh_token_enc",
+                    "social_accounts.endpoint_enc", "oauth_apps.client_secret_enc", "oauth_states.pkce_verifier_enc",
+                    "connect_links.detail_enc", "publish_attempts.message_enc", "post_targets.error_enc",
+                    "notifications.payload_enc", "slack_installations.bot_token_enc", "slack_installations.bot_refresh_token_enc")) {
+                assertTrue(flows.seen.containsKey(column), column + " was written by one of the flows: " + flows.seen.keySet());
+            }
+            for (String secret : known) {
+                assertTrue(flows.seen.values().stream().flatMap(List::stream).anyMatch(v -> v.contains(secret)),
+                        "AIL keeps " + secret + " encrypted somewhere");
+            }
+            assertEquals(List.of(), flows.inClear(), "after all the flows");
+            List<String> knownInClear = new ArrayList<>();
+            for (String secret : known) {
+                RawTables.rowsContaining(flows.db(), secret).forEach(hit -> knownInClear.add(secret + " in " + hit));
+            }
+            assertEquals(List.of(), knownInClear);
         }
     }
 

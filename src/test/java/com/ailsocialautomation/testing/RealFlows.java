@@ -1,0 +1,309 @@
+package com.ailsocialautomation.testing;
+
+import com.ailsocialautomation.App;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.fakes.FakeLinkedIn;
+import com.ailsocialautomation.fakes.FakeMastodon;
+import com.ailsocialautomation.fakes.FakeSlack;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.fakes.FakeX;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.store.SecretColumns;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service as Main starts it (Slack distributed, X, LinkedIn and Mastodon configured) against FakeSlack, FakeX,
+ * FakeLinkedIn, FakeMastodon and a webhook receiver, driven the way people drive it: Slack installed through
+ * /slack/install, accounts connected through the commands, the confirmation pages and the platforms' OAuth
+ * callbacks, posts made with the commands. Tests use it to prove what lands in the database through the real
+ * write paths. {@link #decrypted} opens every encrypted column with the service's own vault and remembers every
+ * value it saw in {@link #seen}, so values of rows that are gone later are still searched for.
+ */
+public final class RealFlows implements AutoCloseable {
+    public static final String PUBLIC_URL = "https://ail.example.com";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public final FakeX x = FakeX.start();
+    public final FakeLinkedIn linkedin = FakeLinkedIn.start();
+    public final FakeMastodon mastodon = FakeMastodon.start();
+    public final FakeSlack slack;
+    public final FakeWebhookReceiver hook;
+    public final App app;
+    /** Ana, who installs AIL in the fake Slack workspace and does everything else too. */
+    public final Invocation ana = new Invocation(FrontEnd.SLACK, FakeSlack.TEAM, "U0ANA7731", "Ana Quintero", false, null, null);
+    /** Every value of every encrypted column seen so far, by "table.column". */
+    public final Map<String, List<String>> seen = new LinkedHashMap<>();
+    private final Browser browser = new Browser("Mozilla/5.0 (AIL test)");
+    private final String local;
+    private FakeX.Callback xCallback;
+
+    public RealFlows(Path tmp) throws Exception {
+        slack = new FakeSlack();
+        slack.rotateTokens(Duration.ofHours(12));
+        slack.addUser(new FakeSlack.User(ana.userId(), ana.displayName(), "UTC", false, false));
+        hook = new FakeWebhookReceiver();
+        linkedin.issueRefreshTokens(true);
+        app = ServiceEnv.in(tmp.resolve("data")).with("AIL_PUBLIC_URL", PUBLIC_URL) // the callbacks the fakes' apps are registered with
+                .with("AIL_HTTP_TIMEOUT_SECONDS", "3")
+                .with("AIL_X_CLIENT_ID", FakeX.CLIENT_ID).with("AIL_X_CLIENT_SECRET", FakeX.CLIENT_SECRET)
+                .with("AIL_X_API_URL", x.url()).with("AIL_X_AUTH_URL", x.url())
+                .with("AIL_LINKEDIN_CLIENT_ID", FakeLinkedIn.CLIENT_ID).with("AIL_LINKEDIN_CLIENT_SECRET", FakeLinkedIn.CLIENT_SECRET)
+                .with("AIL_LINKEDIN_API_URL", linkedin.url()).with("AIL_LINKEDIN_AUTH_URL", linkedin.url())
+                .with("SLACK_SIGNING_SECRET", "real-flows-signing-secret-0123456789").with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
+                .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
+                .start();
+        local = "http://127.0.0.1:" + app.port();
+    }
+
+    public DataSource db() {
+        return app.database().dataSource();
+    }
+
+    public Reply run(String command) {
+        return app.commands().run(ana, command);
+    }
+
+    /** Installs AIL in FakeSlack's workspace as a browser does; the tokens Slack issued (bot and refresh). */
+    public List<String> installSlack() throws Exception {
+        HttpResponse<String> start = get(local + "/slack/install", null);
+        String authorize = start.headers().firstValue("Location").orElseThrow(() -> new AssertionError(start.body()));
+        String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String code = slack.approve(authorize);
+        HttpResponse<String> back = get(local + "/slack/oauth_redirect?code=" + code + "&state=" + query(authorize).get("state"), cookie);
+        String done = back.headers().firstValue("Location").orElse("");
+        if (!done.endsWith("/slack/installed")) {
+            throw new AssertionError("the install ended at " + done + ": " + back.body());
+        }
+        return slack.issued();
+    }
+
+    /** {@code connect x} up to X's authorize page (the PKCE verifier is now stored): the verifier, checked against the challenge. */
+    public String startX() throws Exception {
+        URI authorize = confirm(link(run("connect x"), "x"));
+        xCallback = x.approve(authorize);
+        String verifier = only("oauth_states", "pkce_verifier_enc");
+        if (!FakeX.s256(verifier).equals(query(authorize.toString()).get("code_challenge"))) {
+            throw new AssertionError("the stored verifier is not the one behind the challenge");
+        }
+        return verifier;
+    }
+
+    /** Comes back from X's page: the X tokens AIL stored, each still valid at X. */
+    public List<String> finishX() throws Exception {
+        callback(local + "/oauth/x/callback?state=" + xCallback.state() + "&code=" + xCallback.code());
+        List<String> tokens = tokensOf("x");
+        if (!x.accessTokenValid(tokens.get(0)) || !x.refreshTokenValid(tokens.get(1))) {
+            throw new AssertionError("AIL keeps tokens X did not issue");
+        }
+        return tokens;
+    }
+
+    /** {@code connect linkedin} through LinkedIn's page and callback: the tokens AIL stored, the access token valid at LinkedIn. */
+    public List<String> connectLinkedIn() throws Exception {
+        FakeLinkedIn.Callback back = linkedin.approve(confirm(link(run("connect linkedin"), "linkedin")));
+        callback(local + "/oauth/linkedin/callback?state=" + back.state() + "&code=" + back.code());
+        List<String> tokens = tokensOf("linkedin");
+        if (!linkedin.accessTokenValid(tokens.get(0)) || tokens.get(1) == null) {
+            throw new AssertionError("AIL keeps tokens LinkedIn did not issue");
+        }
+        return tokens;
+    }
+
+    /** {@code connect mastodon <instance>}, registering AIL's app there: the token and the app's client secret the instance issued. */
+    public List<String> connectMastodon() throws Exception {
+        String back = mastodon.approve(confirm(link(run("connect mastodon " + mastodon.url()), "mastodon")));
+        callback(back.replace(PUBLIC_URL, local));
+        return List.of(mastodon.tokens().get(mastodon.tokens().size() - 1), mastodon.apps().get(mastodon.apps().size() - 1).clientSecret());
+    }
+
+    /** {@code connect webhook <url with a secret path> name:"Blog"} from Slack: the link to AIL's confirmation page. */
+    public String askForWebhook(String secretPath) {
+        Reply reply = run("connect webhook " + hook.url() + "/" + secretPath + " name:\"Blog\"");
+        Matcher m = Pattern.compile(Pattern.quote(PUBLIC_URL) + "/connect/webhook\\?s=[A-Za-z0-9_-]{43}").matcher(reply.text());
+        if (!m.find()) {
+            throw new AssertionError(reply.text());
+        }
+        return m.group();
+    }
+
+    /** Confirms the webhook on AIL's page: its account's short id and the signing secret the page showed once. */
+    public List<String> confirmWebhook(String link) {
+        String url = link.replace(PUBLIC_URL, local);
+        String page = browser.submit(url, browser.get(url), Map.of()).body();
+        Matcher secret = Pattern.compile("<pre>(whsec_[A-Za-z0-9+/=]+)</pre>").matcher(page);
+        Matcher account = Pattern.compile("Connected webhook (\\w+) ").matcher(page);
+        if (!secret.find() || !account.find()) {
+            throw new AssertionError(page);
+        }
+        hook.expectSecret(secret.group(1));
+        return List.of(account.group(1), secret.group(1));
+    }
+
+    /** {@code post to:<account> <text>} that the webhook refuses with 422 and {@code answer}; waits for the failure notice. */
+    public void failAPublish(String account, String text, String answer) throws InterruptedException {
+        hook.failNext(1, 422, null, answer);
+        run("post to:" + account + " " + text);
+        if (!Eventually.eventually(Duration.ofSeconds(30), () -> count("select count(*) from notifications") > 0
+                && count("select count(*) from post_targets where state = 'failed'") > 0)) {
+            throw new AssertionError("the publish did not fail and tell Ana");
+        }
+    }
+
+    /**
+     * Every value of every encrypted column now, opened with the service's vault, by "table.column"; each is added
+     * to {@link #seen}.
+     */
+    public Map<String, List<String>> decrypted() {
+        Map<String, List<String>> now = new LinkedHashMap<>();
+        for (SecretColumns.Column column : SecretColumns.ALL) {
+            List<String> values = values(column, "true");
+            if (!values.isEmpty()) {
+                now.put(column.table() + "." + column.column(), values);
+                List<String> all = seen.computeIfAbsent(column.table() + "." + column.column(), k -> new ArrayList<>());
+                values.stream().filter(v -> !all.contains(v)).forEach(all::add);
+            }
+        }
+        return now;
+    }
+
+    /** Where any value AIL encrypted (now or earlier in the flows) is found in clear: "value in table.column". */
+    public List<String> inClear() {
+        decrypted();
+        List<String> hits = new ArrayList<>();
+        seen.forEach((column, values) -> values.stream().filter(v -> v.length() >= 12).forEach(v ->
+                RawTables.rowsContaining(db(), v).forEach(hit -> hits.add(column + " value in " + hit))));
+        return hits;
+    }
+
+    public long count(String sql, Object... params) {
+        try (Connection c = db().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> tokensOf(String platform) {
+        SecretColumns.Column access = column("social_accounts", "access_token_enc");
+        SecretColumns.Column refresh = column("social_accounts", "refresh_token_enc");
+        String where = "platform = '" + platform + "'";
+        decrypted();
+        List<String> a = values(access, where);
+        List<String> r = values(refresh, where);
+        if (a.size() != 1) {
+            throw new AssertionError("one " + platform + " account expected: " + a.size());
+        }
+        List<String> both = new ArrayList<>(a);
+        both.add(r.isEmpty() ? null : r.get(0));
+        return both;
+    }
+
+    private String only(String table, String name) {
+        decrypted();
+        List<String> values = values(column(table, name), "true");
+        if (values.size() != 1) {
+            throw new AssertionError(values.size() + " values in " + table + "." + name);
+        }
+        return values.get(0);
+    }
+
+    private static SecretColumns.Column column(String table, String name) {
+        return SecretColumns.ALL.stream().filter(c -> c.table().equals(table) && c.column().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<String> values(SecretColumns.Column column, String where) {
+        String sql = "select id, " + (column.inWorkspace() ? "workspace_id" : "null::uuid") + ", " + column.column()
+                + " from " + column.table() + " where " + column.column() + " is not null and " + where;
+        List<String> out = new ArrayList<>();
+        try (Connection c = db().getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(app.vault().decrypt(rs.getBytes(3), column.place(rs.getObject(1), rs.getObject(2, UUID.class))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static String link(Reply reply, String platform) {
+        Matcher m = Pattern.compile(Pattern.quote(PUBLIC_URL) + "/oauth/" + platform + "/start\\?s=[A-Za-z0-9_-]{43}").matcher(reply.text());
+        if (!m.find()) {
+            throw new AssertionError(reply.text());
+        }
+        return m.group();
+    }
+
+    /** Opens a connect link and presses its confirmation button: the platform's authorize URL. */
+    private URI confirm(String link) {
+        String url = link.replace(PUBLIC_URL, local);
+        HttpResponse<String> start = browser.submit(url, browser.get(url), Map.of());
+        if (start.statusCode() != 303) {
+            throw new AssertionError(start.statusCode() + " " + start.body());
+        }
+        return URI.create(start.headers().firstValue("Location").orElseThrow());
+    }
+
+    private void callback(String url) {
+        HttpResponse<String> page = browser.get(url);
+        if (page.statusCode() != 200 || !page.body().contains("is connected")) {
+            throw new AssertionError(page.statusCode() + " " + page.body());
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> query(String url) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            app.close();
+        } finally {
+            hook.close();
+            slack.close();
+            mastodon.close();
+            linkedin.close();
+            x.close();
+        }
+    }
+}
