@@ -3,6 +3,7 @@ package com.ailsocialautomation.net;
 import com.ailsocialautomation.UserError;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -41,6 +42,27 @@ final class Exchange implements AutoCloseable {
      */
     static Exchange send(HttpClient client, VettedUrl target, String method, byte[] body, String contentType,
                          Map<String, String> headers, Duration timeout) {
+        return send(client, target, method, body == null ? null
+                : new BytesRequestContent(contentType == null ? "application/octet-stream" : contentType, body), headers, timeout);
+    }
+
+    /**
+     * A body read from {@code in} while it is sent, {@code length} bytes long (sent as Content-Length, which upload
+     * endpoints require; a stream of unknown length would go chunked).
+     */
+    static Exchange send(HttpClient client, VettedUrl target, String method, InputStream in, long length, String contentType,
+                         Map<String, String> headers, Duration timeout) {
+        Request.Content content = new InputStreamRequestContent(contentType == null ? "application/octet-stream" : contentType, in) {
+            @Override
+            public long getLength() {
+                return length;
+            }
+        };
+        return send(client, target, method, content, headers, timeout);
+    }
+
+    private static Exchange send(HttpClient client, VettedUrl target, String method, Request.Content body,
+                                 Map<String, String> headers, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
         Request request;
         try {
@@ -55,7 +77,7 @@ final class Exchange implements AutoCloseable {
                 .timeout(millis, TimeUnit.MILLISECONDS)
                 .headers(fields -> headers.forEach(fields::put));
         if (body != null) {
-            request.body(new BytesRequestContent(contentType == null ? "application/octet-stream" : contentType, body));
+            request.body(body);
         }
         // once the headers are out the server may act on the request, whatever happens to its answer
         AtomicBoolean committed = new AtomicBoolean();

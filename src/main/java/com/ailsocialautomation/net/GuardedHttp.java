@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -136,12 +137,40 @@ public final class GuardedHttp implements AutoCloseable {
         return send(method, guard.check(url), body, contentType, rest);
     }
 
+    /**
+     * {@link #exchange(String, String, Map, byte[])} with a body of {@code length} bytes read from {@code body} as it
+     * is sent (a video, never held in memory whole). The time limit grows with the length, as if the body went at
+     * 256 KiB/s. The caller closes {@code body}.
+     */
+    public Response exchange(String method, String url, Map<String, String> headers, long length, InputStream body) {
+        Objects.requireNonNull(body, "body");
+        refuseForbidden(headers);
+        Map<String, String> rest = new LinkedHashMap<>();
+        String contentType = null;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                contentType = header.getValue();
+            } else {
+                rest.put(header.getKey(), header.getValue());
+            }
+        }
+        VettedUrl target = guard.check(url);
+        Duration timeout = limits.totalTimeout().plusSeconds(length / (256 * 1024));
+        try (Exchange exchange = Exchange.send(client, target, method, body, length, contentType, rest, timeout)) {
+            return answer(target, exchange);
+        }
+    }
+
     private Response send(String method, VettedUrl target, byte[] body, String contentType, Map<String, String> headers) {
         try (Exchange exchange = Exchange.send(client, target, method, body, contentType, headers, limits.totalTimeout())) {
-            byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
-                    "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
-            return new Response(exchange.status(), exchange.headers(), answer);
+            return answer(target, exchange);
         }
+    }
+
+    private Response answer(VettedUrl target, Exchange exchange) {
+        byte[] answer = exchange.readAtMost(limits.maxAnswerBytes(), () -> new UserError(
+                "The server at " + target.host() + " answered with more than " + limits.maxAnswerBytes() + " bytes."));
+        return new Response(exchange.status(), exchange.headers(), answer);
     }
 
     private static void refuseForbidden(Map<String, String> headers) {

@@ -12,8 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** An HTTP request to a platform API. Immutable; each with* method returns a copy. toString never shows headers. */
-public record ApiRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+/**
+ * An HTTP request to a platform API. Immutable; each with* method returns a copy. toString never shows headers. The
+ * body is either {@code body} (small: JSON, forms, one chunk) or {@code stream} (media, read as it is sent).
+ */
+public record ApiRequest(String method, String url, Map<String, List<String>> headers, byte[] body, StreamedBody stream) {
+
+    public ApiRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+        this(method, url, headers, body, null);
+    }
 
     public static ApiRequest get(String url) {
         return new ApiRequest("GET", url, Map.of(), null);
@@ -32,7 +39,7 @@ public record ApiRequest(String method, String url, Map<String, List<String>> he
         List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
         values.add(value);
         copy.put(name, List.copyOf(values));
-        return new ApiRequest(method, url, Map.copyOf(copy), body);
+        return new ApiRequest(method, url, Map.copyOf(copy), body, stream);
     }
 
     public ApiRequest bearer(Secret token) {
@@ -40,7 +47,17 @@ public record ApiRequest(String method, String url, Map<String, List<String>> he
     }
 
     public ApiRequest body(String contentType, byte[] bytes) {
-        return new ApiRequest(method, url, headers, bytes).header("Content-Type", contentType);
+        return new ApiRequest(method, url, headers, bytes, null).header("Content-Type", contentType);
+    }
+
+    /** A body read from a stream while it is sent, with its length as Content-Length. */
+    public ApiRequest body(String contentType, StreamedBody streamed) {
+        return new ApiRequest(method, url, headers, null, streamed).header("Content-Type", contentType);
+    }
+
+    /** The same request to another address (a base prepended to a path), with its headers and body. */
+    public ApiRequest at(String otherUrl) {
+        return new ApiRequest(method, otherUrl, headers, body, stream);
     }
 
     /** application/x-www-form-urlencoded; null values are left out. */

@@ -28,10 +28,9 @@ public final class DirectApiClient implements ApiClient {
 
     @Override
     public ApiResponse send(ApiRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeoutFor(request));
         request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
-        builder.method(request.method(), request.body() == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        builder.method(request.method(), publisher(request));
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
@@ -47,6 +46,30 @@ public final class DirectApiClient implements ApiClient {
             throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "interrupted while calling " + host(request), null);
         }
     }
+
+    /** A streamed body goes out as it is read, with its length as Content-Length. */
+    private static HttpRequest.BodyPublisher publisher(ApiRequest request) {
+        if (request.stream() != null) {
+            StreamedBody body = request.stream();
+            return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                try {
+                    return body.open();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), body.length());
+        }
+        return request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body());
+    }
+
+    /** A large body takes time to send: the timeout grows with it, as if it went at {@link #SLOWEST_UPLOAD} bytes/s. */
+    private Duration timeoutFor(ApiRequest request) {
+        long length = request.stream() != null ? request.stream().length() : request.body() == null ? 0 : request.body().length;
+        return timeout.plusSeconds(length / SLOWEST_UPLOAD);
+    }
+
+    /** 256 KiB/s: a slow uplink still finishes a 100 MB video, and a dead one is noticed within minutes. */
+    public static final long SLOWEST_UPLOAD = 256 * 1024;
 
     /** The request may have reached the platform; only a GET is sure to have changed nothing. */
     private static PlatformError lost(ApiRequest request, String message) {

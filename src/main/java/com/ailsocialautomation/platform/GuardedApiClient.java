@@ -5,6 +5,8 @@ import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.Response;
 import com.ailsocialautomation.net.UnreachableUrl;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,12 +28,24 @@ public final class GuardedApiClient implements ApiClient {
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         try {
-            Response response = http.exchange(request.method(), request.url(), headers, request.body());
+            Response response = request.stream() == null
+                    ? http.exchange(request.method(), request.url(), headers, request.body())
+                    : streamed(request, headers);
             return new ApiResponse(response.status(), response.headers(), response.body());
         } catch (UnreachableUrl e) {
             throw unreachable(request, e);
         } catch (UserError e) {
             throw new PlatformError(PlatformError.Kind.PERMANENT, 0, e.getMessage(), null);
+        }
+    }
+
+    private Response streamed(ApiRequest request, Map<String, String> headers) {
+        try (InputStream body = request.stream().open()) {
+            return http.exchange(request.method(), request.url(), headers, request.stream().length(), body);
+        } catch (IOException e) {
+            // AIL's own copy could not be read: nothing reached the platform, and the engine tries again later
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "AIL could not read its copy of the media ("
+                    + e.getClass().getSimpleName() + ")", null);
         }
     }
 

@@ -20,6 +20,7 @@ import static com.ailsocialautomation.platform.Platform.Setting.API_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.AUTH_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.CLIENT;
 import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
+import static com.ailsocialautomation.platform.Platform.Setting.VIDEO_URL;
 
 /**
  * Every platform AIL knows, declared once: the id people type and accounts store, its name, how an account is
@@ -32,13 +33,16 @@ public enum Platform {
     MASTODON(PlatformId.MASTODON, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.MASTODON, MediaRules.MASTODON), List.of(), "the Mastodon instance a person connects",
             parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
-    BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL),
+    BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL, VIDEO_URL),
             new PostRule(300, Counting.GRAPHEMES, 3000, "", MediaRules.BLUESKY),
             List.of(Host.api(BlueskyProvider.DEFAULT_PDS, "the default Bluesky PDS for handles on bsky.social "
                             + "(AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
+                    Host.api(BlueskyProvider.DEFAULT_VIDEO_SERVICE, "Bluesky's video service: video uploads and their "
+                            + "processing status (AIL_BLUESKY_VIDEO_URL replaces it), through GuardedHttp"),
                     Host.browser("bsky.app", "links to published Bluesky posts (never called)")),
             "the Bluesky PDS a person's handle lives on",
-            parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.clock())),
+            parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.app().videoUrl(),
+                    parts.clock())),
     WEBHOOK(PlatformId.WEBHOOK, ConnectMethod.URL, Set.of(),
             rule(40_000, Counting.CODE_POINTS, MediaRules.WEBHOOK), List.of(), "the webhook URL a person connects",
             parts -> new WebhookProvider(parts.http(), parts.clock())),
@@ -82,7 +86,9 @@ public enum Platform {
         /** _AUTH_URL: the consent page's base. */
         AUTH_URL,
         /** _VERSION: the API version as YYYYMM. */
-        VERSION
+        VERSION,
+        /** _VIDEO_URL: the base of a separate video service (Bluesky's video.bsky.app). */
+        VIDEO_URL
     }
 
     /** What a provider is built from. */

@@ -9,7 +9,11 @@ import com.ailsocialautomation.platform.linkedin.LinkedInVersion;
  * A platform's settings from AIL_&lt;PLATFORM&gt;_* variables, for the {@link Platform.Setting}s it declares; the
  * others stay null. Bases are null for the platform's own.
  */
-public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
+public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version, String videoUrl) {
+
+    public PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
+        this(clientId, clientSecret, apiUrl, authUrl, version, null);
+    }
 
     /** Whether the operator's OAuth app is configured. */
     public boolean hasCredentials() {
@@ -25,7 +29,8 @@ public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, S
                 client ? env.secret(platform.variable("CLIENT_SECRET")) : null,
                 platform.reads(Platform.Setting.API_URL) ? env.url(platform.variable("API_URL")) : null,
                 platform.reads(Platform.Setting.AUTH_URL) ? env.url(platform.variable("AUTH_URL")) : null,
-                platform.reads(Platform.Setting.VERSION) ? version(platform, env) : null);
+                platform.reads(Platform.Setting.VERSION) ? version(platform, env) : null,
+                platform.reads(Platform.Setting.VIDEO_URL) ? env.url(platform.variable("VIDEO_URL")) : null);
     }
 
     private static String version(Platform platform, Config.Settings env) {

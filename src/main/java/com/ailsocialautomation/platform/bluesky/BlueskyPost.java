@@ -1,11 +1,9 @@
 package com.ailsocialautomation.platform.bluesky;
 
-import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** An {@code app.bsky.feed.post} record: text, creation time, facets and an images embed. */
+/** An {@code app.bsky.feed.post} record: text, creation time, facets and an images or video embed. */
 final class BlueskyPost {
     static final int MAX_IMAGES = 4;
     // the lexicon's datetime: ISO 8601 in UTC with milliseconds, as Bluesky's own app writes it
@@ -24,7 +22,7 @@ final class BlueskyPost {
 
     private BlueskyPost() {}
 
-    static Map<String, Object> record(String text, List<Facet> facets, List<MediaRef> images, Instant now) {
+    static Map<String, Object> record(String text, List<Facet> facets, List<MediaRef> media, Instant now) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("$type", "app.bsky.feed.post");
         record.put("text", text == null ? "" : text);
@@ -32,34 +30,31 @@ final class BlueskyPost {
         if (!facets.isEmpty()) {
             record.put("facets", facets.stream().map(Facet::json).toList());
         }
-        if (!images.isEmpty()) {
-            if (images.size() > MAX_IMAGES) {
-                throw new PlatformError(Kind.PERMANENT, 0, "Bluesky takes at most " + MAX_IMAGES + " images per post", null);
-            }
-            record.put("embed", Map.of("$type", "app.bsky.embed.images",
-                    "images", images.stream().map(BlueskyPost::image).toList()));
+        if (!media.isEmpty()) {
+            record.put("embed", embed(media));
         }
         return record;
     }
 
-    /** What an uploaded image carries to the post: the blob Bluesky returned and the alt text. */
-    static String payload(JsonNode blob, String altText) {
-        try {
-            return Json.MAPPER.writeValueAsString(Map.of("alt", altText == null ? "" : altText, "image", blob));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed blob is always serialisable", e);
-        }
-    }
-
-    private static JsonNode image(MediaRef ref) {
-        try {
-            JsonNode image = ref.payload() == null ? null : Json.MAPPER.readTree(ref.payload());
-            if (image == null || !image.path("image").isObject()) {
-                throw new IllegalArgumentException("no blob");
+    /** Up to four images, or one video: each ref's payload is its embed entry (see {@link BlueskyMedia}). */
+    private static Map<String, Object> embed(List<MediaRef> media) {
+        List<ObjectNode> entries = media.stream().map(BlueskyMedia::read).toList();
+        boolean video = entries.stream().anyMatch(e -> e.path("video").isObject());
+        if (video) {
+            if (entries.size() > 1) {
+                throw new PlatformError(Kind.PERMANENT, 0, "Bluesky takes one video per post, without images", null);
             }
-            return image;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Map<String, Object> embed = new LinkedHashMap<>();
+            embed.put("$type", "app.bsky.embed.video");
+            entries.get(0).fields().forEachRemaining(f -> embed.put(f.getKey(), f.getValue()));
+            return embed;
+        }
+        if (entries.size() > MAX_IMAGES) {
+            throw new PlatformError(Kind.PERMANENT, 0, "Bluesky takes at most " + MAX_IMAGES + " images per post", null);
+        }
+        if (entries.stream().anyMatch(e -> !e.path("image").isObject())) {
             throw new PlatformError(Kind.PERMANENT, 0, "an uploaded image lost its Bluesky blob; upload it again", null);
         }
+        return Map.of("$type", "app.bsky.embed.images", "images", entries);
     }
 }

@@ -27,12 +27,13 @@ import java.util.Map;
 /**
  * Bluesky over XRPC on the account's PDS, with app-password sessions: the password logs in once, then the stored
  * session is refreshed (never a login per post). Posts carry link, mention and hashtag facets; images go up with
- * uploadBlob. Every call goes through the {@link ApiClient} it is given, which must be the guarded one: the PDS is
- * a URL a person named. Video is not supported. A post's record key comes from the target's idempotency key
+ * uploadBlob, a video through the video service ({@link BlueskyVideo}). Every call goes through the {@link ApiClient}
+ * it is given, which must be the guarded one: the PDS is a URL a person named. A post's record key comes from the target's idempotency key
  * ({@link RecordKey}), so publishing is idempotent for as long as the post exists.
  */
 public final class BlueskyProvider implements Provider {
     public static final String DEFAULT_PDS = "https://bsky.social";
+    public static final String DEFAULT_VIDEO_SERVICE = "https://video.bsky.app";
 
     private final ApiClient api;
     private final String defaultPds;
@@ -40,16 +41,24 @@ public final class BlueskyProvider implements Provider {
     private final BlueskyAnswers answers;
     private final BlueskySession sessions;
     private final BlueskyImages images;
+    private final BlueskyVideo videos;
     private final Mentions mentions;
 
     /** {@code defaultPds}: where accounts live unless connected with another PDS; null means bsky.social. */
     public BlueskyProvider(ApiClient api, String defaultPds, Clock clock) {
+        this(api, defaultPds, null, clock);
+    }
+
+    /** {@code videoService}: Bluesky's video service base; null means video.bsky.app. */
+    public BlueskyProvider(ApiClient api, String defaultPds, String videoService, Clock clock) {
         this.api = api;
         this.defaultPds = base(defaultPds == null || defaultPds.isBlank() ? DEFAULT_PDS : defaultPds);
         this.clock = clock;
         this.answers = new BlueskyAnswers(clock);
         this.sessions = new BlueskySession(api, answers, clock);
         this.images = new BlueskyImages(api, answers);
+        this.videos = new BlueskyVideo(api, answers,
+                base(videoService == null || videoService.isBlank() ? DEFAULT_VIDEO_SERVICE : videoService), clock);
         this.mentions = new Mentions(api);
     }
 
@@ -114,7 +123,14 @@ public final class BlueskyProvider implements Provider {
 
     @Override
     public MediaRef uploadMedia(Credentials credentials, Media media) {
-        return images.upload(pds(credentials.instanceUrl()), credentials.accessToken(), media);
+        String pds = pds(credentials.instanceUrl());
+        return media.isVideo() ? videos.upload(pds, credentials, media) : images.upload(pds, credentials.accessToken(), media);
+    }
+
+    /** Images are ready at once; a video is ready when the video service's job holds its blob. */
+    @Override
+    public MediaRef mediaStatus(Credentials credentials, MediaRef media) {
+        return media.ready() ? media : videos.status(media);
     }
 
     @Override

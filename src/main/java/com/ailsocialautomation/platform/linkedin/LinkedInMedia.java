@@ -8,20 +8,29 @@ import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
+import com.ailsocialautomation.platform.StreamedBody;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Images and videos through {@code initializeUpload}: LinkedIn names where to PUT the bytes (one URL for an image,
- * byte ranges for a video, whose parts' ETags finalize it), then reports PROCESSING until the asset is AVAILABLE.
+ * streamed from AIL's copy; byte ranges for a video, read in one pass over the copy with one part in memory at a
+ * time, whose parts' ETags finalize it), then reports PROCESSING until the asset is AVAILABLE. The alt text rides in
+ * the ref's payload to the post, where LinkedIn takes it ({@code altText} on the media).
  */
 final class LinkedInMedia {
     private static final String DOING = "uploading media";
+    /** LinkedIn's documented parts are about 4 MiB; a much larger one is not held in memory. */
+    private static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+    /** The Posts API's limit for a media item's altText. */
+    static final int ALT_TEXT_LIMIT = 4086;
 
     private final ApiClient api;
     private final LinkedInRest rest;
@@ -46,8 +55,9 @@ final class LinkedInMedia {
                 .json(Map.of("initializeUploadRequest", Map.of("owner", owner))), token, DOING).path("value");
         String urn = LinkedInAnswers.required(value, "image", DOING);
         String uploadUrl = linkedInOnly(LinkedInAnswers.required(value, "uploadUrl", DOING));
-        answers.accept(api.send(ApiRequest.method("PUT", uploadUrl).body("application/octet-stream", media.bytes()).bearer(token)), DOING);
-        return new MediaRef(urn, false, null);
+        answers.accept(api.send(ApiRequest.method("PUT", uploadUrl).body("application/octet-stream", StreamedBody.of(media))
+                .bearer(token)), DOING);
+        return new MediaRef(urn, false, alt(media));
     }
 
     MediaRef status(Secret token, MediaRef media) {
@@ -55,41 +65,68 @@ final class LinkedInMedia {
         JsonNode asset = rest.read(ApiRequest.get(collection + LinkedInRest.urn(media.id())), token, DOING);
         String status = asset.path("status").asText("");
         return switch (status) {
-            case "AVAILABLE" -> new MediaRef(media.id(), true, null);
+            case "AVAILABLE" -> new MediaRef(media.id(), true, media.payload());
             case "PROCESSING_FAILED" -> {
                 String reason = asset.path("processingFailureReason").asText("");
                 throw new PlatformError(Kind.PERMANENT, 0, reason.isBlank()
                         ? "LinkedIn could not process the media" : "LinkedIn could not process the media: " + reason, null);
             }
-            default -> new MediaRef(media.id(), false, null); // WAITING_UPLOAD, PROCESSING
+            default -> new MediaRef(media.id(), false, media.payload()); // WAITING_UPLOAD, PROCESSING
         };
     }
 
     private MediaRef video(Secret token, String owner, Media media) {
         JsonNode value = rest.read(ApiRequest.post("/rest/videos?action=initializeUpload").json(Map.of("initializeUploadRequest",
-                Map.of("owner", owner, "fileSizeBytes", media.bytes().length, "uploadCaptions", false, "uploadThumbnail", false))),
+                Map.of("owner", owner, "fileSizeBytes", media.size(), "uploadCaptions", false, "uploadThumbnail", false))),
                 token, DOING).path("value");
         String urn = LinkedInAnswers.required(value, "video", DOING);
+        List<JsonNode> parts = new ArrayList<>();
+        value.path("uploadInstructions").forEach(parts::add);
+        parts.sort(Comparator.comparingLong(part -> part.path("firstByte").asLong(-1)));
         List<String> etags = new ArrayList<>();
-        for (JsonNode part : value.path("uploadInstructions")) {
-            int first = part.path("firstByte").asInt(-1);
-            int last = part.path("lastByte").asInt(-1);
-            if (first < 0 || last < first || last >= media.bytes().length) {
-                throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn sent upload instructions AIL could not follow", null);
+        long next = 0;
+        try (InputStream in = media.open()) {
+            for (JsonNode part : parts) {
+                long first = part.path("firstByte").asLong(-1);
+                long last = part.path("lastByte").asLong(-1);
+                // the ranges must cover the file in order, without gaps or overlaps, each small enough to hold
+                if (first != next || last < first || last >= media.size() || last - first + 1 > MAX_PART_BYTES) {
+                    throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn sent upload instructions AIL could not follow", null);
+                }
+                byte[] range = in.readNBytes((int) (last - first + 1));
+                if (range.length != last - first + 1) {
+                    throw new PlatformError(Kind.PERMANENT, 0, "AIL's copy of " + media.fileName() + " is shorter than its size; attach it again", null);
+                }
+                // Video upload URLs are pre-signed: no bearer token.
+                ApiResponse put = api.send(ApiRequest.method("PUT", linkedInOnly(LinkedInAnswers.required(part, "uploadUrl", DOING)))
+                        .body("application/octet-stream", range));
+                answers.accept(put, DOING);
+                String etag = put.header("ETag");
+                if (etag == null) {
+                    throw new PlatformError(Kind.PERMANENT, put.status(), "LinkedIn did not confirm an uploaded part of the video", null);
+                }
+                etags.add(etag);
+                next = last + 1;
             }
-            // Video upload URLs are pre-signed: no bearer token.
-            ApiResponse put = api.send(ApiRequest.method("PUT", linkedInOnly(LinkedInAnswers.required(part, "uploadUrl", DOING)))
-                    .body("application/octet-stream", Arrays.copyOfRange(media.bytes(), first, last + 1)));
-            answers.accept(put, DOING);
-            String etag = put.header("ETag");
-            if (etag == null) {
-                throw new PlatformError(Kind.PERMANENT, put.status(), "LinkedIn did not confirm an uploaded part of the video", null);
-            }
-            etags.add(etag);
+        } catch (IOException e) {
+            throw new PlatformError(Kind.TRANSIENT, 0, "AIL could not read its copy of " + media.fileName()
+                    + " (" + e.getClass().getSimpleName() + ")", null);
+        }
+        if (next != media.size()) {
+            throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn sent upload instructions AIL could not follow", null);
         }
         rest.send(ApiRequest.post("/rest/videos?action=finalizeUpload").json(Map.of("finalizeUploadRequest", Map.of(
                 "video", urn, "uploadToken", value.path("uploadToken").asText(""), "uploadedPartIds", etags))), token, DOING);
-        return new MediaRef(urn, false, null);
+        return new MediaRef(urn, false, alt(media));
+    }
+
+    /** The alt text the post gives the media, cut to LinkedIn's limit; null when none was given. */
+    private static String alt(Media media) {
+        String alt = media.altText();
+        if (alt == null || alt.isBlank()) {
+            return null;
+        }
+        return alt.length() <= ALT_TEXT_LIMIT ? alt : alt.substring(0, ALT_TEXT_LIMIT);
     }
 
     /**

@@ -23,14 +23,21 @@ final class LinkedInPost {
         distribution.putArray("thirdPartyDistributionChannels");
         post.put("lifecycleState", "PUBLISHED").put("isReshareDisabledByAuthor", false);
         if (media.size() == 1) {
-            post.putObject("content").putObject("media").put("id", media.get(0).id());
+            describe(post.putObject("content").putObject("media").put("id", media.get(0).id()), media.get(0));
         } else if (media.size() > 1) {
             if (media.stream().anyMatch(m -> !m.id().startsWith("urn:li:image:"))) {
                 throw new PlatformError(Kind.PERMANENT, 0, "LinkedIn takes several images or one video in a post, not a mix", null);
             }
             ArrayNode images = post.putObject("content").putObject("multiImage").putArray("images");
-            media.forEach(m -> images.addObject().put("id", m.id()));
+            media.forEach(m -> describe(images.addObject().put("id", m.id()), m));
         }
         return post;
+    }
+
+    /** The alt text LinkedInMedia kept in the ref's payload. */
+    private static void describe(ObjectNode item, MediaRef ref) {
+        if (ref.payload() != null && !ref.payload().isBlank()) {
+            item.put("altText", ref.payload());
+        }
     }
 }

@@ -29,7 +29,7 @@ final class LinkedInRest {
 
     /** Sends {@code request} to {@code apiUrl + path}; a refusal becomes a PlatformError. */
     ApiResponse send(ApiRequest request, Secret token, String doing) {
-        ApiResponse response = api.send(new ApiRequest(request.method(), apiUrl + request.url(), request.headers(), request.body())
+        ApiResponse response = api.send(request.at(apiUrl + request.url())
                 .bearer(token)
                 .header("LinkedIn-Version", version)
                 .header("X-Restli-Protocol-Version", "2.0.0"));
