@@ -41,6 +41,30 @@ public final class FakeBluesky extends LoopbackApi {
 
     private record Token(String did, String scope, Instant expiresAt) {}
 
+    /** A service-auth token: who asked, for which service (aud) and method (lxm), until when. */
+    private record ServiceToken(String did, String aud, String lxm, Instant expiresAt) {}
+
+    /** How the video service handles an upload: completes after two status polls, fails after one, or never ends. */
+    public enum VideoProcessing { SUCCEEDS, FAILS, NEVER }
+
+    private static final class Job {
+        final String id;
+        final String did;
+        final byte[] bytes;
+        final VideoProcessing processing;
+        int polls;
+        JsonNode blob;
+
+        Job(String id, String did, byte[] bytes, VideoProcessing processing) {
+            this.id = id;
+            this.did = did;
+            this.bytes = bytes;
+            this.processing = processing;
+        }
+    }
+
+    static final long MAX_VIDEO_BYTES = 100_000_000;
+
     private static Answer ok(Object body) {
         return Answer.json(200, "application/json; charset=utf-8", body);
     }
@@ -61,6 +85,9 @@ public final class FakeBluesky extends LoopbackApi {
     private volatile Duration accessLifetime = Duration.ofMinutes(120);
     private volatile int expiredStatus = 400;
     private volatile String accountStatus = "active";
+    private final Map<String, ServiceToken> serviceTokens = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private volatile VideoProcessing videoProcessing = VideoProcessing.SUCCEEDS;
 
     private FakeBluesky() {
         super("Bluesky PDS");
@@ -105,6 +132,21 @@ public final class FakeBluesky extends LoopbackApi {
                 "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset.getEpochSecond()), "RateLimit-Policy", "5000;w=3600")));
     }
 
+    public void videoProcessing(VideoProcessing processing) {
+        videoProcessing = processing;
+    }
+
+    /** The bytes the video service received, by job, in the order the jobs were made. */
+    public List<byte[]> uploadedVideos() {
+        return jobs.values().stream().map(j -> j.bytes).toList();
+    }
+
+    /** The did:web audience a service token must name: this PDS, as its DID document names it. */
+    public String serviceDid() {
+        java.net.URI uri = java.net.URI.create(url());
+        return "did:web:" + uri.getHost() + "%3A" + uri.getPort();
+    }
+
     public int sessionsCreated() {
         return sessionsCreated.get();
     }
@@ -131,6 +173,11 @@ public final class FakeBluesky extends LoopbackApi {
     }
 
     @Override
+    protected Answer badJson(Received request) {
+        return error(400, "InvalidRequest", "Unable to parse request body as JSON");
+    }
+
+    @Override
     protected Answer route(Received request) {
         String path = request.path();
         String method = path.startsWith("/xrpc/") ? path.substring("/xrpc/".length()) : "";
@@ -144,6 +191,10 @@ public final class FakeBluesky extends LoopbackApi {
             case "com.atproto.repo.uploadBlob" -> post ? authed(request, t -> uploadBlob(request)) : notAllowed();
             case "com.atproto.repo.createRecord" -> post ? authed(request, t -> createRecord(request, t)) : notAllowed();
             case "com.atproto.repo.getRecord" -> post ? notAllowed() : getRecord(request);
+            case "com.atproto.server.getSession" -> post ? notAllowed() : authed(request, this::getSession);
+            case "com.atproto.server.getServiceAuth" -> post ? notAllowed() : authed(request, t -> getServiceAuth(request, t));
+            case "app.bsky.video.uploadVideo" -> post ? uploadVideo(request) : notAllowed();
+            case "app.bsky.video.getJobStatus" -> post ? notAllowed() : getJobStatus(request);
             default -> error(501, "MethodNotImplemented", "Method Not Implemented");
         };
     }
@@ -258,6 +309,110 @@ public final class FakeBluesky extends LoopbackApi {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
+    }
+
+    private Answer getSession(Token token) {
+        return ok(Map.of("handle", HANDLE, "did", token.did(), "email", "ana@example.com", "emailConfirmed", true,
+                "active", true, "didDoc", Map.of("id", token.did(), "service", List.of(Map.of("id", "#atproto_pds",
+                        "type", "AtprotoPersonalDataServer", "serviceEndpoint", url())))));
+    }
+
+    /** As a PDS checks it: an audience, a method, and an expiry in the future but at most an hour away. */
+    private Answer getServiceAuth(Received request, Token token) {
+        Map<String, String> q = parseForm(request.query());
+        String aud = q.get("aud");
+        String lxm = q.get("lxm");
+        if (aud == null || !aud.startsWith("did:")) {
+            return error(400, "InvalidRequest", "Error: aud must be a valid did");
+        }
+        long now = Instant.now().getEpochSecond();
+        long exp;
+        try {
+            exp = q.get("exp") == null ? now + 60 : Long.parseLong(q.get("exp"));
+        } catch (NumberFormatException e) {
+            return error(400, "InvalidRequest", "Error: exp must be an integer");
+        }
+        if (exp <= now) {
+            return error(400, "BadExpiration", "expiration is in past");
+        }
+        if (exp > now + 3600) {
+            return error(400, "BadExpiration", "cannot request a token with an expiration more than an hour in the future");
+        }
+        String jwt = jwt("JWT", Map.of("iss", token.did(), "aud", aud, "lxm", lxm == null ? "" : lxm, "exp", exp));
+        serviceTokens.put(jwt, new ServiceToken(token.did(), aud, lxm, Instant.ofEpochSecond(exp)));
+        return ok(Map.of("token", jwt));
+    }
+
+    // ---- the video service (served on the same port; AIL_BLUESKY_VIDEO_URL points here) ----
+
+    /** The token must be a service token for this PDS and uploadBlob, unexpired, from the DID the upload names. */
+    private Answer uploadVideo(Received request) {
+        String bearer = request.bearer();
+        ServiceToken token = bearer == null ? null : serviceTokens.get(bearer);
+        if (token == null) {
+            return error(401, "AuthMissing", "a service-auth token from the account's PDS is required");
+        }
+        if (!token.aud().equals(serviceDid()) || !"com.atproto.repo.uploadBlob".equals(token.lxm())) {
+            return error(401, "InvalidToken", "service token must be for " + serviceDid() + " and com.atproto.repo.uploadBlob");
+        }
+        if (!token.expiresAt().isAfter(Instant.now())) {
+            return error(401, "ExpiredToken", "service token has expired");
+        }
+        Map<String, String> q = parseForm(request.query());
+        if (!token.did().equals(q.get("did")) || q.get("name") == null || q.get("name").isBlank()) {
+            return error(400, "InvalidRequest", "did must be the token's issuer and name is required");
+        }
+        if (!"video/mp4".equals(request.header("Content-Type"))) {
+            return error(400, "InvalidRequest", "uploadVideo takes video/mp4, got " + request.header("Content-Type"));
+        }
+        String length = request.header("Content-Length");
+        if (length == null || Long.parseLong(length) != request.body().length) {
+            return error(400, "InvalidRequest", "Content-Length is required");
+        }
+        if (request.body().length == 0 || request.body().length > MAX_VIDEO_BYTES) {
+            return error(400, "InvalidRequest", "video must be 1 to " + MAX_VIDEO_BYTES + " bytes");
+        }
+        for (Job earlier : jobs.values()) {
+            if (earlier.did.equals(token.did()) && java.util.Arrays.equals(earlier.bytes, request.body())) {
+                return Answer.json(409, "application/json", Map.of("did", token.did(), "jobId", earlier.id,
+                        "state", "JOB_STATE_COMPLETED", "error", "already_exists", "message", "Video already processed"));
+            }
+        }
+        Job job = new Job("job-" + ids.incrementAndGet(), token.did(), request.body(), videoProcessing);
+        jobs.put(job.id, job);
+        return ok(jobStatus(job));
+    }
+
+    private Answer getJobStatus(Received request) {
+        Job job = jobs.get(parseForm(request.query()).getOrDefault("jobId", ""));
+        if (job == null) {
+            return error(404, "NotFound", "no such job");
+        }
+        job.polls++;
+        if (job.processing == VideoProcessing.SUCCEEDS && job.polls >= 2 && job.blob == null) {
+            job.blob = Json.MAPPER.valueToTree(Map.of("$type", "blob", "ref", Map.of("$link", "bafkreivid" + HexFormat.of().formatHex(bytes(10))),
+                    "mimeType", "video/mp4", "size", job.bytes.length));
+            blobs.put(job.blob.path("ref").path("$link").asText(), job.blob);
+        }
+        return ok(Map.of("jobStatus", jobStatus(job)));
+    }
+
+    private static Map<String, Object> jobStatus(Job job) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("jobId", job.id);
+        status.put("did", job.did);
+        if (job.blob != null) {
+            status.put("state", "JOB_STATE_COMPLETED");
+            status.put("blob", job.blob);
+        } else if (job.processing == VideoProcessing.FAILS && job.polls >= 1) {
+            status.put("state", "JOB_STATE_FAILED");
+            status.put("error", "Video too long");
+            status.put("message", "Video is longer than 3 minutes");
+        } else {
+            status.put("state", job.polls == 0 ? "JOB_STATE_CREATED" : "JOB_STATE_ENCODING");
+            status.put("progress", Math.min(90, job.polls * 40));
+        }
+        return status;
     }
 
     // ---- identity and profile ----
@@ -399,6 +554,16 @@ public final class FakeBluesky extends LoopbackApi {
         if (embed.isMissingNode()) {
             return null;
         }
+        if ("app.bsky.embed.video".equals(embed.path("$type").asText())) {
+            JsonNode blob = blobs.get(embed.path("video").path("ref").path("$link").asText(""));
+            if (blob == null || !blob.equals(embed.path("video")) || !"video/mp4".equals(blob.path("mimeType").asText())) {
+                return "video blob was not processed by the video service for this repo";
+            }
+            if (embed.has("alt") && (!embed.path("alt").isTextual() || graphemes(embed.path("alt").asText()) > 1000)) {
+                return "video alt must be text of at most 1000 graphemes";
+            }
+            return invalidAspectRatio(embed);
+        }
         if (!"app.bsky.embed.images".equals(embed.path("$type").asText())) {
             return "unsupported embed " + embed.path("$type").asText();
         }
@@ -417,8 +582,22 @@ public final class FakeBluesky extends LoopbackApi {
             if (!blob.path("mimeType").asText().startsWith("image/") || blob.path("size").asLong() > MAX_IMAGE_BYTES) {
                 return "image must be an image of at most 1000000 bytes";
             }
+            String ratio = invalidAspectRatio(image);
+            if (ratio != null) {
+                return ratio;
+            }
         }
         return null;
+    }
+
+    /** app.bsky.embed.defs#aspectRatio: width and height, both integers of at least 1. */
+    private static String invalidAspectRatio(JsonNode item) {
+        if (!item.has("aspectRatio")) {
+            return null;
+        }
+        JsonNode ratio = item.path("aspectRatio");
+        return ratio.path("width").isInt() && ratio.path("width").asInt() >= 1 && ratio.path("height").isInt()
+                && ratio.path("height").asInt() >= 1 && ratio.size() == 2 ? null : "aspectRatio needs integer width and height of at least 1";
     }
 
     private static boolean isJson(Received request) {

@@ -184,6 +184,11 @@ public final class FakeLinkedIn extends LoopbackApi {
     }
 
     @Override
+    protected Answer badJson(Received request) {
+        return error(400, null, "Unable to parse the request body as JSON");
+    }
+
+    @Override
     protected Answer route(Received r) {
         String path = r.path();
         if (r.method().equals("GET") && path.equals("/oauth/v2/authorization")) {
@@ -205,6 +210,9 @@ public final class FakeLinkedIn extends LoopbackApi {
         }
         Token token = accessTokens.get(r.bearer());
         if (r.method().equals("GET") && path.equals("/v2/userinfo")) {
+            if (!token.scope().contains("openid") || !token.scope().contains("profile")) {
+                return error(403, "ACCESS_DENIED", "Not enough permissions to access: userinfo.GET.NO_VERSION");
+            }
             return json(200, Map.of("sub", MEMBER_ID, "name", "Ada Lovelace", "given_name", "Ada", "family_name", "Lovelace",
                     "picture", "https://media.licdn.com/dms/image/ada.jpg", "locale", Map.of("country", "GB", "language", "en")));
         }
@@ -362,6 +370,20 @@ public final class FakeLinkedIn extends LoopbackApi {
         if (!MEMBER_URN.equals(body.path("author").asText())) {
             return error(403, "ACCESS_DENIED", "Not enough permissions to create a post for " + body.path("author").asText());
         }
+        String invalid = invalidEnum(body, "/visibility", VISIBILITIES);
+        invalid = invalid != null ? invalid : invalidEnum(body, "/distribution/feedDistribution", FEED_DISTRIBUTIONS);
+        invalid = invalid != null ? invalid : invalidEnum(body, "/lifecycleState", LIFECYCLE_STATES);
+        if (invalid != null) {
+            return error(422, null, invalid);
+        }
+        if (body.path("commentary").asText("").length() > 3000) {
+            return error(422, null, "ERROR :: /commentary :: length of commentary exceeds 3000 characters");
+        }
+        for (JsonNode item : mediaItems(body)) {
+            if (item.has("altText") && (!item.path("altText").isTextual() || item.path("altText").asText().length() > 4086)) {
+                return error(422, null, "ERROR :: altText :: must be a string of at most 4086 characters");
+            }
+        }
         List<String> media = new ArrayList<>();
         if (body.path("content").path("media").path("id").isTextual()) {
             media.add(body.path("content").path("media").path("id").asText());
@@ -382,6 +404,26 @@ public final class FakeLinkedIn extends LoopbackApi {
         String id = Long.toString(ids.incrementAndGet());
         posts.add(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("_id", id));
         return empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
+    }
+
+    private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER");
+    private static final Set<String> FEED_DISTRIBUTIONS = Set.of("MAIN_FEED", "NONE");
+    private static final Set<String> LIFECYCLE_STATES = Set.of("DRAFT", "PUBLISHED", "PUBLISH_REQUESTED", "PUBLISH_FAILED");
+
+    private static String invalidEnum(JsonNode body, String pointer, Set<String> allowed) {
+        String value = body.at(pointer).asText("");
+        return allowed.contains(value) ? null
+                : "ERROR :: " + pointer + " :: \"" + value + "\" is not an enum symbol of " + new java.util.TreeSet<>(allowed);
+    }
+
+    /** The media entries of a post: content.media, or each of content.multiImage.images. */
+    private static List<JsonNode> mediaItems(JsonNode body) {
+        List<JsonNode> items = new ArrayList<>();
+        if (body.path("content").path("media").isObject()) {
+            items.add(body.path("content").path("media"));
+        }
+        body.path("content").path("multiImage").path("images").forEach(items::add);
+        return items;
     }
 
     private Answer initializeImage(Received r) {
@@ -432,6 +474,10 @@ public final class FakeLinkedIn extends LoopbackApi {
         Asset asset = uploads.get(r.path());
         if (asset == null) {
             return error(404, null, "Upload URL not found or expired");
+        }
+        String type = r.header("Content-Type");
+        if (type == null || !type.startsWith("application/octet-stream")) {
+            return error(415, null, "Uploads take application/octet-stream, got " + type);
         }
         if (asset.urn.startsWith("urn:li:image:")) {
             if (bearerProblem(r) != null) {

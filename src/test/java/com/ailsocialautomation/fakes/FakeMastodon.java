@@ -41,6 +41,8 @@ public final class FakeMastodon extends LoopbackApi {
 
     record Token(App app, Set<String> scopes, User user) {}
 
+    record Remembered(String status, Instant at) {}
+
     static final class Upload {
         final User owner;
         final Processing processing;
@@ -67,7 +69,9 @@ public final class FakeMastodon extends LoopbackApi {
     final Map<String, Token> tokens = new ConcurrentHashMap<>();
     final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
-    final Map<String, String> idempotent = new ConcurrentHashMap<>(); // user id + key -> the status JSON
+    /** user id + key -> the status JSON and when the key was first used; Mastodon forgets a key after an hour. */
+    final Map<String, Remembered> idempotent = new ConcurrentHashMap<>();
+    volatile Duration timeShift = Duration.ZERO;
     final Map<String, Duration> slowOnce = new ConcurrentHashMap<>();
     final AtomicLong ids = new AtomicLong(109_300_000_000_000_000L);
     volatile User user = new User("109300000000000001", "ana", "Ana Example");
@@ -136,6 +140,30 @@ public final class FakeMastodon extends LoopbackApi {
     /** The person presses "Deny" on the next authorize page. */
     public void denyNext() {
         denyNext = true;
+    }
+
+    /** The instance's clock moves on by {@code by}: idempotency keys older than an hour are forgotten. */
+    public void passTime(Duration by) {
+        timeShift = timeShift.plus(by);
+    }
+
+    Instant now() {
+        return Instant.now().plus(timeShift);
+    }
+
+    /** The alt text (description) an upload was given, or null. */
+    public String description(String mediaId) {
+        return uploads.get(mediaId).description;
+    }
+
+    /** The bytes the instance received for an upload. */
+    public byte[] uploadedBytes(String mediaId) {
+        return uploads.get(mediaId).bytes.clone();
+    }
+
+    /** How many media uploads the instance took. */
+    public int uploadCount() {
+        return uploads.size();
     }
 
     public void processing(Processing next) {
@@ -207,6 +235,11 @@ public final class FakeMastodon extends LoopbackApi {
     @Override
     protected Answer route(Received request) {
         return api.route(request);
+    }
+
+    @Override
+    protected Answer badJson(Received request) {
+        return error(400, "Error occurred while parsing request parameters.");
     }
 
     /** Every API answer carries X-RateLimit-* headers. */

@@ -231,9 +231,13 @@ final class FakeMastodonApi {
         if (file.contentType() == null || !MEDIA_TYPES.contains(file.contentType())) {
             return FakeMastodon.error(422, "Validation failed: File content type is invalid, File is invalid");
         }
+        FakeMultipart.Part description = parts.get("description");
+        if (description != null && new String(description.bytes(), StandardCharsets.UTF_8).codePointCount(0,
+                new String(description.bytes(), StandardCharsets.UTF_8).length()) > 1500) {
+            return FakeMastodon.error(422, "Validation failed: Description is too long (maximum is 1500 characters)");
+        }
         String id = Long.toString(m.ids.incrementAndGet());
         FakeMastodon.Processing processing = m.processing;
-        FakeMultipart.Part description = parts.get("description");
         m.uploads.put(id, new Upload(token.user(), processing, file.contentType(), file.bytes(),
                 description == null ? null : new String(description.bytes(), StandardCharsets.UTF_8)));
         boolean ready = processing == FakeMastodon.Processing.IMMEDIATE;
@@ -254,8 +258,10 @@ final class FakeMastodonApi {
 
     private Map<String, Object> media(String id, boolean ready) {
         Map<String, Object> body = new LinkedHashMap<>();
+        Upload upload = m.uploads.get(id);
         body.put("id", id);
-        body.put("type", "image");
+        body.put("type", upload.mimeType.startsWith("video/") ? "video" : "image");
+        body.put("description", upload.description);
         body.put("url", ready ? m.url() + "/media/" + id + ".png" : null);
         body.put("preview_url", m.url() + "/media/" + id + "_small.png");
         return body;

@@ -34,17 +34,21 @@ final class FakeMastodonStatuses {
         } else if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, String> form = r.form();
             text = form.getOrDefault("status", "");
-            if (form.containsKey("media_ids[]")) {
-                mediaIds.add(form.get("media_ids[]"));
+            // every media_ids[] value counts, in order, as Rails reads a repeated array parameter
+            for (String pair : r.text().split("&")) {
+                String name = java.net.URLDecoder.decode(pair.substring(0, Math.max(0, pair.indexOf('='))), java.nio.charset.StandardCharsets.UTF_8);
+                if (name.equals("media_ids[]")) {
+                    mediaIds.add(java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8));
+                }
             }
         } else {
             text = ""; // Rails reads no parameters from another type: the status is blank
         }
         String key = r.header("Idempotency-Key");
         synchronized (m) {
-            if (key != null && m.idempotent.containsKey(token.user().id() + "|" + key)) {
-                return new Answer(200, Map.of("Content-Type", "application/json; charset=utf-8"),
-                        m.idempotent.get(token.user().id() + "|" + key));
+            FakeMastodon.Remembered earlier = key == null ? null : m.idempotent.get(token.user().id() + "|" + key);
+            if (earlier != null && earlier.at().isAfter(m.now().minus(java.time.Duration.ofHours(1)))) {
+                return new Answer(200, Map.of("Content-Type", "application/json; charset=utf-8"), earlier.status());
             }
             if (text.isBlank() && mediaIds.isEmpty()) {
                 return FakeMastodon.error(422, "Validation failed: Text can't be blank");
@@ -72,12 +76,19 @@ final class FakeMastodonStatuses {
             status.put("visibility", "public");
             status.put("uri", m.url() + "/users/" + token.user().username() + "/statuses/" + id);
             status.put("url", m.url() + "/@" + token.user().username() + "/" + id);
-            status.put("media_attachments", mediaIds.stream().map(mid -> Map.of("id", mid, "type", "image")).toList());
+            status.put("media_attachments", mediaIds.stream().map(mid -> {
+                Upload upload = m.uploads.get(mid);
+                Map<String, Object> attachment = new LinkedHashMap<>();
+                attachment.put("id", mid);
+                attachment.put("type", upload.mimeType.startsWith("video/") ? "video" : "image");
+                attachment.put("description", upload.description);
+                return attachment;
+            }).toList());
             status.put("text_sent", text); // not Mastodon's: lets tests read what arrived without parsing HTML
             Answer answer = FakeMastodon.json(200, status);
             m.statuses.add(Json.MAPPER.valueToTree(status));
             if (key != null) {
-                m.idempotent.put(token.user().id() + "|" + key, answer.body());
+                m.idempotent.put(token.user().id() + "|" + key, new FakeMastodon.Remembered(answer.body(), m.now()));
             }
             return answer;
         }

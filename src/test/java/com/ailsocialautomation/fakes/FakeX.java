@@ -58,6 +58,8 @@ public final class FakeX extends LoopbackApi {
         Processing processing;
         boolean finalized;
         int polls;
+        long appended;
+        String altText;
 
         Upload(String category, long totalBytes) {
             this.category = category;
@@ -73,6 +75,7 @@ public final class FakeX extends LoopbackApi {
     private final AtomicLong ids = new AtomicLong(1880028106020515840L);
     private volatile Processing imageProcessing = Processing.NONE;
     private volatile Processing videoProcessing = Processing.SUCCEEDS;
+    private volatile int checkAfterSecs = 1;
 
     private FakeX() {
         super("X");
@@ -135,8 +138,28 @@ public final class FakeX extends LoopbackApi {
         videoProcessing = processing;
     }
 
+    /** What processing_info's check_after_secs says while media is still processing. */
+    public void checkAfterSecs(int seconds) {
+        checkAfterSecs = seconds;
+    }
+
     public List<JsonNode> posts() {
         return List.copyOf(posts);
+    }
+
+    /** The alt text set through the media metadata endpoint, or null. */
+    public String altText(String mediaId) {
+        return uploads.get(mediaId).altText;
+    }
+
+    /** The media_category an upload was initialized with. */
+    public String category(String mediaId) {
+        return uploads.get(mediaId).category;
+    }
+
+    /** How many uploads were initialized. */
+    public int uploadsStarted() {
+        return uploads.size();
     }
 
     /** The bytes X assembled for an uploaded media id. */
@@ -152,6 +175,11 @@ public final class FakeX extends LoopbackApi {
     }
 
     // ---- routing ----
+
+    @Override
+    protected Answer badJson(Received request) {
+        return invalid("Request body is not valid JSON");
+    }
 
     /** Every API answer but a 429 carries x-rate-limit-* headers; a body is JSON unless it says otherwise. */
     @Override
@@ -192,6 +220,12 @@ public final class FakeX extends LoopbackApi {
         }
         if (method.equals("POST") && path.equals("/2/tweets")) {
             return tweet(token, request);
+        }
+        if (path.equals("/2/media/metadata")) {
+            if (!token.scope().contains("media.write")) {
+                return forbidden("media.write");
+            }
+            return method.equals("POST") ? metadata(request) : problem(404, "Not Found Error", "Not found", "about:blank");
         }
         if (path.startsWith("/2/media/upload")) {
             if (!token.scope().contains("media.write")) {
@@ -342,6 +376,12 @@ public final class FakeX extends LoopbackApi {
             }
         }
         String text = body.path("text").asText("");
+        if (text.isEmpty() && mediaIds.isMissingNode()) {
+            return invalid("$.text: must not be empty when there is no media");
+        }
+        if (com.twitter.twittertext.TwitterTextParser.parseTweet(text).weightedLength > 280) {
+            return problem(403, "Forbidden", "Your Post text is too long.", "about:blank");
+        }
         if (!text.isEmpty() && posts.stream().anyMatch(p -> p.path("text").asText("").equals(text))) {
             return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.", "about:blank");
         }
@@ -371,6 +411,26 @@ public final class FakeX extends LoopbackApi {
             }
         }
         return problem(404, "Not Found Error", "Not found: " + path, "https://api.x.com/2/problems/resource-not-found");
+    }
+
+    /** POST /2/media/metadata: {"id", "metadata": {"alt_text": {"text"}}}, for media that was uploaded. */
+    private Answer metadata(Received request) {
+        String type = request.header("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            return problem(415, "Unsupported Media Type", "Content-Type must be application/json", "about:blank");
+        }
+        JsonNode body = request.json();
+        Upload upload = uploads.get(body.path("id").asText(""));
+        if (upload == null || !upload.finalized) {
+            return invalid("$.id: the media must be uploaded and finalized");
+        }
+        JsonNode alt = body.path("metadata").path("alt_text").path("text");
+        if (!alt.isTextual() || alt.asText().isEmpty() || alt.asText().codePointCount(0, alt.asText().length()) > 1000) {
+            return invalid("$.metadata.alt_text.text: must be 1 to 1000 characters");
+        }
+        upload.altText = alt.asText();
+        return json(200, Map.of("data", Map.of("id", body.path("id").asText(),
+                "associated_metadata", Map.of("alt_text", Map.of("text", alt.asText())))));
     }
 
     private Answer initialize(Received request) {
@@ -412,11 +472,21 @@ public final class FakeX extends LoopbackApi {
         if (segment < 0 || segment > 999) {
             return invalid("segment_index must be between 0 and 999");
         }
+        if (segment != upload.segments.size()) {
+            return invalid("segment_index " + segment + " is out of order; expected " + upload.segments.size());
+        }
+        if (upload.appended + fields.get("media").length > upload.totalBytes) {
+            return invalid("Appended bytes exceed total_bytes " + upload.totalBytes);
+        }
+        upload.appended += fields.get("media").length;
         upload.segments.put(segment, fields.get("media"));
         return json(200, Map.of("data", Map.of("expires_at", Instant.now().plusSeconds(86400).getEpochSecond())));
     }
 
     private Answer finalizeUpload(String id, Upload upload) {
+        if (upload.finalized) {
+            return invalid("Media " + id + " is already finalized");
+        }
         long size = upload.segments.values().stream().mapToLong(b -> b.length).sum();
         if (size != upload.totalBytes) {
             return invalid("File size mismatch: received " + size + " of " + upload.totalBytes + " bytes");
@@ -425,7 +495,7 @@ public final class FakeX extends LoopbackApi {
         upload.processing = upload.category.equals("tweet_image") ? imageProcessing : videoProcessing;
         Map<String, Object> data = new LinkedHashMap<>(Map.of("id", id, "media_key", "3_" + id, "size", size, "expires_after_secs", 86400));
         if (upload.processing != Processing.NONE) {
-            data.put("processing_info", Map.of("state", "pending", "check_after_secs", 1, "progress_percent", 0));
+            data.put("processing_info", Map.of("state", "pending", "check_after_secs", checkAfterSecs, "progress_percent", 0));
         }
         return json(200, Map.of("data", data));
     }
@@ -439,12 +509,12 @@ public final class FakeX extends LoopbackApi {
         Map<String, Object> info = new LinkedHashMap<>();
         switch (upload.processing) {
             case NONE -> { }
-            case STAYS_PENDING -> info.putAll(Map.of("state", "pending", "check_after_secs", 1, "progress_percent", 0));
+            case STAYS_PENDING -> info.putAll(Map.of("state", "pending", "check_after_secs", checkAfterSecs, "progress_percent", 0));
             case SUCCEEDS -> info.putAll(upload.polls >= 2 ? Map.of("state", "succeeded", "progress_percent", 100)
-                    : Map.of("state", "in_progress", "check_after_secs", 1, "progress_percent", 50));
+                    : Map.of("state", "in_progress", "check_after_secs", checkAfterSecs, "progress_percent", 50));
             case FAILS -> info.putAll(upload.polls >= 2 ? Map.of("state", "failed", "progress_percent", 50,
                     "error", Map.of("code", 1, "name", "InvalidMedia", "message", "Unsupported video format"))
-                    : Map.of("state", "in_progress", "check_after_secs", 1, "progress_percent", 50));
+                    : Map.of("state", "in_progress", "check_after_secs", checkAfterSecs, "progress_percent", 50));
         }
         Map<String, Object> data = new LinkedHashMap<>(Map.of("id", q.get("media_id"), "media_key", "3_" + q.get("media_id")));
         if (!info.isEmpty()) {

@@ -49,12 +49,24 @@ public abstract class LoopbackApi implements AutoCloseable {
             return parseForm(text());
         }
 
+        /** The body as JSON; a body that is not JSON ends the route with the platform's 400 ({@link #badJson}). */
         public JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                JsonNode node = Json.MAPPER.readTree(body);
+                if (node == null || node.isMissingNode()) {
+                    throw new MalformedJson("empty body");
+                }
+                return node;
             } catch (IOException e) {
-                throw new AssertionError("not JSON: " + text(), e);
+                throw new MalformedJson("not JSON: " + text());
             }
+        }
+    }
+
+    /** A request body a route read as JSON was not JSON: the platform answers 400, it does not drop the connection. */
+    public static final class MalformedJson extends RuntimeException {
+        MalformedJson(String message) {
+            super(message);
         }
     }
 
@@ -155,6 +167,11 @@ public abstract class LoopbackApi implements AutoCloseable {
         return new Answer(answer.status(), answer.headers(), "<html>upstream error</html>");
     }
 
+    /** What the platform answers to a body that should be JSON and is not: its own 400. */
+    protected Answer badJson(Received request) {
+        return Answer.json(400, "application/json", Map.of("error", "malformed JSON"));
+    }
+
     /** The answer as it goes out: here the platform adds the headers every answer carries. */
     protected Answer finish(Received request, Answer answer) {
         return answer;
@@ -171,7 +188,12 @@ public abstract class LoopbackApi implements AutoCloseable {
                 Thread.sleep(wait.toMillis());
             }
             Answer once = answerOnce.remove(request.path());
-            Answer answer = once != null ? once : route(request);
+            Answer answer;
+            try {
+                answer = once != null ? once : route(request);
+            } catch (MalformedJson e) {
+                answer = badJson(request);
+            }
             if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
                 answer = malformed(answer);
             }

@@ -4,11 +4,13 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeBluesky;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.HttpLimits;
+import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.net.Resolver;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.GuardedApiClient;
 import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublishRequest;
@@ -134,11 +136,22 @@ class BlueskyPublishTest {
     }
 
     @Test
-    void aVideoIsRefusedBecauseAilPostsOnlyImagesToBluesky() {
-        PlatformError e = assertThrows(PlatformError.class, () -> provider.uploadMedia(credentials,
-                Media.inMemory("clip.mp4", "video/mp4", new byte[10], null)));
-        assertEquals(PlatformError.Kind.PERMANENT, e.kind());
-        assertTrue(e.getMessage().contains("video is not supported yet"), e.getMessage());
+    void anImageCarriesItsAspectRatioFromItsOwnWidthAndHeight() {
+        byte[] jpeg = new byte[3000];
+        Media photo = new Media.InMemory("beach.jpg", new MediaFacts(MediaType.JPEG, jpeg.length, 4032, 3024, null), "the beach", jpeg);
+        provider.publish(credentials, post("", List.of(provider.uploadMedia(credentials, photo))));
+
+        JsonNode image = pds.posts().get(0).path("embed").path("images").get(0);
+        assertEquals(4032, image.path("aspectRatio").path("width").asInt());
+        assertEquals(3024, image.path("aspectRatio").path("height").asInt());
+        assertEquals("the beach", image.path("alt").asText());
+    }
+
+    @Test
+    void anImageWhoseSizeIsUnknownGoesWithoutAnAspectRatio() {
+        provider.publish(credentials, post("", List.of(provider.uploadMedia(credentials,
+                Media.inMemory("cat.png", "image/png", new byte[10], null)))));
+        assertTrue(pds.posts().get(0).path("embed").path("images").get(0).path("aspectRatio").isMissingNode());
     }
 
     @Test
