@@ -2,6 +2,7 @@ package com.ailsocialautomation.platform.linkedin;
 
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeLinkedIn;
+import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.ClientApp;
@@ -12,6 +13,8 @@ import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.RawRequest;
+import com.ailsocialautomation.platform.StreamOnlyMedia;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -154,6 +158,69 @@ class LinkedInPublishTest {
         JsonNode finalize = linkedin.received("POST", "/rest/videos").get(1).json().path("finalizeUploadRequest");
         assertEquals(3, finalize.path("uploadedPartIds").size());
         assertEquals(video.id(), linkedin.posts().get(0).path("content").path("media").path("id").asText());
+    }
+
+    @Test
+    void aVideoIsReadInOnePassFromItsStreamAndCarriesItsAltTextToThePost() {
+        linkedin.videoPartBytes(1000);
+        byte[] content = bytes(2500);
+        StreamOnlyMedia clip = new StreamOnlyMedia("clip.mp4", MediaType.MP4, content, 1920, 1080, "our launch");
+        MediaRef video = uploadAndWait(clip, 5);
+        provider.publish(credentials, post("Clip", List.of(video)));
+
+        assertEquals(1, clip.timesOpened());
+        List<FakeLinkedIn.Received> puts = linkedin.received().stream().filter(r -> r.method().equals("PUT")).toList();
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        puts.forEach(put -> sent.writeBytes(put.body()));
+        assertArrayEquals(content, sent.toByteArray());
+        assertEquals("our launch", linkedin.posts().get(0).path("content").path("media").path("altText").asText());
+    }
+
+    @Test
+    void eachImageOfAMultiImagePostKeepsItsOwnAltText() {
+        MediaRef first = uploadAndWait(Media.inMemory("a.png", "image/png", bytes(10), "first"), 5);
+        MediaRef second = uploadAndWait(Media.inMemory("b.png", "image/png", bytes(10), null), 5);
+        provider.publish(credentials, post("Two", List.of(first, second)));
+
+        JsonNode images = linkedin.posts().get(0).path("content").path("multiImage").path("images");
+        assertEquals("first", images.get(0).path("altText").asText());
+        assertTrue(images.get(1).path("altText").isMissingNode());
+    }
+
+    @Test
+    void theFakeRefusesWhatLinkedInRefusesWithItsOwnErrors() {
+        String token = linkedin.issue().accessToken();
+        String valid = "{\"author\":\"" + FakeLinkedIn.MEMBER_URN + "\",\"commentary\":\"%s\",\"visibility\":\"%s\","
+                + "\"distribution\":{\"feedDistribution\":\"%s\"},\"lifecycleState\":\"%s\"}";
+        assertEquals(422, postRaw(token, String.format(valid, "hi", "EVERYONE", "MAIN_FEED", "PUBLISHED")).statusCode());
+        assertEquals(422, postRaw(token, String.format(valid, "hi", "PUBLIC", "FEED", "PUBLISHED")).statusCode());
+        assertEquals(422, postRaw(token, String.format(valid, "hi", "PUBLIC", "MAIN_FEED", "LIVE")).statusCode());
+        assertEquals(422, postRaw(token, String.format(valid, "x".repeat(3001), "PUBLIC", "MAIN_FEED", "PUBLISHED")).statusCode());
+        var malformed = postRaw(token, "{\"author\":");
+        assertEquals(400, malformed.statusCode());
+        assertTrue(malformed.body().contains("\"status\":400"), malformed.body());
+        assertEquals(201, postRaw(token, String.format(valid, "hi", "PUBLIC", "MAIN_FEED", "PUBLISHED")).statusCode());
+
+        linkedin.grantScope("w_member_social");
+        LinkedInProvider p = provider("202603");
+        String narrow = linkedin.approve(p.authorizeUrl(new com.ailsocialautomation.platform.AuthorizeRequest(
+                "state-1", null, FakeLinkedIn.REDIRECT_URI, null, credentials.app()))).code();
+        String narrowToken = p.exchangeCode(new com.ailsocialautomation.platform.CodeExchange(Secret.of(narrow),
+                null, FakeLinkedIn.REDIRECT_URI, null, credentials.app())).accessToken().reveal();
+        assertEquals(403, RawRequest.send("GET", linkedin.url() + "/v2/userinfo", narrowToken, null, null).statusCode(),
+                "userinfo needs openid and profile");
+    }
+
+    private java.net.http.HttpResponse<String> postRaw(String token, String body) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(linkedin.url() + "/rest/posts"))
+                .header("Authorization", "Bearer " + token).header("LinkedIn-Version", "202603")
+                .header("X-Restli-Protocol-Version", "2.0.0").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

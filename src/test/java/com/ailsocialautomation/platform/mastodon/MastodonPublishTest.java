@@ -4,6 +4,7 @@ import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.HttpLimits;
+import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.net.Resolver;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.ClientApp;
@@ -11,10 +12,12 @@ import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.GuardedApiClient;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
-import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
+import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.RawRequest;
+import com.ailsocialautomation.platform.StreamOnlyMedia;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,5 +172,47 @@ class MastodonPublishTest {
         Credentials weak = new Credentials(Secret.of(readOnly), null, null, mastodon.url(), null, null, null);
         PlatformError scope = assertThrows(PlatformError.class, () -> provider.publish(weak, request("Hi", List.of(), UUID.randomUUID())));
         assertEquals("This action is outside the authorized scopes", scope.getMessage());
+    }
+
+    @Test
+    void aVideoIsStreamedInTheMultipartBodyWithItsAltTextAsDescriptionAndPolledUntilReady() {
+        mastodon.processing(FakeMastodon.Processing.AFTER_POLLS);
+        byte[] content = new byte[70_000];
+        new java.util.Random(5).nextBytes(content);
+        StreamOnlyMedia clip = new StreamOnlyMedia("clip.mp4", MediaType.MP4, content, 1280, 720, "a short clip");
+        MediaRef ref = provider.uploadMedia(credentials, clip);
+        assertFalse(ref.ready(), "202: still processing");
+        while (!ref.ready()) {
+            ref = provider.mediaStatus(credentials, ref);
+        }
+        provider.publish(credentials, request("Clip", List.of(ref), UUID.randomUUID()));
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(content, mastodon.uploadedBytes(ref.id()));
+        assertEquals("a short clip", mastodon.description(ref.id()));
+        JsonNode attachment = mastodon.statuses().get(0).path("media_attachments").get(0);
+        assertEquals("video", attachment.path("type").asText());
+        assertEquals("a short clip", attachment.path("description").asText());
+    }
+
+    @Test
+    void theFakeKeepsEveryMediaIdOfAFormAndForgetsIdempotencyKeysAfterAnHour() {
+        MediaRef a = provider.uploadMedia(credentials, Media.inMemory("a.png", "image/png", PNG, null));
+        MediaRef b = provider.uploadMedia(credentials, Media.inMemory("b.png", "image/png", PNG, null));
+        var form = RawRequest.send("POST", mastodon.url() + "/api/v1/statuses", token, "application/x-www-form-urlencoded",
+                "status=two&media_ids%5B%5D=" + a.id() + "&media_ids%5B%5D=" + b.id());
+        assertEquals(200, form.statusCode(), form.body());
+        assertEquals(2, mastodon.statuses().get(0).path("media_attachments").size());
+
+        UUID key = UUID.randomUUID();
+        provider.publish(credentials, request("once", List.of(), key));
+        provider.publish(credentials, request("once", List.of(), key));
+        assertEquals(2, mastodon.statuses().size(), "the same key within the hour gives the first status back");
+        mastodon.passTime(Duration.ofMinutes(61));
+        provider.publish(credentials, request("once", List.of(), key));
+        assertEquals(3, mastodon.statuses().size(), "after an hour the key is forgotten");
+
+        var malformed = RawRequest.send("POST", mastodon.url() + "/api/v1/statuses", token, "application/json", "{\"status\":");
+        assertEquals(400, malformed.statusCode());
+        assertEquals("{\"error\":\"Error occurred while parsing request parameters.\"}", malformed.body());
     }
 }

@@ -2,6 +2,7 @@ package com.ailsocialautomation.platform.x;
 
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeX;
+import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.DirectApiClient;
@@ -10,6 +11,9 @@ import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.RawRequest;
+import com.ailsocialautomation.platform.StreamOnlyMedia;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,68 @@ class XPublishTest {
         assertArrayEquals(image, x.uploadedBytes(ref.id()));
         assertEquals(ref.id(), x.posts().get(0).path("media").path("media_ids").get(0).asText());
         assertTrue(published.url().endsWith(published.externalId()));
+    }
+
+    @Test
+    void altTextReachesXsMediaMetadataAfterTheUpload() {
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("cat.png", "image/png", bytes(10), "a cat on a keyboard"));
+        provider.publish(credentials, post("A cat", List.of(ref)));
+
+        assertEquals("a cat on a keyboard", x.altText(ref.id()));
+        JsonNode metadata = x.received("POST", "/2/media/metadata").get(0).json();
+        assertEquals(ref.id(), metadata.path("id").asText());
+    }
+
+    @Test
+    void aVideoIsAppendedChunkByChunkFromItsStreamInOrderAndNeverLoadedWhole() {
+        byte[] content = bytes(4500);
+        StreamOnlyMedia clip = new StreamOnlyMedia("clip.mp4", MediaType.MP4, content, 1280, 720, "a clip");
+        MediaRef ref = uploadAndWait(clip, 5);
+
+        assertTrue(ref.ready());
+        List<FakeX.Received> appends = x.received("POST", "/2/media/upload/" + ref.id() + "/append");
+        assertEquals(5, appends.size(), "4500 bytes in chunks of 1000");
+        assertArrayEquals(content, x.uploadedBytes(ref.id()));
+        assertEquals(1, clip.timesOpened());
+        assertEquals("tweet_video", x.category(ref.id()));
+        assertTrue(x.received("POST", "/2/media/metadata").isEmpty(), "X documents alt text for images and GIFs only");
+    }
+
+    @Test
+    void xsCheckAfterSecsTellsTheEngineWhenToLookAgain() {
+        x.videoProcessing(FakeX.Processing.STAYS_PENDING);
+        x.checkAfterSecs(7);
+        MediaRef ref = provider.uploadMedia(credentials, Media.inMemory("clip.mp4", "video/mp4", bytes(10), null));
+        assertFalse(ref.ready());
+        assertEquals(Duration.ofSeconds(7), ref.checkAfter());
+        assertEquals(Duration.ofSeconds(7), provider.mediaStatus(credentials, ref).checkAfter());
+    }
+
+    @Test
+    void theFakeRefusesAppendsOutOfOrderAndASecondFinalizeAsXDoes() {
+        String token = x.issue().accessToken();
+        String id = RawRequest.send("POST", x.url() + "/2/media/upload/initialize", token, "application/json",
+                "{\"media_type\":\"video/mp4\",\"total_bytes\":4,\"media_category\":\"tweet_video\"}").body()
+                .replaceAll(".*\"id\":\"([0-9]+)\".*", "$1");
+        String chunk = "--b\r\nContent-Disposition: form-data; name=\"segment_index\"\r\n\r\n1\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"media\"; filename=\"blob\"\r\n\r\nabcd\r\n--b--\r\n";
+        assertEquals(400, RawRequest.send("POST", x.url() + "/2/media/upload/" + id + "/append", token,
+                "multipart/form-data; boundary=b", chunk).statusCode(), "segment 1 before segment 0");
+        assertEquals(400, RawRequest.send("POST", x.url() + "/2/media/upload/" + id + "/finalize", token, null, null).statusCode(),
+                "nothing appended: the sizes differ");
+    }
+
+    @Test
+    void emptyAndOverLongTextAndMalformedJsonGetXsOwnRefusals() {
+        PlatformError empty = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("", List.of())));
+        assertEquals(PlatformError.Kind.PERMANENT, empty.kind());
+        PlatformError tooLong = assertThrows(PlatformError.class, () -> provider.publish(credentials, post("a".repeat(281), List.of())));
+        assertEquals("Your Post text is too long.", tooLong.getMessage());
+        provider.publish(credentials, post("a".repeat(280), List.of()));
+
+        var malformed = RawRequest.send("POST", x.url() + "/2/media/upload/initialize", x.issue().accessToken(), "application/json", "{\"media_type\":");
+        assertEquals(400, malformed.statusCode());
+        assertTrue(malformed.body().contains("not valid JSON"), malformed.body());
     }
 
     @Test
