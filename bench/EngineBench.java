@@ -8,6 +8,8 @@ import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Engine;
 import com.ailsocialautomation.engine.GuardedMediaSource;
 import com.ailsocialautomation.engine.MediaPipeline;
+import com.ailsocialautomation.engine.PostMedia;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.engine.Publisher;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.HttpLimits;
@@ -128,8 +130,8 @@ public class EngineBench {
             Clock clock = Clock.systemUTC();
             Publisher publisher = new Publisher(new Targets(sql, vault), posts, accounts, new Attempts(sql, vault), workspaces,
                     new Providers(List.of(new WebhookProvider(http))), new CredentialKeeper(accounts, a -> null, clock, metrics),
-                    new MediaPipeline(new GuardedMediaSource(http), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                    new Announcer(new Outbox(sql, vault)), clock, 5, Backoff.DEFAULT, metrics);
+                    new MediaPipeline(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                    new PostMedia(new MediaStore(sql, vault), new GuardedMediaSource(http)), new Announcer(new Outbox(sql, vault)), clock, 5, Backoff.DEFAULT, metrics);
             engines.add(new Engine(sql, publisher, settings, clock, metrics, List.of()).start());
         }
         try {

@@ -4,6 +4,7 @@ import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -22,13 +23,16 @@ public final class AccountCommands implements Handler {
     private final Revoker revoker;
     private final Targets targets;
     private final NotSetUp notSetUp;
+    private final MediaStore media;
 
-    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets) {
-        this(accounts, linkers, revoker, targets, NotSetUp.NONE);
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media) {
+        this(accounts, linkers, revoker, targets, media, NotSetUp.NONE);
     }
 
     /** {@code notSetUp}: the platforms the operator could turn on, so that connecting one says how. */
-    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, NotSetUp notSetUp) {
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media,
+                           NotSetUp notSetUp) {
+        this.media = media;
         this.notSetUp = notSetUp;
         this.accounts = accounts;
         this.linkers = linkers;
@@ -86,6 +90,7 @@ public final class AccountCommands implements Handler {
             throw new UserError("Only the person who connected " + account.label() + " or a workspace admin can disconnect it.");
         }
         int cancelled = targets.cancelScheduledTo(caller.workspaceId(), account.id());
+        media.dropUnsendableTo(caller.workspaceId(), account.id()); // no retry can send them any more
         boolean revoked = revoker.revoke(account);
         accounts.delete(caller.workspaceId(), account.id());
         return Reply.of("Disconnected " + account.label() + ". Its tokens are deleted"

@@ -3,7 +3,6 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.Platform;
 
-import java.util.List;
 
 /**
  * How much one command may carry. Checked before anything else looks at the input, so no input costs more than a
@@ -33,11 +32,12 @@ final class InputLimits {
     }
 
     /** A post's media links, counted before any of them is looked up. */
-    static void checkMediaCount(List<String> media) {
+    /** @param count the command's media: links and files */
+    static void checkMediaCount(int count) {
         int most = Platform.mostMedia();
-        if (media.size() > most) {
-            throw new UserError("That is " + media.size() + " media links; no platform takes more than " + most
-                    + " in one post, so remove " + (media.size() - most) + ".");
+        if (count > most) {
+            throw new UserError("That is " + count + " media links; no platform takes more than " + most
+                    + " in one post, so remove " + (count - most) + ".");
         }
     }
 }

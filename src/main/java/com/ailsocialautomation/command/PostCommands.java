@@ -3,6 +3,9 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.media.Copies;
+import com.ailsocialautomation.media.MediaIntake;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Account;
@@ -23,12 +26,16 @@ public final class PostCommands implements Handler {
     private final Posts posts;
     private final Accounts accounts;
     private final UrlGuard guard;
+    private final MediaIntake intake;
+    private final MediaStore media;
     private final Clock clock;
 
-    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, Clock clock) {
+    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
+        this.intake = intake;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -64,12 +71,18 @@ public final class PostCommands implements Handler {
         if (!inactive.isEmpty()) {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
-        List<String> media = command.options("media");
-        InputLimits.checkMediaCount(media);
-        guard.checkAll(media);
+        List<String> links = command.options("media");
+        InputLimits.checkMediaCount(links.size() + command.files().size());
         String text = command.text();
-        PostRules.check(text, media, targets);
-        Post post = posts.create(caller.workspaceId(), caller.user().id(), text, media, when, caller.invocation().origin(), targets);
+        PostRules.precheck(text, links, command.files().size(), targets); // before any download
+        guard.checkAll(links);
+        Post post;
+        // every item is copied now, once: the post publishes from AIL's copy, however long the source lasts
+        try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
+            PostRules.checkMedia(text, copies.facts(), targets);
+            post = posts.create(caller.workspaceId(), caller.user().id(), text, links, copies.items().size(), when,
+                    caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
+        }
         Reply reply = PostRules.preview(post, targets, caller.zone(), scheduled);
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
@@ -79,7 +92,11 @@ public final class PostCommands implements Handler {
         requireScheduled(post, "edited");
         List<Account> targets = post.targets().stream().map(Target::accountId).filter(Objects::nonNull)
                 .map(id -> accounts.find(caller.workspaceId(), id).orElse(null)).filter(Objects::nonNull).toList();
-        PostRules.check(command.text(), post.mediaUrls(), targets);
+        if (post.mediaCount() == null) {
+            PostRules.check(command.text(), post.mediaUrls(), targets);
+        } else {
+            PostRules.checkMedia(command.text(), media.of(caller.workspaceId(), post.id()).stream().map(m -> m.facts()).toList(), targets);
+        }
         if (!posts.editText(caller.workspaceId(), post.id(), command.text())) {
             throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
         }

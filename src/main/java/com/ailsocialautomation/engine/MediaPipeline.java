@@ -1,6 +1,7 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Provider;
@@ -9,25 +10,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Downloads each media URL through the guard, uploads it, and waits until the platform has processed it. */
+/** Uploads each of a post's media, and waits until the platform has processed it. */
 public final class MediaPipeline {
-    private final MediaSource source;
     private final Duration pollEvery;
     private final Duration giveUpAfter;
 
-    public MediaPipeline(MediaSource source, Duration pollEvery, Duration giveUpAfter) {
-        this.source = source;
+    public MediaPipeline(Duration pollEvery, Duration giveUpAfter) {
         this.pollEvery = pollEvery;
         this.giveUpAfter = giveUpAfter;
     }
 
-    public List<MediaRef> prepare(Provider provider, Credentials creds, List<String> urls) {
-        if (urls.isEmpty() || !provider.uploadsMedia()) {
+    public List<MediaRef> prepare(Provider provider, Credentials creds, List<Media> items) {
+        if (items.isEmpty() || !provider.uploadsMedia()) {
             return List.of();
         }
         List<MediaRef> refs = new ArrayList<>();
-        for (String url : urls) {
-            MediaRef ref = provider.uploadMedia(creds, source.fetch(url));
+        for (Media item : items) {
+            MediaRef ref = provider.uploadMedia(creds, item);
             long deadline = System.nanoTime() + giveUpAfter.toNanos();
             while (!ref.ready()) {
                 if (System.nanoTime() > deadline) {

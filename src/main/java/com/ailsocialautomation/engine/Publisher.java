@@ -58,6 +58,7 @@ public final class Publisher {
     private final Providers providers;
     private final CredentialKeeper credentials;
     private final MediaPipeline media;
+    private final PostMedia postMedia;
     private final Announcer announcer;
     private final Clock clock;
     private final int maxAttempts;
@@ -65,7 +66,7 @@ public final class Publisher {
     private final MeterRegistry metrics;
 
     public Publisher(Targets targets, Posts posts, Accounts accounts, Attempts attempts, Workspaces workspaces,
-                     Providers providers, CredentialKeeper credentials, MediaPipeline media, Announcer announcer,
+                     Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
                      Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
         this.targets = targets;
         this.posts = posts;
@@ -75,6 +76,7 @@ public final class Publisher {
         this.providers = providers;
         this.credentials = credentials;
         this.media = media;
+        this.postMedia = postMedia;
         this.announcer = announcer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -188,10 +190,11 @@ public final class Publisher {
      */
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
+        PostMedia.Loaded items = postMedia.load(post, provider.uploadsMedia());
         List<MediaRef> uploaded = null;
         try {
-            uploaded = media.prepare(provider, creds, post.mediaUrls());
-            return send(provider, creds, request(post, target, uploaded));
+            uploaded = media.prepare(provider, creds, items.media());
+            return send(provider, creds, request(post, target, uploaded, items));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
@@ -199,9 +202,9 @@ public final class Publisher {
             Credentials fresh = credentials.refresh(account, provider,
                     new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
-                uploaded = media.prepare(provider, fresh, post.mediaUrls());
+                uploaded = media.prepare(provider, fresh, items.media());
             }
-            return send(provider, fresh, request(post, target, uploaded));
+            return send(provider, fresh, request(post, target, uploaded, items));
         }
     }
 
@@ -245,8 +248,8 @@ public final class Publisher {
         }
     }
 
-    private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded) {
-        return new PublishRequest(post.shortId(), post.text(), uploaded, post.mediaUrls(), target.idempotencyKey(), post.scheduledAt());
+    private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded, PostMedia.Loaded items) {
+        return new PublishRequest(post.shortId(), post.text(), uploaded, items.items(), target.idempotencyKey(), post.scheduledAt());
     }
 
     private Outcome platformFailure(Post post, Target target, Account account, Instant started, PlatformError e) {

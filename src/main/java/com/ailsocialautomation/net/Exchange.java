@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.HttpField;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,6 +133,30 @@ final class Exchange implements AutoCloseable {
             throw Failures.unreachable(target, e, true); // the status line had arrived
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Streams the body into {@code out}, counted as it arrives, never holding more than one buffer; more than
+     * {@code max} bytes aborts the exchange with {@code tooBig}. Returns the number of bytes written.
+     */
+    long copyAtMost(OutputStream out, long max, Supplier<UserError> tooBig) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = listener.getInputStream()) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > max) {
+                    UserError error = tooBig.get();
+                    request.abort(error);
+                    throw error;
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            request.abort(e);
+            throw Failures.unreachable(target, e, true);
+        }
+        return total;
     }
 
     /** Drops whatever is left of the answer; harmless after the body was read. */

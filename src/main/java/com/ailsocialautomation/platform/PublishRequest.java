@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A post for one target. {@code idempotencyKey} is the same on every attempt of the target.
- * {@code media} are uploaded items; {@code mediaUrls} the original URLs (for the webhook).
+ * {@code media} are uploaded items; {@code items} describe every media item of the post in order (for the
+ * webhook, which uploads nothing).
  */
-public record PublishRequest(String postId, String text, List<MediaRef> media, List<String> mediaUrls,
+public record PublishRequest(String postId, String text, List<MediaRef> media, List<MediaItem> items,
                              UUID idempotencyKey, Instant scheduledAt) {}

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.Json;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -25,7 +26,7 @@ import java.util.UUID;
 /**
  * {@code /ail my-data}: builds the {@link MyData} document for one person from what each owner of personal data
  * reads back. Tokens are never read: accounts come from {@link Accounts#list}, which has no token columns, and the
- * only decrypted column is the publish log message.
+ * only decrypted columns are the publish log message and the media's names and descriptions (never their bytes).
  */
 public final class DataExport {
     /** The document ready to hand over. */
@@ -38,9 +39,11 @@ public final class DataExport {
     private final Attempts attempts;
     private final ConnectionData connections;
     private final Outbox outbox;
+    private final MediaStore media;
     private final Clock clock;
 
-    public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, Clock clock) {
+    public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, MediaStore media, Clock clock) {
+        this.media = media;
         this.workspaces = new Workspaces(sql);
         this.accounts = accounts;
         this.posts = posts;
@@ -85,7 +88,10 @@ public final class DataExport {
 
     private MyData.PostRecord post(UUID ws, Post p) {
         List<MyData.TargetRecord> targets = p.targets().stream().map(t -> target(ws, t)).toList();
-        return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), p.scheduledAt(), p.createdAt(), p.status().text(), targets);
+        List<MyData.MediaRecord> copies = media.of(ws, p.id()).stream().map(m -> new MyData.MediaRecord(m.fileName(),
+                m.mimeType(), m.size(), m.altText())).toList();
+        return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), copies, p.scheduledAt(), p.createdAt(),
+                p.status().text(), targets);
     }
 
     private MyData.TargetRecord target(UUID ws, Target t) {

@@ -1,6 +1,8 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.media.MediaData;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.AccountData;
@@ -33,7 +35,7 @@ final class Erasure {
     final PostData posts;
     final AccountData accounts;
     final Audit audit;
-    /** Every owner but the workspace itself, in the order they erase: posts before the accounts they name. */
+    /** Every owner but the workspace itself, in the order they erase: media, then posts before the accounts they name. */
     final List<PersonalData> owners;
     private final Revoker revoker;
 
@@ -45,7 +47,9 @@ final class Erasure {
         this.accounts = new AccountData(sql);
         this.audit = audit;
         this.revoker = revoker;
-        List<PersonalData> all = new ArrayList<>(List.of(posts, new Outbox(sql, vault), new ConnectionData(sql), accounts));
+        // media first: they name the posts (theirs, and others' to their accounts) whose copies go
+        List<PersonalData> all = new ArrayList<>(List.of(new MediaData(new MediaStore(sql, vault)), posts,
+                new Outbox(sql, vault), new ConnectionData(sql), accounts));
         all.addAll(elsewhere);
         this.owners = List.copyOf(all);
     }

@@ -21,8 +21,16 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
                                    String displayName, String avatarUrl, String instanceUrl, String scopes,
                                    String status, Instant tokenExpiresAt, Instant connectedAt) {}
 
-    public record PostRecord(String id, String text, List<String> media, Instant scheduledAt, Instant createdAt,
-                             String status, List<TargetRecord> targets) {}
+    /**
+     * @param mediaLinks the media: links as given
+     * @param media      the copies AIL keeps of the post's media (links and files), until the post has finished and
+     *                   the retention period has passed
+     */
+    public record PostRecord(String id, String text, List<String> mediaLinks, List<MediaRecord> media, Instant scheduledAt,
+                             Instant createdAt, String status, List<TargetRecord> targets) {}
+
+    /** A copy of one media item: its name, its type (MIME) and its size in bytes, and its description. */
+    public record MediaRecord(String name, String type, long size, String altText) {}
 
     public record TargetRecord(String platform, String account, String state, Instant dueAt, int attempts,
                                String url, String error, Instant finishedAt, List<LogEntry> publishLog) {}

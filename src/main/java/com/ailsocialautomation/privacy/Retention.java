@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The daily purge (policy clause 5): publish logs, technical data, notifications (sent, or still undelivered) and
  * processed Slack event ids older than AIL_RETENTION_DAYS are deleted, the error texts of targets that finished
- * before then are cleared, and one-time links, OAuth states and forget-me confirmations go a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
+ * before then are cleared, the media copies of posts whose every target finished before then are deleted, and
+ * one-time links, OAuth states and forget-me confirmations go a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
  * own, so no table is locked for long and the engine keeps publishing while the purge runs.
  */
 public final class Retention {
@@ -50,11 +52,13 @@ public final class Retention {
     private final Sql sql;
     private final Duration retention;
     private final Clock clock;
+    private final MediaStore media;
 
-    public Retention(Sql sql, int retentionDays, Clock clock) {
+    public Retention(Sql sql, int retentionDays, Clock clock, MediaStore media) {
         this.sql = sql;
         this.retention = Duration.ofDays(retentionDays);
         this.clock = clock;
+        this.media = media;
     }
 
     /** Runs every rule to the end; returns the rows deleted by rule name, and logs them. */
@@ -65,6 +69,8 @@ public final class Retention {
             Instant cutoff = rule.byRetention() ? now.minus(retention) : now.minus(EXPIRED_GRACE);
             deleted.put(rule.name(), purge(rule, cutoff));
         }
+        // the media package owns its tables and knows when a post's copies can no longer be needed
+        deleted.put("media", media.purgeFinishedBefore(now.minus(retention), BATCH));
         log.info("Retention purge (older than {} days): {}", retention.toDays(), deleted);
         return deleted;
     }

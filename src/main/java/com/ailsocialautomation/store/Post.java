@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A post and its targets. Its overall status is derived from the targets, never stored. */
+/**
+ * A post and its targets. Its overall status is derived from the targets, never stored. {@code mediaUrls} are the
+ * media: links as given; {@code mediaCount} is how many media AIL copied when it accepted the post (links and
+ * files), or null for a post from before copies, whose links are fetched when it is due.
+ */
 public record Post(UUID id, UUID workspaceId, String shortId, UUID authorUserId, String authorName, String text,
-                   List<String> mediaUrls, Instant scheduledAt, String origin, Instant createdAt, List<Target> targets) {
+                   List<String> mediaUrls, Integer mediaCount, Instant scheduledAt, String origin, Instant createdAt,
+                   List<Target> targets) {
 
     /**
      * The targets' state when all agree; {@link PostStatus#PARTIAL} when some were published and others failed or

@@ -25,16 +25,34 @@ public final class Posts {
         this.vault = vault;
     }
 
-    /** Creates the post with one scheduled target per account, all in one transaction. */
+    /** What else is written in the transaction that creates a post (its media), given the new post's id. */
+    @FunctionalInterface
+    public interface Attach {
+        void attach(Sql tx, UUID postId);
+    }
+
+    /**
+     * Creates the post with one scheduled target per account, all in one transaction; its media links are fetched
+     * when it is due. Only for posts without copied media (tests of that older path).
+     */
     public Post create(UUID workspaceId, UUID authorId, String text, List<String> media, Instant when, String origin,
                        List<Account> accounts) {
+        return create(workspaceId, authorId, text, media, null, when, origin, accounts, (tx, id) -> {});
+    }
+
+    /**
+     * Creates the post with one scheduled target per account and what {@code attach} writes (its {@code mediaCount}
+     * copied media), all in one transaction: if anything fails, nothing of the post remains.
+     */
+    public Post create(UUID workspaceId, UUID authorId, String text, List<String> media, Integer mediaCount, Instant when,
+                       String origin, List<Account> accounts, Attach attach) {
         return sql.transaction(tx -> {
             UUID id = UUID.randomUUID();
             for (int attempt = 0; ; attempt++) {
                 int inserted = tx.update("""
-                        insert into posts (id, workspace_id, short_id, author_user_id, text, media_urls, scheduled_at, origin)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
-                        id, workspaceId, ShortIds.next('p'), authorId, text, media, when, origin);
+                        insert into posts (id, workspace_id, short_id, author_user_id, text, media_urls, media_count, scheduled_at, origin)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
+                        id, workspaceId, ShortIds.next('p'), authorId, text, media, mediaCount, when, origin);
                 if (inserted == 1) {
                     break;
                 }
@@ -42,6 +60,7 @@ public final class Posts {
                     throw new IllegalStateException("no free short id for a post");
                 }
             }
+            attach.attach(tx, id);
             for (Account a : accounts) {
                 UUID targetId = UUID.randomUUID();
                 tx.update("""
@@ -141,13 +160,13 @@ public final class Posts {
                 this::target, workspaceId, bare.stream().map(p -> p.id().toString()).toList())
                 .forEach(t -> targets.get(t.postId()).add(t));
         return bare.stream().map(p -> new Post(p.id(), p.workspaceId(), p.shortId(), p.authorUserId(), p.authorName(),
-                p.text(), p.mediaUrls(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())))).toList();
+                p.text(), p.mediaUrls(), p.mediaCount(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())))).toList();
     }
 
     private static Post post(ResultSet rs) throws SQLException {
         return new Post(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), rs.getString("short_id"),
                 rs.getObject("author_user_id", UUID.class), rs.getString("author_name"), rs.getString("text"),
-                Sql.strings(rs, "media_urls"), Sql.instant(rs, "scheduled_at"), rs.getString("origin"),
+                Sql.strings(rs, "media_urls"), (Integer) rs.getObject("media_count"), Sql.instant(rs, "scheduled_at"), rs.getString("origin"),
                 Sql.instant(rs, "created_at"), List.of());
     }
 

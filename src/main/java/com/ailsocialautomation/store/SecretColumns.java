@@ -3,7 +3,11 @@ package com.ailsocialautomation.store;
 import java.util.List;
 import java.util.UUID;
 
-/** Every encrypted column in the schema. Key rotation walks this list; a test checks it against the schema. */
+/**
+ * Every encrypted column in the schema. Key rotation walks this list; a test checks it against the schema. Media
+ * chunks ({@code media_chunks.data}) are bytes, not text, and are not rotated: they live only until their post has
+ * finished and the retention period passed, and the old keys stay in the keyset, so they still open.
+ */
 public final class SecretColumns {
     /** {@code inWorkspace}: the table has a workspace_id, which is part of each value's associated data. */
     public record Column(String table, String column, boolean inWorkspace) {
@@ -30,6 +34,8 @@ public final class SecretColumns {
             new Column("publish_attempts", "message_enc"),
             new Column("post_targets", "error_enc"),
             new Column("notifications", "payload_enc"),
+            new Column("media_items", "file_name_enc"),
+            new Column("media_items", "alt_text_enc"),
             Column.operator("pending_revocations", "token_enc"),
             Column.operator("pending_revocations", "refresh_token_enc"),
             Column.operator("slack_installations", "bot_token_enc"),

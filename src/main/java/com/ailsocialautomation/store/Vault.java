@@ -99,6 +99,30 @@ public final class Vault {
         }
     }
 
+    /** Seals bytes (a media chunk) the way {@link #encrypt} seals text: under the primary key, bound to {@code place}. */
+    public byte[] seal(byte[] plaintext, Place place) {
+        try {
+            return aead.encrypt(plaintext, place.bytes());
+        } catch (GeneralSecurityException e) {
+            throw new VaultError("Encrypting " + place + " failed");
+        }
+    }
+
+    /** Opens what {@link #seal} sealed at {@code place}; anything altered or moved is an error, never garbage. */
+    public byte[] unseal(byte[] ciphertext, Place place) {
+        try {
+            return aead.decrypt(ciphertext, place.bytes());
+        } catch (GeneralSecurityException first) {
+            reload(); // another instance may have rotated the key since this one loaded the keyset
+            try {
+                return aead.decrypt(ciphertext, place.bytes());
+            } catch (GeneralSecurityException e) {
+                throw new VaultError("Cannot decrypt " + place + ": the data was altered, moved from another place, "
+                        + "or written under a key this keyset does not hold");
+            }
+        }
+    }
+
     /** Null stays null. Anything that does not open under its key and place is an error, never garbage. */
     public String decrypt(byte[] ciphertext, Place place) {
         if (ciphertext == null) {

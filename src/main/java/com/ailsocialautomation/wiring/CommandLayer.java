@@ -18,6 +18,7 @@ import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Throttle;
 import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.oauth.OAuthLinker;
 import com.ailsocialautomation.oauth.OAuthRoutes;
 import com.ailsocialautomation.oauth.OneTimeLinks;
@@ -65,13 +66,15 @@ public final class CommandLayer {
                 platforms.bluesky.instanceUrl(null), links);
         WebhookLinker webhook = new WebhookLinker(store.accounts, platforms.guard, links);
         AccountCommands accounts = new AccountCommands(store.accounts, List.of(webhook, bluesky,
-                new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, platforms.notSetUp);
+                new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, store.media,
+                platforms.notSetUp);
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         List<PersonalData> frontEndData = List.of(new InstallationData());
         PrivacyCommands privacy = new PrivacyCommands(
                 new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData),
-                new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, clock));
-        List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard, clock),
+                new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
+        List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard,
+                        new MediaIntake(platforms.http), store.media, clock),
                 new ListCommands(store.posts, store.attempts), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));

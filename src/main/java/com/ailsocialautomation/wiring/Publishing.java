@@ -8,6 +8,7 @@ import com.ailsocialautomation.engine.Engine;
 import com.ailsocialautomation.engine.ExpiryReminders;
 import com.ailsocialautomation.engine.GuardedMediaSource;
 import com.ailsocialautomation.engine.MediaPipeline;
+import com.ailsocialautomation.engine.PostMedia;
 import com.ailsocialautomation.engine.Publisher;
 import com.ailsocialautomation.engine.Revoker;
 import com.ailsocialautomation.privacy.Retention;
@@ -35,12 +36,12 @@ public final class Publishing {
     public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
         keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
         revoker = new Revoker(platforms.providers, keeper, store.revocations, platforms.apps, clock);
-        MediaPipeline media = new MediaPipeline(new GuardedMediaSource(platforms.http), tuning.mediaPollEvery(),
-                tuning.mediaGiveUpAfter());
+        MediaPipeline media = new MediaPipeline(tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
+        PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
         publisher = new Publisher(store.targets, store.posts, store.accounts, store.attempts, store.workspaces,
-                platforms.providers, keeper, media, new Announcer(store.outbox), clock, config.engine().maxAttempts(),
+                platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), clock, config.engine().maxAttempts(),
                 tuning.backoff(), metrics);
-        Retention retention = new Retention(store.sql, config.retentionDays(), clock);
+        Retention retention = new Retention(store.sql, config.retentionDays(), clock, store.media);
         engine = new Engine(store.sql, publisher, config.engine(), clock, metrics, List.of(
                 new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
                 new Engine.Job("retention", Duration.ofDays(1), retention::purge),

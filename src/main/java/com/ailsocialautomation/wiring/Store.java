@@ -2,6 +2,7 @@ package com.ailsocialautomation.wiring;
 
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.ConfigError;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Attempts;
@@ -42,6 +43,7 @@ public final class Store {
     public final PendingRevocations revocations;
     public final TechnicalData technicalData;
     public final Audit audit;
+    public final MediaStore media;
 
     private Store(Database database, DataSource dataSource, Vault vault) {
         this.database = database;
@@ -58,6 +60,7 @@ public final class Store {
         this.revocations = new PendingRevocations(sql, vault);
         this.technicalData = new TechnicalData(sql);
         this.audit = new Audit(sql);
+        this.media = new MediaStore(sql, vault);
     }
 
     /** The repositories over a migrated database and its vault (tests, which manage the database themselves). */

@@ -73,7 +73,7 @@ class BlueskyConnectTest {
         };
         BlueskyLinker linker = new BlueskyLinker(accounts, guard, bluesky, bluesky.instanceUrl(null), links);
         Handler accountCommands = new AccountCommands(accounts, List.of(new WebhookLinker(accounts, guard, links), linker),
-                base.publishing.revoker, base.store.targets);
+                base.publishing.revoker, base.store.targets, base.store.media);
         units = Units.over(pg).env("AIL_BLUESKY_API_URL", pds.url()).handlers(List.of(accountCommands))
                 .actions(Map.of(BlueskyLinker.ACTION, linker)).build();
         commands = units.commandLayer.commands;

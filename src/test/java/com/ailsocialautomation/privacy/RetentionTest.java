@@ -1,5 +1,6 @@
 package com.ailsocialautomation.privacy;
 
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Account;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ class RetentionTest {
         rig = new PrivacyRig(pg.dataSource(), pg.vault(), Set.of());
         rig.clock.set(NOW);
         ana = rig.person("console", "console", null, "local", "Ana");
-        retention = new Retention(rig.sql, DAYS, rig.clock);
+        retention = new Retention(rig.sql, DAYS, rig.clock, new MediaStore(rig.sql, rig.vault));
     }
 
     @AfterEach

@@ -62,6 +62,12 @@ class SecretsAtRestTest {
                 + "values (?, '" + POST + "', '" + WORKSPACE + "', 'x', 'failed', now(), gen_random_uuid(), ?)");
         row("notifications", "payload_enc", "insert into notifications (id, workspace_id, user_id, event_key, payload_enc) "
                 + "values (?, '" + WORKSPACE + "', '" + USER + "', gen_random_uuid()::text, ?)");
+        row("media_items", "file_name_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "
+                + "size_bytes, width, height, origin, chunk_count) values (?, '" + WORKSPACE + "', '" + POST + "', "
+                + "(select count(*) from media_items), ?, 'PNG', 1, 0, 0, 'link', 0)");
+        row("media_items", "alt_text_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "
+                + "size_bytes, width, height, origin, chunk_count, alt_text_enc) values (?, '" + WORKSPACE + "', '" + POST + "', "
+                + "(select count(*) from media_items), '\\x00', 'PNG', 1, 0, 0, 'link', 0, ?)");
         row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
         row("pending_revocations", "refresh_token_enc", "insert into pending_revocations (id, platform, refresh_token_enc) values (?, 'bluesky', ?)");
         row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");

@@ -7,6 +7,7 @@ import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.Response;
 import com.ailsocialautomation.net.UnreachableUrl;
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.MediaItem;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
@@ -17,9 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Any HTTPS endpoint: each post is POSTed as JSON {text, media, post_id, scheduled_at}, signed by the Standard
+ * Any HTTPS endpoint: each post is POSTed as JSON {text, media, media_items, post_id, scheduled_at}, signed by the Standard
  * Webhooks scheme ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) under the connection's
  * secret, plus the deprecated {@code X-AIL-Signature} and {@code X-AIL-Delivery} for one release (see
  * {@link WebhookSignature}). The id is the target's idempotency key: the same on every retry, so a receiver can
@@ -50,11 +52,23 @@ public final class WebhookProvider implements Provider {
         return false;
     }
 
+    private static Map<String, Object> item(MediaItem item) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", item.fileName());
+        json.put("type", item.facts().type().mimeType());
+        json.put("size", item.facts().size());
+        json.put("alt", item.altText());
+        json.put("url", item.sourceUrl());
+        return json;
+    }
+
     @Override
     public Published publish(Credentials credentials, PublishRequest request) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("text", request.text());
-        json.put("media", request.mediaUrls());
+        // media: the public links alone, as before media_items (deprecated); media_items: every item in order
+        json.put("media", request.items().stream().map(MediaItem::sourceUrl).filter(Objects::nonNull).toList());
+        json.put("media_items", request.items().stream().map(WebhookProvider::item).toList());
         json.put("post_id", request.postId());
         json.put("scheduled_at", request.scheduledAt().toString());
         byte[] body;

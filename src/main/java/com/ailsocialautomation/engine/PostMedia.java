@@ -1,0 +1,50 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.media.Origin;
+import com.ailsocialautomation.media.StoredMedia;
+import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaItem;
+import com.ailsocialautomation.store.Post;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a post's media come from when it is published: AIL's own copies, made when the post was accepted, so the
+ * source may be long gone. A post accepted before AIL copied media has only its links, which are fetched now
+ * through the guard, as they were then.
+ */
+public final class PostMedia {
+    /** A post's media to upload, and what a receiver that uploads nothing is told about each. */
+    record Loaded(List<Media> media, List<MediaItem> items) {}
+
+    private final MediaStore store;
+    private final MediaSource links;
+
+    public PostMedia(MediaStore store, MediaSource links) {
+        this.store = store;
+        this.links = links;
+    }
+
+    /** @param fetch whether the platform takes uploads; a post from before copies is only downloaded then */
+    Loaded load(Post post, boolean fetch) {
+        if (post.mediaCount() == null) {
+            List<Media> fetched = fetch ? post.mediaUrls().stream().map(links::fetch).toList() : List.of();
+            List<MediaItem> items = new ArrayList<>();
+            for (int i = 0; i < fetched.size(); i++) {
+                items.add(MediaItem.of(fetched.get(i), post.mediaUrls().get(i)));
+            }
+            return new Loaded(fetched, items);
+        }
+        List<StoredMedia> stored = store.of(post.workspaceId(), post.id());
+        if (stored.size() < post.mediaCount()) {
+            throw new UserError("AIL no longer keeps the media of post " + post.shortId()
+                    + " (they are deleted once a post has finished and the retention period has passed); post it again with them.");
+        }
+        List<MediaItem> items = stored.stream().map(m -> MediaItem.of(m, m.origin() == Origin.LINK
+                && m.position() < post.mediaUrls().size() ? post.mediaUrls().get(m.position()) : null)).toList();
+        return new Loaded(List.copyOf(stored), items);
+    }
+}
