@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +49,9 @@ class DiscordDataTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
     private static final String OTHER_GUILD = "900000000000000002";
-    private static final String PNG = "https://cdn.discordapp.com/attachments/1/2/launch.png?ex=1&is=2&hm=3";
+    /** Discord's CDN on loopback: AIL copies an attachment when the command is accepted. */
+    private static com.sun.net.httpserver.HttpServer cdn;
+    private static String PNG;
 
     private static Workspaces workspaces;
     private static Accounts accounts;
@@ -59,9 +62,20 @@ class DiscordDataTest {
     @BeforeAll
     static void store() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
-        // cdn.discordapp.com resolves to a public address here without asking real DNS
-        InetAddress cdn = InetAddress.getByAddress("cdn.discordapp.com", new byte[] {(byte) 162, (byte) 159, (byte) 128, (byte) 233});
-        Units units = Units.over(pg).clock(clock).env("AIL_INSECURE_LOOPBACK", "false").resolver(host -> List.of(cdn)).build();
+        // cdn.discordapp.com resolves to a loopback server here without asking real DNS
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        cdn = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cdn.createContext("/attachments/1/2/launch.png", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, png.size());
+                exchange.getResponseBody().write(png.toByteArray());
+            }
+        });
+        cdn.start();
+        PNG = "http://cdn.discordapp.com:" + cdn.getAddress().getPort() + "/attachments/1/2/launch.png?ex=1&is=2&hm=3";
+        InetAddress loopback = InetAddress.getByAddress("cdn.discordapp.com", new byte[] {127, 0, 0, 1});
+        Units units = Units.over(pg).clock(clock).resolver(host -> List.of(loopback)).build();
         workspaces = units.store.workspaces;
         accounts = units.store.accounts;
         posts = units.store.posts;
@@ -98,6 +112,11 @@ class DiscordDataTest {
         assertTrue(workspaces.find(FrontEnd.DISCORD, "900000000000000003").isEmpty(), "and autocomplete creates no workspace");
     }
 
+    @AfterAll
+    static void stopCdn() {
+        cdn.stop(0);
+    }
+
     @Test
     void toCompletesTheLastAccountOfACommaList() {
         List<Command.Choice> choices = complete("to", "mastodon,ana_", Events.GUILD);
@@ -113,7 +132,7 @@ class DiscordDataTest {
     }
 
     @Test
-    void anAttachmentIsPublishedFromItsCdnAddressAndRetryFromADmWorksOnThatPost() {
+    void anAttachmentIsCopiedFromItsCdnAddressAndRetryFromADmWorksOnThatPost() {
         Rig rig = new Rig(commands, true);
         SlashCommandInteractionEvent event = SlashCommandsTest.slash("schedule",
                 Map.of("in", Events.string("2h"), "to", Events.string("x"), "text", Events.string("Launch day"),
