@@ -101,6 +101,10 @@ public record MediaLimits(Set<MediaType> types, long maxBytes, int maxLong, int 
             }
         }
         Duration length = facts.duration();
+        if (length == null && facts.isVideo() && (maxDuration != null || minDuration != null)) {
+            found.add("of a length its file does not give, and it takes " + (maxDuration != null
+                    ? "at most " + Amounts.duration(maxDuration) : "at least " + Amounts.duration(minDuration)));
+        }
         if (length != null && maxDuration != null && length.compareTo(maxDuration) > 0) {
             found.add(Amounts.duration(length) + ", at most " + Amounts.duration(maxDuration));
         }

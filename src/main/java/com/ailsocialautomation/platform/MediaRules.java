@@ -31,10 +31,11 @@ final class MediaRules {
 
     // The lexicons: app.bsky.embed.images 1,000,000 bytes each (platforms.md agrees), app.bsky.embed.video
     // 100,000,000 (it was 50,000,000, as platforms.md still says) and at most 3 minutes since 2025 (it was 60 s).
-    // The lexicon's blob is video/mp4 because the video service transcodes what it is given; it takes MOV and WebM.
+    // The lexicon's blob is video/mp4: the video service transcodes what it is given, and MOV (an iPhone's video,
+    // the same codecs in Apple's container) is taken too; WebM is left out, as the lexicon names only MP4.
     static final MediaRule BLUESKY = new MediaRule(4, 1, false, Need.NOTHING)
             .images(MediaLimits.of(MB, JPEG, PNG, GIF, WEBP))
-            .videos(MediaLimits.of(100 * MB, MP4, MOV, WEBM).length(null, Duration.ofMinutes(3)));
+            .videos(MediaLimits.of(100 * MB, MP4, MOV).length(null, Duration.ofMinutes(3)));
 
     // Images ≤5 MB; a GIF ≤15 MB and ≤1280×1080, on its own; video MP4/MOV ≤512 MB, 0.5–140 s, 1:3 to 3:1.
     // The video frame: the media best-practices page says 32×32 to 1280×1024, which is the synchronous upload's;
