@@ -109,7 +109,7 @@ final class HeicScrub {
     }
 
     private static ByteBuffer read(IsoBoxes boxes, IsoBoxes.Box box) throws IOException {
-        if (box.size() - box.header() > Frames.MAX_MOVIE_BOX) {
+        if (box.size() - box.header() > IsoFrames.MAX_BOX) {
             throw new CorruptMedia("box " + box.type() + " is too large");
         }
         return boxes.read(box.payload(), (int) (box.size() - box.header()));
