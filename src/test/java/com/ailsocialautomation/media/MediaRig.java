@@ -103,8 +103,12 @@ final class MediaRig implements AutoCloseable {
         return m.group(1);
     }
 
+    /** Rows of {@code table} (posts, media_items or media_chunks) in this test's workspace; the database is shared. */
     int count(String table) {
-        return units.store.sql.one("select count(*) from " + table, rs -> rs.getInt(1)).orElseThrow();
+        String where = table.equals("media_chunks")
+                ? "item_id in (select id from media_items where workspace_id = ?)" : "workspace_id = ?";
+        return units.store.sql.one("select count(*) from " + table + " where " + where, rs -> rs.getInt(1),
+                workspace(ana)).orElseThrow();
     }
 
     @Override
