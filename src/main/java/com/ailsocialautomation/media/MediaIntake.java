@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ import java.util.List;
 public final class MediaIntake {
     /** The largest item any platform takes today; the cap when no target says less. */
     public static final long DEFAULT_CAP = 100L * 1024 * 1024;
+    /** How long one item's download may take: 100 MB at about 2 Mbit/s. */
+    static final Duration DOWNLOAD_WITHIN = Duration.ofMinutes(7);
 
     private final GuardedHttp http;
 
@@ -41,7 +44,7 @@ public final class MediaIntake {
                 String alt = alt(alts, position, null);
                 Path file = copies.newFile(position);
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    http.downloadTo(link.strip(), null, out, cap);
+                    http.downloadTo(link.strip(), null, out, cap, DOWNLOAD_WITHIN);
                 }
                 copies.add(finish(file, nameOf(link, position), alt, Origin.LINK, link.strip()));
                 position++;
@@ -51,7 +54,7 @@ public final class MediaIntake {
                 Path file = copies.newFile(position);
                 if (input instanceof MediaInput.ChatFile chat) {
                     try (OutputStream out = Files.newOutputStream(file)) {
-                        http.downloadTo(chat.url(), chat.bearer(), out, cap);
+                        http.downloadTo(chat.url(), chat.bearer(), out, cap, DOWNLOAD_WITHIN);
                     }
                     copies.add(finish(file, safeName(chat.fileName(), position), alt, Origin.CHAT_FILE, null));
                 } else if (input instanceof MediaInput.LocalFile local) {

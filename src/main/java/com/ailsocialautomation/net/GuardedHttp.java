@@ -110,10 +110,11 @@ public final class GuardedHttp implements AutoCloseable {
      * Streams a media file to {@code out}, following at most {@value #MAX_REDIRECTS} redirects, each target checked
      * like the first, and stops at {@code maxBytes}. A {@code bearer} (a chat's file token) is sent only to the
      * host and port of {@code url} itself: a redirect elsewhere is followed without it. The caller learns the type
-     * from the bytes afterwards. Returns the number of bytes written.
+     * from the bytes afterwards. The whole transfer, redirects included, must end {@code within} (a large video
+     * takes longer than an API answer). Returns the number of bytes written.
      */
-    public long downloadTo(String url, Secret bearer, OutputStream out, long maxBytes) throws IOException {
-        long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+    public long downloadTo(String url, Secret bearer, OutputStream out, long maxBytes, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
         VettedUrl first = guard.check(url);
         VettedUrl target = first;
         for (int redirects = 0; ; redirects++) {
