@@ -17,8 +17,11 @@ import java.util.List;
  * through the guard, as they were then.
  */
 public final class PostMedia {
-    /** A post's media to upload, and what a receiver that uploads nothing is told about each. */
-    record Loaded(List<Media> media, List<MediaItem> items) {}
+    /**
+     * A post's media to upload, what a receiver that uploads nothing is told about each, and what names each item's
+     * source (a copy's id, a link), so the pipeline knows an item it uploaded before.
+     */
+    record Loaded(List<Media> media, List<MediaItem> items, List<String> keys) {}
 
     private final MediaStore store;
     private final MediaSource links;
@@ -36,7 +39,7 @@ public final class PostMedia {
             for (int i = 0; i < fetched.size(); i++) {
                 items.add(MediaItem.of(fetched.get(i), post.mediaUrls().get(i)));
             }
-            return new Loaded(fetched, items);
+            return new Loaded(fetched, items, post.mediaUrls().subList(0, fetched.size()));
         }
         List<StoredMedia> stored = store.of(post.workspaceId(), post.id());
         if (stored.size() < post.mediaCount()) {
@@ -45,6 +48,6 @@ public final class PostMedia {
         }
         List<MediaItem> items = stored.stream().map(m -> MediaItem.of(m, m.origin() == Origin.LINK
                 && m.position() < post.mediaUrls().size() ? post.mediaUrls().get(m.position()) : null)).toList();
-        return new Loaded(List.copyOf(stored), items);
+        return new Loaded(List.copyOf(stored), items, stored.stream().map(m -> m.id().toString()).toList());
     }
 }

@@ -157,6 +157,7 @@ public final class Publisher {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
             Published published = publishWithRefresh(post, target, provider, account);
+            media.forget(target);
             metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
                     published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
@@ -167,6 +168,15 @@ public final class Publisher {
             boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
             announcer.published(post, target, published.url(), Duration.between(target.dueAt(), started), notify);
             return Outcome.DONE;
+        } catch (MediaProcessing e) {
+            // the platform is still processing the media: this run ends, and the scheduler brings the target back
+            Persistently.write(() -> targets.awaitMedia(post.workspaceId(), target.id(), e.checkAt), RESULT_WRITE_PATIENCE);
+            log.info("{} is still processing the media; looking again at {}", target.platform(), e.checkAt);
+            return Outcome.retryAt(e.checkAt);
+        } catch (MediaPipeline.ItemRefused e) {
+            media.forget(target); // Retry uploads afresh: what the platform refused or failed is of no use
+            return fail(post, target, started, e.error().httpStatus(), Platform.of(target.platform()).displayName()
+                    + " did not take " + e.fileName() + ": " + e.error().getMessage());
         } catch (AnswerLost e) {
             return unknown(post, target, started, e.error);
         } catch (PlatformError e) {
@@ -186,14 +196,15 @@ public final class Publisher {
     /**
      * Publishes; on a recognised auth error with a refresh token, refreshes once and tries again. The media upload
      * is inside the retry too: an access token can expire there first (Bluesky's uploadBlob). Media that did upload
-     * are not uploaded again.
+     * are not uploaded again (the pipeline records them per target). Media still processing ends the run with
+     * {@link MediaProcessing}.
      */
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
         PostMedia.Loaded items = postMedia.load(post, provider.uploadsMedia());
         List<MediaRef> uploaded = null;
         try {
-            uploaded = media.prepare(provider, creds, items.media());
+            uploaded = ready(media.prepare(provider, creds, target, items.media(), items.keys()));
             return send(provider, creds, request(post, target, uploaded, items));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
@@ -202,9 +213,26 @@ public final class Publisher {
             Credentials fresh = credentials.refresh(account, provider,
                     new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
-                uploaded = media.prepare(provider, fresh, items.media());
+                uploaded = ready(media.prepare(provider, fresh, target, items.media(), items.keys()));
             }
             return send(provider, fresh, request(post, target, uploaded, items));
+        }
+    }
+
+    private static List<MediaRef> ready(MediaPipeline.Prepared prepared) {
+        if (prepared instanceof MediaPipeline.Processing processing) {
+            throw new MediaProcessing(processing.checkAt());
+        }
+        return ((MediaPipeline.Ready) prepared).media();
+    }
+
+    /** The platform is still processing the target's media; the target comes back at {@code checkAt}. */
+    private static final class MediaProcessing extends RuntimeException {
+        final Instant checkAt;
+
+        MediaProcessing(Instant checkAt) {
+            super(null, null, false, false);
+            this.checkAt = checkAt;
         }
     }
 

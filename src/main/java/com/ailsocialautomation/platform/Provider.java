@@ -91,7 +91,11 @@ public interface Provider {
     /** The account behind the credentials. */
     Profile profile(Credentials credentials);
 
-    /** Uploads one media item; the engine polls {@link #mediaStatus} until it is ready. */
+    /**
+     * Uploads one media item, reading it with {@link Media#open()} in parts (never {@link Media#bytes()} for a video);
+     * the engine asks {@link #mediaStatus} on later runs until it is ready. A refusal is PERMANENT in the platform's
+     * own words.
+     */
     default MediaRef uploadMedia(Credentials credentials, Media media) {
         throw new PlatformError(PlatformError.Kind.PERMANENT, 0, platform() + " does not take media uploads", null);
     }
@@ -103,6 +107,14 @@ public interface Provider {
 
     /** Publishes text with media already uploaded (or, for the webhook, the original media URLs). */
     Published publish(Credentials credentials, PublishRequest request);
+
+    /**
+     * How long an uploaded item stays usable at the platform before a post must attach it; the engine uploads again
+     * after that rather than attach an id the platform may have dropped.
+     */
+    default Duration uploadKeptFor() {
+        return Duration.ofHours(1);
+    }
 
     /** Whether the engine should download media and call {@link #uploadMedia}; false: pass URLs through. */
     default boolean uploadsMedia() {

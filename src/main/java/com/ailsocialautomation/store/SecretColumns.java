@@ -36,6 +36,8 @@ public final class SecretColumns {
             new Column("notifications", "payload_enc"),
             new Column("media_items", "file_name_enc"),
             new Column("media_items", "alt_text_enc"),
+            new Column("media_uploads", "name_enc"),
+            new Column("media_uploads", "payload_enc"),
             Column.operator("pending_revocations", "token_enc"),
             Column.operator("pending_revocations", "refresh_token_enc"),
             Column.operator("slack_installations", "bot_token_enc"),

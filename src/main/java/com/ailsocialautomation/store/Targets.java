@@ -68,6 +68,16 @@ public final class Targets {
                 where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
+    /**
+     * publishing → scheduled again at {@code checkAt}, while the platform processes the target's media. Waiting is not
+     * an attempt: the claim's count is given back, so a long video does not use up the target's attempts.
+     */
+    public boolean awaitMedia(UUID workspaceId, UUID targetId, Instant checkAt) {
+        return sql.update("""
+                update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", checkAt, workspaceId, targetId) == 1;
+    }
+
     /** Cancels the scheduled targets to an account that is being disconnected; returns how many. */
     public int cancelScheduledTo(UUID workspaceId, UUID accountId) {
         List<UUID> cancelled = sql.list("""

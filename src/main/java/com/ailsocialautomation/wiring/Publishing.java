@@ -26,7 +26,8 @@ public final class Publishing {
     /** Timings that tests shorten; production uses {@link #DEFAULT}. */
     public record Tuning(Backoff backoff, Duration mediaPollEvery, Duration mediaGiveUpAfter) {}
 
-    public static final Tuning DEFAULT = new Tuning(Backoff.DEFAULT, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    /** Media processing is looked at every 5 s unless the platform says later, for at most 30 minutes (a long video). */
+    public static final Tuning DEFAULT = new Tuning(Backoff.DEFAULT, Duration.ofSeconds(5), Duration.ofMinutes(30));
 
     public final CredentialKeeper keeper;
     public final Revoker revoker;
@@ -36,7 +37,7 @@ public final class Publishing {
     public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
         keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
         revoker = new Revoker(platforms.providers, keeper, store.revocations, platforms.apps, clock);
-        MediaPipeline media = new MediaPipeline(tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
+        MediaPipeline media = new MediaPipeline(store.mediaUploads, clock, tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
         PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
         publisher = new Publisher(store.targets, store.posts, store.accounts, store.attempts, store.workspaces,
                 platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), clock, config.engine().maxAttempts(),

@@ -9,6 +9,7 @@ import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.DataDirectory;
 import com.ailsocialautomation.store.Database;
+import com.ailsocialautomation.store.MediaUploads;
 import com.ailsocialautomation.store.OAuthApps;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
@@ -36,6 +37,7 @@ public final class Store {
     public final Accounts accounts;
     public final Posts posts;
     public final Targets targets;
+    public final MediaUploads mediaUploads;
     public final Attempts attempts;
     public final Outbox outbox;
     public final OAuthStates oauthStates;
@@ -53,6 +55,7 @@ public final class Store {
         this.accounts = new Accounts(sql, vault);
         this.posts = new Posts(sql, vault);
         this.targets = new Targets(sql, vault);
+        this.mediaUploads = new MediaUploads(sql, vault);
         this.attempts = new Attempts(sql, vault);
         this.outbox = new Outbox(sql, vault);
         this.oauthStates = new OAuthStates(sql, vault);

@@ -138,6 +138,19 @@ public final class FakeX extends LoopbackApi {
         videoProcessing = processing;
     }
 
+    /** Media left pending finishes: its next status check says succeeded. */
+    public void finishProcessing() {
+        uploads.values().stream().filter(u -> u.processing == Processing.STAYS_PENDING).forEach(u -> {
+            u.processing = Processing.SUCCEEDS;
+            u.polls = 2;
+        });
+    }
+
+    /** How many status checks X answered. */
+    public int statusChecks() {
+        return received("GET", "/2/media/upload").size();
+    }
+
     /** What processing_info's check_after_secs says while media is still processing. */
     public void checkAfterSecs(int seconds) {
         checkAfterSecs = seconds;

@@ -113,6 +113,12 @@ public final class XProvider implements Provider {
         return media.upload(credentials.accessToken(), item);
     }
 
+    /** X keeps an upload for expires_after_secs (a day); an hour less leaves room. */
+    @Override
+    public java.time.Duration uploadKeptFor() {
+        return java.time.Duration.ofHours(23);
+    }
+
     @Override
     public MediaRef mediaStatus(Credentials credentials, MediaRef item) {
         return item.ready() ? item : media.status(credentials.accessToken(), item);

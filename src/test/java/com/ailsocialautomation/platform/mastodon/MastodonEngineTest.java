@@ -153,7 +153,7 @@ class MastodonEngineTest {
         mastodon.processing(FakeMastodon.Processing.FAILS);
         Target target = settled(post("A cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
         assertEquals(TargetState.FAILED, target.state());
-        assertEquals("mastodon refused the post: The Mastodon server could not process the media: Error processing thumbnail for uploaded media",
+        assertEquals("Mastodon did not take cat.png: The Mastodon server could not process the media: Error processing thumbnail for uploaded media",
                 target.error());
         assertEquals(0, mastodon.statuses().size());
     }
