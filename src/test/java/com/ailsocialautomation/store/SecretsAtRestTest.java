@@ -68,6 +68,11 @@ class SecretsAtRestTest {
         row("media_items", "alt_text_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "
                 + "size_bytes, width, height, origin, chunk_count, alt_text_enc) values (?, '" + WORKSPACE + "', '" + POST + "', "
                 + "(select count(*) from media_items), '\\x00', 'PNG', 1, 0, 0, 'link', 0, ?)");
+        row("media_uploads", "name_enc", "insert into media_uploads (id, workspace_id, target_id, position, source_hash, "
+                + "platform_media_id, ready, name_enc, uploaded_at) values (?, '" + WORKSPACE + "', '" + TARGET + "', 0, 'h', 'm', true, ?, now())");
+        row("media_uploads", "payload_enc", "insert into media_uploads (id, workspace_id, target_id, position, source_hash, "
+                + "platform_media_id, ready, name_enc, payload_enc, uploaded_at) values (?, '" + WORKSPACE + "', '" + TARGET
+                + "', 1, 'h', 'm', true, '\\x00'::bytea, ?, now())");
         row("pending_revocations", "token_enc", "insert into pending_revocations (id, platform, token_enc) values (?, 'mastodon', ?)");
         row("pending_revocations", "refresh_token_enc", "insert into pending_revocations (id, platform, refresh_token_enc) values (?, 'bluesky', ?)");
         row("slack_installations", "bot_token_enc", "insert into slack_installations (id, team_id, bot_token_enc) values (?, 'T1', ?)");
