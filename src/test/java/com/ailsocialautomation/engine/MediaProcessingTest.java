@@ -121,6 +121,10 @@ class MediaProcessingTest {
         return rig.attempts.forTarget(target.workspaceId(), target.id());
     }
 
+    private List<String> failures() {
+        return QueuedMessages.where(rig.sql, pg.vault(), "user_id = ? and event_key like 'failed:%'", owner.id());
+    }
+
     @Test
     void whileXProcessesTheVideoTheTargetWaitsAsScheduledWorkAndIsUploadedOnce() throws Exception {
         x.videoProcessing(FakeX.Processing.STAYS_PENDING);
@@ -165,7 +169,10 @@ class MediaProcessingTest {
 
         assertEquals(TargetState.FAILED, failed.state());
         assertEquals("X did not take clip.mp4: X could not process the media: Unsupported video format", failed.error());
-        List<String> messages = QueuedMessages.where(rig.sql, pg.vault(), "user_id = ? and event_key like 'failed:%'", owner.id());
+        // the message is queued just after the state is written
+        assertTrue(eventually(Duration.ofSeconds(5), () -> !failures().isEmpty()), "the author is told");
+        Thread.sleep(500); // time enough for a second message to show
+        List<String> messages = failures();
         assertEquals(1, messages.size(), "one message: " + messages);
         String dm = messages.get(0);
         assertTrue(dm.contains("clip.mp4") && dm.contains("Unsupported video format") && dm.contains("on x"), dm);
