@@ -39,9 +39,10 @@ public final class Inspector {
             return new MediaFacts(type, size, frame.width(), frame.height(), frame.duration());
         } catch (UserError e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             // CorruptMedia, or metadata-extractor's own exceptions for a damaged file (and its index errors on
-            // nonsense values); the file is AIL's own local copy, so a read error is the file's, too
+            // nonsense values, or its recursion on a tree IsoBoxes did not look into); the file is AIL's own local
+            // copy, so a read error is the file's, too
             throw unreadable(type);
         }
     }

@@ -17,8 +17,10 @@ import java.util.Set;
 final class IsoBoxes {
     /** Boxes that hold only other boxes, as far as AIL looks into them ("meta" is handled apart: see below). */
     static final Set<String> CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "udta", "edts", "dinf",
-            "mvex", "iprp", "ipco", "tref");
+            "mvex", "iprp", "ipco", "tref", "gmhd", "tmcd");
     private static final int MAX_BOXES = 100_000;
+    /** Real files nest boxes five or six deep; a deeper tree is built to exhaust a recursive reader. */
+    static final int MAX_DEPTH = 12;
 
     /**
      * One box.
@@ -75,15 +77,19 @@ final class IsoBoxes {
         return boxes;
     }
 
-    /** Checks the whole tree under {@code box}: every container's children fit in it. */
+    /** Checks the whole tree under {@code box}: every container's children fit in it, at most {@link #MAX_DEPTH} deep. */
     void check(Box box) throws IOException {
-        if (CONTAINERS.contains(box.type())) {
-            for (Box child : children(box.payload(), box.end())) {
-                check(child);
-            }
-        } else if (box.type().equals("meta")) {
-            for (Box child : children(metaChildren(box), box.end())) {
-                check(child);
+        check(box, 0);
+    }
+
+    private void check(Box box, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new CorruptMedia("boxes nested deeper than " + MAX_DEPTH);
+        }
+        boolean meta = box.type().equals("meta");
+        if (CONTAINERS.contains(box.type()) || meta) {
+            for (Box child : children(meta ? metaChildren(box) : box.payload(), box.end())) {
+                check(child, depth + 1);
             }
         }
     }

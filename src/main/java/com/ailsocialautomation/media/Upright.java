@@ -21,7 +21,8 @@ import java.util.Iterator;
 
 /**
  * Turns a photo upright by its EXIF orientation (1 to 8: the TIFF meanings) and encodes it anew without metadata:
- * JPEG at quality 0.92, PNG losslessly. Decoding needs the whole picture in memory, so a photo above
+ * JPEG at quality 0.92, PNG losslessly. The JDK's decoders convert a picture with an embedded colour profile to sRGB,
+ * so the new file, which carries none, shows the same colours. Decoding needs the whole picture in memory, so a photo above
  * {@link #MAX_PIXELS} (far beyond what any platform takes) is refused rather than risk the service's memory.
  */
 final class Upright {

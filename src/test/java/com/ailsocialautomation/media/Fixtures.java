@@ -75,7 +75,11 @@ final class Fixtures {
 
     /** A JPEG as a phone writes it: EXIF (camera, GPS, orientation), XMP, a comment, and data after its end. */
     static byte[] jpeg(int width, int height, int orientation) throws IOException {
-        byte[] plain = encode(halves(width, height), "jpeg");
+        return jpeg(halves(width, height), orientation);
+    }
+
+    static byte[] jpeg(BufferedImage picture, int orientation) throws IOException {
+        byte[] plain = encode(picture, "jpeg");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2);
         segment(out, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff(orientation)));

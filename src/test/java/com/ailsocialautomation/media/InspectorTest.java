@@ -126,6 +126,16 @@ class InspectorTest {
     }
 
     @Test
+    void boxesNestedBeyondAnyRealFileAreRefused() {
+        byte[] nested = IsoFixtures.box("mvhd", new byte[100]);
+        for (int i = 0; i < 5000; i++) {
+            nested = IsoFixtures.box(i % 2 == 0 ? "trak" : "udta", nested);
+        }
+        byte[] file = Fixtures.concat(IsoFixtures.box("ftyp", "isom".getBytes(), new byte[4]), IsoFixtures.box("moov", nested));
+        refused(file);
+    }
+
+    @Test
     void aFileOfNoAcceptedFormatSaysWhatItIs() {
         assertTrue(refused("<!DOCTYPE html><p>hi</p>".getBytes()).startsWith("That link gives a web page"));
         assertTrue(refused(new byte[0]).startsWith("That file is not a"));

@@ -73,6 +73,27 @@ class ScrubberTest {
     }
 
     @Test
+    void aTurnedJpegWithAColourProfileKeepsItsColours() throws Exception {
+        BufferedImage grey = new BufferedImage(16, 8, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 16; x++) {
+                grey.setRGB(x, y, 0x808080);
+            }
+        }
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+        byte[] jpeg = Fixtures.jpeg(grey, 6);
+        byte[] app2 = Fixtures.concat(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) ((profile.length + 16) >> 8),
+                (byte) (profile.length + 16)}, "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1}, profile);
+        byte[] original = Fixtures.concat(Arrays.copyOf(jpeg, 2), app2, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+        int meant = ImageIO.read(new java.io.ByteArrayInputStream(original)).getRGB(4, 4) & 0xFF;
+        intake(original);
+        assertNothingPrivate();
+        int shown = ImageIO.read(file.toFile()).getRGB(4, 4) & 0xFF;
+        assertTrue(Math.abs(meant - shown) <= 3 && Math.abs(shown - 0x80) > 20,
+                "decoded through its profile, written as the sRGB every viewer assumes: " + meant + " vs " + shown);
+    }
+
+    @Test
     void anUprightJpegKeepsItsPictureBytesExactly() throws Exception {
         byte[] original = Fixtures.jpeg(40, 20, 1);
         intake(original);
