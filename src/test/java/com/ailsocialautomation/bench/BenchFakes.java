@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -48,59 +47,63 @@ final class BenchFakes {
         System.exit(0);
     }
 
-    /** ftyp, a moov with mvhd (60 s) and tkhd (1280×720), then an mdat of zeros up to {@code size} bytes. */
+    /** ftyp, a moov of a 60 s 1280×720 H.264 track (its sample table empty), then an mdat of zeros up to {@code size}. */
     static void writeMp4(OutputStream out, long size) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(head);
-        d.writeInt(24);
-        d.writeBytes("ftypisom");
-        d.writeInt(0x200);
-        d.writeBytes("isommp41");
+        int units = 60_000;
+        int scale = 1000;
         int[] matrix = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
-        d.writeInt(8 + 108 + 8 + 92);
-        d.writeBytes("moov");
-        d.writeInt(108);
-        d.writeBytes("mvhd");
-        d.writeInt(0);
-        d.writeInt(0);
-        d.writeInt(0);
-        d.writeInt(1000); // timescale
-        d.writeInt(60_000); // duration: 60 s
-        d.writeInt(0x00010000);
-        d.writeShort(0x0100);
-        d.write(new byte[10]);
-        for (int m : matrix) {
-            d.writeInt(m);
-        }
-        d.write(new byte[24]);
-        d.writeInt(2);
-        d.writeInt(8 + 92);
-        d.writeBytes("trak");
-        d.writeInt(92);
-        d.writeBytes("tkhd");
-        d.writeInt(3);
-        d.writeInt(0);
-        d.writeInt(0);
-        d.writeInt(1);
-        d.writeInt(0);
-        d.writeInt(60_000);
-        d.write(new byte[8]);
-        d.writeShort(0);
-        d.writeShort(0);
-        d.writeShort(0);
-        d.writeShort(0);
-        for (int m : matrix) {
-            d.writeInt(m);
-        }
-        d.writeInt(1280 << 16);
-        d.writeInt(720 << 16);
-        long mdat = size - head.size();
-        d.writeInt(mdat > Integer.MAX_VALUE ? 1 : (int) mdat);
-        d.writeBytes("mdat");
-        out.write(head.toByteArray());
+        byte[] mvhd = box("mvhd", ints(0, 0, 0, scale, units, 0x10000), shorts(0x100), new byte[10], ints(matrix),
+                new byte[24], ints(2));
+        byte[] tkhd = box("tkhd", ints(3, 0, 0, 1, 0, units), new byte[8], shorts(0, 0, 0, 0), ints(matrix),
+                ints(1280 << 16, 720 << 16));
+        byte[] mdhd = box("mdhd", ints(0, 0, 0, scale, units), shorts(0x55c4, 0));
+        byte[] hdlr = box("hdlr", ints(0, 0), ascii("vide"), new byte[12], ascii("VideoHandler\0"));
+        byte[] entry = box("avc1", new byte[6], shorts(1), shorts(0, 0), ascii("appl"), ints(0, 0),
+                shorts(1280, 720), ints(0x480000, 0x480000, 0), shorts(1), new byte[32], shorts(24, -1));
+        byte[] stbl = box("stbl", box("stsd", ints(0, 1), entry), box("stts", ints(0, 1, 1, units)));
+        byte[] minf = box("minf", box("vmhd", ints(0), shorts(0, 0, 0, 0)), stbl);
+        byte[] moov = box("moov", mvhd, box("trak", tkhd, box("mdia", mdhd, hdlr, minf)));
+        byte[] ftyp = box("ftyp", ascii("isom"), ints(0x200), ascii("isom"), ascii("mp41"));
+        long mdat = size - ftyp.length - moov.length;
+        out.write(ftyp);
+        out.write(moov);
+        out.write(ints((int) mdat));
+        out.write(ascii("mdat"));
         byte[] zeros = new byte[64 * 1024];
-        for (long left = size - head.size(); left > 0; left -= zeros.length) {
+        for (long left = mdat - 8; left > 0; left -= zeros.length) {
             out.write(zeros, 0, (int) Math.min(zeros.length, left));
         }
+    }
+
+    private static byte[] box(String type, byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        ByteArrayOutputStream box = new ByteArrayOutputStream();
+        box.writeBytes(ints(8 + all.size()));
+        box.writeBytes(ascii(type));
+        box.writeBytes(all.toByteArray());
+        return box.toByteArray();
+    }
+
+    private static byte[] ints(int... values) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * 4);
+        for (int v : values) {
+            buffer.putInt(v);
+        }
+        return buffer.array();
+    }
+
+    private static byte[] shorts(int... values) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(values.length * 2);
+        for (int v : values) {
+            buffer.putShort((short) v);
+        }
+        return buffer.array();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
