@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.schedule.Continuation;
 import com.ailsocialautomation.schedule.Echo;
 
@@ -69,7 +70,7 @@ public final class CommandParser {
                 throw spec.misuse("Unexpected '" + Echo.of(in.bareWord()) + "'");
             }
         }
-        return GrammarCheck.check(spec, args, options, text);
+        return GrammarCheck.check(spec, args, options, text, List.of());
     }
 
     private static void refuseSplitTime(CommandSpec spec, String[] time, String after, boolean isText) {
@@ -90,9 +91,18 @@ public final class CommandParser {
      */
     public static ParsedCommand fromOptions(String name, List<String> args, Map<String, List<String>> options,
                                             String text) {
+        return fromOptions(name, args, options, text, List.of());
+    }
+
+    /**
+     * The same, with the files the chat carried (Discord's attachments, Slack's file input); they count as media
+     * for the text rule and for the number of {@code alt:} texts.
+     */
+    public static ParsedCommand fromOptions(String name, List<String> args, Map<String, List<String>> options,
+                                            String text, List<MediaInput> files) {
         InputLimits.checkLength(text);
         CommandSpec spec = Commands.get(name);
         return GrammarCheck.check(spec, args == null ? List.of() : args, options == null ? Map.of() : options,
-                text == null ? "" : text.strip());
+                text == null ? "" : text.strip(), files);
     }
 }

@@ -46,22 +46,30 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
         }
     }
 
-    /** A key:value option; {@code repeatable} keys (media) keep every value in order. */
-    public record Option(String key, boolean repeatable, List<String> choices, UnaryOperator<String> check) {
+    /**
+     * A key:value option; {@code repeatable} keys (media, alt) keep every value in order. A {@code files} option
+     * (media) also takes files attached in the chat: Discord offers it as attachment options, not as text.
+     */
+    public record Option(String key, boolean repeatable, boolean files, List<String> choices, UnaryOperator<String> check) {
         public Option {
             choices = List.copyOf(choices);
         }
 
         public static Option of(String key, String... choices) {
-            return new Option(key, false, List.of(choices), UnaryOperator.identity());
+            return new Option(key, false, false, List.of(choices), UnaryOperator.identity());
         }
 
         public static Option repeatable(String key) {
-            return new Option(key, true, List.of(), UnaryOperator.identity());
+            return new Option(key, true, false, List.of(), UnaryOperator.identity());
+        }
+
+        /** Repeatable, and given as links in text or as files attached in the chat. */
+        public static Option files(String key) {
+            return new Option(key, true, true, List.of(), UnaryOperator.identity());
         }
 
         public Option checkedBy(UnaryOperator<String> canonical) {
-            return new Option(key, repeatable, choices, canonical);
+            return new Option(key, repeatable, files, choices, canonical);
         }
     }
 

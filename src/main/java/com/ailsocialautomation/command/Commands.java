@@ -33,7 +33,8 @@ public final class Commands {
     /** A webhook's name, so that people can tell several apart (connect webhook <url> name:"Blog"). */
 
     private static final Option NAME = Option.of("name");
-    private static final Option MEDIA = Option.repeatable("media");
+    private static final Option MEDIA = Option.files("media");
+    private static final Option ALT = Option.repeatable("alt").checkedBy(AltTexts::check);
     private static final Option PUBLIC = Option.of("public", "yes", "no");
     private static final Option AT = Option.of("at");
     // Checked here so a bad duration is refused with the usage line; at: needs the user's zone and the clock,
@@ -54,6 +55,12 @@ public final class Commands {
             + "is published as typed. Links are always text. To start the text with something like key:value, put -- "
             + "before it: /ail post -- note:this is text. public:yes shows the reply to the channel.";
 
+    private static final String MEDIA_HELP = "media: links an image or video (repeat it for more); in Slack's form, "
+            + "Discord's attachment options or the console (media:<path>) you can give files instead, which come after "
+            + "the links. alt:\"...\" describes one item for people who cannot see it, in the same order (repeat it, "
+            + "at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters each); without it, a Discord "
+            + "attachment's own description is used.";
+
     private static final List<CommandSpec> ALL = List.of(
             spec(Subcommand.HELP, List.of(Arg.optional("subcommand").checkedBy(v -> get(v).name())), List.of(), Text.NONE,
                     "/ail help [subcommand]", "How to use AIL, with examples",
@@ -72,21 +79,22 @@ public final class Commands {
             spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
                     "Disconnect an account and delete its tokens",
                     List.of("/ail disconnect a3f9", "/ail disconnect @ana@fosstodon.org"), ""),
-            spec(Subcommand.POST, List.of(), List.of(TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail post [to:<accounts>] [media:<url>…] [public:yes] <text>",
+            spec(Subcommand.POST, List.of(), List.of(TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>",
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
-                            "/ail post to:mastodon,bluesky media:https://example.com/launch.png We launched today!",
+                            "/ail post to:mastodon,bluesky media:https://example.com/launch.png alt:\"Our team on stage\" We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
-                    OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*)."),
-            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), List.of(AT, IN, TO, MEDIA, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+                    OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
+                            + MEDIA_HELP),
+            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), List.of(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
-                    "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [public:yes] <text>",
+                    "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>",
                     "Schedule a post for later",
                     List.of("/ail schedule at:\"tomorrow 09:00\" Good morning, team!",
                             "/ail schedule in:2h30m to:x Doors open soon",
                             "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
-                    TIMES + " " + OPTIONS_FIRST),
+                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP),
             spec(Subcommand.LIST, List.of(Arg.optional("filter", Arrays.stream(PostFilter.values()).map(PostFilter::text).toArray(String[]::new))), List.of(), Text.NONE,
                     "/ail list [upcoming|recent|failed|mine]",
                     "List posts: upcoming (the default), recent, failed or yours",

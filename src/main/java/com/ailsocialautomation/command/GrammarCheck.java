@@ -3,6 +3,7 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Text;
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.schedule.Echo;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.function.UnaryOperator;
 final class GrammarCheck {
     private GrammarCheck() {}
 
-    static ParsedCommand check(CommandSpec spec, List<String> args, Map<String, List<String>> options, String text) {
+    static ParsedCommand check(CommandSpec spec, List<String> args, Map<String, List<String>> options, String text,
+                               List<MediaInput> files) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         options.forEach((key, given) -> values.put(key, optionValues(spec, key, given)));
         List<String> positional = positional(spec, args);
@@ -25,9 +27,14 @@ final class GrammarCheck {
             String keys = String.join(" or ", spec.oneOf().stream().map(k -> k + ":").toList());
             throw spec.misuse(chosen.isEmpty() ? "Say when with " + keys : "Give " + keys + ", not both");
         }
-        ParsedCommand parsed = new ParsedCommand(spec.name(), positional, values, text);
+        if (!files.isEmpty() && spec.options().stream().noneMatch(CommandSpec.Option::files)) {
+            throw spec.misuse("/ail " + spec.name() + " takes no files");
+        }
+        ParsedCommand parsed = new ParsedCommand(spec.name(), positional, values, text, files);
+        int media = parsed.options("media").size() + files.size();
+        AltTexts.checkCount(spec, parsed.options("alt").size(), media);
         boolean needsText = spec.text() == Text.REQUIRED
-                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && parsed.options("media").isEmpty();
+                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0;
         if (text.isBlank() && needsText) {
             String what = spec.text() == Text.REQUIRED ? "Missing the text" : "Missing the text (or media:<url>)";
             throw new MissingText(spec.misuse(what).getMessage(), parsed);

@@ -16,12 +16,18 @@ import java.util.Set;
 /**
  * The /ail slash command, generated from {@link Commands}: one subcommand per spec, its positional arguments
  * first (required ones before optional ones, as Discord demands), then {@code text}, then its key:value options.
- * A repeatable option (media) becomes an attachment option plus {@code media-2} to {@code media-4}.
+ * An option that takes files (media) becomes the attachment options {@code media} to {@code media-10}, and another
+ * repeatable option (alt) the text options {@code alt} to {@code alt-10}, {@code alt-N} describing {@code media-N}.
  * {@code bot-manifests/discord/commands.json} holds the same JSON; a test keeps them equal.
  */
 public final class CommandDefinition {
     public static final String NAME = "ail";
-    static final int EXTRA_ATTACHMENTS = 3;
+    /**
+     * Attachments one command takes. Discord allows 25 options in a subcommand: schedule's five others plus ten
+     * attachments and their ten alt texts fill it, and ten is also what one Discord message carries. LinkedIn's
+     * twenty images in a post are the one case this does not reach.
+     */
+    static final int ATTACHMENTS = 10;
     /** Options whose values are this workspace's accounts: Discord asks us to complete them as people type. */
     static final Set<String> ACCOUNT_OPTIONS = Set.of("to", "account");
     static final String ZONE = "zone";
@@ -51,15 +57,21 @@ public final class CommandDefinition {
         }
         for (CommandSpec.Option option : spec.options()) {
             if (option.repeatable()) {
-                out.add(new OptionData(OptionType.ATTACHMENT, option.key(), describe(option.key())));
-                for (int i = 2; i <= EXTRA_ATTACHMENTS + 1; i++) {
-                    out.add(new OptionData(OptionType.ATTACHMENT, option.key() + "-" + i, "One more to publish with it"));
+                OptionType type = option.files() ? OptionType.ATTACHMENT : OptionType.STRING;
+                out.add(new OptionData(type, option.key(), describe(option.key())));
+                for (int i = 2; i <= ATTACHMENTS; i++) {
+                    out.add(new OptionData(type, numbered(option.key(), i), describe(option.key() + "-N").replace("N", Integer.toString(i))));
                 }
             } else {
                 out.add(string(option.key(), false, option.choices()));
             }
         }
         return out;
+    }
+
+    /** The name of the {@code n}th option of a repeatable key: media, media-2, media-3... */
+    static String numbered(String key, int n) {
+        return n == 1 ? key : key + "-" + n;
     }
 
     private static OptionData string(String name, boolean required, List<String> choices) {

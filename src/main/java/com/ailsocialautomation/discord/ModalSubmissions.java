@@ -42,7 +42,7 @@ public final class ModalSubmissions extends ListenerAdapter {
             String text = value(event, Modals.TEXT_INPUT);
             deferred.run(event, pending.workspace(), () -> commands.run(
                     DiscordCallers.invocation(event, pending.workspace()),
-                    CommandParser.fromOptions(partial.name(), partial.args(), partial.options(), text)));
+                    CommandParser.fromOptions(partial.name(), partial.args(), partial.options(), text, partial.files())));
         } else {
             Map<String, String> values = new LinkedHashMap<>();
             for (Reply.Input input : pending.form().inputs()) {

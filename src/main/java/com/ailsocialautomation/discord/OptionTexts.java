@@ -22,7 +22,10 @@ final class OptionTexts {
             Map.entry("setting", "on: also tell me when my posts are published"),
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
             Map.entry("to", "Accounts: short ids, platforms or handles, separated by commas"),
-            Map.entry("media", "An image or video to publish with the text"),
+            Map.entry("media", "Image (JPEG, PNG, GIF, WebP) or video (MP4, MOV) to publish; up to 10 with media-2 to media-10"),
+            Map.entry("media-N", "Image or video number N"),
+            Map.entry("alt", "Alt text for media: what it shows, for people who cannot see it"),
+            Map.entry("alt-N", "Alt text for media-N"),
             Map.entry("public", "yes: show the reply to the whole channel"),
             Map.entry("at", "When: tomorrow 09:00, fri 9:30, 5:30pm, dec 24 9am (see /ail help schedule)"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"));

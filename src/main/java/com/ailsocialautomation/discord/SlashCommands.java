@@ -7,10 +7,10 @@ import com.ailsocialautomation.command.CommandSpec;
 import com.ailsocialautomation.command.Commands;
 import com.ailsocialautomation.command.MissingText;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.MediaInput;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,31 +70,16 @@ public final class SlashCommands extends ListenerAdapter {
             args.add(value);
         }
         Map<String, List<String>> options = new LinkedHashMap<>();
+        List<MediaInput> files = List.of();
         for (CommandSpec.Option option : spec.options()) {
-            List<String> values = new ArrayList<>();
-            if (option.repeatable()) {
-                values.addAll(attachments(event, option.key()));
-            } else if (string(event.getOption(option.key())) != null) {
-                values.add(string(event.getOption(option.key())));
-            }
-            if (!values.isEmpty()) {
-                options.put(option.key(), values);
+            if (option.files()) {
+                files = Attachments.files(event, option.key());
+            } else if (!option.repeatable() && string(event.getOption(option.key())) != null) {
+                options.put(option.key(), List.of(string(event.getOption(option.key()))));
             }
         }
         String text = spec.takesText() ? string(event.getOption(OptionTexts.TEXT)) : null;
-        return CommandParser.fromOptions(spec.name(), args, options, text);
-    }
-
-    /** media, media-2, ... as the CDN addresses of the attached files, in order. */
-    private static List<String> attachments(SlashCommandInteractionEvent event, String key) {
-        List<String> urls = new ArrayList<>();
-        for (int i = 1; i <= CommandDefinition.EXTRA_ATTACHMENTS + 1; i++) {
-            OptionMapping option = event.getOption(i == 1 ? key : key + "-" + i);
-            if (option != null && option.getType() == OptionType.ATTACHMENT) {
-                urls.add(option.getAsAttachment().getUrl());
-            }
-        }
-        return urls;
+        return CommandParser.fromOptions(spec.name(), args, options, text, files);
     }
 
     private static String string(OptionMapping option) {

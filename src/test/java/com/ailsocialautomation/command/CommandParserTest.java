@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.MediaInput;
+
 import com.ailsocialautomation.UserError;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +109,32 @@ class CommandParserTest {
     }
 
     @Test
+    void altRepeatsInTheOrderOfTheMediaAndMayNotOutnumberThem() {
+        ParsedCommand c = parse("post media:https://example.com/a.png media:https://example.com/b.jpg "
+                + "alt:\"A red door\" alt:“Two cats, asleep” Look");
+        assertEquals(List.of("A red door", "Two cats, asleep"), c.options("alt"));
+        assertEquals("Look", c.text());
+        assertEquals("That is 2 alt: texts for 1 image or video; give one alt: per item, in the order of the media "
+                + "(media: links first, then attached files). Usage: /ail post [to:<accounts>] [media:<url>…] "
+                + "[alt:\"<description>\"…] [public:yes] <text>",
+                error("post media:https://example.com/a.png alt:one alt:two Hi"));
+        assertTrue(error("schedule in:1h alt:\"A cat\" Hi").startsWith("That is 1 alt: text for 0 images and videos"));
+        assertTrue(error("post media:https://example.com/a.png alt:\"" + "é".repeat(1001) + "\" Hi")
+                .startsWith("An alt: text is 1,001 characters; X takes at most 1,000, so shorten it by 1."));
+    }
+
+    @Test
+    void filesFromTheChatCountAsMediaForTheTextRuleAndTheAlts() {
+        List<MediaInput> files = List.of(new MediaInput.ChatFile("https://cdn.example.com/a.png", null, "a.png", null));
+        ParsedCommand c = CommandParser.fromOptions("post", null,
+                Map.of("media", List.of("https://example.com/b.png"), "alt", List.of("B", "A")), null, files);
+        assertEquals(files, c.files());
+        assertEquals("", c.text(), "a file is enough without text");
+        assertTrue(assertThrows(UserError.class, () -> CommandParser.fromOptions("show", List.of("p7k2q"), Map.of(), null, files))
+                .getMessage().startsWith("/ail show takes no files."));
+    }
+
+    @Test
     void optionLikeWordsInsideTheTextStayText() {
         ParsedCommand c = parse("post Hello to:everyone at:noon");
         assertEquals("Hello to:everyone at:noon", c.text());
@@ -138,7 +166,7 @@ class CommandParserTest {
     @Test
     void anUnknownOptionIsNamedWithTheUsage() {
         assertEquals("Unknown option 'colour:' (to start the text with it, put -- before it). "
-                + "Usage: /ail post [to:<accounts>] [media:<url>…] [public:yes] <text>", error("post colour:red Hi"));
+                + "Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>", error("post colour:red Hi"));
         assertTrue(error("list media:x").startsWith("Unknown option 'media:'. Usage: /ail list"));
     }
 
@@ -182,7 +210,7 @@ class CommandParserTest {
     @Test
     void postWithoutTextOrMediaIsMissingTextAndCarriesTheOptions() {
         MissingText e = assertThrows(MissingText.class, () -> parse("post to:x"));
-        assertEquals("Missing the text (or media:<url>). Usage: /ail post [to:<accounts>] [media:<url>…] [public:yes] <text>",
+        assertEquals("Missing the text (or media:<url>). Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>",
                 e.getMessage());
         assertEquals("x", e.partial().option("to"));
         assertEquals("", parse("post media:https://example.com/a.png").text());

@@ -55,7 +55,10 @@ class CommandDefinitionTest {
     void mediaIsAnAttachmentAndAccountsAndZonesAutocomplete() throws IOException {
         JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
         assertEquals(11, option(subcommand(root, "post"), "media").get("type").asInt(), "11 is ATTACHMENT");
-        assertEquals(11, option(subcommand(root, "schedule"), "media-4").get("type").asInt());
+        assertEquals(11, option(subcommand(root, "schedule"), "media-10").get("type").asInt());
+        assertEquals(3, option(subcommand(root, "schedule"), "alt-10").get("type").asInt(), "3 is STRING: alt-10 describes media-10");
+        assertTrue(option(subcommand(root, "post"), "media").get("description").asText().contains("up to 10"),
+                "the option says how many it takes");
         assertTrue(option(subcommand(root, "post"), "to").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "disconnect"), "account").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "timezone"), "zone").get("autocomplete").asBoolean());

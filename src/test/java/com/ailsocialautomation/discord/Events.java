@@ -92,8 +92,16 @@ final class Events {
     }
 
     static OptionMapping attachment(String url) {
+        return attachment(url, null);
+    }
+
+    /** An attached file as JDA reads it from the interaction's resolved attachments; its name is the URL's last segment. */
+    static OptionMapping attachment(String url, String description) {
         Message.Attachment file = mock(Message.Attachment.class);
         when(file.getUrl()).thenReturn(url);
+        String path = java.net.URI.create(url).getPath();
+        when(file.getFileName()).thenReturn(path.substring(path.lastIndexOf('/') + 1));
+        when(file.getDescription()).thenReturn(description);
         OptionMapping option = mock(OptionMapping.class);
         when(option.getType()).thenReturn(OptionType.ATTACHMENT);
         when(option.getAsAttachment()).thenReturn(file);

@@ -5,6 +5,7 @@ import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.message.Reply;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,7 +34,11 @@ class SlashCommandsTest {
     private static final String PNG = "https://cdn.discordapp.com/attachments/1/2/launch.png?ex=1&is=2&hm=3";
     private static final String MP4 = "https://cdn.discordapp.com/attachments/1/3/clip.mp4";
 
-    record Case(String subcommand, Map<String, OptionMapping> options, String sameAsText) {
+    record Case(String subcommand, Map<String, OptionMapping> options, String sameAsText, List<MediaInput> files) {
+        Case(String subcommand, Map<String, OptionMapping> options, String sameAsText) {
+            this(subcommand, options, sameAsText, List.of());
+        }
+
         @Override
         public String toString() {
             return "/ail " + sameAsText;
@@ -49,8 +55,13 @@ class SlashCommandsTest {
                 new Case("disconnect", opts("account", "a7k2q"), "disconnect a7k2q"),
                 new Case("post", opts("text", "We launched today!"), "post We launched today!"),
                 new Case("post", with(opts("to", "mastodon,x", "public", "yes", "text", "Hello"), "media", Events.attachment(PNG), "media-2", Events.attachment(MP4)),
-                        "post to:mastodon,x media:" + PNG + " media:" + MP4 + " public:yes Hello"),
-                new Case("post", with(Map.of(), "media", Events.attachment(PNG)), "post media:" + PNG),
+                        "post to:mastodon,x public:yes Hello", List.of(file(PNG, "launch.png", null), file(MP4, "clip.mp4", null))),
+                new Case("post", with(Map.of(), "media", Events.attachment(PNG)), "post media:" + PNG, List.of(file(PNG, "launch.png", null))),
+                new Case("post", with(opts("alt-3", "A short clip", "text", "Look"), "media", Events.attachment(PNG, "The launch on stage"),
+                        "media-3", Events.attachment(MP4, "ignored: alt-3 wins")), "post Look",
+                        List.of(file(PNG, "launch.png", "The launch on stage"), file(MP4, "clip.mp4", "A short clip"))),
+                new Case("schedule", with(opts("in", "2h", "alt", "Our logo"), "media", Events.attachment(PNG)), "schedule in:2h media:" + PNG,
+                        List.of(file(PNG, "launch.png", "Our logo"))),
                 new Case("schedule", opts("at", "tomorrow 09:00", "text", "Good morning, team!"), "schedule at:\"tomorrow 09:00\" Good morning, team!"),
                 new Case("schedule", opts("in", "2h30m", "to", "x", "text", "Doors open soon"), "schedule in:2h30m to:x Doors open soon"),
                 new Case("schedule", opts("at", "2026-12-01T09:00+01:00", "text", "Launch"), "schedule at:2026-12-01T09:00+01:00 Launch"),
@@ -81,7 +92,13 @@ class SlashCommandsTest {
 
         ArgumentCaptor<ParsedCommand> parsed = ArgumentCaptor.forClass(ParsedCommand.class);
         verify(commands).run(any(Invocation.class), parsed.capture());
-        assertEquals(CommandParser.parse(c.sameAsText()), parsed.getValue());
+        ParsedCommand text = CommandParser.parse(c.sameAsText());
+        if (!c.files().isEmpty()) { // the text form names them as media: links; Discord hands them over as files
+            Map<String, List<String>> options = new LinkedHashMap<>(text.options());
+            options.remove("media");
+            text = new ParsedCommand(text.name(), text.args(), options, text.text(), c.files());
+        }
+        assertEquals(text, parsed.getValue());
         verify(event).deferReply(true);
         verify(answers.hook).editOriginal(any(net.dv8tion.jda.api.utils.messages.MessageEditData.class));
     }
@@ -176,6 +193,31 @@ class SlashCommandsTest {
 
         verify(event, never()).deferReply(true);
         verify(event, never()).reply(any(String.class));
+    }
+
+    @Test
+    void anAltWithoutItsAttachmentOrTooLongIsRefusedAtOnceAndNothingRuns() {
+        CommandService commands = mock(CommandService.class);
+        Rig rig = new Rig(commands, true);
+        SlashCommandInteractionEvent orphan = slash("post", with(opts("alt-2", "A cat", "text", "Hi"), "media", Events.attachment(PNG)), Events.GUILD, false);
+        Events.answers(orphan);
+        SlashCommandInteractionEvent tooLong = slash("post", with(opts("alt", "x".repeat(1001)), "media", Events.attachment(PNG)), Events.GUILD, false);
+        Events.answers(tooLong);
+
+        rig.slash.onSlashCommandInteraction(orphan);
+        rig.slash.onSlashCommandInteraction(tooLong);
+
+        ArgumentCaptor<String> said = ArgumentCaptor.forClass(String.class);
+        verify(orphan).reply(said.capture());
+        assertEquals("alt-2 describes media-2, but nothing is attached there: attach the image or video as media-2, "
+                + "or leave alt-2 out.", said.getValue());
+        verify(tooLong).reply(said.capture());
+        assertTrue(said.getValue().startsWith("An alt: text is 1,001 characters; X takes at most 1,000"), said.getValue());
+        verify(commands, never()).run(any(Invocation.class), any(ParsedCommand.class));
+    }
+
+    private static MediaInput file(String url, String name, String alt) {
+        return new MediaInput.ChatFile(url, null, name, alt);
     }
 
     static SlashCommandInteractionEvent slash(String subcommand, Map<String, OptionMapping> options, String guild,

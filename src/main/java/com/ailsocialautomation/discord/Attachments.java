@@ -1,0 +1,48 @@
+package com.ailsocialautomation.discord;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.AltTexts;
+import com.ailsocialautomation.message.MediaInput;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files attached to {@code /ail post|schedule}: {@code media} to {@code media-10}, in that order, each with the
+ * alt text of its {@code alt-N} option, else the description the attachment carries. The URL is Discord's signed
+ * CDN address, which needs no token and expires after about a day; the command layer copies the bytes at once.
+ */
+final class Attachments {
+    static final String ALT = "alt";
+
+    private Attachments() {}
+
+    static List<MediaInput> files(SlashCommandInteractionEvent event, String key) {
+        List<MediaInput> files = new ArrayList<>();
+        for (int i = 1; i <= CommandDefinition.ATTACHMENTS; i++) {
+            OptionMapping option = event.getOption(CommandDefinition.numbered(key, i));
+            OptionMapping alt = event.getOption(CommandDefinition.numbered(ALT, i));
+            String altText = alt == null || alt.getAsString().isBlank() ? null : AltTexts.check(alt.getAsString().strip());
+            if (option != null && option.getType() == OptionType.ATTACHMENT) {
+                Message.Attachment file = option.getAsAttachment();
+                String description = file.getDescription() == null || file.getDescription().isBlank() ? null : file.getDescription();
+                if (altText == null && description != null
+                        && description.codePointCount(0, description.length()) > AltTexts.MAX_CHARACTERS) {
+                    throw new UserError("The description of " + CommandDefinition.numbered(key, i) + " is longer than the "
+                            + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters X takes as alt text: give a "
+                            + "shorter one with " + CommandDefinition.numbered(ALT, i) + ".");
+                }
+                files.add(new MediaInput.ChatFile(file.getUrl(), null, file.getFileName(), altText != null ? altText : description));
+            } else if (altText != null) {
+                String media = CommandDefinition.numbered(key, i);
+                throw new UserError(CommandDefinition.numbered(ALT, i) + " describes " + media + ", but nothing is attached "
+                        + "there: attach the image or video as " + media + ", or leave " + CommandDefinition.numbered(ALT, i) + " out.");
+            }
+        }
+        return files;
+    }
+}
