@@ -1,7 +1,10 @@
 package com.ailsocialautomation.console;
 
 import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 
@@ -64,11 +67,22 @@ public final class ConsoleSession {
                 if (command.isEmpty()) {
                     continue; // an empty line does nothing; `help` helps
                 }
-                answer(commands.run(LOCAL, command));
+                answer(run(command));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses the line here, so that media:<path> can become a file of this machine before the command runs. */
+    private Reply run(String line) {
+        ParsedCommand command;
+        try {
+            command = LocalMedia.attach(CommandParser.parse(line), Path.of("").toAbsolutePath());
+        } catch (UserError e) {
+            return Reply.of(e.getMessage());
+        }
+        return commands.run(LOCAL, command);
     }
 
     /**
