@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.UserError;
@@ -34,11 +35,19 @@ public final class Compose {
 
     /**
      * What the form holds. {@code date} and {@code time} are both null to publish now; {@code mediaUrl} may be null.
+     * {@code alts} are the alt: texts in the order of the media (the link first); {@code files} come after the link.
      */
-    public record Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl) {
+    public record Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
+                        List<String> alts, List<MediaInput> files) {
         public Draft {
             accounts = List.copyOf(accounts);
             text = text == null ? "" : text;
+            alts = List.copyOf(alts);
+            files = List.copyOf(files);
+        }
+
+        public Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl) {
+            this(accounts, text, date, time, mediaUrl, List.of(), List.of());
         }
 
         List<String> media() {
@@ -88,7 +97,12 @@ public final class Compose {
         draft.media().forEach(url -> capture(problems, MEDIA, () -> guard.check(url)));
         if (!problems.containsKey(ACCOUNTS) && !problems.containsKey(MEDIA)) {
             capture(problems, TEXT, () -> {
-                PostRules.check(draft.text(), draft.media(), chosen);
+                if (draft.files().isEmpty()) {
+                    PostRules.check(draft.text(), draft.media(), chosen);
+                } else {
+                    // files are known by their bytes once copied, when the form is sent: the text can be checked now
+                    InputLimits.checkLength(draft.text());
+                }
                 return null;
             });
         }
@@ -102,6 +116,9 @@ public final class Compose {
         if (!draft.media().isEmpty()) {
             options.put("media", draft.media());
         }
+        if (!draft.alts().isEmpty()) {
+            options.put("alt", draft.alts());
+        }
         String name = "post";
         if (draft.date() != null && draft.time() != null) {
             name = "schedule";
@@ -109,7 +126,7 @@ public final class Compose {
         }
         String command = name;
         try {
-            return commands.run(invocation, CommandParser.fromOptions(command, List.of(), options, draft.text()));
+            return commands.run(invocation, CommandParser.fromOptions(command, List.of(), options, draft.text(), draft.files()));
         } catch (UserError e) {
             return Reply.of(e.getMessage());
         }

@@ -50,12 +50,17 @@ public final class OutboundDestinations {
                 new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
                 new Destination("hooks.slack.com", Kind.CHAT_API,
                         "the response_url Slack hands out with a command or button (slack.ResponseUrl posts the answer there)"),
-                new Destination("files.slack.com", Kind.CHAT_API, "upload URLs Slack hands out for files AIL sends (files.uploadV2)"),
+                new Destination("files.slack.com", Kind.CHAT_API, "upload URLs Slack hands out for files AIL sends (files.uploadV2), "
+                        + "and the url_private_download of files people give AIL in Slack, copied once with the bot token "
+                        + "when the command is accepted"),
                 new Destination("wss-primary.slack.com", Kind.CHAT_API,
                         "Slack's Socket Mode websocket that apps.connections.open hands out, when SLACK_APP_TOKEN is set"),
                 new Destination("wss-backup.slack.com", Kind.CHAT_API, "Slack's fallback Socket Mode websocket, handed out the same way"),
                 new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
                 new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
+                new Destination("cdn.discordapp.com", Kind.CHAT_API, "Discord's CDN: files attached to /ail post or schedule, "
+                        + "copied once (a signed address, no token) when the command is accepted"),
+                new Destination("media.discordapp.net", Kind.CHAT_API, "Discord's media proxy, which attachment addresses may name instead"),
                 new Destination("localhost", Kind.SELF, "the default AIL_PUBLIC_URL, http://localhost:<port>"),
                 new Destination("*.example.com", Kind.EXAMPLE, "examples in help and error messages"),
                 new Destination("*.example.org", Kind.EXAMPLE, "examples in help and error messages"),

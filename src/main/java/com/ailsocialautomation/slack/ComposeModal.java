@@ -1,12 +1,18 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.AltTexts;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.MediaInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.DatePickerElement;
+import com.slack.api.model.block.element.FileInputElement;
 import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.TimePickerElement;
@@ -16,6 +22,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -24,25 +31,74 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compose modal for {@code /ail post} and {@code /ail schedule} without text: accounts (multi-select), text,
- * date and time pickers (empty: now) and an optional media URL. Block ids are the field names of
- * {@link Compose}, so its problems become Slack's field errors as they are.
+ * The compose modal for {@code /ail post} and {@code /ail schedule} without text, and for the "Post with AIL"
+ * message shortcut: accounts (multi-select), text, date and time pickers (empty: now), an optional media URL, files
+ * (up to 10 images or videos) and their alt texts. Block ids are the field names of {@link Compose}, so its problems
+ * become Slack's field errors as they are.
+ *
+ * <p>Alt texts are one multi-line field, one line per item, not a field per file: a file input sends nothing until
+ * the form is submitted, so the modal cannot grow a field for each file added. The lines follow the order of the
+ * media: the link, then the message's files, then the files added here; an empty line skips an item.
  */
 final class ComposeModal {
     static final String CALLBACK = "ail-compose";
     static final String DATE = "date";
     static final String TIME = "time";
+    static final String FILES = "files";
+    static final String ALT = "alt";
+    /** Slack's file input takes at most 10 files, as Slack's own composer does. */
+    static final int MAX_FILES = 10;
+    /** What AIL can publish; Slack only uses the list to guide the picker, the bytes decide when AIL copies them. */
+    private static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov");
     private static final int MAX_OPTIONS = 100;
     private static final int MAX_TEXT = 3000;
+
+    /** What the modal carries between opening and submitting: the command's origin and a message's files. */
+    record Metadata(String responseUrl, Instant issuedAt, List<SlackFiles.Ref> files) {
+        Metadata {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        Origin origin() {
+            return new Origin(responseUrl, issuedAt);
+        }
+
+        String encode() {
+            try {
+                return Json.MAPPER.writeValueAsString(this);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Null when {@code stored} is not what this modal wrote (an origin alone, as older modals carry, is). */
+        static Metadata decode(String stored) {
+            if (stored == null || !stored.startsWith("{")) {
+                return null;
+            }
+            try {
+                return Json.MAPPER.readValue(stored, Metadata.class);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+    }
 
     private ComposeModal() {}
 
     static View view(List<Compose.Choice> choices, ParsedCommand partial, boolean schedule, String origin) {
+        Origin o = Origin.decode(origin);
+        return view(choices, partial, schedule, new Metadata(o == null ? null : o.responseUrl(),
+                o == null ? null : o.issuedAt(), List.of()), "");
+    }
+
+    /** The modal prefilled with a message's text and files (the message shortcut), or with a partial command's options. */
+    static View view(List<Compose.Choice> choices, ParsedCommand partial, boolean schedule, Metadata metadata, String text) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (choices.isEmpty()) {
             blocks.add(Blocks.section("No accounts are connected in this workspace yet. Connect one with "
                     + "`/ail connect <platform>`, then try again."));
-            return base(schedule, origin).blocks(blocks).submit(null).build();
+            return base(schedule, metadata.encode()).blocks(blocks).submit(null).build();
         }
         List<OptionObject> options = choices.stream().limit(MAX_OPTIONS)
                 .map(c -> OptionObject.builder().value(c.id()).text(plain(Blocks.cut(c.label(), 75))).build()).toList();
@@ -51,14 +107,28 @@ final class ComposeModal {
                 .options(options).initialOptions(initial.isEmpty() ? null : initial)
                 .placeholder(plain("Where to publish")).build()));
         blocks.add(input(Compose.TEXT, "Text", true, PlainTextInputElement.builder().actionId(Compose.TEXT)
-                .multiline(true).maxLength(MAX_TEXT).build()));
+                .multiline(true).maxLength(MAX_TEXT).initialValue(text == null || text.isEmpty() ? null : Blocks.cut(text, MAX_TEXT))
+                .build()));
         blocks.add(input(DATE, schedule ? "Date" : "Date (leave empty to publish now)", true,
                 DatePickerElement.builder().actionId(DATE).build()));
         blocks.add(input(TIME, "Time (in your time zone)", true, TimePickerElement.builder().actionId(TIME).build()));
         String media = partial == null ? null : partial.option("media");
         blocks.add(input(Compose.MEDIA, "Image or video link (optional)", true, PlainTextInputElement.builder()
                 .actionId(Compose.MEDIA).initialValue(media).placeholder(plain("https://example.com/photo.jpg")).build()));
-        return base(schedule, origin).blocks(blocks).build();
+        if (!metadata.files().isEmpty()) {
+            blocks.add(Blocks.section("*From the message:* " + String.join(", ", metadata.files().stream()
+                    .map(f -> Blocks.escape(f.name())).toList()) + " (published after the link, before files added here)"));
+        }
+        int room = MAX_FILES - metadata.files().size();
+        if (room > 0) {
+            blocks.add(input(FILES, "Images or videos (up to " + room + ")", true, FileInputElement.builder().actionId(FILES)
+                    .filetypes(FILE_TYPES).maxFiles(room).build()));
+        }
+        blocks.add(InputBlock.builder().blockId(ALT).label(plain("Alt text, one line per image or video")).optional(true)
+                .hint(plain("Describe each for people who cannot see it, in order: the link, then the files. "
+                        + "An empty line skips one; at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters a line."))
+                .element(PlainTextInputElement.builder().actionId(ALT).multiline(true).build()).build());
+        return base(schedule, metadata.encode()).blocks(blocks).build();
     }
 
     private static View.ViewBuilder base(boolean schedule, String origin) {
@@ -68,8 +138,41 @@ final class ComposeModal {
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build());
     }
 
-    /** The draft in a submitted view. */
-    static Compose.Draft draft(ViewState state) {
+    /** The files of a submitted view in order: the message's, then those added in the form. */
+    static List<SlackFiles.Ref> files(ViewState state, Metadata metadata) {
+        List<SlackFiles.Ref> files = new ArrayList<>(metadata == null ? List.of() : metadata.files());
+        ViewState.Value added = value(state.getValues(), FILES);
+        if (added != null && added.getFiles() != null) {
+            added.getFiles().forEach(f -> files.add(SlackFiles.Ref.of(f)));
+        }
+        return files;
+    }
+
+    /**
+     * The alt field's lines, one per item in the order of the media (the link, then the files), up to the last line
+     * that is not empty; a UserError when there are more lines than items or a line is too long.
+     */
+    static List<String> altLines(ViewState state, int items) {
+        ViewState.Value alt = value(state.getValues(), ALT);
+        List<String> lines = new ArrayList<>(alt == null || alt.getValue() == null ? List.of()
+                : List.of(alt.getValue().split("\\R", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() > items) {
+            throw new UserError("That is " + lines.size() + (lines.size() == 1 ? " line" : " lines") + " of alt text for "
+                    + items + (items == 1 ? " image or video" : " images and videos") + ": give one line per item, in order "
+                    + "(the link, then the files), or remove " + (lines.size() - items) + ".");
+        }
+        lines.replaceAll(line -> line.isBlank() ? "" : AltTexts.check(line.strip()));
+        return lines;
+    }
+
+    /**
+     * The draft in a submitted view, with its files as chat files; {@code altLines} follow the order of the media,
+     * so the first belongs to the link when there is one and the others to the files.
+     */
+    static Compose.Draft draft(ViewState state, List<String> altLines, List<MediaInput> files) {
         Map<String, Map<String, ViewState.Value>> values = state.getValues();
         ViewState.Value accounts = value(values, Compose.ACCOUNTS);
         List<String> ids = accounts == null || accounts.getSelectedOptions() == null ? List.of()
@@ -78,10 +181,18 @@ final class ComposeModal {
         ViewState.Value date = value(values, DATE);
         ViewState.Value time = value(values, TIME);
         ViewState.Value media = value(values, Compose.MEDIA);
+        String link = media == null || media.getValue() == null || media.getValue().isBlank() ? null : media.getValue();
+        List<String> alts = link != null && !altLines.isEmpty() && !altLines.get(0).isEmpty() ? List.of(altLines.get(0)) : List.of();
         return new Compose.Draft(ids, text == null || text.getValue() == null ? "" : text.getValue(),
                 date == null || date.getSelectedDate() == null ? null : LocalDate.parse(date.getSelectedDate()),
                 time == null || time.getSelectedTime() == null ? null : LocalTime.parse(time.getSelectedTime()),
-                media == null ? null : media.getValue());
+                link, alts, files);
+    }
+
+    /** Whether the link field holds a link (the first item of the media, so the first alt line is its). */
+    static boolean hasLink(ViewState state) {
+        ViewState.Value media = value(state.getValues(), Compose.MEDIA);
+        return media != null && media.getValue() != null && !media.getValue().isBlank();
     }
 
     /** Compose's problems as Slack field errors: the "when" problem shows under the date picker. */

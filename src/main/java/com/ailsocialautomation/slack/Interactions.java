@@ -2,6 +2,7 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -12,12 +13,15 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -33,6 +37,7 @@ final class Interactions {
 
     private final CommandService commands;
     private final Compose compose;
+    private final SlackFiles files;
     private final People people;
     private final Replies replies;
     private final AppHome home;
@@ -43,10 +48,11 @@ final class Interactions {
     /** Left of the ack budget for the rest of a view submission's answer once users.info had its share. */
     private static final long ANSWER_RESERVE_MILLIS = 500;
 
-    Interactions(CommandService commands, Compose compose, People people, Replies replies, AppHome home,
+    Interactions(CommandService commands, Compose compose, SlackFiles files, People people, Replies replies, AppHome home,
                  Executor work, Duration ackWithin, Clock clock) {
         this.commands = commands;
         this.compose = compose;
+        this.files = files;
         this.people = people;
         this.replies = replies;
         this.home = home;
@@ -95,13 +101,18 @@ final class Interactions {
 
     Response compose(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        String metadata = p.getView().getPrivateMetadata();
-        Origin origin = Origin.decode(metadata);
-        if (origin == null && metadata != null && !metadata.isBlank()) {
+        String stored = p.getView().getPrivateMetadata();
+        ComposeModal.Metadata metadata = ComposeModal.Metadata.decode(stored);
+        if (metadata == null && stored != null && !stored.isBlank()) {
             return foreign();
         }
-        Invocation invocation = invocation(p, ctx, p.getView().getPrivateMetadata(), AckDeadline.of(request, ackWithin));
-        Compose.Draft draft = ComposeModal.draft(p.getView().getState());
+        Origin origin = metadata == null ? null : metadata.origin();
+        Invocation invocation = invocation(p, ctx, origin == null ? null : origin.encode(), AckDeadline.of(request, ackWithin));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Compose.Draft draft = draft(p.getView().getState(), metadata, ctx, errors);
+        if (draft == null) {
+            return ctx.ackWithErrors(errors);
+        }
         Map<String, String> problems = compose.problems(invocation, draft);
         if (!problems.isEmpty()) {
             return ctx.ackWithErrors(ComposeModal.errors(problems));
@@ -110,6 +121,27 @@ final class Interactions {
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), invocation.origin());
         work.execute(() -> replies.later(compose.send(invocation, draft), to, false));
         return ctx.ack();
+    }
+
+    /**
+     * The submitted draft with its files as chat files (files.info fills in a missing download address, within the
+     * ack), or null with the field errors: too many or too long alt lines, a file Slack does not hand over.
+     */
+    private Compose.Draft draft(ViewState state, ComposeModal.Metadata metadata, ViewSubmissionContext ctx,
+                                Map<String, String> errors) {
+        List<SlackFiles.Ref> refs = ComposeModal.files(state, metadata);
+        boolean link = ComposeModal.hasLink(state);
+        String field = ComposeModal.ALT;
+        try {
+            List<String> lines = ComposeModal.altLines(state, refs.size() + (link ? 1 : 0));
+            List<String> fileAlts = link && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
+            // a message's file that Slack refuses is shown under the text: the file input is for new files
+            field = state.getValues().containsKey(ComposeModal.FILES) ? ComposeModal.FILES : Compose.TEXT;
+            return ComposeModal.draft(state, lines, files.resolve(ctx.client(), ctx.getBotToken(), refs, fileAlts));
+        } catch (UserError e) {
+            errors.put(field, Blocks.cut(e.getMessage(), 2000));
+            return null;
+        }
     }
 
     Response form(ViewSubmissionRequest request, ViewSubmissionContext ctx) {

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
 public final class SlackFrontEnd implements AutoCloseable {
     /** The slash command, bot scopes and events the code uses; {@code bot-manifests/slack/manifest.yml} must agree. */
     public static final String COMMAND = "/ail";
-    public static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "users:read", "files:write");
+    public static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "im:write", "users:read", "files:write",
+            "files:read");
     public static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_uninstalled", "tokens_revoked");
     /** Sent only to org-wide (Enterprise Grid) installs, which subscribe to it in their org-level app settings. */
     public static final String ORG_EVENT = "team_access_revoked";
@@ -97,12 +98,14 @@ public final class SlackFrontEnd implements AutoCloseable {
         Replies replies = new Replies(responses, dms, work);
         AppHome home = new AppHome(parts.overview());
         this.processed = new ProcessedEvents(parts.sql(), parts.clock());
-        Interactions interactions = new Interactions(parts.commands(), parts.compose(), people, replies, home, work, ackWithin, parts.clock());
+        Interactions interactions = new Interactions(parts.commands(), parts.compose(), new SlackFiles(config.apiUrl()), people,
+                replies, home, work, ackWithin, parts.clock());
         Events events = new Events(processed, installations, parts.removal(), home, people, work);
 
         bolt.command(COMMAND, new SlashCommand(parts.commands(), parts.compose(), people, replies, work, ackWithin, parts.clock()));
         bolt.blockAction(Pattern.compile(".+"), interactions::button);
         bolt.viewSubmission(ComposeModal.CALLBACK, interactions::compose);
+        bolt.messageShortcut(MessageShortcut.CALLBACK, new MessageShortcut(parts.compose(), people, replies, work, parts.clock())::apply);
         bolt.viewSubmission(FormModal.CALLBACK, interactions::form);
         bolt.event(AppHomeOpenedEvent.class, events::homeOpened);
         bolt.event(AppUninstalledEvent.class, events::uninstalled);

@@ -34,7 +34,11 @@ import java.util.function.Predicate;
  * {@code used_url} / {@code expired_url}) and file upload URLs ({@code /upload/...}), and {@code oauth.v2.access} for
  * installs and token rotation: a code from {@link #approve} works once, within 10 minutes, only with the
  * {@code redirect_uri} its authorize URL named ({@code invalid_code}, {@code bad_redirect_uri}); refresh tokens are
- * single-use. Tests can make {@code chat.postMessage} answer 429 with Retry-After. It records every call.
+ * single-use.
+ * Files people shared ({@link #addFile}) are described by {@code files.info} and served at their
+ * {@code url_private_download} ({@code GET /files-pri/...}) only with a bot token it issued, as Slack serves them: without
+ * one Slack answers with a redirect to its sign-in page, whose HTML is no picture. Tests can make
+ * {@code chat.postMessage} answer 429 with Retry-After. It records every call.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String TEAM = "T0AIL";
@@ -96,6 +100,11 @@ public final class FakeSlack implements AutoCloseable {
             this.issuedAt = issuedAt;
         }
     }
+    private final Map<String, SharedFile> files = new ConcurrentHashMap<>();
+    private final Set<String> uploaded = ConcurrentHashMap.newKeySet();
+
+    /** A file someone shared in the workspace. */
+    private record SharedFile(String id, String name, String mimetype, byte[] bytes) {}
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -133,6 +142,38 @@ public final class FakeSlack implements AutoCloseable {
         String code = "fake-code-" + sequence.incrementAndGet() + "." + java.util.UUID.randomUUID();
         codes.put(code, new Code(query.get("redirect_uri"), clock.instant()));
         return code;
+    }
+
+    /**
+     * A file someone shared, as the file object Slack puts in payloads and files.info answers: id, name, mimetype,
+     * size, url_private and url_private_download (on this fake).
+     */
+    public Map<String, Object> addFile(String id, String name, String mimetype, byte[] bytes) {
+        files.put(id, new SharedFile(id, name, mimetype, bytes.clone()));
+        return fileObject(id);
+    }
+
+    /** The file is deleted in Slack: files.info answers file_not_found and its download address 404. */
+    public void deleteFile(String id) {
+        files.remove(id);
+    }
+
+    /** The file object of a shared file. */
+    public Map<String, Object> fileObject(String id) {
+        SharedFile f = files.get(id);
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("id", f.id());
+        file.put("created", 1700000000);
+        file.put("name", f.name());
+        file.put("title", f.name());
+        file.put("mimetype", f.mimetype());
+        file.put("filetype", f.name().substring(f.name().lastIndexOf('.') + 1));
+        file.put("user", "U0SHARER");
+        file.put("size", f.bytes().length);
+        file.put("url_private", url() + "/files-pri/" + TEAM + "-" + f.id() + "/" + f.name());
+        file.put("url_private_download", url() + "/files-pri/" + TEAM + "-" + f.id() + "/download/" + f.name());
+        file.put("permalink", "https://ail-test.slack.com/files/U0SHARER/" + f.id() + "/" + f.name());
+        return file;
     }
 
     public void addUser(User user) {
@@ -209,7 +250,14 @@ public final class FakeSlack implements AutoCloseable {
         try (ex) {
             byte[] raw = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
-            if (!"POST".equals(ex.getRequestMethod())) {
+            if ("GET".equals(ex.getRequestMethod()) && path.startsWith("/files-pri/")) {
+                download(ex, path);
+            } else if ("GET".equals(ex.getRequestMethod()) && path.equals("/signin")) {
+                ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                byte[] page = "<!DOCTYPE html><html><body>Sign in to Slack</body></html>".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, page.length);
+                ex.getResponseBody().write(page);
+            } else if (!"POST".equals(ex.getRequestMethod())) {
                 send(ex, 405, "{\"ok\":false,\"error\":\"method_not_allowed\"}");
             } else if (path.startsWith("/respond/")) {
                 respond(ex, path, raw);
@@ -222,6 +270,28 @@ public final class FakeSlack implements AutoCloseable {
                 send(ex, 404, "not found");
             }
         }
+    }
+
+    /** {@code /files-pri/<team>-<file id>/download/<name>}: the bytes, for a bot token this fake issued. */
+    private void download(HttpExchange ex, String path) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+        String[] parts = path.split("/");
+        String id = parts.length > 2 && parts[2].startsWith(TEAM + "-") ? parts[2].substring(TEAM.length() + 1) : "";
+        calls.add(new Call("download", Map.of("file_id", id), null, token, new byte[0]));
+        if (token == null || !tokens.contains(token)) {
+            ex.getResponseHeaders().add("Location", url() + "/signin?redir=" + path);
+            ex.sendResponseHeaders(302, -1);
+            return;
+        }
+        SharedFile file = files.get(id);
+        if (file == null || !path.endsWith("/download/" + file.name())) {
+            send(ex, 404, "file not found");
+            return;
+        }
+        ex.getResponseHeaders().add("Content-Type", file.mimetype());
+        ex.sendResponseHeaders(200, file.bytes().length);
+        ex.getResponseBody().write(file.bytes());
     }
 
     private void respond(HttpExchange ex, String path, byte[] raw) throws IOException {
@@ -347,13 +417,21 @@ public final class FakeSlack implements AutoCloseable {
             case "files.getUploadURLExternal" -> {
                 String missing = required(form, "filename", "length");
                 String id = "F" + sequence.incrementAndGet();
+                uploaded.add(id);
                 yield missing != null ? missing : ok(Map.of("upload_url", url() + "/upload/" + id, "file_id", id));
             }
             case "files.completeUploadExternal" -> {
                 String missing = required(form, "files");
                 yield missing != null ? missing : ok(Map.of("files", List.of(Map.of("id", "F1"))));
             }
-            case "files.info" -> ok(Map.of("file", Map.of("id", form.getOrDefault("file", "F1"))));
+            case "files.info" -> {
+                String missing = required(form, "file");
+                String id = form.get("file");
+                // files AIL uploaded itself (files.uploadV2 asks about them) are described by id only
+                yield missing != null ? missing : files.containsKey(id) ? ok(Map.of("file", fileObject(id)))
+                        : uploaded.contains(id) || id.equals("F1") ? ok(Map.of("file", Map.of("id", id)))
+                        : error("file_not_found");
+            }
             default -> error("unknown_method");
         };
     }

@@ -83,6 +83,30 @@ final class Payloads {
         return e;
     }
 
+    /** A file input's state after people added {@code files} (file objects as Slack describes them). */
+    static ObjectNode files(List<Map<String, Object>> files) {
+        ObjectNode e = Json.MAPPER.createObjectNode().put("type", "file_input");
+        ArrayNode array = e.putArray("files");
+        files.forEach(f -> array.add(Json.MAPPER.valueToTree(f)));
+        return e;
+    }
+
+    /** The message shortcut {@code callbackId} used on a message with {@code text} and {@code files}. */
+    static String messageShortcut(String team, String user, String callbackId, String text, List<Map<String, Object>> files,
+                                  String responseUrl) {
+        ObjectNode p = base("message_action", team, user);
+        p.put("callback_id", callbackId).put("message_ts", "1700000000.5").put("action_ts", "1700000001.5");
+        p.put("response_url", responseUrl);
+        p.putObject("channel").put("id", "C0GENERAL").put("name", "general");
+        ObjectNode message = p.putObject("message");
+        message.put("type", "message").put("user", "U0SHARER").put("ts", "1700000000.5").put("text", text);
+        if (!files.isEmpty()) {
+            ArrayNode array = message.putArray("files");
+            files.forEach(f -> array.add(Json.MAPPER.valueToTree(f)));
+        }
+        return p.toString();
+    }
+
     static ObjectNode date(String date) {
         ObjectNode e = Json.MAPPER.createObjectNode().put("type", "datepicker");
         return date == null ? e.putNull("selected_date") : e.put("selected_date", date);

@@ -28,8 +28,8 @@ class SlackManifestTest {
     /** The scope each Web API method of the SDK needs (views.* need none beyond the trigger or the app itself). */
     private static final Map<String, String> SCOPE_OF = Map.of(
             "chatPostMessage", "chat:write", "chatUpdate", "chat:write", "conversationsOpen", "im:write",
-            "usersInfo", "users:read", "filesUploadV2", "files:write", "viewsOpen", "", "viewsPublish", "",
-            "oauthV2Access", "", "authTest", "");
+            "usersInfo", "users:read", "filesUploadV2", "files:write", "filesInfo", "files:read", "viewsOpen", "",
+            "viewsPublish", "", "oauthV2Access", "", "authTest", "");
 
     @Test
     void theManifestDeclaresTheCommandTheCodeServesWithTheEventsUrl() throws IOException {
@@ -41,7 +41,8 @@ class SlackManifestTest {
 
     @Test
     void theBotScopesAreExactlyThoseTheCalledMethodsNeed() throws IOException {
-        Set<String> needed = new TreeSet<>(List.of("commands"));
+        // the compose form's file input needs files:read even before files.info is called
+        Set<String> needed = new TreeSet<>(List.of("commands", "files:read"));
         for (String method : calledMethods()) {
             assertTrue(SCOPE_OF.containsKey(method), "add the scope of " + method + " to this test and the manifest");
             if (!SCOPE_OF.get(method).isEmpty()) {
@@ -50,6 +51,15 @@ class SlackManifestTest {
         }
         assertEquals(needed, new TreeSet<>(SlackFrontEnd.BOT_SCOPES), "SlackFrontEnd.BOT_SCOPES");
         assertEquals(needed, new TreeSet<>(list(Files.readString(MANIFEST), "bot:")), "the manifest's bot scopes");
+    }
+
+    @Test
+    void theMessageShortcutIsDeclaredWithTheCallbackTheCodeServes() throws IOException {
+        String yaml = Files.readString(MANIFEST);
+        assertEquals(List.of(MessageShortcut.CALLBACK), values(yaml, "callback_id:"));
+        assertEquals(List.of("message"), values(yaml, "type:"));
+        assertEquals(List.of("Post with AIL"), values(yaml, "- name:"));
+        assertTrue(Files.readString(CODE.resolve("SlackFrontEnd.java")).contains("bolt.messageShortcut(MessageShortcut.CALLBACK"));
     }
 
     @Test
