@@ -9,6 +9,7 @@ import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.ConfigError;
@@ -235,6 +236,44 @@ class DiscordBotTest {
         assertEquals("Your accounts: none yet", discord.calls("PATCH", "messages/@original").get(0).body().path("content").asText());
         verify(commands).run(eq(new Invocation(FrontEnd.DISCORD, GUILD, ANA, "ana", false, null, "channel:" + CHANNEL)),
                 eq(new ParsedCommand("accounts", List.of(), Map.of(), "")));
+    }
+
+    @Test
+    void attachmentsGivenToPostReachTheCommandLayerAsChatFilesWhoseSignedAddressesServeTheBytes() throws Exception {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("Publishing now"));
+        start(null, null, null, commands);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        byte[] mp4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'};
+        Map<String, Object> photo = discord.attachment("launch.png", "image/png", png, "Our team on stage");
+        Map<String, Object> clip = discord.attachment("clip.mp4", "video/mp4", mp4, "a description alt-2 replaces");
+
+        discord.slashCommand("interaction-token-2", GUILD, ANA, "post", List.of(
+                Map.of("name", "text", "type", 3, "value", "We launched"),
+                Map.of("name", "media", "type", 11, "value", photo.get("id")),
+                Map.of("name", "media-2", "type", 11, "value", clip.get("id")),
+                Map.of("name", "alt-2", "type", 3, "value", "Ten seconds of applause")), List.of(photo, clip));
+
+        waitFor(() -> !discord.calls("PATCH", "messages/@original").isEmpty(), discord::calls);
+        org.mockito.ArgumentCaptor<ParsedCommand> ran = org.mockito.ArgumentCaptor.forClass(ParsedCommand.class);
+        verify(commands).run(any(Invocation.class), ran.capture());
+        assertEquals("We launched", ran.getValue().text());
+        assertEquals(List.of(new MediaInput.ChatFile((String) photo.get("url"), null, "launch.png", "Our team on stage"),
+                new MediaInput.ChatFile((String) clip.get("url"), null, "clip.mp4", "Ten seconds of applause")),
+                ran.getValue().files());
+
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        MediaInput.ChatFile first = (MediaInput.ChatFile) ran.getValue().files().get(0);
+        HttpResponse<byte[]> bytes = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(first.url())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, bytes.statusCode());
+        assertTrue(java.util.Arrays.equals(png, bytes.body()), "the signed address serves the file, no token needed");
+        HttpResponse<String> tampered = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                first.url().replace("launch.png", "other.png"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, tampered.statusCode(), "a changed address loses its signature");
+        discord.dropAttachment((String) photo.get("id"));
+        assertEquals(404, client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(first.url())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "once Discord drops the file its address is dead");
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (40060) and an interaction callback whose token is not the interaction's with 401 (50027). Tests can make a user
  * block DMs (50007), answer the next calls of a route with 429 and a {@code retry_after}, dispatch gateway events
  * (GUILD_DELETE), and read what arrived.
+ * Its CDN part serves the files attached to a slash command ({@link #attachment}) at signed addresses as Discord's
+ * CDN does: {@code ex} (expiry, hex seconds), {@code is} (issued) and {@code hm} (an HMAC over the path and both);
+ * an address whose signature does not match, or that has expired, or whose file is gone answers 404 like Discord.
  */
 public final class FakeDiscord implements AutoCloseable {
     public static final String BOT_ID = "800000000000000001";
@@ -49,7 +52,13 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, String> interactionTokens = new ConcurrentHashMap<>(); // interaction id -> its token
     private final Set<String> acknowledgedInteractions = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Attached> attached = new ConcurrentHashMap<>();
+    private final List<String> cdnAuthorizations = new CopyOnWriteArrayList<>();
+    private final byte[] cdnKey = Long.toString(System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private volatile double retryAfter = 1.0;
+
+    /** A file attached to a slash command, as the CDN keeps it. */
+    private record Attached(String id, String filename, String contentType, byte[] bytes) {}
     private volatile int unauthorized;
     private volatile String lastInteraction;
 
@@ -75,6 +84,7 @@ public final class FakeDiscord implements AutoCloseable {
             cfg.routes.post("/api/v10/webhooks/{app}/{token}", this::webhookMessage);
             // an endpoint this fake does not know is recorded, so that a test's failure message shows it
             cfg.routes.error(404, ctx -> calls.add(new Call("UNKNOWN " + ctx.method().name(), ctx.path(), null, System.currentTimeMillis())));
+            cfg.routes.get("/ephemeral-attachments/{app}/{id}/{filename}", this::cdn);
             cfg.routes.ws("/gateway", ws -> {
                 ws.onConnect(ctx -> {
                     sessions.add(ctx);
@@ -84,6 +94,68 @@ public final class FakeDiscord implements AutoCloseable {
                 ws.onClose(sessions::remove);
             });
         }).start();
+    }
+
+    /**
+     * A file someone attached to a slash command: the attachment object Discord puts in the interaction's resolved
+     * data (id, filename, size, signed url and proxy_url, content_type, ephemeral, and the description people may give),
+     * valid for a day.
+     */
+    public Map<String, Object> attachment(String filename, String contentType, byte[] bytes, String description) {
+        String id = Long.toString(ids.incrementAndGet());
+        attached.put(id, new Attached(id, filename, contentType, bytes.clone()));
+        String path = "/ephemeral-attachments/" + APP_ID + "/" + id + "/" + filename;
+        long now = System.currentTimeMillis() / 1000;
+        String ex = Long.toHexString(now + 86_400);
+        String is = Long.toHexString(now);
+        String url = "http://127.0.0.1:" + app.port() + path + "?ex=" + ex + "&is=" + is + "&hm=" + sign(path, ex, is);
+        Map<String, Object> attachment = new java.util.LinkedHashMap<>();
+        attachment.put("id", id);
+        attachment.put("filename", filename);
+        attachment.put("size", bytes.length);
+        attachment.put("url", url);
+        attachment.put("proxy_url", url);
+        attachment.put("content_type", contentType);
+        attachment.put("ephemeral", true);
+        if (description != null) {
+            attachment.put("description", description);
+        }
+        return attachment;
+    }
+
+    /** The attachment is gone from the CDN (the person deleted it, or Discord dropped the ephemeral file). */
+    public void dropAttachment(String id) {
+        attached.remove(id);
+    }
+
+    /** The Authorization headers that CDN requests carried (null for none): a bot token has no business there. */
+    public List<String> cdnAuthorizations() {
+        return List.copyOf(cdnAuthorizations);
+    }
+
+    private void cdn(Context ctx) {
+        cdnAuthorizations.add(ctx.header("Authorization"));
+        String path = ctx.path();
+        String ex = ctx.queryParam("ex");
+        String is = ctx.queryParam("is");
+        Attached file = attached.get(ctx.pathParam("id"));
+        boolean signed = ex != null && is != null && sign(path, ex, is).equals(ctx.queryParam("hm"))
+                && Long.parseLong(ex, 16) > System.currentTimeMillis() / 1000;
+        if (!signed || file == null || !file.filename().equals(ctx.pathParam("filename"))) {
+            ctx.status(404).contentType("text/plain").result("This content is no longer available.");
+            return;
+        }
+        ctx.contentType(file.contentType()).result(file.bytes());
+    }
+
+    private String sign(String path, String ex, String is) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(cdnKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal((path + ex + is).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String apiUrl() {
@@ -246,6 +318,22 @@ public final class FakeDiscord implements AutoCloseable {
      * does, the interaction must be acknowledged within 3 seconds, or the callback answers 10062 Unknown interaction.
      */
     public void slashCommand(String interactionToken, String guildId, String userId, String subcommand) {
+        slashCommand(interactionToken, guildId, userId, subcommand, List.of(), List.of());
+    }
+
+    /**
+     * The same with the subcommand's options ({@code name}, {@code type}, {@code value}; an attachment option's value
+     * is the attachment's id) and the attachments they name, which Discord sends in {@code data.resolved.attachments}.
+     */
+    public void slashCommand(String interactionToken, String guildId, String userId, String subcommand,
+                             List<Map<String, Object>> options, List<Map<String, Object>> attachments) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("id", "610000000000000099", "name", "ail", "type", 1,
+                "options", List.of(Map.of("name", subcommand, "type", 1, "options", options))));
+        if (!attachments.isEmpty()) {
+            Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+            attachments.forEach(a -> resolved.put((String) a.get("id"), a));
+            data.put("resolved", Map.of("attachments", resolved));
+        }
         String channel = guildChannels.get(guildId);
         // a snowflake of now: JDA refuses to answer an interaction whose id dates it more than 15 minutes ago
         String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22);
@@ -262,8 +350,7 @@ public final class FakeDiscord implements AutoCloseable {
                 Map.entry("locale", "en-US"), Map.entry("guild_locale", "en-US"), Map.entry("app_permissions", "3072"),
                 Map.entry("entitlements", List.of()), Map.entry("context", 0),
                 Map.entry("authorizing_integration_owners", Map.of("0", guildId)),
-                Map.entry("data", Map.of("id", "610000000000000099", "name", "ail", "type", 1,
-                        "options", List.of(Map.of("name", subcommand, "type", 1, "options", List.of()))))));
+                Map.entry("data", data)));
     }
 
     private void callback(Context ctx) {
