@@ -145,7 +145,8 @@ class DiscordDataTest {
         List<Post> made = posts.list(guild, PostFilter.UPCOMING, null, 10);
         assertEquals(1, made.size());
         Post post = made.get(0);
-        assertEquals(List.of(PNG), post.mediaUrls());
+        assertEquals(List.of(), post.mediaUrls(), "an attachment is a chat file, not a link kept with the post");
+        assertEquals(1, post.mediaCount(), "its bytes were copied when the command was accepted");
         assertEquals("Launch day", post.text());
         assertEquals("channel:" + Events.CHANNEL, post.origin());
         ArgumentCaptor<MessageEditData> reply = ArgumentCaptor.forClass(MessageEditData.class);
