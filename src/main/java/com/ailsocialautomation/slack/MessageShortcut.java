@@ -26,7 +26,7 @@ final class MessageShortcut {
     /** The shortcut's callback id; {@code bot-manifests/slack/manifest.yml} declares the same. */
     static final String CALLBACK = "ail-post-message";
     private static final Logger log = LoggerFactory.getLogger(MessageShortcut.class);
-    /** Slack's markup for a link, {@code <https://example.com|example.com>} or {@code <https://example.com>}. */
+    /** Slack's markup for a link: the address in angle brackets, optionally followed by a bar and the label. */
     private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>]+)(?:\\|[^>]*)?>");
 
     private final Compose compose;

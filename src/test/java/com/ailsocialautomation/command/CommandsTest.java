@@ -51,11 +51,13 @@ class CommandsTest {
     }
 
     @Test
-    void onlyMediaMayRepeat() {
+    void onlyMediaAndAltMayRepeatAndOnlyMediaTakesFiles() {
         for (CommandSpec spec : Commands.all()) {
             for (CommandSpec.Option option : spec.options()) {
-                assertEquals(option.key().equals("media"), option.repeatable(), spec.name() + " " + option.key());
+                assertEquals(option.key().equals("media") || option.key().equals("alt"), option.repeatable(), spec.name() + " " + option.key());
+                assertEquals(option.key().equals("media"), option.files(), spec.name() + " " + option.key());
             }
+            assertEquals(spec.option("media").isPresent(), spec.option("alt").isPresent(), spec.name() + ": alt: describes media");
         }
     }
 
