@@ -161,6 +161,9 @@ public final class Publisher {
             metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
                     published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
+            if (!recorded && erased(target)) {
+                return Outcome.DONE;
+            }
             record(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
             if (!recorded) {
                 log.warn("Target {} was published but its state had changed meanwhile", target.id());
@@ -259,6 +262,9 @@ public final class Publisher {
                 + "); check whether it went out before retrying";
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason),
                 RESULT_WRITE_PATIENCE);
+        if (!finished && erased(target)) {
+            return Outcome.DONE;
+        }
         record(target, started, e.httpStatus(), AttemptOutcome.UNKNOWN, e.getMessage());
         if (finished) {
             announcer.unknown(post, target, target.platform() + " did not answer after the request was sent ("
@@ -284,6 +290,9 @@ public final class Publisher {
         switch (e.kind()) {
             case TRANSIENT, RATE_LIMITED -> {
                 if (target.attempts() < maxAttempts) {
+                    if (erased(target)) {
+                        return Outcome.DONE;
+                    }
                     Instant next = backoff.next(clock.instant(), target.attempts(), e.retryAt());
                     record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? AttemptOutcome.RATE_LIMITED : AttemptOutcome.TRANSIENT, e.getMessage());
                     metrics.counter("ail.publish.retries", "platform", target.platform().id()).increment();
@@ -316,11 +325,22 @@ public final class Publisher {
         metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "failed").increment();
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
                 RESULT_WRITE_PATIENCE);
+        if (!finished && erased(target)) {
+            return Outcome.DONE;
+        }
         record(target, started, status, AttemptOutcome.FAILED, reason);
         if (finished) {
             announcer.failed(post, target, reason);
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * An erasure (forget-me, a workspace AIL leaves) took the target while its request was out: nothing about it is
+     * recorded or announced, as its rows and its author may be gone.
+     */
+    private boolean erased(Target target) {
+        return targets.find(target.workspaceId(), target.id()).isEmpty();
     }
 
     private void record(Target target, Instant started, Integer status, AttemptOutcome outcome, String message) {

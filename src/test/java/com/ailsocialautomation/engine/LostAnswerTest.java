@@ -133,7 +133,9 @@ class LostAnswerTest {
         }
         startEngine("http://127.0.0.1:" + closedPort);
         Post post = rig.posts.create(workspace, user.id(), "nobody listens", List.of(), Instant.now(), null, List.of(account));
-        assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(target(post).state())), () -> "failed, not " + target(post));
+        // the attempt is logged just after the target's state is written
+        assertTrue(eventually(Duration.ofSeconds(30), () -> TargetState.FAILED.equals(target(post).state())
+                && rig.attempts.forTarget(workspace, target(post).id()).size() == 4), () -> "failed, not " + target(post));
         List<Attempt> log = rig.attempts.forTarget(workspace, target(post).id());
         assertEquals(List.of(AttemptOutcome.TRANSIENT, AttemptOutcome.TRANSIENT, AttemptOutcome.TRANSIENT, AttemptOutcome.FAILED), log.stream().map(Attempt::outcome).toList());
         assertTrue(target(post).error().startsWith("Gave up after 4 attempts"), target(post).error());

@@ -89,6 +89,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final Map<String, Respond> responseUrls = new ConcurrentHashMap<>(); // by path
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    private volatile String installer = "U0INSTALLER";
 
     private record Code(String redirectUri, java.time.Instant issuedAt) {}
 
@@ -213,6 +214,11 @@ public final class FakeSlack implements AutoCloseable {
     /** From now on installs get expiring, rotating bot tokens (token rotation on). */
     public void rotateTokens(Duration lifetime) {
         rotatingTokenSeconds = (int) lifetime.toSeconds();
+    }
+
+    /** Who installs the app from now on (oauth.v2.access's authed_user). */
+    public void installedBy(String userId) {
+        installer = userId;
     }
 
     /** Every token oauth.v2.access issued (bot tokens and refresh tokens), oldest first. */
@@ -506,7 +512,7 @@ public final class FakeSlack implements AutoCloseable {
         answer.put("bot_user_id", BOT_USER);
         answer.put("app_id", "A0AIL");
         answer.put("team", Map.of("id", team, "name", "AIL test"));
-        answer.put("authed_user", Map.of("id", "U0INSTALLER"));
+        answer.put("authed_user", Map.of("id", installer));
         if (rotatingTokenSeconds > 0) {
             String refresh = "xoxe-1-refresh-" + sequence.incrementAndGet();
             refreshTokens.put(refresh, team);

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class RealFlows implements AutoCloseable {
     public static final String PUBLIC_URL = "https://ail.example.com";
+    private static final String SIGNING_SECRET = "real-flows-signing-secret-0123456789";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public final FakeX x = FakeX.start();
@@ -52,6 +53,8 @@ public final class RealFlows implements AutoCloseable {
     public final App app;
     /** Ana, who installs AIL in the fake Slack workspace and does everything else too. */
     public final Invocation ana = new Invocation(FrontEnd.SLACK, FakeSlack.TEAM, "U0ANA7731", "Ana Quintero", false, null, null);
+    /** Ana's colleague in the same workspace. */
+    public final Invocation bob = new Invocation(FrontEnd.SLACK, FakeSlack.TEAM, "U0BOB4410", "Bob Marsh", false, null, null);
     /** Every value of every encrypted column seen so far, by "table.column". */
     public final Map<String, List<String>> seen = new LinkedHashMap<>();
     private final Browser browser = new Browser("Mozilla/5.0 (AIL test)");
@@ -62,15 +65,17 @@ public final class RealFlows implements AutoCloseable {
         slack = new FakeSlack();
         slack.rotateTokens(Duration.ofHours(12));
         slack.addUser(new FakeSlack.User(ana.userId(), ana.displayName(), "UTC", false, false));
+        slack.addUser(new FakeSlack.User(bob.userId(), bob.displayName(), "UTC", false, false));
+        slack.installedBy(ana.userId());
         hook = new FakeWebhookReceiver();
         linkedin.issueRefreshTokens(true);
         app = ServiceEnv.in(tmp.resolve("data")).with("AIL_PUBLIC_URL", PUBLIC_URL) // the callbacks the fakes' apps are registered with
-                .with("AIL_HTTP_TIMEOUT_SECONDS", "3")
+                .with("AIL_HTTP_TIMEOUT_SECONDS", "5")
                 .with("AIL_X_CLIENT_ID", FakeX.CLIENT_ID).with("AIL_X_CLIENT_SECRET", FakeX.CLIENT_SECRET)
                 .with("AIL_X_API_URL", x.url()).with("AIL_X_AUTH_URL", x.url())
                 .with("AIL_LINKEDIN_CLIENT_ID", FakeLinkedIn.CLIENT_ID).with("AIL_LINKEDIN_CLIENT_SECRET", FakeLinkedIn.CLIENT_SECRET)
                 .with("AIL_LINKEDIN_API_URL", linkedin.url()).with("AIL_LINKEDIN_AUTH_URL", linkedin.url())
-                .with("SLACK_SIGNING_SECRET", "real-flows-signing-secret-0123456789").with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
+                .with("SLACK_SIGNING_SECRET", SIGNING_SECRET).with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
                 .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
                 .start();
         local = "http://127.0.0.1:" + app.port();
@@ -82,6 +87,25 @@ public final class RealFlows implements AutoCloseable {
 
     public Reply run(String command) {
         return app.commands().run(ana, command);
+    }
+
+    public Reply run(Invocation who, String command) {
+        return app.commands().run(who, command);
+    }
+
+    /** Slack's Events API telling AIL it was uninstalled from the workspace, signed as Slack signs: the HTTP status. */
+    public int uninstallSlack() throws Exception {
+        String body = "{\"token\":\"deprecated\",\"team_id\":\"" + FakeSlack.TEAM + "\",\"api_app_id\":\"A0AIL\","
+                + "\"event\":{\"type\":\"app_uninstalled\",\"event_ts\":\"1700000000.3\"},\"type\":\"event_callback\","
+                + "\"event_id\":\"EvUninstall1\",\"event_time\":1700000000,\"authorizations\":[{\"enterprise_id\":null,"
+                + "\"team_id\":\"" + FakeSlack.TEAM + "\",\"user_id\":\"U0BOT\",\"is_bot\":true,\"is_enterprise_install\":false}]}";
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(local + "/slack/events")).header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** Installs AIL in FakeSlack's workspace as a browser does; the tokens Slack issued (bot and refresh). */
@@ -194,6 +218,63 @@ public final class RealFlows implements AutoCloseable {
         seen.forEach((column, values) -> values.stream().filter(v -> v.length() >= 12).forEach(v ->
                 RawTables.rowsContaining(db(), v).forEach(hit -> hits.add(column + " value in " + hit))));
         return hits;
+    }
+
+    /** The state of the one target of the post with {@code text}, once it is {@code state} (within 30 s). */
+    public void awaitState(String text, String state) throws InterruptedException {
+        if (!Eventually.eventually(Duration.ofSeconds(30), () -> count("select count(*) from post_targets t join posts p on p.id = t.post_id "
+                + "where p.text = ? and t.state = ?", text, state) > 0)) {
+            throw new AssertionError("the post \"" + text + "\" never became " + state);
+        }
+    }
+
+    /** The short id people use for the post with {@code text}. */
+    public String shortIdOf(String text) {
+        try (Connection c = db().getConnection(); PreparedStatement ps = c.prepareStatement("select short_id from posts where text = ?")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no post \"" + text + "\"");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of each row, as text. */
+    public List<String> column(String sql, Object... params) {
+        try (Connection c = db().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String one(String sql, Object... params) {
+        List<String> rows = column(sql, params);
+        if (rows.size() != 1) {
+            throw new AssertionError(rows.size() + " rows for " + sql);
+        }
+        return rows.get(0);
+    }
+
+    /** The counts of the one audit record of {@code action}. */
+    public Map<String, Integer> auditCounts(String action) throws Exception {
+        String json = one("select counts::text from audit_records where action = ?", action);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        com.ailsocialautomation.Json.MAPPER.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return out;
     }
 
     public long count(String sql, Object... params) {
