@@ -47,11 +47,12 @@ final class MediaRules {
                     .length(Duration.ofMillis(500), Duration.ofSeconds(140)));
 
     // Images API: JPG, PNG, GIF under 36,152,320 pixels (a GIF at most 250 frames, not checked here); its docs give
-    // no byte cap for images, so AIL's own largest copy (100 MB) bounds them. Videos API: MP4, 3 s – 30 min,
-    // 75 KB – 500 MB (platforms.md marks these unverified).
+    // no byte cap for images, publishing services hold them to 5 MB, and the stricter number is kept. Videos API: MP4,
+    // 3 s – 30 min, 75 KB – 500 MB (platforms.md marks these unverified; the same services agree), 1:2.4 to 2.4:1.
     static final MediaRule LINKEDIN = new MediaRule(20, 1, false, Need.NOTHING)
-            .images(MediaLimits.of(100 * MB, JPEG, PNG, GIF).pixels(36_152_319))
-            .videos(MediaLimits.of(500 * MB, MP4).length(Duration.ofSeconds(3), Duration.ofMinutes(30)));
+            .images(MediaLimits.of(5 * MB, JPEG, PNG, GIF).pixels(36_152_319))
+            .videos(MediaLimits.of(500 * MB, MP4).aspect("1:2.4", "2.4:1")
+                    .length(Duration.ofSeconds(3), Duration.ofMinutes(30)));
 
     // A webhook receives links to AIL's copy, not the bytes: any format AIL reads, up to AIL's own largest copy.
     static final MediaRule WEBHOOK = new MediaRule(10, 10, true, Need.NOTHING)

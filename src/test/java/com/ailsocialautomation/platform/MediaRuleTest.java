@@ -74,6 +74,10 @@ class MediaRuleTest {
                 problems(Platform.LINKEDIN, video(MediaType.MP4, 500_000, 1280, 720, 2)));
         assertEquals(List.of("LinkedIn: the video is a MOV file, not MP4"),
                 problems(Platform.LINKEDIN, video(MediaType.MOV, 500_000, 1280, 720, 20)));
+        assertEquals(List.of("LinkedIn: the image is 6 MB, at most 5 MB"),
+                problems(Platform.LINKEDIN, image(MediaType.PNG, 6_000_000, 1280, 720)));
+        assertEquals(List.of("LinkedIn: the video is 1:3 (width:height), from 1:2.4 to 2.4:1"),
+                problems(Platform.LINKEDIN, video(MediaType.MP4, 5_000_000, 400, 1200, 20)));
         assertEquals(List.of("LinkedIn: the image is a WebP file, not JPEG, PNG or GIF"),
                 problems(Platform.LINKEDIN, image(MediaType.WEBP, 500_000, 1280, 720)));
     }
@@ -86,8 +90,12 @@ class MediaRuleTest {
     }
 
     @Test
-    void anUnknownFrameIsNotJudged() {
+    void anUnknownFrameIsNotJudgedButAnUnknownLengthIsWhereTheLengthIsBounded() {
         assertEquals(List.of(), problems(Platform.X, video(MediaType.MP4, 9_000_000, 0, 0, 30)));
+        MediaFacts noLength = new MediaFacts(MediaType.WEBM, 9_000_000, 640, 360, null);
+        assertEquals(List.of(), problems(Platform.MASTODON, noLength));
+        assertEquals(List.of("YouTube: the video is of a length its file does not give, and it takes at most 15 min"),
+                problems(Platform.YOUTUBE, noLength));
     }
 
     @Test
