@@ -64,6 +64,8 @@ public final class FakeBluesky extends LoopbackApi {
     }
 
     static final long MAX_VIDEO_BYTES = 100_000_000;
+    /** What Bluesky's app uploads as video; the service re-encodes each to MP4. */
+    static final java.util.Set<String> VIDEO_TYPES = java.util.Set.of("video/mp4", "video/quicktime", "video/webm");
 
     private static Answer ok(Object body) {
         return Answer.json(200, "application/json; charset=utf-8", body);
@@ -362,8 +364,9 @@ public final class FakeBluesky extends LoopbackApi {
         if (!token.did().equals(q.get("did")) || q.get("name") == null || q.get("name").isBlank()) {
             return error(400, "InvalidRequest", "did must be the token's issuer and name is required");
         }
-        if (!"video/mp4".equals(request.header("Content-Type"))) {
-            return error(400, "InvalidRequest", "uploadVideo takes video/mp4, got " + request.header("Content-Type"));
+        String type = request.header("Content-Type");
+        if (!VIDEO_TYPES.contains(type)) {
+            return error(400, "InvalidRequest", "uploadVideo takes " + VIDEO_TYPES + ", got " + type);
         }
         String length = request.header("Content-Length");
         if (length == null || Long.parseLong(length) != request.body().length) {
