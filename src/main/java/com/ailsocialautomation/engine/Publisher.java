@@ -177,7 +177,6 @@ public final class Publisher {
             log.info("{} is still processing the media; looking again at {}", target.platform(), e.checkAt);
             return Outcome.retryAt(e.checkAt);
         } catch (MediaPipeline.ItemRefused e) {
-            media.forget(target); // Retry uploads afresh: what the platform refused or failed is of no use
             return fail(post, target, started, e.error().httpStatus(), Platform.of(target.platform()).displayName()
                     + " did not take " + e.fileName() + ": " + e.error().getMessage());
         } catch (AnswerLost e) {
@@ -257,6 +256,7 @@ public final class Publisher {
 
     /** The platform may have published: the author is asked to check rather than risk a second post. */
     private Outcome unknown(Post post, Target target, Instant started, PlatformError e) {
+        media.forget(target);
         metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "unknown").increment();
         String reason = target.platform() + " did not confirm the post (" + e.getMessage()
                 + "); check whether it went out before retrying";
@@ -322,6 +322,7 @@ public final class Publisher {
     }
 
     private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
+        media.forget(target); // a Retry starts afresh; nothing of the platform's is kept for a finished target
         metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "failed").increment();
         boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
                 RESULT_WRITE_PATIENCE);
