@@ -131,9 +131,13 @@ class MediaProcessingTest {
         x.checkAfterSecs(1);
         Post post = post("Our launch video");
 
-        assertTrue(eventually(Duration.ofSeconds(20), () -> x.statusChecks() >= 2), "X was asked again");
-        Target waiting = target(post);
-        assertEquals(TargetState.SCHEDULED, waiting.state(), "no engine thread holds it between checks");
+        // between X's checks no engine thread holds the target: it is back in the scheduler's hands
+        java.util.concurrent.atomic.AtomicReference<Target> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        assertTrue(eventually(Duration.ofSeconds(20), () -> {
+            seen.set(target(post));
+            return x.statusChecks() >= 2 && seen.get().state() == TargetState.SCHEDULED;
+        }), () -> "waiting as scheduled work after X's second check, not " + seen.get() + " after " + x.statusChecks() + " checks");
+        Target waiting = seen.get();
         assertTrue(waiting.dueAt().isAfter(Instant.now().minusSeconds(2)), "due again after X's check_after_secs");
         assertEquals(0, waiting.attempts(), "a processing check is not an attempt");
         assertTrue(attempts(waiting).isEmpty());
@@ -143,6 +147,7 @@ class MediaProcessingTest {
 
         assertEquals(TargetState.PUBLISHED, done.state(), done.error());
         assertEquals(1, x.received("POST", "/2/media/upload/initialize").size(), "the video went up once");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> !attempts(done).isEmpty()));
         String mediaId = x.posts().get(0).path("media").path("media_ids").get(0).asText();
         assertArrayEquals(VIDEO, x.uploadedBytes(mediaId));
         assertEquals(List.of(AttemptOutcome.PUBLISHED), attempts(done).stream().map(Attempt::outcome).toList());
@@ -157,6 +162,8 @@ class MediaProcessingTest {
         Target done = settled(post("After the limit"));
 
         assertEquals(TargetState.PUBLISHED, done.state(), done.error());
+        // an attempt's row is written just after the target's state
+        assertTrue(eventually(Duration.ofSeconds(5), () -> attempts(done).size() == 2), () -> attempts(done).toString());
         assertEquals(List.of(AttemptOutcome.RATE_LIMITED, AttemptOutcome.PUBLISHED), attempts(done).stream().map(Attempt::outcome).toList());
         assertEquals(1, x.received("POST", "/2/media/upload/initialize").size(), "X already had the video");
         assertEquals(2, x.received("POST", "/2/tweets").size());
