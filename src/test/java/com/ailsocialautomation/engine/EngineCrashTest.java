@@ -1,6 +1,25 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.testing.QueuedMessages;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeMastodon;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.mastodon.MastodonProvider;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.PublishQueue;
+import com.ailsocialautomation.store.StoredTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.function.Function;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Post;
@@ -26,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Kills an engine (SIGKILL, in its own JVM) while its request is at the platform, then lets another engine
  * recover: without an idempotency key the target becomes unknown and the author is asked to check; with one it is
- * retried with the same key and the platform keeps a single post.
+ * retried with the same key and the platform keeps a single post. The same against the strict Mastodon fake through
+ * the real provider, and the revival window's edge: just inside it the key is trusted, at its end it is not.
  */
 class EngineCrashTest {
     @RegisterExtension
@@ -52,9 +72,13 @@ class EngineCrashTest {
     }
 
     private Process startVictim(boolean idempotent) throws Exception {
+        return startVictim(Boolean.toString(idempotent));
+    }
+
+    private Process startVictim(String mode) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), EngineProcess.class.getName(),
-                pg.jdbcUrl(), PostgresExtension.MASTER_KEY_BASE64, Boolean.toString(idempotent))
+                pg.jdbcUrl(), PostgresExtension.MASTER_KEY_BASE64, mode)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
@@ -97,5 +121,105 @@ class EngineCrashTest {
         assertEquals(2, hook.requests(), "the survivor sent the same request again");
         assertEquals(1, hook.accepted().size(), "and the platform kept one post");
         assertEquals(t.idempotencyKey().toString(), hook.accepted().get(0).deliveryId());
+    }
+
+    // ---- against the strict Mastodon fake, through the real Mastodon provider ----
+
+    private FakeMastodon mastodon;
+
+    @AfterEach
+    void closeMastodon() {
+        if (mastodon != null) {
+            mastodon.close();
+        }
+    }
+
+    /** A Mastodon account at a fresh FakeMastodon, with a token it issued. */
+    private EngineRig.Fixture mastodonFixture() {
+        mastodon = FakeMastodon.start();
+        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
+        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
+        ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1",
+                "Ana", null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
+        return new EngineRig.Fixture(ws, owner, account);
+    }
+
+    private Function<GuardedHttp, List<Provider>> mastodonProvider() {
+        return http -> List.of(new MastodonProvider(new GuardedApiClient(http)));
+    }
+
+    private Target settled(Post post) throws InterruptedException {
+        assertTrue(eventually(Duration.ofSeconds(30), () -> {
+            TargetState state = rig.reload(post).targets().get(0).state();
+            return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);
+        }), "the survivor settled the target");
+        return rig.reload(post).targets().get(0);
+    }
+
+    @Test
+    void killedMidRequestToMastodonTheSurvivorSendsTheSameIdempotencyKeyAndMastodonKeepsOneStatus() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Post post = rig.post(f, "exactly once on Mastodon", Instant.now());
+        mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(3)); // Mastodon is busy; it carries the request out later
+        victim = startVictim("mastodon");
+        assertTrue(eventually(Duration.ofSeconds(60), () -> mastodon.received("POST", "/api/v1/statuses").size() == 1),
+                "the victim engine sent the status");
+        assertEquals(TargetState.PUBLISHING, rig.reload(post).targets().get(0).state(), "recorded as publishing before the request went out");
+        victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertTrue(eventually(Duration.ofSeconds(10), () -> mastodon.statuses().size() == 1), "Mastodon posted what the dead engine sent");
+
+        rig.startEngine(EngineRig.settings(5), mastodonProvider());
+        Target t = settled(post);
+        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
+        List<String> keys = mastodon.received("POST", "/api/v1/statuses").stream().map(r -> r.header("Idempotency-Key")).toList();
+        assertEquals(List.of(t.idempotencyKey().toString(), t.idempotencyKey().toString()), keys, "the survivor sent the same key again");
+        assertEquals(1, mastodon.statuses().size(), "and Mastodon kept one status");
+        assertEquals(mastodon.statuses().get(0).path("id").asText(), t.externalId(), "the one AIL names");
+    }
+
+    /**
+     * An engine died {@code ago} into a Mastodon request (its execution picked by a scheduler whose heartbeat
+     * stopped, the target publishing since then), after Mastodon had posted it; a survivor revives it.
+     */
+    private Target revivedAfter(Duration ago, EngineRig.Fixture f, Post post) throws Exception {
+        Target target = post.targets().get(0);
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, attempts = 1 where id = ?",
+                ago.toSeconds() + " seconds", target.id());
+        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
+                + "where task_name = ? and task_instance = ?", PublishQueue.TASK_NAME, PublishQueue.instanceId(f.workspaceId(), target.id()));
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mastodon.url() + "/api/v1/statuses"))
+                .header("Authorization", "Bearer " + rig.accounts.tokens(f.workspaceId(), f.account().id()).access().reveal())
+                .header("Idempotency-Key", target.idempotencyKey().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + post.text() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        rig.startEngine(EngineRig.settings(5), mastodonProvider());
+        return settled(post);
+    }
+
+    @Test
+    void justInsideTheRevivalWindowTheRequestIsResumedWithItsKeyAndMastodonAnswersWithTheStatusItKept() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
+        Post post = rig.post(f, "revived in time", Instant.now());
+        Target t = revivedAfter(window.minusSeconds(20), f, post);
+        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
+        assertEquals(2, mastodon.received("POST", "/api/v1/statuses").size(), "the dead engine's request, and the same again");
+        assertEquals(1, mastodon.statuses().size());
+        assertEquals(mastodon.statuses().get(0).path("id").asText(), t.externalId());
+    }
+
+    @Test
+    void atTheRevivalWindowsEndTheKeyIsNotTrustedTheTargetIsUnknownAndTheAuthorIsAskedToCheck() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
+        Post post = rig.post(f, "revived too late", Instant.now());
+        Target t = revivedAfter(window, f, post);
+        assertEquals(TargetState.UNKNOWN, t.state());
+        Thread.sleep(1000);
+        assertEquals(1, mastodon.received("POST", "/api/v1/statuses").size(), "nothing sent again");
+        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
+        assertEquals(1, dms.size(), dms.toString());
+        assertTrue(dms.get(0).contains("may or may not have been published") && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
     }
 }

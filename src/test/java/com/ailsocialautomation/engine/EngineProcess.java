@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An engine in its own JVM, so a test can kill it with SIGKILL mid-request or run two side by side.
- * Args: jdbcUrl masterKey idempotent [tell]; with "tell", each publish it made is printed as "published <post>".
+ * Args: jdbcUrl masterKey idempotent|mastodon [tell]; "mastodon" publishes through the real Mastodon provider; with
+ * "tell", each publish it made is printed as "published <post>".
  */
 public final class EngineProcess {
     public static void main(String[] args) throws Exception {
@@ -17,7 +18,9 @@ public final class EngineProcess {
         EngineRig rig = new EngineRig(db.dataSource(), vault);
         boolean idempotent = Boolean.parseBoolean(args[2]);
         boolean tell = args.length > 3 && args[3].equals("tell");
-        rig.startEngine(EngineRig.settings(5), http -> List.of(idempotent ? new IdempotentWebhookProvider(http)
+        rig.startEngine(EngineRig.settings(5), http -> List.of(args[2].equals("mastodon")
+                ? new com.ailsocialautomation.platform.mastodon.MastodonProvider(new com.ailsocialautomation.platform.GuardedApiClient(http))
+                : idempotent ? new IdempotentWebhookProvider(http)
                 : tell ? new TellingWebhookProvider(http) : new com.ailsocialautomation.platform.webhook.WebhookProvider(http, java.time.Clock.systemUTC())));
         System.out.println("engine started");
         Thread.sleep(Long.MAX_VALUE);
