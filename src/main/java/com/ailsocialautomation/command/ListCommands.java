@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.schedule.Times;
@@ -22,10 +24,12 @@ public final class ListCommands implements Handler {
 
     private final Posts posts;
     private final Attempts attempts;
+    private final MediaStore media;
 
-    public ListCommands(Posts posts, Attempts attempts) {
+    public ListCommands(Posts posts, Attempts attempts, MediaStore media) {
         this.posts = posts;
         this.attempts = attempts;
+        this.media = media;
     }
 
     @Override
@@ -62,6 +66,11 @@ public final class ListCommands implements Handler {
         return Reply.of(sb.toString());
     }
 
+    /** "2.4 MB", "812 KB": decimal units, as the platforms state their limits. */
+    private static String size(long bytes) {
+        return bytes >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6) : Math.max(1, bytes / 1000) + " KB";
+    }
+
     private static String title(PostFilter filter) {
         return switch (filter) {
             case UPCOMING -> "Upcoming posts";
@@ -78,6 +87,13 @@ public final class ListCommands implements Handler {
                 .withField("Time", Times.format(post.scheduledAt(), caller.zone()));
         if (!post.mediaUrls().isEmpty()) {
             reply = reply.withField("Media", String.join(" ", post.mediaUrls()));
+        }
+        List<StoredMedia> copies = media.of(caller.workspaceId(), post.id());
+        if (!copies.isEmpty()) {
+            reply = reply.withField("Media", String.join(", ", copies.stream().map(m -> m.fileName() + " ("
+                    + m.facts().type().displayName() + ", " + size(m.size()) + ")").toList()));
+        } else if (post.mediaCount() != null && post.mediaCount() > 0) {
+            reply = reply.withField("Media", post.mediaCount() + " (deleted after the retention period)");
         }
         for (Target t : post.targets()) {
             StringBuilder line = new StringBuilder(t.state().text());

@@ -80,7 +80,8 @@ public final class PostCommands implements Handler {
         // every item is copied now, once: the post publishes from AIL's copy, however long the source lasts
         try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
             PostRules.checkMedia(text, copies.facts(), targets);
-            post = posts.create(caller.workspaceId(), caller.user().id(), text, links, copies.items().size(), when,
+            // the links live with the copies, encrypted: no link (which often names the file) stays in clear
+            post = posts.create(caller.workspaceId(), caller.user().id(), text, List.of(), copies.items().size(), when,
                     caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
         }
         Reply reply = PostRules.preview(post, targets, caller.zone(), scheduled);

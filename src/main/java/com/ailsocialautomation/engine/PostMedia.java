@@ -2,7 +2,6 @@ package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.media.MediaStore;
-import com.ailsocialautomation.media.Origin;
 import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaItem;
@@ -46,8 +45,7 @@ public final class PostMedia {
             throw new UserError("AIL no longer keeps the media of post " + post.shortId()
                     + " (they are deleted once a post has finished and the retention period has passed); post it again with them.");
         }
-        List<MediaItem> items = stored.stream().map(m -> MediaItem.of(m, m.origin() == Origin.LINK
-                && m.position() < post.mediaUrls().size() ? post.mediaUrls().get(m.position()) : null)).toList();
+        List<MediaItem> items = stored.stream().map(m -> MediaItem.of(m, m.sourceUrl())).toList();
         return new Loaded(List.copyOf(stored), items, stored.stream().map(m -> m.id().toString()).toList());
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * AIL's copies of posts' media: {@code media_items} (facts in clear; name and alt text encrypted) and their bytes in
+ * AIL's copies of posts' media: {@code media_items} (facts in clear; name, alt text and source link encrypted) and their bytes in
  * {@code media_chunks}, {@value #CHUNK} bytes each, every chunk sealed by the vault with its item, its index and the
  * workspace as associated data, so chunks cannot be altered, swapped, reordered or moved to another item. Written
  * and read a chunk at a time.
@@ -47,10 +47,12 @@ public final class MediaStore {
                 MediaFacts f = copy.facts();
                 tx.update("""
                         insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, size_bytes,
-                        width, height, duration_ms, alt_text_enc, origin, chunk_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        width, height, duration_ms, alt_text_enc, source_url_enc, origin, chunk_count)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         id, workspaceId, postId, position, vault.encrypt(copy.fileName(), place("file_name_enc", id, workspaceId)),
                         f.type().name(), size, f.width(), f.height(), f.duration() == null ? null : f.duration().toMillis(),
                         copy.altText() == null ? null : vault.encrypt(copy.altText(), place("alt_text_enc", id, workspaceId)),
+                        copy.sourceUrl() == null ? null : vault.encrypt(copy.sourceUrl(), place("source_url_enc", id, workspaceId)),
                         copy.origin().text(), chunks);
                 try (InputStream in = Files.newInputStream(copy.file())) {
                     for (int seq = 0; seq < chunks; seq++) {
@@ -123,6 +125,7 @@ public final class MediaStore {
         return new StoredMedia(this, id, ws, rs.getInt("position"),
                 vault.decrypt(rs.getBytes("file_name_enc"), place("file_name_enc", id, ws)), facts,
                 vault.decrypt(rs.getBytes("alt_text_enc"), place("alt_text_enc", id, ws)),
+                vault.decrypt(rs.getBytes("source_url_enc"), place("source_url_enc", id, ws)),
                 Origin.of(rs.getString("origin")), rs.getInt("chunk_count"));
     }
 

@@ -18,11 +18,12 @@ public final class StoredMedia implements Media {
     private final String fileName;
     private final MediaFacts facts;
     private final String altText;
+    private final String sourceUrl;
     private final Origin origin;
     private final int chunks;
 
     StoredMedia(MediaStore store, UUID id, UUID workspaceId, int position, String fileName, MediaFacts facts,
-                String altText, Origin origin, int chunks) {
+                String altText, String sourceUrl, Origin origin, int chunks) {
         this.store = store;
         this.id = id;
         this.workspaceId = workspaceId;
@@ -30,6 +31,7 @@ public final class StoredMedia implements Media {
         this.fileName = fileName;
         this.facts = facts;
         this.altText = altText;
+        this.sourceUrl = sourceUrl;
         this.origin = origin;
         this.chunks = chunks;
     }
@@ -61,6 +63,11 @@ public final class StoredMedia implements Media {
     /** Its place in the post, from 0: links first, then files. */
     public int position() {
         return position;
+    }
+
+    /** The public link it was copied from; null for a chat or local file. */
+    public String sourceUrl() {
+        return sourceUrl;
     }
 
     public Origin origin() {

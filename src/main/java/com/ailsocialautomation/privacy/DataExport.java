@@ -89,7 +89,7 @@ public final class DataExport {
     private MyData.PostRecord post(UUID ws, Post p) {
         List<MyData.TargetRecord> targets = p.targets().stream().map(t -> target(ws, t)).toList();
         List<MyData.MediaRecord> copies = media.of(ws, p.id()).stream().map(m -> new MyData.MediaRecord(m.fileName(),
-                m.mimeType(), m.size(), m.altText())).toList();
+                m.mimeType(), m.size(), m.altText(), m.sourceUrl())).toList();
         return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), copies, p.scheduledAt(), p.createdAt(),
                 p.status().text(), targets);
     }

@@ -22,15 +22,18 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
                                    String status, Instant tokenExpiresAt, Instant connectedAt) {}
 
     /**
-     * @param mediaLinks the media: links as given
+     * @param mediaLinks the media: links of a post from before AIL copied media (since then: each copy's {@code link})
      * @param media      the copies AIL keeps of the post's media (links and files), until the post has finished and
      *                   the retention period has passed
      */
     public record PostRecord(String id, String text, List<String> mediaLinks, List<MediaRecord> media, Instant scheduledAt,
                              Instant createdAt, String status, List<TargetRecord> targets) {}
 
-    /** A copy of one media item: its name, its type (MIME) and its size in bytes, and its description. */
-    public record MediaRecord(String name, String type, long size, String altText) {}
+    /**
+     * A copy of one media item: its name, its type (MIME) and its size in bytes, its description, and the public link
+     * it was copied from (null for a file from a chat or the console).
+     */
+    public record MediaRecord(String name, String type, long size, String altText, String link) {}
 
     public record TargetRecord(String platform, String account, String state, Instant dueAt, int attempts,
                                String url, String error, Instant finishedAt, List<LogEntry> publishLog) {}

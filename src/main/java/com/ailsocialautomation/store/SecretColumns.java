@@ -36,6 +36,7 @@ public final class SecretColumns {
             new Column("notifications", "payload_enc"),
             new Column("media_items", "file_name_enc"),
             new Column("media_items", "alt_text_enc"),
+            new Column("media_items", "source_url_enc"),
             new Column("media_uploads", "name_enc"),
             new Column("media_uploads", "payload_enc"),
             Column.operator("pending_revocations", "token_enc"),

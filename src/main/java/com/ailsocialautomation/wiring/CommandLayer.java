@@ -75,7 +75,7 @@ public final class CommandLayer {
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard,
                         new MediaIntake(platforms.http), store.media, clock),
-                new ListCommands(store.posts, store.attempts), new SettingsCommands(store.workspaces, clock),
+                new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
         actions.putAll(overrides.actions());

@@ -56,6 +56,7 @@ class DiscordDataTest {
     private static Workspaces workspaces;
     private static Accounts accounts;
     private static Posts posts;
+    private static com.ailsocialautomation.media.MediaStore media;
     private static CommandService commands;
     private static AccountSuggestions suggestions;
 
@@ -79,6 +80,7 @@ class DiscordDataTest {
         workspaces = units.store.workspaces;
         accounts = units.store.accounts;
         posts = units.store.posts;
+        media = units.store.media;
         commands = units.commandLayer.commands;
         suggestions = units.commandLayer.suggestions;
 
@@ -147,6 +149,7 @@ class DiscordDataTest {
         Post post = made.get(0);
         assertEquals(List.of(), post.mediaUrls(), "an attachment is a chat file, not a link kept with the post");
         assertEquals(1, post.mediaCount(), "its bytes were copied when the command was accepted");
+        assertEquals("launch.png", media.of(guild, post.id()).get(0).fileName());
         assertEquals("Launch day", post.text());
         assertEquals("channel:" + Events.CHANNEL, post.origin());
         ArgumentCaptor<MessageEditData> reply = ArgumentCaptor.forClass(MessageEditData.class);

@@ -89,6 +89,8 @@ class MediaCopyTest {
         assertTrue(item.path("alt").isNull());
         assertEquals(List.of(link), List.of(delivered.path("media").get(0).asText()), "the deprecated list of links stays");
         assertEquals(1, rig.fetches.get());
+        String shown = rig.run(rig.ana, "show " + id);
+        assertTrue(shown.contains("photo (PNG, "), shown);
     }
 
     @Test

@@ -68,6 +68,9 @@ class SecretsAtRestTest {
         row("media_items", "alt_text_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "
                 + "size_bytes, width, height, origin, chunk_count, alt_text_enc) values (?, '" + WORKSPACE + "', '" + POST + "', "
                 + "(select count(*) from media_items), '\\x00', 'PNG', 1, 0, 0, 'link', 0, ?)");
+        row("media_items", "source_url_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "
+                + "size_bytes, width, height, origin, chunk_count, source_url_enc) values (?, '" + WORKSPACE + "', '" + POST + "', "
+                + "(select count(*) from media_items), '\\x00', 'PNG', 1, 0, 0, 'link', 0, ?)");
         row("media_uploads", "name_enc", "insert into media_uploads (id, workspace_id, target_id, position, source_hash, "
                 + "platform_media_id, ready, name_enc, uploaded_at) values (?, '" + WORKSPACE + "', '" + TARGET + "', 0, 'h', 'm', true, ?, now())");
         row("media_uploads", "payload_enc", "insert into media_uploads (id, workspace_id, target_id, position, source_hash, "
@@ -182,12 +185,14 @@ class SecretsAtRestTest {
             String refusal = "receiver-says-" + UUID.randomUUID();
             flows.failAPublish(hook.get(0), "A post the receiver refuses", "{\"error\":\"" + refusal + "\"}");
             known.add(refusal);
+            known.add(flows.postMedia(hook.get(0)));
 
             flows.decrypted();
             for (String column : List.of("social_accounts.access_token_enc", "social_accounts.refresh_token_enc",
                     "social_accounts.endpoint_enc", "oauth_apps.client_secret_enc", "oauth_states.pkce_verifier_enc",
                     "connect_links.detail_enc", "publish_attempts.message_enc", "post_targets.error_enc",
-                    "notifications.payload_enc", "slack_installations.bot_token_enc", "slack_installations.bot_refresh_token_enc")) {
+                    "notifications.payload_enc", "slack_installations.bot_token_enc", "slack_installations.bot_refresh_token_enc",
+                    "media_items.file_name_enc", "media_items.source_url_enc")) {
                 assertTrue(flows.seen.containsKey(column), column + " was written by one of the flows: " + flows.seen.keySet());
             }
             for (String secret : known) {

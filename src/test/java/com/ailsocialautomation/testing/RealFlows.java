@@ -195,6 +195,35 @@ public final class RealFlows implements AutoCloseable {
     }
 
     /**
+     * {@code post to:<account> media:<link> <text>} with a picture served from loopback under a name only this call
+     * knows; AIL copies it when it accepts the post. Returns the name, which AIL keeps (encrypted) with the copy.
+     */
+    public String postMedia(String account) throws Exception {
+        String name = "holiday-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/" + name, exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, png.size());
+                exchange.getResponseBody().write(png.toByteArray());
+            }
+        });
+        files.start();
+        try {
+            String reply = run("schedule in:2h to:" + account + " media:http://127.0.0.1:" + files.getAddress().getPort()
+                    + "/" + name + " A post with a picture").text();
+            if (!reply.startsWith("Post ")) {
+                throw new AssertionError(reply);
+            }
+        } finally {
+            files.stop(0);
+        }
+        return name;
+    }
+
+    /**
      * Every value of every encrypted column now, opened with the service's vault, by "table.column"; each is added
      * to {@link #seen}.
      */
