@@ -128,13 +128,13 @@ public final class FakeDiscord implements AutoCloseable {
         attached.remove(id);
     }
 
-    /** The Authorization headers that CDN requests carried (null for none): a bot token has no business there. */
+    /** The Authorization headers that CDN requests carried ("" for none): a bot token has no business there. */
     public List<String> cdnAuthorizations() {
         return List.copyOf(cdnAuthorizations);
     }
 
     private void cdn(Context ctx) {
-        cdnAuthorizations.add(ctx.header("Authorization"));
+        cdnAuthorizations.add(ctx.header("Authorization") == null ? "" : ctx.header("Authorization"));
         String path = ctx.path();
         String ex = ctx.queryParam("ex");
         String is = ctx.queryParam("is");
