@@ -135,6 +135,32 @@ class ConsoleEndToEndTest {
                 + "at or after their time: p[a-z2-9]{4} \\(").matcher(all).find(), all);
     }
 
+    @Test
+    void aLocalFileGivenWithMediaIsCopiedAtOnceAndDeliveredWithItsAltAfterTheFileIsGone() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path photo = tmp.resolve("my photo.png");
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = startConsole();
+            connectWebhook("connect webhook ", hook);
+
+            type("post media:\"" + photo + "\" alt:\"A black rectangle\" From my disk");
+            awaitOutput("Publishing now");
+            java.nio.file.Files.delete(photo); // the post goes out from AIL's copy
+            assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1), output());
+            var item = hook.accepted().get(0).body().path("media_items").get(0);
+            assertEquals("my photo.png", item.path("name").asText());
+            assertEquals("image/png", item.path("type").asText());
+            assertEquals("A black rectangle", item.path("alt").asText());
+            assertTrue(item.path("url").isMissingNode() || item.path("url").isNull(), "a local path is never passed on: " + item);
+
+            type("post media:./nowhere.png Hi");
+            awaitOutput("media:./nowhere.png: there is no readable file at ");
+            typing.close();
+            assertEquals(0, exit.get().intValue());
+        }
+    }
+
     private static int countOf(String text, String fragment) {
         return text.split(Pattern.quote(fragment), -1).length - 1;
     }

@@ -9,8 +9,11 @@ import com.ailsocialautomation.command.WorkspaceRemoval;
 import com.ailsocialautomation.command.Handler;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.notify.Outbox;
+import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -71,10 +74,21 @@ final class SlackRig implements AutoCloseable {
 
     SlackRig(PostgresExtension pg, boolean distributed, List<Handler> standIns, Map<String, Action> actions,
              Duration ackWithin) throws Exception {
+        this(pg, distributed, standIns, actions, ackWithin, null);
+    }
+
+    /** The whole path to a platform: Mastodon accounts publish to {@code mastodon}, and the engine runs. */
+    static SlackRig publishingTo(PostgresExtension pg, FakeMastodon mastodon) throws Exception {
+        return new SlackRig(pg, false, List.of(), Map.of(), SlackFrontEnd.ACK_WITHIN, mastodon);
+    }
+
+    private SlackRig(PostgresExtension pg, boolean distributed, List<Handler> standIns, Map<String, Action> actions,
+                     Duration ackWithin, FakeMastodon mastodon) throws Exception {
         slack = new FakeSlack();
         slack.useClock(clock); // response_url lifetimes run on the same time as the product's
         // the service's own units; PUBLIC_URL stands for this rig's web server in the links they make
-        units = Units.over(pg).clock(clock).providers(h -> List.of(new WebhookProvider(h, clock)))
+        units = Units.over(pg).clock(clock).providers(h -> mastodon == null ? List.of(new WebhookProvider(h, clock))
+                        : List.of(new WebhookProvider(h, clock), new MastodonProvider(new GuardedApiClient(h))))
                 .handlers(standIns).actions(actions).env("AIL_CONTACT_EMAIL", "privacy@example.com")
                 .env("AIL_PUBLIC_URL", PUBLIC_URL).env("AIL_BLUESKY_API_URL", "http://127.0.0.1:9").build();
         sql = units.store.sql;
@@ -97,6 +111,9 @@ final class SlackRig implements AutoCloseable {
         routes.add(front.routes());
         web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), routes).start();
         requests = new SignedRequests(web.port(), clock);
+        if (mastodon != null) {
+            units.startEngine();
+        }
     }
 
     /** A person of the fake workspace, known to users.info. */
@@ -112,6 +129,16 @@ final class SlackRig implements AutoCloseable {
         ChatUser owner = workspaces.ensureUser(ws, userId, userId);
         return accounts.connect(ws, owner.id(), new NewAccount(PlatformId.of(platform), platform + "-" + UUID.randomUUID(), handle, handle,
                 null, null, null, null), new StoredTokens(Secret.of("token"), null, null, null));
+    }
+
+    /** A Mastodon account on {@code mastodon}, connected by {@code userId}, as its OAuth callback would store it. */
+    Account mastodonAccount(String teamId, String userId, FakeMastodon mastodon) {
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, teamId, null);
+        ChatUser owner = workspaces.ensureUser(ws, userId, userId);
+        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
+        return accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "1095" + UUID.randomUUID().hashCode(),
+                "@" + userId.toLowerCase() + "@127.0.0.1", userId, null, mastodon.url(), "write:statuses write:media profile", 500),
+                new StoredTokens(Secret.of(token), null, null, null));
     }
 
     /** A webhook account connected by {@code userId} in Slack team {@code teamId}. */
