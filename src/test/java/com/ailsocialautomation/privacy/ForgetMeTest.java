@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,8 @@ class ForgetMeTest {
         rig.finish(published, TargetState.PUBLISHED, 200, "fosstodon accepted status 8f3k-ana");
         Post failed = rig.post(ana, "Ana's failing post q7w2 about the offsite", Instant.now(), work, hook);
         rig.finish(failed, TargetState.FAILED, 422, "HTTP 422: ana's text q7w2 was refused");
-        Post scheduled = rig.post(ana, "Ana's scheduled post z9x8 for Friday", Instant.now().plus(Duration.ofDays(3)), main, hook);
+        Post scheduled = rig.postWithMedia(ana, "Ana's scheduled post z9x8 for Friday", Instant.now().plus(Duration.ofDays(3)),
+                "ana-beach-photo-3k3k.png", "Ana on the beach 3k3k", "ana-photo-bytes-6h6h".getBytes(StandardCharsets.UTF_8), main, hook);
         rig.notification(ana, "failed:" + failed.targets().get(0).id() + ":1", "Post failed: Ana's failing post q7w2", false);
         rig.notification(ana, "published:" + published.targets().get(0).id(), "Published: Ana's launch", true);
         rig.connectLink(ana, "mastodon", "https://ana-instance.example", "ana-link-token-4e4e");
@@ -79,7 +81,7 @@ class ForgetMeTest {
                 "launch announcement 8f3k", "failing post q7w2", "scheduled post z9x8", "8f3k-ana", "ana's text q7w2",
                 "ana-access-token-5b1e", "ana-refresh-token-9c2d", "ana-refused-token-77aa", "whsec_ana_signing_secret_123",
                 "xoxp-ana-user-token-1c1c", "ana-pkce-verifier-0a0a", "ana-instance.example", "203.0.113.77", "AnaBrowser",
-                "origin-of-U0ANA7731")) {
+                "origin-of-U0ANA7731", "ana-beach-photo-3k3k", "Ana on the beach 3k3k")) {
             needles.put(s, s);
         }
         needles.put("Ana's chat user id", ana.user().id().toString());
@@ -98,7 +100,8 @@ class ForgetMeTest {
         Map<String, String> anas = writeAnasData();
         Account bobs = rig.connect(bob, "mastodon", "109bob001", "@bob@mastodon.example", "https://mastodon.example",
                 "bob-access-token-31c3", null);
-        Post bobsOwn = rig.post(bob, "Bob's own post b0b0 for later", Instant.now().plus(Duration.ofDays(1)), bobs);
+        Post bobsOwn = rig.postWithMedia(bob, "Bob's own post b0b0 for later", Instant.now().plus(Duration.ofDays(1)),
+                "bob-garden.png", "Bob's garden", "bob-photo-bytes".getBytes(StandardCharsets.UTF_8), bobs);
         Account anasMain = rig.accounts.list(ana.workspaceId()).stream().filter(a -> "109ana001".equals(a.externalId())).findFirst().orElseThrow();
         Post bobToAna = rig.post(bob, "Bob's post to the team account c1c1", Instant.now().plus(Duration.ofDays(2)), anasMain, bobs);
         rig.notification(bob, "failed:bob-1", "Post failed on mastodon (@ana_q@fosstodon.example): try later", false);
@@ -107,6 +110,9 @@ class ForgetMeTest {
         rig.notification(bob, "published:bob-2", "Post is published on mastodon (@ana_q@fosstodon.example): "
                 + "https://fosstodon.example/@@ana_q@fosstodon.example/1234", false);
 
+        assertEquals(List.of("media_items.file_name_enc (decrypted)"),
+                RawTables.rowsContaining(pg.dataSource(), pg.vault(), anas.get("ana-beach-photo-3k3k")),
+                "the search opens the copy's encrypted name, so its silence afterwards means something");
         Reply preview = rig.commands.run(ana.invocation(), "forget-me");
         assertEquals(Map.of("Workspace", "the Slack workspace Acme", "Posts", "3", "Scheduled posts (cancelled)", "1",
                 "Connected accounts (disconnected for everyone)", "3"), fields(preview));
@@ -142,6 +148,8 @@ class ForgetMeTest {
         assertEquals(bob.user(), rig.workspaces.user(bob.workspaceId(), bob.user().id()).orElseThrow());
         assertEquals("bob-access-token-31c3", rig.accounts.tokens(bob.workspaceId(), bobs.id()).access().reveal());
         assertEquals(TargetState.SCHEDULED, rig.posts.find(bob.workspaceId(), bobsOwn.id()).orElseThrow().targets().get(0).state());
+        assertEquals(List.of("bob-garden.png"), rig.media.of(bob.workspaceId(), bobsOwn.id()).stream().map(m -> m.fileName()).toList(),
+                "the colleague's picture stays");
         assertEquals(1, rig.count("select count(*) from scheduled_tasks where task_instance like ?", "%" + bobsOwn.targets().get(0).id()));
         Post kept = rig.posts.find(bob.workspaceId(), bobToAna.id()).orElseThrow();
         assertEquals("Bob's post to the team account c1c1", kept.text());

@@ -49,6 +49,7 @@ final class PrivacyRig {
     final Workspaces workspaces;
     final Accounts accounts;
     final Posts posts;
+    final com.ailsocialautomation.media.MediaStore media;
     final Attempts attempts;
     final Outbox outbox;
     final Audit audit;
@@ -69,6 +70,7 @@ final class PrivacyRig {
         this.workspaces = units.store.workspaces;
         this.accounts = units.store.accounts;
         this.posts = units.store.posts;
+        this.media = units.store.media;
         this.attempts = units.store.attempts;
         this.outbox = units.store.outbox;
         this.audit = units.store.audit;
@@ -94,6 +96,12 @@ final class PrivacyRig {
     Post post(Person p, String text, Instant when, Account... to) {
         return posts.create(p.workspaceId(), p.user().id(), text, List.of("https://media.example/" + UUID.randomUUID() + ".png"),
                 when, "origin-of-" + p.user().externalId(), List.of(to));
+    }
+
+    /** A post with one picture AIL copied, named {@code name} and described {@code alt}, its bytes {@code bytes}. */
+    Post postWithMedia(Person p, String text, Instant when, String name, String alt, byte[] bytes, Account... to) {
+        return com.ailsocialautomation.media.StoredCopies.post(posts, media, p.workspaceId(), p.user().id(), text, when,
+                name, alt, bytes, List.of(to));
     }
 
     /** Each target of the post ends as {@code state}, with one attempt logged with {@code message}. */
