@@ -51,6 +51,7 @@ final class ComposeModal {
     /** What AIL can publish; Slack only uses the list to guide the picker, the bytes decide when AIL copies them. */
     private static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov");
     private static final int MAX_OPTIONS = 100;
+    private static final int MAX_METADATA = 3000;
     private static final int MAX_TEXT = 3000;
 
     /** What the modal carries between opening and submitting: the command's origin and a message's files. */
@@ -63,9 +64,19 @@ final class ComposeModal {
             return new Origin(responseUrl, issuedAt);
         }
 
+        /**
+         * At most Slack's 3,000 characters of private metadata: when a message's ten files with long names and
+         * addresses do not fit, the addresses are left out (files.info gives them back) and the names shortened.
+         */
         String encode() {
+            String json = write(this);
+            return json.length() <= MAX_METADATA ? json : write(new Metadata(responseUrl, issuedAt, files.stream()
+                    .map(f -> new SlackFiles.Ref(f.id(), Blocks.cut(f.name(), 40), null)).toList()));
+        }
+
+        private static String write(Metadata metadata) {
             try {
-                return Json.MAPPER.writeValueAsString(this);
+                return Json.MAPPER.writeValueAsString(metadata);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -193,6 +193,27 @@ class SlackMediaTest {
         assertTrue(answer.json().contains("Received 2 files"), "the answer goes to the shortcut's response_url: " + answer.json());
     }
 
+    @Test
+    void aMessagesTenFilesFitSlacksMetadataLimitByLeavingTheirAddressesToFilesInfo() {
+        List<SlackFiles.Ref> files = new java.util.ArrayList<>();
+        for (int i = 0; i < ComposeModal.MAX_FILES; i++) {
+            String name = "Été à Sète, l'équipe réunie " + "é".repeat(66) + i + ".jpg"; // 100, as Ref.of cuts
+            String url = "https://files.slack.com/files-pri/T0AIL-F0LONG" + i + "/download/"
+                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            files.add(new SlackFiles.Ref("F0LONG" + i, name, url));
+        }
+        ComposeModal.Metadata metadata = new ComposeModal.Metadata(rig.slack.responseUrl("meta"), java.time.Instant.now(), files);
+        assertTrue(metadata.files().toString().length() > 3000, "the whole list would not fit");
+
+        String encoded = metadata.encode();
+
+        assertTrue(encoded.length() <= 3000, encoded.length() + " characters");
+        ComposeModal.Metadata read = ComposeModal.Metadata.decode(encoded);
+        assertEquals(files.stream().map(SlackFiles.Ref::id).toList(), read.files().stream().map(SlackFiles.Ref::id).toList());
+        assertTrue(read.files().stream().allMatch(f -> f.url() == null), "files.info gives the addresses back");
+        assertEquals(metadata.origin(), read.origin());
+    }
+
     private static Map<String, Map<String, ObjectNode>> valuesOf(String account, String link, List<Map<String, Object>> files, String alt) {
         Map<String, Map<String, ObjectNode>> out = new LinkedHashMap<>();
         values(account, link, files, alt).forEach((id, element) -> out.put(id, Map.of(id, element)));
