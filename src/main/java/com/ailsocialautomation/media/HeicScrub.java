@@ -17,7 +17,20 @@ import java.util.Set;
  * the picture stands as before.
  */
 final class HeicScrub {
+    /** A phone's photo has a few dozen items of one extent each; far more is built to keep a reader looping. */
+    private static final int MAX_EXTENTS = 10_000;
+
     private HeicScrub() {}
+
+    /**
+     * Checks the item locations before metadata-extractor reads them: it loops over every extent of every item,
+     * which a damaged count with zero-byte fields turns into billions of turns.
+     */
+    static void checkLocations(IsoBoxes boxes, IsoBoxes.Box meta) throws IOException {
+        List<IsoBoxes.Box> parts = boxes.children(boxes.metaChildren(meta), meta.end());
+        IsoBoxes.Box iloc = IsoBoxes.first(parts, "iloc").orElseThrow(() -> new CorruptMedia("no iloc"));
+        extents(read(boxes, iloc), Set.of(), -1);
+    }
 
     static void scrub(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -65,6 +78,14 @@ final class HeicScrub {
 
     /** Each private item's extents as {file offset, length}, from the item location box. */
     private static List<long[]> extents(ByteBuffer iloc, Set<Long> items, long idat) throws CorruptMedia {
+        try {
+            return extentsOf(iloc, items, idat);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new CorruptMedia("the item locations are cut short");
+        }
+    }
+
+    private static List<long[]> extentsOf(ByteBuffer iloc, Set<Long> items, long idat) throws CorruptMedia {
         int version = iloc.get(0);
         iloc.position(4);
         int sizes = iloc.get() & 0xFF;
@@ -75,12 +96,17 @@ final class HeicScrub {
         int indexSize = version == 0 ? 0 : more & 0x0F;
         long count = version < 2 ? iloc.getShort() & 0xFFFF : iloc.getInt() & 0xFFFFFFFFL;
         List<long[]> found = new java.util.ArrayList<>();
+        long total = 0;
         for (long i = 0; i < count; i++) {
             long id = version < 2 ? iloc.getShort() & 0xFFFF : iloc.getInt() & 0xFFFFFFFFL;
             int method = version == 0 ? 0 : iloc.getShort() & 0x0F;
             iloc.getShort(); // data reference index
             long base = number(iloc, baseSize);
             int extents = iloc.getShort() & 0xFFFF;
+            total += extents;
+            if (total > MAX_EXTENTS) {
+                throw new CorruptMedia("more than " + MAX_EXTENTS + " item extents");
+            }
             for (int e = 0; e < extents; e++) {
                 number(iloc, indexSize);
                 long offset = base + number(iloc, offsetSize);

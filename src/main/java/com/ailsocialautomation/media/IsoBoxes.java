@@ -86,11 +86,35 @@ final class IsoBoxes {
         if (depth > MAX_DEPTH) {
             throw new CorruptMedia("boxes nested deeper than " + MAX_DEPTH);
         }
+        checkTable(box);
         boolean meta = box.type().equals("meta");
         if (CONTAINERS.contains(box.type()) || meta) {
             for (Box child : children(meta ? metaChildren(box) : box.payload(), box.end())) {
                 check(child, depth + 1);
             }
+        }
+    }
+
+    /**
+     * A sample table's entry count must fit in its box: metadata-extractor's QuickTime reader sets aside room for
+     * every entry a count claims before reading any.
+     */
+    private void checkTable(Box box) throws IOException {
+        int entry = switch (box.type()) {
+            case "stsd" -> 16;
+            case "stts" -> 8;
+            default -> 0;
+        };
+        if (entry == 0) {
+            return;
+        }
+        long room = box.size() - box.header() - 8;
+        if (room < 0) {
+            throw new CorruptMedia("box " + box.type() + " is cut short");
+        }
+        long count = read(box.payload() + 4, 4).getInt(0) & 0xFFFFFFFFL;
+        if (count * entry > room) {
+            throw new CorruptMedia("box " + box.type() + " claims " + count + " entries in " + room + " bytes");
         }
     }
 

@@ -37,6 +37,7 @@ final class IsoFrames {
         List<IsoBoxes.Box> top = boxes.children(0, size);
         IsoBoxes.Box meta = IsoBoxes.first(top, "meta").orElseThrow(() -> new CorruptMedia("no meta box"));
         boxes.check(meta);
+        HeicScrub.checkLocations(boxes, meta);
         Metadata metadata = HeifMetadataReader.readMetadata(new ByteArrayInputStream(bytes(boxes, meta)));
         // A phone's photo is a grid of tiles, each with its own size property, beside a thumbnail: the picture is
         // the largest of them.

@@ -126,6 +126,19 @@ class InspectorTest {
     }
 
     @Test
+    void countsThatClaimMoreEntriesThanTheirBoxHoldsAreRefusedBeforeAnyReaderTrustsThem() {
+        byte[] mov = IsoFixtures.movie("qt  ", 3000, 600, 1280, 720, false);
+        ByteBuffer.wrap(mov).putInt(IsoFixtures.indexOf(mov, "stsd".getBytes()) + 8, 0x7FFFFFFF);
+        refused(mov);
+        byte[] heic = IsoFixtures.heic(64, 48, false);
+        int iloc = IsoFixtures.indexOf(heic, "iloc".getBytes());
+        ByteBuffer patch = ByteBuffer.wrap(heic);
+        patch.put(iloc + 8, (byte) 0); // offsets and lengths of no bytes at all
+        patch.putShort(iloc + 12 + 4, (short) 0xFFFF); // item 1: 65,535 extents
+        refused(heic);
+    }
+
+    @Test
     void boxesNestedBeyondAnyRealFileAreRefused() {
         byte[] nested = IsoFixtures.box("mvhd", new byte[100]);
         for (int i = 0; i < 5000; i++) {
