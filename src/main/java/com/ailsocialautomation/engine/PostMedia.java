@@ -35,8 +35,10 @@ public final class PostMedia {
         if (post.mediaCount() == null) {
             List<Media> fetched = fetch ? post.mediaUrls().stream().map(links::fetch).toList() : List.of();
             List<MediaItem> items = new ArrayList<>();
-            for (int i = 0; i < fetched.size(); i++) {
-                items.add(MediaItem.of(fetched.get(i), post.mediaUrls().get(i)));
+            for (int i = 0; i < post.mediaUrls().size(); i++) {
+                String url = post.mediaUrls().get(i);
+                // a receiver that uploads nothing gets the link as before, its facts unread
+                items.add(fetch ? MediaItem.of(fetched.get(i), url) : new MediaItem(null, null, null, url));
             }
             return new Loaded(fetched, items, post.mediaUrls().subList(0, fetched.size()));
         }

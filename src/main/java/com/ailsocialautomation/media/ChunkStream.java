@@ -22,6 +22,7 @@ final class ChunkStream extends InputStream {
     private int offset;
     private int next;
     private long delivered;
+    private boolean closed;
 
     ChunkStream(MediaStore store, UUID itemId, UUID workspaceId, int chunks, long size, String name) {
         this.store = store;
@@ -40,6 +41,9 @@ final class ChunkStream extends InputStream {
 
     @Override
     public int read(byte[] buffer, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("the stream over " + name + " is closed");
+        }
         if (len == 0) {
             return 0;
         }
@@ -79,6 +83,7 @@ final class ChunkStream extends InputStream {
 
     @Override
     public void close() {
+        closed = true;
         current = new byte[0];
         offset = 0;
     }

@@ -137,26 +137,39 @@ final class Exchange implements AutoCloseable {
 
     /**
      * Streams the body into {@code out}, counted as it arrives, never holding more than one buffer; more than
-     * {@code max} bytes aborts the exchange with {@code tooBig}. Returns the number of bytes written.
+     * {@code max} bytes aborts the exchange with {@code tooBig}. A failure to read is the server's (unreachable);
+     * a failure to write is the caller's own (a full disk) and comes back as the IOException it is. Returns the
+     * number of bytes written.
      */
     long copyAtMost(OutputStream out, long max, Supplier<UserError> tooBig) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = listener.getInputStream()) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    request.abort(e);
+                    throw Failures.unreachable(target, e, true);
+                }
+                if (n == -1) {
+                    return total;
+                }
                 total += n;
                 if (total > max) {
                     UserError error = tooBig.get();
                     request.abort(error);
                     throw error;
                 }
-                out.write(buffer, 0, n);
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    request.abort(e);
+                    throw e;
+                }
             }
-        } catch (IOException e) {
-            request.abort(e);
-            throw Failures.unreachable(target, e, true);
         }
-        return total;
     }
 
     /** Drops whatever is left of the answer; harmless after the body was read. */

@@ -55,8 +55,8 @@ public final class WebhookProvider implements Provider {
     private static Map<String, Object> item(MediaItem item) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", item.fileName());
-        json.put("type", item.facts().type().mimeType());
-        json.put("size", item.facts().size());
+        json.put("type", item.facts() == null ? null : item.facts().type().mimeType());
+        json.put("size", item.facts() == null ? null : item.facts().size());
         json.put("alt", item.altText());
         json.put("url", item.sourceUrl());
         return json;
