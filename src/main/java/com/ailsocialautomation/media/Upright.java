@@ -22,11 +22,12 @@ import java.util.Iterator;
 /**
  * Turns a photo upright by its EXIF orientation (1 to 8: the TIFF meanings) and encodes it anew without metadata:
  * JPEG at quality 0.92, PNG losslessly. The JDK's decoders convert a picture with an embedded colour profile to sRGB,
- * so the new file, which carries none, shows the same colours. Decoding needs the whole picture in memory, so a photo above
- * {@link #MAX_PIXELS} (far beyond what any platform takes) is refused rather than risk the service's memory.
+ * so the new file, which carries none, shows the same colours. Turning holds the picture twice in memory (4 bytes a
+ * pixel at most), so a photo is turned only while both copies fit in half the heap: 16 megapixels at -Xmx256m,
+ * more than a phone's 12; a larger one is refused with what to do rather than risk the service's memory.
  */
 final class Upright {
-    static final long MAX_PIXELS = 50_000_000;
+    static final long MAX_PIXELS = Runtime.getRuntime().maxMemory() / 2 / (2 * 4);
     private static final float QUALITY = 0.92f;
 
     private Upright() {}

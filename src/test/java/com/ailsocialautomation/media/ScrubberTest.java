@@ -94,6 +94,18 @@ class ScrubberTest {
     }
 
     @Test
+    void aTurnedPhotoTooLargeToHoldTwiceIsRefusedBeforeItIsDecoded() throws IOException {
+        byte[] jpeg = Fixtures.jpeg(40, 20, 6);
+        int sof = IsoFixtures.indexOf(jpeg, new byte[] {(byte) 0xFF, (byte) 0xC0});
+        java.nio.ByteBuffer.wrap(jpeg).putShort(sof + 5, (short) 65000).putShort(sof + 7, (short) 65000);
+        Path huge = Files.write(dir.resolve("huge.jpg"), jpeg);
+        MediaFacts facts = Inspector.inspect(huge);
+        assertEquals(65000, facts.width());
+        assertEquals("That photo is 65000×65000 pixels, too large to turn upright; scale it down and send it again.",
+                assertThrows(UserError.class, () -> Scrubber.scrub(huge, facts)).getMessage());
+    }
+
+    @Test
     void anUprightJpegKeepsItsPictureBytesExactly() throws Exception {
         byte[] original = Fixtures.jpeg(40, 20, 1);
         intake(original);
