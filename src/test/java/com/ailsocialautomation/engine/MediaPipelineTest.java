@@ -1,0 +1,179 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaRef;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.store.MediaUploads;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * What the pipeline remembers of a target's uploads, in the real database: an item the platform holds is not
+ * uploaded again, while an item replaced by an edit, given new alt text, or held longer than the platform keeps it
+ * is; a platform's refusal names the file, and processing that never ends is given up.
+ */
+class MediaPipelineTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    static EngineRig rig;
+    MutableClock clock;
+    Recording platform;
+    MediaPipeline pipeline;
+    Target target;
+
+    /** A platform that records each upload and answers what the test tells it to. */
+    static final class Recording implements Provider {
+        final List<String> uploaded = new ArrayList<>();
+        boolean readyAtOnce = true;
+        PlatformError refusal;
+
+        @Override
+        public Platform platform() {
+            return Platform.MASTODON;
+        }
+
+        @Override
+        public Profile profile(Credentials credentials) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MediaRef uploadMedia(Credentials credentials, Media media) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            uploaded.add(media.fileName());
+            return new MediaRef("m" + uploaded.size(), readyAtOnce, media.altText(), Duration.ofSeconds(7));
+        }
+
+        @Override
+        public MediaRef mediaStatus(Credentials credentials, MediaRef media) {
+            return new MediaRef(media.id(), false, media.payload(), null);
+        }
+
+        @Override
+        public Published publish(Credentials credentials, PublishRequest request) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-12-06T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeAll
+    static void wire() {
+        rig = new EngineRig(pg.dataSource(), pg.vault());
+    }
+
+    @AfterAll
+    static void unwire() {
+        rig.close();
+    }
+
+    @BeforeEach
+    void post() {
+        clock = new MutableClock();
+        platform = new Recording();
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), clock, Duration.ofSeconds(5), Duration.ofMinutes(30));
+        EngineRig.Fixture f = rig.webhookFixture("https://hook.example/x", "secret");
+        target = rig.post(f, "text", Instant.now()).targets().get(0);
+    }
+
+    private static Media item(String name, String alt) {
+        return Media.inMemory(name, "image/png", new byte[] {1, 2, 3}, alt);
+    }
+
+    private MediaPipeline.Prepared prepare(List<Media> items, List<String> keys) {
+        return pipeline.prepare(platform, null, target, items, keys);
+    }
+
+    @Test
+    void anItemThePlatformHoldsIsNotUploadedAgainButAReplacedOrReDescribedOneIs() {
+        Media a = item("a.png", "first");
+        Media b = item("b.png", null);
+        MediaPipeline.Ready ready = assertInstanceOf(MediaPipeline.Ready.class, prepare(List.of(a, b), List.of("copy-a", "copy-b")));
+        assertEquals(List.of("m1", "m2"), ready.media().stream().map(MediaRef::id).toList());
+
+        prepare(List.of(a, b), List.of("copy-a", "copy-b"));
+        assertEquals(List.of("a.png", "b.png"), platform.uploaded, "both reused");
+
+        prepare(List.of(a, item("c.png", null)), List.of("copy-a", "copy-c"));
+        prepare(List.of(item("a.png", "better words"), item("c.png", null)), List.of("copy-a", "copy-c"));
+        assertEquals(List.of("a.png", "b.png", "c.png", "a.png"), platform.uploaded, "a new item, then new alt text");
+
+        clock.now = clock.now.plus(Duration.ofMinutes(61)); // past what the platform keeps (an hour by default)
+        prepare(List.of(item("a.png", "better words"), item("c.png", null)), List.of("copy-a", "copy-c"));
+        assertEquals(6, platform.uploaded.size(), "both uploaded again");
+    }
+
+    @Test
+    void processingIsLookedAtAgainWhenThePlatformSaysAndGivenUpAfterItsTime() {
+        platform.readyAtOnce = false;
+        MediaPipeline.Processing first = assertInstanceOf(MediaPipeline.Processing.class,
+                prepare(List.of(item("clip.png", null)), List.of("copy")));
+        assertEquals(clock.now.plusSeconds(7), first.checkAt(), "the platform's own check-after");
+
+        clock.now = clock.now.plusSeconds(7);
+        MediaPipeline.Processing second = assertInstanceOf(MediaPipeline.Processing.class,
+                prepare(List.of(item("clip.png", null)), List.of("copy")));
+        assertEquals(clock.now.plusSeconds(5), second.checkAt(), "no word from the platform: the poll interval");
+        assertEquals(1, platform.uploaded.size(), "checked, not uploaded again");
+
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        MediaPipeline.ItemRefused e = assertThrows(MediaPipeline.ItemRefused.class,
+                () -> prepare(List.of(item("clip.png", null)), List.of("copy")));
+        assertEquals("clip.png", e.fileName());
+        assertEquals("Mastodon was still processing it after 30 minutes", e.getMessage());
+    }
+
+    @Test
+    void aRefusalNamesTheFileAndAPassingErrorIsThrownAsItCame() {
+        platform.refusal = new PlatformError(PlatformError.Kind.PERMANENT, 422, "File content type is invalid", null);
+        MediaPipeline.ItemRefused refused = assertThrows(MediaPipeline.ItemRefused.class,
+                () -> prepare(List.of(item("odd.png", null)), List.of("copy")));
+        assertEquals("odd.png", refused.fileName());
+        assertEquals(422, refused.error().httpStatus());
+
+        platform.refusal = new PlatformError(PlatformError.Kind.TRANSIENT, 503, "down", null);
+        PlatformError passing = assertThrows(PlatformError.class, () -> prepare(List.of(item("odd.png", null)), List.of("copy")));
+        assertEquals(PlatformError.Kind.TRANSIENT, passing.kind());
+    }
+}
