@@ -58,7 +58,10 @@ public final class Revoker {
         }
     }
 
-    /** Retries queued revocations; gives up on one after a day of attempts. */
+    /**
+     * Retries queued revocations, waiting 5 minutes, then twice as long each time up to 4 hours; gives up on one
+     * (deleting its token) after 31 retries, about four and a half days after the first failure.
+     */
     public void retryPending() {
         Instant now = clock.instant();
         for (PendingRevocations.Pending p : pending.due(now, 50)) {

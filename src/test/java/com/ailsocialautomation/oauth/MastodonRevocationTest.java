@@ -123,4 +123,41 @@ class MastodonRevocationTest {
         assertEquals(2, mastodon.received("POST", "/oauth/revoke").size());
         assertEquals(secret, mastodon.received("POST", "/oauth/revoke").get(1).form().get("client_secret"));
     }
+
+    /**
+     * An instance that never takes the revocation: retried with doubling waits (5 min up to 4 h), then given up, as
+     * PRIVACY.md says, after about 30 attempts: the queued copy of the token is deleted and nothing is tried again.
+     */
+    @Test
+    void aRevocationTheInstanceNeverTakesIsRetriedWithBackoffAndGivenUpAfterThirtyOneRetries() {
+        String token = mastodon.issue(PUBLIC_URL + "/oauth/mastodon/callback", "write:statuses profile");
+        Account account = connected(token);
+        mastodon.failNext("/oauth/revoke", 503);
+        Instant start = now[0];
+        assertFalse(revoker.revoke(account));
+        Sql sql = new Sql(pg.dataSource());
+        List<Long> waits = new java.util.ArrayList<>();
+        Instant last = start;
+        while (sql.one("select count(*) from pending_revocations", rs -> rs.getInt(1)).orElseThrow() > 0) {
+            Instant due = sql.one("select next_attempt_at from pending_revocations", rs -> Sql.instant(rs, "next_attempt_at")).orElseThrow();
+            waits.add(Duration.between(last, due).toMinutes());
+            last = due;
+            now[0] = due.minusSeconds(1);
+            revoker.retryPending();
+            assertEquals(1, sql.one("select count(*) from pending_revocations", rs -> rs.getInt(1)).orElseThrow(), "not before it is due");
+            now[0] = due;
+            mastodon.failNext("/oauth/revoke", 503);
+            revoker.retryPending();
+            assertTrue(waits.size() < 40, "it ends");
+        }
+        assertEquals(List.of(5L, 5L, 10L, 20L, 40L, 80L, 160L, 240L, 240L), waits.subList(0, 9), "doubling waits, at most 4 hours");
+        assertEquals(32, waits.size(), "31 retries that are queued again, then the one after which it gives up");
+        assertEquals(33, mastodon.received("POST", "/oauth/revoke").size(), "the first attempt and 32 retries");
+        assertTrue(Duration.between(start, now[0]).compareTo(Duration.ofDays(4)) > 0
+                && Duration.between(start, now[0]).compareTo(Duration.ofDays(5)) < 0, "about four and a half days: " + Duration.between(start, now[0]));
+        now[0] = now[0].plus(Duration.ofDays(30));
+        revoker.retryPending();
+        assertEquals(33, mastodon.received("POST", "/oauth/revoke").size(), "given up: never tried again");
+        assertTrue(mastodon.tokenValid(token), "the token lives on at the instance, which is why PRIVACY.md names this exception");
+    }
 }
