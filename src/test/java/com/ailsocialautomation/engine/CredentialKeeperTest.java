@@ -120,11 +120,15 @@ class CredentialKeeperTest {
         Accounts accounts = new Accounts(new Sql(pg.dataSource()), pg.vault());
         Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
         RotatingPlatform platform = new RotatingPlatform();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        CredentialKeeper keeper = new CredentialKeeper(accounts, a -> null, Clock.systemUTC(), metrics);
         Account fresh = account(accounts, workspaces, Instant.now().plus(Duration.ofHours(1)));
-        assertEquals("access-0", keeper(accounts).current(fresh, platform).accessToken().reveal());
+        assertEquals("access-0", keeper.current(fresh, platform).accessToken().reveal());
         assertEquals(0, platform.refreshes.get());
+        assertEquals(0, metrics.counter("ail.token.refreshes", "platform", "x").count(), "no refresh, none counted");
         Account stale = account(accounts, workspaces, Instant.now().plusSeconds(30));
-        assertEquals("access-1", keeper(accounts).current(stale, platform).accessToken().reveal());
+        assertEquals("access-1", keeper.current(stale, platform).accessToken().reveal());
+        assertEquals(1, metrics.counter("ail.token.refreshes", "platform", "x").count(), "the refresh is counted, by platform");
     }
 
     @Test
