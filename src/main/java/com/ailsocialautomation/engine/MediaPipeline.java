@@ -79,7 +79,8 @@ public final class MediaPipeline {
         }
         Instant now = clock.instant();
         Map<Integer, Upload> held = uploads.of(target.workspaceId(), target.id()).stream()
-                .filter(u -> u.uploadedAt().isAfter(now.minus(provider.uploadKeptFor())))
+                // a processed item is reused while the platform keeps it; one still processing is bounded by giveUpAfter
+                .filter(u -> !u.ready() || u.uploadedAt().isAfter(now.minus(provider.uploadKeptFor())))
                 .collect(Collectors.toMap(Upload::position, Function.identity()));
         List<MediaRef> refs = new ArrayList<>();
         Instant checkAt = null;

@@ -165,6 +165,16 @@ class MediaPipelineTest {
     }
 
     @Test
+    void anItemStillProcessingIsAskedAboutNotUploadedAgainHoweverLongItTakes() {
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), clock, Duration.ofSeconds(5), Duration.ofHours(3));
+        platform.readyAtOnce = false;
+        prepare(List.of(item("long.png", null)), List.of("copy"));
+        clock.now = clock.now.plus(Duration.ofMinutes(90)); // longer than the platform keeps a processed item
+        assertInstanceOf(MediaPipeline.Processing.class, prepare(List.of(item("long.png", null)), List.of("copy")));
+        assertEquals(1, platform.uploaded.size());
+    }
+
+    @Test
     void aRefusalNamesTheFileAndAPassingErrorIsThrownAsItCame() {
         platform.refusal = new PlatformError(PlatformError.Kind.PERMANENT, 422, "File content type is invalid", null);
         MediaPipeline.ItemRefused refused = assertThrows(MediaPipeline.ItemRefused.class,

@@ -127,6 +127,15 @@ public final class BlueskyProvider implements Provider {
         return media.isVideo() ? videos.upload(pds, credentials, media) : images.upload(pds, credentials.accessToken(), media);
     }
 
+    /**
+     * A blob no record points to is deleted by the PDS after a short while ("minutes", the lexicon says), so an
+     * item waits for its post at most ten minutes before it is uploaded again.
+     */
+    @Override
+    public java.time.Duration uploadKeptFor() {
+        return java.time.Duration.ofMinutes(10);
+    }
+
     /** Images are ready at once; a video is ready when the video service's job holds its blob. */
     @Override
     public MediaRef mediaStatus(Credentials credentials, MediaRef media) {
