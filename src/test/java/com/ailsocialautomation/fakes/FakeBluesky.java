@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * token; refresh JWTs rotate and a used one is refused; createRecord wants JSON and a well-formed
  * app.bsky.feed.post (facets inside the text's UTF-8 bytes, not overlapping; images that were uploaded and are at
  * most 1,000,000 bytes) whose rkey, when given, is a TID not used before (else InvalidRequest; getRecord finds the
- * record by it); uploadBlob wants the image's own Content-Type. Tests can make it answer 429 with
+ * record by it); uploadBlob wants the image's own Content-Type; getServiceAuth issues tokens for an audience and an
+ * expiry within the hour, which its video service ({@link FakeBlueskyVideo}) checks; video embeds must name a blob
+ * the service produced, and aspect ratios must be whole and positive. Tests can make it answer 429 with
  * RateLimit-* headers, expire access tokens, take the account down, or be slow. It records every request.
  */
 public final class FakeBluesky extends LoopbackApi {
@@ -41,37 +43,11 @@ public final class FakeBluesky extends LoopbackApi {
 
     private record Token(String did, String scope, Instant expiresAt) {}
 
-    /** A service-auth token: who asked, for which service (aud) and method (lxm), until when. */
-    private record ServiceToken(String did, String aud, String lxm, Instant expiresAt) {}
-
-    /** How the video service handles an upload: completes after two status polls, fails after one, or never ends. */
-    public enum VideoProcessing { SUCCEEDS, FAILS, NEVER }
-
-    private static final class Job {
-        final String id;
-        final String did;
-        final byte[] bytes;
-        final VideoProcessing processing;
-        int polls;
-        JsonNode blob;
-
-        Job(String id, String did, byte[] bytes, VideoProcessing processing) {
-            this.id = id;
-            this.did = did;
-            this.bytes = bytes;
-            this.processing = processing;
-        }
-    }
-
-    static final long MAX_VIDEO_BYTES = 100_000_000;
-    /** What Bluesky's app uploads as video; the service re-encodes each to MP4. */
-    static final java.util.Set<String> VIDEO_TYPES = java.util.Set.of("video/mp4", "video/quicktime", "video/webm");
-
-    private static Answer ok(Object body) {
+    static Answer ok(Object body) {
         return Answer.json(200, "application/json; charset=utf-8", body);
     }
 
-    private static Answer error(int status, String error, String message) {
+    static Answer error(int status, String error, String message) {
         return Answer.json(status, "application/json; charset=utf-8", Map.of("error", error, "message", message));
     }
 
@@ -79,17 +55,15 @@ public final class FakeBluesky extends LoopbackApi {
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, String> handles = new ConcurrentHashMap<>(Map.of(HANDLE, DID));
-    private final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
+    final Map<String, JsonNode> blobs = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> records = new ConcurrentHashMap<>();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
-    private final AtomicLong ids = new AtomicLong(3_300_000_000L);
+    final AtomicLong ids = new AtomicLong(3_300_000_000L);
     private volatile Duration accessLifetime = Duration.ofMinutes(120);
     private volatile int expiredStatus = 400;
     private volatile String accountStatus = "active";
-    private final Map<String, ServiceToken> serviceTokens = new ConcurrentHashMap<>();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private volatile VideoProcessing videoProcessing = VideoProcessing.SUCCEEDS;
+    private final FakeBlueskyVideo video = new FakeBlueskyVideo(this);
 
     private FakeBluesky() {
         super("Bluesky PDS");
@@ -134,13 +108,16 @@ public final class FakeBluesky extends LoopbackApi {
                 "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset.getEpochSecond()), "RateLimit-Policy", "5000;w=3600")));
     }
 
+    /** How the video service handles an upload: completes after two status polls, fails after one, or never ends. */
+    public enum VideoProcessing { SUCCEEDS, FAILS, NEVER }
+
     public void videoProcessing(VideoProcessing processing) {
-        videoProcessing = processing;
+        video.processing = processing;
     }
 
-    /** The bytes the video service received, by job, in the order the jobs were made. */
+    /** The bytes the video service received, in the order the jobs were made. */
     public List<byte[]> uploadedVideos() {
-        return jobs.values().stream().map(j -> j.bytes).toList();
+        return video.uploaded();
     }
 
     /** The did:web audience a service token must name: this PDS, as its DID document names it. */
@@ -195,8 +172,8 @@ public final class FakeBluesky extends LoopbackApi {
             case "com.atproto.repo.getRecord" -> post ? notAllowed() : getRecord(request);
             case "com.atproto.server.getSession" -> post ? notAllowed() : authed(request, this::getSession);
             case "com.atproto.server.getServiceAuth" -> post ? notAllowed() : authed(request, t -> getServiceAuth(request, t));
-            case "app.bsky.video.uploadVideo" -> post ? uploadVideo(request) : notAllowed();
-            case "app.bsky.video.getJobStatus" -> post ? notAllowed() : getJobStatus(request);
+            case "app.bsky.video.uploadVideo" -> post ? video.upload(request) : notAllowed();
+            case "app.bsky.video.getJobStatus" -> post ? notAllowed() : video.status(request);
             default -> error(501, "MethodNotImplemented", "Method Not Implemented");
         };
     }
@@ -307,7 +284,7 @@ public final class FakeBluesky extends LoopbackApi {
         }
     }
 
-    private byte[] bytes(int n) {
+    byte[] bytes(int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
@@ -341,81 +318,8 @@ public final class FakeBluesky extends LoopbackApi {
             return error(400, "BadExpiration", "cannot request a token with an expiration more than an hour in the future");
         }
         String jwt = jwt("JWT", Map.of("iss", token.did(), "aud", aud, "lxm", lxm == null ? "" : lxm, "exp", exp));
-        serviceTokens.put(jwt, new ServiceToken(token.did(), aud, lxm, Instant.ofEpochSecond(exp)));
+        video.trust(jwt, new FakeBlueskyVideo.ServiceToken(token.did(), aud, lxm, Instant.ofEpochSecond(exp)));
         return ok(Map.of("token", jwt));
-    }
-
-    // ---- the video service (served on the same port; AIL_BLUESKY_VIDEO_URL points here) ----
-
-    /** The token must be a service token for this PDS and uploadBlob, unexpired, from the DID the upload names. */
-    private Answer uploadVideo(Received request) {
-        String bearer = request.bearer();
-        ServiceToken token = bearer == null ? null : serviceTokens.get(bearer);
-        if (token == null) {
-            return error(401, "AuthMissing", "a service-auth token from the account's PDS is required");
-        }
-        if (!token.aud().equals(serviceDid()) || !"com.atproto.repo.uploadBlob".equals(token.lxm())) {
-            return error(401, "InvalidToken", "service token must be for " + serviceDid() + " and com.atproto.repo.uploadBlob");
-        }
-        if (!token.expiresAt().isAfter(Instant.now())) {
-            return error(401, "ExpiredToken", "service token has expired");
-        }
-        Map<String, String> q = parseForm(request.query());
-        if (!token.did().equals(q.get("did")) || q.get("name") == null || q.get("name").isBlank()) {
-            return error(400, "InvalidRequest", "did must be the token's issuer and name is required");
-        }
-        String type = request.header("Content-Type");
-        if (!VIDEO_TYPES.contains(type)) {
-            return error(400, "InvalidRequest", "uploadVideo takes " + VIDEO_TYPES + ", got " + type);
-        }
-        String length = request.header("Content-Length");
-        if (length == null || Long.parseLong(length) != request.body().length) {
-            return error(400, "InvalidRequest", "Content-Length is required");
-        }
-        if (request.body().length == 0 || request.body().length > MAX_VIDEO_BYTES) {
-            return error(400, "InvalidRequest", "video must be 1 to " + MAX_VIDEO_BYTES + " bytes");
-        }
-        for (Job earlier : jobs.values()) {
-            if (earlier.did.equals(token.did()) && java.util.Arrays.equals(earlier.bytes, request.body())) {
-                return Answer.json(409, "application/json", Map.of("did", token.did(), "jobId", earlier.id,
-                        "state", "JOB_STATE_COMPLETED", "error", "already_exists", "message", "Video already processed"));
-            }
-        }
-        Job job = new Job("job-" + ids.incrementAndGet(), token.did(), request.body(), videoProcessing);
-        jobs.put(job.id, job);
-        return ok(jobStatus(job));
-    }
-
-    private Answer getJobStatus(Received request) {
-        Job job = jobs.get(parseForm(request.query()).getOrDefault("jobId", ""));
-        if (job == null) {
-            return error(404, "NotFound", "no such job");
-        }
-        job.polls++;
-        if (job.processing == VideoProcessing.SUCCEEDS && job.polls >= 2 && job.blob == null) {
-            job.blob = Json.MAPPER.valueToTree(Map.of("$type", "blob", "ref", Map.of("$link", "bafkreivid" + HexFormat.of().formatHex(bytes(10))),
-                    "mimeType", "video/mp4", "size", job.bytes.length));
-            blobs.put(job.blob.path("ref").path("$link").asText(), job.blob);
-        }
-        return ok(Map.of("jobStatus", jobStatus(job)));
-    }
-
-    private static Map<String, Object> jobStatus(Job job) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("jobId", job.id);
-        status.put("did", job.did);
-        if (job.blob != null) {
-            status.put("state", "JOB_STATE_COMPLETED");
-            status.put("blob", job.blob);
-        } else if (job.processing == VideoProcessing.FAILS && job.polls >= 1) {
-            status.put("state", "JOB_STATE_FAILED");
-            status.put("error", "Video too long");
-            status.put("message", "Video is longer than 3 minutes");
-        } else {
-            status.put("state", job.polls == 0 ? "JOB_STATE_CREATED" : "JOB_STATE_ENCODING");
-            status.put("progress", Math.min(90, job.polls * 40));
-        }
-        return status;
     }
 
     // ---- identity and profile ----
