@@ -1,12 +1,9 @@
 package com.ailsocialautomation.slack;
 
-import com.ailsocialautomation.Json;
-import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.AltTexts;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.message.MediaInput;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -22,7 +19,6 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -51,60 +47,18 @@ final class ComposeModal {
     /** What AIL can publish; Slack only uses the list to guide the picker, the bytes decide when AIL copies them. */
     private static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov");
     private static final int MAX_OPTIONS = 100;
-    private static final int MAX_METADATA = 3000;
     private static final int MAX_TEXT = 3000;
-
-    /** What the modal carries between opening and submitting: the command's origin and a message's files. */
-    record Metadata(String responseUrl, Instant issuedAt, List<SlackFiles.Ref> files) {
-        Metadata {
-            files = files == null ? List.of() : List.copyOf(files);
-        }
-
-        Origin origin() {
-            return new Origin(responseUrl, issuedAt);
-        }
-
-        /**
-         * At most Slack's 3,000 characters of private metadata: when a message's ten files with long names and
-         * addresses do not fit, the addresses are left out (files.info gives them back) and the names shortened.
-         */
-        String encode() {
-            String json = write(this);
-            return json.length() <= MAX_METADATA ? json : write(new Metadata(responseUrl, issuedAt, files.stream()
-                    .map(f -> new SlackFiles.Ref(f.id(), Blocks.cut(f.name(), 40), null)).toList()));
-        }
-
-        private static String write(Metadata metadata) {
-            try {
-                return Json.MAPPER.writeValueAsString(metadata);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Null when {@code stored} is not what this modal wrote (an origin alone, as older modals carry, is). */
-        static Metadata decode(String stored) {
-            if (stored == null || !stored.startsWith("{")) {
-                return null;
-            }
-            try {
-                return Json.MAPPER.readValue(stored, Metadata.class);
-            } catch (JsonProcessingException e) {
-                return null;
-            }
-        }
-    }
 
     private ComposeModal() {}
 
     static View view(List<Compose.Choice> choices, ParsedCommand partial, boolean schedule, String origin) {
         Origin o = Origin.decode(origin);
-        return view(choices, partial, schedule, new Metadata(o == null ? null : o.responseUrl(),
+        return view(choices, partial, schedule, new ComposeMetadata(o == null ? null : o.responseUrl(),
                 o == null ? null : o.issuedAt(), List.of()), "");
     }
 
     /** The modal prefilled with a message's text and files (the message shortcut), or with a partial command's options. */
-    static View view(List<Compose.Choice> choices, ParsedCommand partial, boolean schedule, Metadata metadata, String text) {
+    static View view(List<Compose.Choice> choices, ParsedCommand partial, boolean schedule, ComposeMetadata metadata, String text) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (choices.isEmpty()) {
             blocks.add(Blocks.section("No accounts are connected in this workspace yet. Connect one with "
@@ -149,36 +103,6 @@ final class ComposeModal {
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build());
     }
 
-    /** The files of a submitted view in order: the message's, then those added in the form. */
-    static List<SlackFiles.Ref> files(ViewState state, Metadata metadata) {
-        List<SlackFiles.Ref> files = new ArrayList<>(metadata == null ? List.of() : metadata.files());
-        ViewState.Value added = value(state.getValues(), FILES);
-        if (added != null && added.getFiles() != null) {
-            added.getFiles().forEach(f -> files.add(SlackFiles.Ref.of(f)));
-        }
-        return files;
-    }
-
-    /**
-     * The alt field's lines, one per item in the order of the media (the link, then the files), up to the last line
-     * that is not empty; a UserError when there are more lines than items or a line is too long.
-     */
-    static List<String> altLines(ViewState state, int items) {
-        ViewState.Value alt = value(state.getValues(), ALT);
-        List<String> lines = new ArrayList<>(alt == null || alt.getValue() == null ? List.of()
-                : List.of(alt.getValue().split("\\R", -1)));
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
-        }
-        if (lines.size() > items) {
-            throw new UserError("That is " + lines.size() + (lines.size() == 1 ? " line" : " lines") + " of alt text for "
-                    + items + (items == 1 ? " image or video" : " images and videos") + ": give one line per item, in order "
-                    + "(the link, then the files), or remove " + (lines.size() - items) + ".");
-        }
-        lines.replaceAll(line -> line.isBlank() ? "" : AltTexts.check(line.strip()));
-        return lines;
-    }
-
     /**
      * The draft in a submitted view, with its files as chat files; {@code altLines} follow the order of the media,
      * so the first belongs to the link when there is one and the others to the files.
@@ -200,12 +124,6 @@ final class ComposeModal {
                 link, alts, files);
     }
 
-    /** Whether the link field holds a link (the first item of the media, so the first alt line is its). */
-    static boolean hasLink(ViewState state) {
-        ViewState.Value media = value(state.getValues(), Compose.MEDIA);
-        return media != null && media.getValue() != null && !media.getValue().isBlank();
-    }
-
     /** Compose's problems as Slack field errors: the "when" problem shows under the date picker. */
     static Map<String, String> errors(Map<String, String> problems) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -225,7 +143,7 @@ final class ComposeModal {
         return options.stream().filter(o -> named.contains(o.getValue())).toList();
     }
 
-    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String id) {
+    static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String id) {
         Map<String, ViewState.Value> block = values.get(id);
         return block == null ? null : block.get(id);
     }

@@ -2,7 +2,6 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
-import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -13,7 +12,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -102,14 +99,14 @@ final class Interactions {
     Response compose(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
         String stored = p.getView().getPrivateMetadata();
-        ComposeModal.Metadata metadata = ComposeModal.Metadata.decode(stored);
+        ComposeMetadata metadata = ComposeMetadata.decode(stored);
         if (metadata == null && stored != null && !stored.isBlank()) {
             return foreign();
         }
         Origin origin = metadata == null ? null : metadata.origin();
         Invocation invocation = invocation(p, ctx, origin == null ? null : origin.encode(), AckDeadline.of(request, ackWithin));
         Map<String, String> errors = new LinkedHashMap<>();
-        Compose.Draft draft = draft(p.getView().getState(), metadata, ctx, errors);
+        Compose.Draft draft = ComposeFiles.read(p.getView().getState(), metadata, files, ctx.client(), ctx.getBotToken(), errors);
         if (draft == null) {
             return ctx.ackWithErrors(errors);
         }
@@ -121,27 +118,6 @@ final class Interactions {
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), invocation.origin());
         work.execute(() -> replies.later(compose.send(invocation, draft), to, false));
         return ctx.ack();
-    }
-
-    /**
-     * The submitted draft with its files as chat files (files.info fills in a missing download address, within the
-     * ack), or null with the field errors: too many or too long alt lines, a file Slack does not hand over.
-     */
-    private Compose.Draft draft(ViewState state, ComposeModal.Metadata metadata, ViewSubmissionContext ctx,
-                                Map<String, String> errors) {
-        List<SlackFiles.Ref> refs = ComposeModal.files(state, metadata);
-        boolean link = ComposeModal.hasLink(state);
-        String field = ComposeModal.ALT;
-        try {
-            List<String> lines = ComposeModal.altLines(state, refs.size() + (link ? 1 : 0));
-            List<String> fileAlts = link && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
-            // a message's file that Slack refuses is shown under the text: the file input is for new files
-            field = state.getValues().containsKey(ComposeModal.FILES) ? ComposeModal.FILES : Compose.TEXT;
-            return ComposeModal.draft(state, lines, files.resolve(ctx.client(), ctx.getBotToken(), refs, fileAlts));
-        } catch (UserError e) {
-            errors.put(field, Blocks.cut(e.getMessage(), 2000));
-            return null;
-        }
     }
 
     Response form(ViewSubmissionRequest request, ViewSubmissionContext ctx) {

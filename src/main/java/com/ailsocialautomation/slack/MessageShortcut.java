@@ -50,7 +50,7 @@ final class MessageShortcut {
         List<SlackFiles.Ref> files = attached.stream().filter(MessageShortcut::imageOrVideo).limit(ComposeModal.MAX_FILES)
                 .map(SlackFiles.Ref::of).toList();
         String text = plain(p.getMessage() == null ? null : p.getMessage().getText());
-        ComposeModal.Metadata metadata = new ComposeModal.Metadata(p.getResponseUrl(), clock.instant(), files);
+        ComposeMetadata metadata = new ComposeMetadata(p.getResponseUrl(), clock.instant(), files);
         String origin = metadata.origin().encode();
         Replies.To to = new Replies.To(teamId, p.getUser().getId(), p.getTriggerId(), p.getResponseUrl(), origin);
         var client = ctx.client();

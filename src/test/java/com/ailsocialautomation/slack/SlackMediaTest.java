@@ -130,7 +130,7 @@ class SlackMediaTest {
         // the accepted form, read as the submission handler reads it (a link would be looked up, and tests have no DNS)
         ViewState read = GsonFactory.createSnakeCase().fromJson(Json.MAPPER.writeValueAsString(
                 Map.of("values", valuesOf(hook.shortId(), "https://example.com/cat.png", List.of(photo), "A cat\nA door"))), ViewState.class);
-        List<String> lines = ComposeModal.altLines(read, 2);
+        List<String> lines = ComposeFiles.altLines(read, 2);
         Compose.Draft draft = ComposeModal.draft(read, lines, List.of(new MediaInput.ChatFile("u", null, "door.jpg", lines.get(1))));
         assertEquals("https://example.com/cat.png", draft.mediaUrl());
         assertEquals(List.of("A cat"), draft.alts(), "the first line is the link's");
@@ -202,13 +202,13 @@ class SlackMediaTest {
                     + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
             files.add(new SlackFiles.Ref("F0LONG" + i, name, url));
         }
-        ComposeModal.Metadata metadata = new ComposeModal.Metadata(rig.slack.responseUrl("meta"), java.time.Instant.now(), files);
+        ComposeMetadata metadata = new ComposeMetadata(rig.slack.responseUrl("meta"), java.time.Instant.now(), files);
         assertTrue(metadata.files().toString().length() > 3000, "the whole list would not fit");
 
         String encoded = metadata.encode();
 
         assertTrue(encoded.length() <= 3000, encoded.length() + " characters");
-        ComposeModal.Metadata read = ComposeModal.Metadata.decode(encoded);
+        ComposeMetadata read = ComposeMetadata.decode(encoded);
         assertEquals(files.stream().map(SlackFiles.Ref::id).toList(), read.files().stream().map(SlackFiles.Ref::id).toList());
         assertTrue(read.files().stream().allMatch(f -> f.url() == null), "files.info gives the addresses back");
         assertEquals(metadata.origin(), read.origin());
