@@ -81,6 +81,9 @@ public final class PostData implements PersonalData {
                         and (strpos(url, '/' || ? || '/') > 0 or strpos(url, '/@' || ? || '/') > 0
                              or right(url, length(?) + 1) = '/' || ?)""",
                         ws, account.handle(), account.handle(), account.handle(), account.handle());
+                // a target of an earlier connection of the same account (disconnected since) still names it
+                tx.update("update post_targets set account_label = ? where workspace_id = ? and account_id is null and account_label = ?",
+                        ERASED_ACCOUNT, ws, account.handle());
             }
         }
         dropExecutions(tx, MINE, ws, userId);

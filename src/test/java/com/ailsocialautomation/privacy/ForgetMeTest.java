@@ -107,6 +107,10 @@ class ForgetMeTest {
         rig.notification(bob, "failed:bob-1", "Post failed on mastodon (@ana_q@fosstodon.example): try later", false);
         Post bobPublishedToAna = rig.post(bob, "Bob's published post p4p4", Instant.now(), anasMain);
         rig.finish(bobPublishedToAna, TargetState.PUBLISHED, 200, "fosstodon accepted bob's status e5e5");
+        // published to an earlier connection of Ana's account, disconnected since: the target no longer records the account
+        Post bobToAnasOldConnection = rig.post(bob, "Bob's post to Ana's earlier connection d2d2", Instant.now(), anasMain);
+        rig.finish(bobToAnasOldConnection, TargetState.PUBLISHED, 200, null);
+        rig.sql.update("update post_targets set account_id = null where post_id = ?", bobToAnasOldConnection.id());
         rig.notification(bob, "published:bob-2", "Post is published on mastodon (@ana_q@fosstodon.example): "
                 + "https://fosstodon.example/@@ana_q@fosstodon.example/1234", false);
 
@@ -159,6 +163,9 @@ class ForgetMeTest {
                         "Post is published on mastodon (an erased account): (link removed)"),
                 QueuedMessages.of(rig.sql, pg.vault(), bob.user().id()).stream().map(ForgetMeTest::textOf).toList(),
                 "Bob's messages keep what happened, not where");
+        Target old = rig.posts.find(bob.workspaceId(), bobToAnasOldConnection.id()).orElseThrow().targets().get(0);
+        assertEquals(Arrays.asList(TargetState.PUBLISHED, "an erased account", null), Arrays.asList(old.state(), old.accountLabel(), old.url()),
+                "her handle goes from where the account was not recorded, label and address");
         Target published = rig.posts.find(bob.workspaceId(), bobPublishedToAna.id()).orElseThrow().targets().get(0);
         assertEquals(Arrays.asList(TargetState.PUBLISHED, "an erased account", null, null, null),
                 Arrays.asList(published.state(), published.accountLabel(), published.externalId(), published.url(), published.error()));
