@@ -48,7 +48,7 @@ public final class Inspector {
     }
 
     static UserError unreadable(MediaType type) {
-        return new UserError("That file starts like a " + type.displayName() + " file but cannot be read: it may be "
+        return new UserError("That file looks like " + type.displayName() + " but cannot be read: it may be "
                 + "cut short or damaged. Save or export it again and send it anew.");
     }
 }

@@ -74,7 +74,7 @@ public record MediaLimits(Set<MediaType> types, long maxBytes, int maxLong, int 
      */
     public List<String> problems(MediaFacts facts) {
         if (!takes(facts.type())) {
-            String file = "a " + facts.type().displayName() + " file";
+            String file = "in " + facts.type().displayName() + " format";
             return List.of(types.isEmpty() ? file + ", and it takes no " + (facts.isVideo() ? "videos" : "images")
                     : file + ", not " + names());
         }

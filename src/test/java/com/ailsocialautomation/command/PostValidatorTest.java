@@ -128,7 +128,7 @@ class PostValidatorTest {
         assertEquals("Instagram (@ana) needs an image or a video — attach one or add media:<url>, or leave it out with to:",
                 refused("Hello", NO_MEDIA, on(Platform.INSTAGRAM)));
         assertEquals("YouTube (@ana) needs a video — attach one or add media:<url>; "
-                        + "YouTube (@ana): the image is a PNG file, and it takes no images, or leave it out with to:",
+                        + "YouTube (@ana): the image is in PNG format, and it takes no images, or leave it out with to:",
                 refusedFacts("Hello", List.of(PNG), on(Platform.YOUTUBE)));
         assertDoesNotThrow(() -> PostValidator.check("Hello", List.of(MP4),
                 List.of(on(Platform.YOUTUBE), on(Platform.TIKTOK), on(Platform.INSTAGRAM))));

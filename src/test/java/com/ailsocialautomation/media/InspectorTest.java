@@ -83,18 +83,18 @@ class InspectorTest {
     void aFileCutShortIsRefusedInOneClearLine() throws IOException {
         byte[] mp4 = IsoFixtures.movie("isom", 12_500, 1000, 1920, 1080, false);
         String message = refused(Arrays.copyOf(mp4, mp4.length - 100));
-        assertEquals("That file starts like a MP4 file but cannot be read: it may be cut short or damaged. "
+        assertEquals("That file looks like MP4 but cannot be read: it may be cut short or damaged. "
                 + "Save or export it again and send it anew.", message);
         byte[] png = Fixtures.png(30, 10, 1);
-        assertTrue(refused(Arrays.copyOf(png, png.length - 5)).startsWith("That file starts like a PNG file"));
+        assertTrue(refused(Arrays.copyOf(png, png.length - 5)).startsWith("That file looks like PNG "));
         byte[] gif = Fixtures.gif(24, 12);
-        assertTrue(refused(Arrays.copyOf(gif, gif.length / 2)).startsWith("That file starts like a GIF file"));
+        assertTrue(refused(Arrays.copyOf(gif, gif.length / 2)).startsWith("That file looks like GIF "));
         byte[] webp = Fixtures.webp();
-        assertTrue(refused(Arrays.copyOf(webp, webp.length - 9)).startsWith("That file starts like a WebP file"));
+        assertTrue(refused(Arrays.copyOf(webp, webp.length - 9)).startsWith("That file looks like WebP "));
         byte[] jpeg = Fixtures.jpeg(40, 20, 6);
-        assertTrue(refused(Arrays.copyOf(jpeg, 40)).startsWith("That file starts like a JPEG file"));
+        assertTrue(refused(Arrays.copyOf(jpeg, 40)).startsWith("That file looks like JPEG "));
         byte[] heic = IsoFixtures.heic(64, 64, false);
-        assertTrue(refused(Arrays.copyOf(heic, 60)).startsWith("That file starts like a HEIC file"));
+        assertTrue(refused(Arrays.copyOf(heic, 60)).startsWith("That file looks like HEIC "));
     }
 
     @Test

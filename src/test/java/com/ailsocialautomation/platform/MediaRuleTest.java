@@ -32,7 +32,7 @@ class MediaRuleTest {
                 problems(Platform.BLUESKY, video(MediaType.MOV, 100_500_000, 1920, 1080, 60)));
         assertEquals(List.of("Bluesky: image 2 is 1,000,001 bytes, at most 1 MB"), problems(Platform.BLUESKY,
                 image(MediaType.JPEG, 1_000_000, 2000, 1500), image(MediaType.PNG, 1_000_001, 800, 600)));
-        assertEquals(List.of("Bluesky: the image is a HEIC file, not JPEG, PNG, GIF or WebP"),
+        assertEquals(List.of("Bluesky: the image is in HEIC format, not JPEG, PNG, GIF or WebP"),
                 problems(Platform.BLUESKY, image(MediaType.HEIC, 500_000, 4032, 3024)));
     }
 
@@ -55,7 +55,7 @@ class MediaRuleTest {
                 "a portrait phone video is the landscape frame turned");
         assertEquals(List.of("X: the video is 1:4 (width:height), from 1:3 to 3:1"),
                 problems(Platform.X, video(MediaType.MP4, 9_000_000, 300, 1200, 30)));
-        assertEquals(List.of("X: the video is a WebM file, not MP4 or MOV"),
+        assertEquals(List.of("X: the video is in WebM format, not MP4 or MOV"),
                 problems(Platform.X, video(MediaType.WEBM, 9_000_000, 1280, 720, 30)));
     }
 
@@ -72,13 +72,13 @@ class MediaRuleTest {
     void linkedInTakesVideosFromThreeSecondsToHalfAnHour() {
         assertEquals(List.of("LinkedIn: the video is 2 s, at least 3 s"),
                 problems(Platform.LINKEDIN, video(MediaType.MP4, 500_000, 1280, 720, 2)));
-        assertEquals(List.of("LinkedIn: the video is a MOV file, not MP4"),
+        assertEquals(List.of("LinkedIn: the video is in MOV format, not MP4"),
                 problems(Platform.LINKEDIN, video(MediaType.MOV, 500_000, 1280, 720, 20)));
         assertEquals(List.of("LinkedIn: the image is 6 MB, at most 5 MB"),
                 problems(Platform.LINKEDIN, image(MediaType.PNG, 6_000_000, 1280, 720)));
         assertEquals(List.of("LinkedIn: the video is 1:3 (width:height), from 1:2.4 to 2.4:1"),
                 problems(Platform.LINKEDIN, video(MediaType.MP4, 5_000_000, 400, 1200, 20)));
-        assertEquals(List.of("LinkedIn: the image is a WebP file, not JPEG, PNG or GIF"),
+        assertEquals(List.of("LinkedIn: the image is in WebP format, not JPEG, PNG or GIF"),
                 problems(Platform.LINKEDIN, image(MediaType.WEBP, 500_000, 1280, 720)));
     }
 
