@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.UserError;
@@ -72,6 +74,11 @@ public final class PostCommands implements Handler {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
         List<String> links = command.options("media");
+        if (caller.invocation().frontEnd() != FrontEnd.CONSOLE
+                && command.files().stream().anyMatch(f -> f instanceof MediaInput.LocalFile)) {
+            // a path names a file on AIL's own machine: only its operator, at the console, may hand one over
+            throw new IllegalArgumentException("a local file from " + caller.invocation().frontEnd());
+        }
         InputLimits.checkMediaCount(links.size() + command.files().size());
         String text = command.text();
         PostRules.precheck(text, links, command.files().size(), targets); // before any download

@@ -164,6 +164,19 @@ class MediaCopyTest {
         Files.delete(local);
     }
 
+    @Test
+    void aLocalFileFromAChatIsRefusedBecauseOnlyTheOperatorsConsoleMayNameAFileOnAilsMachine() throws Exception {
+        rig.connectWebhook(rig.ana);
+        Path secret = Files.createTempFile("ail-server-file-", ".png");
+        Files.write(secret, Pictures.png(10, 10, false));
+        String reply = rig.units.commandLayer.commands.run(rig.ana, new com.ailsocialautomation.command.ParsedCommand("post",
+                List.of(), java.util.Map.of("to", List.of("webhook")), "hello",
+                List.of(new com.ailsocialautomation.message.MediaInput.LocalFile(secret, null)))).toPlainText();
+        assertTrue(reply.contains("error id"), reply);
+        assertEquals(0, rig.count("posts"));
+        Files.delete(secret);
+    }
+
     private static List<Path> tempCopies() throws IOException {
         try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return all.filter(p -> p.getFileName().toString().startsWith("ail-media-")).sorted().toList();
