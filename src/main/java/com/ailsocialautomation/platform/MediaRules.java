@@ -37,7 +37,8 @@ final class MediaRules {
             .images(MediaLimits.of(MB, JPEG, PNG, GIF, WEBP))
             .videos(MediaLimits.of(100 * MB, MP4, MOV).length(null, Duration.ofMinutes(3)));
 
-    // Images ≤5 MB; a GIF ≤15 MB and ≤1280×1080, on its own; video MP4/MOV ≤512 MB, 0.5–140 s, 1:3 to 3:1.
+    // Images ≤5 MB, from 4×4 to 8192×8192; a GIF ≤15 MB and ≤1280×1080, on its own; video MP4/MOV ≤512 MB,
+    // 0.5–140 s, 1:3 to 3:1.
     // The video frame: the media best-practices page says 32×32 to 1280×1024, which is the synchronous upload's;
     // the chunked upload AIL uses takes 1920×1200 (and turned), as X's upload notes say.
     static final MediaRule X = new MediaRule(4, 1, false, Need.NOTHING)
