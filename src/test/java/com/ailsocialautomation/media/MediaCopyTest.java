@@ -94,6 +94,22 @@ class MediaCopyTest {
     }
 
     @Test
+    void aScheduledPostWhoseSourceIsGoneCanStillBeEditedAndRescheduledAndGoesOutWithItsPicture() throws Exception {
+        rig.connectWebhook(rig.ana);
+        String link = rig.serve("/later", Pictures.png(20, 20, false));
+        String id = MediaRig.postId(rig.run(rig.ana, "schedule in:2h to:webhook media:" + link + " First words"));
+        rig.files.stop(0);
+        assertTrue(rig.run(rig.ana, "edit " + id + " Better words").contains("now reads: Better words"));
+        assertTrue(rig.run(rig.ana, "reschedule " + id + " in:1s").contains("will be published"));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> target(id, "webhook").state() == TargetState.PUBLISHED),
+                () -> post(id).targets().toString());
+        JsonNode delivered = rig.hook.accepted().get(0).body();
+        assertEquals("Better words", delivered.path("text").asText());
+        assertEquals("later", delivered.path("media_items").get(0).path("name").asText());
+        assertEquals(1, rig.fetches.get());
+    }
+
+    @Test
     void aTargetThatCannotTakeTheMediaNamesWhyAndNothingIsKept() throws Exception {
         rig.connectMastodon(rig.ana);
         rig.connectWebhook(rig.ana);

@@ -47,7 +47,8 @@ class WorkspaceEraserTest {
                 "bob-refused-token-2b2b", null);
         Post sent = rig.post(ana, "Acme launch text 3g3g", Instant.now(), anas, bobs);
         rig.finish(sent, TargetState.FAILED, 503, "acme instance said 3g3g was too long");
-        rig.post(bob, "Bob's scheduled text 4h4h", Instant.now().plus(Duration.ofDays(2)), anas, bobs);
+        rig.postWithMedia(bob, "Bob's scheduled text 4h4h", Instant.now().plus(Duration.ofDays(2)), "acme-roadmap-1n1n.png",
+                "Acme's roadmap 1n1n", "acme-picture-bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8), anas, bobs);
         rig.notification(bob, "failed:acme-1", "Post failed: Acme launch text 3g3g", false);
         rig.connectLink(ana, "mastodon", "https://acme-instance.example", "acme-link-token");
         rig.oauthState(bob, "mastodon", "https://acme-instance.example", "acme-state", "acme-pkce-verifier-5i5i");
@@ -56,14 +57,16 @@ class WorkspaceEraserTest {
 
         Account cleos = rig.connect(cleo, "mastodon", "109cleo01", "@cleo@globex.example", "https://globex.example",
                 "cleo-access-token-8l8l", null);
-        rig.post(cleo, "Globex scheduled text 9m9m", Instant.now().plus(Duration.ofDays(1)), cleos);
+        rig.postWithMedia(cleo, "Globex scheduled text 9m9m", Instant.now().plus(Duration.ofDays(1)), "globex-logo.png",
+                "Globex logo", "globex-picture-bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8), cleos);
         rig.slackInstallation("T0GLOBEX9", "Globex", "U0CLEO5520", "xoxb-globex-bot-token", "xoxp-cleo-user-token");
 
         acme = new ArrayList<>(List.of("T0ACME42", "Acme Rockets", "U0ANA7731", "U0BOB4410", "Ana Quintero", "Bob Marsh",
                 "@ana_q@fosstodon.example", "@bob@mastodon.example", "Acme launch text 3g3g", "Bob's scheduled text 4h4h",
                 "too long", "ana-access-token-5b1e", "ana-refresh-token-9c2d", "bob-refused-token-2b2b",
                 "acme-pkce-verifier-5i5i", "acme-instance.example", "198.51.100.23", "AcmeBrowser",
-                "xoxb-acme-bot-token-6j6j", "xoxp-ana-user-token-7k7k", ana.workspaceId().toString(),
+                "xoxb-acme-bot-token-6j6j", "xoxp-ana-user-token-7k7k", "acme-roadmap-1n1n", "Acme's roadmap 1n1n",
+                ana.workspaceId().toString(),
                 ana.user().id().toString(), bob.user().id().toString(), anas.id().toString(), bobs.id().toString()));
     }
 
@@ -74,6 +77,8 @@ class WorkspaceEraserTest {
 
     @Test
     void removingTheAppErasesTheWholeWorkspaceRevokesItsTokensAndLeavesOneAuditRow() {
+        assertEquals(List.of("media_items.file_name_enc (decrypted)"),
+                RawTables.rowsContaining(pg.dataSource(), pg.vault(), "acme-roadmap-1n1n"), "the search opens a copy's name");
         Erased erased = rig.workspaceEraser.erase(FrontEnd.SLACK, "T0ACME42");
         assertEquals(List.of(2, 1, 2, 2, 1, 1, 1, 1, 2, 1), List.of(erased.posts(), erased.scheduledPosts(), erased.accounts(),
                 erased.publishLogs(), erased.notifications(), erased.oauthStates(), erased.connectLinks(), erased.technicalData(),
@@ -101,6 +106,9 @@ class WorkspaceEraserTest {
         }
         assertEquals(1, rig.count("select count(*) from scheduled_tasks where task_instance like ?", cleo.workspaceId() + "/%"));
         assertEquals(1, rig.count("select count(*) from slack_installations where team_id = 'T0GLOBEX9'"));
+        assertEquals(1, rig.count("select count(*) from media_chunks c join media_items m on m.id = c.item_id where m.workspace_id = ?",
+                cleo.workspaceId()), "the other workspace's picture stays");
+        assertEquals(0, rig.count("select count(*) from media_chunks c where not exists (select 1 from media_items m where m.id = c.item_id)"));
     }
 
     @Test
