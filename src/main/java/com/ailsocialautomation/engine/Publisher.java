@@ -38,8 +38,9 @@ import java.util.UUID;
 /**
  * Publishes one target. The target is recorded as publishing before any request leaves; a target found still
  * publishing when its execution is revived after a crash becomes unknown (the author is asked to check), unless
- * the platform honours the idempotency key, in which case it is retried with the same key. A publish request
- * whose answer is lost is treated the same way: only failures before the request left are retried blindly.
+ * the platform honours the idempotency key, in which case it is retried with the same key, or its post request had
+ * not left yet (it died uploading media), in which case it is simply tried again. A publish request whose answer is
+ * lost is treated the same way: only failures before the request left are retried blindly.
  */
 public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -120,6 +121,12 @@ public final class Publisher {
                 return attempt(current.orElse(post), claimed.get(), provider);
             }
             case PUBLISHING -> {
+                if (provider != null && target.sentAt() == null && target.attempts() < maxAttempts) {
+                    // Our earlier execution died before its post request left (uploading media, say): nothing was
+                    // posted, so this is another attempt, with what the platform already holds reused.
+                    Optional<Target> resumed = targets.resume(workspaceId, targetId);
+                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
+                }
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
                 // revival must not rely on the key any more.
@@ -207,7 +214,7 @@ public final class Publisher {
         List<MediaRef> uploaded = null;
         try {
             uploaded = ready(media.prepare(provider, creds, target, items.media(), items.keys()));
-            return send(provider, creds, request(post, target, uploaded, items));
+            return send(provider, creds, target, request(post, target, uploaded, items));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
@@ -217,7 +224,7 @@ public final class Publisher {
             if (uploaded == null) {
                 uploaded = ready(media.prepare(provider, fresh, target, items.media(), items.keys()));
             }
-            return send(provider, fresh, request(post, target, uploaded, items));
+            return send(provider, fresh, target, request(post, target, uploaded, items));
         }
     }
 
@@ -241,9 +248,11 @@ public final class Publisher {
     /**
      * One publish request. When it went out and its answer was lost (a read timeout, a dropped connection, a
      * 5xx), repeating it can post twice, unless the platform honours the idempotency key: then it is retried
-     * like any passing failure. Media uploads are outside: an orphaned upload is harmless.
+     * like any passing failure. Media uploads are outside: an orphaned upload is harmless. The target is marked
+     * sent before the request leaves, so a revival tells a run that died uploading from one that died posting.
      */
-    private static Published send(Provider provider, Credentials creds, PublishRequest request) {
+    private Published send(Provider provider, Credentials creds, Target target, PublishRequest request) {
+        targets.sending(target.workspaceId(), target.id());
         try {
             return provider.publish(creds, request);
         } catch (PlatformError e) {

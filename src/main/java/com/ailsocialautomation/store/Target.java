@@ -7,11 +7,12 @@ import java.util.UUID;
 
 /**
  * One post going to one account, in one {@link TargetState}. {@code idempotencyKey} stays the same across
- * retries, so platforms that honour it never post twice.
+ * retries, so platforms that honour it never post twice. {@code sentAt}: when the current attempt's post request
+ * left; null before that (while its media upload, say).
  */
 public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, PlatformId platform, String accountLabel,
                      TargetState state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
-                     String error, Instant startedAt, Instant finishedAt) {
+                     String error, Instant startedAt, Instant finishedAt, Instant sentAt) {
 
     /** Why a scheduled target was cancelled when its account was disconnected or erased. */
     public static final String ACCOUNT_GONE = "the account was disconnected";

@@ -34,16 +34,25 @@ public final class Targets {
     /** scheduled → publishing, recorded before any request goes out. Empty when the target is not scheduled. */
     public Optional<Target> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
-                update post_targets set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
+                updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
                 returning *""", this::target, workspaceId, targetId);
     }
 
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */
     public Optional<Target> resume(UUID workspaceId, UUID targetId) {
         return sql.one("""
-                update post_targets set started_at = now(), attempts = attempts + 1, updated_at = now()
+                update post_targets set started_at = now(), sent_at = null, attempts = attempts + 1, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing' returning *""", this::target, workspaceId, targetId);
+    }
+
+    /**
+     * The post request is about to leave: from now on a run that dies may have posted. Written before the request,
+     * so a revival that finds it null knows nothing was sent.
+     */
+    public void sending(UUID workspaceId, UUID targetId) {
+        sql.update("update post_targets set sent_at = now() where workspace_id = ? and id = ? and state = 'publishing'",
+                workspaceId, targetId);
     }
 
     /** publishing → published. */

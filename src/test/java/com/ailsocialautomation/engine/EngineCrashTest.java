@@ -184,8 +184,8 @@ class EngineCrashTest {
      */
     private Target revivedAfter(Duration ago, EngineRig.Fixture f, Post post) throws Exception {
         Target target = post.targets().get(0);
-        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, attempts = 1 where id = ?",
-                ago.toSeconds() + " seconds", target.id());
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, sent_at = now() - ?::interval, "
+                + "attempts = 1 where id = ?", ago.toSeconds() + " seconds", ago.toSeconds() + " seconds", target.id());
         rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
                 + "where task_name = ? and task_instance = ?", PublishQueue.TASK_NAME, PublishQueue.instanceId(f.workspaceId(), target.id()));
         HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mastodon.url() + "/api/v1/statuses"))

@@ -156,6 +156,28 @@ class MediaProcessingTest {
     }
 
     @Test
+    void anEngineThatDiedBeforeThePostLeftIsRevivedAsAnotherAttemptThatReusesWhatXHolds() throws Exception {
+        x.videoProcessing(FakeX.Processing.STAYS_PENDING);
+        Post post = post("Revived");
+        assertTrue(eventually(Duration.ofSeconds(20), () -> x.statusChecks() >= 1 && target(post).state() == TargetState.SCHEDULED));
+        rig.stopEngines();
+        // as an engine leaves it that dies while it asks X about the video: publishing, its execution picked, no post sent
+        Target t = target(post);
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now(), attempts = 1 where id = ?", t.id());
+        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
+                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
+                com.ailsocialautomation.store.PublishQueue.instanceId(t.workspaceId(), t.id()));
+        x.finishProcessing();
+        rig.startEngine(EngineRig.settings(5), http -> List.of(new XProvider(new DirectApiClient(Duration.ofSeconds(3)),
+                x.url(), x.url(), Clock.systemUTC())));
+
+        Target done = settled(post);
+        assertEquals(TargetState.PUBLISHED, done.state(), done.error());
+        assertEquals(1, x.posts().size());
+        assertEquals(1, x.received("POST", "/2/media/upload/initialize").size(), "the video X held was not uploaded again");
+    }
+
+    @Test
     void aRateLimitAfterTheUploadRetriesThePostWithoutUploadingTheVideoAgain() throws Exception {
         x.videoProcessing(FakeX.Processing.NONE);
         x.rateLimitNext("/2/tweets", Instant.now().plusSeconds(1));
