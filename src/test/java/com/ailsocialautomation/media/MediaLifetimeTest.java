@@ -132,4 +132,24 @@ class MediaLifetimeTest {
         String retried = rig.run(rig.ana, "retry " + now);
         assertTrue(retried.contains("only failed or unknown"), retried);
     }
+
+    @Test
+    void aRetryAfterTheCopyWasDeletedFailsSayingSoInsteadOfPostingWithoutThePicture() throws Exception {
+        rig.connectWebhook(rig.ana);
+        rig.hook.failNext(1, 422, null);
+        String id = MediaRig.postId(rig.run(rig.ana, "post to:webhook media:" + rig.serve("/gone-later", Pictures.png(9, 9, false)) + " hi"));
+        UUID ws = rig.workspace(rig.ana);
+        java.util.function.Supplier<com.ailsocialautomation.store.Target> target =
+                () -> rig.units.store.posts.find(ws, id).orElseThrow().targets().get(0);
+        assertTrue(eventually(Duration.ofSeconds(20), () -> target.get().state() == com.ailsocialautomation.store.TargetState.FAILED));
+        assertTrue(eventually(Duration.ofSeconds(10), () -> rig.units.store.sql.one("select count(*) from scheduled_tasks where task_instance like ?",
+                rs -> rs.getInt(1), "%" + target.get().id()).orElseThrow() == 0));
+        new Retention(rig.units.store.sql, 30, Clock.offset(Clock.systemUTC(), Duration.ofDays(31)), rig.units.store.media).purge();
+        assertEquals(0, items(id));
+
+        assertTrue(rig.run(rig.ana, "retry " + id).startsWith("Retrying post " + id));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> target.get().state() == com.ailsocialautomation.store.TargetState.FAILED
+                && target.get().error() != null && target.get().error().contains("no longer keeps the media")), () -> target.get().toString());
+        assertEquals(0, rig.hook.accepted().size(), "nothing went out without its picture");
+    }
 }
