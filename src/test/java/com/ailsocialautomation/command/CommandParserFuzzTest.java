@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.testing.PerInputTimeLimit;
 import com.ailsocialautomation.UserError;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -17,6 +18,7 @@ class CommandParserFuzzTest {
 
     // Entries go into a libFuzzer dictionary file, where a quote, a backslash and any non-ASCII byte must be escaped.
     @FuzzTest(maxDuration = "30s")
+    @PerInputTimeLimit
     @DictionaryEntries({"post ", "schedule ", "edit ", "reschedule ", "connect ", "timezone ", "help ", "list ",
             "to:", "media:", "at:", "in:", "public:yes", "--", "https://", " ", "\\\"", "\\\\\\\"", "\\x0A",
             "\\xE2\\x80\\x9C", "\\xE2\\x80\\x9D"})

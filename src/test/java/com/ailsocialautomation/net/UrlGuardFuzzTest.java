@@ -1,5 +1,6 @@
 package com.ailsocialautomation.net;
 
+import com.ailsocialautomation.testing.PerInputTimeLimit;
 import com.ailsocialautomation.UserError;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UrlGuardFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
+    @PerInputTimeLimit
     void checkGivesAVettedUrlOrAUserError(FuzzedDataProvider data) throws UnknownHostException {
         boolean insecureLoopback = data.consumeBoolean();
         List<InetAddress> addresses = new ArrayList<>();

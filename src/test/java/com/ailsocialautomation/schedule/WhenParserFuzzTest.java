@@ -1,5 +1,6 @@
 package com.ailsocialautomation.schedule;
 
+import com.ailsocialautomation.testing.PerInputTimeLimit;
 import com.ailsocialautomation.UserError;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -29,6 +30,7 @@ class WhenParserFuzzTest {
             .stream().map(Instant::parse).toList();
 
     @FuzzTest(maxDuration = "30s")
+    @PerInputTimeLimit
     @DictionaryEntries({"now", "in ", "today", "tomorrow", "next ", "fri", "monday", "at ", "am", "pm", "noon",
             "2026-03-29", "T", "Z", "+01:00", ":30", "h", "m", "d", "w", "min", "hours", " "})
     void anyTimeIsWithinBoundsOrGivesOneLineUserError(FuzzedDataProvider data) {
