@@ -93,7 +93,18 @@ public final class Main {
     private static int runApp(App app, java.util.function.Consumer<App> work) {
         // The hook is registered before anything starts, so a SIGTERM or Ctrl-C during start-up also stops
         // the embedded PostgreSQL (it runs detached from this JVM and would otherwise be left behind).
-        Thread hook = new Thread(app::close, "ail-shutdown");
+        // A stop asked for by SIGTERM or Ctrl-C that ended cleanly is a success: exit code 0, not the JVM's 143 or
+        // 130 (docker and systemd report those as failures); 1 if stopping failed.
+        Thread hook = new Thread(() -> {
+            int status = 0;
+            try {
+                app.close();
+            } catch (RuntimeException e) {
+                System.err.println("AIL did not stop cleanly: " + e.getMessage());
+                status = 1;
+            }
+            Runtime.getRuntime().halt(status);
+        }, "ail-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             app.launch();
