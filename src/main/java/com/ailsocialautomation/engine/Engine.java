@@ -45,10 +45,18 @@ public final class Engine implements AutoCloseable {
                 .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(15)))
                 .execute((instance, context) -> {
                     String[] ids = instance.getId().split("/");
-                    Outcome outcome = publisher.run(UUID.fromString(ids[0]), UUID.fromString(ids[1]));
+                    UUID workspaceId = UUID.fromString(ids[0]);
+                    UUID targetId = UUID.fromString(ids[1]);
+                    Outcome outcome = publisher.run(workspaceId, targetId);
                     return outcome.done()
-                            ? (CompletionHandler<Void>) (complete, ops) -> ops.remove()
-                            : (complete, ops) -> ops.reschedule(complete, outcome.at());
+                            ? (CompletionHandler<Void>) (complete, ops) -> {
+                                ops.remove();
+                                settle(sql, workspaceId, targetId);
+                            }
+                            : (complete, ops) -> {
+                                ops.reschedule(complete, outcome.at());
+                                settle(sql, workspaceId, targetId);
+                            };
                 });
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         recurring.add(Tasks.recurring("requeue-orphans", FixedDelay.of(Duration.ofSeconds(30)))
@@ -78,6 +86,15 @@ public final class Engine implements AutoCloseable {
                 .build();
         Gauge.builder("ail.targets.due.not.started", () -> safeCount(sql, clock))
                 .description("scheduled targets whose time has come but that have not started").register(metrics);
+    }
+
+    /** A retry or reschedule that came while the run was ending is queued now (see PublishQueue.settle). */
+    private static void settle(Sql sql, UUID workspaceId, UUID targetId) {
+        try {
+            PublishQueue.settle(sql, workspaceId, targetId);
+        } catch (RuntimeException e) {
+            log.warn("Could not re-queue a target after its run; the orphan sweep will", e);
+        }
     }
 
     private static double safeCount(Sql sql, Clock clock) {

@@ -27,7 +27,26 @@ public final class PublishQueue {
     }
 
     /**
-     * Re-queues scheduled targets that have no execution (a retry that raced with the end of the previous run).
+     * Makes the target's execution match the target after a run of it has ended (its row removed or rescheduled):
+     * a scheduled target gets an execution due at its {@code due_at}, unless one is already picked. A retry or
+     * reschedule committed while the run was still going found the run's row picked and left it alone; this is
+     * what puts that work on the queue. It cannot be lost in between: {@code enqueue}'s conflict clause locks the
+     * picked row, so the run's removal waits for the retry to commit and this statement, run after the removal,
+     * sees the retry; a retry that comes after the removal inserts its own row. A target in any other state is
+     * left alone, so this never adds a run.
+     */
+    public static void settle(Sql sql, UUID workspaceId, UUID targetId) {
+        sql.update("""
+                insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                select ?, ?, null, t.due_at, false, 1 from post_targets t
+                where t.workspace_id = ? and t.id = ? and t.state = 'scheduled'
+                on conflict (task_name, task_instance) do update set execution_time = excluded.execution_time
+                where scheduled_tasks.picked = false""", TASK_NAME, instanceId(workspaceId, targetId), workspaceId, targetId);
+    }
+
+    /**
+     * Re-queues scheduled targets that have no execution (a backstop: an execution removed by hand, or a
+     * {@link #settle} that failed).
      * Returns how many were re-queued.
      */
     public static int requeueOrphans(Sql sql) {

@@ -165,13 +165,34 @@ class EngineTest {
         Post post = rig.post(f, "fails twice", Instant.now());
         rig.startWebhookEngine(EngineRig.settings(5));
         assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
-        // a retry while the failed run is still ending is re-queued by the engine's orphan sweep, which this rig
-        // does not run: wait for the run to end, as a person reading the DM does
-        assertTrue(eventually(Duration.ofSeconds(10), () -> rig.sql.one("select count(*) from scheduled_tasks where task_instance like ?",
-                rs -> rs.getInt(1), "%" + onlyTarget(post).id()).orElse(0) == 0));
         assertEquals(1, rig.posts.retry(f.workspaceId(), post.id(), Instant.now()).size());
         assertTrue(eventually(Duration.ofSeconds(20), () -> messagesFor(f).size() == 2), "a second DM: " + messagesFor(f));
         assertEquals(TargetState.FAILED, onlyTarget(post).state());
+    }
+
+    @Test
+    void aRetryWhileTheFailedRunIsStillEndingGoesOutOnceAtOnce() throws Exception {
+        hook.failNext(1, 422, null);
+        Post post = rig.post(f, "retried at the worst moment", Instant.now());
+        try (java.sql.Connection held = pg.dataSource().getConnection()) {
+            // the run records its attempt after it marked the target failed: holding that table keeps the run,
+            // and its execution, going while the author retries
+            held.setAutoCommit(false);
+            held.createStatement().execute("lock table publish_attempts in share mode");
+            rig.startWebhookEngine(EngineRig.settings(5));
+            assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
+            assertEquals(1, rig.sql.one("select count(*) from scheduled_tasks where picked and task_instance like ?",
+                    rs -> rs.getInt(1), "%" + onlyTarget(post).id()).orElse(0), "the failed run is still ending");
+            assertEquals(1, rig.posts.retry(f.workspaceId(), post.id(), Instant.now()).size());
+            held.rollback();
+        }
+        // well before the engine's 30-second orphan sweep would find it
+        assertTrue(eventually(Duration.ofSeconds(8), () -> TargetState.PUBLISHED.equals(onlyTarget(post).state())),
+                () -> "the retry ran: " + onlyTarget(post));
+        Thread.sleep(1000); // a second run would deliver again now
+        assertEquals(1, hook.accepted().size(), "delivered once");
+        assertEquals(0, rig.sql.one("select count(*) from scheduled_tasks where task_instance like ?",
+                rs -> rs.getInt(1), "%" + onlyTarget(post).id()).orElse(-1), "nothing left on the queue");
     }
 
     @Test

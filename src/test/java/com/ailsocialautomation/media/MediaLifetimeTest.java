@@ -142,8 +142,6 @@ class MediaLifetimeTest {
         java.util.function.Supplier<com.ailsocialautomation.store.Target> target =
                 () -> rig.units.store.posts.find(ws, id).orElseThrow().targets().get(0);
         assertTrue(eventually(Duration.ofSeconds(20), () -> target.get().state() == com.ailsocialautomation.store.TargetState.FAILED));
-        assertTrue(eventually(Duration.ofSeconds(10), () -> rig.units.store.sql.one("select count(*) from scheduled_tasks where task_instance like ?",
-                rs -> rs.getInt(1), "%" + target.get().id()).orElseThrow() == 0));
         new Retention(rig.units.store.sql, 30, Clock.offset(Clock.systemUTC(), Duration.ofDays(31)), rig.units.store.media).purge();
         assertEquals(0, items(id));
 
