@@ -28,7 +28,9 @@ public final class AltTexts {
 
     /** More alt: texts than media items is a mistake: which item would the extra one describe? */
     static void checkCount(CommandSpec spec, int alts, int media) {
-        if (alts > media) {
+        // edit with alt: alone re-describes the post's stored items: the command layer counts those
+        boolean describesStored = media == 0 && spec.name().equals(Subcommand.EDIT.word());
+        if (alts > media && !describesStored) {
             throw spec.misuse("That is " + alts + (alts == 1 ? " alt: text for " : " alt: texts for ") + media + (media == 1 ? " image or video" : " images and videos")
                     + "; give one alt: per item, in the order of the media (media: links first, then attached files)");
         }

@@ -105,9 +105,15 @@ public final class Commands {
                     "Cancel a scheduled post (its author or an admin)", List.of("/ail cancel p7k2q"), ""),
             spec(Subcommand.RETRY, List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
                     "Try a failed post again (its author or an admin)", List.of("/ail retry p7k2q"), ""),
-            spec(Subcommand.EDIT, List.of(POST), List.of(), Text.REQUIRED, "/ail edit <post> <text>",
-                    "Replace the text of a scheduled post", List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!"),
-                    "The new text is everything after the post id, as typed."),
+            spec(Subcommand.EDIT, List.of(POST), List.of(MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] <text>",
+                    "Change the text, media or alt texts of a scheduled post",
+                    List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!",
+                            "/ail edit p7k2q media:https://example.com/poster-v2.png alt:\"The corrected poster\"",
+                            "/ail edit p7k2q alt:\"Our team on stage\""),
+                    "The new text is everything after the post id and options, as typed; without text the text stays. "
+                            + "media: links or attached files replace all of the post's media; alt: alone re-describes "
+                            + "its items, in order."),
             new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),

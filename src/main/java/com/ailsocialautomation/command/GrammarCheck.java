@@ -34,7 +34,7 @@ final class GrammarCheck {
         int media = parsed.options("media").size() + files.size();
         AltTexts.checkCount(spec, parsed.options("alt").size(), media);
         boolean needsText = spec.text() == Text.REQUIRED
-                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0;
+                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty();
         if (text.isBlank() && needsText) {
             String what = spec.text() == Text.REQUIRED ? "Missing the text" : "Missing the text (or media:<url>)";
             throw new MissingText(spec.misuse(what).getMessage(), parsed);

@@ -74,11 +74,7 @@ public final class PostCommands implements Handler {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
         List<String> links = command.options("media");
-        if (caller.invocation().frontEnd() != FrontEnd.CONSOLE
-                && command.files().stream().anyMatch(f -> f instanceof MediaInput.LocalFile)) {
-            // a path names a file on AIL's own machine: only its operator, at the console, may hand one over
-            throw new IllegalArgumentException("a local file from " + caller.invocation().frontEnd());
-        }
+        requireLocalFilesFromConsole(caller, command);
         InputLimits.checkMediaCount(links.size() + command.files().size());
         String text = command.text();
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
@@ -100,15 +96,7 @@ public final class PostCommands implements Handler {
         requireScheduled(post, "edited");
         List<Account> targets = post.targets().stream().map(Target::accountId).filter(Objects::nonNull)
                 .map(id -> accounts.find(caller.workspaceId(), id).orElse(null)).filter(Objects::nonNull).toList();
-        if (post.mediaCount() == null) {
-            PostRules.check(command.text(), post.mediaUrls(), targets);
-        } else {
-            PostRules.checkMedia(command.text(), media.of(caller.workspaceId(), post.id()).stream().map(m -> m.facts()).toList(), targets);
-        }
-        if (!posts.editText(caller.workspaceId(), post.id(), command.text())) {
-            throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
-        }
-        return Reply.of("Post " + post.shortId() + " now reads: " + command.text());
+        return new PostEdit(posts, guard, intake, media).edit(caller, command, post, targets);
     }
 
     private Reply reschedule(Caller caller, ParsedCommand command) {
@@ -140,6 +128,14 @@ public final class PostCommands implements Handler {
         }
         return Reply.of("Retrying post " + post.shortId() + " on " + String.join(", ",
                 reset.stream().map(t -> t.platform() + " " + t.accountLabel()).toList()) + " now.");
+    }
+
+    static void requireLocalFilesFromConsole(Caller caller, ParsedCommand command) {
+        if (caller.invocation().frontEnd() != FrontEnd.CONSOLE
+                && command.files().stream().anyMatch(f -> f instanceof MediaInput.LocalFile)) {
+            // a path names a file on AIL's own machine: only its operator, at the console, may hand one over
+            throw new IllegalArgumentException("a local file from " + caller.invocation().frontEnd());
+        }
     }
 
     private static void requireScheduled(Post post, String verb) {

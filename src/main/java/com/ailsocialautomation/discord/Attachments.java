@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files attached to {@code /ail post|schedule}: {@code media} to {@code media-10}, in that order, each with the
+ * The files attached to {@code /ail post|schedule|edit}: {@code media} to {@code media-10}, in that order, each with the
  * alt text of its {@code alt-N} option, else the description the attachment carries. The URL is Discord's signed
  * CDN address, which needs no token and expires after about a day; the command layer copies the bytes at once.
  */
@@ -44,5 +44,37 @@ final class Attachments {
             }
         }
         return files;
+    }
+
+    /** Whether any attachment option was given. */
+    static boolean any(SlashCommandInteractionEvent event, String key) {
+        for (int i = 1; i <= CommandDefinition.ATTACHMENTS; i++) {
+            OptionMapping option = event.getOption(CommandDefinition.numbered(key, i));
+            if (option != null && option.getType() == OptionType.ATTACHMENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code alt} to {@code alt-10} as alt: options, for {@code /ail edit} without attachments, where they
+     * re-describe the post's stored items in order, as the text form's alt: does; so, like there, without gaps.
+     */
+    static List<String> alone(SlashCommandInteractionEvent event) {
+        List<String> alts = new ArrayList<>();
+        for (int i = 1; i <= CommandDefinition.ATTACHMENTS; i++) {
+            OptionMapping alt = event.getOption(CommandDefinition.numbered(ALT, i));
+            if (alt == null || alt.getAsString().isBlank()) {
+                continue;
+            }
+            if (alts.size() != i - 1) {
+                String missing = CommandDefinition.numbered(ALT, alts.size() + 1);
+                throw new UserError(CommandDefinition.numbered(ALT, i) + " comes without " + missing + ": give " + missing
+                        + " too (the item's current words to keep them), or move the text up.");
+            }
+            alts.add(AltTexts.check(alt.getAsString().strip()));
+        }
+        return alts;
     }
 }

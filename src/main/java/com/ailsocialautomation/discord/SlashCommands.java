@@ -4,6 +4,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.CommandSpec;
+import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Commands;
 import com.ailsocialautomation.command.MissingText;
 import com.ailsocialautomation.command.ParsedCommand;
@@ -72,7 +73,12 @@ public final class SlashCommands extends ListenerAdapter {
         Map<String, List<String>> options = new LinkedHashMap<>();
         List<MediaInput> files = List.of();
         for (CommandSpec.Option option : spec.options()) {
-            if (option.files()) {
+            if (option.files() && spec.name().equals(Subcommand.EDIT.word()) && !Attachments.any(event, option.key())) {
+                List<String> alts = Attachments.alone(event); // they re-describe the post's stored items
+                if (!alts.isEmpty()) {
+                    options.put(Attachments.ALT, alts);
+                }
+            } else if (option.files()) {
                 files = Attachments.files(event, option.key());
             } else if (!option.repeatable() && string(event.getOption(option.key())) != null) {
                 options.put(option.key(), List.of(string(event.getOption(option.key()))));

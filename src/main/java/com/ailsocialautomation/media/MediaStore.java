@@ -68,6 +68,25 @@ public final class MediaStore {
         }
     }
 
+    /** Replaces the post's media with the copies inside {@code tx}: the old items go only with the new ones stored. */
+    public void replace(Sql tx, UUID workspaceId, UUID postId, Copies copies) {
+        tx.update("delete from media_items where workspace_id = ? and post_id = ?", workspaceId, postId);
+        save(tx, workspaceId, postId, copies);
+    }
+
+    /** Gives the post's item at each position the alt text there; a null or blank one leaves that item as it is. */
+    public void describe(Sql tx, UUID workspaceId, UUID postId, List<String> alts) {
+        List<UUID> ids = tx.list("select id from media_items where workspace_id = ? and post_id = ? order by position",
+                rs -> rs.getObject(1, UUID.class), workspaceId, postId);
+        for (int i = 0; i < Math.min(ids.size(), alts.size()); i++) {
+            String alt = alts.get(i);
+            if (alt != null && !alt.isBlank()) {
+                tx.update("update media_items set alt_text_enc = ? where id = ?",
+                        vault.encrypt(alt.strip(), place("alt_text_enc", ids.get(i), workspaceId)), ids.get(i));
+            }
+        }
+    }
+
     /** The post's media in order; empty when it has none or they were deleted. */
     public List<StoredMedia> of(UUID workspaceId, UUID postId) {
         return sql.list("select * from media_items where workspace_id = ? and post_id = ? order by position",

@@ -104,12 +104,26 @@ public final class Posts {
                 where workspace_id = ? and post_id = ? and state = 'scheduled'""", workspaceId, postId);
     }
 
-    /** Changes the text only while every target is still scheduled; false otherwise. */
-    public boolean editText(UUID workspaceId, UUID postId, String text) {
-        return sql.update("""
-                update posts set text = ?, updated_at = now() where workspace_id = ? and id = ?
-                and not exists (select 1 from post_targets t where t.post_id = posts.id and t.state <> 'scheduled')""",
-                text, workspaceId, postId) == 1;
+    /**
+     * Changes the text, and with {@code mediaCount} not null the media that {@code attach} writes (the links of an
+     * older post are dropped), in one transaction and only while every target is still scheduled; false otherwise.
+     * The targets are locked first, so no engine claims one until the change is committed: a run sees the post
+     * wholly before or wholly after it.
+     */
+    public boolean edit(UUID workspaceId, UUID postId, String text, Integer mediaCount, Attach attach) {
+        return sql.transaction(tx -> {
+            List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
+                    rs -> rs.getString(1), workspaceId, postId);
+            if (states.stream().anyMatch(s -> !TargetState.SCHEDULED.text().equals(s))) {
+                return false;
+            }
+            tx.update("""
+                    update posts set text = ?, media_urls = case when ?::int is null then media_urls else '{}' end,
+                    media_count = coalesce(?::int, media_count), updated_at = now() where workspace_id = ? and id = ?""",
+                    text, mediaCount, mediaCount, workspaceId, postId);
+            attach.attach(tx, postId);
+            return true;
+        });
     }
 
     /** Moves the scheduled targets to a new time; returns how many moved. */

@@ -254,7 +254,11 @@ class CommandParserTest {
         ParsedCommand c = parse("edit p7k2q Doors open at 18:00,\nnot 17:00!");
         assertEquals(List.of("p7k2q"), c.args());
         assertEquals("Doors open at 18:00,\nnot 17:00!", c.text());
-        assertTrue(error("edit p7k2q").startsWith("Missing the text. Usage: /ail edit <post> <text>"));
+        assertTrue(error("edit p7k2q").startsWith("Missing the text (or media:<url>). Usage: /ail edit <post>"), error("edit p7k2q"));
+        ParsedCommand media = parse("edit p7k2q media:https://example.com/b.png");
+        assertEquals(List.of("https://example.com/b.png"), media.options("media"));
+        assertEquals("", media.text());
+        assertEquals(List.of("Our team"), parse("edit p7k2q alt:\"Our team\"").options("alt"), "alt: alone re-describes the stored items");
         assertTrue(error("edit").startsWith("Missing <post>"));
     }
 

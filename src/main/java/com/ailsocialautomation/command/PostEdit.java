@@ -1,0 +1,71 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.media.Copies;
+import com.ailsocialautomation.media.MediaIntake;
+import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.media.StoredMedia;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Posts;
+
+import java.util.List;
+
+/**
+ * {@code edit} of a scheduled post: new text (else the old stays); {@code media:} links or chat files replace the
+ * post's media, copied now like a new post's and checked with their facts for every target, the old copies going
+ * in the same transaction that stores the new ones; {@code alt:} alone re-describes the existing items in order.
+ */
+final class PostEdit {
+    private final Posts posts;
+    private final UrlGuard guard;
+    private final MediaIntake intake;
+    private final MediaStore media;
+
+    PostEdit(Posts posts, UrlGuard guard, MediaIntake intake, MediaStore media) {
+        this.posts = posts;
+        this.guard = guard;
+        this.intake = intake;
+        this.media = media;
+    }
+
+    Reply edit(Caller caller, ParsedCommand command, Post post, List<Account> targets) {
+        String text = command.text().isBlank() ? post.text() : command.text();
+        List<String> links = command.options("media");
+        List<String> alts = command.options("alt");
+        boolean changed;
+        String what;
+        if (!links.isEmpty() || !command.files().isEmpty()) {
+            PostCommands.requireLocalFilesFromConsole(caller, command);
+            InputLimits.checkMediaCount(links.size() + command.files().size());
+            PostRules.precheck(text, links, command.files().size(), targets); // before any download
+            guard.checkAll(links);
+            try (Copies copies = intake.copy(links, command.files(), alts, PostRules.maxBytes(targets))) {
+                PostRules.checkMedia(text, copies.facts(), targets);
+                changed = posts.edit(caller.workspaceId(), post.id(), text, copies.items().size(),
+                        (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies));
+                what = copies.items().size() == 1 ? "1 image or video" : copies.items().size() + " images and videos";
+            }
+        } else {
+            List<StoredMedia> items = post.mediaCount() == null ? List.of() : media.of(caller.workspaceId(), post.id());
+            if (alts.size() > items.size()) {
+                throw new UserError("Post " + post.shortId() + " has " + (items.isEmpty() ? "no copied media" : items.size() == 1
+                        ? "1 image or video" : items.size() + " images and videos") + " to describe; give one alt: per item, in order.");
+            }
+            if (post.mediaCount() == null) {
+                PostRules.check(text, post.mediaUrls(), targets);
+            } else {
+                PostRules.checkMedia(text, items.stream().map(StoredMedia::facts).toList(), targets);
+            }
+            changed = posts.edit(caller.workspaceId(), post.id(), text, null,
+                    (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts));
+            what = alts.isEmpty() ? null : "new alt text";
+        }
+        if (!changed) {
+            throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
+        }
+        return Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and") + " now reads: " + text);
+    }
+}
