@@ -71,6 +71,7 @@ public final class PrivacyCommands implements Handler, Action {
                 .withField("Connected accounts", Integer.toString(e.accounts()))
                 .withField("Publish log entries", Integer.toString(e.publishLogs()))
                 .withField("Notifications", Integer.toString(e.notifications()))
+                .withField("Media copies", Integer.toString(e.mediaCopies()))
                 .withField("Connection links and OAuth states", Integer.toString(e.connectLinks() + e.oauthStates()))
                 .withField("Technical data records", Integer.toString(e.technicalData()));
     }

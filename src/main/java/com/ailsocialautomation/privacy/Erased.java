@@ -10,14 +10,15 @@ import java.util.Map;
  *
  * @param workspace          how the workspace is named in the reply (not stored in the audit row)
  * @param revocationsPending tokens whose revocation at the platform failed for now; queued and retried later
+ * @param mediaCopies        copies of pictures and videos AIL held for posts
  */
 public record Erased(String workspace, int posts, int scheduledPosts, int accounts, int publishLogs,
                      int notifications, int oauthStates, int connectLinks, int technicalData, int users,
-                     int revocationsPending) {
+                     int revocationsPending, int mediaCopies) {
 
     /** Nothing was there to erase (already erased, or never known). */
     public static Erased nothing(String workspace) {
-        return new Erased(workspace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Erased(workspace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The numbers the owners of personal data counted; a count none of them made is 0. */
@@ -26,7 +27,8 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
                 counted.getOrDefault(Count.ACCOUNTS, 0), counted.getOrDefault(Count.PUBLISH_LOGS, 0),
                 counted.getOrDefault(Count.NOTIFICATIONS, 0), counted.getOrDefault(Count.OAUTH_STATES, 0),
                 counted.getOrDefault(Count.CONNECT_LINKS, 0), counted.getOrDefault(Count.TECHNICAL_DATA, 0),
-                counted.getOrDefault(Count.USERS, 0), counted.getOrDefault(Count.REVOCATIONS_PENDING, 0));
+                counted.getOrDefault(Count.USERS, 0), counted.getOrDefault(Count.REVOCATIONS_PENDING, 0),
+                counted.getOrDefault(Count.MEDIA, 0));
     }
 
     public int count(Count count) {
@@ -41,6 +43,7 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
             case TECHNICAL_DATA -> technicalData;
             case USERS -> users;
             case REVOCATIONS_PENDING -> revocationsPending;
+            case MEDIA -> mediaCopies;
         };
     }
 

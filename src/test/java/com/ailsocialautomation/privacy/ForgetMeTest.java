@@ -185,6 +185,7 @@ class ForgetMeTest {
         assertEquals(List.of(3, 1, 3, 3, 2, 1, 1, 1, 1, 1), List.of(counts.get("posts"), counts.get("scheduled_posts_cancelled"),
                 counts.get("accounts"), counts.get("publish_logs"), counts.get("notifications"), counts.get("oauth_states"),
                 counts.get("connect_links"), counts.get("technical_data"), counts.get("chat_users"), counts.get("revocations_pending")));
+        assertEquals(1, counts.get("media_copies"), "Ana's beach photo, counted by the statement that deleted it, not by the cascade");
         assertEquals(1, rig.count("select count(*) from audit_records"));
         assertEquals(1, rig.count("select count(*) from audit_salt"));
     }

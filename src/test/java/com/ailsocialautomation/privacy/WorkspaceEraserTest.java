@@ -97,6 +97,7 @@ class WorkspaceEraserTest {
         assertEquals(1, audit.size());
         assertEquals("workspace-removed", audit.get(0).action());
         assertEquals(erased.counts(), audit.get(0).counts());
+        assertEquals(1, erased.mediaCopies(), "Acme's roadmap picture, counted by the statement that deleted it, not by the cascade");
 
         // the other workspace is untouched
         assertEquals("cleo-access-token-8l8l", rig.accounts.tokens(cleo.workspaceId(),
