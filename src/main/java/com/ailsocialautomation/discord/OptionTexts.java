@@ -22,10 +22,12 @@ final class OptionTexts {
             Map.entry("setting", "on: also tell me when my posts are published"),
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
             Map.entry("to", "Accounts: short ids, platforms or handles, separated by commas"),
-            Map.entry("media", "Image (JPEG, PNG, GIF, WebP) or video (MP4, MOV) to publish; up to 10 with media-2 to media-10"),
-            Map.entry("media-N", "Image or video number N"),
-            Map.entry("alt", "Alt text for media: what it shows, for people who cannot see it"),
-            Map.entry("alt-N", "Alt text for media-N"),
+            Map.entry("media", "Image or video (JPEG, PNG, GIF, WebP, MP4, MOV); up to 10 with media-2 to media-10"),
+            // terse: post, schedule and edit repeat these nine times each, and all of /ail must stay within
+            // Discord's 4,000 characters of names and descriptions
+            Map.entry("media-N", "More media"),
+            Map.entry("alt", "What media shows, for people who cannot see it; alt-N describes media-N"),
+            Map.entry("alt-N", "Alt text"),
             Map.entry("public", "yes: show the reply to the whole channel"),
             Map.entry("at", "When: tomorrow 09:00, fri 9:30, 5:30pm, dec 24 9am (see /ail help schedule)"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"));
