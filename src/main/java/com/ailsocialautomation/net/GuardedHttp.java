@@ -13,9 +13,11 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -75,35 +77,14 @@ public final class GuardedHttp implements AutoCloseable {
      * like the first, and accepts it only if its bytes are one of the allowed types.
      */
     public Download download(String url, long maxBytes, Set<MediaType> allowed) {
-        long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
-        VettedUrl target = guard.check(url);
-        for (int redirects = 0; ; redirects++) {
-            try (Exchange exchange = Exchange.send(client, target, "GET", null, null, Map.of(), remaining(target, deadline))) {
-                int status = exchange.status();
-                if (isRedirect(status)) {
-                    if (redirects == MAX_REDIRECTS) {
-                        throw new UserError("That URL redirects more than " + MAX_REDIRECTS
-                                + " times; link directly to the file.");
-                    }
-                    target = guard.check(nextHop(target, exchange.header("Location")));
-                    continue;
-                }
-                if (status >= 500 || status == 408 || status == 429) {
-                    // the server is there but cannot serve it now: worth another try later
-                    throw new UnreachableUrl(target.host(), "it answered HTTP " + status);
-                }
-                if (status != 200) {
-                    throw new UserError("The server at " + target.host() + " answered HTTP " + status
-                            + " for that file; check that the link is public and direct.");
-                }
-                String declared = exchange.header("Content-Length");
-                if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
-                    throw tooBig(maxBytes); // an honest size saves the download; a lie is caught while reading
-                }
-                byte[] bytes = exchange.readAtMost(maxBytes, () -> tooBig(maxBytes));
-                return new Download(bytes, MediaSniffer.require(bytes, allowed));
-            }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            downloadTo(url, null, out, maxBytes, limits.totalTimeout());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
+        byte[] bytes = out.toByteArray();
+        return new Download(bytes, MediaSniffer.require(bytes, allowed));
     }
 
     /**
@@ -133,6 +114,7 @@ public final class GuardedHttp implements AutoCloseable {
                     continue;
                 }
                 if (status >= 500 || status == 408 || status == 429) {
+                    // the server is there but cannot serve it now: worth another try later
                     throw new UnreachableUrl(target.host(), "it answered HTTP " + status);
                 }
                 if (status != 200) {
@@ -141,7 +123,7 @@ public final class GuardedHttp implements AutoCloseable {
                 }
                 String declared = exchange.header("Content-Length");
                 if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
-                    throw tooBig(maxBytes);
+                    throw tooBig(maxBytes); // an honest size saves the download; a lie is caught while reading
                 }
                 return exchange.copyAtMost(out, maxBytes, () -> tooBig(maxBytes));
             }
