@@ -102,8 +102,16 @@ class ForgetMeTest {
                 "bob-access-token-31c3", null);
         Post bobsOwn = rig.postWithMedia(bob, "Bob's own post b0b0 for later", Instant.now().plus(Duration.ofDays(1)),
                 "bob-garden.png", "Bob's garden", "bob-photo-bytes".getBytes(StandardCharsets.UTF_8), bobs);
+        // Ana's picture for the colleague's account only: no account of hers names it, only her authorship
+        Post anaToBob = rig.postWithMedia(ana, "Ana's post for Bob's account m3m3", Instant.now().plus(Duration.ofDays(4)),
+                "ana-sketch-m3m3.png", "Ana's sketch m3m3", "ana-sketch-bytes".getBytes(StandardCharsets.UTF_8), bobs);
+        anas.put("ana-sketch-m3m3", "ana-sketch-m3m3");
+        anas.put("post id of " + anaToBob.text(), anaToBob.id().toString());
         Account anasMain = rig.accounts.list(ana.workspaceId()).stream().filter(a -> "109ana001".equals(a.externalId())).findFirst().orElseThrow();
         Post bobToAna = rig.post(bob, "Bob's post to the team account c1c1", Instant.now().plus(Duration.ofDays(2)), anasMain, bobs);
+        // the colleague's picture for Ana's account alone: once her account goes, nothing can send it
+        Post bobOnlyToAna = rig.postWithMedia(bob, "Bob's post for Ana's account only k5k5", Instant.now().plus(Duration.ofDays(2)),
+                "bob-poster-k5k5.png", "Bob's poster", "bob-poster-bytes".getBytes(StandardCharsets.UTF_8), anasMain);
         rig.notification(bob, "failed:bob-1", "Post failed on mastodon (@ana_q@fosstodon.example): try later", false);
         Post bobPublishedToAna = rig.post(bob, "Bob's published post p4p4", Instant.now(), anasMain);
         rig.finish(bobPublishedToAna, TargetState.PUBLISHED, 200, "fosstodon accepted bob's status e5e5");
@@ -118,7 +126,7 @@ class ForgetMeTest {
                 RawTables.rowsContaining(pg.dataSource(), pg.vault(), anas.get("ana-beach-photo-3k3k")),
                 "the search opens the copy's encrypted name, so its silence afterwards means something");
         Reply preview = rig.commands.run(ana.invocation(), "forget-me");
-        assertEquals(Map.of("Workspace", "the Slack workspace Acme", "Posts", "3", "Scheduled posts (cancelled)", "1",
+        assertEquals(Map.of("Workspace", "the Slack workspace Acme", "Posts", "4", "Scheduled posts (cancelled)", "2",
                 "Connected accounts (disconnected for everyone)", "3"), fields(preview));
         Reply.Button confirm = preview.buttons().get(0);
         assertTrue(confirm.actionId().startsWith("confirm-forget-me:"), confirm.actionId());
@@ -129,7 +137,10 @@ class ForgetMeTest {
         Reply done = rig.commands.press(ana.invocation(), confirm.actionId());
         assertTrue(done.text().startsWith("Done: AIL erased your data in the Slack workspace Acme."), done.text());
         assertTrue(done.text().contains("Revoking 1 token failed for now"), done.text());
-        assertEquals("3 (1 scheduled, cancelled)", fields(done).get("Posts"));
+        assertEquals("4 (2 scheduled, cancelled)", fields(done).get("Posts"));
+        assertEquals("3", fields(done).get("Media copies"));
+        assertEquals(List.of(), rig.media.of(bob.workspaceId(), bobOnlyToAna.id()),
+                "a colleague's copy that can no longer go anywhere goes with the account it was for");
         assertEquals("3", fields(done).get("Connected accounts"));
         assertEquals("3", fields(done).get("Publish log entries"));
         assertEquals("2", fields(done).get("Connection links and OAuth states"));
@@ -182,10 +193,11 @@ class ForgetMeTest {
         assertEquals(1, audit.size());
         assertEquals("forget-me", audit.get(0).action());
         Map<String, Integer> counts = audit.get(0).counts();
-        assertEquals(List.of(3, 1, 3, 3, 2, 1, 1, 1, 1, 1), List.of(counts.get("posts"), counts.get("scheduled_posts_cancelled"),
+        assertEquals(List.of(4, 2, 3, 3, 2, 1, 1, 1, 1, 1), List.of(counts.get("posts"), counts.get("scheduled_posts_cancelled"),
                 counts.get("accounts"), counts.get("publish_logs"), counts.get("notifications"), counts.get("oauth_states"),
                 counts.get("connect_links"), counts.get("technical_data"), counts.get("chat_users"), counts.get("revocations_pending")));
-        assertEquals(1, counts.get("media_copies"), "Ana's beach photo, counted by the statement that deleted it, not by the cascade");
+        assertEquals(3, counts.get("media_copies"), "Ana's beach photo, her sketch for Bob's account and Bob's poster for hers, "
+                + "counted by the statements that deleted them, not by the cascade");
         assertEquals(1, rig.count("select count(*) from audit_records"));
         assertEquals(1, rig.count("select count(*) from audit_salt"));
     }
