@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.net.Download;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.MediaType;
@@ -16,8 +17,6 @@ import java.util.EnumSet;
  * backoff; a file that is missing, too big or of another type fails the post at once.
  */
 public final class GuardedMediaSource implements MediaSource {
-    static final long MAX_MEDIA_BYTES = 100L * 1024 * 1024;
-
     private final GuardedHttp http;
 
     public GuardedMediaSource(GuardedHttp http) {
@@ -28,7 +27,7 @@ public final class GuardedMediaSource implements MediaSource {
     public Media fetch(String url) {
         Download download;
         try {
-            download = http.download(url, MAX_MEDIA_BYTES, EnumSet.allOf(MediaType.class));
+            download = http.download(url, MediaIntake.DEFAULT_CAP, EnumSet.allOf(MediaType.class));
         } catch (UnreachableUrl e) {
             throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "The media could not be fetched: " + e.getMessage(), null);
         }

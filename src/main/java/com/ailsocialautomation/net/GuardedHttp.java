@@ -182,10 +182,18 @@ public final class GuardedHttp implements AutoCloseable {
             }
         }
         VettedUrl target = guard.check(url);
-        Duration timeout = limits.totalTimeout().plusSeconds(length / (256 * 1024));
+        Duration timeout = timeoutFor(limits.totalTimeout(), length);
         try (Exchange exchange = Exchange.send(client, target, method, body, length, contentType, rest, timeout)) {
             return answer(target, exchange);
         }
+    }
+
+    /** 256 KiB/s: a slow uplink still finishes a 100 MB video, and a dead one is noticed within minutes. */
+    public static final long SLOWEST_UPLOAD = 256 * 1024;
+
+    /** A large body takes time to send: the time limit grows with it, as if it went at {@link #SLOWEST_UPLOAD} bytes/s. */
+    public static Duration timeoutFor(Duration base, long bodyBytes) {
+        return base.plusSeconds(bodyBytes / SLOWEST_UPLOAD);
     }
 
     private Response send(String method, VettedUrl target, byte[] body, String contentType, Map<String, String> headers) {

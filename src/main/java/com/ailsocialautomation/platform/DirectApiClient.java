@@ -1,5 +1,7 @@
 package com.ailsocialautomation.platform;
 
+import com.ailsocialautomation.net.GuardedHttp;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -61,14 +63,11 @@ public final class DirectApiClient implements ApiClient {
         return request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body());
     }
 
-    /** A large body takes time to send: the timeout grows with it, as if it went at {@link #SLOWEST_UPLOAD} bytes/s. */
+    /** A large body takes time to send: see {@link GuardedHttp#timeoutFor}. */
     private Duration timeoutFor(ApiRequest request) {
         long length = request.stream() != null ? request.stream().length() : request.body() == null ? 0 : request.body().length;
-        return timeout.plusSeconds(length / SLOWEST_UPLOAD);
+        return GuardedHttp.timeoutFor(timeout, length);
     }
-
-    /** 256 KiB/s: a slow uplink still finishes a 100 MB video, and a dead one is noticed within minutes. */
-    public static final long SLOWEST_UPLOAD = 256 * 1024;
 
     /** The request may have reached the platform; only a GET is sure to have changed nothing. */
     private static PlatformError lost(ApiRequest request, String message) {
