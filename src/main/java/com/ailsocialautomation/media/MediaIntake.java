@@ -24,7 +24,8 @@ import java.util.List;
  * item's own description fills a place no {@code alt:} was given for.
  */
 public final class MediaIntake {
-    /** The largest item any platform takes today; the cap when no target says less. */
+    /** The cap where no targets give one: links of posts accepted before AIL copied media (fetched when due). A new
+     * post's cap is the largest its own targets take (PostRules.maxBytes), up to X's 512 MB video. */
     public static final long DEFAULT_CAP = 100L * 1024 * 1024;
     /** How long one item's download may take: 100 MB at about 2 Mbit/s. */
     static final Duration DOWNLOAD_WITHIN = Duration.ofMinutes(7);
