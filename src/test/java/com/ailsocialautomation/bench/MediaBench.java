@@ -80,6 +80,8 @@ public final class MediaBench {
                         bytes / 1_000_000, large.peakHeap >> 20, large.seconds);
                 System.out.printf("difference:             %+d MB of heap for %d MB more media%n",
                         (large.peakHeap - baseline.peakHeap) >> 20, (bytes - 1_000_000) / 1_000_000);
+                System.out.printf("ratio to the baseline:  heap %.2fx, time %.2fx, for %.0fx the bytes (flat memory: heap stays near 1x)%n",
+                        (double) large.peakHeap / baseline.peakHeap, large.seconds / baseline.seconds, bytes / 1_000_000.0);
             }
         } finally {
             fakes.destroy();
