@@ -92,6 +92,21 @@ public interface Provider {
     Profile profile(Credentials credentials);
 
     /**
+     * The accounts this connection can act for besides the person's own profile, for the person to choose from
+     * after the consent page (Pages, linked Instagram accounts, organizations). Empty for most platforms: the
+     * profile is the one account, connected at once. A platform where posting as the person is not possible
+     * answers {@link #ownProfileIsAChoice()} false.
+     */
+    default java.util.List<AccountChoice> choices(Credentials credentials) {
+        return java.util.List.of();
+    }
+
+    /** Whether the person's own profile is connectable beside {@link #choices} (false on Facebook and Instagram). */
+    default boolean ownProfileIsAChoice() {
+        return true;
+    }
+
+    /**
      * Uploads one media item, reading it with {@link Media#open()} in parts (never {@link Media#bytes()} for a video);
      * the engine asks {@link #mediaStatus} on later runs until it is ready. A refusal is PERMANENT in the platform's
      * own words.
