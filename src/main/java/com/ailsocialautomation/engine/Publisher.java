@@ -54,7 +54,6 @@ public final class Publisher {
     private final Targets targets;
     private final Posts posts;
     private final Accounts accounts;
-    private final Attempts attempts;
     private final Workspaces workspaces;
     private final Providers providers;
     private final CredentialKeeper credentials;
@@ -66,13 +65,12 @@ public final class Publisher {
     private final Backoff backoff;
     private final MeterRegistry metrics;
 
-    public Publisher(Targets targets, Posts posts, Accounts accounts, Attempts attempts, Workspaces workspaces,
+    public Publisher(Targets targets, Posts posts, Accounts accounts, Workspaces workspaces,
                      Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
                      Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
         this.targets = targets;
         this.posts = posts;
         this.accounts = accounts;
-        this.attempts = attempts;
         this.workspaces = workspaces;
         this.providers = providers;
         this.credentials = credentials;
@@ -166,12 +164,12 @@ public final class Publisher {
             Published published = publishWithRefresh(post, target, provider, account);
             media.forget(target);
             metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
+            Attempts.Line line = line(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
-                    published.externalId(), published.url()), RESULT_WRITE_PATIENCE);
+                    published.externalId(), published.url(), line), RESULT_WRITE_PATIENCE);
             if (!recorded && erased(target)) {
                 return Outcome.DONE;
             }
-            record(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
             if (!recorded) {
                 log.warn("Target {} was published but its state had changed meanwhile", target.id());
             }
@@ -269,12 +267,12 @@ public final class Publisher {
         metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "unknown").increment();
         String reason = target.platform() + " did not confirm the post (" + e.getMessage()
                 + "); check whether it went out before retrying";
-        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason),
+        Attempts.Line line = line(target, started, e.httpStatus(), AttemptOutcome.UNKNOWN, e.getMessage());
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.UNKNOWN, reason, line),
                 RESULT_WRITE_PATIENCE);
         if (!finished && erased(target)) {
             return Outcome.DONE;
         }
-        record(target, started, e.httpStatus(), AttemptOutcome.UNKNOWN, e.getMessage());
         if (finished) {
             announcer.unknown(post, target, target.platform() + " did not answer after the request was sent ("
                     + e.getMessage() + ")");
@@ -303,9 +301,9 @@ public final class Publisher {
                         return Outcome.DONE;
                     }
                     Instant next = backoff.next(clock.instant(), target.attempts(), e.retryAt());
-                    record(target, started, e.httpStatus(), e.kind() == PlatformError.Kind.RATE_LIMITED ? AttemptOutcome.RATE_LIMITED : AttemptOutcome.TRANSIENT, e.getMessage());
                     metrics.counter("ail.publish.retries", "platform", target.platform().id()).increment();
-                    targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage());
+                    targets.retryLater(post.workspaceId(), target.id(), next, e.getMessage(), line(target, started, e.httpStatus(),
+                            e.kind() == PlatformError.Kind.RATE_LIMITED ? AttemptOutcome.RATE_LIMITED : AttemptOutcome.TRANSIENT, e.getMessage()));
                     if (e.kind() == PlatformError.Kind.RATE_LIMITED
                             && next.isAfter(clock.instant().plus(LONG_DELAY))) {
                         announcer.delayed(post, target, next, e.getMessage());
@@ -333,12 +331,12 @@ public final class Publisher {
     private Outcome fail(Post post, Target target, Instant started, Integer status, String reason) {
         media.forget(target); // a Retry starts afresh; nothing of the platform's is kept for a finished target
         metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "failed").increment();
-        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason),
+        Attempts.Line line = line(target, started, status, AttemptOutcome.FAILED, reason);
+        boolean finished = Persistently.write(() -> targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason, line),
                 RESULT_WRITE_PATIENCE);
         if (!finished && erased(target)) {
             return Outcome.DONE;
         }
-        record(target, started, status, AttemptOutcome.FAILED, reason);
         if (finished) {
             announcer.failed(post, target, reason);
         }
@@ -353,11 +351,12 @@ public final class Publisher {
         return targets.find(target.workspaceId(), target.id()).isEmpty();
     }
 
-    private void record(Target target, Instant started, Integer status, AttemptOutcome outcome, String message) {
+    /** The attempt's line in the publishing log, written with the state it leads to. */
+    private Attempts.Line line(Target target, Instant started, Integer status, AttemptOutcome outcome, String message) {
         int ms = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, clock.instant()).toMillis());
         // One line per attempt, with the post, target and workspace in the log context; never the text or the
         // platform's words (they can quote the post).
         log.info("Attempt on {}: {}{} after {} ms", target.platform(), outcome, status == null || status == 0 ? "" : " (HTTP " + status + ")", ms);
-        attempts.record(target.workspaceId(), target.id(), started, ms, status == null || status == 0 ? null : status, outcome, message);
+        return new Attempts.Line(started, ms, status == null || status == 0 ? null : status, outcome, message);
     }
 }

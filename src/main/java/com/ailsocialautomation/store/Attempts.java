@@ -14,13 +14,20 @@ public final class Attempts {
         this.vault = vault;
     }
 
-    public void record(UUID workspaceId, UUID targetId, Instant startedAt, int durationMs, Integer httpStatus,
-                       AttemptOutcome outcome, String message) {
+    /** One line of the publishing log, written with the state change it explains (see {@link Targets}). */
+    public record Line(Instant startedAt, int durationMs, Integer httpStatus, AttemptOutcome outcome, String message) {}
+
+    public void record(UUID workspaceId, UUID targetId, Line line) {
+        insert(sql, vault, workspaceId, targetId, line);
+    }
+
+    static void insert(Sql sql, Vault vault, UUID workspaceId, UUID targetId, Line line) {
         UUID id = UUID.randomUUID();
         sql.update("""
                 insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, startedAt, durationMs, httpStatus, outcome.text(),
-                message == null ? null : vault.encrypt(message, new Vault.Place("publish_attempts", "message_enc", id, workspaceId)));
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, line.startedAt(), line.durationMs(), line.httpStatus(),
+                line.outcome().text(), line.message() == null ? null
+                        : vault.encrypt(line.message(), new Vault.Place("publish_attempts", "message_enc", id, workspaceId)));
     }
 
     /** Oldest first. A message that cannot be decrypted is shown as such; the rest of the log still reads. */

@@ -55,26 +55,52 @@ public final class Targets {
                 workspaceId, targetId);
     }
 
+    /*
+     * A run's result and its line in the publishing log are written in one transaction: `show` never shows a state
+     * without the attempt that explains it, and a crash between the two loses neither. The line is written whenever
+     * the target still exists, also when its state had changed meanwhile (the request did happen); an erased target
+     * gets no line. Each answers whether the state moved.
+     */
+
     /** publishing → published. */
-    public boolean published(UUID workspaceId, UUID targetId, String externalId, String url) {
-        return sql.update("""
+    public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, Attempts.Line line) {
+        return logged(workspaceId, targetId, line, tx -> tx.update("""
                 update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = null, finished_at = now(),
                 updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                externalId, url, workspaceId, targetId) == 1;
+                externalId, url, workspaceId, targetId) == 1);
     }
 
     /** publishing → failed or unknown, with the reason shown to people. */
+    public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error, Attempts.Line line) {
+        return logged(workspaceId, targetId, line, tx -> finish(tx, workspaceId, targetId, state, error));
+    }
+
+    /** publishing → failed or unknown without a request of this run to log (a revival that finds one in flight). */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error) {
-        return sql.update("""
+        return finish(sql, workspaceId, targetId, state, error);
+    }
+
+    private boolean finish(Sql tx, UUID workspaceId, UUID targetId, TargetState state, String error) {
+        return tx.update("""
                 update post_targets set state = ?, error = null, error_enc = ?, finished_at = now(), updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing'""", state.text(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
-    public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error) {
-        return sql.update("""
+    public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error, Attempts.Line line) {
+        return logged(workspaceId, targetId, line, tx -> tx.update("""
                 update post_targets set state = 'scheduled', due_at = ?, error = null, error_enc = ?, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
+                where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId) == 1);
+    }
+
+    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, Sql.Work<Boolean> change) {
+        return sql.transaction(tx -> {
+            boolean moved = change.run(tx);
+            if (moved || tx.one("select 1 from post_targets where workspace_id = ? and id = ?", rs -> 1, workspaceId, targetId).isPresent()) {
+                Attempts.insert(tx, vault, workspaceId, targetId, line);
+            }
+            return moved;
+        });
     }
 
     /**

@@ -39,7 +39,7 @@ public final class Publishing {
         revoker = new Revoker(platforms.providers, keeper, store.revocations, platforms.apps, clock);
         MediaPipeline media = new MediaPipeline(store.mediaUploads, clock, tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
         PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
-        publisher = new Publisher(store.targets, store.posts, store.accounts, store.attempts, store.workspaces,
+        publisher = new Publisher(store.targets, store.posts, store.accounts, store.workspaces,
                 platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), clock, config.engine().maxAttempts(),
                 tuning.backoff(), metrics);
         Retention retention = new Retention(store.sql, config.retentionDays(), clock, store.media);

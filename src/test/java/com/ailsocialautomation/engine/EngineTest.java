@@ -175,10 +175,10 @@ class EngineTest {
         hook.failNext(1, 422, null);
         Post post = rig.post(f, "retried at the worst moment", Instant.now());
         try (java.sql.Connection held = pg.dataSource().getConnection()) {
-            // the run records its attempt after it marked the target failed: holding that table keeps the run,
+            // the run queues the author's DM after it marked the target failed: holding that table keeps the run,
             // and its execution, going while the author retries
             held.setAutoCommit(false);
-            held.createStatement().execute("lock table publish_attempts in share mode");
+            held.createStatement().execute("lock table notifications in share mode");
             rig.startWebhookEngine(EngineRig.settings(5));
             assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())));
             assertEquals(1, rig.sql.one("select count(*) from scheduled_tasks where picked and task_instance like ?",

@@ -109,14 +109,15 @@ final class PrivacyRig {
         Targets targets = new Targets(sql, vault);
         for (Target t : post.targets()) {
             sql.update("update post_targets set state = 'publishing', attempts = 1 where id = ?", t.id());
+            Attempts.Line line = new Attempts.Line(Instant.now(), 120, status,
+                    TargetState.PUBLISHED.equals(state) ? AttemptOutcome.PUBLISHED : AttemptOutcome.FAILED, message);
             if (TargetState.PUBLISHED.equals(state)) {
                 targets.published(post.workspaceId(), t.id(), "109" + t.id().toString().substring(0, 8),
-                        "https://fosstodon.example/@" + t.accountLabel() + "/1234");
+                        "https://fosstodon.example/@" + t.accountLabel() + "/1234", line);
             } else {
-                targets.finish(post.workspaceId(), t.id(), state, TargetState.FAILED.equals(state) ? message : null);
+                targets.finish(post.workspaceId(), t.id(), state, TargetState.FAILED.equals(state) ? message : null, line);
             }
             sql.update("delete from scheduled_tasks where task_instance like ?", "%" + t.id());
-            attempts.record(post.workspaceId(), t.id(), Instant.now(), 120, status, TargetState.PUBLISHED.equals(state) ? AttemptOutcome.PUBLISHED : AttemptOutcome.FAILED, message);
         }
     }
 

@@ -2,6 +2,7 @@ package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.store.AttemptOutcome;
+import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Account;
 import java.util.Arrays;
 import ch.qos.logback.classic.Logger;
@@ -61,7 +62,7 @@ class RetentionTest {
         UUID target = post.targets().get(0).id();
         for (Instant at : List.of(INSIDE, OUTSIDE)) {
             String tag = at == INSIDE ? "inside" : "outside";
-            rig.attempts.record(ana.workspaceId(), target, at, 100, 200, AttemptOutcome.PUBLISHED, tag);
+            rig.attempts.record(ana.workspaceId(), target, new Attempts.Line(at, 100, 200, AttemptOutcome.PUBLISHED, tag));
             rig.sql.update("insert into technical_data (id, workspace_id, user_id, kind, ip_address, user_agent, created_at) values (?, ?, ?, 'oauth-callback', ?, 'UA', ?)",
                     UUID.randomUUID(), ana.workspaceId(), ana.user().id(), tag, at);
             rig.sql.update("insert into notifications (id, workspace_id, user_id, event_key, payload, sent_at) values (?, ?, ?, ?, '{}', ?)",

@@ -65,11 +65,12 @@ class SecretsThroughTheirWritersTest {
         Targets targets = new Targets(sql, pg.vault());
         Target first = post.targets().get(0);
         Target second = post.targets().get(1);
-        new Attempts(sql, pg.vault()).record(ws, first.id(), Instant.now(), 12, 500, AttemptOutcome.FAILED, secrets.get("message_enc"));
         targets.claim(ws, first.id());
-        targets.finish(ws, first.id(), TargetState.FAILED, secrets.get("error_enc"));
+        targets.finish(ws, first.id(), TargetState.FAILED, secrets.get("error_enc"),
+                new Attempts.Line(Instant.now(), 12, 500, AttemptOutcome.FAILED, secrets.get("message_enc")));
         targets.claim(ws, second.id());
-        targets.retryLater(ws, second.id(), Instant.now().plusSeconds(60), secrets.get("error_enc retry"));
+        targets.retryLater(ws, second.id(), Instant.now().plusSeconds(60), secrets.get("error_enc retry"),
+                new Attempts.Line(Instant.now(), 30, 503, AttemptOutcome.TRANSIENT, null));
         new Outbox(sql, pg.vault()).add(ws, ana.id(), "failed:" + first.id(), Reply.of(secrets.get("payload_enc")), null);
         new PendingRevocations(sql, pg.vault()).add(PlatformId.MASTODON, "https://fosstodon.org", Secret.of(secrets.get("token_enc")),
                 Secret.of(secrets.get("pending refresh_token_enc")), Instant.now());
