@@ -1,17 +1,22 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.DailyAllowance;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.store.MediaUploads;
 import com.ailsocialautomation.store.MediaUploads.Upload;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.UploadAllowances;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +60,34 @@ public final class MediaPipeline {
         }
     }
 
+    /**
+     * The platform's daily upload allowance is used up: the target waits until {@code until}, when it resets, with
+     * {@code reason} for people. Not a failure and not an attempt.
+     */
+    public static final class Held extends RuntimeException {
+        private final Instant until;
+
+        Held(Instant until, String reason) {
+            super(reason, null, false, false);
+            this.until = until;
+        }
+
+        public Instant until() {
+            return until;
+        }
+    }
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private final MediaUploads uploads;
+    private final UploadAllowances allowances;
     private final Clock clock;
     private final Duration pollEvery;
     private final Duration giveUpAfter;
 
-    public MediaPipeline(MediaUploads uploads, Clock clock, Duration pollEvery, Duration giveUpAfter) {
+    public MediaPipeline(MediaUploads uploads, UploadAllowances allowances, Clock clock, Duration pollEvery, Duration giveUpAfter) {
         this.uploads = uploads;
+        this.allowances = allowances;
         this.clock = clock;
         this.pollEvery = pollEvery;
         this.giveUpAfter = giveUpAfter;
@@ -71,9 +97,12 @@ public final class MediaPipeline {
      * Uploads what the platform does not hold yet, asks about what it is still processing, and says whether the
      * target can be published now. A passing failure (TRANSIENT, RATE_LIMITED, AUTH_EXPIRED) is thrown as it came,
      * with what was already uploaded kept; a refusal is an {@link ItemRefused} naming the file. {@code keys} name
-     * each item's source (a stored copy's id, a link), so an item replaced by an edit is uploaded anew.
+     * each item's source (a stored copy's id, a link), so an item replaced by an edit is uploaded anew. {@code post} is
+     * the post without its media, for uploads that carry it. A new upload past the platform's daily allowance is
+     * {@link Held}.
      */
-    public Prepared prepare(Provider provider, Credentials creds, Target target, List<Media> items, List<String> keys) {
+    public Prepared prepare(Provider provider, Credentials creds, Target target, List<Media> items, List<String> keys,
+                            PublishRequest post) {
         if (items.isEmpty() || !provider.uploadsMedia()) {
             return new Ready(List.of());
         }
@@ -91,7 +120,7 @@ public final class MediaPipeline {
             Upload upload = held.get(position);
             MediaRef ref;
             if (upload == null || !upload.sourceHash().equals(hash)) {
-                ref = upload(provider, creds, target, position, hash, item);
+                ref = upload(provider, creds, target, position, hash, item, post);
             } else if (!upload.ready()) {
                 ref = poll(provider, creds, target, upload);
             } else {
@@ -111,11 +140,32 @@ public final class MediaPipeline {
         uploads.forget(target.workspaceId(), target.id());
     }
 
-    private MediaRef upload(Provider provider, Credentials creds, Target target, int position, String hash, Media media) {
-        MediaRef ref = refusedAs(media.fileName(), () -> provider.uploadMedia(creds, media));
+    private MediaRef upload(Provider provider, Credentials creds, Target target, int position, String hash, Media media,
+                            PublishRequest post) {
+        DailyAllowance allowance = provider.uploadAllowance();
+        Instant now = clock.instant();
+        if (allowance != null && !allowances.take(target.platform(), allowance.project(), allowance.day(now), allowance.perDay())) {
+            throw held(allowance, now, allowance.name() + " (" + allowance.perDay() + " uploads a day) is used up");
+        }
+        MediaRef ref;
+        try {
+            ref = refusedAs(media.fileName(), () -> provider.uploadMedia(creds, media, post));
+        } catch (PlatformError e) {
+            if (allowance == null || !e.isAllowanceUsedUp()) {
+                throw e;
+            }
+            allowances.useUp(target.platform(), allowance.project(), allowance.day(now), allowance.perDay());
+            throw held(allowance, now, e.getMessage());
+        }
         uploads.save(target.workspaceId(), target.id(),
                 new Upload(position, hash, ref.id(), ref.ready(), media.fileName(), ref.payload(), clock.instant()));
         return ref;
+    }
+
+    private static Held held(DailyAllowance allowance, Instant now, String why) {
+        Instant until = allowance.nextReset(now);
+        return new Held(until, "held: " + why + "; it goes at " + UTC.format(until) + ", when " + allowance.name()
+                + " resets (midnight " + allowance.resets().getId() + ")");
     }
 
     private MediaRef poll(Provider provider, Credentials creds, Target target, Upload upload) {

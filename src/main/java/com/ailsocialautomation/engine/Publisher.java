@@ -181,6 +181,8 @@ public final class Publisher {
             Persistently.write(() -> targets.awaitMedia(post.workspaceId(), target.id(), e.checkAt), RESULT_WRITE_PATIENCE);
             log.info("{} is still processing the media; looking again at {}", target.platform(), e.checkAt);
             return Outcome.retryAt(e.checkAt);
+        } catch (MediaPipeline.Held e) {
+            return hold(post, target, started, e);
         } catch (MediaPipeline.ItemRefused e) {
             return fail(post, target, started, e.error().httpStatus(), Platform.of(target.platform()).displayName()
                     + " did not take " + e.fileName() + ": " + e.error().getMessage());
@@ -209,9 +211,10 @@ public final class Publisher {
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
         PostMedia.Loaded items = postMedia.load(post, provider.uploadsMedia());
+        PublishRequest draft = request(post, target, List.of(), items);
         List<MediaRef> uploaded = null;
         try {
-            uploaded = ready(media.prepare(provider, creds, target, items.media(), items.keys()));
+            uploaded = ready(media.prepare(provider, creds, target, items.media(), items.keys(), draft));
             return send(provider, creds, target, request(post, target, uploaded, items));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
@@ -220,7 +223,7 @@ public final class Publisher {
             Credentials fresh = credentials.refresh(account, provider,
                     new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
-                uploaded = ready(media.prepare(provider, fresh, target, items.media(), items.keys()));
+                uploaded = ready(media.prepare(provider, fresh, target, items.media(), items.keys(), draft));
             }
             return send(provider, fresh, target, request(post, target, uploaded, items));
         }
@@ -259,6 +262,21 @@ public final class Publisher {
             }
             throw e;
         }
+    }
+
+    /** The platform's daily allowance is used up: the target goes when it resets, and its author hears when. */
+    private Outcome hold(Post post, Target target, Instant started, MediaPipeline.Held e) {
+        boolean held = Persistently.write(() -> targets.hold(post.workspaceId(), target.id(), e.until(), e.getMessage()),
+                RESULT_WRITE_PATIENCE);
+        if (!held && erased(target)) {
+            return Outcome.DONE;
+        }
+        record(target, started, null, AttemptOutcome.RATE_LIMITED, e.getMessage());
+        log.info("{}'s daily upload allowance is used up; the target waits until {}", target.platform(), e.until());
+        if (held) {
+            announcer.delayed(post, target, e.until(), e.getMessage() + ".");
+        }
+        return Outcome.retryAt(e.until());
     }
 
     /** The platform may have published: the author is asked to check rather than risk a second post. */

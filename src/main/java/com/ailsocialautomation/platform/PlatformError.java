@@ -15,18 +15,34 @@ public final class PlatformError extends RuntimeException {
     private final int httpStatus;
     private final Instant retryAt;
     private final boolean mayHaveArrived;
+    private final boolean allowanceUsedUp;
 
     /** An answer from the platform, or a failure before the request left. A 5xx may have been acted on. */
     public PlatformError(Kind kind, int httpStatus, String platformMessage, Instant retryAt) {
-        this(kind, httpStatus, platformMessage, retryAt, httpStatus >= 500);
+        this(kind, httpStatus, platformMessage, retryAt, httpStatus >= 500, false);
     }
 
-    private PlatformError(Kind kind, int httpStatus, String platformMessage, Instant retryAt, boolean mayHaveArrived) {
+    private PlatformError(Kind kind, int httpStatus, String platformMessage, Instant retryAt, boolean mayHaveArrived,
+                          boolean allowanceUsedUp) {
         super(platformMessage, null, false, false);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.retryAt = retryAt;
         this.mayHaveArrived = mayHaveArrived;
+        this.allowanceUsedUp = allowanceUsedUp;
+    }
+
+    /**
+     * The platform says the operator's {@link DailyAllowance} is used up before AIL's count does (another program
+     * shares the project): RATE_LIMITED until {@code resetAt}, and the engine counts the day as used up.
+     */
+    public static PlatformError allowanceUsedUp(int httpStatus, String message, Instant resetAt) {
+        return new PlatformError(Kind.RATE_LIMITED, httpStatus, message, resetAt, false, true);
+    }
+
+    /** See {@link #allowanceUsedUp(int, String, Instant)}. */
+    public boolean isAllowanceUsedUp() {
+        return allowanceUsedUp;
     }
 
     /**
@@ -34,7 +50,7 @@ public final class PlatformError extends RuntimeException {
      * platform may have acted on it.
      */
     public static PlatformError answerLost(String message) {
-        return new PlatformError(Kind.TRANSIENT, 0, message, null, true);
+        return new PlatformError(Kind.TRANSIENT, 0, message, null, true, false);
     }
 
     /**

@@ -115,6 +115,24 @@ public interface Provider {
         throw new PlatformError(PlatformError.Kind.PERMANENT, 0, platform() + " does not take media uploads", null);
     }
 
+    /**
+     * Uploads one media item of {@code post} (whose {@code media} are still empty): for platforms whose upload
+     * carries the post's own metadata, such as YouTube's video resource, so that the upload is the post. Others
+     * take {@link #uploadMedia(Credentials, Media)}, which this calls by default.
+     */
+    default MediaRef uploadMedia(Credentials credentials, Media media, PublishRequest post) {
+        return uploadMedia(credentials, media);
+    }
+
+    /**
+     * The operator's daily allowance at the platform that each new upload draws one from (YouTube's videos.insert
+     * bucket); null where there is none. The engine counts it in the database for every instance and holds a post
+     * that would go over it until the allowance resets, instead of failing it.
+     */
+    default DailyAllowance uploadAllowance() {
+        return null;
+    }
+
     /** Whether an uploaded item is ready, still processing, or failed (the latter as a PlatformError). */
     default MediaRef mediaStatus(Credentials credentials, MediaRef media) {
         return media;

@@ -17,6 +17,7 @@ import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
+import com.ailsocialautomation.store.UploadAllowances;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.store.Workspaces;
@@ -38,6 +39,7 @@ public final class Store {
     public final Posts posts;
     public final Targets targets;
     public final MediaUploads mediaUploads;
+    public final UploadAllowances uploadAllowances;
     public final Attempts attempts;
     public final Outbox outbox;
     public final OAuthStates oauthStates;
@@ -56,6 +58,7 @@ public final class Store {
         this.posts = new Posts(sql, vault);
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
+        this.uploadAllowances = new UploadAllowances(sql);
         this.attempts = new Attempts(sql, vault);
         this.outbox = new Outbox(sql, vault);
         this.oauthStates = new OAuthStates(sql, vault);

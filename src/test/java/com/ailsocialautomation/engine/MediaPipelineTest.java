@@ -1,6 +1,7 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.DailyAllowance;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.Platform;
@@ -11,6 +12,7 @@ import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
 import com.ailsocialautomation.store.MediaUploads;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.UploadAllowances;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,12 @@ class MediaPipelineTest {
         final List<String> uploaded = new ArrayList<>();
         boolean readyAtOnce = true;
         PlatformError refusal;
+        DailyAllowance allowance;
+
+        @Override
+        public DailyAllowance uploadAllowance() {
+            return allowance;
+        }
 
         @Override
         public Platform platform() {
@@ -112,7 +120,7 @@ class MediaPipelineTest {
     void post() {
         clock = new MutableClock();
         platform = new Recording();
-        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), clock, Duration.ofSeconds(5), Duration.ofMinutes(30));
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), clock, Duration.ofSeconds(5), Duration.ofMinutes(30));
         EngineRig.Fixture f = rig.webhookFixture("https://hook.example/x", "secret");
         target = rig.post(f, "text", Instant.now()).targets().get(0);
     }
@@ -122,7 +130,7 @@ class MediaPipelineTest {
     }
 
     private MediaPipeline.Prepared prepare(List<Media> items, List<String> keys) {
-        return pipeline.prepare(platform, null, target, items, keys);
+        return pipeline.prepare(platform, null, target, items, keys, null);
     }
 
     @Test
@@ -166,7 +174,7 @@ class MediaPipelineTest {
 
     @Test
     void anItemStillProcessingIsAskedAboutNotUploadedAgainHoweverLongItTakes() {
-        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), clock, Duration.ofSeconds(5), Duration.ofHours(3));
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), clock, Duration.ofSeconds(5), Duration.ofHours(3));
         platform.readyAtOnce = false;
         prepare(List.of(item("long.png", null)), List.of("copy"));
         clock.now = clock.now.plus(Duration.ofMinutes(90)); // longer than the platform keeps a processed item
@@ -185,5 +193,31 @@ class MediaPipelineTest {
         platform.refusal = new PlatformError(PlatformError.Kind.TRANSIENT, 503, "down", null);
         PlatformError passing = assertThrows(PlatformError.class, () -> prepare(List.of(item("odd.png", null)), List.of("copy")));
         assertEquals(PlatformError.Kind.TRANSIENT, passing.kind());
+    }
+
+    @Test
+    void anUploadPastTheDailyAllowanceIsHeldUntilMidnightInTheAllowancesZoneAndThePlatformsWordUsesUpTheDay() {
+        ZoneId pacific = ZoneId.of("America/Los_Angeles");
+        platform.allowance = new DailyAllowance("project-" + java.util.UUID.randomUUID(), 2, pacific, "the daily quota");
+        prepare(List.of(item("one.png", null)), List.of("copy-1"));
+        pipeline.forget(target);
+        prepare(List.of(item("two.png", null)), List.of("copy-2"));
+        pipeline.forget(target);
+        MediaPipeline.Held held = assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("three.png", null)), List.of("copy-3")));
+        assertEquals(List.of("one.png", "two.png"), platform.uploaded, "the third is not sent");
+        assertEquals(Instant.parse("2026-12-07T08:00:00Z"), held.until(), "08:00 UTC on 6 December is midnight in Los Angeles");
+        assertEquals("held: the daily quota (2 uploads a day) is used up; it goes at 2026-12-07 08:00 UTC, when the daily quota "
+                + "resets (midnight America/Los_Angeles)", held.getMessage());
+
+        clock.now = Instant.parse("2026-12-07T08:00:00Z");
+        prepare(List.of(item("three.png", null)), List.of("copy-3"));
+        pipeline.forget(target);
+        platform.refusal = PlatformError.allowanceUsedUp(403, "YouTube says the quota is used up", Instant.parse("2026-12-08T08:00:00Z"));
+        MediaPipeline.Held told = assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("four.png", null)), List.of("copy-4")));
+        assertEquals(Instant.parse("2026-12-08T08:00:00Z"), told.until());
+        platform.refusal = null;
+        assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("five.png", null)), List.of("copy-5")),
+                "the platform's word counts the day as used up: nothing more is sent that day");
+        assertEquals(List.of("one.png", "two.png", "three.png"), platform.uploaded);
     }
 }
