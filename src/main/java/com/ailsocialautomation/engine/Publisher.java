@@ -266,12 +266,11 @@ public final class Publisher {
 
     /** The platform's daily allowance is used up: the target goes when it resets, and its author hears when. */
     private Outcome hold(Post post, Target target, Instant started, MediaPipeline.Held e) {
-        boolean held = Persistently.write(() -> targets.hold(post.workspaceId(), target.id(), e.until(), e.getMessage()),
-                RESULT_WRITE_PATIENCE);
+        boolean held = Persistently.write(() -> targets.hold(post.workspaceId(), target.id(), e.until(), e.getMessage(),
+                line(target, started, null, AttemptOutcome.RATE_LIMITED, e.getMessage())), RESULT_WRITE_PATIENCE);
         if (!held && erased(target)) {
             return Outcome.DONE;
         }
-        record(target, started, null, AttemptOutcome.RATE_LIMITED, e.getMessage());
         log.info("{}'s daily upload allowance is used up; the target waits until {}", target.platform(), e.until());
         if (held) {
             announcer.delayed(post, target, e.until(), e.getMessage() + ".");

@@ -117,11 +117,11 @@ public final class Targets {
      * publishing → scheduled again at {@code until}, held because the platform's daily allowance is used up, with the
      * reason people see. Like waiting for media, holding is not an attempt: the claim's count is given back.
      */
-    public boolean hold(UUID workspaceId, UUID targetId, Instant until, String reason) {
-        return sql.update("""
+    public boolean hold(UUID workspaceId, UUID targetId, Instant until, String reason, Attempts.Line line) {
+        return logged(workspaceId, targetId, line, tx -> tx.update("""
                 update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
                 error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                until, seal(reason, targetId, workspaceId), workspaceId, targetId) == 1;
+                until, seal(reason, targetId, workspaceId), workspaceId, targetId) == 1);
     }
 
     /** Cancels the scheduled targets to an account that is being disconnected; returns how many. */
