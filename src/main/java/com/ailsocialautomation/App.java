@@ -10,6 +10,7 @@ import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.web.HealthRoutes;
+import com.ailsocialautomation.web.MediaRoutes;
 import com.ailsocialautomation.web.PageRoutes;
 import com.ailsocialautomation.web.PrivacyPolicy;
 import com.ailsocialautomation.web.TermsRoutes;
@@ -144,6 +145,7 @@ public final class App implements AutoCloseable {
         List<WebRoutes> routes = new ArrayList<>(commandLayer.routes);
         routes.addAll(frontEnds.routes);
         routes.add(new HealthRoutes(store.database::ready, metrics, config.metricsToken()));
+        routes.add(new MediaRoutes(platforms.mediaGrants));
         routes.add(new PageRoutes(PrivacyPolicy.load(config.privacyPolicyFile(), config.contactEmail()),
                 config.slack() == null || config.slack().clientId() == null ? null : config.publicUrl() + "/slack/install",
                 config.discord() == null ? null : config.publicUrl() + "/discord/invite"));

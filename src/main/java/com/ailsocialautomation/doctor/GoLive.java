@@ -1,6 +1,7 @@
 package com.ailsocialautomation.doctor;
 
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.net.PublicHost;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.platform.linkedin.LinkedInVersion;
@@ -34,11 +35,26 @@ public final class GoLive {
             warnings.add("AIL_PUBLIC_URL " + config.publicUrl() + " is not https: Slack, Discord and the OAuth platforms need an "
                     + "HTTPS address; put AIL behind a TLS reverse proxy or a tunnel and set AIL_PUBLIC_URL to its https:// address");
         }
+        mediaUrlUnreachable(config).ifPresent(warnings::add);
         PlatformApp linkedin = Platform.LINKEDIN.app(config);
         if (linkedin.hasCredentials()) {
             LinkedInVersion.staleness(linkedin.version(), clock).ifPresent(warnings::add);
         }
         return warnings;
+    }
+
+    /** Platforms that fetch media by URL are on, and they could not fetch from AIL_PUBLIC_URL. */
+    private static java.util.Optional<String> mediaUrlUnreachable(Config config) {
+        List<String> fetching = Platform.withProvider().stream().filter(Platform::fetchesMediaByUrl)
+                .filter(p -> p.whyOff(p.app(config)).isEmpty()).map(Platform::displayName).toList();
+        if (fetching.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI url = java.net.URI.create(config.publicUrl());
+        java.util.Optional<String> why = "https".equals(url.getScheme()) ? PublicHost.whyNot(url.getHost())
+                : java.util.Optional.of("is not https");
+        return why.map(w -> String.join(" and ", fetching) + " fetch each post's pictures and videos from AIL_PUBLIC_URL/media/..., but "
+                + config.publicUrl() + " " + w + ": their posts with media will fail; set AIL_PUBLIC_URL to AIL's public https:// address");
     }
 
     /** Logs each warning and exposes the LinkedIn version's age as a gauge while LinkedIn is on. */

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.media.MediaGrants;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.DailyAllowance;
 import com.ailsocialautomation.platform.Media;
@@ -81,13 +82,16 @@ public final class MediaPipeline {
 
     private final MediaUploads uploads;
     private final UploadAllowances allowances;
+    private final MediaGrants grants;
     private final Clock clock;
     private final Duration pollEvery;
     private final Duration giveUpAfter;
 
-    public MediaPipeline(MediaUploads uploads, UploadAllowances allowances, Clock clock, Duration pollEvery, Duration giveUpAfter) {
+    public MediaPipeline(MediaUploads uploads, UploadAllowances allowances, MediaGrants grants, Clock clock, Duration pollEvery,
+                         Duration giveUpAfter) {
         this.uploads = uploads;
         this.allowances = allowances;
+        this.grants = grants;
         this.clock = clock;
         this.pollEvery = pollEvery;
         this.giveUpAfter = giveUpAfter;
@@ -135,9 +139,13 @@ public final class MediaPipeline {
         return checkAt == null ? new Ready(refs) : new Processing(checkAt);
     }
 
-    /** Forgets what the platform held for the target: it was published, or a retry must start afresh. */
+    /**
+     * Forgets what the platform held for the target: it was published, or a retry must start afresh. The public
+     * links made for it end too: a platform that has not fetched an item by now is not publishing this target.
+     */
     public void forget(Target target) {
         uploads.forget(target.workspaceId(), target.id());
+        grants.revokeTarget(target.workspaceId(), target.id());
     }
 
     private MediaRef upload(Provider provider, Credentials creds, Target target, int position, String hash, Media media,

@@ -9,6 +9,7 @@ import com.ailsocialautomation.store.Post;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Where a post's media come from when it is published: AIL's own copies, made when the post was accepted, so the
@@ -30,8 +31,11 @@ public final class PostMedia {
         this.links = links;
     }
 
-    /** @param fetch whether the platform takes uploads; a post from before copies is only downloaded then */
-    Loaded load(Post post, boolean fetch) {
+    /**
+     * @param target the target they are for: a public link made for one of them ends when that target finishes
+     * @param fetch  whether the platform takes uploads; a post from before copies is only downloaded then
+     */
+    Loaded load(Post post, UUID target, boolean fetch) {
         if (post.mediaCount() == null) {
             List<Media> fetched = fetch ? post.mediaUrls().stream().map(links::fetch).toList() : List.of();
             List<MediaItem> items = new ArrayList<>();
@@ -48,6 +52,6 @@ public final class PostMedia {
                     + " (they are deleted once a post has finished and the retention period has passed); post it again with them.");
         }
         List<MediaItem> items = stored.stream().map(m -> MediaItem.of(m, m.sourceUrl())).toList();
-        return new Loaded(List.copyOf(stored), items, stored.stream().map(m -> m.id().toString()).toList());
+        return new Loaded(stored.stream().map(m -> (Media) m.sentTo(target)).toList(), items, stored.stream().map(m -> m.id().toString()).toList());
     }
 }

@@ -210,7 +210,7 @@ public final class Publisher {
      */
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
-        PostMedia.Loaded items = postMedia.load(post, provider.uploadsMedia());
+        PostMedia.Loaded items = postMedia.load(post, target.id(), provider.uploadsMedia());
         PublishRequest draft = request(post, target, List.of(), items);
         List<MediaRef> uploaded = null;
         try {

@@ -24,13 +24,16 @@ final class ChunkStream extends InputStream {
     private long delivered;
     private boolean closed;
 
-    ChunkStream(MediaStore store, UUID itemId, UUID workspaceId, int chunks, long size, String name) {
+    /** {@code first}: the chunk to start at; the bytes before it count as delivered. */
+    ChunkStream(MediaStore store, UUID itemId, UUID workspaceId, int chunks, long size, String name, int first) {
         this.store = store;
         this.itemId = itemId;
         this.workspaceId = workspaceId;
         this.chunks = chunks;
         this.size = size;
         this.name = name;
+        this.next = first;
+        this.delivered = (long) first * MediaStore.CHUNK;
     }
 
     @Override

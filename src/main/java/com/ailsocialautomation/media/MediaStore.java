@@ -93,6 +93,11 @@ public final class MediaStore {
                 this::item, workspaceId, postId);
     }
 
+    /** One item of the workspace; empty when it was deleted. */
+    public Optional<StoredMedia> find(UUID workspaceId, UUID itemId) {
+        return sql.one("select * from media_items where workspace_id = ? and id = ?", this::item, workspaceId, itemId);
+    }
+
     /** One chunk, opened; empty when it is not there. */
     Optional<byte[]> chunk(UUID itemId, UUID workspaceId, int seq) {
         return sql.one("select data from media_chunks where item_id = ? and seq = ?", rs -> rs.getBytes(1), itemId, seq)

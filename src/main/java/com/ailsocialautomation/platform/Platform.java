@@ -91,8 +91,8 @@ public enum Platform {
         VIDEO_URL
     }
 
-    /** What a provider is built from. */
-    public record Parts(PlatformApp app, GuardedHttp http, DirectApiClient direct, Clock clock) {}
+    /** What a provider is built from; {@code publicMedia} makes links for platforms that fetch media by URL. */
+    public record Parts(PlatformApp app, GuardedHttp http, DirectApiClient direct, Clock clock, PublicMedia publicMedia) {}
 
     private final PlatformId platformId;
     private final ConnectMethod connectMethod;
@@ -144,6 +144,14 @@ public enum Platform {
     /** The kind of host people choose for this platform (reached through the URL guard), if any. */
     public Optional<String> chosenByPeople() {
         return Optional.ofNullable(chosenByPeople);
+    }
+
+    /**
+     * Whether the platform fetches a post's media from a URL AIL gives it instead of taking an upload, so AIL must
+     * serve them at its public URL (see {@link PublicMedia}).
+     */
+    public boolean fetchesMediaByUrl() {
+        return this == INSTAGRAM || this == THREADS;
     }
 
     /** Whether AIL can publish here: only these are offered to connect. */

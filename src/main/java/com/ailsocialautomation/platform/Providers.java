@@ -23,12 +23,13 @@ public final class Providers {
     /**
      * The provider of every {@link Platform} that has one and is on with {@code config}: the webhook, Bluesky and
      * Mastodon always (they need no operator app), X and LinkedIn with their client id and secret. Providers that
-     * call hosts people choose get {@code http}; those that call the platform's own API get {@code direct}.
+     * call hosts people choose get {@code http}; those that call the platform's own API get {@code direct}; those
+     * whose platform fetches media by URL get links from {@code publicMedia}.
      */
-    public static Providers enabled(Config config, GuardedHttp http, DirectApiClient direct, Clock clock) {
+    public static Providers enabled(Config config, GuardedHttp http, DirectApiClient direct, Clock clock, PublicMedia publicMedia) {
         List<Provider> on = new ArrayList<>();
         for (Platform platform : Platform.withProvider()) {
-            platform.provider(new Platform.Parts(platform.app(config), http, direct, clock)).ifPresent(on::add);
+            platform.provider(new Platform.Parts(platform.app(config), http, direct, clock, publicMedia)).ifPresent(on::add);
         }
         return new Providers(on);
     }

@@ -2,6 +2,7 @@ package com.ailsocialautomation.wiring;
 
 import com.ailsocialautomation.command.NotSetUp;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.media.MediaGrants;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.net.HttpLimits;
 import com.ailsocialautomation.net.Resolver;
@@ -33,6 +34,8 @@ public final class Platforms {
     /** The OAuth platforms whose app credentials are not set, with the variables that turn them on. */
     public final NotSetUp notSetUp;
     public final OAuthClients apps;
+    /** Public links to copied media, for platforms that fetch media by URL; served by {@code web.MediaRoutes}. */
+    public final MediaGrants mediaGrants;
 
     private Platforms(Config config, Store store, Owner own, Clock clock, Resolver resolver,
                       Function<GuardedHttp, List<Provider>> extra) {
@@ -50,8 +53,9 @@ public final class Platforms {
             }
         }
         notSetUp = new NotSetUp(off);
+        mediaGrants = new MediaGrants(store.sql, store.media, config.publicUrl(), clock);
         List<Provider> on = new ArrayList<>(Providers.enabled(config, http,
-                new DirectApiClient(config.engine().requestTimeout()), clock).all());
+                new DirectApiClient(config.engine().requestTimeout()), clock, mediaGrants).all());
         on.addAll(extra.apply(http)); // a stand-in replaces the configured provider of its platform
         providers = new Providers(on);
         bluesky = providers.get(Platform.BLUESKY);

@@ -37,7 +37,8 @@ public final class Publishing {
     public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
         keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
         revoker = new Revoker(platforms.providers, keeper, store.revocations, platforms.apps, clock);
-        MediaPipeline media = new MediaPipeline(store.mediaUploads, store.uploadAllowances, clock, tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
+        MediaPipeline media = new MediaPipeline(store.mediaUploads, store.uploadAllowances, platforms.mediaGrants, clock,
+                tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
         PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
         publisher = new Publisher(store.targets, store.posts, store.accounts, store.workspaces,
                 platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), clock, config.engine().maxAttempts(),

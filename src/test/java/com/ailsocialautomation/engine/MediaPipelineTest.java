@@ -1,5 +1,7 @@
 package com.ailsocialautomation.engine;
 
+import com.ailsocialautomation.media.MediaGrants;
+import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.DailyAllowance;
 import com.ailsocialautomation.platform.Media;
@@ -120,9 +122,13 @@ class MediaPipelineTest {
     void post() {
         clock = new MutableClock();
         platform = new Recording();
-        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), clock, Duration.ofSeconds(5), Duration.ofMinutes(30));
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), grants(), clock, Duration.ofSeconds(5), Duration.ofMinutes(30));
         EngineRig.Fixture f = rig.webhookFixture("https://hook.example/x", "secret");
         target = rig.post(f, "text", Instant.now()).targets().get(0);
+    }
+
+    private MediaGrants grants() {
+        return new MediaGrants(rig.sql, new MediaStore(rig.sql, pg.vault()), "https://ail.example.com", clock);
     }
 
     private static Media item(String name, String alt) {
@@ -174,7 +180,7 @@ class MediaPipelineTest {
 
     @Test
     void anItemStillProcessingIsAskedAboutNotUploadedAgainHoweverLongItTakes() {
-        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), clock, Duration.ofSeconds(5), Duration.ofHours(3));
+        pipeline = new MediaPipeline(new MediaUploads(rig.sql, pg.vault()), new UploadAllowances(rig.sql), grants(), clock, Duration.ofSeconds(5), Duration.ofHours(3));
         platform.readyAtOnce = false;
         prepare(List.of(item("long.png", null)), List.of("copy"));
         clock.now = clock.now.plus(Duration.ofMinutes(90)); // longer than the platform keeps a processed item

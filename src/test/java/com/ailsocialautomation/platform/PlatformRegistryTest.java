@@ -55,11 +55,12 @@ class PlatformRegistryTest {
     void eachPlatformWithAProviderBuildsItsOwnAndTheOperatorsAppTurnsXAndLinkedInOn() {
         try (GuardedHttp http = new GuardedHttp(new UrlGuard(true, Resolver.system()), HttpLimits.defaults())) {
             DirectApiClient direct = new DirectApiClient(Duration.ofSeconds(2));
-            Providers bare = Providers.enabled(Config.from(Map.of()), http, direct, Clock.systemUTC());
+            Providers bare = Providers.enabled(Config.from(Map.of()), http, direct, Clock.systemUTC(), PublicMedia.NONE);
             assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.WEBHOOK),
                     bare.all().stream().map(Provider::platform).toList());
             Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
-                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret")), http, direct, Clock.systemUTC());
+                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret")), http, direct, Clock.systemUTC(),
+                    PublicMedia.NONE);
             assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
         }
     }
