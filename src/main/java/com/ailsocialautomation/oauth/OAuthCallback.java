@@ -28,16 +28,18 @@ final class OAuthCallback {
     /** What the browser brought back; {@code browser} is the binding cookie, or null. */
     record Arrival(String platform, String state, String code, String error, Secret browser, String ip, String userAgent) {}
 
+    /** How long the person has to choose among the accounts offered. */
+    static final java.time.Duration CHOICE_LIFETIME = java.time.Duration.ofMinutes(10);
+
     private final OAuthStates states;
     private final TokenExchange exchange;
     private final TechnicalData technical;
     private final Outbox outbox;
     private final Clock clock;
 
-    OAuthCallback(OAuthStates states, Providers providers, OAuthClients clients, Accounts accounts,
-                  TechnicalData technical, Outbox outbox, Clock clock) {
+    OAuthCallback(OAuthStates states, TokenExchange exchange, TechnicalData technical, Outbox outbox, Clock clock) {
         this.states = states;
-        this.exchange = new TokenExchange(providers, clients, accounts);
+        this.exchange = exchange;
         this.technical = technical;
         this.outbox = outbox;
         this.clock = clock;
@@ -67,9 +69,13 @@ final class OAuthCallback {
             return failed(400, state, "The " + a.platform() + " sign-in did not complete" + said + ".", again);
         }
         try {
-            Account account = exchange.connect(platform, state, Secret.of(a.code()));
+            TokenExchange.Outcome outcome = exchange.connect(platform, state, Secret.of(a.code()));
             // only now: a cancelled, refused or failed sign-in keeps nothing about the browser that tried
             technical.recordOAuthCallback(link.workspaceId(), link.userId(), a.ip(), a.userAgent());
+            if (outcome instanceof TokenExchange.Offer offer) {
+                return offer(platform, state, a.state(), offer.offer());
+            }
+            Account account = ((TokenExchange.Done) outcome).account();
             outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()
                     + ". Post to it with /ail post to:" + account.shortId() + " <text>."), null);
             log.info("Connected a {} account ({})", a.platform(), account.shortId());
@@ -81,8 +87,20 @@ final class OAuthCallback {
         }
     }
 
+    /** The accounts to choose from, with a one-time token only this page knows, valid for {@link #CHOICE_LIFETIME}. */
+    private ResultPage offer(Platform platform, OAuthStates.State state, String oauthState, ChoiceOffer offer) {
+        OneTimeSecret token = OneTimeSecret.random();
+        states.offerChoices(state, token.hash(), offer.sealed(), clock.instant().plus(CHOICE_LIFETIME));
+        String form = offer.form("/oauth/" + platform.id() + "/callback", token.value(), OAuthStart.cookieName(oauthState),
+                platform.displayName());
+        return new ResultPage(200, "Choose what to connect", java.util.List.of("You signed in to " + platform.displayName()
+                + ". Choose which of these AIL may post to: each becomes its own account in AIL, with its own short id. "
+                + "Untick any you do not want. This choice works once, in this browser, for " + CHOICE_LIFETIME.toMinutes()
+                + " minutes."), form);
+    }
+
     /** Tells the person in chat too: they may have closed the tab before reading it. */
-    private ResultPage failed(int status, OAuthStates.State state, String what, String again) {
+    ResultPage failed(int status, OAuthStates.State state, String what, String again) {
         OAuthStates.Link link = state.link();
         outbox.add(link.workspaceId(), link.userId(), "connect-failed:" + state.id(), Reply.of("Connecting your "
                 + link.platform() + " account failed. " + what + " Run " + command(link) + " to try again."), null);
@@ -100,7 +118,7 @@ final class OAuthCallback {
     }
 
     /** The command that starts again, as Announcer words it for a reconnect. */
-    private static String command(OAuthStates.Link link) {
+    static String command(OAuthStates.Link link) {
         return "/ail connect " + link.platform() + (link.instanceUrl() == null ? "" : " " + link.instanceUrl());
     }
 

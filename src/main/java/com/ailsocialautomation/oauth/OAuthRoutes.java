@@ -28,12 +28,15 @@ public final class OAuthRoutes implements WebRoutes {
 
     private final OAuthStart start;
     private final OAuthCallback callback;
+    private final OAuthChoice choice;
     private final Confirmation confirmation;
 
     public OAuthRoutes(String publicUrl, OAuthStates states, Providers providers, OAuthClients clients, Accounts accounts,
                        TechnicalData technical, Outbox outbox, Clock clock) {
         this.start = new OAuthStart(states, providers, clients, clock);
-        this.callback = new OAuthCallback(states, providers, clients, accounts, technical, outbox, clock);
+        TokenExchange exchange = new TokenExchange(providers, clients, accounts);
+        this.callback = new OAuthCallback(states, exchange, technical, outbox, clock);
+        this.choice = new OAuthChoice(states, exchange, outbox, clock);
         this.confirmation = new Confirmation(publicUrl.startsWith("https://"));
     }
 
@@ -42,6 +45,7 @@ public final class OAuthRoutes implements WebRoutes {
         routes.get("/oauth/{platform}/start", this::confirm);
         routes.post("/oauth/{platform}/start", this::start);
         routes.get("/oauth/{platform}/callback", this::callback);
+        routes.post("/oauth/{platform}/callback", this::choose); // the accounts chosen on the callback's page
     }
 
     private void confirm(Context ctx) {
@@ -76,12 +80,28 @@ public final class OAuthRoutes implements WebRoutes {
         String browser = cookie == null ? null : ctx.cookie(cookie);
         ResultPage page = callback.finish(new OAuthCallback.Arrival(platform, state, ctx.queryParam("code"), ctx.queryParam("error"),
                 Secret.ofNullable(browser), ctx.ip(), ctx.userAgent()));
-        if (cookie != null && browser != null) {
+        if (cookie != null && browser != null && !page.asks()) {
             ctx.header("Set-Cookie", confirmation.cookie(cookie, "", callbackPath(platform), 0)); // used up: the browser may forget it
         }
+        show(ctx, page);
+    }
+
+    private void choose(Context ctx) {
+        String platform = platform(ctx);
+        String cookie = ctx.formParam("flow");
+        String browser = cookie != null && cookie.matches("ail_oauth_[0-9a-f]{16}") ? ctx.cookie(cookie) : null;
+        ResultPage page = choice.finish(new OAuthChoice.Arrival(platform, ctx.formParam("choice"), Secret.ofNullable(browser),
+                ctx.formParamMap().keySet().stream().filter(k -> k.startsWith("choose-")).map(k -> k.substring(7)).toList()));
+        if (browser != null) {
+            ctx.header("Set-Cookie", confirmation.cookie(cookie, "", callbackPath(platform), 0));
+        }
+        show(ctx, page);
+    }
+
+    private static void show(Context ctx, ResultPage page) {
         StringBuilder body = new StringBuilder();
         page.paragraphs().forEach(p -> body.append(Html.p(p)));
-        ctx.status(page.status()).html(Html.page(page.title(), body.toString()));
+        ctx.status(page.status()).html(Html.page(page.title(), body + (page.asks() ? page.formHtml() : "")));
     }
 
     private static String startPath(String platform) {

@@ -5,6 +5,8 @@ import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
+import com.ailsocialautomation.platform.meta.FacebookProvider;
+import com.ailsocialautomation.platform.meta.MetaGraph;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
@@ -70,10 +72,14 @@ public enum Platform {
     // TikTok also takes photo posts, but AIL publishes videos there.
     TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
             rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK), List.of(), null, null),
-    FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, Set.of(),
-            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK), List.of(), null, null),
-    INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, Set.of(),
-            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), List.of(), null, null),
+    // Facebook Pages and Instagram accounts connect through one Meta app: both read AIL_META_*.
+    FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
+            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK), metaHosts("Pages: posts, photos, video uploads"),
+            null, parts -> new FacebookProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()))),
+    INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), metaHosts("Instagram professional accounts: "
+                    + "media containers (Meta fetches the media from AIL's public URL), their status, publishing"),
+            null, null),
     THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS), List.of(), null, null);
 
@@ -94,6 +100,7 @@ public enum Platform {
     /** What a provider is built from; {@code publicMedia} makes links for platforms that fetch media by URL. */
     public record Parts(PlatformApp app, GuardedHttp http, DirectApiClient direct, Clock clock, PublicMedia publicMedia) {}
 
+    private final String app;
     private final PlatformId platformId;
     private final ConnectMethod connectMethod;
     private final Set<Setting> settings;
@@ -104,6 +111,13 @@ public enum Platform {
 
     Platform(PlatformId platformId, ConnectMethod connectMethod, Set<Setting> settings, PostRule rule,
              List<Host> hosts, String chosenByPeople, Function<Parts, Provider> provider) {
+        this(platformId, connectMethod, null, settings, rule, hosts, chosenByPeople, provider);
+    }
+
+    /** {@code app}: the name of an operator app several platforms share (META: AIL_META_*); null: the platform's own. */
+    Platform(PlatformId platformId, ConnectMethod connectMethod, String app, Set<Setting> settings, PostRule rule,
+             List<Host> hosts, String chosenByPeople, Function<Parts, Provider> provider) {
+        this.app = app;
         this.platformId = platformId;
         this.connectMethod = connectMethod;
         this.settings = settings;
@@ -163,9 +177,17 @@ public enum Platform {
         return settings.contains(setting);
     }
 
-    /** The environment variable for one of its settings: AIL_X_CLIENT_ID. */
+    /**
+     * The environment variable for one of its settings: AIL_X_CLIENT_ID; for platforms that share an operator app,
+     * the app's (AIL_META_CLIENT_ID for Facebook and Instagram), so one value serves them all.
+     */
     public String variable(String suffix) {
-        return "AIL_" + id().toUpperCase(java.util.Locale.ROOT) + "_" + suffix;
+        return "AIL_" + (app != null ? app : id().toUpperCase(java.util.Locale.ROOT)) + "_" + suffix;
+    }
+
+    /** The platforms that read the same operator app as this one, itself included. */
+    public List<Platform> sharingItsApp() {
+        return app == null ? List.of(this) : Arrays.stream(values()).filter(p -> app.equals(p.app)).toList();
     }
 
     /** Its settings from the configuration; a bad value is a ConfigError naming the variable. */
@@ -223,6 +245,14 @@ public enum Platform {
     @Override
     public String toString() {
         return id();
+    }
+
+    /** The Graph API host and the login dialog's, which Facebook and Instagram share. */
+    private static List<Host> metaHosts(String what) {
+        return List.of(Host.api(MetaGraph.API_URL, "Meta's Graph API for " + what + "; the token exchange, the "
+                        + "person's Pages, revoking the grant (AIL_META_API_URL replaces it)"),
+                Host.browser(MetaGraph.AUTH_URL, "Meta's login dialog (AIL_META_AUTH_URL replaces it) and links to published posts"),
+                Host.browser("www.instagram.com", "links to published Instagram posts (never called)"));
     }
 
     private static PostRule rule(int textLimit, Counting counting, MediaRule media) {

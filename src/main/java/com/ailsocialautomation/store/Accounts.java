@@ -42,9 +42,9 @@ public final class Accounts {
             } else {
                 tx.update("""
                         update social_accounts set handle = ?, display_name = ?, avatar_url = ?, scopes = ?,
-                        max_characters = ?, owner_user_id = ?, status = 'active', reconnect_notified_at = null, updated_at = now()
+                        max_characters = ?, owner_user_id = ?, grantor_id = ?, status = 'active', reconnect_notified_at = null, updated_at = now()
                         where workspace_id = ? and id = ?""",
-                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), a.maxCharacters(), ownerUserId, workspaceId, id);
+                        a.handle(), a.displayName(), a.avatarUrl(), a.scopes(), a.maxCharacters(), ownerUserId, a.grantorId(), workspaceId, id);
             }
             writeTokens(tx, workspaceId, id, tokens);
             return find(tx, workspaceId, id).orElseThrow();
@@ -56,10 +56,10 @@ public final class Accounts {
             String shortId = ShortIds.next('a');
             int inserted = tx.update("""
                     insert into social_accounts (id, workspace_id, short_id, platform, external_id, handle, display_name,
-                    avatar_url, instance_url, scopes, max_characters, owner_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    avatar_url, instance_url, scopes, max_characters, owner_user_id, grantor_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (workspace_id, short_id) do nothing""",
                     id, workspaceId, shortId, a.platform().id(), a.externalId(), a.handle(), a.displayName(),
-                    a.avatarUrl(), a.instanceUrl(), a.scopes(), a.maxCharacters(), owner);
+                    a.avatarUrl(), a.instanceUrl(), a.scopes(), a.maxCharacters(), owner, a.grantorId());
             if (inserted == 1) {
                 return;
             }
@@ -103,6 +103,23 @@ public final class Accounts {
         return sql.list(SELECT + " where a.refresh_token_enc is null and a.token_expires_at is not null"
                 + " and a.token_expires_at <= ? and a.owner_user_id is not null order by a.token_expires_at",
                 Accounts::account, until);
+    }
+
+    /** The other accounts of the workspace connected through the same person's grant at the platform as this one. */
+    public List<Account> sameGrant(UUID workspaceId, UUID accountId) {
+        return sql.list(SELECT + """
+                where a.workspace_id = ? and a.id <> ? and a.grantor_id is not null
+                and a.grantor_id = (select grantor_id from social_accounts where workspace_id = ? and id = ?)
+                order by a.created_at""", Accounts::account, workspaceId, accountId, workspaceId, accountId);
+    }
+
+    /**
+     * Every account, in every workspace, connected through the grant of {@code grantorId} on one of {@code platforms}:
+     * what the platform's deauthorize or data-deletion callback names.
+     */
+    public List<Account> grantedBy(List<PlatformId> platforms, String grantorId) {
+        return sql.list(SELECT + " where a.grantor_id = ? and a.platform = any (?) order by a.created_at", Accounts::account,
+                grantorId, platforms.stream().map(PlatformId::id).toList());
     }
 
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {

@@ -125,6 +125,39 @@ public final class OAuthStates {
         return new Claim(null, why);
     }
 
+    /**
+     * Keeps what the person may choose from on their used state, encrypted, for one POST from the browser that
+     * used it, carrying the token whose hash is {@code choiceHash}, until {@code expiresAt}.
+     */
+    public void offerChoices(State state, byte[] choiceHash, Secret choices, Instant expiresAt) {
+        sql.update("update oauth_states set choice_hash = ?, choices_enc = ?, expires_at = ? where workspace_id = ? and id = ?",
+                choiceHash, vault.encrypt(choices.reveal(), choicesPlace(state.id(), state.link().workspaceId())), expiresAt,
+                state.link().workspaceId(), state.id());
+    }
+
+    /** The offered choices, once: wiped as they are read, when the token, platform and browser match and it has not expired. */
+    public Optional<Offered> useChoices(byte[] choiceHash, PlatformId platform, byte[] browserHash, Instant now) {
+        return sql.transaction(tx -> tx.one("""
+                select id, workspace_id, user_id, platform, instance_url, choices_enc from oauth_states
+                where choice_hash = ? and platform = ? and browser_hash = ? and chosen_at is null and expires_at > ?
+                and choices_enc is not null for update""", rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    Link link = link(rs);
+                    return new Offered(new State(id, link, null), Secret.of(vault.decrypt(rs.getBytes("choices_enc"),
+                            choicesPlace(id, link.workspaceId()))));
+                }, choiceHash, platform.id(), browserHash, now).map(offered -> {
+                    tx.update("update oauth_states set chosen_at = ?, choices_enc = null where id = ?", now, offered.state().id());
+                    return offered;
+                }));
+    }
+
+    /** Choices offered on a used state, as {@link #useChoices} hands them over once. */
+    public record Offered(State state, Secret choices) {}
+
+    private static Vault.Place choicesPlace(UUID id, UUID workspaceId) {
+        return new Vault.Place("oauth_states", "choices_enc", id, workspaceId);
+    }
+
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getObject("workspace_id", UUID.class), rs.getObject("user_id", UUID.class),
                 PlatformId.of(rs.getString("platform")), rs.getString("instance_url"));

@@ -30,6 +30,7 @@ public final class SecretColumns {
             new Column("social_accounts", "endpoint_enc"),
             Column.operator("oauth_apps", "client_secret_enc"),
             new Column("oauth_states", "pkce_verifier_enc"),
+            new Column("oauth_states", "choices_enc"),
             new Column("connect_links", "detail_enc"),
             new Column("publish_attempts", "message_enc"),
             new Column("post_targets", "error_enc"),

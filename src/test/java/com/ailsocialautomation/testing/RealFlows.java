@@ -2,6 +2,7 @@ package com.ailsocialautomation.testing;
 
 import com.ailsocialautomation.App;
 import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.fakes.FakeGraph;
 import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeSlack;
@@ -48,6 +49,7 @@ public final class RealFlows implements AutoCloseable {
     public final FakeX x = FakeX.start();
     public final FakeLinkedIn linkedin = FakeLinkedIn.start();
     public final FakeMastodon mastodon = FakeMastodon.start();
+    public final FakeGraph graph = FakeGraph.start(PUBLIC_URL);
     public final FakeSlack slack;
     public final FakeWebhookReceiver hook;
     public final App app;
@@ -75,6 +77,8 @@ public final class RealFlows implements AutoCloseable {
                 .with("AIL_X_API_URL", x.url()).with("AIL_X_AUTH_URL", x.url())
                 .with("AIL_LINKEDIN_CLIENT_ID", FakeLinkedIn.CLIENT_ID).with("AIL_LINKEDIN_CLIENT_SECRET", FakeLinkedIn.CLIENT_SECRET)
                 .with("AIL_LINKEDIN_API_URL", linkedin.url()).with("AIL_LINKEDIN_AUTH_URL", linkedin.url())
+                .with("AIL_META_CLIENT_ID", FakeGraph.APP_ID).with("AIL_META_CLIENT_SECRET", FakeGraph.APP_SECRET)
+                .with("AIL_META_API_URL", graph.url()).with("AIL_META_AUTH_URL", graph.url())
                 .with("SLACK_SIGNING_SECRET", SIGNING_SECRET).with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
                 .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
                 .start();
@@ -152,6 +156,36 @@ public final class RealFlows implements AutoCloseable {
             throw new AssertionError("AIL keeps tokens LinkedIn did not issue");
         }
         return tokens;
+    }
+
+    /**
+     * {@code connect <facebook|instagram>} through Meta's dialog to AIL's page that offers the accounts: that page,
+     * in Ana's browser, with its form.
+     */
+    public HttpResponse<String> startMeta(String platform) {
+        FakeGraph.Callback back = graph.approve(confirm(link(run("connect " + platform), platform)));
+        HttpResponse<String> page = browser.get(local + "/oauth/" + platform + "/callback?state=" + back.state() + "&code=" + back.code());
+        if (page.statusCode() != 200 || !page.body().contains("<form")) {
+            throw new AssertionError(page.statusCode() + " " + page.body());
+        }
+        return page;
+    }
+
+    /** Sends the choice form of {@code page} with only the boxes {@code keep} ticked: the page that answers. */
+    public HttpResponse<String> choose(String platform, HttpResponse<String> page, java.util.Set<Integer> keep) {
+        Map<String, String> fields = Browser.formFields(page.body());
+        fields.keySet().removeIf(k -> k.startsWith("choose-") && !keep.contains(Integer.parseInt(k.substring(7))));
+        return browser.post(local + "/oauth/" + platform + "/callback", fields);
+    }
+
+    /** AIL's own address on loopback. */
+    public String localUrl() {
+        return local;
+    }
+
+    /** The browser the flows use: its cookies, or a page a test opens itself. */
+    public Browser browser() {
+        return browser;
     }
 
     /** {@code connect mastodon <instance>}, registering AIL's app there: the token and the app's client secret the instance issued. */
@@ -412,6 +446,7 @@ public final class RealFlows implements AutoCloseable {
             hook.close();
             slack.close();
             mastodon.close();
+            graph.close();
             linkedin.close();
             x.close();
         }
