@@ -74,11 +74,15 @@ public enum Platform {
             rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK), List.of(), null, null),
     // Facebook Pages and Instagram accounts connect through one Meta app: both read AIL_META_*.
     FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK), metaHosts("Pages: posts, photos, video uploads"),
+            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK),
+            List.of(Host.api(MetaGraph.API_URL, "Meta's Graph API, for Facebook Pages and Instagram accounts alike: the token "
+                            + "exchange, the person's Pages, posts, photos and video uploads, Instagram media containers (Meta "
+                            + "fetches their media from AIL's public URL) and publishing, revoking the grant (AIL_META_API_URL replaces it)"),
+                    Host.browser(MetaGraph.AUTH_URL, "Meta's login dialog (AIL_META_AUTH_URL replaces it) and links to published Page posts")),
             null, parts -> new FacebookProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()))),
     INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), metaHosts("Instagram professional accounts: "
-                    + "media containers (Meta fetches the media from AIL's public URL), their status, publishing"),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), // its API and login are Facebook's hosts, declared there
+            List.of(Host.browser("www.instagram.com", "links to published Instagram posts (never called)")),
             null, null),
     THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS), List.of(), null, null);
@@ -245,14 +249,6 @@ public enum Platform {
     @Override
     public String toString() {
         return id();
-    }
-
-    /** The Graph API host and the login dialog's, which Facebook and Instagram share. */
-    private static List<Host> metaHosts(String what) {
-        return List.of(Host.api(MetaGraph.API_URL, "Meta's Graph API for " + what + "; the token exchange, the "
-                        + "person's Pages, revoking the grant (AIL_META_API_URL replaces it)"),
-                Host.browser(MetaGraph.AUTH_URL, "Meta's login dialog (AIL_META_AUTH_URL replaces it) and links to published posts"),
-                Host.browser("www.instagram.com", "links to published Instagram posts (never called)"));
     }
 
     private static PostRule rule(int textLimit, Counting counting, MediaRule media) {

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
 class PlatformRegistryTest {
-    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin");
-    private static final List<String> WITHOUT = List.of("youtube", "tiktok", "facebook", "instagram", "threads");
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "facebook");
+    private static final List<String> WITHOUT = List.of("youtube", "tiktok", "instagram", "threads");
 
     @Test
     void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
@@ -59,7 +59,8 @@ class PlatformRegistryTest {
             assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.WEBHOOK),
                     bare.all().stream().map(Provider::platform).toList());
             Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
-                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret")), http, direct, Clock.systemUTC(),
+                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret",
+                    "AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret")), http, direct, Clock.systemUTC(),
                     PublicMedia.NONE);
             assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
         }
@@ -70,7 +71,22 @@ class PlatformRegistryTest {
         Config none = Config.from(Map.of());
         List<String> off = Arrays.stream(Platform.values()).flatMap(p -> p.whyOff(p.app(none)).stream()).toList();
         assertEquals(List.of("x: off (set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET)",
-                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)"), off);
+                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
+                "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)"), off);
+    }
+
+    @Test
+    void facebookAndInstagramReadOneMetaAppNotOneEach() {
+        Config meta = Config.from(Map.of("AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret",
+                "AIL_META_API_URL", "https://graph.example.org/", "AIL_FACEBOOK_CLIENT_ID", "not read"));
+        for (Platform platform : List.of(Platform.FACEBOOK, Platform.INSTAGRAM)) {
+            PlatformApp app = platform.app(meta);
+            assertEquals("meta-id", app.clientId(), platform.id());
+            assertEquals("https://graph.example.org", app.apiUrl(), platform.id());
+            assertEquals("AIL_META_AUTH_URL", platform.variable("AUTH_URL"));
+            assertEquals(List.of(Platform.FACEBOOK, Platform.INSTAGRAM), platform.sharingItsApp());
+        }
+        assertEquals(List.of(Platform.X), Platform.X.sharingItsApp());
     }
 
     @Test

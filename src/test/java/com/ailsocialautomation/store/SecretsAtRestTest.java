@@ -54,6 +54,8 @@ class SecretsAtRestTest {
                 + "values (?, 'mastodon', 'https://fosstodon.org', 'https://ail.example/oauth/mastodon/callback', 'client-1', ?)");
         row("oauth_states", "pkce_verifier_enc", "insert into oauth_states (id, state_hash, workspace_id, user_id, platform, pkce_verifier_enc, expires_at) "
                 + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'x', ?, now() + interval '10 minutes')");
+        row("oauth_states", "choices_enc", "insert into oauth_states (id, state_hash, workspace_id, user_id, platform, choices_enc, expires_at) "
+                + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'facebook', ?, now() + interval '10 minutes')");
         row("connect_links", "detail_enc", "insert into connect_links (id, token_hash, workspace_id, user_id, platform, detail_enc, expires_at) "
                 + "values (?, decode(md5(random()::text), 'hex'), '" + WORKSPACE + "', '" + USER + "', 'webhook', ?, now() + interval '10 minutes')");
         row("publish_attempts", "message_enc", "insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, outcome, message_enc) "
@@ -176,6 +178,9 @@ class SecretsAtRestTest {
             known.addAll(flows.finishX());
             known.addAll(flows.connectLinkedIn());
             known.addAll(flows.connectMastodon());
+            java.net.http.HttpResponse<String> pages = flows.startMeta("facebook");
+            assertEquals(List.of(), flows.inClear(), "while the Facebook Pages wait to be chosen (their tokens are stored)");
+            flows.choose("facebook", pages, java.util.Set.of(0, 1));
             String path = "capability-path-" + UUID.randomUUID();
             String link = flows.askForWebhook(path);
             assertEquals(List.of(), flows.inClear(), "while the webhook's connect link is pending (its URL is stored)");
@@ -190,7 +195,7 @@ class SecretsAtRestTest {
             flows.decrypted();
             for (String column : List.of("social_accounts.access_token_enc", "social_accounts.refresh_token_enc",
                     "social_accounts.endpoint_enc", "oauth_apps.client_secret_enc", "oauth_states.pkce_verifier_enc",
-                    "connect_links.detail_enc", "publish_attempts.message_enc", "post_targets.error_enc",
+                    "oauth_states.choices_enc", "connect_links.detail_enc", "publish_attempts.message_enc", "post_targets.error_enc",
                     "notifications.payload_enc", "slack_installations.bot_token_enc", "slack_installations.bot_refresh_token_enc",
                     "media_items.file_name_enc", "media_items.source_url_enc")) {
                 assertTrue(flows.seen.containsKey(column), column + " was written by one of the flows: " + flows.seen.keySet());
