@@ -126,7 +126,7 @@ public final class MediaPipeline {
             if (upload == null || !upload.sourceHash().equals(hash)) {
                 ref = upload(provider, creds, target, position, hash, item, post);
             } else if (!upload.ready()) {
-                ref = poll(provider, creds, target, upload);
+                ref = poll(provider, creds, target, upload, item);
             } else {
                 ref = ref(upload);
             }
@@ -176,12 +176,12 @@ public final class MediaPipeline {
                 + " resets (midnight " + allowance.resets().getId() + ")");
     }
 
-    private MediaRef poll(Provider provider, Credentials creds, Target target, Upload upload) {
+    private MediaRef poll(Provider provider, Credentials creds, Target target, Upload upload, Media item) {
         if (upload.uploadedAt().isBefore(clock.instant().minus(giveUpAfter))) {
             throw new ItemRefused(upload.fileName(), new PlatformError(PlatformError.Kind.PERMANENT, 0, provider.platform().displayName()
                     + " was still processing it after " + giveUpAfter.toMinutes() + " minutes", null));
         }
-        MediaRef ref = refusedAs(upload.fileName(), () -> provider.mediaStatus(creds, ref(upload)));
+        MediaRef ref = refusedAs(upload.fileName(), () -> provider.mediaStatus(creds, ref(upload), item));
         uploads.save(target.workspaceId(), target.id(), new Upload(upload.position(), upload.sourceHash(), ref.id(), ref.ready(),
                 upload.fileName(), ref.payload(), upload.uploadedAt()));
         return ref;

@@ -10,6 +10,7 @@ import com.ailsocialautomation.platform.meta.MetaGraph;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
+import com.ailsocialautomation.platform.youtube.YouTubeProvider;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import static com.ailsocialautomation.platform.Platform.Setting.API_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.AUTH_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.CLIENT;
+import static com.ailsocialautomation.platform.Platform.Setting.DAILY_QUOTA;
 import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
 import static com.ailsocialautomation.platform.Platform.Setting.VIDEO_URL;
 
@@ -65,10 +67,17 @@ public enum Platform {
                             + "others are refused by LinkedInMedia")),
             null, parts -> new LinkedInProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(),
                     parts.app().version(), parts.clock())),
+    // The text becomes the video's description (5000); title: is its title, else the text's first line.
+    YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, DAILY_QUOTA),
+            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE),
+            List.of(Host.api(YouTubeProvider.API_URL, "YouTube Data API: the channel, resumable video uploads "
+                            + "(AIL_YOUTUBE_API_URL replaces it)"),
+                    Host.api(YouTubeProvider.TOKEN_URL, "Google's OAuth token and revoke endpoints "
+                            + "(AIL_YOUTUBE_AUTH_URL replaces it)"),
+                    Host.browser(YouTubeProvider.AUTHORIZE_URL, "Google's consent page (AIL_YOUTUBE_AUTH_URL replaces it)"),
+                    Host.browser("www.youtube.com", "links to uploaded videos (never called)")),
+            null, parts -> new YouTubeProvider(parts.direct(), parts.app(), parts.clock())),
     // No provider yet: their rules are kept for when one comes.
-    // The text becomes the video's description (5000); its title is cut from it later.
-    YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(),
-            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE), List.of(), null, null),
     // TikTok also takes photo posts, but AIL publishes videos there.
     TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
             rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK), List.of(), null, null),
@@ -98,7 +107,9 @@ public enum Platform {
         /** _VERSION: the API version as YYYYMM. */
         VERSION,
         /** _VIDEO_URL: the base of a separate video service (Bluesky's video.bsky.app). */
-        VIDEO_URL
+        VIDEO_URL,
+        /** _DAILY_QUOTA: the uploads per day the operator's project may make (YouTube's videos.insert bucket). */
+        DAILY_QUOTA
     }
 
     /** What a provider is built from; {@code publicMedia} makes links for platforms that fetch media by URL. */

@@ -7,12 +7,13 @@ import com.ailsocialautomation.platform.linkedin.LinkedInVersion;
 
 /**
  * A platform's settings from AIL_&lt;PLATFORM&gt;_* variables, for the {@link Platform.Setting}s it declares; the
- * others stay null. Bases are null for the platform's own.
+ * others stay null. Bases are null for the platform's own; {@code dailyQuota} is null for the platform's default.
  */
-public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version, String videoUrl) {
+public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version, String videoUrl,
+                          Integer dailyQuota) {
 
     public PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
-        this(clientId, clientSecret, apiUrl, authUrl, version, null);
+        this(clientId, clientSecret, apiUrl, authUrl, version, null, null);
     }
 
     /** Whether the operator's OAuth app is configured. */
@@ -30,7 +31,8 @@ public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, S
                 platform.reads(Platform.Setting.API_URL) ? env.url(platform.variable("API_URL")) : null,
                 platform.reads(Platform.Setting.AUTH_URL) ? env.url(platform.variable("AUTH_URL")) : null,
                 platform.reads(Platform.Setting.VERSION) ? version(platform, env) : null,
-                platform.reads(Platform.Setting.VIDEO_URL) ? env.url(platform.variable("VIDEO_URL")) : null);
+                platform.reads(Platform.Setting.VIDEO_URL) ? env.url(platform.variable("VIDEO_URL")) : null,
+                platform.reads(Platform.Setting.DAILY_QUOTA) ? env.integer(platform.variable("DAILY_QUOTA"), 1, 1_000_000) : null);
     }
 
     private static String version(Platform platform, Config.Settings env) {

@@ -138,6 +138,14 @@ public interface Provider {
         return media;
     }
 
+    /**
+     * {@link #mediaStatus(Credentials, MediaRef)} with the item itself at hand, for an upload that a later run
+     * finishes (YouTube's resumable session continues from the byte the platform has). The engine calls this one.
+     */
+    default MediaRef mediaStatus(Credentials credentials, MediaRef ref, Media media) {
+        return mediaStatus(credentials, ref);
+    }
+
     /** Publishes text with media already uploaded (or, for the webhook, the original media URLs). */
     Published publish(Credentials credentials, PublishRequest request);
 

@@ -82,6 +82,11 @@ public abstract class LoopbackApi implements AutoCloseable {
             }
         }
 
+        /** No answer at all: the connection closes as if it dropped mid-request. */
+        static Answer dropped() {
+            return new Answer(-1, Map.of(), null);
+        }
+
         /** This answer with {@code more} headers too. */
         Answer with(Map<String, String> more) {
             Map<String, String> all = new LinkedHashMap<>(headers);
@@ -193,6 +198,9 @@ public abstract class LoopbackApi implements AutoCloseable {
                 answer = once != null ? once : route(request);
             } catch (MalformedJson e) {
                 answer = badJson(request);
+            }
+            if (answer.status() < 0) {
+                return; // closed below without a status line: the client sees the connection drop
             }
             if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
                 answer = malformed(answer);
