@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
 class PlatformRegistryTest {
-    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "facebook");
-    private static final List<String> WITHOUT = List.of("youtube", "tiktok", "instagram", "threads");
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook");
+    private static final List<String> WITHOUT = List.of("tiktok", "instagram", "threads");
 
     @Test
     void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
@@ -60,7 +60,8 @@ class PlatformRegistryTest {
                     bare.all().stream().map(Provider::platform).toList());
             Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
                     "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret",
-                    "AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret")), http, direct, Clock.systemUTC(),
+                    "AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret",
+                    "AIL_YOUTUBE_CLIENT_ID", "yt-id", "AIL_YOUTUBE_CLIENT_SECRET", "yt-secret")), http, direct, Clock.systemUTC(),
                     PublicMedia.NONE);
             assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
         }
@@ -72,6 +73,7 @@ class PlatformRegistryTest {
         List<String> off = Arrays.stream(Platform.values()).flatMap(p -> p.whyOff(p.app(none)).stream()).toList();
         assertEquals(List.of("x: off (set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET)",
                 "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
+                "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)",
                 "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)"), off);
     }
 
@@ -110,6 +112,11 @@ class PlatformRegistryTest {
         assertEquals("AIL_LINKEDIN_VERSION", version.variable());
         assertTrue(version.getMessage().contains("must be a LinkedIn API version as YYYYMM, such as 202607, got '2026-01'"),
                 version.getMessage());
+        assertEquals(250, Platform.YOUTUBE.app(Config.from(Map.of("AIL_YOUTUBE_DAILY_QUOTA", "250"))).dailyQuota());
+        assertNull(Platform.X.app(Config.from(Map.of("AIL_X_DAILY_QUOTA", "250"))).dailyQuota(), "X declares no quota");
+        ConfigError quota = assertThrows(ConfigError.class,
+                () -> Platform.YOUTUBE.app(Config.from(Map.of("AIL_YOUTUBE_DAILY_QUOTA", "0"))));
+        assertEquals("AIL_YOUTUBE_DAILY_QUOTA", quota.variable());
     }
 
     @Test
@@ -123,7 +130,8 @@ class PlatformRegistryTest {
         }
         assertEquals(OutboundDestinations.Kind.PLATFORM_API, OutboundDestinations.find("api.x.com").orElseThrow().kind());
         assertEquals(OutboundDestinations.Kind.BROWSER, OutboundDestinations.find("x.com").orElseThrow().kind());
-        assertTrue(OutboundDestinations.find("www.youtube.com").isEmpty(), "no provider, no host");
+        assertEquals(OutboundDestinations.Kind.BROWSER, OutboundDestinations.find("www.youtube.com").orElseThrow().kind());
+        assertEquals(OutboundDestinations.Kind.PLATFORM_API, OutboundDestinations.find("www.googleapis.com").orElseThrow().kind());
         assertTrue(OutboundDestinations.CHOSEN_BY_PEOPLE.containsAll(List.of("the Mastodon instance a person connects",
                 "the Bluesky PDS a person's handle lives on", "the webhook URL a person connects")));
     }
