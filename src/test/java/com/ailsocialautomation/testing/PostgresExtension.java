@@ -34,6 +34,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
+                PostgresWatchdog.watch(server.getPostgresDatabase());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
