@@ -189,6 +189,10 @@ public final class Publisher {
         } catch (AnswerLost e) {
             return unknown(post, target, started, e.error);
         } catch (PlatformError e) {
+            if (e.isAllowanceUsedUp() && e.retryAt() != null) {
+                // the platform's own posting allowance, said before anything was posted (Instagram's posts per 24 hours)
+                return hold(post, target, started, new MediaPipeline.Held(e.retryAt(), "held: " + e.getMessage()));
+            }
             return platformFailure(post, target, account, started, e);
         } catch (UserError e) {
             return fail(post, target, started, null, e.getMessage());

@@ -6,6 +6,7 @@ import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.platform.bluesky.BlueskyProvider;
 import com.ailsocialautomation.platform.linkedin.LinkedInProvider;
 import com.ailsocialautomation.platform.meta.FacebookProvider;
+import com.ailsocialautomation.platform.meta.InstagramProvider;
 import com.ailsocialautomation.platform.meta.MetaGraph;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
@@ -90,9 +91,10 @@ public enum Platform {
                     Host.browser(MetaGraph.AUTH_URL, "Meta's login dialog (AIL_META_AUTH_URL replaces it) and links to published Page posts")),
             null, parts -> new FacebookProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()))),
     INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM), // its API and login are Facebook's hosts, declared there
+            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM).withTags(InstagramProvider.MAX_HASHTAGS, InstagramProvider.MAX_MENTIONS),
+            // its API and login are Facebook's hosts, declared there
             List.of(Host.browser("www.instagram.com", "links to published Instagram posts (never called)")),
-            null, null),
+            null, parts -> new InstagramProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()), parts.publicMedia())),
     THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
             rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS), List.of(), null, null);
 

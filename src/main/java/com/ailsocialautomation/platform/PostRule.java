@@ -12,8 +12,22 @@ import java.util.List;
  * @param textLimit the default text limit, in the platform's own {@code counting}
  * @param byteLimit a second limit in UTF-8 bytes (Bluesky), or 0
  * @param forbidden characters the platform refuses (YouTube: {@code <} and {@code >})
+ * @param hashtags  the most #hashtags a post may carry (Instagram: 30), or 0 for no limit
+ * @param mentions  the most @mentions a post may carry (Instagram: 20), or 0 for no limit
  */
-public record PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media) {
+public record PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media,
+                       int hashtags, int mentions) {
+    private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]+");
+
+    public PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media) {
+        this(textLimit, counting, byteLimit, forbidden, media, 0, 0);
+    }
+
+    /** This rule with limits on #hashtags and @mentions. */
+    public PostRule withTags(int hashtags, int mentions) {
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions);
+    }
 
     /**
      * Every way the post breaks this rule, each a clause naming {@code who} (e.g. "X (@ana)") and what to do.
@@ -47,6 +61,14 @@ public record PostRule(int textLimit, Counting counting, int byteLimit, String f
         if (byteLimit > 0 && bytes > byteLimit) {
             problems.add("too long for " + who + ": " + bytes + "/" + byteLimit + " bytes — shorten by "
                     + (bytes - byteLimit) + " bytes (accented letters and emoji take 2 to 4 bytes each)");
+        }
+        long tags = HASHTAG.matcher(text).results().count();
+        if (hashtags > 0 && tags > hashtags) {
+            problems.add("too many hashtags for " + who + ": " + tags + "/" + hashtags + " — remove " + (tags - hashtags));
+        }
+        long named = MENTION.matcher(text).results().count();
+        if (mentions > 0 && named > mentions) {
+            problems.add("too many @mentions for " + who + ": " + named + "/" + mentions + " — remove " + (named - mentions));
         }
         if (forbidden.chars().anyMatch(c -> text.indexOf(c) >= 0)) {
             problems.add(who + " does not allow " + String.join(" or ", forbidden.split("")) + " — remove them");

@@ -58,10 +58,18 @@ public final class FakeGraph extends LoopbackApi {
     private final List<String> revoked = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(900000000000L);
     private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> instagramUsernames = Map.of("17841400000000002", "anatravels");
+    final FakeInstagramMedia instagram = new FakeInstagramMedia(ids);
     volatile String grantedScope = "pages_show_list,pages_read_engagement,pages_manage_posts";
 
     private FakeGraph() {
         super("Graph API");
+    }
+
+    @Override
+    public void close() {
+        instagram.close();
+        super.close();
     }
 
     /** Ana manages two Pages; the second has an Instagram professional account linked. */
@@ -116,6 +124,38 @@ public final class FakeGraph extends LoopbackApi {
         answerNext(V + path, error(400, 32, 0, "Page request limit reached").with(Map.of("X-Business-Use-Case-Usage", usage)));
     }
 
+    /**
+     * Media URLs under {@code publicUrl} (AIL's public address, which does not resolve in tests) are fetched from
+     * {@code local} instead: the same path on AIL's loopback port.
+     */
+    public void fetchVia(String publicUrl, String local) {
+        instagram.publicUrl = publicUrl;
+        instagram.fetchVia = local;
+    }
+
+    /** The media URLs Meta fetched for Instagram containers, in order. */
+    public List<String> fetchedMediaUrls() {
+        return List.copyOf(instagram.fetchedUrls);
+    }
+
+    /** Instagram posts: each published container's fields (caption, media_type, children...), oldest first. */
+    public List<Map<String, String>> instagramPosts() {
+        return instagram.published.stream().filter(p -> !p.container().fields.isEmpty()).map(p -> p.container().fields).toList();
+    }
+
+    /** The bytes Meta fetched for each item of the {@code n}th Instagram post (its children for a carousel). */
+    public List<byte[]> instagramMediaOf(int n) {
+        FakeInstagramMedia.Container c = instagram.published.stream().filter(p -> !p.container().fields.isEmpty()).toList().get(n).container();
+        return c.children.isEmpty() ? List.of(c.fetched) : c.children.stream().map(id -> instagram.containers.get(id).fetched).toList();
+    }
+
+    /** {@code count} posts published through apps at {@code at}, which count toward the 24-hour limit until a day after. */
+    public void instagramPostedAt(int count, Instant at) {
+        for (int i = 0; i < count; i++) {
+            instagram.publishedAt("17841400000000002", at);
+        }
+    }
+
     /** What the person ticks on the dialog. */
     public void grantScope(String scope) {
         grantedScope = scope;
@@ -158,6 +198,13 @@ public final class FakeGraph extends LoopbackApi {
         if (parts.length == 2 && parts[0].equals(APP_ID) && parts[1].equals("uploads") && r.method().equals("POST")) {
             return openSession(q, raw, token);
         }
+        if (instagramUsernames.containsKey(parts[0]) || instagram.containers.containsKey(parts[0])
+                || instagram.published.stream().anyMatch(pub -> pub.id().equals(parts[0]))) {
+            if (token.kind() == Kind.PAGE) {
+                return error(400, 200, 0, "(#200) Instagram content publishing requires the app user's User access token");
+            }
+            return instagram(r, parts, q);
+        }
         Page page = pages.get(parts[0]);
         if (page != null && parts.length == 2 && r.method().equals("POST")) {
             if (token.kind() != Kind.PAGE || !page.id().equals(token.pageId())) {
@@ -172,6 +219,55 @@ public final class FakeGraph extends LoopbackApi {
             };
         }
         return error(400, 100, 33, "Unsupported " + r.method() + " request. Object with ID '" + parts[0] + "' does not exist");
+    }
+
+    private Answer instagram(Received r, String[] parts, Map<String, String> q) {
+        String id = parts[0];
+        if (parts.length == 1 && r.method().equals("GET")) {
+            if (instagramUsernames.containsKey(id)) {
+                return ok(Map.of("id", id, "username", instagramUsernames.get(id), "name", "Ana Travels"));
+            }
+            FakeInstagramMedia.Container c = instagram.containers.get(id);
+            if (c != null) {
+                Map<String, Object> status = new LinkedHashMap<>();
+                status.put("status_code", c.status);
+                if (c.reason != null) {
+                    status.put("status", c.reason);
+                }
+                status.put("id", id);
+                return ok(status);
+            }
+            return ok(Map.of("id", id, "permalink", "https://www.instagram.com/p/C" + id + "/"));
+        }
+        if (parts.length != 2 || !instagramUsernames.containsKey(id)) {
+            return error(400, 100, 33, "Unsupported request to " + String.join("/", parts));
+        }
+        if (r.method().equals("GET") && parts[1].equals("content_publishing_limit")) {
+            return ok(instagram.limit(id));
+        }
+        if (r.method().equals("GET") && parts[1].equals("media")) {
+            return ok(instagram.recent(id, Integer.parseInt(q.getOrDefault("limit", "25"))));
+        }
+        Map<String, String> form = form(r);
+        if (form == null || !r.method().equals("POST")) {
+            return error(400, 100, 0, "(#100) The body must be application/x-www-form-urlencoded");
+        }
+        if (parts[1].equals("media")) {
+            List<FakeInstagramMedia.Container> made = new ArrayList<>();
+            String refusal = instagram.create(id, form, made);
+            return refusal != null ? error(400, 100, 2207010, refusal) : ok(Map.of("id", made.get(0).id));
+        }
+        if (parts[1].equals("media_publish")) {
+            if (instagram.usedIn24h(id) >= instagram.quotaTotal) {
+                return error(400, 9, 2207042, "Application request limit reached: the account has reached its publishing limit");
+            }
+            String refusal = instagram.publish(id, form.get("creation_id"));
+            if (refusal != null) {
+                return error(400, 9007, 2207027, refusal);
+            }
+            return ok(Map.of("id", instagram.published.get(instagram.published.size() - 1).id()));
+        }
+        return error(400, 100, 0, "(#100) Unknown path components: /" + parts[1]);
     }
 
     private Answer dialog(Map<String, String> q) {

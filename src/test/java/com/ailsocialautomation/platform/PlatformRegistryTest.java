@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
 class PlatformRegistryTest {
-    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook");
-    private static final List<String> WITHOUT = List.of("tiktok", "instagram", "threads");
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook", "instagram");
+    private static final List<String> WITHOUT = List.of("tiktok", "threads");
 
     @Test
     void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
@@ -74,7 +74,8 @@ class PlatformRegistryTest {
         assertEquals(List.of("x: off (set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET)",
                 "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
                 "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)",
-                "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)"), off);
+                "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
+                "instagram: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)"), off);
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class RealFlows implements AutoCloseable {
                 .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
                 .start();
         local = "http://127.0.0.1:" + app.port();
+        graph.fetchVia(PUBLIC_URL, local); // Meta fetches AIL's public media links; here they are on loopback
     }
 
     public DataSource db() {
