@@ -10,7 +10,7 @@ import static com.ailsocialautomation.media.Fixtures.concat;
  * (turned a quarter when asked), the location in udta/©xyz and in Apple's meta keys, then the media data; a HEIC
  * with its size property and an EXIF item in mdat. The samples are not real video: only the structure is.
  */
-final class IsoFixtures {
+public final class IsoFixtures {
     private IsoFixtures() {}
 
     static byte[] box(String type, byte[]... payload) {
@@ -51,6 +51,11 @@ final class IsoFixtures {
 
     /** An MP4 (or MOV with brand "qt  ") of {@code units / scale} seconds, width × height as stored. */
     static byte[] movie(String brand, int units, int scale, int width, int height, boolean quarter) {
+        return movie(brand, units, scale, width, height, quarter, 4096);
+    }
+
+    /** The same with {@code mediaBytes} of media data: a video as large as a test needs. */
+    public static byte[] movie(String brand, int units, int scale, int width, int height, boolean quarter, int mediaBytes) {
         byte[] mvhd = full("mvhd", 0, ints(0, 0, scale, units, 0x10000), shorts(0x100), new byte[10], matrix(false),
                 new byte[24], ints(2));
         byte[] tkhd = full("tkhd", 0, ints(0, 0, 1, 0, units), new byte[8], shorts(0, 0, 0, 0), matrix(quarter),
@@ -73,7 +78,7 @@ final class IsoFixtures {
         byte[] meta = box("meta", full("hdlr", 0, ints(0), ascii("mdta"), new byte[12], ascii("\0")), keys, ilst);
         byte[] moov = box("moov", mvhd, trak, udta, meta);
         byte[] ftyp = box("ftyp", ascii(brand), ints(0x200), ascii(brand), ascii("isom"));
-        return concat(ftyp, moov, box("mdat", new byte[4096]));
+        return concat(ftyp, moov, box("mdat", new byte[mediaBytes]));
     }
 
     /** A HEIC of width × height, turned a quarter by irot when asked, with an EXIF item carrying GPS. */

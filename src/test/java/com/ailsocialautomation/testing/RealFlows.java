@@ -8,6 +8,7 @@ import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.fakes.FakeX;
+import com.ailsocialautomation.fakes.FakeYouTube;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.SecretColumns;
@@ -50,6 +51,7 @@ public final class RealFlows implements AutoCloseable {
     public final FakeLinkedIn linkedin = FakeLinkedIn.start();
     public final FakeMastodon mastodon = FakeMastodon.start();
     public final FakeGraph graph = FakeGraph.start(PUBLIC_URL);
+    public final FakeYouTube youtube = FakeYouTube.start();
     public final FakeSlack slack;
     public final FakeWebhookReceiver hook;
     public final App app;
@@ -77,6 +79,8 @@ public final class RealFlows implements AutoCloseable {
                 .with("AIL_X_API_URL", x.url()).with("AIL_X_AUTH_URL", x.url())
                 .with("AIL_LINKEDIN_CLIENT_ID", FakeLinkedIn.CLIENT_ID).with("AIL_LINKEDIN_CLIENT_SECRET", FakeLinkedIn.CLIENT_SECRET)
                 .with("AIL_LINKEDIN_API_URL", linkedin.url()).with("AIL_LINKEDIN_AUTH_URL", linkedin.url())
+                .with("AIL_YOUTUBE_CLIENT_ID", FakeYouTube.CLIENT_ID).with("AIL_YOUTUBE_CLIENT_SECRET", FakeYouTube.CLIENT_SECRET)
+                .with("AIL_YOUTUBE_API_URL", youtube.url()).with("AIL_YOUTUBE_AUTH_URL", youtube.url())
                 .with("AIL_META_CLIENT_ID", FakeGraph.APP_ID).with("AIL_META_CLIENT_SECRET", FakeGraph.APP_SECRET)
                 .with("AIL_META_API_URL", graph.url()).with("AIL_META_AUTH_URL", graph.url())
                 .with("SLACK_SIGNING_SECRET", SIGNING_SECRET).with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
@@ -187,6 +191,23 @@ public final class RealFlows implements AutoCloseable {
     /** The browser the flows use: its cookies, or a page a test opens itself. */
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * {@code connect youtube} through Google's consent page and the callback: the tokens AIL stored (access and
+     * refresh), each still valid at Google. {@code consent} receives the authorize URL the browser was sent to.
+     */
+    public List<String> connectYouTube(java.util.function.Consumer<URI> consent) throws Exception {
+        URI authorize = confirm(link(run("connect youtube"), "youtube"));
+        consent.accept(authorize);
+        FakeYouTube.Callback back = youtube.approve(authorize);
+        callback(local + "/oauth/youtube/callback?state=" + back.state() + "&code="
+                + java.net.URLEncoder.encode(back.code(), StandardCharsets.UTF_8));
+        List<String> tokens = tokensOf("youtube");
+        if (!youtube.accessTokenValid(tokens.get(0)) || tokens.get(1) == null || !youtube.refreshTokenValid(tokens.get(1))) {
+            throw new AssertionError("AIL keeps tokens Google did not issue");
+        }
+        return tokens;
     }
 
     /** {@code connect mastodon <instance>}, registering AIL's app there: the token and the app's client secret the instance issued. */
@@ -448,6 +469,7 @@ public final class RealFlows implements AutoCloseable {
             slack.close();
             mastodon.close();
             graph.close();
+            youtube.close();
             linkedin.close();
             x.close();
         }
