@@ -77,6 +77,7 @@ public final class FakeYouTube extends LoopbackApi {
     private final AtomicInteger failQuestions = new AtomicInteger();
     private final Map<String, Answer> nextChunkAnswer = new ConcurrentHashMap<>();
     private volatile int dailyInserts = 100;
+    private volatile int failAfterDrop;
     private volatile boolean hasChannel = true;
     private volatile String grantedScopes;
 
@@ -148,9 +149,9 @@ public final class FakeYouTube extends LoopbackApi {
         dropChunk.set(n);
     }
 
-    /** The next {@code n} questions to a session get a 503 backendError. */
-    public void failQuestions(int n) {
-        failQuestions.set(n);
+    /** The next {@code n} questions to a session after a dropped chunk get a 503 backendError. */
+    public void failQuestionsAfterDrop(int n) {
+        failAfterDrop = n;
     }
 
     /** The next chunk gets a 503 backendError; Google keeps none of its bytes. */
@@ -450,6 +451,7 @@ public final class FakeYouTube extends LoopbackApi {
             }
             if (chunksSeen.incrementAndGet() == dropChunk.get()) {
                 session.bytes.write(request.body(), 0, Math.min(QUANTUM, request.body().length));
+                failQuestions.set(failAfterDrop);
                 return Answer.dropped();
             }
             session.bytes.write(request.body(), 0, request.body().length);

@@ -28,9 +28,9 @@ import java.time.ZoneId;
 /**
  * YouTube through the Data API v3 and Google's OAuth: a channel connects with offline access and PKCE; a post is
  * one video, uploaded with the resumable protocol, and the upload is the post: the video exists (with its title,
- * description, tags and privacy) once its last byte is in. An upload interrupted for longer than one question to its
- * session is left as a not-ready item holding the session, which a later run of the engine goes on with
- * ({@link #mediaStatus(Credentials, MediaRef, Media)}); {@link #publish} then only names the video.
+ * description, tags and privacy) once its last byte is in. The session is opened first and kept by the engine as a
+ * not-ready item; the bytes follow on the engine's next run ({@link #mediaStatus(Credentials, MediaRef, Media)}),
+ * and {@link #publish} then only names the video.
  */
 public final class YouTubeProvider implements Provider {
     /** API and upload host. */
@@ -156,36 +156,38 @@ public final class YouTubeProvider implements Provider {
     }
 
     /**
-     * Opens the session with the post's details and sends the video. A failure after the session opened (other than
-     * a refusal) leaves a not-ready item with the session, for a later run to go on from the byte Google holds.
+     * Opens the session with the post's details and returns it as a not-ready item, so the engine stores the session
+     * (encrypted) before any byte is sent: a run that dies or is interrupted mid-upload is followed by one that goes on
+     * from the byte Google holds ({@link #mediaStatus(Credentials, MediaRef, Media)}), on this instance or another.
      */
     @Override
     public MediaRef uploadMedia(Credentials credentials, Media media, PublishRequest post) {
         if (!media.isVideo()) {
             throw new PlatformError(Kind.PERMANENT, 0, "YouTube takes videos only", null);
         }
-        String session = upload.open(credentials.accessToken(), VideoDetails.of(post, media), media);
-        try {
-            return new MediaRef(upload.send(credentials.accessToken(), session, media, 0), true, null);
-        } catch (PlatformError e) {
-            if (e.kind() == Kind.PERMANENT) {
-                throw e;
-            }
-            return new MediaRef(SESSION, false, session, e.retryAt() == null ? null
-                    : Duration.between(clock.instant(), e.retryAt()));
-        }
+        return new MediaRef(SESSION, false, upload.open(credentials.accessToken(), VideoDetails.of(post, media), media), Duration.ZERO);
     }
 
-    /** Goes on with an upload under way: asks the session where it stands, then sends the rest. */
+    /**
+     * Goes on with an upload under way: asks the session where it stands, then sends the rest. YouTube asking AIL to
+     * slow down is waited out as a not-ready item (not an attempt); other failures are thrown with the session kept.
+     */
     @Override
     public MediaRef mediaStatus(Credentials credentials, MediaRef ref, Media media) {
         if (ref.ready() || !SESSION.equals(ref.id()) || ref.payload() == null) {
             return ref;
         }
-        ResumableUpload.Standing standing = upload.ask(credentials.accessToken(), ref.payload(), media.size());
-        String videoId = standing.done() ? standing.videoId()
-                : upload.send(credentials.accessToken(), ref.payload(), media, standing.received());
-        return new MediaRef(videoId, true, null);
+        try {
+            ResumableUpload.Standing standing = upload.ask(credentials.accessToken(), ref.payload(), media.size());
+            String videoId = standing.done() ? standing.videoId()
+                    : upload.send(credentials.accessToken(), ref.payload(), media, standing.received());
+            return new MediaRef(videoId, true, null);
+        } catch (PlatformError e) {
+            if (e.kind() != Kind.RATE_LIMITED || e.retryAt() == null) {
+                throw e;
+            }
+            return new MediaRef(SESSION, false, ref.payload(), Duration.between(clock.instant(), e.retryAt()));
+        }
     }
 
     /** The video is already up: this only names it, as a Short where YouTube will show it as one. */
