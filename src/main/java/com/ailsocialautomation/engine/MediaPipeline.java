@@ -120,7 +120,9 @@ public final class MediaPipeline {
         for (int position = 0; position < items.size(); position++) {
             Media item = items.get(position);
             // the alt text is part of what was uploaded (Mastodon's description, X's metadata): a new one uploads anew
-            String hash = MediaUploads.sourceHash(keys.get(position) + "\u0000" + (item.altText() == null ? "" : item.altText()));
+            // so is what the upload carries of the post (YouTube's title and description): an edit uploads anew
+            String hash = MediaUploads.sourceHash(keys.get(position) + "\u0000" + (item.altText() == null ? "" : item.altText())
+                    + (post == null ? "" : provider.uploadCarries(post)));
             Upload upload = held.get(position);
             MediaRef ref;
             if (upload == null || !upload.sourceHash().equals(hash)) {

@@ -125,6 +125,15 @@ public interface Provider {
     }
 
     /**
+     * What of {@code post} an upload carries besides the item itself (YouTube's title, description and privacy), as
+     * text: when it changes (the post was edited while its upload was under way), the engine uploads the item anew
+     * rather than finish an upload with the old words. Empty for platforms whose uploads carry only the item.
+     */
+    default String uploadCarries(PublishRequest post) {
+        return "";
+    }
+
+    /**
      * The operator's daily allowance at the platform that each new upload draws one from (YouTube's videos.insert
      * bucket); null where there is none. The engine counts it in the database for every instance and holds a post
      * that would go over it until the allowance resets, instead of failing it.

@@ -55,6 +55,11 @@ class MediaPipelineTest {
         DailyAllowance allowance;
 
         @Override
+        public String uploadCarries(PublishRequest post) {
+            return post.text();
+        }
+
+        @Override
         public DailyAllowance uploadAllowance() {
             return allowance;
         }
@@ -225,5 +230,18 @@ class MediaPipelineTest {
         assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("five.png", null)), List.of("copy-5")),
                 "the platform's word counts the day as used up: nothing more is sent that day");
         assertEquals(List.of("one.png", "two.png", "three.png"), platform.uploaded);
+    }
+
+    @Test
+    void anItemWhoseUploadCarriesThePostIsUploadedAnewWhenThePostWasEdited() {
+        java.util.function.Function<String, PublishRequest> post = text -> new PublishRequest("p1", text, List.of(), List.of(),
+                java.util.UUID.randomUUID(), Instant.now());
+        platform.readyAtOnce = false;
+        Media clip = item("clip.png", null);
+        pipeline.prepare(platform, null, target, List.of(clip), List.of("copy"), post.apply("Launch day"));
+        pipeline.prepare(platform, null, target, List.of(clip), List.of("copy"), post.apply("Launch day"));
+        assertEquals(1, platform.uploaded.size(), "the same words: the upload under way goes on");
+        pipeline.prepare(platform, null, target, List.of(clip), List.of("copy"), post.apply("Launch day, edited"));
+        assertEquals(2, platform.uploaded.size(), "new words: uploaded anew with them");
     }
 }

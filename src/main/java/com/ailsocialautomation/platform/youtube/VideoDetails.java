@@ -29,12 +29,12 @@ record VideoDetails(String title, String description, List<String> tags, Privacy
 
     /**
      * The details of {@code post}: its title, else the text's first line, else the file's name; the text as the
-     * description; private unless the post chose otherwise.
+     * description; private unless the post chose otherwise. {@code media} may be null where only the post's part counts.
      */
     static VideoDetails of(PublishRequest post, Media media) {
         String text = post == null || post.text() == null ? "" : post.text();
         String title = firstLine(text);
-        if (title.isBlank()) {
+        if (title.isBlank() && media != null) {
             String name = media.fileName();
             title = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         }

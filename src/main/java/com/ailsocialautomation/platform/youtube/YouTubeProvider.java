@@ -168,6 +168,13 @@ public final class YouTubeProvider implements Provider {
         return new MediaRef(SESSION, false, upload.open(credentials.accessToken(), VideoDetails.of(post, media), media), Duration.ZERO);
     }
 
+    /** The video resource sent with the session: an edit of it opens a new session. */
+    @Override
+    public String uploadCarries(PublishRequest post) {
+        VideoDetails details = VideoDetails.of(post, null);
+        return "\u0000" + details.title() + "\u0000" + details.description() + "\u0000" + details.tags() + "\u0000" + details.privacy();
+    }
+
     /**
      * Goes on with an upload under way: asks the session where it stands, then sends the rest. YouTube asking AIL to
      * slow down is waited out as a not-ready item (not an attempt); other failures are thrown with the session kept.

@@ -114,10 +114,11 @@ class YouTubeCrashResumeTest {
         YouTubeProvider provider = provider();
         Credentials credentials = new Credentials(Secret.of(tokens.get(0)), null, null, null, FakeYouTube.CHANNEL_ID,
                 FakeYouTube.HANDLE, new ClientApp(FakeYouTube.CLIENT_ID, Secret.of(FakeYouTube.CLIENT_SECRET)));
-        MediaRef session = provider.uploadMedia(credentials, Media.inMemory("launch.mp4", "video/mp4", VIDEO, null),
-                new PublishRequest(post.shortId(), post.text(), List.of(), List.of(), target.idempotencyKey(), Instant.now()));
+        PublishRequest draft = new PublishRequest(post.shortId(), post.text(), List.of(), List.of(), target.idempotencyKey(), Instant.now());
+        MediaRef session = provider.uploadMedia(credentials, Media.inMemory("launch.mp4", "video/mp4", VIDEO, null), draft);
         new MediaUploads(rig.sql, pg.vault()).save(ws, target.id(), new MediaUploads.Upload(0,
-                MediaUploads.sourceHash(link + "\u0000"), session.id(), false, "launch.mp4", session.payload(), Instant.now()));
+                MediaUploads.sourceHash(link + "\u0000" + provider.uploadCarries(draft)), session.id(), false, "launch.mp4",
+                session.payload(), Instant.now()));
         HttpResponse<Void> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(session.payload()))
                 .header("Authorization", "Bearer " + tokens.get(0)).header("Content-Range", "bytes 0-" + (2 * Q - 1) + "/" + VIDEO.length)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(VIDEO, 2 * Q))).build(), HttpResponse.BodyHandlers.discarding());
