@@ -133,6 +133,11 @@ public final class FakeGraph extends LoopbackApi {
         instagram.fetchVia = local;
     }
 
+    /** Meta cannot reach AIL's public address from now on (a firewall, a wrong AIL_PUBLIC_URL): fetches fail. */
+    public void cannotReachPublicUrl() {
+        instagram.fetchVia = "http://127.0.0.1:1";
+    }
+
     /** The media URLs Meta fetched for Instagram containers, in order. */
     public List<String> fetchedMediaUrls() {
         return List.copyOf(instagram.fetchedUrls);

@@ -116,4 +116,26 @@ class InstagramFlowTest {
                 .anyMatch(n -> n.contains("Instagram's limit of 25 posts in 24 hours is used up for @anatravels"))),
                 "Ana hears why and until when: " + flows.decrypted().get("notifications.payload_enc"));
     }
+
+    @Test
+    void aContainerMetaCouldNotFetchFailsThePostWithMetasReason() throws Exception {
+        flows.graph.cannotReachPublicUrl();
+        String text = "A picture Meta cannot fetch";
+        flows.run("post to:" + account + " media:" + files.url("/photo.jpg") + " " + text);
+        flows.awaitState(text, "failed");
+        String error = String.join(" | ", flows.decrypted().get("post_targets.error_enc"));
+        assertTrue(error.contains("Instagram did not take photo.jpg: Instagram could not process it: Error: Media download has failed"), error);
+        assertEquals(0, flows.graph.instagramPosts().size());
+    }
+
+    @Test
+    void anExpiredLoginAsksTheOwnerToReconnect() throws Exception {
+        flows.graph.expire(flows.decrypted().get("social_accounts.access_token_enc").get(0));
+        String text = "After Meta ended the login";
+        flows.run("post to:" + account + " media:" + files.url("/photo.jpg") + " " + text);
+        flows.awaitState(text, "failed");
+        assertEquals("needs_reconnect", flows.one("select status from social_accounts"));
+        String error = String.join(" | ", flows.decrypted().get("post_targets.error_enc"));
+        assertTrue(error.contains("/ail connect instagram") && error.contains("Session has expired"), error);
+    }
 }
