@@ -49,27 +49,36 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
     /**
      * A key:value option; {@code repeatable} keys (media, alt) keep every value in order. A {@code files} option
      * (media) also takes files attached in the chat: Discord offers it as attachment options, not as text.
+     * {@code choices} are the values it takes, one at a time; {@code words} those a comma-separated value is made of
+     * (allow:comments,duet), which its {@code check} verifies; Discord completes both as people type.
      */
-    public record Option(String key, boolean repeatable, boolean files, List<String> choices, UnaryOperator<String> check) {
+    public record Option(String key, boolean repeatable, boolean files, List<String> choices, List<String> words,
+                         UnaryOperator<String> check) {
         public Option {
             choices = List.copyOf(choices);
+            words = List.copyOf(words);
         }
 
         public static Option of(String key, String... choices) {
-            return new Option(key, false, false, List.of(choices), UnaryOperator.identity());
+            return new Option(key, false, false, List.of(choices), List.of(), UnaryOperator.identity());
+        }
+
+        /** A comma-separated list of these words, checked by {@code check}. */
+        public static Option listOf(String key, List<String> words, UnaryOperator<String> check) {
+            return new Option(key, false, false, List.of(), words, check);
         }
 
         public static Option repeatable(String key) {
-            return new Option(key, true, false, List.of(), UnaryOperator.identity());
+            return new Option(key, true, false, List.of(), List.of(), UnaryOperator.identity());
         }
 
         /** Repeatable, and given as links in text or as files attached in the chat. */
         public static Option files(String key) {
-            return new Option(key, true, true, List.of(), UnaryOperator.identity());
+            return new Option(key, true, true, List.of(), List.of(), UnaryOperator.identity());
         }
 
         public Option checkedBy(UnaryOperator<String> canonical) {
-            return new Option(key, repeatable, files, choices, canonical);
+            return new Option(key, repeatable, files, choices, words, canonical);
         }
     }
 

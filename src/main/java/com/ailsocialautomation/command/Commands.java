@@ -44,6 +44,7 @@ public final class Commands {
         return v;
     });
     private static final List<String> AT_OR_IN = List.of("at", "in");
+    private static final String PLATFORM_OPTIONS = "[title:…] [privacy:…] [tags:…] [allow:…] [disclose:…]";
     private static final Arg POST = Arg.required("post");
 
     private static final String TIMES = "Times: now, 2h30m, today 17:00, tomorrow 09:00, fri 9:30, 9am, 5:30pm, "
@@ -79,22 +80,23 @@ public final class Commands {
             spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
                     "Disconnect an account and delete its tokens",
                     List.of("/ail disconnect a3f9", "/ail disconnect @ana@fosstodon.org"), ""),
-            spec(Subcommand.POST, List.of(), List.of(TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>",
+            spec(Subcommand.POST, List.of(), with(TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] " + PLATFORM_OPTIONS + " <text>",
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png alt:\"Our team on stage\" We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
-                            + MEDIA_HELP),
-            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), List.of(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+                            + MEDIA_HELP + " " + PostOptionInput.help()),
+            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), with(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
-                    "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] <text>",
+                    "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] "
+                            + PLATFORM_OPTIONS + " <text>",
                     "Schedule a post for later",
                     List.of("/ail schedule at:\"tomorrow 09:00\" Good morning, team!",
                             "/ail schedule in:2h30m to:x Doors open soon",
                             "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
-                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP),
+                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP + " " + PostOptionInput.help()),
             spec(Subcommand.LIST, List.of(Arg.optional("filter", Arrays.stream(PostFilter.values()).map(PostFilter::text).toArray(String[]::new))), List.of(), Text.NONE,
                     "/ail list [upcoming|recent|failed|mine]",
                     "List posts: upcoming (the default), recent, failed or yours",
@@ -105,15 +107,16 @@ public final class Commands {
                     "Cancel a scheduled post (its author or an admin)", List.of("/ail cancel p7k2q"), ""),
             spec(Subcommand.RETRY, List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
                     "Try a failed post again (its author or an admin)", List.of("/ail retry p7k2q"), ""),
-            spec(Subcommand.EDIT, List.of(POST), List.of(MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] <text>",
-                    "Change the text, media or alt texts of a scheduled post",
+            spec(Subcommand.EDIT, List.of(POST), with(MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] " + PLATFORM_OPTIONS + " <text>",
+                    "Change the text, media, alt texts or options of a scheduled post",
                     List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!",
                             "/ail edit p7k2q media:https://example.com/poster-v2.png alt:\"The corrected poster\"",
-                            "/ail edit p7k2q alt:\"Our team on stage\""),
+                            "/ail edit p7k2q title:\"Spring release\" privacy:unlisted"),
                     "The new text is everything after the post id and options, as typed; without text the text stays. "
                             + "media: links or attached files replace all of the post's media; alt: alone re-describes "
-                            + "its items, in order."),
+                            + "its items, in order; title:, privacy:, tags:, allow: and disclose: replace that option "
+                            + "alone. " + PostOptionInput.help()),
             new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),
@@ -147,6 +150,13 @@ public final class Commands {
     public static CommandSpec get(String name) {
         return find(name).orElseThrow(() -> new UserError("Unknown subcommand '" + Echo.of(name) + "'"
                 + DidYouMean.hint(name, names()) + ". Subcommands: " + String.join(", ", names()) + ". Try /ail help."));
+    }
+
+    /** These options, then the per-platform ones. */
+    private static List<Option> with(Option... options) {
+        List<Option> all = new java.util.ArrayList<>(List.of(options));
+        all.addAll(PostOptionInput.OPTIONS);
+        return List.copyOf(all);
     }
 
     private static CommandSpec spec(Subcommand name, List<Arg> args, List<Option> options, Text text, String usage,

@@ -4,9 +4,11 @@ import com.ailsocialautomation.DidYouMean;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Text;
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.schedule.Echo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,11 @@ final class GrammarCheck {
         ParsedCommand parsed = new ParsedCommand(spec.name(), positional, values, text, files);
         int media = parsed.options("media").size() + files.size();
         AltTexts.checkCount(spec, parsed.options("alt").size(), media);
+        // an edit that changes only options (title:, privacy:...) keeps the text
+        boolean changesOptions = spec.name().equals(Subcommand.EDIT.word())
+                && Arrays.stream(PostOption.values()).anyMatch(o -> values.containsKey(o.key()));
         boolean needsText = spec.text() == Text.REQUIRED
-                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty();
+                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty() && !changesOptions;
         if (text.isBlank() && needsText) {
             String what = spec.text() == Text.REQUIRED ? "Missing the text" : "Missing the text (or media:<url>)";
             throw new MissingText(spec.misuse(what).getMessage(), parsed);

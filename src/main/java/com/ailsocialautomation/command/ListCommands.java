@@ -85,6 +85,9 @@ public final class ListCommands implements Handler {
         Reply reply = Reply.of("Post " + post.shortId() + " by " + post.authorName() + ": " + post.status().text())
                 .withField("Text", post.text())
                 .withField("Time", Times.format(post.scheduledAt(), caller.zone()));
+        if (!post.options().isEmpty()) {
+            reply = reply.withField("Options", String.join(" ", post.options().typed()));
+        }
         if (!post.mediaUrls().isEmpty()) {
             reply = reply.withField("Media", String.join(" ", post.mediaUrls()));
         }

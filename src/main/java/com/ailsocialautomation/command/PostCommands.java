@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.UserError;
@@ -77,6 +78,8 @@ public final class PostCommands implements Handler {
         requireLocalFilesFromConsole(caller, command);
         InputLimits.checkMediaCount(links.size() + command.files().size());
         String text = command.text();
+        PostOptions options = PostOptionInput.of(command);
+        PostRules.checkOptions(options, targets);
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
         guard.checkAll(links);
         Post post;
@@ -84,7 +87,7 @@ public final class PostCommands implements Handler {
         try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
             PostRules.checkMedia(text, copies.facts(), targets);
             // the links live with the copies, encrypted: no link (which often names the file) stays in clear
-            post = posts.create(caller.workspaceId(), caller.user().id(), text, List.of(), copies.items().size(), when,
+            post = posts.create(caller.workspaceId(), caller.user().id(), text, options, List.of(), copies.items().size(), when,
                     caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
         }
         Reply reply = PostRules.preview(post, targets, caller.zone(), scheduled);

@@ -5,6 +5,7 @@ import com.ailsocialautomation.media.Copies;
 import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.media.StoredMedia;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.store.Account;
@@ -35,6 +36,11 @@ final class PostEdit {
         String text = command.text().isBlank() ? post.text() : command.text();
         List<String> links = command.options("media");
         List<String> alts = command.options("alt");
+        PostOptions changes = PostOptionInput.of(command);
+        PostOptions options = changes.isEmpty() ? null : post.options().replacedBy(changes);
+        if (options != null) {
+            PostRules.checkOptions(changes, targets); // the options it names; the others were checked when given
+        }
         boolean changed;
         String what;
         if (!links.isEmpty() || !command.files().isEmpty()) {
@@ -44,7 +50,7 @@ final class PostEdit {
             guard.checkAll(links);
             try (Copies copies = intake.copy(links, command.files(), alts, PostRules.maxBytes(targets))) {
                 PostRules.checkMedia(text, copies.facts(), targets);
-                changed = posts.edit(caller.workspaceId(), post.id(), text, copies.items().size(),
+                changed = posts.edit(caller.workspaceId(), post.id(), text, options, copies.items().size(),
                         (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies));
                 what = copies.items().size() == 1 ? "1 image or video" : copies.items().size() + " images and videos";
             }
@@ -59,9 +65,12 @@ final class PostEdit {
             } else {
                 PostRules.checkMedia(text, items.stream().map(StoredMedia::facts).toList(), targets);
             }
-            changed = posts.edit(caller.workspaceId(), post.id(), text, null,
+            changed = posts.edit(caller.workspaceId(), post.id(), text, options, null,
                     (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts));
             what = alts.isEmpty() ? null : "new alt text";
+        }
+        if (options != null) {
+            what = (what == null ? "" : what + " and ") + String.join(" ", changes.typed());
         }
         if (!changed) {
             throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");

@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.store.Account;
@@ -24,6 +25,11 @@ final class PostRules {
         PostValidator.precheck(text, links, files, targets(accounts));
     }
 
+    /** Refuses an option none of the accounts uses, and a privacy value one of them does not have. */
+    static void checkOptions(PostOptions options, List<Account> accounts) {
+        PostOptionInput.check(options, targets(accounts));
+    }
+
     /** Everything, with the facts read from AIL's copy of the media, in the post's order. */
     static void checkMedia(String text, List<MediaFacts> media, List<Account> accounts) {
         PostValidator.check(text, media, targets(accounts));
@@ -36,7 +42,8 @@ final class PostRules {
 
     /** The reply to an accepted post: its short id, the preview, and a Cancel button while it waits. */
     static Reply preview(Post post, List<Account> accounts, ZoneId zone, boolean scheduled) {
-        Reply preview = Preview.of(post.text(), targets(accounts), scheduled ? post.scheduledAt() : null, zone, false);
+        Reply preview = Preview.of(post.text(), post.options(), targets(accounts), scheduled ? post.scheduledAt() : null,
+                zone, false);
         Reply reply = new Reply("Post " + post.shortId() + " · " + preview.text(), preview.fields(), preview.buttons(),
                 preview.ephemeral(), null, null);
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.platform.TextLengths;
 
@@ -26,6 +27,12 @@ public final class Preview {
      *                now rather than at that time
      */
     public static Reply of(String text, List<Destination> targets, Instant when, ZoneId zone, boolean late) {
+        return of(text, PostOptions.NONE, targets, when, zone, late);
+    }
+
+    /** The same, with the post's per-platform options and which targets use each. */
+    public static Reply of(String text, PostOptions options, List<Destination> targets, Instant when, ZoneId zone,
+                           boolean late) {
         String where = targets.stream().map(Destination::who)
                 .collect(Collectors.joining(", "));
         String headline;
@@ -41,6 +48,9 @@ public final class Preview {
         for (Destination target : targets) {
             reply = reply.withField(target.who(), lengths.in(target.platform().rule().counting())
                     + "/" + target.limit() + " characters");
+        }
+        if (!options.isEmpty()) {
+            reply = reply.withField("Options", PostOptionInput.shown(options, targets));
         }
         return reply.withField("When", when == null ? "now" : Times.format(when, zone));
     }

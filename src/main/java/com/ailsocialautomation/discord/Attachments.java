@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files attached to {@code /ail post|schedule|edit}: {@code media} to {@code media-10}, in that order, each with the
+ * The files attached to {@code /ail post|schedule|edit}: {@code media} to {@code media-4}, in that order, each with the
  * alt text of its {@code alt-N} option, else the description the attachment carries. The URL is Discord's signed
  * CDN address, which needs no token and expires after about a day; the command layer copies the bytes at once.
  */
@@ -58,7 +58,7 @@ final class Attachments {
     }
 
     /**
-     * {@code alt} to {@code alt-10} as alt: options, for {@code /ail edit} without attachments, where they
+     * {@code alt} to {@code alt-4} as alt: options, for {@code /ail edit} without attachments, where they
      * re-describe the post's stored items in order, as the text form's alt: does; so, like there, without gaps.
      */
     static List<String> alone(SlashCommandInteractionEvent event) {

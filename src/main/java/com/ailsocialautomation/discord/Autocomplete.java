@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
 /**
  * Suggestions while typing (Discord shows at most 25, and an autocomplete cannot be deferred, so it is answered
  * from the executor as soon as the lookup is done): the workspace's accounts for {@code to} and {@code account},
- * IANA zones for {@code zone}. {@code to} takes a comma list, so only the part after the last comma is completed.
+ * IANA zones for {@code zone}, and the words of a closed set Discord does not list as choices (help's subcommands,
+ * privacy:, allow:). {@code to} takes a comma list, so only the part after the last comma is completed.
  */
 public final class Autocomplete extends ListenerAdapter {
     static final int MAX = 25;
@@ -43,7 +44,8 @@ public final class Autocomplete extends ListenerAdapter {
             List<Command.Choice> choices;
             try {
                 choices = CommandDefinition.ACCOUNT_OPTIONS.contains(option) ? accounts(workspace, typed, option.equals("to"))
-                        : option.equals(CommandDefinition.ZONE) ? zones(typed) : List.of();
+                        : option.equals(CommandDefinition.ZONE) ? zones(typed)
+                        : CommandDefinition.values(event.getSubcommandName(), option).map(v -> words(v, typed)).orElse(List.of());
             } catch (RuntimeException e) {
                 log.warn("Suggestions for {} failed: {}", option, e.getMessage());
                 choices = List.of();
@@ -64,6 +66,20 @@ public final class Autocomplete extends ListenerAdapter {
             }
         }
         return choices;
+    }
+
+    /**
+     * The words of a closed set that match what is typed; for a comma list (allow:comments,duet) the part after the
+     * last comma is completed with the words not yet named.
+     */
+    static List<Command.Choice> words(CommandDefinition.Values values, String typed) {
+        String value = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
+        int comma = values.commaList() ? value.lastIndexOf(',') : -1;
+        String before = comma < 0 ? "" : value.substring(0, comma + 1);
+        List<String> named = List.of(before.split(",")).stream().map(String::strip).toList();
+        String needle = value.substring(comma + 1).strip();
+        return values.words().stream().filter(w -> w.contains(needle) && !named.contains(w)).limit(MAX)
+                .map(w -> new Command.Choice(before + w, before + w)).filter(c -> c.getAsString().length() <= CHOICE).toList();
     }
 
     static List<Command.Choice> zones(String typed) {

@@ -16,21 +16,30 @@ import java.util.Set;
 /**
  * The /ail slash command, generated from {@link Commands}: one subcommand per spec, its positional arguments
  * first (required ones before optional ones, as Discord demands), then {@code text}, then its key:value options.
- * An option that takes files (media) becomes the attachment options {@code media} to {@code media-10}, and another
- * repeatable option (alt) the text options {@code alt} to {@code alt-10}, {@code alt-N} describing {@code media-N}.
+ * An option that takes files (media) becomes the attachment options {@code media} to {@code media-4}, and another
+ * repeatable option (alt) the text options {@code alt} to {@code alt-4}, {@code alt-N} describing {@code media-N}.
  * {@code bot-manifests/discord/commands.json} holds the same JSON; a test keeps them equal.
  */
 public final class CommandDefinition {
     public static final String NAME = "ail";
     /**
-     * Attachments one command takes. Discord allows 25 options in a subcommand: schedule's five others plus ten
-     * attachments and their ten alt texts fill it, and ten is also what one Discord message carries. LinkedIn's
-     * twenty images in a post are the one case this does not reach.
+     * Attachments one command takes: four, what X, Bluesky and Mastodon take in a post. Each is two options (the
+     * file and its alt-N), and post, schedule and edit repeat them; with the per-platform options beside them, more
+     * would break Discord's 4,000 characters for all of /ail (and 25 options a subcommand). More media go as
+     * media: links, or through Slack or the console.
      */
-    static final int ATTACHMENTS = 10;
+    static final int ATTACHMENTS = 4;
     /** Options whose values are this workspace's accounts: Discord asks us to complete them as people type. */
     static final Set<String> ACCOUNT_OPTIONS = Set.of("to", "account");
     static final String ZONE = "zone";
+    /**
+     * A closed set of more values than this is completed as people type instead of listed as choices: choices count
+     * toward Discord's 4,000 characters in every subcommand that repeats them (help's subcommands, privacy:).
+     */
+    static final int LISTED_CHOICES = 4;
+
+    /** The values an option is completed from, and whether it takes several separated by commas. */
+    public record Values(List<String> words, boolean commaList) {}
 
     private CommandDefinition() {}
 
@@ -48,8 +57,7 @@ public final class CommandDefinition {
     private static List<OptionData> options(CommandSpec spec) {
         List<OptionData> out = new ArrayList<>();
         for (CommandSpec.Arg arg : spec.args()) {
-            List<String> choices = arg.name().equals("subcommand") ? Commands.names() : arg.choices();
-            out.add(string(arg.name(), arg.required(), choices));
+            out.add(string(arg.name(), arg.required(), values(spec, arg.name()).map(Values::words).orElse(List.of())));
         }
         if (spec.takesText()) {
             // Never required: without it the person writes the text in a modal, which has room for long posts.
@@ -62,11 +70,31 @@ public final class CommandDefinition {
                 for (int i = 2; i <= ATTACHMENTS; i++) {
                     out.add(new OptionData(type, numbered(option.key(), i), describe(option.key() + "-N").replace("N", Integer.toString(i))));
                 }
+            } else if (!option.words().isEmpty()) {
+                out.add(string(option.key(), false, List.of()).setAutoComplete(true));
             } else {
                 out.add(string(option.key(), false, option.choices()));
             }
         }
         return out;
+    }
+
+    /** The closed set an argument or option of {@code subcommand} takes its values from, if it has one. */
+    public static java.util.Optional<Values> values(String subcommand, String name) {
+        return Commands.find(subcommand).flatMap(spec -> values(spec, name));
+    }
+
+    private static java.util.Optional<Values> values(CommandSpec spec, String name) {
+        if (name.equals("subcommand")) {
+            return java.util.Optional.of(new Values(Commands.names(), false));
+        }
+        for (CommandSpec.Arg arg : spec.args()) {
+            if (arg.name().equals(name) && !arg.choices().isEmpty()) {
+                return java.util.Optional.of(new Values(arg.choices(), false));
+            }
+        }
+        return spec.option(name).filter(o -> !o.choices().isEmpty() || !o.words().isEmpty())
+                .map(o -> o.words().isEmpty() ? new Values(o.choices(), false) : new Values(o.words(), true));
     }
 
     /** The name of the {@code n}th option of a repeatable key: media, media-2, media-3... */
@@ -76,6 +104,9 @@ public final class CommandDefinition {
 
     private static OptionData string(String name, boolean required, List<String> choices) {
         OptionData data = new OptionData(OptionType.STRING, name, describe(name), required);
+        if (choices.size() > LISTED_CHOICES) {
+            return data.setAutoComplete(true);
+        }
         choices.forEach(c -> data.addChoice(c, c));
         if (choices.isEmpty() && (ACCOUNT_OPTIONS.contains(name) || name.equals(ZONE))) {
             data.setAutoComplete(true);

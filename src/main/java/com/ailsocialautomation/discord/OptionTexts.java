@@ -1,6 +1,13 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.message.Disclosure;
+import com.ailsocialautomation.message.Interaction;
+import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.Worded;
+import com.ailsocialautomation.platform.Platform;
+
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Discord shows a description (1-100 characters) beside every option; the text grammar has none, so they live
@@ -20,19 +27,32 @@ final class OptionTexts {
             Map.entry("post", "The post's short id, as /ail list shows it"),
             Map.entry("zone", "An IANA time zone such as Europe/Berlin"),
             Map.entry("setting", "on: also tell me when my posts are published"),
+            // terse from here: post, schedule and edit repeat these, and all of /ail must stay within Discord's
+            // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
-            Map.entry("to", "Accounts: short ids, platforms or handles, separated by commas"),
-            Map.entry("media", "Image or video (JPEG, PNG, GIF, WebP, MP4, MOV); up to 10 with media-2 to media-10"),
-            // terse: post, schedule and edit repeat these nine times each, and all of /ail must stay within
-            // Discord's 4,000 characters of names and descriptions
+            Map.entry("to", "Accounts: ids, platforms or handles, comma-separated"),
+            Map.entry("media", "Image or video; up to " + CommandDefinition.ATTACHMENTS + " with media-2 to media-"
+                    + CommandDefinition.ATTACHMENTS + ", more as media: links"),
             Map.entry("media-N", "More media"),
-            Map.entry("alt", "What media shows, for people who cannot see it; alt-N describes media-N"),
+            Map.entry("alt", "Alt text of media; alt-N describes media-N"),
             Map.entry("alt-N", "Alt text"),
-            Map.entry("public", "yes: show the reply to the whole channel"),
-            Map.entry("at", "When: tomorrow 09:00, fri 9:30, 5:30pm, dec 24 9am (see /ail help schedule)"),
-            Map.entry("in", "After how long: 45m, 2h30m, 1d"));
+            Map.entry("public", "yes: show the reply to the channel"),
+            Map.entry("at", "When: tomorrow 09:00, fri 9:30, dec 24 9am"),
+            Map.entry("in", "After how long: 45m, 2h30m, 1d"),
+            Map.entry(PostOption.TITLE.key(), "Title (" + users(PostOption.TITLE) + ")"),
+            Map.entry(PostOption.PRIVACY.key(), "Who may see it (" + users(PostOption.PRIVACY) + ")"),
+            Map.entry(PostOption.TAGS.key(), "Tags, comma-separated (" + users(PostOption.TAGS) + ")"),
+            Map.entry(PostOption.ALLOW.key(), String.join(",", Worded.words(Interaction.class)) + " to allow ("
+                    + users(PostOption.ALLOW) + ")"),
+            Map.entry(PostOption.DISCLOSE.key(), String.join(",", Worded.words(Disclosure.class)) + " ("
+                    + users(PostOption.DISCLOSE) + ")"));
 
     private OptionTexts() {}
+
+    /** The platforms that use a per-platform option, from the registry. */
+    private static String users(PostOption option) {
+        return Platform.using(option).stream().map(Platform::displayName).collect(Collectors.joining(", "));
+    }
 
     /** The description of an argument or option, or null when none is written yet (a test catches that). */
     static String of(String name) {

@@ -311,7 +311,8 @@ public final class Publisher {
     }
 
     private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded, PostMedia.Loaded items) {
-        return new PublishRequest(post.shortId(), post.text(), uploaded, items.items(), target.idempotencyKey(), post.scheduledAt());
+        return new PublishRequest(post.shortId(), post.text(), uploaded, items.items(), target.idempotencyKey(), post.scheduledAt(),
+                post.options());
     }
 
     private Outcome platformFailure(Post post, Target target, Account account, Instant started, PlatformError e) {

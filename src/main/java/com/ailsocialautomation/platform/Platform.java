@@ -20,6 +20,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import static com.ailsocialautomation.message.PostOption.ALLOW;
+import static com.ailsocialautomation.message.PostOption.DISCLOSE;
+import static com.ailsocialautomation.message.PostOption.TAGS;
+import static com.ailsocialautomation.message.PostOption.TITLE;
+import static com.ailsocialautomation.message.Privacy.FOLLOWERS;
+import static com.ailsocialautomation.message.Privacy.FRIENDS;
+import static com.ailsocialautomation.message.Privacy.PRIVATE;
+import static com.ailsocialautomation.message.Privacy.PUBLIC;
+import static com.ailsocialautomation.message.Privacy.UNLISTED;
 import static com.ailsocialautomation.platform.Platform.Setting.API_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.AUTH_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.CLIENT;
@@ -36,7 +45,8 @@ import static com.ailsocialautomation.platform.Platform.Setting.VIDEO_URL;
  */
 public enum Platform {
     MASTODON(PlatformId.MASTODON, ConnectMethod.OAUTH, Set.of(),
-            rule(500, Counting.MASTODON, MediaRules.MASTODON), List.of(), "the Mastodon instance a person connects",
+            rule(500, Counting.MASTODON, MediaRules.MASTODON).taking(OptionRule.NONE.withPrivacy(PUBLIC, UNLISTED, FOLLOWERS)),
+            List.of(), "the Mastodon instance a person connects",
             parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
     BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL, VIDEO_URL),
             new PostRule(300, Counting.GRAPHEMES, 3000, "", MediaRules.BLUESKY),
@@ -49,7 +59,8 @@ public enum Platform {
             parts -> new BlueskyProvider(new GuardedApiClient(parts.http()), parts.app().apiUrl(), parts.app().videoUrl(),
                     parts.clock())),
     WEBHOOK(PlatformId.WEBHOOK, ConnectMethod.URL, Set.of(),
-            rule(40_000, Counting.CODE_POINTS, MediaRules.WEBHOOK), List.of(), "the webhook URL a person connects",
+            rule(40_000, Counting.CODE_POINTS, MediaRules.WEBHOOK).taking(OptionRule.of(TITLE, TAGS)), List.of(),
+            "the webhook URL a person connects",
             parts -> new WebhookProvider(parts.http(), parts.clock())),
     X(PlatformId.X, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(280, Counting.X_WEIGHTED, MediaRules.X),
@@ -70,7 +81,8 @@ public enum Platform {
                     parts.app().version(), parts.clock())),
     // The text becomes the video's description (5000); title: is its title, else the text's first line.
     YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, DAILY_QUOTA),
-            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE),
+            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE)
+                    .taking(OptionRule.of(TITLE, TAGS).withPrivacy(PUBLIC, UNLISTED, PRIVATE)),
             List.of(Host.api(YouTubeProvider.API_URL, "YouTube Data API: the channel, resumable video uploads "
                             + "(AIL_YOUTUBE_API_URL replaces it)"),
                     Host.api(YouTubeProvider.TOKEN_URL, "Google's OAuth token and revoke endpoints "
@@ -81,7 +93,8 @@ public enum Platform {
     // No provider yet: their rules are kept for when one comes.
     // TikTok also takes photo posts, but AIL publishes videos there.
     TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
-            rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK), List.of(), null, null),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK)
+                    .taking(OptionRule.of(ALLOW, DISCLOSE).withPrivacy(PUBLIC, FRIENDS, FOLLOWERS, PRIVATE)), List.of(), null, null),
     // Facebook Pages and Instagram accounts connect through one Meta app: both read AIL_META_*.
     FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK),
@@ -241,6 +254,11 @@ public enum Platform {
     /** The most media one post may carry on any platform AIL publishes to. */
     public static int mostMedia() {
         return withProvider().stream().mapToInt(p -> p.rule.media().maxItems()).max().orElseThrow();
+    }
+
+    /** The platforms that use a per-platform option, in declaration order (with a provider or waiting for one). */
+    public static List<Platform> using(com.ailsocialautomation.message.PostOption option) {
+        return Arrays.stream(values()).filter(p -> p.rule.options().uses(option)).toList();
     }
 
     /** The platform with this id in any case, if AIL knows it. */

@@ -14,19 +14,26 @@ import java.util.List;
  * @param forbidden characters the platform refuses (YouTube: {@code <} and {@code >})
  * @param hashtags  the most #hashtags a post may carry (Instagram: 30), or 0 for no limit
  * @param mentions  the most @mentions a post may carry (Instagram: 20), or 0 for no limit
+ * @param options   the per-platform post options it uses (title:, privacy:...)
  */
 public record PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media,
-                       int hashtags, int mentions) {
+                       int hashtags, int mentions, OptionRule options) {
     private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
     private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]+");
 
+    /** A platform without limits on #hashtags and @mentions that uses no per-platform option. */
     public PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media) {
-        this(textLimit, counting, byteLimit, forbidden, media, 0, 0);
+        this(textLimit, counting, byteLimit, forbidden, media, 0, 0, OptionRule.NONE);
     }
 
     /** This rule with limits on #hashtags and @mentions. */
     public PostRule withTags(int hashtags, int mentions) {
-        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions);
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options);
+    }
+
+    /** The same rule, using these options. */
+    public PostRule taking(OptionRule options) {
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options);
     }
 
     /**

@@ -90,7 +90,9 @@ public final class DataExport {
         List<MyData.TargetRecord> targets = p.targets().stream().map(t -> target(ws, t)).toList();
         List<MyData.MediaRecord> copies = media.of(ws, p.id()).stream().map(m -> new MyData.MediaRecord(m.fileName(),
                 m.mimeType(), m.size(), m.altText(), m.sourceUrl())).toList();
-        return new MyData.PostRecord(p.shortId(), p.text(), p.mediaUrls(), copies, p.scheduledAt(), p.createdAt(),
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        p.options().given().forEach(o -> options.put(o.key(), p.options().value(o)));
+        return new MyData.PostRecord(p.shortId(), p.text(), options, p.mediaUrls(), copies, p.scheduledAt(), p.createdAt(),
                 p.status().text(), targets);
     }
 

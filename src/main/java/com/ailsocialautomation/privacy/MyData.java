@@ -25,9 +25,11 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
      * @param mediaLinks the media: links of a post from before AIL copied media (since then: each copy's {@code link})
      * @param media      the copies AIL keeps of the post's media (links and files), until the post has finished and
      *                   the retention period has passed
+     * @param options    its per-platform options by key, as typed (title, privacy, tags, allow, disclose)
      */
-    public record PostRecord(String id, String text, List<String> mediaLinks, List<MediaRecord> media, Instant scheduledAt,
-                             Instant createdAt, String status, List<TargetRecord> targets) {}
+    public record PostRecord(String id, String text, java.util.Map<String, String> options, List<String> mediaLinks,
+                             List<MediaRecord> media, Instant scheduledAt, Instant createdAt, String status,
+                             List<TargetRecord> targets) {}
 
     /**
      * A copy of one media item: its name, its type (MIME) and its size in bytes, its description, and the public link

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.PostOptions;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,11 +9,12 @@ import java.util.UUID;
 /**
  * A post and its targets. Its overall status is derived from the targets, never stored. {@code mediaUrls} are the
  * media: links as given; {@code mediaCount} is how many media AIL copied when it accepted the post (links and
- * files), or null for a post from before copies, whose links are fetched when it is due.
+ * files), or null for a post from before copies, whose links are fetched when it is due. {@code options} are its
+ * per-platform options ({@link PostOptions#NONE} when it has none).
  */
 public record Post(UUID id, UUID workspaceId, String shortId, UUID authorUserId, String authorName, String text,
                    List<String> mediaUrls, Integer mediaCount, Instant scheduledAt, String origin, Instant createdAt,
-                   List<Target> targets) {
+                   List<Target> targets, PostOptions options) {
 
     /**
      * The targets' state when all agree; {@link PostStatus#PARTIAL} when some were published and others failed or

@@ -1,7 +1,9 @@
 package com.ailsocialautomation.store;
 
-import java.sql.ResultSet;
 import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.message.PostOptions;
+
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,19 +42,27 @@ public final class Posts {
         return create(workspaceId, authorId, text, media, null, when, origin, accounts, (tx, id) -> {});
     }
 
-    /**
-     * Creates the post with one scheduled target per account and what {@code attach} writes (its {@code mediaCount}
-     * copied media), all in one transaction: if anything fails, nothing of the post remains.
-     */
+    /** As below, without per-platform options. */
     public Post create(UUID workspaceId, UUID authorId, String text, List<String> media, Integer mediaCount, Instant when,
                        String origin, List<Account> accounts, Attach attach) {
+        return create(workspaceId, authorId, text, PostOptions.NONE, media, mediaCount, when, origin, accounts, attach);
+    }
+
+    /**
+     * Creates the post with one scheduled target per account and what {@code attach} writes (its {@code mediaCount}
+     * copied media) and its {@code options} (encrypted), all in one transaction: if anything fails, nothing of the
+     * post remains.
+     */
+    public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
+                       Integer mediaCount, Instant when, String origin, List<Account> accounts, Attach attach) {
         return sql.transaction(tx -> {
             UUID id = UUID.randomUUID();
             for (int attempt = 0; ; attempt++) {
                 int inserted = tx.update("""
-                        insert into posts (id, workspace_id, short_id, author_user_id, text, media_urls, media_count, scheduled_at, origin)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
-                        id, workspaceId, ShortIds.next('p'), authorId, text, media, mediaCount, when, origin);
+                        insert into posts (id, workspace_id, short_id, author_user_id, text, options_enc, media_urls, media_count,
+                        scheduled_at, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
+                        id, workspaceId, ShortIds.next('p'), authorId, text, sealed(options, id, workspaceId), media,
+                        mediaCount, when, origin);
                 if (inserted == 1) {
                     break;
                 }
@@ -111,6 +121,11 @@ public final class Posts {
      * wholly before or wholly after it.
      */
     public boolean edit(UUID workspaceId, UUID postId, String text, Integer mediaCount, Attach attach) {
+        return edit(workspaceId, postId, text, null, mediaCount, attach);
+    }
+
+    /** The same, also replacing the post's options with {@code options} unless that is null. */
+    public boolean edit(UUID workspaceId, UUID postId, String text, PostOptions options, Integer mediaCount, Attach attach) {
         return sql.transaction(tx -> {
             List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
                     rs -> rs.getString(1), workspaceId, postId);
@@ -121,6 +136,10 @@ public final class Posts {
                     update posts set text = ?, media_urls = case when ?::int is null then media_urls else '{}' end,
                     media_count = coalesce(?::int, media_count), updated_at = now() where workspace_id = ? and id = ?""",
                     text, mediaCount, mediaCount, workspaceId, postId);
+            if (options != null) {
+                tx.update("update posts set options_enc = ? where workspace_id = ? and id = ?",
+                        sealed(options, postId, workspaceId), workspaceId, postId);
+            }
             attach.attach(tx, postId);
             return true;
         });
@@ -164,7 +183,7 @@ public final class Posts {
         Object[] all = new Object[params.length + 1];
         all[0] = workspaceId;
         System.arraycopy(params, 0, all, 1, params.length);
-        List<Post> bare = q.list(SELECT_POST + " where p.workspace_id = ? and " + where, Posts::post, all);
+        List<Post> bare = q.list(SELECT_POST + " where p.workspace_id = ? and " + where, this::post, all);
         if (bare.isEmpty()) {
             return bare;
         }
@@ -174,14 +193,28 @@ public final class Posts {
                 this::target, workspaceId, bare.stream().map(p -> p.id().toString()).toList())
                 .forEach(t -> targets.get(t.postId()).add(t));
         return bare.stream().map(p -> new Post(p.id(), p.workspaceId(), p.shortId(), p.authorUserId(), p.authorName(),
-                p.text(), p.mediaUrls(), p.mediaCount(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())))).toList();
+                p.text(), p.mediaUrls(), p.mediaCount(), p.scheduledAt(), p.origin(), p.createdAt(), List.copyOf(targets.get(p.id())),
+                p.options())).toList();
     }
 
-    private static Post post(ResultSet rs) throws SQLException {
-        return new Post(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), rs.getString("short_id"),
+    private Post post(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID workspaceId = rs.getObject("workspace_id", UUID.class);
+        byte[] options = rs.getBytes("options_enc");
+        return new Post(id, workspaceId, rs.getString("short_id"),
                 rs.getObject("author_user_id", UUID.class), rs.getString("author_name"), rs.getString("text"),
                 Sql.strings(rs, "media_urls"), (Integer) rs.getObject("media_count"), Sql.instant(rs, "scheduled_at"), rs.getString("origin"),
-                Sql.instant(rs, "created_at"), List.of());
+                Sql.instant(rs, "created_at"), List.of(),
+                options == null ? PostOptions.NONE : PostOptions.fromJson(vault.decrypt(options, optionsPlace(id, workspaceId))));
+    }
+
+    /** The encrypted options of a post, or null when it has none (most posts). */
+    private byte[] sealed(PostOptions options, UUID postId, UUID workspaceId) {
+        return options == null || options.isEmpty() ? null : vault.encrypt(options.toJson(), optionsPlace(postId, workspaceId));
+    }
+
+    private static Vault.Place optionsPlace(UUID postId, UUID workspaceId) {
+        return new Vault.Place("posts", "options_enc", postId, workspaceId);
     }
 
     private Target target(ResultSet rs) throws SQLException {

@@ -34,6 +34,7 @@ public final class SecretColumns {
             new Column("connect_links", "detail_enc"),
             new Column("publish_attempts", "message_enc"),
             new Column("post_targets", "error_enc"),
+            new Column("posts", "options_enc"),
             new Column("notifications", "payload_enc"),
             new Column("media_items", "file_name_enc"),
             new Column("media_items", "alt_text_enc"),

@@ -55,14 +55,20 @@ class CommandDefinitionTest {
     void mediaIsAnAttachmentAndAccountsAndZonesAutocomplete() throws IOException {
         JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
         assertEquals(11, option(subcommand(root, "post"), "media").get("type").asInt(), "11 is ATTACHMENT");
-        assertEquals(11, option(subcommand(root, "schedule"), "media-10").get("type").asInt());
-        assertEquals(3, option(subcommand(root, "schedule"), "alt-10").get("type").asInt(), "3 is STRING: alt-10 describes media-10");
-        assertTrue(option(subcommand(root, "post"), "media").get("description").asText().contains("up to 10"),
+        assertEquals(11, option(subcommand(root, "schedule"), "media-4").get("type").asInt());
+        assertEquals(3, option(subcommand(root, "schedule"), "alt-4").get("type").asInt(), "3 is STRING: alt-4 describes media-4");
+        assertTrue(option(subcommand(root, "post"), "media").get("description").asText().contains("up to 4"),
                 "the option says how many it takes");
         assertTrue(option(subcommand(root, "post"), "to").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "disconnect"), "account").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "timezone"), "zone").get("autocomplete").asBoolean());
         assertEquals(4, option(subcommand(root, "list"), "filter").get("choices").size());
+        for (String[] completed : new String[][] {{"help", "subcommand"}, {"connect", "platform"}, {"post", "privacy"},
+                {"schedule", "allow"}, {"edit", "disclose"}}) {
+            JsonNode option = option(subcommand(root, completed[0]), completed[1]);
+            assertTrue(option.get("autocomplete").asBoolean() && option.path("choices").isEmpty(),
+                    completed[1] + ": a closed set of more than four values is completed, not listed: " + option);
+        }
         assertEquals("[\"0\",\"1\"]", root.get("contexts").toString(), "usable in servers (0) and in a DM with the bot (1)");
     }
 

@@ -170,8 +170,23 @@ class DiscordDataTest {
         assertEquals(PostStatus.CANCELLED, posts.find(guild, post.shortId()).orElseThrow().status());
     }
 
+    @Test
+    void closedSetsAreCompletedAndACommaListOffersOnlyWordsNotYetNamed() {
+        assertEquals(List.of("unlisted"), complete("post", "privacy", "unl", Events.GUILD).stream().map(Command.Choice::getAsString).toList());
+        assertEquals(List.of("comments,duet", "comments,stitch"),
+                complete("schedule", "allow", "comments,", Events.GUILD).stream().map(Command.Choice::getAsString).toList());
+        assertEquals(List.of("schedule", "reschedule"),
+                complete("help", "subcommand", "sched", Events.GUILD).stream().map(Command.Choice::getAsString).toList());
+        assertTrue(complete("post", "title", "Spr", Events.GUILD).isEmpty(), "a title is free text");
+    }
+
     private static List<Command.Choice> complete(String option, String typed, String guild) {
+        return complete("post", option, typed, guild);
+    }
+
+    private static List<Command.Choice> complete(String subcommand, String option, String typed, String guild) {
         CommandAutoCompleteInteractionEvent event = Events.by(mock(CommandAutoCompleteInteractionEvent.class), Events.ANA, guild, false);
+        when(event.getSubcommandName()).thenReturn(subcommand);
         AutoCompleteQuery query = mock(AutoCompleteQuery.class);
         when(query.getName()).thenReturn(option);
         when(query.getValue()).thenReturn(typed);

@@ -16,11 +16,13 @@ import java.util.Map;
 
 /** {@code POST /api/v1/statuses} of {@link FakeMastodon}, with the Idempotency-Key as Mastodon keeps it. */
 final class FakeMastodonStatuses {
+    private static final java.util.Set<String> VISIBILITIES = java.util.Set.of("public", "unlisted", "private", "direct");
     private FakeMastodonStatuses() {}
 
     static Answer post(FakeMastodon m, Token token, Received r) {
         String type = r.header("Content-Type");
         String text;
+        String visibility;
         List<String> mediaIds = new ArrayList<>();
         if (type != null && type.startsWith("application/json")) {
             JsonNode body;
@@ -30,10 +32,12 @@ final class FakeMastodonStatuses {
                 return FakeMastodon.error(400, "Error occurred while parsing request parameters.");
             }
             text = body.path("status").asText("");
+            visibility = body.path("visibility").asText(null);
             body.path("media_ids").forEach(id -> mediaIds.add(id.asText()));
         } else if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, String> form = r.form();
             text = form.getOrDefault("status", "");
+            visibility = form.get("visibility");
             // every media_ids[] value counts, in order, as Rails reads a repeated array parameter
             for (String pair : r.text().split("&")) {
                 String name = java.net.URLDecoder.decode(pair.substring(0, Math.max(0, pair.indexOf('='))), java.nio.charset.StandardCharsets.UTF_8);
@@ -43,6 +47,10 @@ final class FakeMastodonStatuses {
             }
         } else {
             text = ""; // Rails reads no parameters from another type: the status is blank
+            visibility = null;
+        }
+        if (visibility != null && !VISIBILITIES.contains(visibility)) {
+            return FakeMastodon.error(422, "Validation failed: Visibility is not included in the list");
         }
         String key = r.header("Idempotency-Key");
         synchronized (m) {
@@ -73,7 +81,7 @@ final class FakeMastodonStatuses {
             status.put("id", id);
             status.put("created_at", Instant.now().toString());
             status.put("content", "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
-            status.put("visibility", "public");
+            status.put("visibility", visibility == null ? "public" : visibility); // the account's default here is public
             status.put("uri", m.url() + "/users/" + token.user().username() + "/statuses/" + id);
             status.put("url", m.url() + "/@" + token.user().username() + "/" + id);
             status.put("media_attachments", mediaIds.stream().map(mid -> {

@@ -41,9 +41,9 @@ class PlatformRegistryTest {
         for (JsonNode sub : Json.MAPPER.readTree(CommandDefinition.json()).get("options")) {
             connect = sub.get("name").asText().equals("connect") ? sub : connect;
         }
-        List<String> discordChoices = new ArrayList<>();
-        connect.get("options").get(0).get("choices").forEach(c -> discordChoices.add(c.get("value").asText()));
-        assertEquals(WITH_PROVIDER, discordChoices);
+        // more than four: Discord completes them as people type rather than listing them as choices
+        assertTrue(connect.get("options").get(0).get("autocomplete").asBoolean(), connect.toString());
+        assertEquals(WITH_PROVIDER, CommandDefinition.values("connect", "platform").orElseThrow().words());
         WITH_PROVIDER.forEach(id -> assertTrue(help.contains(id), id + " in " + help));
         for (String id : WITHOUT) {
             assertFalse(Platform.of(id).hasProvider(), id);

@@ -62,6 +62,8 @@ class SecretsAtRestTest {
                 + "values (?, '" + TARGET + "', '" + WORKSPACE + "', now(), 12, 'failed', ?)");
         row("post_targets", "error_enc", "insert into post_targets (id, post_id, workspace_id, platform, state, due_at, idempotency_key, error_enc) "
                 + "values (?, '" + POST + "', '" + WORKSPACE + "', 'x', 'failed', now(), gen_random_uuid(), ?)");
+        row("posts", "options_enc", "insert into posts (id, workspace_id, short_id, author_user_id, text, scheduled_at, options_enc) "
+                + "values (?, '" + WORKSPACE + "', 'p' || substr(md5(random()::text), 1, 8), '" + USER + "', 'x', now(), ?)");
         row("notifications", "payload_enc", "insert into notifications (id, workspace_id, user_id, event_key, payload_enc) "
                 + "values (?, '" + WORKSPACE + "', '" + USER + "', gen_random_uuid()::text, ?)");
         row("media_items", "file_name_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "

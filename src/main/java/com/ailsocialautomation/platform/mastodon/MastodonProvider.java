@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.mastodon;
 
+import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
@@ -37,6 +38,16 @@ public final class MastodonProvider implements Provider {
         this.api = api;
         this.oauth = new MastodonOAuth(api);
         this.media = new MastodonMedia(api);
+    }
+
+    /** Mastodon's visibility for the privacy values its registry entry declares. */
+    static String visibility(Privacy privacy) {
+        return switch (privacy) {
+            case PUBLIC -> "public";
+            case UNLISTED -> "unlisted";
+            case FOLLOWERS -> "private";
+            default -> throw new IllegalArgumentException("Mastodon has no " + privacy + " visibility; the command checks this");
+        };
     }
 
     @Override
@@ -112,12 +123,18 @@ public final class MastodonProvider implements Provider {
         return item.ready() ? item : media.status(credentials.instanceUrl(), credentials.accessToken(), item);
     }
 
-    /** Visibility is left out on purpose: the server applies the account's own default. */
+    /**
+     * Without privacy: the visibility is left out, so the server applies the account's own default; with it, Mastodon's
+     * word for it (its "private" is followers only).
+     */
     @Override
     public Published publish(Credentials credentials, PublishRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.text() != null && !request.text().isEmpty()) {
             body.put("status", request.text());
+        }
+        if (request.options().privacy() != null) {
+            body.put("visibility", visibility(request.options().privacy()));
         }
         if (!request.media().isEmpty()) {
             body.put("media_ids", Provider.ids(request.media()));

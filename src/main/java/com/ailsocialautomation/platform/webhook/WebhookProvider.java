@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Any HTTPS endpoint: each post is POSTed as JSON {text, media, media_items, post_id, scheduled_at}, signed by the Standard
+ * Any HTTPS endpoint: each post is POSTed as JSON {text, media, media_items, post_id, scheduled_at}, plus {@code title}
+ * and {@code tags} when the post gives them (a blog wants both), signed by the Standard
  * Webhooks scheme ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) under the connection's
  * secret, plus the deprecated {@code X-AIL-Signature} and {@code X-AIL-Delivery} for one release (see
  * {@link WebhookSignature}). The id is the target's idempotency key: the same on every retry, so a receiver can
@@ -71,6 +72,12 @@ public final class WebhookProvider implements Provider {
         json.put("media_items", request.items().stream().map(WebhookProvider::item).toList());
         json.put("post_id", request.postId());
         json.put("scheduled_at", request.scheduledAt().toString());
+        if (request.options().title() != null) {
+            json.put("title", request.options().title());
+        }
+        if (!request.options().tags().isEmpty()) {
+            json.put("tags", request.options().tags());
+        }
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(json);

@@ -1,0 +1,137 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.CommandSpec.Option;
+import com.ailsocialautomation.message.Disclosure;
+import com.ailsocialautomation.message.Interaction;
+import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.message.Privacy;
+import com.ailsocialautomation.message.Worded;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.schedule.Echo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The per-platform options of post, schedule and edit: their grammar (declared in {@link Commands} from
+ * {@link #OPTIONS}), their values as {@link PostOptions}, and the refusal of an option that no target uses or a
+ * privacy value that a target does not have.
+ */
+final class PostOptionInput {
+    /** YouTube's limits, the platform that takes a title and tags; a webhook takes whatever YouTube takes. */
+    static final int TITLE_CHARACTERS = 100;
+    static final int TAG_CHARACTERS = 500;
+
+    /** The options, in the order commands list them. */
+    static final List<Option> OPTIONS = List.of(
+            Option.of(PostOption.TITLE.key()).checkedBy(PostOptionInput::title),
+            Option.of(PostOption.PRIVACY.key(), Worded.words(Privacy.class).toArray(String[]::new)),
+            Option.of(PostOption.TAGS.key()).checkedBy(PostOptionInput::tags),
+            Option.listOf(PostOption.ALLOW.key(), Worded.words(Interaction.class),
+                    v -> words(Interaction.class, PostOption.ALLOW, v)),
+            Option.listOf(PostOption.DISCLOSE.key(), Worded.words(Disclosure.class),
+                    v -> words(Disclosure.class, PostOption.DISCLOSE, v)));
+
+    private PostOptionInput() {}
+
+    /** The options a parsed command gives (values already checked by the grammar). */
+    static PostOptions of(ParsedCommand command) {
+        String title = command.option(PostOption.TITLE.key());
+        String privacy = command.option(PostOption.PRIVACY.key());
+        String tags = command.option(PostOption.TAGS.key());
+        String allow = command.option(PostOption.ALLOW.key());
+        String disclose = command.option(PostOption.DISCLOSE.key());
+        return new PostOptions(title, privacy == null ? null : Worded.find(Privacy.class, privacy).orElseThrow(),
+                tags == null ? List.of() : List.of(tags.split(",")),
+                allow == null ? List.of() : Worded.list(Interaction.class, allow),
+                disclose == null ? List.of() : Worded.list(Disclosure.class, disclose));
+    }
+
+    /**
+     * Refuses, in one line, an option that none of {@code targets} uses ("title: is for Webhook and YouTube; none of
+     * the targets uses it") and a privacy value a target does not have.
+     */
+    static void check(PostOptions options, List<Destination> targets) {
+        for (PostOption option : options.given()) {
+            if (targets.stream().noneMatch(t -> t.platform().rule().options().uses(option))) {
+                throw new UserError(option + " is for " + names(Platform.using(option)) + "; none of the targets uses it. "
+                        + "Leave it out, or add such an account with to:.");
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        targets.forEach(t -> problems.addAll(t.platform().rule().options().problems(options, t.who())));
+        if (!problems.isEmpty()) {
+            String all = String.join("; ", problems) + "; choose one they all take, or leave those accounts out with to:";
+            throw new UserError(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
+        }
+    }
+
+    /** The options as typed, each with the targets that use it: {@code privacy:unlisted (Mastodon (@ana))}. */
+    static String shown(PostOptions options, List<Destination> targets) {
+        List<String> shown = new ArrayList<>();
+        for (PostOption option : options.given()) {
+            shown.add(options.typed(option) + " (" + targets.stream().filter(t -> t.platform().rule().options().uses(option))
+                    .map(Destination::who).collect(Collectors.joining(", ")) + ")");
+        }
+        return String.join("; ", shown);
+    }
+
+    /** What help says about the options, from the registry: which platforms use each. */
+    static String help() {
+        return "Options for some platforms: title:\"...\" (" + names(Platform.using(PostOption.TITLE)) + "); privacy:"
+                + Arrays.stream(Platform.values()).filter(p -> p.rule().options().uses(PostOption.PRIVACY))
+                        .map(p -> p.displayName() + " " + p.rule().options().privacy().stream().map(Privacy::word)
+                                .collect(Collectors.joining("|")))
+                        .collect(Collectors.joining(", "))
+                + "; tags:launch,spring (" + names(Platform.using(PostOption.TAGS)) + "); allow:"
+                + String.join(",", Worded.words(Interaction.class)) + " (" + names(Platform.using(PostOption.ALLOW))
+                + ", none unless named); disclose:" + String.join(",", Worded.words(Disclosure.class)) + " ("
+                + names(Platform.using(PostOption.DISCLOSE)) + "). A target whose platform does not use one ignores it.";
+    }
+
+    private static String title(String value) {
+        String title = value.strip();
+        int characters = title.codePointCount(0, title.length());
+        if (characters > TITLE_CHARACTERS) {
+            throw new UserError("title: is " + characters + " characters; YouTube takes at most " + TITLE_CHARACTERS
+                    + ", so shorten it by " + (characters - TITLE_CHARACTERS));
+        }
+        return title;
+    }
+
+    private static String tags(String value) {
+        List<String> tags = Arrays.stream(value.split(",")).map(String::strip).map(t -> t.startsWith("#") ? t.substring(1).strip() : t)
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.isEmpty()) {
+            throw new UserError("tags: names no tag; separate tags with commas: tags:launch,spring");
+        }
+        String joined = String.join(",", tags);
+        if (joined.length() > TAG_CHARACTERS) {
+            throw new UserError("tags: come to " + joined.length() + " characters; YouTube takes at most " + TAG_CHARACTERS);
+        }
+        return joined;
+    }
+
+    private static <E extends Enum<E> & Worded> String words(Class<E> type, PostOption option, String value) {
+        try {
+            List<E> values = Worded.list(type, value);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException(value);
+            }
+            return values.stream().map(Worded::word).collect(Collectors.joining(","));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("'" + Echo.of(e.getMessage()) + "' is not something " + option + " takes; it takes "
+                    + String.join(", ", Worded.words(type)) + ", separated by commas");
+        }
+    }
+
+    private static String names(List<Platform> platforms) {
+        List<String> names = platforms.stream().map(Platform::displayName).toList();
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}
