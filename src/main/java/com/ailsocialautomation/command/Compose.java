@@ -1,6 +1,9 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.UserError;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The compose form of a chat front end (Slack's modal for {@code /ail post} and {@code /ail schedule} without
@@ -30,20 +34,38 @@ public final class Compose {
     public static final String WHEN = "when";
     public static final String MEDIA = "media";
 
-    /** An account to offer: its short id (what to: takes) and how people know it. */
-    public record Choice(String id, String label) {}
+    /**
+     * An account to offer: its short id (what to: takes), how people know it, and the per-platform options its
+     * platform uses (the form shows a field for each option some account uses).
+     */
+    public record Choice(String id, String label, Set<PostOption> options) {
+        public Choice {
+            options = Set.copyOf(options);
+        }
+
+        public Choice(String id, String label) {
+            this(id, label, Set.of());
+        }
+    }
 
     /**
      * What the form holds. {@code date} and {@code time} are both null to publish now; {@code mediaUrl} may be null.
      * {@code alts} are the alt: texts in the order of the media (the link first); {@code files} come after the link.
+     * {@code options} are the per-platform options filled in, as typed (privacy → "unlisted", allow → "comments,duet").
      */
     public record Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
-                        List<String> alts, List<MediaInput> files) {
+                        List<String> alts, List<MediaInput> files, Map<PostOption, String> options) {
         public Draft {
             accounts = List.copyOf(accounts);
             text = text == null ? "" : text;
             alts = List.copyOf(alts);
             files = List.copyOf(files);
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        public Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
+                     List<String> alts, List<MediaInput> files) {
+            this(accounts, text, date, time, mediaUrl, alts, files, Map.of());
         }
 
         public Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl) {
@@ -53,6 +75,11 @@ public final class Compose {
         List<String> media() {
             return mediaUrl == null || mediaUrl.isBlank() ? List.of() : List.of(mediaUrl.strip());
         }
+    }
+
+    /** The hint a form shows under an option's field: which platforms use it and how. */
+    public static String hint(PostOption option) {
+        return PostOptionInput.hint(option);
     }
 
     private final CommandService commands;
@@ -71,11 +98,15 @@ public final class Compose {
     public List<Choice> choices(Invocation invocation) {
         Caller caller = commands.caller(invocation);
         return accounts.list(caller.workspaceId()).stream().filter(Account::active)
-                .map(a -> new Choice(a.shortId(), (a.handle() == null ? a.externalId() : a.handle()) + " (" + a.platform() + ")"))
+                .map(a -> new Choice(a.shortId(), (a.handle() == null ? a.externalId() : a.handle()) + " (" + a.platform() + ")",
+                        Platform.of(a.platform()).rule().options().options()))
                 .toList();
     }
 
-    /** Problems by field ({@link #ACCOUNTS}, {@link #TEXT}, {@link #WHEN}, {@link #MEDIA}); empty when it can be sent. */
+    /**
+     * Problems by field ({@link #ACCOUNTS}, {@link #TEXT}, {@link #WHEN}, {@link #MEDIA}, and an option's key for
+     * its field); empty when it can be sent.
+     */
     public Map<String, String> problems(Invocation invocation, Draft draft) {
         Caller caller = commands.caller(invocation);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -95,6 +126,13 @@ public final class Compose {
             capture(problems, WHEN, () -> WhenParser.at(LocalDateTime.of(draft.date(), draft.time()), caller.zone(), clock));
         }
         draft.media().forEach(url -> capture(problems, MEDIA, () -> guard.check(url)));
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        draft.options().forEach((option, value) -> capture(problems, option.key(),
+                () -> given.put(option.key(), List.of(PostOptionInput.value(option, value)))));
+        if (!chosen.isEmpty() && given.size() == draft.options().size()) {
+            PostOptions options = PostOptionInput.of(new ParsedCommand("post", List.of(), given, ""));
+            PostOptionInput.problems(options, PostRules.targets(chosen)).forEach((o, p) -> problems.putIfAbsent(o.key(), p));
+        }
         if (!problems.containsKey(ACCOUNTS) && !problems.containsKey(MEDIA)) {
             capture(problems, TEXT, () -> {
                 if (draft.files().isEmpty()) {
@@ -119,6 +157,7 @@ public final class Compose {
         if (!draft.alts().isEmpty()) {
             options.put("alt", draft.alts());
         }
+        draft.options().forEach((option, value) -> options.put(option.key(), List.of(value)));
         String name = "post";
         if (draft.date() != null && draft.time() != null) {
             name = "schedule";

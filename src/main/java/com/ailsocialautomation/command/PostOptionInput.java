@@ -13,7 +13,9 @@ import com.ailsocialautomation.schedule.Echo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -56,18 +58,38 @@ final class PostOptionInput {
      * the targets uses it") and a privacy value a target does not have.
      */
     static void check(PostOptions options, List<Destination> targets) {
+        problems(options, targets).values().stream().findFirst().ifPresent(problem -> {
+            throw new UserError(problem);
+        });
+    }
+
+    /** The same problems, by the option they belong to (a form shows each beside its field). */
+    static Map<PostOption, String> problems(PostOptions options, List<Destination> targets) {
+        Map<PostOption, String> problems = new EnumMap<>(PostOption.class);
         for (PostOption option : options.given()) {
             if (targets.stream().noneMatch(t -> t.platform().rule().options().uses(option))) {
-                throw new UserError(option + " is for " + names(Platform.using(option)) + "; none of the targets uses it. "
+                problems.put(option, option + " is for " + names(Platform.using(option)) + "; none of the targets uses it. "
                         + "Leave it out, or add such an account with to:.");
             }
         }
-        List<String> problems = new ArrayList<>();
-        targets.forEach(t -> problems.addAll(t.platform().rule().options().problems(options, t.who())));
-        if (!problems.isEmpty()) {
-            String all = String.join("; ", problems) + "; choose one they all take, or leave those accounts out with to:";
-            throw new UserError(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
+        List<String> privacy = new ArrayList<>();
+        targets.forEach(t -> privacy.addAll(t.platform().rule().options().problems(options, t.who())));
+        if (!privacy.isEmpty() && !problems.containsKey(PostOption.PRIVACY)) {
+            String all = String.join("; ", privacy) + "; choose one they all take, or leave those accounts out with to:";
+            problems.put(PostOption.PRIVACY, Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
         }
+        return problems;
+    }
+
+    /** One option's value as a form gives it, checked as the text grammar checks it: its canonical form, or a UserError. */
+    static String value(PostOption option, String given) {
+        Option declared = OPTIONS.stream().filter(o -> o.key().equals(option.key())).findFirst().orElseThrow();
+        if (declared.choices().isEmpty()) {
+            return declared.check().apply(given);
+        }
+        return declared.choices().stream().filter(c -> c.equalsIgnoreCase(given.strip())).findFirst().orElseThrow(() ->
+                new UserError("'" + Echo.of(given) + "' is not a value for " + option + "; choose one of: "
+                        + String.join(", ", declared.choices())));
     }
 
     /** The options as typed, each with the targets that use it: {@code privacy:unlisted (Mastodon (@ana))}. */
@@ -78,6 +100,21 @@ final class PostOptionInput {
                     .map(Destination::who).collect(Collectors.joining(", ")) + ")");
         }
         return String.join("; ", shown);
+    }
+
+    /** Which platforms use an option, for a form's hint: "Webhook and YouTube use it; other accounts ignore it." */
+    static String hint(PostOption option) {
+        String users = option == PostOption.PRIVACY
+                ? Platform.using(option).stream().map(p -> p.displayName() + ": " + p.rule().options().privacy().stream()
+                        .map(Privacy::word).collect(Collectors.joining(", "))).collect(Collectors.joining(" · ")) + ". "
+                : names(Platform.using(option)) + (Platform.using(option).size() == 1 ? " uses it" : " use it") + "; ";
+        String blank = switch (option) {
+            case PRIVACY -> "Empty: each platform's default.";
+            case ALLOW -> "none unless ticked.";
+            case TAGS -> "separate tags with commas.";
+            default -> "other accounts ignore it.";
+        };
+        return users + blank;
     }
 
     /** What help says about the options, from the registry: which platforms use each. */

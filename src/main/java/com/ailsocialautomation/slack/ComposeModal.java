@@ -3,15 +3,22 @@ package com.ailsocialautomation.slack;
 import com.ailsocialautomation.command.AltTexts;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.Disclosure;
+import com.ailsocialautomation.message.Interaction;
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.Privacy;
+import com.ailsocialautomation.message.Worded;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.DatePickerElement;
 import com.slack.api.model.block.element.FileInputElement;
 import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.block.element.TimePickerElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
@@ -22,6 +29,7 @@ import com.slack.api.model.view.ViewTitle;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +37,8 @@ import java.util.Map;
 /**
  * The compose modal for {@code /ail post} and {@code /ail schedule} without text, and for the "Post with AIL"
  * message shortcut: accounts (multi-select), text, date and time pickers (empty: now), an optional media URL, files
- * (up to 10 images or videos) and their alt texts. Block ids are the field names of {@link Compose}, so its problems
+ * (up to 10 images or videos) and their alt texts, then a field for each per-platform option (title:, privacy:...)
+ * that one of the workspace's accounts uses. Block ids are the field names of {@link Compose}, so its problems
  * become Slack's field errors as they are.
  *
  * <p>Alt texts are one multi-line field, one line per item, not a field per file: a file input sends nothing until
@@ -48,6 +57,8 @@ final class ComposeModal {
     private static final List<String> FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov");
     private static final int MAX_OPTIONS = 100;
     private static final int MAX_TEXT = 3000;
+    private static final Map<PostOption, String> LABELS = Map.of(PostOption.TITLE, "Title", PostOption.PRIVACY,
+            "Who may see it", PostOption.TAGS, "Tags", PostOption.ALLOW, "Allow", PostOption.DISCLOSE, "Disclose");
 
     private ComposeModal() {}
 
@@ -93,7 +104,65 @@ final class ComposeModal {
                 .hint(plain("Describe each for people who cannot see it, in order: the link, then the files. "
                         + "An empty line skips one; at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters a line."))
                 .element(PlainTextInputElement.builder().actionId(ALT).multiline(true).build()).build());
+        options(choices, partial).forEach(blocks::add);
         return base(schedule, metadata.encode()).blocks(blocks).build();
+    }
+
+    /**
+     * A field for each per-platform option that one of the workspace's accounts uses, with a hint naming the
+     * platforms: a modal cannot change as accounts are chosen without a round trip per choice, and the command
+     * refuses an option none of the chosen accounts uses, beside its field.
+     */
+    private static List<LayoutBlock> options(List<Compose.Choice> choices, ParsedCommand partial) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (PostOption option : PostOption.values()) {
+            if (choices.stream().noneMatch(c -> c.options().contains(option))) {
+                continue;
+            }
+            String given = partial == null ? null : partial.option(option.key());
+            com.slack.api.model.block.element.BlockElement element = switch (option) {
+                case PRIVACY -> {
+                    List<OptionObject> values = Arrays.stream(Privacy.values()).map(p -> option(p.word())).toList();
+                    yield StaticSelectElement.builder().actionId(option.key()).options(values).placeholder(plain("Default"))
+                            .initialOption(values.stream().filter(v -> v.getValue().equals(given)).findFirst().orElse(null)).build();
+                }
+                case ALLOW -> checkboxes(option, Worded.words(Interaction.class), given);
+                case DISCLOSE -> checkboxes(option, Worded.words(Disclosure.class), given);
+                default -> PlainTextInputElement.builder().actionId(option.key()).initialValue(given)
+                        .placeholder(plain(option == PostOption.TAGS ? "launch, spring" : "Spring release")).build();
+            };
+            blocks.add(InputBlock.builder().blockId(option.key()).label(plain(LABELS.get(option))).optional(true)
+                    .hint(plain(Compose.hint(option))).element(element).build());
+        }
+        return blocks;
+    }
+
+    private static CheckboxesElement checkboxes(PostOption option, List<String> words, String given) {
+        List<OptionObject> values = words.stream().map(ComposeModal::option).toList();
+        List<String> ticked = given == null ? List.of() : List.of(given.split(","));
+        List<OptionObject> initial = values.stream().filter(v -> ticked.contains(v.getValue())).toList();
+        return CheckboxesElement.builder().actionId(option.key()).options(values)
+                .initialOptions(initial.isEmpty() ? null : initial).build();
+    }
+
+    private static OptionObject option(String word) {
+        return OptionObject.builder().value(word).text(plain(word)).build();
+    }
+
+    /** The per-platform options filled in a submitted view, as typed: privacy "unlisted", allow "comments,duet". */
+    static Map<PostOption, String> options(Map<String, Map<String, ViewState.Value>> values) {
+        Map<PostOption, String> given = new LinkedHashMap<>();
+        for (PostOption option : PostOption.values()) {
+            ViewState.Value value = value(values, option.key());
+            String typed = value == null ? null : value.getSelectedOption() != null ? value.getSelectedOption().getValue()
+                    : value.getSelectedOptions() != null && !value.getSelectedOptions().isEmpty()
+                    ? String.join(",", value.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList())
+                    : value.getValue();
+            if (typed != null && !typed.isBlank()) {
+                given.put(option, typed);
+            }
+        }
+        return given;
     }
 
     private static View.ViewBuilder base(boolean schedule, String origin) {
@@ -121,7 +190,7 @@ final class ComposeModal {
         return new Compose.Draft(ids, text == null || text.getValue() == null ? "" : text.getValue(),
                 date == null || date.getSelectedDate() == null ? null : LocalDate.parse(date.getSelectedDate()),
                 time == null || time.getSelectedTime() == null ? null : LocalTime.parse(time.getSelectedTime()),
-                link, alts, files);
+                link, alts, files, options(values));
     }
 
     /** Compose's problems as Slack field errors: the "when" problem shows under the date picker. */

@@ -111,6 +111,40 @@ class SlackInteractionTest {
         assertEquals(2, post.targets().size());
     }
 
+    @Test
+    void theComposeModalHasFieldsForTheOptionsTheAccountsUseAndRefusesOneNoChosenAccountUses() throws Exception {
+        String team = "TOPTS";
+        rig.user("UOPTS", "Ola", "UTC", false);
+        Account x = rig.account(team, "UOPTS", "x", "@ola_x");
+        Account hook = rig.webhookAccount(team, "UOPTS", "opts.example/hook");
+        assertEquals(200, rig.requests.command(team, "UOPTS", "post", rig.slack.responseUrl("opts")).statusCode());
+        JsonNode view = rig.slack.await("views.open", 1, c -> c.form().get("trigger_id").endsWith("UOPTS")).get(0).jsonField("view");
+        Map<String, JsonNode> blocks = new LinkedHashMap<>();
+        view.path("blocks").forEach(b -> blocks.put(b.path("block_id").asText(), b));
+        assertTrue(blocks.containsKey("title") && blocks.containsKey("tags"), "a webhook takes title: and tags: " + blocks.keySet());
+        assertFalse(blocks.containsKey("privacy") || blocks.containsKey("allow"), "no account here uses them: " + blocks.keySet());
+        assertEquals("Webhook and YouTube use it; other accounts ignore it.", blocks.get("title").path("hint").path("text").asText());
+        String metadata = view.path("private_metadata").asText();
+
+        Map<String, ObjectNode> onlyX = values(List.of(x.shortId()), "Hello", null, null);
+        onlyX.put("title", Payloads.textValue("Spring release"));
+        JsonNode refused = json(rig.requests.interactivity(Payloads.submission(team, "UOPTS", ComposeModal.CALLBACK, metadata, onlyX)));
+        assertTrue(refused.path("errors").path("title").asText().startsWith("title: is for Webhook and YouTube; none of the targets uses it"),
+                refused.toString());
+
+        String tomorrow = LocalDate.now(ZoneId.of("UTC")).plusDays(2).toString();
+        Map<String, ObjectNode> both = values(List.of(x.shortId(), hook.shortId()), "Our spring release", tomorrow, "09:00");
+        both.put("title", Payloads.textValue("Spring release"));
+        both.put("tags", Payloads.textValue("launch, #spring"));
+        JsonNode closed = json(rig.requests.interactivity(Payloads.submission(team, "UOPTS", ComposeModal.CALLBACK, metadata, both)));
+        assertFalse(closed.has("response_action"), "the modal closes: " + closed);
+        FakeSlack.Call answer = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/opts")).get(0);
+        assertTrue(answer.body().path("text").asText().contains("Scheduled"), answer.json());
+        Post post = rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), PostFilter.UPCOMING, null, 10).get(0);
+        assertEquals("Spring release", post.options().title());
+        assertEquals(List.of("launch", "spring"), post.options().tags());
+    }
+
     private static Map<String, ObjectNode> values(List<String> accounts, String text, String date, String time) {
         Map<String, ObjectNode> v = new LinkedHashMap<>();
         v.put("accounts", Payloads.selected(accounts));

@@ -193,13 +193,17 @@ class SecretsAtRestTest {
             flows.failAPublish(hook.get(0), "A post the receiver refuses", "{\"error\":\"" + refusal + "\"}");
             known.add(refusal);
             known.add(flows.postMedia(hook.get(0)));
+            String title = "Launch night " + UUID.randomUUID();
+            assertTrue(flows.run("schedule in:2h to:" + hook.get(0) + " title:\"" + title + "\" A post with a title").text()
+                    .startsWith("Post "));
+            known.add(title);
 
             flows.decrypted();
             for (String column : List.of("social_accounts.access_token_enc", "social_accounts.refresh_token_enc",
                     "social_accounts.endpoint_enc", "oauth_apps.client_secret_enc", "oauth_states.pkce_verifier_enc",
                     "oauth_states.choices_enc", "connect_links.detail_enc", "publish_attempts.message_enc", "post_targets.error_enc",
                     "notifications.payload_enc", "slack_installations.bot_token_enc", "slack_installations.bot_refresh_token_enc",
-                    "media_items.file_name_enc", "media_items.source_url_enc")) {
+                    "media_items.file_name_enc", "media_items.source_url_enc", "posts.options_enc")) {
                 assertTrue(flows.seen.containsKey(column), column + " was written by one of the flows: " + flows.seen.keySet());
             }
             for (String secret : known) {
