@@ -1,39 +1,29 @@
-import com.ailsocialautomation.message.PlatformId;
-import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.engine.Announcer;
-import com.ailsocialautomation.engine.Backoff;
-import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.engine.Engine;
-import com.ailsocialautomation.engine.GuardedMediaSource;
-import com.ailsocialautomation.engine.MediaPipeline;
-import com.ailsocialautomation.engine.PostMedia;
-import com.ailsocialautomation.media.MediaStore;
-import com.ailsocialautomation.engine.Publisher;
-import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.net.HttpLimits;
-import com.ailsocialautomation.net.Resolver;
-import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.notify.Outbox;
-import com.ailsocialautomation.platform.Providers;
-import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.store.Account;
-import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.Database;
 import com.ailsocialautomation.store.NewAccount;
-import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.StoredTokens;
-import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Vault;
-import com.ailsocialautomation.store.Workspaces;
+import com.ailsocialautomation.wiring.Owner;
+import com.ailsocialautomation.wiring.Platforms;
+import com.ailsocialautomation.wiring.Publishing;
+import com.ailsocialautomation.wiring.Store;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,32 +31,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Publishing throughput and dispatch lag of the real engine (db-scheduler on an embedded PostgreSQL) against a
- * loopback webhook that answers in 50 ms, with 1 and 2 engine instances on one database.
- * Burst: N targets all due at the same moment; throughput = N / (last delivery - due time).
- * Steady: targets due at a fixed rate below capacity; lag = request arrival - due time, p50 and p99.
- * Run with bench/engine.sh.
+ * Publishing throughput and dispatch lag of AIL's engine, as the service wires it with its default settings, against
+ * a loopback webhook that answers in 50 ms, next to the ceiling measured in the same run: a bare db-scheduler task
+ * on the same database making the same HTTP call (the same webhook provider and client) with the same number of
+ * threads and the same polling. PostgreSQL runs with fsync and synchronous commits on, as the service runs it.
+ * Burst: N targets due at one moment; lag = arrival at the receiver - due time. Sustained: a larger batch, rate =
+ * arrivals / (last - first arrival). Steady: 40 targets a second below capacity. CPU is this JVM's (the engine,
+ * the receiver and the load), heap is the most used at any 50 ms sample. Run with bench/engine.sh.
  */
 public class EngineBench {
     static final Pattern SCHEDULED = Pattern.compile("\"scheduled_at\":\"([^\"]+)\"");
     static final ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>(); // {arrival ms, due ms}
+    static final AtomicLong peakHeap = new AtomicLong();
+
+    record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget) {}
 
     public static void main(String[] args) throws Exception {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 600;
-        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int sustained = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         hook.setExecutor(Executors.newCachedThreadPool());
         hook.createContext("/hook", ex -> {
             long now = System.currentTimeMillis();
@@ -83,10 +84,45 @@ public class EngineBench {
             ex.close();
         });
         hook.start();
+        Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
         Path dir = Files.createTempDirectory("ail-engine-bench");
-        try {
-            runAll(dir, url, burst);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+            Map<String, String> vars = new HashMap<>(Map.of("AIL_INSECURE_LOOPBACK", "true",
+                    "AIL_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+            System.getenv().forEach((k, v) -> { // AIL_ENGINE_THREADS=... bench/engine.sh tries other settings
+                if (k.startsWith("AIL_")) {
+                    vars.put(k, v);
+                }
+            });
+            Config config = Config.from(vars);
+            Config.Engine engine = config.engine();
+            System.out.printf("settings: %d threads per instance, polling every %d ms, max heap %d MB%n", engine.threads(),
+                    engine.pollInterval().toMillis(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("%-44s %8s %9s %9s %11s%n", "", "targets/s", "lag p50", "lag p99", "CPU ms/tgt");
+            ceiling(pg, "warmup", url, config, 1, burst, burst).n(); // the JIT warms up on the ceiling's code and the shared client's
+            Figures ceiling = ceiling(pg, "bare1", url, config, 1, burst, sustained);
+            Figures[] one = ail(pg, "ail1", url, config, 1, burst, sustained);
+            Figures[] two = ail(pg, "ail2", url, config, 2, burst, sustained);
+            System.out.printf("AIL / bare db-scheduler, sustained rate, 1 instance: %.2f (must be >= 0.70)%n",
+                    one[1].perSecond() / ceiling.perSecond());
+            System.out.printf("2 instances / 1 instance, sustained rate: %.2fx (must be >= 1.8)%n",
+                    two[1].perSecond() / one[1].perSecond());
+            System.out.printf("burst of %d, 1 instance: p99 lag %d ms (must be < 2000)%n", burst, one[0].p99());
+            System.out.printf("heap used at most: %d MB of %d MB%n", peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
             hook.stop(0);
@@ -94,99 +130,163 @@ public class EngineBench {
         }
     }
 
-    static void runAll(Path dir, String url, int burst) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start()) {
-            for (int engines : new int[] {1, 2}) {
-                String name = "bench" + engines;
-                try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                    s.execute("create database " + name);
+    /** The ceiling: db-scheduler alone, one execution per target whose task makes the webhook call and nothing else. */
+    static Figures ceiling(EmbeddedPostgres pg, String name, String url, Config config, int instances, int burst, int sustained)
+            throws Exception {
+        try (Database db = database(pg, name, config)) {
+            Store store = Store.over(db.dataSource(), vault(db));
+            Platforms platforms = Platforms.of(config, store, Owner.none(), Clock.systemUTC());
+            var webhook = platforms.providers.get(Platform.WEBHOOK);
+            Credentials creds = new Credentials(Secret.of("whsec_bench"), null, null, url, "bench", "bench", null);
+            OneTimeTask<Void> bare = Tasks.oneTime("bare-webhook").execute((instance, context) ->
+                    webhook.publish(creds, new PublishRequest("p", "bench", List.of(), List.of(), UUID.randomUUID(),
+                            context.getExecution().executionTime)));
+            Config.Engine e = config.engine();
+            Scheduler scheduler = Scheduler.create(db.dataSource(), List.of(bare)).threads(e.threads())
+                    .pollingInterval(e.pollInterval()).heartbeatInterval(e.heartbeat()).pollUsingLockAndFetch(0.5, 1.0)
+                    .enableImmediateExecution().build();
+            scheduler.start();
+            try {
+                Thread.sleep(1000);
+                Instant far = Instant.now().plusSeconds(3600);
+                Figures f = phase(sustained, () -> {
+                    for (int i = 0; i < sustained; i++) {
+                        scheduler.schedule(bare.instance("b" + i), far);
+                    }
+                }, due -> store.sql.update("update scheduled_tasks set execution_time = ? where task_name = 'bare-webhook'", due), true);
+                if (!name.equals("warmup")) {
+                    print("bare db-scheduler + webhook call, sustained", f);
                 }
-                try (Database db = Database.over(pg.getJdbcUrl("postgres", name), "postgres", null, null)) {
-                    db.migrate();
-                    byte[] key = new byte[32];
-                    new SecureRandom().nextBytes(key);
-                    run(db, Vault.open(db.dataSource(), key), url, engines, burst);
+                return f;
+            } finally {
+                scheduler.stop();
+                platforms.http.close();
+            }
+        }
+    }
+
+    /** AIL's engine on 1 or more instances: the burst, the sustained batch and the steady rate. */
+    static Figures[] ail(EmbeddedPostgres pg, String name, String url, Config config, int instances, int burst, int sustained)
+            throws Exception {
+        try (Database db = database(pg, name, config)) {
+            Vault vault = vault(db);
+            List<AutoCloseable> parts = new ArrayList<>();
+            Store store = Store.over(db.dataSource(), vault);
+            UUID ws = store.workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
+            ChatUser user = store.workspaces.ensureUser(ws, "bench", "bench");
+            Account account = store.accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "bench", "bench", "bench",
+                    null, url, null, null), new StoredTokens(Secret.of("whsec_bench"), null, null, null));
+            try {
+                for (int i = 0; i < instances; i++) {
+                    Store own = Store.over(db.dataSource(), vault);
+                    Platforms platforms = Platforms.of(config, own, Owner.none(), Clock.systemUTC());
+                    parts.add(platforms.http);
+                    parts.add(new Publishing(config, Clock.systemUTC(), own, platforms, new SimpleMeterRegistry(), Publishing.DEFAULT).start());
+                }
+                Thread.sleep(1000);
+                String label = instances + " AIL instance" + (instances > 1 ? "s" : "");
+                Figures b = phase(burst, create(store, ws, user, account, burst), release(store, 0), false);
+                print(label + ", burst of " + burst, b);
+                Figures s = phase(sustained, create(store, ws, user, account, sustained), release(store, 0), true);
+                print(label + ", sustained", s);
+                Figures st = phase(600, create(store, ws, user, account, 600), release(store, 25), false);
+                print(label + ", steady 40 targets/s", st);
+                return new Figures[] {b, s, st};
+            } finally {
+                for (AutoCloseable part : reversed(parts)) {
+                    part.close();
                 }
             }
         }
     }
 
-    static void run(Database db, Vault vault, String url, int engineCount, int burst) throws Exception {
-        Sql sql = new Sql(db.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        Accounts accounts = new Accounts(sql, vault);
-        Posts posts = new Posts(sql, vault);
-        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
-        ChatUser user = workspaces.ensureUser(ws, "bench", "bench");
-        Account account = accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "bench", "bench", "bench", null, url, null, null),
-                new StoredTokens(Secret.of("whsec_bench"), null, null, null));
-        Config.Engine settings = new Config.Engine(Duration.ofMillis(100), Duration.ofSeconds(10), 5, 8, Duration.ofSeconds(10));
-        List<Engine> engines = new ArrayList<>();
-        List<GuardedHttp> clients = new ArrayList<>();
-        for (int i = 0; i < engineCount; i++) {
-            GuardedHttp http = new GuardedHttp(new UrlGuard(true, Resolver.system()), HttpLimits.defaults());
-            clients.add(http);
-            SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-            Clock clock = Clock.systemUTC();
-            Publisher publisher = new Publisher(new Targets(sql, vault), posts, accounts, new Attempts(sql, vault), workspaces,
-                    new Providers(List.of(new WebhookProvider(http))), new CredentialKeeper(accounts, a -> null, clock, metrics),
-                    new MediaPipeline(Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                    new PostMedia(new MediaStore(sql, vault), new GuardedMediaSource(http)), new Announcer(new Outbox(sql, vault)), clock, 5, Backoff.DEFAULT, metrics);
-            engines.add(new Engine(sql, publisher, settings, clock, metrics, List.of()).start());
-        }
-        try {
-            measure(ws, user, account, posts, engineCount, burst);
-        } finally { // the schedulers' threads are not daemons: stopped even when a phase fails, so the JVM ends
-            engines.forEach(Engine::close);
-            clients.forEach(GuardedHttp::close);
-        }
+    /** n posts due an hour ahead: created before the clock starts, as the morning's posts were made the day before. */
+    static Runnable create(Store store, UUID ws, ChatUser user, Account account, int n) {
+        return () -> {
+            Instant far = Instant.now().plusSeconds(3600);
+            for (int i = 0; i < n; i++) {
+                store.posts.create(ws, user.id(), "bench " + i, List.of(), far, null, List.of(account));
+            }
+        };
     }
 
-    static void measure(UUID ws, ChatUser user, Account account, Posts posts, int engineCount, int burst) throws Exception {
-        Thread.sleep(2000); // let the schedulers settle
+    /** Moves the waiting posts (and their targets' executions) to {@code due} plus i * gapMs, in one transaction. */
+    static Consumer<Instant> release(Store store, long gapMs) {
+        return due -> store.sql.transaction(tx -> {
+            tx.update("""
+                    with x as (select id, row_number() over (order by id) - 1 as i from posts where scheduled_at > now() + interval '30 minutes')
+                    update posts p set scheduled_at = ?::timestamptz + x.i * ? * interval '1 millisecond' from x where p.id = x.id""",
+                    due, gapMs);
+            tx.update("update post_targets t set due_at = p.scheduled_at from posts p where t.post_id = p.id and t.state = 'scheduled'");
+            tx.update("""
+                    update scheduled_tasks s set execution_time = t.due_at from post_targets t
+                    where s.task_instance = t.workspace_id || '/' || t.id and s.picked = false""");
+            return null;
+        });
+    }
 
-        // Burst: every target due at once.
+    /**
+     * Prepares n deliveries far ahead, releases them due 1.5 s later, waits for them at the receiver and measures
+     * the rate (n over last arrival - due, or over last - first arrival for a sustained rate) and the lag.
+     */
+    static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate) throws Exception {
+        prepare.run();
+        System.gc();
         arrivals.clear();
-        Instant due = Instant.now().plusSeconds(3);
-        for (int i = 0; i < burst; i++) {
-            posts.create(ws, user.id(), "burst " + i, List.of(), due, null, List.of(account));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        Instant due = Instant.now().plusMillis(1500);
+        release.accept(due);
+        awaitArrivals(n);
+        long cpu = os.getProcessCpuTime() - cpu0;
+        List<Long> lags = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (long[] a : arrivals) {
+            lags.add(a[0] - a[1]);
+            first = Math.min(first, a[0]);
+            last = Math.max(last, a[0]);
         }
-        awaitArrivals(burst);
-        long last = arrivals.stream().mapToLong(a -> a[0]).max().orElseThrow();
-        double seconds = (last - due.toEpochMilli()) / 1000.0;
-        List<Long> burstLags = lags();
-        System.out.printf("%d engine(s), burst of %d due at once: %.0f targets/s; lag p50 %d ms, p99 %d ms%n",
-                engineCount, burst, burst / seconds, pct(burstLags, 50), pct(burstLags, 99));
+        Collections.sort(lags);
+        double seconds = (last - (sustainedRate ? first : due.toEpochMilli())) / 1000.0;
+        return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n);
+    }
 
-        // Steady: 40 targets per second for 15 s, well below capacity.
-        arrivals.clear();
-        Instant start = Instant.now().plusSeconds(3);
-        int steady = 600;
-        for (int i = 0; i < steady; i++) {
-            posts.create(ws, user.id(), "steady " + i, List.of(), start.plusMillis(i * 25L), null, List.of(account));
+    static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    static void print(String label, Figures f) {
+        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f%n", label, f.perSecond(), f.p50(), f.p99(), f.cpuMsPerTarget());
+    }
+
+    static Database database(EmbeddedPostgres pg, String name, Config config) throws Exception {
+        try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("create database " + name);
         }
-        awaitArrivals(steady);
-        List<Long> steadyLags = lags();
-        System.out.printf("%d engine(s), steady 40 targets/s: dispatch lag p50 %d ms, p99 %d ms%n",
-                engineCount, pct(steadyLags, 50), pct(steadyLags, 99));
+        Database db = Database.over(pg.getJdbcUrl("postgres", name), "postgres", null, null,
+                Database.poolSize(config.engine().threads()));
+        db.migrate();
+        return db;
+    }
+
+    static Vault vault(Database db) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Vault.open(db.dataSource(), key);
     }
 
     /** Waits for n requests at the receiver, at most five minutes: a benchmark that loses posts ends with an error. */
     static void awaitArrivals(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (arrivals.size() < n) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + arrivals.size() + " of " + n + " posts arrived within five minutes");
             }
             Thread.sleep(20);
         }
-    }
-
-    static List<Long> lags() {
-        List<Long> lags = new ArrayList<>();
-        arrivals.forEach(a -> lags.add(a[0] - a[1]));
-        Collections.sort(lags);
-        return lags;
     }
 
     static long pct(List<Long> sorted, int p) {

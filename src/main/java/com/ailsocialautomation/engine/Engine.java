@@ -35,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     private final Scheduler scheduler;
+    private final DueAlarm alarm;
 
     /** A recurring job such as the retention purge: a name, how often, and what to run. */
     public record Job(String name, Duration every, Runnable work) {}
@@ -84,6 +85,7 @@ public final class Engine implements AutoCloseable {
                 // publish still running is handed back in "publishing" and revived like a crash on the next start
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build();
+        this.alarm = new DueAlarm(sql, clock, scheduler::triggerCheckForDueExecutions);
         Gauge.builder("ail.targets.due.not.started", () -> safeCount(sql, clock))
                 .description("scheduled targets whose time has come but that have not started").register(metrics);
     }
@@ -115,11 +117,13 @@ public final class Engine implements AutoCloseable {
 
     public Engine start() {
         scheduler.start();
+        alarm.start();
         return this;
     }
 
     @Override
     public void close() {
+        alarm.close();
         scheduler.stop();
     }
 }

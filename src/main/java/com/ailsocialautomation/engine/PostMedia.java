@@ -46,6 +46,9 @@ public final class PostMedia {
             }
             return new Loaded(fetched, items, post.mediaUrls().subList(0, fetched.size()));
         }
+        if (post.mediaCount() == 0) {
+            return new Loaded(List.of(), List.of(), List.of()); // most posts: no need to ask the store
+        }
         List<StoredMedia> stored = store.of(post.workspaceId(), post.id());
         if (stored.size() < post.mediaCount()) {
             throw new UserError("AIL no longer keeps the media of post " + post.shortId()

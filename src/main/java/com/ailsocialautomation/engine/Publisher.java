@@ -87,20 +87,15 @@ public final class Publisher {
     public Outcome run(UUID workspaceId, UUID targetId) {
         try (LogContext context = LogContext.open().with(LogContext.WORKSPACE, workspaceId).with(LogContext.TARGET, targetId)) {
             Optional<Target> found = targets.find(workspaceId, targetId);
-            if (found.isEmpty()) {
-                return Outcome.DONE;
-            }
-            Optional<Post> post = posts.find(workspaceId, found.get().postId());
-            if (post.isEmpty()) {
-                return Outcome.DONE;
-            }
-            context.with(LogContext.POST, post.get().shortId());
-            return proceed(found.get(), post.get());
+            return found.isEmpty() ? Outcome.DONE : proceed(found.get(), context);
         }
     }
 
-    /** What to do with a target in its current state. */
-    private Outcome proceed(Target target, Post post) {
+    /**
+     * What to do with a target in its current state. A scheduled target's post is read once, after the claim: an edit
+     * that landed before it is what goes out (a post's targets go with it, so a claimed target has its post).
+     */
+    private Outcome proceed(Target target, LogContext context) {
         UUID workspaceId = target.workspaceId();
         UUID targetId = target.id();
         Provider provider = providers.find(Platform.of(target.platform())).orElse(null);
@@ -114,11 +109,20 @@ public final class Publisher {
                     return Outcome.DONE;
                 }
                 metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
-                // read again after the claim: an edit that landed before it is what goes out
-                Optional<Post> current = posts.find(workspaceId, target.postId());
-                return attempt(current.orElse(post), claimed.get(), provider);
+                Optional<Post> post = posts.find(workspaceId, target.postId());
+                if (post.isEmpty()) {
+                    return Outcome.DONE;
+                }
+                context.with(LogContext.POST, post.get().shortId());
+                return attempt(post.get(), claimed.get(), provider);
             }
             case PUBLISHING -> {
+                Optional<Post> found = posts.find(workspaceId, target.postId());
+                if (found.isEmpty()) {
+                    return Outcome.DONE;
+                }
+                Post post = found.get();
+                context.with(LogContext.POST, post.shortId());
                 if (provider != null && target.sentAt() == null && target.attempts() < maxAttempts) {
                     // Our earlier execution died before its post request left (uploading media, say): nothing was
                     // posted, so this is another attempt, with what the platform already holds reused.
@@ -162,7 +166,9 @@ public final class Publisher {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
             Published published = publishWithRefresh(post, target, provider, account);
-            media.forget(target);
+            if (provider.uploadsMedia()) { // nothing is ever held for a platform that takes no uploads
+                media.forget(target);
+            }
             metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
             Attempts.Line line = line(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
             boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),

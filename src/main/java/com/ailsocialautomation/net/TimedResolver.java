@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A resolver with a time limit. The JDK's lookup cannot be interrupted and may wait many seconds for a name server
  * that never answers, so it runs on a small pool of its own and the caller stops waiting after {@code limit}: a person
  * who typed a slow host gets an answer in time. The pool is bounded, so hosts that never answer cannot pile up
- * threads; when it is full, a lookup fails at once as {@link Busy}.
+ * threads; when it is full, a lookup fails at once as {@link Busy}. Callers asking for a host whose lookup is under
+ * way share it: the engine's threads posting to one host at once take one pool thread, not one each.
  */
 final class TimedResolver implements Resolver {
     static final Duration LIMIT = Duration.ofSeconds(2);
@@ -40,14 +42,24 @@ final class TimedResolver implements Resolver {
 
     private final Resolver inner;
     private final Duration limit;
+    private final ConcurrentHashMap<String, CompletableFuture<List<InetAddress>>> inFlight = new ConcurrentHashMap<>();
 
     TimedResolver(Resolver inner, Duration limit) {
         this.inner = inner;
         this.limit = limit;
     }
 
-    /** The host's addresses, looked up on the pool; the future fails with TooSlow after the limit. */
+    /**
+     * The host's addresses, looked up on the pool, or the lookup of the same host already under way; the future
+     * fails with TooSlow after the limit. Nothing is kept once a lookup ends (the JVM caches answers itself).
+     */
     CompletableFuture<List<InetAddress>> lookup(String host) {
+        CompletableFuture<List<InetAddress>> shared = inFlight.computeIfAbsent(host, this::start);
+        shared.whenComplete((addresses, failure) -> inFlight.remove(host, shared));
+        return shared;
+    }
+
+    private CompletableFuture<List<InetAddress>> start(String host) {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try {

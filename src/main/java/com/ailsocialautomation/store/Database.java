@@ -52,15 +52,34 @@ public final class Database implements AutoCloseable {
             OrphanedPostgres.stopIfAny(dataDirectory.postgresData());
             EmbeddedPostgres pg = startEmbedded(dataDirectory, password);
             EmbeddedAuth.require(pg, dataDirectory.postgresData(), password);
-            return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", password.reveal(), metrics), pg);
+            return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", password.reveal(), metrics,
+                    poolSize(config.engine().threads())), pg);
         }
         Config.ExternalDatabase db = config.externalDatabase();
-        return new Database(pool(db.url(), db.user(), db.password() == null ? null : db.password().reveal(), metrics), null);
+        return new Database(pool(db.url(), db.user(), db.password() == null ? null : db.password().reveal(), metrics,
+                poolSize(config.engine().threads())), null);
     }
 
     /** A pool over a database someone else runs (tests, tools). */
     public static Database over(String jdbcUrl, String user, String password, MeterRegistry metrics) {
-        return new Database(pool(jdbcUrl, user, password, metrics), null);
+        return over(jdbcUrl, user, password, metrics, MIN_POOL);
+    }
+
+    /** A pool of {@code size} connections over a database someone else runs (benchmarks sized like the service). */
+    public static Database over(String jdbcUrl, String user, String password, MeterRegistry metrics, int size) {
+        return new Database(pool(jdbcUrl, user, password, metrics, size), null);
+    }
+
+    private static final int MIN_POOL = 16;
+
+    /**
+     * Connections for an instance whose engine runs {@code engineThreads} publishes at once: a publish holds a
+     * connection only for its short statements, around a request that takes far longer, so half the threads plus
+     * room for the scheduler, the web and chat front ends is plenty; capped so that two instances stay well within
+     * PostgreSQL's default 100 connections.
+     */
+    public static int poolSize(int engineThreads) {
+        return Math.max(MIN_POOL, Math.min(40, engineThreads / 2 + 8));
     }
 
     private static EmbeddedPostgres startEmbedded(DataDirectory dataDirectory, Secret password) {
@@ -86,13 +105,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password, MeterRegistry metrics) {
+    private static HikariDataSource pool(String url, String user, String password, MeterRegistry metrics, int size) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("ail");
         hc.setJdbcUrl(url);
         hc.setUsername(user);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(16);
+        hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(-1); // start even while the database is down; /readyz tells

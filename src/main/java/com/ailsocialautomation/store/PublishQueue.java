@@ -1,6 +1,7 @@
 package com.ailsocialautomation.store;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,16 @@ public final class PublishQueue {
                 where t.workspace_id = ? and t.id = ? and t.state = 'scheduled'
                 on conflict (task_name, task_instance) do update set execution_time = excluded.execution_time
                 where scheduled_tasks.picked = false""", TASK_NAME, instanceId(workspaceId, targetId), workspaceId, targetId);
+    }
+
+    /**
+     * The earliest time after {@code after}, up to {@code until}, at which an execution that is not picked falls due
+     * (any task, publishing or recurring): the engine's alarm wakes the scheduler then.
+     */
+    public static Optional<Instant> nextDue(Sql sql, Instant after, Instant until) {
+        return sql.one("""
+                select execution_time from scheduled_tasks where execution_time > ? and execution_time <= ? and picked = false
+                order by execution_time limit 1""", rs -> Sql.instant(rs, "execution_time"), after, until);
     }
 
     /**
