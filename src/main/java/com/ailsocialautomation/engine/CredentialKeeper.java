@@ -9,7 +9,6 @@ import com.ailsocialautomation.store.StoredTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,7 +17,6 @@ import java.time.Instant;
  * the new pair is committed before it is used (rotating refresh tokens are single-use).
  */
 public final class CredentialKeeper {
-    static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
 
     private final Accounts accounts;
     private final ClientApps apps;
@@ -34,11 +32,16 @@ public final class CredentialKeeper {
 
     public Credentials current(Account account, Provider provider) {
         StoredTokens tokens = accounts.tokens(account.workspaceId(), account.id());
-        if (tokens.refresh() != null && tokens.accessExpiresAt() != null
-                && tokens.accessExpiresAt().isBefore(clock.instant().plus(REFRESH_AHEAD))) {
+        if (due(tokens, provider)) {
             return refresh(account, provider, tokens);
         }
         return credentials(account, tokens);
+    }
+
+    /** Whether the account's token should be renewed now: it can be, and less than the provider's lead is left. */
+    boolean due(StoredTokens tokens, Provider provider) {
+        return tokens.refresh() != null && tokens.accessExpiresAt() != null
+                && tokens.accessExpiresAt().isBefore(clock.instant().plus(provider.renewBefore()));
     }
 
     /**

@@ -274,14 +274,14 @@ public final class Publisher {
         }
     }
 
-    /** The platform's daily allowance is used up: the target goes when it resets, and its author hears when. */
+    /** An allowance of the platform's is used up: the target goes when it frees, and its author hears when. */
     private Outcome hold(Post post, Target target, Instant started, MediaPipeline.Held e) {
         boolean held = Persistently.write(() -> targets.hold(post.workspaceId(), target.id(), e.until(), e.getMessage(),
                 line(target, started, null, AttemptOutcome.RATE_LIMITED, e.getMessage())), RESULT_WRITE_PATIENCE);
         if (!held && erased(target)) {
             return Outcome.DONE;
         }
-        log.info("{}'s daily upload allowance is used up; the target waits until {}", target.platform(), e.until());
+        log.info("{}'s allowance is used up; the target waits until {}", target.platform(), e.until());
         if (held) {
             announcer.delayed(post, target, e.until(), e.getMessage() + ".");
         }

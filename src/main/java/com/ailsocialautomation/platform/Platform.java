@@ -9,6 +9,7 @@ import com.ailsocialautomation.platform.meta.FacebookProvider;
 import com.ailsocialautomation.platform.meta.InstagramProvider;
 import com.ailsocialautomation.platform.meta.MetaGraph;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
+import com.ailsocialautomation.platform.threads.ThreadsProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.platform.youtube.YouTubeProvider;
@@ -108,8 +109,14 @@ public enum Platform {
             // its API and login are Facebook's hosts, declared there
             List.of(Host.browser("www.instagram.com", "links to published Instagram posts (never called)")),
             null, parts -> new InstagramProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()), parts.publicMedia())),
-    THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(),
-            rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS), List.of(), null, null);
+    THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
+            rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS),
+            List.of(Host.api(ThreadsProvider.API_URL, "Threads API: login tokens, profile, media containers (which "
+                            + "fetch AIL's public media links), publishing and its limit (AIL_THREADS_API_URL replaces it)"),
+                    Host.browser(ThreadsProvider.AUTH_URL, "Threads' authorization window (AIL_THREADS_AUTH_URL replaces it)"),
+                    Host.browser(ThreadsProvider.WEB_URL, "links to Threads profiles and published posts (never called)")),
+            null, parts -> new ThreadsProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock(),
+                    parts.publicMedia()));
 
     /** Which AIL_&lt;ID&gt;_* variables a platform reads. */
     public enum Setting {

@@ -34,7 +34,9 @@ public final class PlatformError extends RuntimeException {
 
     /**
      * The platform says the operator's {@link DailyAllowance} is used up before AIL's count does (another program
-     * shares the project): RATE_LIMITED until {@code resetAt}, and the engine counts the day as used up.
+     * shares the project): RATE_LIMITED until {@code resetAt}, and the engine counts the day as used up. Also an
+     * allowance the platform counts per account and a provider checks before publishing (Instagram's and Threads' posts
+     * a day): the target is held until {@code resetAt}, not failed, and the attempt does not count.
      */
     public static PlatformError allowanceUsedUp(int httpStatus, String message, Instant resetAt) {
         return new PlatformError(Kind.RATE_LIMITED, httpStatus, message, resetAt, false, true);

@@ -79,6 +79,15 @@ public interface Provider {
         throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 0, platform() + " tokens cannot be refreshed; reconnect the account", null);
     }
 
+    /**
+     * How long before its access token expires a refreshable account is renewed: shortly before for tokens that live
+     * hours (X), weeks before for tokens that renew themselves and die unused (Threads' 60 days), so that an
+     * account nobody posts to for a while stays connected (the engine's token renewal job).
+     */
+    default Duration renewBefore() {
+        return Duration.ofMinutes(5);
+    }
+
     /** Revokes the token at the platform, where it offers that. */
     default void revoke(Credentials credentials) {
     }

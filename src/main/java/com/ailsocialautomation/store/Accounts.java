@@ -122,6 +122,16 @@ public final class Accounts {
                 grantorId, platforms.stream().map(PlatformId::id).toList());
     }
 
+    /**
+     * Active accounts, in every workspace, that have a refresh token and whose access token expires by
+     * {@code until}, soonest first: the token renewal job's candidates.
+     */
+    public List<Account> renewableBy(Instant until) {
+        return sql.list(SELECT + " where a.refresh_token_enc is not null and a.token_expires_at is not null"
+                + " and a.token_expires_at <= ? and a.status = 'active' order by a.token_expires_at",
+                Accounts::account, until);
+    }
+
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
         return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at, endpoint_enc "
                         + "from social_accounts where workspace_id = ? and id = ?", rs -> {

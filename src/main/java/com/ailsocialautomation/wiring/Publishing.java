@@ -11,6 +11,7 @@ import com.ailsocialautomation.engine.MediaPipeline;
 import com.ailsocialautomation.engine.PostMedia;
 import com.ailsocialautomation.engine.Publisher;
 import com.ailsocialautomation.engine.Revoker;
+import com.ailsocialautomation.engine.TokenRenewal;
 import com.ailsocialautomation.privacy.Retention;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -47,6 +48,8 @@ public final class Publishing {
         engine = new Engine(store.sql, publisher, config.engine(), clock, metrics, List.of(
                 new Engine.Job("retry-revocations", Duration.ofMinutes(5), revoker::retryPending),
                 new Engine.Job("retention", Duration.ofDays(1), retention::purge),
+                new Engine.Job("renew-tokens", Duration.ofHours(6), new TokenRenewal(store.accounts, platforms.providers, keeper,
+                        new Announcer(store.outbox), clock)::renewDue),
                 new Engine.Job("expiry-reminders", Duration.ofHours(6),
                         new ExpiryReminders(store.accounts, store.outbox, clock)::remind)));
     }

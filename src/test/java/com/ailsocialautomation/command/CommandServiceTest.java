@@ -113,7 +113,7 @@ class CommandServiceTest {
         assertTrue(run(ANA, "connect webhook https://10.0.0.5/hook").contains("(10.0.0.5)"), run(ANA, "connect webhook https://10.0.0.5/hook"));
         assertTrue(run(ANA, "connect myspace").contains("myspace"), run(ANA, "connect myspace"));
         // A platform without a provider is not among the choices.
-        assertTrue(run(ANA, "connect tiktok").startsWith("'tiktok' is not a platform; choose one of: mastodon, bluesky, webhook, x, linkedin."),
+        assertTrue(run(ANA, "connect tiktok").startsWith("'tiktok' is not a platform; choose one of: mastodon, bluesky, webhook, x, linkedin, youtube, facebook, instagram, threads."),
                 run(ANA, "connect tiktok"));
     }
 

@@ -50,4 +50,24 @@ class GoLiveTest {
                 logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         assertEquals(11.0, metrics.get(GoLive.LINKEDIN_VERSION_AGE).tag("version", "202601").gauge().value());
     }
+
+    @Test
+    void withThreadsOnAPublicUrlThreadsCannotFetchMediaFromIsWarnedAbout() {
+        Map<String, String> threads = Map.of("AIL_THREADS_CLIENT_ID", "th-app", "AIL_THREADS_CLIENT_SECRET", "th-secret",
+                "AIL_CONTACT_EMAIL", "dpo@example.org");
+        for (String url : List.of("http://ail.example.org", "https://localhost:8443", "https://10.0.0.5", "https://ail.internal",
+                "https://[::1]:8443", "https://ail")) {
+            Map<String, String> env = new java.util.HashMap<>(threads);
+            env.put("AIL_PUBLIC_URL", url);
+            List<String> warnings = GoLive.warnings(Config.from(env), DEC_2026);
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Threads fetch each post's pictures and videos from "
+                    + "AIL_PUBLIC_URL/media/..., but " + url + " ") && w.endsWith("set AIL_PUBLIC_URL to AIL's public https:// address")),
+                    url + ": " + warnings);
+        }
+        Map<String, String> live = new java.util.HashMap<>(threads);
+        live.put("AIL_PUBLIC_URL", "https://ail.example.org");
+        assertEquals(List.of(), GoLive.warnings(Config.from(live), DEC_2026));
+        assertEquals(List.of(), GoLive.warnings(Config.from(Map.of("AIL_PUBLIC_URL", "https://10.0.0.5",
+                "AIL_CONTACT_EMAIL", "dpo@example.org")), DEC_2026), "without Threads or Instagram a private address is fine");
+    }
 }

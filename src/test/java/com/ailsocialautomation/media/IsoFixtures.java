@@ -50,7 +50,7 @@ public final class IsoFixtures {
     }
 
     /** An MP4 (or MOV with brand "qt  ") of {@code units / scale} seconds, width × height as stored. */
-    static byte[] movie(String brand, int units, int scale, int width, int height, boolean quarter) {
+    public static byte[] movie(String brand, int units, int scale, int width, int height, boolean quarter) {
         return movie(brand, units, scale, width, height, quarter, 4096);
     }
 

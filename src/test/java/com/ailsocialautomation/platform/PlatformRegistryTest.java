@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
 class PlatformRegistryTest {
-    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook", "instagram");
-    private static final List<String> WITHOUT = List.of("tiktok", "threads");
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook",
+            "instagram", "threads");
+    private static final List<String> WITHOUT = List.of("tiktok");
 
     @Test
     void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
@@ -61,7 +62,8 @@ class PlatformRegistryTest {
             Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
                     "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret",
                     "AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret",
-                    "AIL_YOUTUBE_CLIENT_ID", "yt-id", "AIL_YOUTUBE_CLIENT_SECRET", "yt-secret")), http, direct, Clock.systemUTC(),
+                    "AIL_YOUTUBE_CLIENT_ID", "yt-id", "AIL_YOUTUBE_CLIENT_SECRET", "yt-secret",
+                    "AIL_THREADS_CLIENT_ID", "th-id", "AIL_THREADS_CLIENT_SECRET", "th-secret")), http, direct, Clock.systemUTC(),
                     PublicMedia.NONE);
             assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
         }
@@ -75,7 +77,8 @@ class PlatformRegistryTest {
                 "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
                 "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)",
                 "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
-                "instagram: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)"), off);
+                "instagram: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
+                "threads: off (set AIL_THREADS_CLIENT_ID and AIL_THREADS_CLIENT_SECRET)"), off);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.ailsocialautomation.fakes.FakeGraph;
 import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeSlack;
+import com.ailsocialautomation.fakes.FakeThreads;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.fakes.FakeYouTube;
@@ -35,8 +36,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service as Main starts it (Slack distributed, X, LinkedIn and Mastodon configured) against FakeSlack, FakeX,
- * FakeLinkedIn, FakeMastodon and a webhook receiver, driven the way people drive it: Slack installed through
+ * The service as Main starts it (Slack distributed, X, LinkedIn, Threads and Mastodon configured) against FakeSlack,
+ * FakeX, FakeLinkedIn, FakeThreads, FakeMastodon and a webhook receiver, driven the way people drive it: Slack installed through
  * /slack/install, accounts connected through the commands, the confirmation pages and the platforms' OAuth
  * callbacks, posts made with the commands. Tests use it to prove what lands in the database through the real
  * write paths. {@link #decrypted} opens every encrypted column with the service's own vault and remembers every
@@ -52,6 +53,7 @@ public final class RealFlows implements AutoCloseable {
     public final FakeMastodon mastodon = FakeMastodon.start();
     public final FakeGraph graph = FakeGraph.start(PUBLIC_URL);
     public final FakeYouTube youtube = FakeYouTube.start();
+    public final FakeThreads threads = FakeThreads.start();
     public final FakeSlack slack;
     public final FakeWebhookReceiver hook;
     public final App app;
@@ -83,11 +85,14 @@ public final class RealFlows implements AutoCloseable {
                 .with("AIL_YOUTUBE_API_URL", youtube.url()).with("AIL_YOUTUBE_AUTH_URL", youtube.url())
                 .with("AIL_META_CLIENT_ID", FakeGraph.APP_ID).with("AIL_META_CLIENT_SECRET", FakeGraph.APP_SECRET)
                 .with("AIL_META_API_URL", graph.url()).with("AIL_META_AUTH_URL", graph.url())
+                .with("AIL_THREADS_CLIENT_ID", FakeThreads.CLIENT_ID).with("AIL_THREADS_CLIENT_SECRET", FakeThreads.CLIENT_SECRET)
+                .with("AIL_THREADS_API_URL", threads.url()).with("AIL_THREADS_AUTH_URL", threads.url())
                 .with("SLACK_SIGNING_SECRET", SIGNING_SECRET).with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
                 .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
                 .start();
         local = "http://127.0.0.1:" + app.port();
         graph.fetchVia(PUBLIC_URL, local); // Meta fetches AIL's public media links; here they are on loopback
+        threads.fetchesFrom(PUBLIC_URL, local); // Threads fetches media from AIL's public URL, which is this service
     }
 
     public DataSource db() {
@@ -208,6 +213,17 @@ public final class RealFlows implements AutoCloseable {
             throw new AssertionError("AIL keeps tokens Google did not issue");
         }
         return tokens;
+    }
+
+    /** {@code connect threads} through Threads' authorization window and callback: the long-lived token AIL stored. */
+    public String connectThreads() throws Exception {
+        FakeThreads.Callback back = threads.approve(confirm(link(run("connect threads"), "threads")));
+        callback(local + "/oauth/threads/callback?state=" + back.state() + "&code=" + back.code());
+        List<String> tokens = tokensOf("threads");
+        if (!threads.tokenValid(tokens.get(0)) || !tokens.get(0).equals(tokens.get(1))) {
+            throw new AssertionError("AIL keeps a Threads token Threads did not issue as long-lived");
+        }
+        return tokens.get(0);
     }
 
     /** {@code connect mastodon <instance>}, registering AIL's app there: the token and the app's client secret the instance issued. */
@@ -472,6 +488,7 @@ public final class RealFlows implements AutoCloseable {
             youtube.close();
             linkedin.close();
             x.close();
+            threads.close();
         }
     }
 }
