@@ -137,6 +137,15 @@ class YouTubeFlowTest {
     }
 
     @Test
+    void disconnectGivesTheGrantBackToGoogle() throws Exception {
+        List<String> tokens = connect();
+        String reply = flows.run("disconnect youtube").text();
+        assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> !flows.youtube.refreshTokenValid(tokens.get(1))), reply);
+        assertFalse(flows.youtube.accessTokenValid(tokens.get(0)), "Google ends the access made from the grant too");
+        assertEquals(0, flows.count("select count(*) from social_accounts where platform = 'youtube'"));
+    }
+
+    @Test
     void aRefreshTokenGoogleRevokedAsksForAReconnectOnce() throws Exception {
         List<String> tokens = connect();
         flows.youtube.expire(tokens.get(0));
