@@ -60,8 +60,8 @@ final class MediaRules {
             .images(MediaLimits.of(100 * MB, JPEG, PNG, GIF, WEBP, HEIC))
             .videos(MediaLimits.of(100 * MB, MP4, MOV, WEBM));
 
-    // No provider yet: kept for when one comes. YouTube: 15 minutes unless the channel is verified, which AIL
-    // cannot know; files up to 256 GB, more than AIL copies.
+    // YouTube: 15 minutes unless the channel is verified, which AIL cannot know; files up to 256 GB, more than AIL
+    // copies.
     static final MediaRule YOUTUBE = new MediaRule(1, 1, false, Need.VIDEO)
             .videos(MediaLimits.of(256_000 * MB, MP4, MOV, WEBM).length(null, Duration.ofMinutes(15)));
 

@@ -80,9 +80,10 @@ public enum Platform {
                             + "others are refused by LinkedInMedia")),
             null, parts -> new LinkedInProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(),
                     parts.app().version(), parts.clock())),
-    // The text becomes the video's description (5000); title: is its title, else the text's first line.
+    // The text becomes the video's description (5000 bytes); title: is its title, else the text's first line.
     YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, DAILY_QUOTA),
-            new PostRule(5000, Counting.UTF16_UNITS, 0, "<>", MediaRules.YOUTUBE)
+            // YouTube counts the description in bytes
+            new PostRule(5000, Counting.UTF16_UNITS, 5000, "<>", MediaRules.YOUTUBE)
                     .taking(OptionRule.of(TITLE, TAGS).withPrivacy(PUBLIC, UNLISTED, PRIVATE)),
             List.of(Host.api(YouTubeProvider.API_URL, "YouTube Data API: the channel, resumable video uploads "
                             + "(AIL_YOUTUBE_API_URL replaces it)"),

@@ -199,4 +199,14 @@ class YouTubeUploadTest {
         assertEquals("https://www.youtube.com/shorts/abcdefghijk", provider.publish(credentials, new PublishRequest("p1", "x",
                 List.of(ref), List.of(new MediaItem("s.mp4", vertical, null, null)), UUID.randomUUID(), Instant.now())).url());
     }
+
+    @Test
+    void aDescriptionIsCountedInBytesAsYouTubeCountsItAndAnglesAreRefusedBeforeAnythingIsSent() {
+        com.ailsocialautomation.platform.PostRule rule = com.ailsocialautomation.platform.Platform.YOUTUBE.rule();
+        String accented = "é".repeat(2600); // 2,600 characters, 5,200 bytes
+        List<String> problems = rule.problems(new com.ailsocialautomation.platform.TextLengths(accented), List.of(), "YouTube (@ailteam)", 5000);
+        assertTrue(problems.get(0).contains("5200/5000 bytes"), problems.toString());
+        assertTrue(rule.problems(new com.ailsocialautomation.platform.TextLengths("a <b> tag"), List.of(), "YouTube (@ailteam)", 5000)
+                .get(0).contains("<"));
+    }
 }
