@@ -108,8 +108,8 @@ public final class CommandService {
 
     /** Resolves the chat identity to our ids, creating the workspace and user on first use. */
     public Caller caller(Invocation invocation) {
-        UUID workspaceId = workspaces.ensure(invocation.frontEnd(), invocation.workspaceId(), null);
-        ChatUser user = workspaces.ensureUser(workspaceId, invocation.userId(), invocation.displayName());
+        ChatUser user = workspaces.caller(invocation.frontEnd(), invocation.workspaceId(), invocation.userId(), invocation.displayName());
+        UUID workspaceId = user.workspaceId();
         ZoneId zone = user.zone() != null ? user.zone()
                 : invocation.defaultZone() != null ? invocation.defaultZone() : ZoneOffset.UTC;
         return new Caller(invocation, workspaceId, user, zone);

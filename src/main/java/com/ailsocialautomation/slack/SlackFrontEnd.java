@@ -46,6 +46,11 @@ public final class SlackFrontEnd implements AutoCloseable {
     public static final String ORG_EVENT = "team_access_revoked";
     /** Slack wants the ack within 3 s; what takes longer answers through the response_url. */
     static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
+    /**
+     * Threads that run commands and Slack calls beside the ack; they mostly wait on PostgreSQL or Slack. With 8, fifty
+     * people at once queued behind each other on the ack path.
+     */
+    static final int WORKERS = 32;
     private static final Logger log = LoggerFactory.getLogger(SlackFrontEnd.class);
 
     /** What the Slack app uses of the rest of AIL. */
@@ -69,7 +74,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         this.config = config;
         this.slack = Slack.getInstance(slackConfig(config.apiUrl()));
         AtomicInteger n = new AtomicInteger();
-        this.work = Executors.newFixedThreadPool(8, r -> {
+        this.work = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "ail-slack-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -1,0 +1,47 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Every chat request names its person; only the first, or a new display name, writes anything. */
+class WorkspacesCallerTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    private final Sql sql = new Sql(pg.dataSource());
+    private final Workspaces workspaces = new Workspaces(sql);
+
+    /** The transaction that last wrote the person's row and their workspace's. */
+    private String writers(ChatUser user) {
+        return sql.one("select u.xmin::text || '/' || w.xmin::text from chat_users u join workspaces w on w.id = u.workspace_id "
+                + "where u.id = ?", rs -> rs.getString(1), user.id()).orElseThrow();
+    }
+
+    @Test
+    void aKnownPersonIsFoundWithoutWritingAndANewNameIsWritten() {
+        String team = "T" + UUID.randomUUID();
+        ChatUser first = workspaces.caller(FrontEnd.SLACK, team, "U1", "Ana");
+        assertEquals("Ana", first.displayName());
+        assertEquals(first.workspaceId(), workspaces.find(FrontEnd.SLACK, team).orElseThrow(), "the workspace was created");
+        String written = writers(first);
+
+        ChatUser again = workspaces.caller(FrontEnd.SLACK, team, "U1", "Ana");
+        assertEquals(first.id(), again.id());
+        assertEquals(written, writers(again), "the second request wrote nothing");
+
+        ChatUser renamed = workspaces.caller(FrontEnd.SLACK, team, "U1", "Ana Lima");
+        assertEquals(first.id(), renamed.id());
+        assertEquals("Ana Lima", workspaces.user(first.workspaceId(), first.id()).orElseThrow().displayName());
+
+        ChatUser colleague = workspaces.caller(FrontEnd.SLACK, team, "U2", "Bo");
+        assertEquals(first.workspaceId(), colleague.workspaceId(), "a colleague joins the same workspace");
+        assertNotEquals(first.id(), colleague.id());
+    }
+}
