@@ -24,6 +24,7 @@ public final class AccountCommands implements Handler {
     private final Targets targets;
     private final NotSetUp notSetUp;
     private final MediaStore media;
+    private final Disconnection disconnection;
 
     public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media) {
         this(accounts, linkers, revoker, targets, media, NotSetUp.NONE);
@@ -38,6 +39,7 @@ public final class AccountCommands implements Handler {
         this.linkers = linkers;
         this.revoker = revoker;
         this.targets = targets;
+        this.disconnection = new Disconnection(accounts, revoker, targets, media);
     }
 
     @Override
@@ -89,12 +91,19 @@ public final class AccountCommands implements Handler {
         if (!caller.admin() && !caller.user().id().equals(account.ownerUserId())) {
             throw new UserError("Only the person who connected " + account.label() + " or a workspace admin can disconnect it.");
         }
-        int cancelled = targets.cancelScheduledTo(caller.workspaceId(), account.id());
-        media.dropUnsendableTo(caller.workspaceId(), account.id()); // no retry can send them any more
-        boolean revoked = revoker.revoke(account);
-        accounts.delete(caller.workspaceId(), account.id());
+        // accounts connected through the same grant (a person's Facebook login) end with it: revoking it ends them all
+        List<Account> together = accounts.sameGrant(caller.workspaceId(), account.id());
+        Disconnection.Done done = disconnection.disconnect(account, true);
+        int cancelled = done.cancelled();
+        for (Account other : together) {
+            cancelled += disconnection.disconnect(other, false).cancelled();
+        }
+        String also = together.isEmpty() ? "" : " Also disconnected, as they were connected through the same "
+                + account.platform().displayName() + " login that AIL gave back: "
+                + String.join(", ", together.stream().map(Account::label).toList()) + ".";
         return Reply.of("Disconnected " + account.label() + ". Its tokens are deleted"
-                + (revoked ? "" : "; revoking them at " + account.platform() + " failed for now and will be retried")
-                + "." + (cancelled == 0 ? "" : " " + cancelled + " scheduled " + (cancelled == 1 ? "post to it was" : "posts to it were") + " cancelled."));
+                + (done.revoked() ? "" : "; revoking them at " + account.platform() + " failed for now and will be retried")
+                + "." + (cancelled == 0 ? "" : " " + cancelled + " scheduled " + (cancelled == 1 ? "post to it was" : "posts to it were") + " cancelled.")
+                + also);
     }
 }

@@ -79,6 +79,14 @@ public final class ForgetMe {
         return erasure.erase(workspaceId, userId);
     }
 
+    /**
+     * Erases the person's data at once, without the chat confirmation: for a deletion they asked for through a
+     * platform (Meta's data-deletion callback, signed by Meta), which is their confirmation.
+     */
+    public Erased eraseRequested(UUID workspaceId, UUID userId) {
+        return erasure.erase(workspaceId, userId);
+    }
+
     private static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -20,7 +20,11 @@ import com.ailsocialautomation.command.WebhookLinker;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.oauth.OAuthLinker;
+import com.ailsocialautomation.oauth.MetaCallbackRoutes;
 import com.ailsocialautomation.oauth.OAuthRoutes;
+import com.ailsocialautomation.command.Disconnection;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.oauth.OneTimeLinks;
 import com.ailsocialautomation.oauth.PageConnectRoutes;
 import com.ailsocialautomation.privacy.DataExport;
@@ -70,8 +74,8 @@ public final class CommandLayer {
                 platforms.notSetUp);
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         List<PersonalData> frontEndData = List.of(new InstallationData());
-        PrivacyCommands privacy = new PrivacyCommands(
-                new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData),
+        ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
+        PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard,
                         new MediaIntake(platforms.http), store.media, clock),
@@ -86,10 +90,16 @@ public final class CommandLayer {
         outstanding = new Outstanding(commands, store.posts, clock);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);
         workspaceEraser = new WorkspaceEraser(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, frontEndData);
-        routes = List.of(
+        List<WebRoutes> web = new ArrayList<>(List.of(
                 new PageConnectRoutes(config.publicUrl(), store.oauthStates, bluesky, webhook, store.outbox, clock),
                 new OAuthRoutes(config.publicUrl(), store.oauthStates, platforms.providers, platforms.apps,
-                        store.accounts, store.technicalData, store.outbox, clock));
+                        store.accounts, store.technicalData, store.outbox, clock)));
+        PlatformApp meta = Platform.FACEBOOK.app(config); // the Meta app Facebook and Instagram share
+        if (meta.hasCredentials()) {
+            web.add(new MetaCallbackRoutes(config.publicUrl(), meta.clientSecret(), store.accounts,
+                    new Disconnection(store.accounts, publishing.revoker, store.targets, store.media), forgetMe, store.outbox, clock));
+        }
+        routes = List.copyOf(web);
     }
 
     private static List<Handler> withStandIns(List<Handler> real, List<Handler> standIns) {

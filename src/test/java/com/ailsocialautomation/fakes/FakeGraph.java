@@ -161,6 +161,23 @@ public final class FakeGraph extends LoopbackApi {
         }
     }
 
+    /**
+     * A {@code signed_request} as Meta sends to an app's deauthorize and data-deletion callbacks: base64url of the
+     * HMAC-SHA256 (keyed with the app secret) of the payload's base64url, a dot, the payload's base64url.
+     */
+    public static String signedRequest(String userId, String secret) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String payload = b64.encodeToString(("{\"algorithm\":\"HMAC-SHA256\",\"expires\":0,\"issued_at\":"
+                + Instant.now().getEpochSecond() + ",\"user_id\":\"" + userId + "\"}").getBytes(StandardCharsets.UTF_8));
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return b64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII))) + "." + payload;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What the person ticks on the dialog. */
     public void grantScope(String scope) {
         grantedScope = scope;
