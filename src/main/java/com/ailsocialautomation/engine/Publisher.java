@@ -196,7 +196,7 @@ public final class Publisher {
             return unknown(post, target, started, e.error);
         } catch (PlatformError e) {
             if (e.isAllowanceUsedUp() && e.retryAt() != null) {
-                // the platform's own posting allowance, said before anything was posted (Instagram's posts per 24 hours)
+                // the platform's own posting allowance, said before anything was posted (Instagram's and Threads' posts a day)
                 return hold(post, target, started, new MediaPipeline.Held(e.retryAt(), "held: " + e.getMessage()));
             }
             return platformFailure(post, target, account, started, e);
