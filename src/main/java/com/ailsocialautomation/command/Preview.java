@@ -1,7 +1,9 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.platform.OptionRule;
 import com.ailsocialautomation.platform.TextLengths;
 
 import com.ailsocialautomation.schedule.Times;
@@ -52,7 +54,20 @@ public final class Preview {
         if (!options.isEmpty()) {
             reply = reply.withField("Options", PostOptionInput.shown(options, targets));
         }
+        String defaults = options.privacy() != null ? "" : targets.stream()
+                .filter(t -> t.platform().rule().options().privacyByDefault() != null)
+                .map(t -> t.who() + ": " + byDefault(t.platform().rule().options())).collect(Collectors.joining("\n"));
+        if (!defaults.isEmpty()) {
+            reply = reply.withField("Privacy", defaults);
+        }
         return reply.withField("When", when == null ? "now" : Times.format(when, zone));
+    }
+
+    /** "private, AIL's default; privacy:public or privacy:unlisted changes it" */
+    private static String byDefault(OptionRule rule) {
+        return rule.privacyByDefault().word() + ", AIL's default; privacy:" + rule.privacy().stream()
+                .filter(p -> p != rule.privacyByDefault()).map(Privacy::word).collect(Collectors.joining(" or privacy:"))
+                + " changes it";
     }
 
     private static String shown(String text) {

@@ -14,15 +14,31 @@ import java.util.stream.Collectors;
  * list them). Part of its {@link PostRule}: the command layer refuses an option no target uses, and a privacy value
  * a target does not have, before anything is kept.
  */
-public record OptionRule(Set<PostOption> options, List<Privacy> privacy) {
+public record OptionRule(Set<PostOption> options, List<Privacy> privacy, Privacy privacyByDefault) {
     public static final OptionRule NONE = new OptionRule(Set.of(), List.of());
 
+    /**
+     * @param privacyByDefault what AIL sets when a post gives no privacy: (YouTube: private, and the reply says so);
+     *                         null where the platform's own default applies
+     */
     public OptionRule {
         options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
         privacy = List.copyOf(privacy);
         if (options.contains(PostOption.PRIVACY) == privacy.isEmpty()) {
             throw new IllegalArgumentException("a platform that uses privacy: names the values it has, and only then");
         }
+        if (privacyByDefault != null && !privacy.contains(privacyByDefault)) {
+            throw new IllegalArgumentException("a default privacy is one of the platform's values");
+        }
+    }
+
+    public OptionRule(Set<PostOption> options, List<Privacy> privacy) {
+        this(options, privacy, null);
+    }
+
+    /** The same, with AIL setting {@code value} when a post gives no privacy. */
+    public OptionRule byDefault(Privacy value) {
+        return new OptionRule(options, privacy, value);
     }
 
     public static OptionRule of(PostOption... options) {

@@ -84,7 +84,7 @@ public enum Platform {
     YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, DAILY_QUOTA),
             // YouTube counts the description in bytes
             new PostRule(5000, Counting.UTF16_UNITS, 5000, "<>", MediaRules.YOUTUBE)
-                    .taking(OptionRule.of(TITLE, TAGS).withPrivacy(PUBLIC, UNLISTED, PRIVATE)),
+                    .taking(OptionRule.of(TITLE, TAGS).withPrivacy(PUBLIC, UNLISTED, PRIVATE).byDefault(PRIVATE)),
             List.of(Host.api(YouTubeProvider.API_URL, "YouTube Data API: the channel, resumable video uploads "
                             + "(AIL_YOUTUBE_API_URL replaces it)"),
                     Host.api(YouTubeProvider.TOKEN_URL, "Google's OAuth token and revoke endpoints "

@@ -392,6 +392,13 @@ public final class FakeYouTube extends LoopbackApi {
         if (description.getBytes(StandardCharsets.UTF_8).length > 5000 || description.matches("(?s).*[<>].*")) {
             return error(400, "invalidDescription", "The request metadata specifies an invalid video description.");
         }
+        int tagCharacters = 0;
+        for (JsonNode tag : video.path("snippet").path("tags")) {
+            tagCharacters += tag.asText().length() + (tag.asText().contains(" ") ? 2 : 0) + 1; // quoted when spaced, commas
+        }
+        if (tagCharacters > 501) {
+            return error(400, "invalidTags", "The request metadata specifies invalid video keywords.");
+        }
         if (!Set.of("public", "unlisted", "private").contains(video.path("status").path("privacyStatus").asText())) {
             return error(400, "invalidPrivacyStatus", "The request metadata specifies an invalid privacy status.");
         }

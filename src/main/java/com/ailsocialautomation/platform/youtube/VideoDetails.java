@@ -1,13 +1,16 @@
 package com.ailsocialautomation.platform.youtube;
 
+import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaFacts;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublishRequest;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,29 +19,27 @@ import java.util.Map;
  * the post is accepted.
  */
 record VideoDetails(String title, String description, List<String> tags, Privacy privacy) {
+    /** YouTube's privacyStatus for the privacy values its registry entry takes. */
+    private static final Map<Privacy, String> STATUS = Map.of(Privacy.PUBLIC, "public", Privacy.UNLISTED, "unlisted",
+            Privacy.PRIVATE, "private");
     static final int TITLE_LIMIT = 100;
 
-    /** YouTube's privacyStatus values. AIL's default is private, so nothing goes public by surprise. */
-    enum Privacy {
-        PUBLIC, UNLISTED, PRIVATE;
-
-        String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /**
-     * The details of {@code post}: its title, else the text's first line, else the file's name; the text as the
-     * description; private unless the post chose otherwise. {@code media} may be null where only the post's part counts.
+     * The details of {@code post}: its title: option, else the text's first line, else the file's name; the text as
+     * the description; its tags; its privacy, else the registry's default for YouTube (private). {@code media} may be
+     * null where only the post's part counts.
      */
     static VideoDetails of(PublishRequest post, Media media) {
         String text = post == null || post.text() == null ? "" : post.text();
-        String title = firstLine(text);
+        PostOptions options = post == null ? PostOptions.NONE : post.options();
+        String title = options.title() != null ? options.title().strip() : firstLine(text);
         if (title.isBlank() && media != null) {
             String name = media.fileName();
             title = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         }
-        return new VideoDetails(cut(title.replace("<", "").replace(">", "").strip()), text, List.of(), Privacy.PRIVATE);
+        Privacy privacy = options.privacy() != null ? options.privacy()
+                : Platform.YOUTUBE.rule().options().privacyByDefault();
+        return new VideoDetails(cut(title.replace("<", "").replace(">", "").strip()), text, options.tags(), privacy);
     }
 
     /**
@@ -53,7 +54,12 @@ record VideoDetails(String title, String description, List<String> tags, Privacy
             snippet.put("tags", tags);
         }
         snippet.put("categoryId", "22");
-        return Map.of("snippet", snippet, "status", Map.of("privacyStatus", privacy.value()));
+        String status = STATUS.get(privacy);
+        if (status == null) {
+            throw new PlatformError(PlatformError.Kind.PERMANENT, 0, "YouTube has no privacy setting '" + privacy.word()
+                    + "'; use privacy:public, privacy:unlisted or privacy:private", null);
+        }
+        return Map.of("snippet", snippet, "status", Map.of("privacyStatus", status));
     }
 
     /**

@@ -90,8 +90,10 @@ class YouTubeFlowTest {
 
         flows.youtube.dropChunk(1); // Google keeps 256 KiB of the first 8 MiB, then the connection drops
         String text = "Launch day\nEverything we shipped this week.";
-        String reply = flows.run("post to:youtube media:" + link() + " " + text).text();
-        assertTrue(reply.startsWith("Post "), reply);
+        com.ailsocialautomation.message.Reply accepted = flows.run("post to:youtube media:" + link() + " " + text);
+        assertTrue(accepted.text().startsWith("Post "), accepted.text());
+        assertTrue(accepted.fields().stream().anyMatch(f -> f.toString().contains("Privacy") && f.toString().contains(
+                "YouTube (@ailteam): private, AIL's default; privacy:public or privacy:unlisted changes it")), accepted.toString());
         flows.awaitState(text, "published");
 
         FakeYouTube.Video video = flows.youtube.videos().get(0);
@@ -108,6 +110,16 @@ class YouTubeFlowTest {
         assertEquals(1, flows.youtube.insertsToday(), "one upload session");
         assertTrue(flows.inClear().isEmpty(), flows.inClear().toString());
         assertEquals(0, flows.count("select count(*) from media_uploads"), "the session is forgotten once published");
+
+        com.ailsocialautomation.message.Reply chosen = flows.run("post to:youtube media:" + link()
+                + " title:\"Spring release\" privacy:unlisted tags:launch,spring Second video");
+        assertFalse(chosen.toString().contains("AIL's default"), chosen.toString());
+        flows.awaitState("Second video", "published");
+        FakeYouTube.Video second = flows.youtube.videos().get(1);
+        assertEquals("Spring release", second.title());
+        assertEquals("unlisted", second.privacy());
+        assertEquals(List.of("launch", "spring"), second.tags());
+        assertEquals("Second video", second.description());
     }
 
     @Test

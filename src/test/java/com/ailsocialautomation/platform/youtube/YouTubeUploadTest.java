@@ -2,6 +2,8 @@ package com.ailsocialautomation.platform.youtube;
 
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeYouTube;
+import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.Credentials;
@@ -208,5 +210,18 @@ class YouTubeUploadTest {
         assertTrue(problems.get(0).contains("5200/5000 bytes"), problems.toString());
         assertTrue(rule.problems(new com.ailsocialautomation.platform.TextLengths("a <b> tag"), List.of(), "YouTube (@ailteam)", 5000)
                 .get(0).contains("<"));
+    }
+
+    @Test
+    void thePostsTitleTagsAndPrivacyOptionsGoWithTheVideo() {
+        PublishRequest post = new PublishRequest("p1", "What we shipped", List.of(), List.of(), UUID.randomUUID(), Instant.now(),
+                new PostOptions("Spring release", Privacy.UNLISTED, List.of("launch", "spring sale"), List.of(), List.of()));
+        Media clip = video(Q);
+        provider.mediaStatus(credentials, provider.uploadMedia(credentials, clip, post), clip);
+        FakeYouTube.Video video = youtube.videos().get(0);
+        assertEquals("Spring release", video.title());
+        assertEquals("What we shipped", video.description());
+        assertEquals(List.of("launch", "spring sale"), video.tags());
+        assertEquals("unlisted", video.privacy());
     }
 }
