@@ -21,6 +21,7 @@ import com.ailsocialautomation.wiring.FrontEnds;
 import com.ailsocialautomation.wiring.Platforms;
 import com.ailsocialautomation.wiring.Publishing;
 import com.ailsocialautomation.wiring.StartError;
+import com.ailsocialautomation.wiring.StartTimes;
 import com.ailsocialautomation.wiring.Store;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -65,6 +66,7 @@ public final class App implements AutoCloseable {
     private Platforms platforms;
     private CommandLayer commandLayer;
     private WebServer web;
+    private final StartTimes times = new StartTimes();
 
     private App(Config config, Clock clock, List<Notifier> notifiers) {
         this.config = config;
@@ -127,8 +129,9 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        times.lap("metrics");
         checkNotStopped();
-        store = Store.open(config, metrics, this::own);
+        store = Store.open(config, metrics, this::own, times);
         checkNotStopped();
     }
 
@@ -139,9 +142,12 @@ public final class App implements AutoCloseable {
         logOptionalParts();
         GoLive.report(config, clock, metrics);
         platforms = Platforms.of(config, store, this::own, clock);
+        times.lap("platforms");
         Publishing publishing = new Publishing(config, clock, store, platforms, metrics, Publishing.DEFAULT);
         commandLayer = new CommandLayer(config, clock, store, platforms, publishing, CommandLayer.NONE);
+        times.lap("publishing and commands");
         FrontEnds frontEnds = new FrontEnds(config, clock, store, commandLayer, notifiers, this::own);
+        times.lap("front ends");
         List<WebRoutes> routes = new ArrayList<>(commandLayer.routes);
         routes.addAll(frontEnds.routes);
         routes.add(new HealthRoutes(store.database::ready, metrics, config.metricsToken()));
@@ -157,8 +163,11 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StartError("AIL_PORT " + config.port() + " cannot be used: " + StartError.firstLineOf(e), e);
         }
+        times.lap("web server");
         own("publishing engine", publishing.start());
+        times.lap("engine");
         log.info("AIL is ready at {} (port {})", config.publicUrl(), web.port());
+        log.info("Start took {}", times.summary());
     }
 
     private static int freePort() {

@@ -32,6 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +53,8 @@ public final class Publisher {
     private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
     /** A rate limit that holds a post back longer than this is worth telling its author about. */
     private static final Duration LONG_DELAY = Duration.ofMinutes(15);
+    /** How soon a target that waits for its platform's turn looks again (a publish takes about this long). */
+    static final Duration TURN_WAIT = Duration.ofSeconds(1);
 
     private final Targets targets;
     private final Posts posts;
@@ -64,6 +69,8 @@ public final class Publisher {
     private final int maxAttempts;
     private final Backoff backoff;
     private final MeterRegistry metrics;
+    /** Publishes in flight per platform, for providers with a cap (see Provider.maxInFlight). */
+    private final Map<Provider, Semaphore> turns = new ConcurrentHashMap<>();
 
     public Publisher(Targets targets, Posts posts, Accounts accounts, Workspaces workspaces,
                      Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
@@ -81,6 +88,11 @@ public final class Publisher {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.metrics = metrics;
+        for (Provider p : providers.all()) {
+            if (p.maxInFlight() > 0) {
+                turns.put(p, new Semaphore(p.maxInFlight()));
+            }
+        }
     }
 
     /** Publishes one target with its workspace, target and post in the log context. */
@@ -104,17 +116,27 @@ public final class Publisher {
                 if (target.dueAt().isAfter(clock.instant().plus(EARLY_SLACK))) {
                     return Outcome.retryAt(target.dueAt()); // rescheduled later after this execution was queued
                 }
-                Optional<Target> claimed = targets.claim(workspaceId, targetId);
-                if (claimed.isEmpty()) {
-                    return Outcome.DONE;
+                Semaphore turn = provider == null ? null : turns.get(provider);
+                if (turn != null && !turn.tryAcquire()) {
+                    return waitTurn(target, provider);
                 }
-                metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
-                Optional<Post> post = posts.find(workspaceId, target.postId());
-                if (post.isEmpty()) {
-                    return Outcome.DONE;
+                try {
+                    Optional<Target> claimed = targets.claim(workspaceId, targetId);
+                    if (claimed.isEmpty()) {
+                        return Outcome.DONE;
+                    }
+                    metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
+                    Optional<Post> post = posts.find(workspaceId, target.postId());
+                    if (post.isEmpty()) {
+                        return Outcome.DONE;
+                    }
+                    context.with(LogContext.POST, post.get().shortId());
+                    return attempt(post.get(), claimed.get(), provider);
+                } finally {
+                    if (turn != null) {
+                        turn.release();
+                    }
                 }
-                context.with(LogContext.POST, post.get().shortId());
-                return attempt(post.get(), claimed.get(), provider);
             }
             case PUBLISHING -> {
                 Optional<Post> found = posts.find(workspaceId, target.postId());
@@ -149,6 +171,15 @@ public final class Publisher {
                 return Outcome.DONE; // cancelled, published, failed, unknown: nothing to do
             }
         }
+    }
+
+    /** The platform has its most publishes in flight: the target tries again shortly, and `show` says why it waits. */
+    private Outcome waitTurn(Target target, Provider provider) {
+        Instant next = clock.instant().plus(TURN_WAIT);
+        metrics.counter("ail.publishes.waiting", "platform", target.platform().id()).increment();
+        targets.waitTurn(target.workspaceId(), target.id(), next, "waiting for its turn: AIL sends at most "
+                + provider.maxInFlight() + " posts at once to " + provider.platform().displayName());
+        return Outcome.retryAt(next);
     }
 
     private Outcome attempt(Post post, Target target, Provider provider) {

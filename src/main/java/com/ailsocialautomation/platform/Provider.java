@@ -26,6 +26,15 @@ public interface Provider {
     }
 
     /**
+     * How many publishes to this platform one instance runs at once. The engine keeps many publishes in flight so
+     * that slow answers overlap; a platform's rate limits were met when an instance ran 8 at a time, and are never
+     * asked to take more because AIL got faster: a target beyond this waits for its turn. 0: no cap.
+     */
+    default int maxInFlight() {
+        return 8;
+    }
+
+    /**
      * How long the platform remembers an idempotency key, for idempotent providers; null when a repeat finds the
      * first post however late it comes (Bluesky's record key).
      */

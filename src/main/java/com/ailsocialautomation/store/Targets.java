@@ -39,6 +39,16 @@ public final class Targets {
                 returning *""", this::target, workspaceId, targetId);
     }
 
+    /**
+     * A scheduled target waits for its turn until {@code at} (its platform has as many publishes in flight as it
+     * takes): its execution moves there, and {@code note} tells `show` why it has not started.
+     */
+    public boolean waitTurn(UUID workspaceId, UUID targetId, Instant at, String note) {
+        return sql.update("""
+                update post_targets set due_at = ?, error = null, error_enc = ?, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'scheduled'""", at, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
+    }
+
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */
     public Optional<Target> resume(UUID workspaceId, UUID targetId) {
         return sql.one("""

@@ -80,12 +80,19 @@ public final class Store {
      * as it runs, so a failure or a stop request part-way leaves nothing behind.
      */
     public static Store open(Config config, MeterRegistry metrics, Owner own) {
+        return open(config, metrics, own, new StartTimes());
+    }
+
+    /** The same, recording how long each step took in {@code times}. */
+    public static Store open(Config config, MeterRegistry metrics, Owner own, StartTimes times) {
         DataDirectory dataDir = config.embeddedDatabase() ? DataDirectory.lock(config.dataDir()) : null;
         if (dataDir != null) {
             own.own("data-directory lock", dataDir);
         }
+        times.lap("data directory");
         Database database = withDatabaseContext(config, () -> Database.open(config, dataDir, metrics));
         own.own(config.embeddedDatabase() ? "database pool and embedded PostgreSQL" : "database pool", database);
+        times.lap(config.embeddedDatabase() ? "embedded PostgreSQL" : "database pool");
         byte[] masterKey = config.encryptionKey() != null
                 ? Base64.getDecoder().decode(config.encryptionKey().reveal())
                 : dataDir.masterKey();
@@ -93,7 +100,10 @@ public final class Store {
             database.migrate();
             return null;
         });
-        return new Store(database, database.dataSource(), Vault.open(database.dataSource(), masterKey));
+        times.lap("migrations");
+        Store store = new Store(database, database.dataSource(), Vault.open(database.dataSource(), masterKey));
+        times.lap("vault");
+        return store;
     }
 
     /** Turns a failure of the database into one line that says which database and what went wrong. */

@@ -48,6 +48,12 @@ public final class WebhookProvider implements Provider {
         return new Profile(credentials.accountId(), credentials.handle(), credentials.handle(), null, credentials.instanceUrl());
     }
 
+    /** Each webhook is its owner's own receiver, with no platform limit to keep: as many at once as the engine runs. */
+    @Override
+    public int maxInFlight() {
+        return 0;
+    }
+
     @Override
     public boolean uploadsMedia() {
         return false;
