@@ -3,13 +3,20 @@ package com.ailsocialautomation.media;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.engine.MediaPipeline;
 import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.net.MediaType;
 import com.ailsocialautomation.platform.Media;
 import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PublicMedia;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.testing.Units;
@@ -239,5 +246,30 @@ class PublicMediaTest {
         PlatformError e = assertThrows(PlatformError.class, () -> grants.grant(linked, Duration.ofMinutes(5)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertTrue(e.getMessage().contains("post it again"), e.getMessage());
+    }
+
+    @Test
+    void aLinkMadeForATargetEndsWhenTheTargetFinishes() throws Exception {
+        UUID ws = units.store.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
+        UUID user = units.store.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana").id();
+        Account account = units.store.accounts.connect(ws, user, new NewAccount(PlatformId.WEBHOOK, "hook-" + UUID.randomUUID(),
+                "hook", "hook", null, "https://hook.example.org/in", null, null), new StoredTokens(Secret.of("s3cret-signing"), null, null, null));
+        Path file = tmp.resolve("item");
+        Files.write(file, random(700));
+        Copies copies = new Copies();
+        copies.add(new Copy(file, "clip", new MediaFacts(MediaType.PNG, 700, 16, 16, null), null, Origin.CHAT_FILE, null));
+        Post post = units.store.posts.create(ws, user, "to a target", List.of(), 1, clock.instant().plus(Duration.ofDays(1)),
+                null, List.of(account), (tx, postId) -> units.store.media.save(tx, ws, postId, copies));
+        Target target = units.store.targets.find(ws, post.targets().get(0).id()).orElseThrow();
+        StoredMedia item = units.store.media.of(ws, post.id()).get(0);
+        URI forTarget = grants.grant(item.sentTo(target.id()), Duration.ofMinutes(10));
+        URI other = grants.grant(item, Duration.ofMinutes(10)); // another target's, or none named
+        assertEquals(200, fetch(forTarget).statusCode());
+
+        new MediaPipeline(units.store.mediaUploads, units.store.uploadAllowances, grants, clock, Duration.ofSeconds(5),
+                Duration.ofMinutes(30)).forget(target); // what the publisher does when the target finishes
+
+        assertEquals(404, fetch(forTarget).statusCode());
+        assertEquals(200, fetch(other).statusCode());
     }
 }
