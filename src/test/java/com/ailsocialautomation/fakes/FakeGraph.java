@@ -133,6 +133,19 @@ public final class FakeGraph extends LoopbackApi {
         instagram.fetchVia = local;
     }
 
+    /** Meta's fetcher is busy: new containers stay IN_PROGRESS until {@link #fetchNow}. */
+    public void holdFetches() {
+        instagram.gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void fetchNow() {
+        java.util.concurrent.CountDownLatch gate = instagram.gate;
+        instagram.gate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
     /** Meta cannot reach AIL's public address from now on (a firewall, a wrong AIL_PUBLIC_URL): fetches fail. */
     public void cannotReachPublicUrl() {
         instagram.fetchVia = "http://127.0.0.1:1";

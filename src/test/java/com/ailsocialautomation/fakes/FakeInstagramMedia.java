@@ -64,6 +64,8 @@ final class FakeInstagramMedia {
     volatile String publicUrl;
     volatile String fetchVia;
     volatile int quotaTotal = 25;
+    /** While set, fetches wait for it: containers stay IN_PROGRESS. */
+    volatile java.util.concurrent.CountDownLatch gate;
 
     FakeInstagramMedia(AtomicLong ids) {
         this.ids = ids;
@@ -116,6 +118,15 @@ final class FakeInstagramMedia {
 
     /** What Meta's fetcher does with the URL: GET it, with its own User-Agent, and check what came back. */
     private void fetch(Container c, String url, boolean image) {
+        java.util.concurrent.CountDownLatch wait = gate;
+        if (wait != null) {
+            try {
+                wait.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         fetchedUrls.add(url);
         String target = fetchVia != null && publicUrl != null && url.startsWith(publicUrl) ? fetchVia + url.substring(publicUrl.length()) : url;
         try {

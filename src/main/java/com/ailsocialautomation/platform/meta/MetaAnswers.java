@@ -19,7 +19,8 @@ import java.util.Set;
  * code says (Graph API "Handling errors" and "Rate limiting" docs): 190 and the permission codes need the person to
  * log in again; 4, 17, 32, 613 and the business use-case codes (80001-80014) wait as {@code X-Business-Use-Case-Usage}
  * says (its {@code estimated_time_to_regain_access}, in minutes), else for the hour the app and user limits roll
- * over; Instagram's 9/2207042 is its publishing limit; {@code is_transient} and codes 1, 2 try again.
+ * over; Instagram's 9/2207042 is its publishing limit; {@code is_transient}, codes 1, 2 and 9007 (a container not
+ * ready yet) try again.
  */
 final class MetaAnswers {
     /** App- and user-level limits are counted over a rolling hour; without a header saying more, wait that long. */
@@ -60,7 +61,8 @@ final class MetaAnswers {
             return new PlatformError(Kind.RATE_LIMITED, status, platform + "'s limit for " + doing + " is used up until "
                     + at + " (" + words + ")", at);
         }
-        if (status >= 500 || error.path("is_transient").asBoolean(false) || code == 1 || code == 2) {
+        // 9007: the container is not ready yet (Meta's word for a publish that came too early): nothing was posted
+        if (status >= 500 || error.path("is_transient").asBoolean(false) || code == 1 || code == 2 || code == 9007) {
             return new PlatformError(Kind.TRANSIENT, status, platform + " had a problem while " + doing + ": " + words, null);
         }
         return new PlatformError(Kind.PERMANENT, status, words, null);
