@@ -224,4 +224,17 @@ class YouTubeUploadTest {
         assertEquals(List.of("launch", "spring sale"), video.tags());
         assertEquals("unlisted", video.privacy());
     }
+
+    @Test
+    void aChunkGoogleFailsWith503IsFollowedByOneQuestionAndTheUploadGoesOn() {
+        Media clip = video(3 * Q);
+        MediaRef session = provider.uploadMedia(credentials, clip, post("Backend error"));
+        youtube.failNextChunk();
+        MediaRef done = provider.mediaStatus(credentials, session, clip);
+        assertTrue(done.ready());
+        assertEquals(List.of("0-524287/786432", "0-524287/786432", "524288-786431/786432"), youtube.chunkRanges(),
+                "Google kept nothing of the failed chunk, so it goes again from where Google is");
+        assertEquals(2, youtube.sessionQuestions());
+        assertArrayEquals(clip.bytes(), youtube.bytesOf(done.id()));
+    }
 }
