@@ -68,12 +68,20 @@ class AppExternalDatabaseTest {
         for (String off : List.of(
                 "Slack: off (set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)",
                 "Discord: off (set DISCORD_BOT_TOKEN)",
-                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)")) {
+                "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
+                "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)")) {
             assertEquals(1, lines.stream().filter(off::equals).count(), off + " in " + lines);
         }
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("x: off")), "X has credentials");
-        for (String none : List.of("youtube", "tiktok", "meta", "facebook", "instagram", "threads")) {
-            assertTrue(lines.stream().noneMatch(l -> l.startsWith(none + ":")), "AIL has no " + none + " provider to turn on");
+        // every platform that waits for its operator's app says so once; one without a provider has nothing to turn on
+        com.ailsocialautomation.config.Config config = com.ailsocialautomation.config.Config.from(env);
+        for (com.ailsocialautomation.platform.Platform platform : com.ailsocialautomation.platform.Platform.values()) {
+            java.util.Optional<String> off = platform.whyOff(platform.app(config));
+            if (off.isPresent()) {
+                assertEquals(1, lines.stream().filter(off.get()::equals).count(), off.get() + " in " + lines);
+            } else if (!platform.hasProvider()) {
+                assertTrue(lines.stream().noneMatch(l -> l.startsWith(platform.id() + ":")), "AIL has no " + platform + " provider to turn on");
+            }
         }
         for (String line : lines) {
             assertFalse(line.contains("must-not-be-logged") || line.contains(PostgresExtension.MASTER_KEY_BASE64), line);
