@@ -50,11 +50,13 @@ public final class Announcer {
         outbox.add(post.workspaceId(), post.authorUserId(), "unknown:" + target.id() + ":" + attemptKey(target), dm, post.origin());
     }
 
-    public void published(Post post, Target target, String url, Duration late, boolean notifyAuthor) {
+    /** {@code note} says what people should know when there is no link (null: nothing to add). */
+    public void published(Post post, Target target, String url, String note, Duration late, boolean notifyAuthor) {
         String lateNote = late.compareTo(Duration.ofMinutes(1)) > 0
                 ? " (" + late.toMinutes() + " min late: AIL was not running at the scheduled time)" : "";
         Reply message = Reply.of("Post " + post.shortId() + " is published on " + target.platform() + " ("
-                + target.accountLabel() + ")" + lateNote + (url == null ? "." : ": " + url));
+                + target.accountLabel() + ")" + lateNote + (url == null ? "." : ": " + url)
+                + (note == null ? "" : " " + note + (note.endsWith(".") ? "" : ".")));
         if (notifyAuthor || !lateNote.isEmpty()) {
             outbox.add(post.workspaceId(), post.authorUserId(), "published:" + target.id(), message, post.origin());
         } else {

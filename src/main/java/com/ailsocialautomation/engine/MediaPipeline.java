@@ -112,8 +112,9 @@ public final class MediaPipeline {
         }
         Instant now = clock.instant();
         Map<Integer, Upload> held = uploads.of(target.workspaceId(), target.id()).stream()
-                // a processed item is reused while the platform keeps it; one still processing is bounded by giveUpAfter
-                .filter(u -> !u.ready() || u.uploadedAt().isAfter(now.minus(provider.uploadKeptFor())))
+                // a processed item is reused while the platform keeps it; one still processing is bounded by giveUpAfter;
+                // where the upload is the post, what the platform holds is the post and is never uploaded again
+                .filter(u -> !u.ready() || provider.postsOnUpload() || u.uploadedAt().isAfter(now.minus(provider.uploadKeptFor())))
                 .collect(Collectors.toMap(Upload::position, Function.identity()));
         List<MediaRef> refs = new ArrayList<>();
         Instant checkAt = null;
@@ -150,6 +151,11 @@ public final class MediaPipeline {
         grants.revokeTarget(target.workspaceId(), target.id());
     }
 
+    /** Whether the platform holds something of the target's media (where the upload posts: the post itself). */
+    public boolean holds(Target target) {
+        return !uploads.of(target.workspaceId(), target.id()).isEmpty();
+    }
+
     private MediaRef upload(Provider provider, Credentials creds, Target target, int position, String hash, Media media,
                             PublishRequest post) {
         DailyAllowance allowance = provider.uploadAllowance();
@@ -180,6 +186,11 @@ public final class MediaPipeline {
 
     private MediaRef poll(Provider provider, Credentials creds, Target target, Upload upload, Media item) {
         if (upload.uploadedAt().isBefore(clock.instant().minus(giveUpAfter))) {
+            if (provider.postsOnUpload()) {
+                // the platform has the post and may still publish it: not a refusal, an unknown
+                throw PlatformError.answerLost(provider.platform().displayName() + " was still processing it after "
+                        + giveUpAfter.toMinutes() + " minutes");
+            }
             throw new ItemRefused(upload.fileName(), new PlatformError(PlatformError.Kind.PERMANENT, 0, provider.platform().displayName()
                     + " was still processing it after " + giveUpAfter.toMinutes() + " minutes", null));
         }

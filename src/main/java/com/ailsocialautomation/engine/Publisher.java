@@ -151,6 +151,12 @@ public final class Publisher {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
                 }
+                if (provider != null && provider.postsOnUpload() && media.holds(target)) {
+                    // The platform has the post and was processing it (or we died while asking): ask again. Nothing
+                    // is uploaded twice, since the pipeline reuses what the platform holds.
+                    Optional<Target> resumed = targets.resume(workspaceId, targetId);
+                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
+                }
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
                 // revival must not rely on the key any more.
@@ -211,11 +217,13 @@ public final class Publisher {
                 log.warn("Target {} was published but its state had changed meanwhile", target.id());
             }
             boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
-            announcer.published(post, target, published.url(), Duration.between(target.dueAt(), started), notify);
+            announcer.published(post, target, published.url(), published.note(), Duration.between(target.dueAt(), started), notify);
             return Outcome.DONE;
         } catch (MediaProcessing e) {
-            // the platform is still processing the media: this run ends, and the scheduler brings the target back
-            Persistently.write(() -> targets.awaitMedia(post.workspaceId(), target.id(), e.checkAt), RESULT_WRITE_PATIENCE);
+            // the platform is still processing the media: this run ends, and the scheduler brings the target back;
+            // where the upload posted, the post has left: the target stays publishing, beyond edits and cancels
+            Persistently.write(() -> provider.postsOnUpload() ? targets.stillPublishing(post.workspaceId(), target.id())
+                    : targets.awaitMedia(post.workspaceId(), target.id(), e.checkAt), RESULT_WRITE_PATIENCE);
             log.info("{} is still processing the media; looking again at {}", target.platform(), e.checkAt);
             return Outcome.retryAt(e.checkAt);
         } catch (MediaPipeline.Held e) {
@@ -252,10 +260,9 @@ public final class Publisher {
     private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
         PostMedia.Loaded items = postMedia.load(post, target.id(), provider.uploadsMedia());
-        PublishRequest draft = request(post, target, List.of(), items);
         List<MediaRef> uploaded = null;
         try {
-            uploaded = ready(media.prepare(provider, creds, target, items.media(), items.keys(), draft));
+            uploaded = prepare(provider, creds, target, post, items);
             return send(provider, creds, target, request(post, target, uploaded, items));
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
@@ -264,9 +271,28 @@ public final class Publisher {
             Credentials fresh = credentials.refresh(account, provider,
                     new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
-                uploaded = ready(media.prepare(provider, fresh, target, items.media(), items.keys(), draft));
+                uploaded = prepare(provider, fresh, target, post, items);
             }
             return send(provider, fresh, target, request(post, target, uploaded, items));
+        }
+    }
+
+    /**
+     * The target's media on the platform, processed. Where the upload is the post ({@link Provider#postsOnUpload()}),
+     * the target is marked sent before it, and a lost answer there is treated as a lost post request.
+     */
+    private List<MediaRef> prepare(Provider provider, Credentials creds, Target target, Post post, PostMedia.Loaded items) {
+        if (!provider.postsOnUpload()) {
+            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), request(post, target, List.of(), items)));
+        }
+        targets.sending(target.workspaceId(), target.id());
+        try {
+            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), request(post, target, List.of(), items)));
+        } catch (PlatformError e) {
+            if (e.kind() == PlatformError.Kind.TRANSIENT && e.mayHaveArrived()) {
+                throw new AnswerLost(e);
+            }
+            throw e;
         }
     }
 

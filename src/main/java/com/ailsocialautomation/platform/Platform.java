@@ -10,6 +10,7 @@ import com.ailsocialautomation.platform.meta.InstagramProvider;
 import com.ailsocialautomation.platform.meta.MetaGraph;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.threads.ThreadsProvider;
+import com.ailsocialautomation.platform.tiktok.TikTokProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.platform.youtube.YouTubeProvider;
@@ -92,11 +93,16 @@ public enum Platform {
                     Host.browser(YouTubeProvider.AUTHORIZE_URL, "Google's consent page (AIL_YOUTUBE_AUTH_URL replaces it)"),
                     Host.browser("www.youtube.com", "links to uploaded videos (never called)")),
             null, parts -> new YouTubeProvider(parts.direct(), parts.app(), parts.clock())),
-    // No provider yet: their rules are kept for when one comes.
-    // TikTok also takes photo posts, but AIL publishes videos there.
-    TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(),
+    // TikTok also takes photo posts, but AIL publishes videos there. AIL_TIKTOK_CLIENT_ID holds TikTok's client key.
+    TIKTOK(PlatformId.TIKTOK, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(2200, Counting.UTF16_UNITS, MediaRules.TIKTOK)
-                    .taking(OptionRule.of(ALLOW, DISCLOSE).withPrivacy(PUBLIC, FRIENDS, FOLLOWERS, PRIVATE)), List.of(), null, null),
+                    .taking(OptionRule.of(ALLOW, DISCLOSE).withPrivacy(PUBLIC, FRIENDS, FOLLOWERS, PRIVATE)),
+            List.of(Host.api(TikTokProvider.API_URL, "TikTok's OAuth token and revoke endpoints, user info, creator info, "
+                            + "video upload and publish status (AIL_TIKTOK_API_URL replaces it)"),
+                    Host.api("*.tiktokapis.com", "upload addresses TikTok hands out for videos; others are refused by TikTokUpload"),
+                    Host.browser(TikTokProvider.AUTH_URL, "TikTok's consent page (AIL_TIKTOK_AUTH_URL replaces it) and links "
+                            + "to published videos")),
+            null, parts -> new TikTokProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
     // Facebook Pages and Instagram accounts connect through one Meta app: both read AIL_META_*.
     FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
             rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK),

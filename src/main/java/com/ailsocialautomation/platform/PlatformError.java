@@ -48,6 +48,14 @@ public final class PlatformError extends RuntimeException {
     }
 
     /**
+     * A failure the provider knows cannot have published anything although the request may have reached the platform
+     * (a step before the one that posts), so repeating it is safe.
+     */
+    public static PlatformError nothingPosted(PlatformError e) {
+        return e.mayHaveArrived ? new PlatformError(e.kind, e.httpStatus, e.getMessage(), e.retryAt, false, e.allowanceUsedUp) : e;
+    }
+
+    /**
      * The request went out and no answer came back (a read timeout, a dropped connection): TRANSIENT, but the
      * platform may have acted on it.
      */

@@ -160,6 +160,16 @@ public interface Provider {
         return null;
     }
 
+    /**
+     * True where finishing the media upload is what publishes (TikTok's direct post): the engine counts the upload as
+     * the post request (a lost answer or a crash there may have posted, so it is never repeated blindly), keeps the
+     * target publishing while {@link #mediaStatus} says the platform is still processing, and then calls
+     * {@link #publish}, which only reads what the processing gave.
+     */
+    default boolean postsOnUpload() {
+        return false;
+    }
+
     /** Whether an uploaded item is ready, still processing, or failed (the latter as a PlatformError). */
     default MediaRef mediaStatus(Credentials credentials, MediaRef media) {
         return media;

@@ -134,6 +134,16 @@ public final class Targets {
                 until, seal(reason, targetId, workspaceId), workspaceId, targetId) == 1);
     }
 
+    /**
+     * publishing stays publishing while the platform processes a post that has left (TikTok publishes what was
+     * uploaded): its execution comes back to ask again, and, as with {@link #awaitMedia}, waiting is not an attempt.
+     */
+    public boolean stillPublishing(UUID workspaceId, UUID targetId) {
+        return sql.update("""
+                update post_targets set attempts = greatest(attempts - 1, 0), updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""", workspaceId, targetId) == 1;
+    }
+
     /** Cancels the scheduled targets to an account that is being disconnected; returns how many. */
     public int cancelScheduledTo(UUID workspaceId, UUID accountId) {
         List<UUID> cancelled = sql.list("""
