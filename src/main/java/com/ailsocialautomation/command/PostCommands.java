@@ -10,6 +10,7 @@ import com.ailsocialautomation.media.Copies;
 import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -20,6 +21,7 @@ import com.ailsocialautomation.store.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,14 +33,17 @@ public final class PostCommands implements Handler {
     private final UrlGuard guard;
     private final MediaIntake intake;
     private final MediaStore media;
+    private final PostVetting vetting;
     private final Clock clock;
 
-    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media, Clock clock) {
+    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
+                        PostVetting vetting, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
         this.intake = intake;
         this.media = media;
+        this.vetting = vetting;
         this.clock = clock;
     }
 
@@ -83,14 +88,16 @@ public final class PostCommands implements Handler {
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
         guard.checkAll(links);
         Post post;
+        Map<String, String> notices;
         // every item is copied now, once: the post publishes from AIL's copy, however long the source lasts
         try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
             PostRules.checkMedia(text, copies.facts(), targets);
+            notices = vetting.vet(targets, new PublishRequest(null, text, List.of(), List.of(), null, when), copies.facts());
             // the links live with the copies, encrypted: no link (which often names the file) stays in clear
             post = posts.create(caller.workspaceId(), caller.user().id(), text, options, List.of(), copies.items().size(), when,
                     caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
         }
-        Reply reply = PostRules.preview(post, targets, caller.zone(), scheduled);
+        Reply reply = PostVetting.withNotices(PostRules.preview(post, targets, caller.zone(), scheduled), notices);
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 

@@ -170,6 +170,16 @@ public interface Provider {
         return false;
     }
 
+    /**
+     * Asks the platform, while the person waits for the command's answer, whether this account may post {@code post}
+     * (its media not uploaded, their facts in {@code media}) as it stands: TikTok's creator_info decides the privacy
+     * levels and video length an account may use at that moment. {@code credentials} are fetched only when called.
+     * Most platforms have nothing to ask: {@link Vetting#OK}. A platform that cannot be asked throws its PlatformError.
+     */
+    default Vetting vet(java.util.function.Supplier<Credentials> credentials, PublishRequest post, List<MediaFacts> media) {
+        return Vetting.OK;
+    }
+
     /** Whether an uploaded item is ready, still processing, or failed (the latter as a PlatformError). */
     default MediaRef mediaStatus(Credentials credentials, MediaRef media) {
         return media;

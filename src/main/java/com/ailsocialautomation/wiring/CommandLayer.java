@@ -12,6 +12,7 @@ import com.ailsocialautomation.command.ListCommands;
 import com.ailsocialautomation.command.Outstanding;
 import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.PostCommands;
+import com.ailsocialautomation.command.PostVetting;
 import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
@@ -78,7 +79,7 @@ public final class CommandLayer {
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard,
-                        new MediaIntake(platforms.http), store.media, clock),
+                        new MediaIntake(platforms.http), store.media, new PostVetting(platforms.providers, publishing.keeper), clock),
                 new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));

@@ -333,7 +333,7 @@ public final class FakeTikTok extends LoopbackApi {
         data.put("creator_avatar_url", "https://p16-sign.tiktokcdn.com/avatar.jpeg");
         data.put("creator_username", USERNAME);
         data.put("creator_nickname", "AIL Team");
-        data.put("privacy_level_options", audited ? privacyOptions : List.of("SELF_ONLY"));
+        data.put("privacy_level_options", privacyOptions); // an unaudited app learns of its limit at init
         data.put("comment_disabled", commentDisabled);
         data.put("duet_disabled", false);
         data.put("stitch_disabled", true);
@@ -380,7 +380,7 @@ public final class FakeTikTok extends LoopbackApi {
     }
 
     /** TikTok's media transfer rules; null when the plan keeps them. */
-    static String chunkRules(long size, long chunk, long count) {
+    public static String chunkRules(long size, long chunk, long count) {
         if (size <= 0 || chunk <= 0 || count <= 0) {
             return "video_size, chunk_size and total_chunk_count are required.";
         }

@@ -16,6 +16,10 @@ record ChunkPlan(long videoSize, long chunkSize, int count) {
             return new ChunkPlan(size, size, 1); // a whole video is one chunk as big as itself
         }
         long count = size / chunk;
+        if (count == 1) {
+            // one chunk and a rest: whole while TikTok takes it whole, else two halves (each 32 to 64 MB)
+            return size <= CHUNK ? new ChunkPlan(size, size, 1) : new ChunkPlan(size, size / 2, 2);
+        }
         if (count > 1000) {
             throw new IllegalArgumentException("a video of " + size + " bytes needs more than TikTok's 1,000 chunks");
         }

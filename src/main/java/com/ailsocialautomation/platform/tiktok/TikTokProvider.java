@@ -6,6 +6,7 @@ import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.Media;
+import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
@@ -16,6 +17,7 @@ import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
 import com.ailsocialautomation.platform.Query;
 import com.ailsocialautomation.platform.TokenSet;
+import com.ailsocialautomation.platform.Vetting;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -23,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * TikTok through Login Kit v2 and the Content Posting API's Direct Post, for the operator's app. Connecting asks for
@@ -121,6 +125,32 @@ public final class TikTokProvider implements Provider {
     CreatorInfo creator(Credentials credentials) {
         return CreatorInfo.from(answers.data(api.send(ApiRequest.post(apiUrl + "/v2/post/publish/creator_info/query/")
                 .json(Map.of()).bearer(credentials.accessToken())), "asking TikTok what the account may post"));
+    }
+
+    /**
+     * Before the post is accepted: what creator_info allows now, checked against the person's choices, and TikTok's
+     * required wording, with how the video will be posted, for the person to read.
+     */
+    @Override
+    public Vetting vet(Supplier<Credentials> credentials, PublishRequest request, List<MediaFacts> media) {
+        CreatorInfo creator = creator(credentials.get());
+        TikTokPost post = TikTokOptions.of(request);
+        String refusal = creator.refusal(post, media.isEmpty() ? null : media.get(0).duration());
+        if (refusal != null) {
+            return Vetting.refused(refusal);
+        }
+        List<String> off = new java.util.ArrayList<>();
+        if (creator.disableComment(post)) {
+            off.add("comments");
+        }
+        if (creator.disableDuet(post)) {
+            off.add("duets");
+        }
+        if (creator.disableStitch(post)) {
+            off.add("stitches");
+        }
+        return Vetting.notice("Visible to " + post.privacy().who + (off.isEmpty() ? "" : "; " + String.join(", ", off)
+                + " off") + ". " + post.disclosure());
     }
 
     @Override

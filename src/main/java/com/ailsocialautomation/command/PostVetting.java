@@ -1,0 +1,77 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.engine.CredentialKeeper;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.platform.MediaFacts;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.Providers;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Vetting;
+import com.ailsocialautomation.store.Account;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks each target's platform, before a post is accepted, whether the account may post it now ({@link Provider#vet}):
+ * a refusal refuses the whole post in one line, as the other checks do, and what a platform asks people to see is
+ * added to the reply. Each question is one call bounded by the API client's timeout; a platform that cannot be asked
+ * refuses the post with a line that says so, since it may not be postable at all.
+ */
+public final class PostVetting {
+    private final Providers providers;
+    private final CredentialKeeper credentials;
+
+    public PostVetting(Providers providers, CredentialKeeper credentials) {
+        this.providers = providers;
+        this.credentials = credentials;
+    }
+
+    /** The notices to show, by label ("TikTok (@ana)"); throws a UserError naming every refusal. */
+    public Map<String, String> vet(List<Account> targets, PublishRequest post, List<MediaFacts> media) {
+        List<String> refusals = new ArrayList<>();
+        Map<String, String> notices = new LinkedHashMap<>();
+        for (Account account : targets) {
+            Platform platform = Platform.of(account.platform());
+            Provider provider = providers.find(platform).orElse(null);
+            if (provider == null) {
+                continue; // the engine says so when it gets there; the rules were checked already
+            }
+            String who = platform.displayName() + " (" + account.label() + ")";
+            Vetting vetting;
+            try {
+                vetting = provider.vet(() -> credentials.current(account, provider), post, media);
+            } catch (PlatformError e) {
+                refusals.add(who + ": AIL could not ask " + platform.displayName() + " what the account may post now ("
+                        + e.getMessage() + ")" + (e.kind() == PlatformError.Kind.AUTH_EXPIRED
+                        ? "; reconnect it with /ail connect " + platform.id() : "; try again in a moment"));
+                continue;
+            }
+            if (vetting.refusal() != null) {
+                refusals.add(who + ": " + vetting.refusal());
+            }
+            if (vetting.notice() != null) {
+                notices.put(who, vetting.notice());
+            }
+        }
+        if (!refusals.isEmpty()) {
+            String all = String.join("; ", refusals);
+            throw new UserError(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
+        }
+        return notices;
+    }
+
+    /** The reply with each notice as a field. */
+    public static Reply withNotices(Reply reply, Map<String, String> notices) {
+        Reply out = reply;
+        for (Map.Entry<String, String> notice : notices.entrySet()) {
+            out = out.withField(notice.getKey(), notice.getValue());
+        }
+        return out;
+    }
+}
