@@ -120,9 +120,9 @@ public final class FakeTikTok extends LoopbackApi {
         this.maxDurationSec = maxVideoSeconds;
     }
 
-    /** An app TikTok has not audited: only SELF_ONLY posts, to private accounts. */
-    public void unaudited() {
-        audited = false;
+    /** Whether TikTok has audited the app: until then, only SELF_ONLY posts, to private accounts. */
+    public void audited(boolean audited) {
+        this.audited = audited;
     }
 
     /** How many status checks say PROCESSING_UPLOAD before the end; the end is FAILED with {@code reason} if set. */

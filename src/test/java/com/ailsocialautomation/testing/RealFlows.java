@@ -7,6 +7,7 @@ import com.ailsocialautomation.fakes.FakeLinkedIn;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeSlack;
 import com.ailsocialautomation.fakes.FakeThreads;
+import com.ailsocialautomation.fakes.FakeTikTok;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.fakes.FakeX;
 import com.ailsocialautomation.fakes.FakeYouTube;
@@ -36,8 +37,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service as Main starts it (Slack distributed, X, LinkedIn, Threads and Mastodon configured) against FakeSlack,
- * FakeX, FakeLinkedIn, FakeThreads, FakeMastodon and a webhook receiver, driven the way people drive it: Slack installed through
+ * The service as Main starts it (Slack distributed, X, LinkedIn, Threads, TikTok and Mastodon configured) against
+ * FakeSlack, FakeX, FakeLinkedIn, FakeThreads, FakeTikTok, FakeMastodon and a webhook receiver, driven the way people drive it: Slack installed through
  * /slack/install, accounts connected through the commands, the confirmation pages and the platforms' OAuth
  * callbacks, posts made with the commands. Tests use it to prove what lands in the database through the real
  * write paths. {@link #decrypted} opens every encrypted column with the service's own vault and remembers every
@@ -51,6 +52,7 @@ public final class RealFlows implements AutoCloseable {
     public final FakeX x = FakeX.start();
     public final FakeLinkedIn linkedin = FakeLinkedIn.start();
     public final FakeMastodon mastodon = FakeMastodon.start();
+    public final FakeTikTok tiktok = FakeTikTok.start();
     public final FakeGraph graph = FakeGraph.start(PUBLIC_URL);
     public final FakeYouTube youtube = FakeYouTube.start();
     public final FakeThreads threads = FakeThreads.start();
@@ -83,6 +85,8 @@ public final class RealFlows implements AutoCloseable {
                 .with("AIL_LINKEDIN_API_URL", linkedin.url()).with("AIL_LINKEDIN_AUTH_URL", linkedin.url())
                 .with("AIL_YOUTUBE_CLIENT_ID", FakeYouTube.CLIENT_ID).with("AIL_YOUTUBE_CLIENT_SECRET", FakeYouTube.CLIENT_SECRET)
                 .with("AIL_YOUTUBE_API_URL", youtube.url()).with("AIL_YOUTUBE_AUTH_URL", youtube.url())
+                .with("AIL_TIKTOK_CLIENT_ID", FakeTikTok.CLIENT_KEY).with("AIL_TIKTOK_CLIENT_SECRET", FakeTikTok.CLIENT_SECRET)
+                .with("AIL_TIKTOK_API_URL", tiktok.url()).with("AIL_TIKTOK_AUTH_URL", tiktok.url())
                 .with("AIL_META_CLIENT_ID", FakeGraph.APP_ID).with("AIL_META_CLIENT_SECRET", FakeGraph.APP_SECRET)
                 .with("AIL_META_API_URL", graph.url()).with("AIL_META_AUTH_URL", graph.url())
                 .with("AIL_THREADS_CLIENT_ID", FakeThreads.CLIENT_ID).with("AIL_THREADS_CLIENT_SECRET", FakeThreads.CLIENT_SECRET)
@@ -224,6 +228,35 @@ public final class RealFlows implements AutoCloseable {
             throw new AssertionError("AIL keeps a Threads token Threads did not issue as long-lived");
         }
         return tokens.get(0);
+    }
+
+    /** {@code connect tiktok} through TikTok's page and callback: the tokens AIL stored, both valid at TikTok. */
+    public List<String> connectTikTok() throws Exception {
+        FakeTikTok.Callback back = tiktok.approve(confirm(link(run("connect tiktok"), "tiktok")));
+        callback(local + "/oauth/tiktok/callback?state=" + back.state() + "&code=" + java.net.URLEncoder.encode(back.code(),
+                StandardCharsets.UTF_8));
+        List<String> tokens = tokensOf("tiktok");
+        if (!tiktok.accessTokenValid(tokens.get(0)) || !tiktok.refreshTokenValid(tokens.get(1))) {
+            throw new AssertionError("AIL keeps tokens TikTok did not issue");
+        }
+        return tokens;
+    }
+
+    /**
+     * Serves {@code bytes} on loopback at a path only this call knows, for a media: link; the link works until the
+     * returned server is stopped.
+     */
+    public static com.sun.net.httpserver.HttpServer serve(String name, byte[] bytes) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/" + name, exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        files.start();
+        return files;
     }
 
     /** {@code connect mastodon <instance>}, registering AIL's app there: the token and the app's client secret the instance issued. */
@@ -487,6 +520,7 @@ public final class RealFlows implements AutoCloseable {
             graph.close();
             youtube.close();
             linkedin.close();
+            tiktok.close();
             x.close();
             threads.close();
         }

@@ -133,7 +133,7 @@ class TikTokUploadTest {
 
     @Test
     void theUnauditedAppsLimitIsExplainedNotHidden() {
-        tiktok.unaudited();
+        tiktok.audited(false);
         PlatformError e = assertThrows(PlatformError.class, () -> upload(ChunkPlan.CHUNK).post(token, video(1000), "", FOLLOWERS, creator(false)));
         assertEquals(PlatformError.Kind.PERMANENT, e.kind());
         assertTrue(e.getMessage().contains("has not audited this server's TikTok app") && e.getMessage().contains("privacy:private"), e.getMessage());
