@@ -77,7 +77,7 @@ public final class TikTokProvider implements Provider {
         if (request.codeChallenge() == null || request.app() == null) {
             throw new IllegalArgumentException("TikTok is connected with PKCE and the operator's client key");
         }
-        String challenge = HexFormat.of().formatHex(Base64.getUrlDecoder().decode(request.codeChallenge()));
+        String challenge = hex(request.codeChallenge());
         return URI.create(authUrl + "/v2/auth/authorize/?" + Query.of(
                 "client_key", request.app().clientId(),
                 "scope", SCOPES,
@@ -205,6 +205,16 @@ public final class TikTokProvider implements Provider {
                 ? "TikTok published it visible only to the creator, so it gives no link; it is on the account's profile in TikTok's app"
                 : "TikTok gives no link until the video is public and has passed TikTok's review; it will appear on the account's profile";
         return new Published(video.id(), null, 200, note + " (TikTok publish id " + video.id() + ")");
+    }
+
+    /** The S256 digest in hex; a placeholder that is no digest (the confirmation page's form target) stays as it is. */
+    private static String hex(String base64url) {
+        try {
+            byte[] digest = Base64.getUrlDecoder().decode(base64url);
+            return digest.length == 32 ? HexFormat.of().formatHex(digest) : base64url;
+        } catch (IllegalArgumentException e) {
+            return base64url;
+        }
     }
 
     private static String base(String configured, String fallback) {

@@ -41,6 +41,7 @@ class TikTokFlowTest {
     static RealFlows flows;
     static HttpServer files;
     static String clip;
+    static String account;
 
     @BeforeAll
     static void start() throws Exception {
@@ -70,6 +71,7 @@ class TikTokFlowTest {
     @Order(1)
     void connectingAsksForTwoScopesWithPkceAndKeepsTheCreatorsHandle() throws Exception {
         List<String> tokens = flows.connectTikTok();
+        account = flows.one("select short_id from social_accounts where platform = 'tiktok'");
         assertEquals(2, tokens.size());
         assertEquals(FakeTikTok.USERNAME, flows.one("select handle from social_accounts where platform = 'tiktok'"));
         String scope = flows.tiktok.received("GET", "/v2/auth/authorize/").get(0).query();
@@ -79,7 +81,7 @@ class TikTokFlowTest {
     @Test
     @Order(2)
     void aPostWithoutAPrivacyChoiceIsRefusedWithWhatTheCreatorMayUse() {
-        Reply reply = flows.run("post to:tiktok media:" + clip + " No privacy chosen");
+        Reply reply = flows.run("post to:" + account + " media:" + clip + " No privacy chosen");
         assertTrue(reply.text().contains("add privacy: with public, friends or private"), reply.text());
         assertEquals(0, flows.count("select count(*) from posts"));
         assertEquals(0, flows.tiktok.uploadsStarted());
@@ -88,12 +90,12 @@ class TikTokFlowTest {
     @Test
     @Order(3)
     void aPrivacyTheCreatorMayNotUseNowIsRefusedTooAndSoIsAVideoLongerThanAllowed() {
-        Reply followers = flows.run("post to:tiktok privacy:followers media:" + clip + " Followers only");
+        Reply followers = flows.run("post to:" + account + " privacy:followers media:" + clip + " Followers only");
         assertTrue(followers.text().contains("does not let @ail.team post with privacy:followers now; choose public, friends or private"),
                 followers.text());
         flows.tiktok.creator(List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"), true, 5);
         try {
-            Reply tooLong = flows.run("post to:tiktok privacy:public media:" + clip + " Too long today");
+            Reply tooLong = flows.run("post to:" + account + " privacy:public media:" + clip + " Too long today");
             assertTrue(tooLong.text().contains("8 s long and TikTok lets @ail.team post videos of at most 5 s"), tooLong.text());
         } finally {
             flows.tiktok.creator(List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"), true, 60);
@@ -105,7 +107,7 @@ class TikTokFlowTest {
     @Order(4)
     void aPublicPostShowsTikToksWordingGoesOutWithWhatIsAllowedAndLinksTheVideoOncePublished() throws Exception {
         int asked = flows.tiktok.received("POST", "/v2/post/publish/creator_info/query/").size();
-        Reply reply = flows.run("post to:tiktok privacy:public allow:duet disclose:your-brand media:" + clip + " Launch day #ail");
+        Reply reply = flows.run("post to:" + account + " privacy:public allow:duet disclose:your-brand media:" + clip + " Launch day #ail");
         assertTrue(reply.text().startsWith("Post "), reply.text());
         String shown = reply.toPlainText();
         assertTrue(shown.contains("Your video will be labeled as \"Promotional content\""), shown);
@@ -131,7 +133,7 @@ class TikTokFlowTest {
     @Test
     @Order(5)
     void aPrivatePostIsPublishedWithoutALinkAndTheNoticeSaysWhy() throws Exception {
-        flows.run("post to:tiktok privacy:private media:" + clip + " Just for me");
+        flows.run("post to:" + account + " privacy:private media:" + clip + " Just for me");
         flows.awaitState("Just for me", "published");
         assertNull(flows.one("select url from post_targets t join posts p on p.id = t.post_id where p.text = ?", "Just for me"));
         assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> notices().stream()
@@ -143,7 +145,7 @@ class TikTokFlowTest {
     void anUnauditedAppsLimitIsExplainedToTheAuthor() throws Exception {
         flows.tiktok.audited(false);
         try {
-            flows.run("post to:tiktok privacy:friends media:" + clip + " Friends only");
+            flows.run("post to:" + account + " privacy:friends media:" + clip + " Friends only");
             flows.awaitState("Friends only", "failed");
         } finally {
             flows.tiktok.audited(true);
@@ -158,7 +160,7 @@ class TikTokFlowTest {
         int before = flows.tiktok.posts().size();
         int started = flows.tiktok.uploadsStarted();
         flows.tiktok.actThenStaySilent("/upload/", Duration.ofSeconds(9)); // past AIL_HTTP_TIMEOUT_SECONDS=5
-        flows.run("post to:tiktok privacy:public media:" + clip + " Answer lost");
+        flows.run("post to:" + account + " privacy:public media:" + clip + " Answer lost");
         flows.awaitState("Answer lost", "unknown");
         Thread.sleep(1000);
         assertEquals(before + 1, flows.tiktok.posts().size(), "TikTok has it once, and AIL asks the author to check");
