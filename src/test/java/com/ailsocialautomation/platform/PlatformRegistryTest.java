@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every platform is declared once in {@link Platform}; what people are offered and what the server reads follows. */
 class PlatformRegistryTest {
-    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook",
+    private static final List<String> WITH_PROVIDER = List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "tiktok", "facebook",
             "instagram", "threads");
-    private static final List<String> WITHOUT = List.of("tiktok");
+    private static final List<String> WITHOUT = List.of();
 
     @Test
     void connectOffersInHelpAndOnDiscordExactlyThePlatformsThatHaveAProvider() throws Exception {
@@ -59,11 +59,13 @@ class PlatformRegistryTest {
             Providers bare = Providers.enabled(Config.from(Map.of()), http, direct, Clock.systemUTC(), PublicMedia.NONE);
             assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.WEBHOOK),
                     bare.all().stream().map(Provider::platform).toList());
-            Providers all = Providers.enabled(Config.from(Map.of("AIL_X_CLIENT_ID", "x-id", "AIL_X_CLIENT_SECRET", "x-secret",
-                    "AIL_LINKEDIN_CLIENT_ID", "li-id", "AIL_LINKEDIN_CLIENT_SECRET", "li-secret",
-                    "AIL_META_CLIENT_ID", "meta-id", "AIL_META_CLIENT_SECRET", "meta-secret",
-                    "AIL_YOUTUBE_CLIENT_ID", "yt-id", "AIL_YOUTUBE_CLIENT_SECRET", "yt-secret",
-                    "AIL_THREADS_CLIENT_ID", "th-id", "AIL_THREADS_CLIENT_SECRET", "th-secret")), http, direct, Clock.systemUTC(),
+            Providers all = Providers.enabled(Config.from(Map.ofEntries(Map.entry("AIL_X_CLIENT_ID", "x-id"),
+                    Map.entry("AIL_X_CLIENT_SECRET", "x-secret"), Map.entry("AIL_LINKEDIN_CLIENT_ID", "li-id"),
+                    Map.entry("AIL_LINKEDIN_CLIENT_SECRET", "li-secret"), Map.entry("AIL_META_CLIENT_ID", "meta-id"),
+                    Map.entry("AIL_META_CLIENT_SECRET", "meta-secret"), Map.entry("AIL_YOUTUBE_CLIENT_ID", "yt-id"),
+                    Map.entry("AIL_YOUTUBE_CLIENT_SECRET", "yt-secret"), Map.entry("AIL_THREADS_CLIENT_ID", "th-id"),
+                    Map.entry("AIL_THREADS_CLIENT_SECRET", "th-secret"), Map.entry("AIL_TIKTOK_CLIENT_ID", "tt-key"),
+                    Map.entry("AIL_TIKTOK_CLIENT_SECRET", "tt-secret"))), http, direct, Clock.systemUTC(),
                     PublicMedia.NONE);
             assertEquals(Platform.withProvider(), all.all().stream().map(Provider::platform).toList());
         }
@@ -76,6 +78,7 @@ class PlatformRegistryTest {
         assertEquals(List.of("x: off (set AIL_X_CLIENT_ID and AIL_X_CLIENT_SECRET)",
                 "linkedin: off (set AIL_LINKEDIN_CLIENT_ID and AIL_LINKEDIN_CLIENT_SECRET)",
                 "youtube: off (set AIL_YOUTUBE_CLIENT_ID and AIL_YOUTUBE_CLIENT_SECRET)",
+                "tiktok: off (set AIL_TIKTOK_CLIENT_ID and AIL_TIKTOK_CLIENT_SECRET)",
                 "facebook: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
                 "instagram: off (set AIL_META_CLIENT_ID and AIL_META_CLIENT_SECRET)",
                 "threads: off (set AIL_THREADS_CLIENT_ID and AIL_THREADS_CLIENT_SECRET)"), off);
