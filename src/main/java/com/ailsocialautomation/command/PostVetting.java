@@ -3,6 +3,7 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.engine.CredentialKeeper;
 import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.platform.PlatformError;
@@ -11,6 +12,7 @@ import com.ailsocialautomation.platform.Providers;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Vetting;
 import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.StoredTokens;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ public final class PostVetting {
             String who = platform.displayName() + " (" + account.label() + ")";
             Vetting vetting;
             try {
-                vetting = provider.vet(() -> credentials.current(account, provider), post, media);
+                vetting = vet(account, provider, post, media);
             } catch (PlatformError e) {
                 refusals.add(who + ": AIL could not ask " + platform.displayName() + " what the account may post now ("
                         + e.getMessage() + ")" + (e.kind() == PlatformError.Kind.AUTH_EXPIRED
@@ -64,6 +66,20 @@ public final class PostVetting {
             throw new UserError(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
         }
         return notices;
+    }
+
+    /** Asks once; a token the platform no longer takes is refreshed (where it can be) and the question asked again. */
+    private Vetting vet(Account account, Provider provider, PublishRequest post, List<MediaFacts> media) {
+        try {
+            return provider.vet(() -> credentials.current(account, provider), post, media);
+        } catch (PlatformError e) {
+            StoredTokens stored = credentials.stored(account);
+            if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || stored.refresh() == null) {
+                throw e;
+            }
+            Credentials fresh = credentials.refresh(account, provider, stored);
+            return provider.vet(() -> fresh, post, media);
+        }
     }
 
     /** The reply with each notice as a field. */

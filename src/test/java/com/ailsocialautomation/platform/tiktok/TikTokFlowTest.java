@@ -68,7 +68,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void connectingAsksForTwoScopesWithPkceAndKeepsTheCreatorsHandle() throws Exception {
         List<String> tokens = flows.connectTikTok();
         account = flows.one("select short_id from social_accounts where platform = 'tiktok'");
@@ -79,7 +79,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void aPostWithoutAPrivacyChoiceIsRefusedWithWhatTheCreatorMayUse() {
         Reply reply = flows.run("post to:" + account + " media:" + clip + " No privacy chosen");
         assertTrue(reply.text().contains("add privacy: with public, friends or private"), reply.text());
@@ -88,7 +88,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aPrivacyTheCreatorMayNotUseNowIsRefusedTooAndSoIsAVideoLongerThanAllowed() {
         Reply followers = flows.run("post to:" + account + " privacy:followers media:" + clip + " Followers only");
         assertTrue(followers.text().contains("does not let @ail.team post with privacy:followers now; choose public, friends or private"),
@@ -104,7 +104,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aPublicPostShowsTikToksWordingGoesOutWithWhatIsAllowedAndLinksTheVideoOncePublished() throws Exception {
         int asked = flows.tiktok.received("POST", "/v2/post/publish/creator_info/query/").size();
         Reply reply = flows.run("post to:" + account + " privacy:public allow:duet disclose:your-brand media:" + clip + " Launch day #ail");
@@ -131,7 +131,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void aPrivatePostIsPublishedWithoutALinkAndTheNoticeSaysWhy() throws Exception {
         flows.run("post to:" + account + " privacy:private media:" + clip + " Just for me");
         flows.awaitState("Just for me", "published");
@@ -141,7 +141,21 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(6)
+    @Order(55)
+    void aTokenTikTokNoLongerTakesIsRefreshedAtTheCommandAndTheRotatedPairIsKept() throws Exception {
+        String access = flows.decrypted().get("social_accounts.access_token_enc").get(0);
+        String refresh = flows.decrypted().get("social_accounts.refresh_token_enc").get(0);
+        flows.tiktok.expire(access);
+        Reply reply = flows.run("post to:" + account + " privacy:public media:" + clip + " After a refresh");
+        assertTrue(reply.text().startsWith("Post "), reply.text());
+        flows.awaitState("After a refresh", "published");
+        assertFalse(flows.tiktok.refreshTokenValid(refresh), "TikTok rotated it");
+        String kept = flows.decrypted().get("social_accounts.refresh_token_enc").get(0);
+        assertTrue(flows.tiktok.refreshTokenValid(kept), "AIL keeps the new one");
+    }
+
+    @Test
+    @Order(60)
     void anUnauditedAppsLimitIsExplainedToTheAuthor() throws Exception {
         flows.tiktok.audited(false);
         try {
@@ -155,7 +169,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aLostAnswerToTheLastChunkIsUnknownAndNothingIsUploadedAgain() throws Exception {
         int before = flows.tiktok.posts().size();
         int started = flows.tiktok.uploadsStarted();
@@ -168,7 +182,7 @@ class TikTokFlowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void disconnectingRevokesTikToksGrant() throws Exception {
         String access = flows.decrypted().get("social_accounts.access_token_enc").get(0);
         String account = flows.one("select short_id from social_accounts where platform = 'tiktok'");
