@@ -14,18 +14,35 @@ import com.ailsocialautomation.platform.Vetting;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.StoredTokens;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Asks each target's platform, before a post is accepted, whether the account may post it now ({@link Provider#vet}):
  * a refusal refuses the whole post in one line, as the other checks do, and what a platform asks people to see is
- * added to the reply. Each question is one call bounded by the API client's timeout; a platform that cannot be asked
- * refuses the post with a line that says so, since it may not be postable at all.
+ * added to the reply. The person is waiting, so each platform gets {@link #PATIENCE} to answer (its API calls keep
+ * their own timeouts meanwhile); a platform that cannot be asked refuses the post with a line that says so, since it
+ * may not be postable at all.
  */
 public final class PostVetting {
+    /** How long a platform may take to answer while the person waits for the command's reply. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final ExecutorService ASKING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "post-vetting");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Providers providers;
     private final CredentialKeeper credentials;
 
@@ -47,7 +64,7 @@ public final class PostVetting {
             String who = platform.displayName() + " (" + account.label() + ")";
             Vetting vetting;
             try {
-                vetting = vet(account, provider, post, media);
+                vetting = bounded(() -> vet(account, provider, post, media), platform);
             } catch (PlatformError e) {
                 refusals.add(who + ": AIL could not ask " + platform.displayName() + " what the account may post now ("
                         + e.getMessage() + ")" + (e.kind() == PlatformError.Kind.AUTH_EXPIRED
@@ -66,6 +83,25 @@ public final class PostVetting {
             throw new UserError(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
         }
         return notices;
+    }
+
+    private static Vetting bounded(Supplier<Vetting> question, Platform platform) {
+        Future<Vetting> answer = ASKING.submit(question::get);
+        try {
+            return answer.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, platform.displayName() + " did not answer within "
+                    + PATIENCE.toSeconds() + " s", null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformError(PlatformError.Kind.TRANSIENT, 0, "interrupted while asking " + platform.displayName(), null);
+        }
     }
 
     /** Asks once; a token the platform no longer takes is refreshed (where it can be) and the question asked again. */

@@ -88,6 +88,23 @@ class TikTokFlowTest {
     }
 
     @Test
+    @Order(25)
+    void aTikTokThatDoesNotAnswerIsAClearRefusalWithinTheCommandsPatience() {
+        flows.tiktok.slow(Duration.ofSeconds(12));
+        long started = System.nanoTime();
+        Reply reply;
+        try {
+            reply = flows.run("post to:" + account + " privacy:public media:" + clip + " Nobody answers");
+        } finally {
+            flows.tiktok.slow(Duration.ZERO);
+        }
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(11)) < 0);
+        assertTrue(reply.text().contains("AIL could not ask TikTok what the account may post now (TikTok did not answer within 10 s)"),
+                reply.text());
+        assertEquals(0, flows.count("select count(*) from posts"));
+    }
+
+    @Test
     @Order(30)
     void aPrivacyTheCreatorMayNotUseNowIsRefusedTooAndSoIsAVideoLongerThanAllowed() {
         Reply followers = flows.run("post to:" + account + " privacy:followers media:" + clip + " Followers only");
