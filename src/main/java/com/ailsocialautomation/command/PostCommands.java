@@ -92,7 +92,7 @@ public final class PostCommands implements Handler {
         // every item is copied now, once: the post publishes from AIL's copy, however long the source lasts
         try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
             PostRules.checkMedia(text, copies.facts(), targets);
-            notices = vetting.vet(targets, new PublishRequest(null, text, List.of(), List.of(), null, when), copies.facts());
+            notices = vetting.vet(targets, new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
             // the links live with the copies, encrypted: no link (which often names the file) stays in clear
             post = posts.create(caller.workspaceId(), caller.user().id(), text, options, List.of(), copies.items().size(), when,
                     caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
@@ -106,7 +106,7 @@ public final class PostCommands implements Handler {
         requireScheduled(post, "edited");
         List<Account> targets = post.targets().stream().map(Target::accountId).filter(Objects::nonNull)
                 .map(id -> accounts.find(caller.workspaceId(), id).orElse(null)).filter(Objects::nonNull).toList();
-        return new PostEdit(posts, guard, intake, media).edit(caller, command, post, targets);
+        return new PostEdit(posts, guard, intake, media, vetting).edit(caller, command, post, targets);
     }
 
     private Reply reschedule(Caller caller, ParsedCommand command) {

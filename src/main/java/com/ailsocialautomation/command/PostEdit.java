@@ -8,28 +8,34 @@ import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.net.UrlGuard;
+import com.ailsocialautomation.platform.MediaFacts;
+import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code edit} of a scheduled post: new text (else the old stays); {@code media:} links or chat files replace the
  * post's media, copied now like a new post's and checked with their facts for every target, the old copies going
  * in the same transaction that stores the new ones; {@code alt:} alone re-describes the existing items in order.
+ * Platforms that must be asked before a post is accepted ({@link PostVetting}) are asked again about the edited post.
  */
 final class PostEdit {
     private final Posts posts;
     private final UrlGuard guard;
     private final MediaIntake intake;
     private final MediaStore media;
+    private final PostVetting vetting;
 
-    PostEdit(Posts posts, UrlGuard guard, MediaIntake intake, MediaStore media) {
+    PostEdit(Posts posts, UrlGuard guard, MediaIntake intake, MediaStore media, PostVetting vetting) {
         this.posts = posts;
         this.guard = guard;
         this.intake = intake;
         this.media = media;
+        this.vetting = vetting;
     }
 
     Reply edit(Caller caller, ParsedCommand command, Post post, List<Account> targets) {
@@ -43,6 +49,7 @@ final class PostEdit {
         }
         boolean changed;
         String what;
+        Map<String, String> notices;
         if (!links.isEmpty() || !command.files().isEmpty()) {
             PostCommands.requireLocalFilesFromConsole(caller, command);
             InputLimits.checkMediaCount(links.size() + command.files().size());
@@ -50,6 +57,7 @@ final class PostEdit {
             guard.checkAll(links);
             try (Copies copies = intake.copy(links, command.files(), alts, PostRules.maxBytes(targets))) {
                 PostRules.checkMedia(text, copies.facts(), targets);
+                notices = vetting.vet(targets, draft(post, text, options), copies.facts());
                 changed = posts.edit(caller.workspaceId(), post.id(), text, options, copies.items().size(),
                         (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies));
                 what = copies.items().size() == 1 ? "1 image or video" : copies.items().size() + " images and videos";
@@ -62,8 +70,11 @@ final class PostEdit {
             }
             if (post.mediaCount() == null) {
                 PostRules.check(text, post.mediaUrls(), targets);
+                notices = vetting.vet(targets, draft(post, text, options), List.of());
             } else {
-                PostRules.checkMedia(text, items.stream().map(StoredMedia::facts).toList(), targets);
+                List<MediaFacts> facts = items.stream().map(StoredMedia::facts).toList();
+                PostRules.checkMedia(text, facts, targets);
+                notices = vetting.vet(targets, draft(post, text, options), facts);
             }
             changed = posts.edit(caller.workspaceId(), post.id(), text, options, null,
                     (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts));
@@ -75,6 +86,13 @@ final class PostEdit {
         if (!changed) {
             throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
         }
-        return Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and") + " now reads: " + text);
+        return PostVetting.withNotices(Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and")
+                + " now reads: " + text), notices);
+    }
+
+    /** The post as it will go after the edit, for the platforms that are asked before it is accepted. */
+    private static PublishRequest draft(Post post, String text, PostOptions options) {
+        return new PublishRequest(post.shortId(), text, List.of(), List.of(), null, post.scheduledAt(),
+                options == null ? post.options() : options);
     }
 }

@@ -61,7 +61,7 @@ public final class PostVetting {
             if (provider == null) {
                 continue; // the engine says so when it gets there; the rules were checked already
             }
-            String who = platform.displayName() + " (" + account.label() + ")";
+            String who = platform.displayName() + " (" + (account.handle() == null ? account.shortId() : account.handle()) + ")";
             Vetting vetting;
             try {
                 vetting = bounded(() -> vet(account, provider, post, media), platform);

@@ -1,26 +1,29 @@
 package com.ailsocialautomation.platform.tiktok;
 
+import com.ailsocialautomation.message.Privacy;
+
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * TikTok's privacy levels and the words people type for them after {@code privacy:}. TikTok requires the creator to
+ * TikTok's privacy levels, each with the {@code privacy:} value people type for it. TikTok requires the creator to
  * choose one for every post, from the levels its creator_info allows for the account at that moment: there is no
  * default.
  */
 enum TikTokPrivacy {
-    PUBLIC("public", "PUBLIC_TO_EVERYONE", "everyone"),
-    FRIENDS("friends", "MUTUAL_FOLLOW_FRIENDS", "mutual followers"),
-    FOLLOWERS("followers", "FOLLOWER_OF_CREATOR", "followers"),
-    PRIVATE("private", "SELF_ONLY", "only the creator");
+    PUBLIC(Privacy.PUBLIC, "PUBLIC_TO_EVERYONE", "everyone"),
+    FRIENDS(Privacy.FRIENDS, "MUTUAL_FOLLOW_FRIENDS", "mutual followers"),
+    FOLLOWERS(Privacy.FOLLOWERS, "FOLLOWER_OF_CREATOR", "followers"),
+    PRIVATE(Privacy.PRIVATE, "SELF_ONLY", "only the creator");
 
     final String word;
     final String level;
     final String who;
+    private final Privacy privacy;
 
-    TikTokPrivacy(String word, String level, String who) {
-        this.word = word;
+    TikTokPrivacy(Privacy privacy, String level, String who) {
+        this.privacy = privacy;
+        this.word = privacy.word();
         this.level = level;
         this.who = who;
     }
@@ -30,9 +33,8 @@ enum TikTokPrivacy {
         return Arrays.stream(values()).filter(p -> p.level.equals(level)).findFirst();
     }
 
-    /** The level people name with {@code word} (public, friends...), in any case. */
-    static Optional<TikTokPrivacy> ofWord(String word) {
-        String w = word == null ? "" : word.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.word.equals(w)).findFirst();
+    /** The level for a post's privacy: option; null when none was given (or one TikTok does not have). */
+    static TikTokPrivacy of(Privacy privacy) {
+        return Arrays.stream(values()).filter(p -> p.privacy == privacy).findFirst().orElse(null);
     }
 }
