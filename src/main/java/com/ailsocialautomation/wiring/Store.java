@@ -90,6 +90,7 @@ public final class Store {
             own.own("data-directory lock", dataDir);
         }
         times.lap("data directory");
+        Warmup.begin();
         Database database = withDatabaseContext(config, () -> Database.open(config, dataDir, metrics));
         own.own(config.embeddedDatabase() ? "database pool and embedded PostgreSQL" : "database pool", database);
         times.lap(config.embeddedDatabase() ? "embedded PostgreSQL" : "database pool");
