@@ -91,8 +91,16 @@ public final class AccountCommands implements Handler {
         if (!caller.admin() && !caller.user().id().equals(account.ownerUserId())) {
             throw new UserError("Only the person who connected " + account.label() + " or a workspace admin can disconnect it.");
         }
-        // accounts connected through the same grant (a person's Facebook login) end with it: revoking it ends them all
+        // accounts connected through the same grant (a person's Facebook login) end with it: revoking it ends them all;
+        // where the platform lets the others go on alone (LinkedIn Pages beside the profile), only this one ends
         List<Account> together = accounts.sameGrant(caller.workspaceId(), account.id());
+        if (!together.isEmpty() && !revoker.sharedGrantEndsTogether(account)) {
+            Disconnection.Done done = disconnection.disconnect(account, false);
+            return Reply.of("Disconnected " + account.label() + ". Its tokens are deleted; the " + account.platform().displayName()
+                    + " sign-in stays, because " + String.join(", ", together.stream().map(Account::label).toList())
+                    + (together.size() == 1 ? " still posts" : " still post") + " through it (disconnect those too to give it back)."
+                    + (done.cancelled() == 0 ? "" : " " + done.cancelled() + " scheduled " + (done.cancelled() == 1 ? "post to it was" : "posts to it were") + " cancelled."));
+        }
         Disconnection.Done done = disconnection.disconnect(account, true);
         int cancelled = done.cancelled();
         for (Account other : together) {

@@ -129,6 +129,11 @@ public record Config(
             return env.url(name, null);
         }
 
+        /** true or false, {@code fallback} when unset; anything else is a ConfigError naming the variable. */
+        public boolean bool(String name, boolean fallback) {
+            return env.bool(name, fallback);
+        }
+
         /** A whole number from {@code min} to {@code max}, or null when unset. */
         public Integer integer(String name, int min, int max) {
             return env.string(name) == null ? null : env.integer(name, min, min, max);

@@ -37,6 +37,14 @@ public final class Revoker {
         this.clock = clock;
     }
 
+    /**
+     * Whether disconnecting one account of a sign-in that several accounts share ends them all (Meta: the Pages' tokens
+     * come from the login AIL gives back), or the others go on with it (LinkedIn Pages beside the profile).
+     */
+    public boolean sharedGrantEndsTogether(Account account) {
+        return providers.find(Platform.of(account.platform())).map(Provider::sharedGrantEndsTogether).orElse(true);
+    }
+
     /** True when revoked now (or nothing to revoke); false when queued for a later attempt. */
     public boolean revoke(Account account) {
         Provider provider = providers.find(Platform.of(account.platform())).orElse(null);

@@ -75,12 +75,14 @@ final class OAuthCallback {
             if (outcome instanceof TokenExchange.Offer offer) {
                 return offer(platform, state, a.state(), offer.offer());
             }
-            Account account = ((TokenExchange.Done) outcome).account();
+            TokenExchange.Done done = (TokenExchange.Done) outcome;
+            Account account = done.account();
+            String note = done.note() == null ? "" : " " + done.note();
             outbox.add(link.workspaceId(), link.userId(), "connected:" + state.id(), Reply.of("Connected " + account.label()
-                    + ". Post to it with /ail post to:" + account.shortId() + " <text>."), null);
+                    + ". Post to it with /ail post to:" + account.shortId() + " <text>." + note), null);
             log.info("Connected a {} account ({})", a.platform(), account.shortId());
             return ResultPage.of(200, "Connected", "Your " + a.platform() + " account " + account.handle() + " is connected to AIL as "
-                    + account.shortId() + ".", "You can close this tab and post from chat with /ail post to:" + account.shortId() + " <text>.");
+                    + account.shortId() + "." + note, "You can close this tab and post from chat with /ail post to:" + account.shortId() + " <text>.");
         } catch (PlatformError | UserError e) {
             log.info("Connecting a {} account failed: {}", a.platform(), e.getMessage());
             return failed(502, state, a.platform() + " did not accept the connection: " + sentence(e.getMessage()), again);

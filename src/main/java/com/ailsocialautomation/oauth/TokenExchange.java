@@ -3,6 +3,7 @@ package com.ailsocialautomation.oauth;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.AccountChoice;
+import com.ailsocialautomation.platform.Choices;
 import com.ailsocialautomation.platform.ClientApp;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
@@ -45,7 +46,8 @@ final class TokenExchange {
     /** What an accepted callback led to: one account connected, or accounts to choose from. */
     sealed interface Outcome permits Done, Offer {}
 
-    record Done(Account account) implements Outcome {}
+    /** {@code note}: why the connection offered fewer accounts than it could (shown to the person), or null. */
+    record Done(Account account, String note) implements Outcome {}
 
     record Offer(ChoiceOffer offer) implements Outcome {}
 
@@ -57,9 +59,12 @@ final class TokenExchange {
         Credentials credentials = new Credentials(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), instanceUrl, null, null, app);
         Profile profile;
         List<AccountChoice> choices;
+        String note;
         try {
             profile = provider.profile(credentials);
-            choices = provider.choices(credentials);
+            Choices offered = provider.offer(credentials);
+            choices = offered.accounts();
+            note = offered.note();
         } catch (PlatformError | UserError e) {
             revokeQuietly(provider, credentials); // no account holds the token, so nobody could revoke it later
             throw e;
@@ -69,7 +74,7 @@ final class TokenExchange {
             return new Done(accounts.connect(state.link().workspaceId(), state.link().userId(),
                     new NewAccount(platform.platformId(), profile.accountId(), profile.handle(), profile.displayName(), profile.avatarUrl(),
                             instanceUrl, tokens.scopes(), maxCharacters),
-                    new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt())));
+                    new StoredTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.refreshExpiresAt())), note);
         }
         List<ChoiceOffer.Choice> offered = new ArrayList<>();
         if (provider.ownProfileIsAChoice()) {

@@ -35,6 +35,7 @@ import static com.ailsocialautomation.platform.Platform.Setting.API_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.AUTH_URL;
 import static com.ailsocialautomation.platform.Platform.Setting.CLIENT;
 import static com.ailsocialautomation.platform.Platform.Setting.DAILY_QUOTA;
+import static com.ailsocialautomation.platform.Platform.Setting.ORGANIZATIONS;
 import static com.ailsocialautomation.platform.Platform.Setting.VERSION;
 import static com.ailsocialautomation.platform.Platform.Setting.VIDEO_URL;
 
@@ -71,7 +72,7 @@ public enum Platform {
                     Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
                     Host.browser("t.co", "X's link shortener, recognised when links are counted as X counts them (never called)")),
             null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
-    LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION),
+    LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION, ORGANIZATIONS),
             rule(3000, Counting.UTF16_UNITS, MediaRules.LINKEDIN),
             List.of(Host.api(LinkedInProvider.API_URL, "LinkedIn Posts, Images, Videos and userinfo APIs "
                             + "(AIL_LINKEDIN_API_URL replaces it)"),
@@ -80,7 +81,7 @@ public enum Platform {
                     Host.api("*.linkedin.com", "upload addresses LinkedIn hands out for images and videos; "
                             + "others are refused by LinkedInMedia")),
             null, parts -> new LinkedInProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(),
-                    parts.app().version(), parts.clock())),
+                    parts.app().version(), parts.app().organizations(), parts.clock())),
     // The text becomes the video's description (5000 bytes); title: is its title, else the text's first line.
     YOUTUBE(PlatformId.YOUTUBE, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, DAILY_QUOTA),
             // YouTube counts the description in bytes
@@ -138,7 +139,13 @@ public enum Platform {
         /** _VIDEO_URL: the base of a separate video service (Bluesky's video.bsky.app). */
         VIDEO_URL,
         /** _DAILY_QUOTA: the uploads per day the operator's project may make (YouTube's videos.insert bucket). */
-        DAILY_QUOTA
+        DAILY_QUOTA,
+        /**
+         * _ORGANIZATIONS: true to also offer the organizations (company Pages) a person administers, which needs the
+         * platform's approval of the operator's app (LinkedIn's Community Management API); false or unset: the person's
+         * own profile only.
+         */
+        ORGANIZATIONS
     }
 
     /** What a provider is built from; {@code publicMedia} makes links for platforms that fetch media by URL. */

@@ -7,13 +7,19 @@ import com.ailsocialautomation.platform.linkedin.LinkedInVersion;
 
 /**
  * A platform's settings from AIL_&lt;PLATFORM&gt;_* variables, for the {@link Platform.Setting}s it declares; the
- * others stay null. Bases are null for the platform's own; {@code dailyQuota} is null for the platform's default.
+ * others stay null. Bases are null for the platform's own; {@code dailyQuota} is null for the platform's default;
+ * {@code organizations} is whether the operator turned on the organizations a person administers (LinkedIn Pages).
  */
 public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version, String videoUrl,
-                          Integer dailyQuota) {
+                          Integer dailyQuota, boolean organizations) {
 
     public PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version) {
         this(clientId, clientSecret, apiUrl, authUrl, version, null, null);
+    }
+
+    public PlatformApp(String clientId, Secret clientSecret, String apiUrl, String authUrl, String version, String videoUrl,
+                       Integer dailyQuota) {
+        this(clientId, clientSecret, apiUrl, authUrl, version, videoUrl, dailyQuota, false);
     }
 
     /** Whether the operator's OAuth app is configured. */
@@ -32,7 +38,8 @@ public record PlatformApp(String clientId, Secret clientSecret, String apiUrl, S
                 platform.reads(Platform.Setting.AUTH_URL) ? env.url(platform.variable("AUTH_URL")) : null,
                 platform.reads(Platform.Setting.VERSION) ? version(platform, env) : null,
                 platform.reads(Platform.Setting.VIDEO_URL) ? env.url(platform.variable("VIDEO_URL")) : null,
-                platform.reads(Platform.Setting.DAILY_QUOTA) ? env.integer(platform.variable("DAILY_QUOTA"), 1, 1_000_000) : null);
+                platform.reads(Platform.Setting.DAILY_QUOTA) ? env.integer(platform.variable("DAILY_QUOTA"), 1, 1_000_000) : null,
+                platform.reads(Platform.Setting.ORGANIZATIONS) && env.bool(platform.variable("ORGANIZATIONS"), false));
     }
 
     private static String version(Platform platform, Config.Settings env) {

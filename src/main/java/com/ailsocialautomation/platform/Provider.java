@@ -119,6 +119,23 @@ public interface Provider {
         return java.util.List.of();
     }
 
+    /**
+     * {@link #choices} with a line for the person when some could not be offered (LinkedIn without access to the
+     * organizations: the profile alone is connected, and the person is told why). Providers with such a case override
+     * this and let {@link #choices} return its accounts.
+     */
+    default Choices offer(Credentials credentials) {
+        return new Choices(choices(credentials), null);
+    }
+
+    /**
+     * Whether disconnecting one account chosen through a sign-in ends every account of that sign-in (the sign-in is
+     * given back: Meta's Pages hold tokens derived from it), rather than leaving the others posting through it.
+     */
+    default boolean sharedGrantEndsTogether() {
+        return true;
+    }
+
     /** Whether the person's own profile is connectable beside {@link #choices} (false on Facebook and Instagram). */
     default boolean ownProfileIsAChoice() {
         return true;

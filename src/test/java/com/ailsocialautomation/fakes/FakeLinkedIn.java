@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * PUT and (video) finalize with ETags, then PROCESSING until AVAILABLE or PROCESSING_FAILED. For approved apps it
  * issues refresh tokens whose 365-day life does not restart on refresh. Tests can make it answer 429 once, send
  * a malformed answer once, fail or stall processing, retire versions, or be slow. It records every request.
+ *
+ * <p>Organizations (the Community Management API): the member holds roles on organizations the test declares;
+ * {@code /rest/organizationAcls?q=roleAssignee} lists them (only with {@code r_organization_admin} or
+ * {@code rw_organization_admin}, else 403), {@code /rest/organizations/{id}} names one the member has a role on, and
+ * a post or upload whose author or owner is {@code urn:li:organization:<id>} needs {@code w_organization_social}
+ * and the member's approved ADMINISTRATOR role there (else 403), as a member's own needs {@code w_member_social}.
  */
 public final class FakeLinkedIn extends LoopbackApi {
     public static final String CLIENT_ID = "fake-linkedin-client-id";
@@ -35,7 +41,12 @@ public final class FakeLinkedIn extends LoopbackApi {
     public static final String MEMBER_ID = "yQ5Yd3kLp0";
     public static final String MEMBER_URN = "urn:li:person:" + MEMBER_ID;
     public static final String ALL_SCOPES = "openid profile w_member_social";
-    private static final Set<String> KNOWN_SCOPES = Set.of("openid", "profile", "email", "w_member_social");
+    private static final Set<String> KNOWN_SCOPES = Set.of("openid", "profile", "email", "w_member_social",
+            "w_organization_social", "r_organization_admin", "rw_organization_admin");
+    public static final String ORGANIZATION_PREFIX = "urn:li:organization:";
+
+    /** A role the member holds on an organization: ADMINISTRATOR, ANALYST... in state APPROVED or REQUESTED. */
+    public record Role(String organizationId, String name, String vanityName, String role, String state) {}
     private static final long SIXTY_DAYS = Duration.ofDays(60).toSeconds();
     private static final long YEAR = Duration.ofDays(365).toSeconds();
 
@@ -56,6 +67,7 @@ public final class FakeLinkedIn extends LoopbackApi {
         final String uploadToken;
         final List<String> etags = new ArrayList<>();
         String status = "WAITING_UPLOAD";
+        String owner;
         Processing processing;
         int polls;
 
@@ -72,6 +84,7 @@ public final class FakeLinkedIn extends LoopbackApi {
     private final Map<String, Asset> assets = new ConcurrentHashMap<>(); // by URN
     private final Map<String, Asset> uploads = new ConcurrentHashMap<>(); // by upload path
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, Role> roles = new ConcurrentHashMap<>(); // by organization id
     private final AtomicLong ids = new AtomicLong(7000000000000000000L);
     private volatile String oldestVersion = "202506";
     private volatile String newestVersion = "202612";
@@ -163,6 +176,11 @@ public final class FakeLinkedIn extends LoopbackApi {
         return (base == null ? url() : base) + path;
     }
 
+    /** The member holds {@code role} on this organization (APPROVED unless {@code state} says otherwise). */
+    public void role(Role role) {
+        roles.put(role.organizationId(), role);
+    }
+
     public List<JsonNode> posts() {
         return List.copyOf(posts);
     }
@@ -223,18 +241,27 @@ public final class FakeLinkedIn extends LoopbackApi {
         if (versionProblem != null) {
             return versionProblem;
         }
-        if (!token.scope().contains("w_member_social")) {
-            return error(403, "ACCESS_DENIED", "Not enough permissions to access: " + path);
+        if (r.method().equals("GET") && path.equals("/rest/organizationAcls")) {
+            return acls(r, token);
+        }
+        if (r.method().equals("GET") && path.startsWith("/rest/organizations/")) {
+            return organization(path.substring("/rest/organizations/".length()), token);
         }
         String action = parseForm(r.query()).get("action");
         if (r.method().equals("POST") && path.equals("/rest/posts")) {
-            return post(r);
+            Answer refused = isJson(r) ? socialProblem(token, r.json().path("author").asText(""), "create a post for") : null;
+            return refused != null ? refused : post(r);
         }
-        if (r.method().equals("POST") && path.equals("/rest/images") && "initializeUpload".equals(action)) {
-            return initializeImage(r);
+        if (r.method().equals("POST") && (path.equals("/rest/images") || path.equals("/rest/videos")) && "initializeUpload".equals(action)) {
+            Answer refused = isJson(r) ? socialProblem(token, r.json().path("initializeUploadRequest").path("owner").asText(""),
+                    "upload for") : null;
+            if (refused != null) {
+                return refused;
+            }
+            return path.equals("/rest/images") ? initializeImage(r) : initializeVideo(r);
         }
-        if (r.method().equals("POST") && path.equals("/rest/videos") && "initializeUpload".equals(action)) {
-            return initializeVideo(r);
+        if (!token.scope().contains("w_member_social") && !token.scope().contains("w_organization_social")) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to access: " + path);
         }
         if (r.method().equals("POST") && path.equals("/rest/videos") && "finalizeUpload".equals(action)) {
             return finalizeVideo(r);
@@ -367,9 +394,6 @@ public final class FakeLinkedIn extends LoopbackApi {
         if (!body.path("distribution").path("feedDistribution").isTextual()) {
             return error(422, null, "ERROR :: /distribution/feedDistribution :: field is required but not found and has no default value");
         }
-        if (!MEMBER_URN.equals(body.path("author").asText())) {
-            return error(403, "ACCESS_DENIED", "Not enough permissions to create a post for " + body.path("author").asText());
-        }
         String invalid = invalidEnum(body, "/visibility", VISIBILITIES);
         invalid = invalid != null ? invalid : invalidEnum(body, "/distribution/feedDistribution", FEED_DISTRIBUTIONS);
         invalid = invalid != null ? invalid : invalidEnum(body, "/lifecycleState", LIFECYCLE_STATES);
@@ -406,6 +430,58 @@ public final class FakeLinkedIn extends LoopbackApi {
         return empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
     }
 
+    /**
+     * Null when the token may post or upload as {@code author}: the member itself with w_member_social, or an
+     * organization the member administers (approved) with w_organization_social; LinkedIn's 403 otherwise.
+     */
+    private Answer socialProblem(Token token, String author, String doing) {
+        boolean allowed;
+        if (author.equals(MEMBER_URN)) {
+            allowed = token.scope().contains("w_member_social");
+        } else if (author.startsWith(ORGANIZATION_PREFIX)) {
+            Role role = roles.get(author.substring(ORGANIZATION_PREFIX.length()));
+            allowed = token.scope().contains("w_organization_social") && role != null
+                    && role.role().equals("ADMINISTRATOR") && role.state().equals("APPROVED");
+        } else {
+            allowed = false;
+        }
+        return allowed ? null : error(403, "ACCESS_DENIED", "Not enough permissions to " + doing + " " + author);
+    }
+
+    /** The member's roles: the roleAssignee finder, filtered by role and state, paged by start and count. */
+    private Answer acls(Received r, Token token) {
+        if (!token.scope().contains("r_organization_admin") && !token.scope().contains("rw_organization_admin")) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to access: organizationAcls.FINDER-roleAssignee");
+        }
+        Map<String, String> q = parseForm(r.query());
+        if (!"roleAssignee".equals(q.get("q"))) {
+            return error(400, "ILLEGAL_ARGUMENT", "Unknown finder: " + q.get("q"));
+        }
+        int start = Integer.parseInt(q.getOrDefault("start", "0"));
+        int count = Integer.parseInt(q.getOrDefault("count", "10"));
+        List<Map<String, Object>> elements = roles.values().stream()
+                .filter(role -> q.get("role") == null || q.get("role").equals(role.role()))
+                .filter(role -> q.get("state") == null || q.get("state").equals(role.state()))
+                .sorted(java.util.Comparator.comparing(Role::organizationId))
+                .map(role -> Map.<String, Object>of("roleAssignee", MEMBER_URN, "role", role.role(), "state", role.state(),
+                        "organization", ORGANIZATION_PREFIX + role.organizationId()))
+                .toList();
+        List<Map<String, Object>> page = elements.subList(Math.min(start, elements.size()), Math.min(start + count, elements.size()));
+        return json(200, Map.of("paging", Map.of("start", start, "count", count, "total", elements.size(), "links", List.of()),
+                "elements", page));
+    }
+
+    private Answer organization(String id, Token token) {
+        if (!token.scope().contains("r_organization_admin") && !token.scope().contains("rw_organization_admin")) {
+            return error(403, "ACCESS_DENIED", "Not enough permissions to access: organizations.GET");
+        }
+        Role role = roles.get(id);
+        if (role == null) {
+            return error(404, null, "Organization " + id + " not found");
+        }
+        return json(200, Map.of("id", Long.parseLong(id), "localizedName", role.name(), "vanityName", role.vanityName()));
+    }
+
     private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER");
     private static final Set<String> FEED_DISTRIBUTIONS = Set.of("MAIN_FEED", "NONE");
     private static final Set<String> LIFECYCLE_STATES = Set.of("DRAFT", "PUBLISHED", "PUBLISH_REQUESTED", "PUBLISH_FAILED");
@@ -431,11 +507,9 @@ public final class FakeLinkedIn extends LoopbackApi {
             return error(415, null, "Unsupported Media Type");
         }
         String owner = r.json().path("initializeUploadRequest").path("owner").asText("");
-        if (!owner.equals(MEMBER_URN)) {
-            return error(403, "ACCESS_DENIED", "Not enough permissions to upload for " + owner);
-        }
         String urn = "urn:li:image:D4E10AQ" + ids.incrementAndGet();
         Asset asset = new Asset(urn, -1, null);
+        asset.owner = owner;
         asset.processing = imageProcessing;
         assets.put(urn, asset);
         String uploadPath = "/dms-uploads/image/" + ids.incrementAndGet();
@@ -449,15 +523,13 @@ public final class FakeLinkedIn extends LoopbackApi {
             return error(415, null, "Unsupported Media Type");
         }
         JsonNode request = r.json().path("initializeUploadRequest");
-        if (!request.path("owner").asText("").equals(MEMBER_URN)) {
-            return error(403, "ACCESS_DENIED", "Not enough permissions to upload for " + request.path("owner").asText());
-        }
         long size = request.path("fileSizeBytes").asLong(0);
         if (size <= 0) {
             return error(422, null, "ERROR :: /initializeUploadRequest/fileSizeBytes :: field is required but not found and has no default value");
         }
         String urn = "urn:li:video:D5610AQ" + ids.incrementAndGet();
         Asset asset = new Asset(urn, size, "upload-token-" + ids.incrementAndGet());
+        asset.owner = request.path("owner").asText();
         asset.processing = videoProcessing;
         assets.put(urn, asset);
         List<Map<String, Object>> instructions = new ArrayList<>();
@@ -524,7 +596,7 @@ public final class FakeLinkedIn extends LoopbackApi {
         if (asset == null) {
             return error(404, null, "No such media");
         }
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", asset.urn, "owner", MEMBER_URN));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", asset.urn, "owner", asset.owner));
         if (asset.status.equals("PROCESSING") && asset.processing != Processing.STAYS_PROCESSING && ++asset.polls >= 2) {
             asset.status = asset.processing == Processing.SUCCEEDS ? "AVAILABLE" : "PROCESSING_FAILED";
         }

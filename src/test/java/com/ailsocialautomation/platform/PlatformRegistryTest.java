@@ -120,6 +120,11 @@ class PlatformRegistryTest {
         assertTrue(version.getMessage().contains("must be a LinkedIn API version as YYYYMM, such as 202607, got '2026-01'"),
                 version.getMessage());
         assertEquals(250, Platform.YOUTUBE.app(Config.from(Map.of("AIL_YOUTUBE_DAILY_QUOTA", "250"))).dailyQuota());
+        assertTrue(Platform.LINKEDIN.app(Config.from(Map.of("AIL_LINKEDIN_ORGANIZATIONS", "true"))).organizations());
+        assertFalse(Platform.LINKEDIN.app(Config.from(Map.of())).organizations(), "personal posting only unless the operator says so");
+        assertFalse(Platform.X.app(Config.from(Map.of("AIL_X_ORGANIZATIONS", "true"))).organizations(), "X declares no organizations");
+        assertEquals("AIL_LINKEDIN_ORGANIZATIONS", assertThrows(com.ailsocialautomation.config.ConfigError.class,
+                () -> Platform.LINKEDIN.app(Config.from(Map.of("AIL_LINKEDIN_ORGANIZATIONS", "maybe")))).variable());
         assertNull(Platform.X.app(Config.from(Map.of("AIL_X_DAILY_QUOTA", "250"))).dailyQuota(), "X declares no quota");
         ConfigError quota = assertThrows(ConfigError.class,
                 () -> Platform.YOUTUBE.app(Config.from(Map.of("AIL_YOUTUBE_DAILY_QUOTA", "0"))));

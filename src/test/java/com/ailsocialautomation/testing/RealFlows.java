@@ -70,6 +70,11 @@ public final class RealFlows implements AutoCloseable {
     private FakeX.Callback xCallback;
 
     public RealFlows(Path tmp) throws Exception {
+        this(tmp, Map.of());
+    }
+
+    /** The same service with more settings (AIL_LINKEDIN_ORGANIZATIONS=true...). */
+    public RealFlows(Path tmp, Map<String, String> settings) throws Exception {
         slack = new FakeSlack();
         slack.rotateTokens(Duration.ofHours(12));
         slack.addUser(new FakeSlack.User(ana.userId(), ana.displayName(), "UTC", false, false));
@@ -77,7 +82,7 @@ public final class RealFlows implements AutoCloseable {
         slack.installedBy(ana.userId());
         hook = new FakeWebhookReceiver();
         linkedin.issueRefreshTokens(true);
-        app = ServiceEnv.in(tmp.resolve("data")).with("AIL_PUBLIC_URL", PUBLIC_URL) // the callbacks the fakes' apps are registered with
+        ServiceEnv env = ServiceEnv.in(tmp.resolve("data")).with("AIL_PUBLIC_URL", PUBLIC_URL) // the callbacks the fakes' apps are registered with
                 .with("AIL_HTTP_TIMEOUT_SECONDS", "5")
                 .with("AIL_X_CLIENT_ID", FakeX.CLIENT_ID).with("AIL_X_CLIENT_SECRET", FakeX.CLIENT_SECRET)
                 .with("AIL_X_API_URL", x.url()).with("AIL_X_AUTH_URL", x.url())
@@ -93,7 +98,11 @@ public final class RealFlows implements AutoCloseable {
                 .with("AIL_THREADS_API_URL", threads.url()).with("AIL_THREADS_AUTH_URL", threads.url())
                 .with("SLACK_SIGNING_SECRET", SIGNING_SECRET).with("SLACK_CLIENT_ID", FakeSlack.CLIENT_ID)
                 .with("SLACK_CLIENT_SECRET", FakeSlack.CLIENT_SECRET).with("SLACK_API_URL", slack.url())
-                .start();
+                ;
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            env = env.with(setting.getKey(), setting.getValue());
+        }
+        app = env.start();
         local = "http://127.0.0.1:" + app.port();
         graph.fetchVia(PUBLIC_URL, local); // Meta fetches AIL's public media links; here they are on loopback
         threads.fetchesFrom(PUBLIC_URL, local); // Threads fetches media from AIL's public URL, which is this service
@@ -170,6 +179,17 @@ public final class RealFlows implements AutoCloseable {
             throw new AssertionError("AIL keeps tokens LinkedIn did not issue");
         }
         return tokens;
+    }
+
+    /**
+     * {@code connect linkedin} through LinkedIn's consent page to the page AIL answers the callback with (a choice of
+     * Pages, or the connected profile), in Ana's browser; {@code consent} receives the authorize URL.
+     */
+    public HttpResponse<String> startLinkedIn(java.util.function.Consumer<URI> consent) {
+        URI authorize = confirm(link(run("connect linkedin"), "linkedin"));
+        consent.accept(authorize);
+        FakeLinkedIn.Callback back = linkedin.approve(authorize);
+        return browser.get(local + "/oauth/linkedin/callback?state=" + back.state() + "&code=" + back.code());
     }
 
     /**

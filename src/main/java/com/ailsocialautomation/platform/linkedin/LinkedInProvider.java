@@ -1,9 +1,11 @@
 package com.ailsocialautomation.platform.linkedin;
 
+import com.ailsocialautomation.platform.AccountChoice;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
 import com.ailsocialautomation.platform.AuthorizeRequest;
+import com.ailsocialautomation.platform.Choices;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.Credentials;
 import com.ailsocialautomation.platform.Media;
@@ -23,26 +25,37 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * LinkedIn as a member: OpenID Connect sign-in for the profile, {@code w_member_social} to post through the
  * versioned Posts API, images and videos through {@code initializeUpload}. The version is pinned because LinkedIn
- * retires each one about a year after release.
+ * retires each one about a year after release. With {@code organizations} on (AIL_LINKEDIN_ORGANIZATIONS, for apps
+ * with the Community Management API) the sign-in also asks for {@code w_organization_social} and
+ * {@code r_organization_admin}, and the Pages the person administers are offered beside their profile; a Page's
+ * account posts, and owns its images and videos, as {@code urn:li:organization:<id>} with the person's token.
  */
 public final class LinkedInProvider implements Provider {
     public static final String API_URL = "https://api.linkedin.com";
     public static final String AUTH_URL = "https://www.linkedin.com";
     public static final String DEFAULT_VERSION = LinkedInVersion.DEFAULT;
     static final String SCOPES = "openid profile w_member_social";
+    static final String ORGANIZATION_SCOPES = "w_organization_social r_organization_admin";
 
     private final String apiUrl;
     private final String authUrl;
     private final LinkedInRest rest;
     private final LinkedInTokens tokens;
     private final LinkedInMedia media;
+    private final LinkedInOrganizations organizations;
 
     /** Bases without a trailing slash, null for LinkedIn's own; {@code version} is YYYYMM, null for {@link #DEFAULT_VERSION}. */
     public LinkedInProvider(ApiClient api, String apiUrl, String authUrl, String version, Clock clock) {
+        this(api, apiUrl, authUrl, version, false, clock);
+    }
+
+    /** The same; {@code organizations}: also offer the Pages the person administers. */
+    public LinkedInProvider(ApiClient api, String apiUrl, String authUrl, String version, boolean organizations, Clock clock) {
         String pinned = version == null || version.isBlank() ? DEFAULT_VERSION : version.strip();
         if (!pinned.matches("\\d{6}")) {
             throw new IllegalArgumentException("The LinkedIn API version must look like YYYYMM (for example " + DEFAULT_VERSION + "), not '" + pinned + "'");
@@ -53,6 +66,7 @@ public final class LinkedInProvider implements Provider {
         this.rest = new LinkedInRest(api, this.apiUrl, pinned, answers);
         this.tokens = new LinkedInTokens(api, this.authUrl, answers, clock);
         this.media = new LinkedInMedia(api, rest, answers, this.apiUrl);
+        this.organizations = organizations ? new LinkedInOrganizations(rest) : null;
     }
 
     @Override
@@ -69,7 +83,7 @@ public final class LinkedInProvider implements Provider {
                 + "&client_id=" + enc(request.app().clientId())
                 + "&redirect_uri=" + enc(request.redirectUri())
                 + "&state=" + enc(request.state())
-                + "&scope=" + enc(SCOPES));
+                + "&scope=" + enc(organizations == null ? SCOPES : SCOPES + " " + ORGANIZATION_SCOPES));
     }
 
     @Override
@@ -101,6 +115,22 @@ public final class LinkedInProvider implements Provider {
     }
 
     @Override
+    public Choices offer(Credentials credentials) {
+        return organizations == null ? new Choices(List.of(), null) : organizations.administered(credentials.accessToken());
+    }
+
+    /** A Page posts with the person's own token: disconnecting it leaves the profile and other Pages posting. */
+    @Override
+    public boolean sharedGrantEndsTogether() {
+        return false;
+    }
+
+    @Override
+    public List<AccountChoice> choices(Credentials credentials) {
+        return offer(credentials).accounts();
+    }
+
+    @Override
     public MediaRef uploadMedia(Credentials credentials, Media item) {
         return media.upload(credentials.accessToken(), author(credentials), item);
     }
@@ -121,7 +151,7 @@ public final class LinkedInProvider implements Provider {
         return new Published(urn, "https://www.linkedin.com/feed/update/" + urn + "/", response.status());
     }
 
-    /** The OAuth routes store the OpenID {@code sub}; a stored URN is used as is. */
+    /** The OAuth routes store the OpenID {@code sub} for a member, a Page's URN as is (urn:li:organization:...). */
     private static String author(Credentials credentials) {
         String id = credentials.accountId();
         if (id == null || id.isBlank()) {
