@@ -117,6 +117,13 @@ class PostOptionsTest {
         JsonNode post = Json.MAPPER.readTree(export.file().content()).at("/posts/0");
         assertEquals("Doors open", post.path("options").path("title").asText());
         assertEquals("launch", post.path("options").path("tags").asText());
+
+        assertEquals(1, units.store.sql.one("select count(*) from posts where options_enc is not null and workspace_id = ?",
+                rs -> rs.getInt(1), workspace()).orElseThrow());
+        Reply confirm = units.commandLayer.commands.run(ana, "forget-me");
+        units.commandLayer.commands.press(ana, confirm.buttons().get(0).actionId());
+        assertEquals(0, units.store.sql.one("select count(*) from posts where options_enc is not null and workspace_id = ?",
+                rs -> rs.getInt(1), workspace()).orElseThrow(), "the options are erased with the post");
     }
 
     private String run(String line) {
