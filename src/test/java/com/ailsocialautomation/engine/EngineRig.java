@@ -84,7 +84,30 @@ public final class EngineRig implements AutoCloseable {
         Units units = Units.over(dataSource, vault).engine(settings).providers(providers).tuning(FAST)
                 .metrics(metrics).build();
         engines.add(units);
-        return units.startEngine();
+        Engine engine = units.startEngine();
+        awaitFirstTokenRenewal();
+        return engine;
+    }
+
+    /*
+     * The renew-tokens job runs once as the engine starts, then every few hours. A test's account created while that
+     * first run is still pending could be renewed (or refused) by it before the test's own post: wait it out, so that
+     * what a test sees comes from what it did.
+     */
+    private void awaitFirstTokenRenewal() {
+        Instant until = Instant.now().plusSeconds(30);
+        while (sql.one("select 1 from scheduled_tasks where task_name = 'renew-tokens' and execution_time > now() + interval '1 hour'",
+                rs -> 1).isEmpty()) {
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("the engine's renew-tokens job did not run within 30 s of its start");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public Engine startWebhookEngine(Config.Engine settings) {
