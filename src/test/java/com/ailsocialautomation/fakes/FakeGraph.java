@@ -191,6 +191,12 @@ public final class FakeGraph extends LoopbackApi {
         }
     }
 
+    /** The next request to {@code path} (under /v25.0) gets HTTP 429 with Retry-After and the app-level usage header. */
+    public void tooManyRequestsNext(String path, int retryAfterSeconds) {
+        answerNext(V + path, error(429, 4, 0, "(#4) Application request limit reached").with(Map.of("Retry-After",
+                Integer.toString(retryAfterSeconds), "X-App-Usage", "{\"call_count\":100,\"total_cputime\":12,\"total_time\":15}")));
+    }
+
     /** What the person ticks on the dialog. */
     public void grantScope(String scope) {
         grantedScope = scope;

@@ -171,4 +171,18 @@ class MetaProvidersTest {
         assertTrue(SignedRequest.userId("garbage", secret).isEmpty());
         assertTrue(SignedRequest.userId(null, secret).isEmpty());
     }
+
+    @Test
+    void throttlingWaitsAsMetasHeadersSay() {
+        TokenSet user = login("facebook");
+        Credentials asUser = new Credentials(user.accessToken(), null, null, null, null, null, APP);
+        graph.tooManyRequestsNext("/me/accounts", 300);
+        PlatformError app = assertThrows(PlatformError.class, () -> new FacebookProvider(meta).choices(asUser));
+        assertEquals(PlatformError.Kind.RATE_LIMITED, app.kind());
+        assertTrue(Math.abs(Duration.between(java.time.Instant.now().plusSeconds(300), app.retryAt()).toSeconds()) < 5, app.retryAt().toString());
+        graph.rateLimitNext("/me/accounts", 42);
+        PlatformError pages = assertThrows(PlatformError.class, () -> new FacebookProvider(meta).choices(asUser));
+        assertTrue(Math.abs(Duration.between(java.time.Instant.now().plus(Duration.ofMinutes(42)), pages.retryAt()).toSeconds()) < 5);
+        assertTrue(pages.getMessage().contains("Page request limit reached"), pages.getMessage());
+    }
 }
