@@ -83,6 +83,7 @@ class AppExternalDatabaseTest {
                 assertTrue(lines.stream().noneMatch(l -> l.startsWith(platform.id() + ":")), "AIL has no " + platform + " provider to turn on");
             }
         }
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("meta:")), "the shared Meta app is named by its platforms");
         for (String line : lines) {
             assertFalse(line.contains("must-not-be-logged") || line.contains(PostgresExtension.MASTER_KEY_BASE64), line);
         }

@@ -12,7 +12,6 @@ import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
-import com.ailsocialautomation.platform.Query;
 import com.ailsocialautomation.platform.TokenSet;
 import com.ailsocialautomation.config.Secret;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,9 +143,5 @@ public final class FacebookProvider implements Provider {
         String username = page.path("username").asText(null);
         return new Profile(id, username != null ? username : name, name, null,
                 "https://www.facebook.com/" + (username != null ? username : id));
-    }
-
-    static String query(String... pairs) {
-        return Query.of(pairs);
     }
 }

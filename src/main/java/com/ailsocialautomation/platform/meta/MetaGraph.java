@@ -89,10 +89,20 @@ public final class MetaGraph {
         return pages;
     }
 
-    /** Removes the app's whole grant for the person: every Page and Instagram account connected through it stops. */
+    /**
+     * Removes the app's whole grant for the person: every Page and Instagram account connected through it stops. A
+     * token Meta no longer accepts has no grant left to remove (another account of the same grant revoked it first,
+     * or the person removed AIL on Facebook), so that counts as done rather than as a revocation to retry.
+     */
     void revoke(Secret userToken, MetaAnswers answers) {
-        answers.read(api.send(ApiRequest.method("DELETE", url("/me/permissions")).header("Authorization", "OAuth " + userToken.reveal())),
-                "revoking AIL's access");
+        try {
+            answers.read(api.send(ApiRequest.method("DELETE", url("/me/permissions")).header("Authorization", "OAuth " + userToken.reveal())),
+                    "revoking AIL's access");
+        } catch (PlatformError e) {
+            if (e.kind() != PlatformError.Kind.AUTH_EXPIRED) {
+                throw e;
+            }
+        }
     }
 
     JsonNode get(String pathAndQuery, Secret token, MetaAnswers answers, String doing) {
