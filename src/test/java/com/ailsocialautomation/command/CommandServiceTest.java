@@ -112,9 +112,9 @@ class CommandServiceTest {
         assertTrue(run(ANA, "connect webhook http://93.184.216.34/hook").contains("must start with https://"));
         assertTrue(run(ANA, "connect webhook https://10.0.0.5/hook").contains("(10.0.0.5)"), run(ANA, "connect webhook https://10.0.0.5/hook"));
         assertTrue(run(ANA, "connect myspace").contains("myspace"), run(ANA, "connect myspace"));
-        // A platform without a provider is not among the choices.
-        assertTrue(run(ANA, "connect tiktok").startsWith("'tiktok' is not a platform; choose one of: mastodon, bluesky, webhook, x, linkedin, youtube, facebook, instagram, threads."),
-                run(ANA, "connect tiktok"));
+        // The choices are the platforms with a provider (every platform AIL declares has one now).
+        assertTrue(run(ANA, "connect myspace").startsWith("'myspace' is not a platform; choose one of: mastodon, bluesky, webhook, x, linkedin, youtube, tiktok, facebook, instagram, threads."),
+                run(ANA, "connect myspace"));
     }
 
     @Test

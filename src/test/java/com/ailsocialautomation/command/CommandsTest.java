@@ -64,7 +64,7 @@ class CommandsTest {
     @Test
     void connectKnowsEveryPlatform() {
         assertEquals(Commands.PLATFORMS, Commands.get("connect").args().get(0).choices());
-        assertEquals(List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "facebook", "instagram", "threads"), Commands.PLATFORMS);
+        assertEquals(List.of("mastodon", "bluesky", "webhook", "x", "linkedin", "youtube", "tiktok", "facebook", "instagram", "threads"), Commands.PLATFORMS);
     }
 
     @Test

@@ -109,7 +109,7 @@ class PostsOnUploadTest {
         tiktok.processing(1_000_000, null);
         startEngine();
         Post post = post("Processing at TikTok");
-        assertTrue(eventually(Duration.ofSeconds(30), () -> tiktok.received("POST", "/v2/post/publish/status/fetch/").size() >= 2),
+        assertTrue(eventually(Duration.ofSeconds(90), () -> tiktok.received("POST", "/v2/post/publish/status/fetch/").size() >= 2),
                 "the status is asked on later runs");
         assertEquals(TargetState.PUBLISHING, target(post).state(), "the post has left: it cannot be edited or cancelled");
         assertTrue(target(post).attempts() <= 1, "waiting is not an attempt");
@@ -117,7 +117,7 @@ class PostsOnUploadTest {
 
         tiktok.processing(0, null);
         startEngine();
-        assertTrue(eventually(Duration.ofSeconds(30), () -> target(post).state() == TargetState.PUBLISHED), () -> String.valueOf(target(post)));
+        assertTrue(eventually(Duration.ofSeconds(90), () -> target(post).state() == TargetState.PUBLISHED), () -> String.valueOf(target(post)));
         assertEquals(1, tiktok.uploadsStarted(), "nothing was uploaded again");
         assertEquals(1, tiktok.posts().size());
     }
