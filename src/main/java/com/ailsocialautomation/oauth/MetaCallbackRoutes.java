@@ -1,8 +1,6 @@
 package com.ailsocialautomation.oauth;
 
 import com.ailsocialautomation.command.Disconnection;
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.platform.meta.SignedRequest;
@@ -24,42 +22,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two callbacks Meta's App Review requires, each refusing anything not signed with the app secret
- * ({@link SignedRequest}). {@code POST /meta/deauthorize}: the person removed AIL from their Facebook account, so the
- * Pages and Instagram accounts connected through their grant are disconnected everywhere (their tokens no longer
- * work) and their owners told. {@code POST /meta/data-deletion}: the person asked Meta to have AIL delete their data,
- * so those accounts go and the data of each AIL person who connected them is erased as forget-me erases it; the
- * answer is the JSON Meta requires ({@code url}, {@code confirmation_code}), and {@code GET /meta/deletion} shows the
- * status for the code. The code is signed, so the status page needs no stored record of the person.
+ * The two callbacks Meta's App Review requires, for one {@link MetaStyleApp} (the Meta app under {@code /meta}, the
+ * Threads app under {@code /threads}), each refusing anything not signed with that app's secret ({@link SignedRequest}).
+ * {@code POST <path>/deauthorize}: the person removed AIL from their Facebook (or Threads) account, so the accounts
+ * connected through their grant on the app's platforms are disconnected everywhere (their tokens no longer work) and
+ * their owners told. {@code POST <path>/data-deletion}: the person asked Meta to have AIL delete their data, so those
+ * accounts go and the data of each AIL person who connected them is erased as forget-me erases it; the answer is the
+ * JSON Meta requires ({@code url}, {@code confirmation_code}), and {@code GET <path>/deletion} shows the status for the
+ * code. The code is signed, so the status page needs no stored record of the person.
  */
 public final class MetaCallbackRoutes implements WebRoutes {
     private static final Logger log = LoggerFactory.getLogger(MetaCallbackRoutes.class);
-    private static final List<PlatformId> META = List.of(PlatformId.FACEBOOK, PlatformId.INSTAGRAM);
-
     private final String publicUrl;
-    private final Secret appSecret;
+    private final MetaStyleApp app;
     private final Accounts accounts;
     private final Disconnection disconnection;
     private final ForgetMe forgetMe;
     private final Outbox outbox;
     private final DeletionCodes codes;
 
-    public MetaCallbackRoutes(String publicUrl, Secret appSecret, Accounts accounts, Disconnection disconnection,
+    public MetaCallbackRoutes(String publicUrl, MetaStyleApp app, Accounts accounts, Disconnection disconnection,
                               ForgetMe forgetMe, Outbox outbox, Clock clock) {
         this.publicUrl = publicUrl;
-        this.appSecret = appSecret;
+        this.app = app;
         this.accounts = accounts;
         this.disconnection = disconnection;
         this.forgetMe = forgetMe;
         this.outbox = outbox;
-        this.codes = new DeletionCodes(appSecret, clock);
+        this.codes = new DeletionCodes(app.secret(), clock);
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.post("/meta/deauthorize", this::deauthorize);
-        routes.post("/meta/data-deletion", this::dataDeletion);
-        routes.get("/meta/deletion", this::status);
+        routes.post(app.path() + "/deauthorize", this::deauthorize);
+        routes.post(app.path() + "/data-deletion", this::dataDeletion);
+        routes.get(app.path() + "/deletion", this::status);
     }
 
     private void deauthorize(Context ctx) {
@@ -67,16 +64,16 @@ public final class MetaCallbackRoutes implements WebRoutes {
         if (userId == null) {
             return;
         }
-        List<Account> granted = accounts.grantedBy(META, userId);
+        List<Account> granted = accounts.grantedBy(app.platforms(), userId);
         for (Account account : granted) {
             disconnection.disconnect(account, false); // Meta has ended the grant: nothing left to revoke
             if (account.ownerUserId() != null) {
                 outbox.add(account.workspaceId(), account.ownerUserId(), "deauthorized:" + account.id(), Reply.of("Meta says AIL was "
-                        + "removed from your Facebook account, so " + account.label() + " is disconnected and its tokens are deleted. "
+                        + "removed from your " + app.login() + " account, so " + account.label() + " is disconnected and its tokens are deleted. "
                         + "Run /ail connect " + account.platform() + " to connect it again."), null);
             }
         }
-        log.info("Meta's deauthorize callback disconnected {} accounts", granted.size());
+        log.info("The deauthorize callback at {} disconnected {} accounts", app.path(), granted.size());
         ctx.json(Map.of("success", true));
     }
 
@@ -85,7 +82,7 @@ public final class MetaCallbackRoutes implements WebRoutes {
         if (userId == null) {
             return;
         }
-        List<Account> granted = accounts.grantedBy(META, userId);
+        List<Account> granted = accounts.grantedBy(app.platforms(), userId);
         Set<List<Object>> people = new LinkedHashSet<>();
         for (Account account : granted) {
             if (account.ownerUserId() != null) {
@@ -94,10 +91,11 @@ public final class MetaCallbackRoutes implements WebRoutes {
         }
         people.forEach(p -> forgetMe.eraseRequested((java.util.UUID) p.get(0), (java.util.UUID) p.get(1)));
         // accounts whose owner had already left AIL are not part of any person's erasure: they go here
-        accounts.grantedBy(META, userId).forEach(a -> disconnection.disconnect(a, false));
+        accounts.grantedBy(app.platforms(), userId).forEach(a -> disconnection.disconnect(a, false));
         String code = codes.issue(!granted.isEmpty());
-        log.info("Meta's data-deletion callback erased {} people's data and {} accounts", people.size(), granted.size());
-        ctx.json(Map.of("url", publicUrl + "/meta/deletion?code=" + code, "confirmation_code", code));
+        log.info("The data-deletion callback at {} erased {} people's data and {} accounts", app.path(), people.size(),
+                granted.size());
+        ctx.json(Map.of("url", publicUrl + app.path() + "/deletion?code=" + code, "confirmation_code", code));
     }
 
     private void status(Context ctx) {
@@ -105,21 +103,21 @@ public final class MetaCallbackRoutes implements WebRoutes {
         DeletionCodes.Status status = codes.read(ctx.queryParam("code")).orElse(null);
         if (status == null) {
             ctx.status(404).html(Html.page("Unknown deletion request", Html.p("AIL did not issue this confirmation code. "
-                    + "Check that you copied the whole address Facebook showed you.")));
+                    + "Check that you copied the whole address " + app.login() + " showed you.")));
             return;
         }
         ctx.html(Html.page("Deletion request", Html.p("AIL received this request from Meta on " + status.received()
                 + " (UTC) and completed it at once: " + (status.found()
-                ? "the Facebook Pages and Instagram accounts connected through your Facebook login are disconnected, their "
-                    + "tokens deleted, and everything AIL kept about the person who connected them in AIL is erased."
-                : "AIL held no data connected to your Facebook login.")) + Html.p("Confirmation code: " + status.code())));
+                ? "the " + app.platformNames() + " accounts connected through your " + app.login() + " login are disconnected, "
+                    + "their tokens deleted, and everything AIL kept about the person who connected them in AIL is erased."
+                : "AIL held no data connected to your " + app.login() + " login.")) + Html.p("Confirmation code: " + status.code())));
     }
 
     /** The person's id from a correctly signed request; otherwise answers 400 and returns null. */
     private String verified(Context ctx) {
-        String userId = SignedRequest.userId(ctx.formParam("signed_request"), appSecret).orElse(null);
+        String userId = SignedRequest.userId(ctx.formParam("signed_request"), app.secret()).orElse(null);
         if (userId == null) {
-            log.info("A Meta callback with a missing or wrongly signed signed_request was refused");
+            log.info("A callback at {} with a missing or wrongly signed signed_request was refused", app.path());
             ctx.status(400).json(Map.of("error", "signed_request is missing or not signed with this app's secret"));
         }
         return userId;

@@ -233,7 +233,12 @@ public enum Platform {
      * the app's (AIL_META_CLIENT_ID for Facebook and Instagram), so one value serves them all.
      */
     public String variable(String suffix) {
-        return "AIL_" + (app != null ? app : id().toUpperCase(java.util.Locale.ROOT)) + "_" + suffix;
+        return "AIL_" + appName() + "_" + suffix;
+    }
+
+    /** The name of the operator app it reads (META for Facebook and Instagram; its own id, upper case, otherwise). */
+    public String appName() {
+        return app != null ? app : id().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The platforms that read the same operator app as this one, itself included. */

@@ -115,11 +115,12 @@ public final class Accounts {
 
     /**
      * Every account, in every workspace, connected through the grant of {@code grantorId} on one of {@code platforms}:
-     * what the platform's deauthorize or data-deletion callback names.
+     * what the platform's deauthorize or data-deletion callback names. A profile connected directly (no grantor
+     * recorded, as Threads connects) acts through its own grant, so its own id names it.
      */
     public List<Account> grantedBy(List<PlatformId> platforms, String grantorId) {
-        return sql.list(SELECT + " where a.grantor_id = ? and a.platform = any (?) order by a.created_at", Accounts::account,
-                grantorId, platforms.stream().map(PlatformId::id).toList());
+        return sql.list(SELECT + " where coalesce(a.grantor_id, a.external_id) = ? and a.platform = any (?) order by a.created_at",
+                Accounts::account, grantorId, platforms.stream().map(PlatformId::id).toList());
     }
 
     /**

@@ -22,10 +22,10 @@ import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.oauth.OAuthLinker;
 import com.ailsocialautomation.oauth.MetaCallbackRoutes;
+import com.ailsocialautomation.oauth.MetaStyleApp;
 import com.ailsocialautomation.oauth.OAuthRoutes;
 import com.ailsocialautomation.command.Disconnection;
 import com.ailsocialautomation.platform.Platform;
-import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.oauth.OneTimeLinks;
 import com.ailsocialautomation.oauth.PageConnectRoutes;
 import com.ailsocialautomation.privacy.DataExport;
@@ -95,10 +95,11 @@ public final class CommandLayer {
                 new PageConnectRoutes(config.publicUrl(), store.oauthStates, bluesky, webhook, store.outbox, clock),
                 new OAuthRoutes(config.publicUrl(), store.oauthStates, platforms.providers, platforms.apps,
                         store.accounts, store.technicalData, store.outbox, clock)));
-        PlatformApp meta = Platform.FACEBOOK.app(config); // the Meta app Facebook and Instagram share
-        if (meta.hasCredentials()) {
-            web.add(new MetaCallbackRoutes(config.publicUrl(), meta.clientSecret(), store.accounts,
-                    new Disconnection(store.accounts, publishing.revoker, store.targets, store.media), forgetMe, store.outbox, clock));
+        // Meta's deauthorize and data-deletion callbacks: the Meta app Facebook and Instagram share, and the Threads app
+        Disconnection disconnection = new Disconnection(store.accounts, publishing.revoker, store.targets, store.media);
+        for (Platform platform : List.of(Platform.FACEBOOK, Platform.THREADS)) {
+            MetaStyleApp.of(platform, config).ifPresent(app -> web.add(new MetaCallbackRoutes(config.publicUrl(), app,
+                    store.accounts, disconnection, forgetMe, store.outbox, clock)));
         }
         routes = List.copyOf(web);
     }
