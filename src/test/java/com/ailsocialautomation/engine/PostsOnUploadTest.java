@@ -105,19 +105,14 @@ class PostsOnUploadTest {
     }
 
     @Test
-    void whileTikTokProcessesTheTargetStaysPublishingAndAnotherEngineOnlyAsksAgain() throws Exception {
+    void whileTikTokProcessesTheTargetStaysPublishingUntilItGivesUpAsUnknownNeverUploadingTwice() throws Exception {
         tiktok.processing(1_000_000, null);
         startEngine();
         Post post = post("Processing at TikTok");
-        assertTrue(eventually(Duration.ofSeconds(90), () -> tiktok.received("POST", "/v2/post/publish/status/fetch/").size() >= 2),
-                "the status is asked on later runs");
-        assertEquals(TargetState.PUBLISHING, target(post).state(), "the post has left: it cannot be edited or cancelled");
-        assertTrue(target(post).attempts() <= 1, "waiting is not an attempt");
-        rig.stopEngines();
-
-        tiktok.processing(0, null);
-        startEngine();
-        assertTrue(eventually(Duration.ofSeconds(90), () -> target(post).state() == TargetState.PUBLISHED), () -> String.valueOf(target(post)));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> tiktok.posts().size() == 1), "the upload posted");
+        assertEquals(TargetState.PUBLISHING, target(post).state(), "the post has left: it stays publishing, beyond edit and cancel");
+        // the rig gives up after 5 s: TikTok has the post and may still publish it, so it is unknown, not failed
+        assertTrue(eventually(Duration.ofSeconds(90), () -> target(post).state() == TargetState.UNKNOWN), () -> String.valueOf(target(post)));
         assertEquals(1, tiktok.uploadsStarted(), "nothing was uploaded again");
         assertEquals(1, tiktok.posts().size());
     }
