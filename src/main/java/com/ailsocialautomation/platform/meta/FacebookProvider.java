@@ -57,16 +57,13 @@ public final class FacebookProvider implements Provider {
 
     @Override
     public TokenSet exchangeCode(CodeExchange exchange) {
-        TokenSet user = graph.userToken(exchange, answers);
-        return new TokenSet(user.accessToken(), null, user.expiresAt(), null, SCOPES);
+        return graph.userToken(exchange, answers, SCOPES);
     }
 
     /** The person who logged in; they choose among their Pages, and no account is made for them. */
     @Override
     public Profile profile(Credentials credentials) {
-        JsonNode me = graph.get("/me?fields=id,name", credentials.accessToken(), answers, "reading your profile");
-        String id = MetaAnswers.required(me, "id", "Facebook", "reading your profile");
-        return new Profile(id, me.path("name").asText(id), me.path("name").asText(id), null, null);
+        return graph.person(credentials.accessToken(), answers, "Facebook");
     }
 
     @Override

@@ -61,15 +61,12 @@ public final class InstagramProvider implements Provider {
 
     @Override
     public TokenSet exchangeCode(CodeExchange exchange) {
-        TokenSet user = graph.userToken(exchange, answers);
-        return new TokenSet(user.accessToken(), null, user.expiresAt(), null, SCOPES);
+        return graph.userToken(exchange, answers, SCOPES);
     }
 
     @Override
     public Profile profile(Credentials credentials) {
-        JsonNode me = graph.get("/me?fields=id,name", credentials.accessToken(), answers, "reading your profile");
-        String id = MetaAnswers.required(me, "id", "Instagram", "reading your profile");
-        return new Profile(id, me.path("name").asText(id), me.path("name").asText(id), null, null);
+        return graph.person(credentials.accessToken(), answers, "Instagram");
     }
 
     @Override

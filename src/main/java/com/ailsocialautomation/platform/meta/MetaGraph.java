@@ -8,6 +8,7 @@ import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.CodeExchange;
 import com.ailsocialautomation.platform.PlatformApp;
 import com.ailsocialautomation.platform.PlatformError;
+import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Query;
 import com.ailsocialautomation.platform.TokenSet;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,8 +66,11 @@ public final class MetaGraph {
                 "redirect_uri", request.redirectUri(), "state", request.state(), "response_type", "code", "scope", scopes));
     }
 
-    /** The code for a short-lived user token, then that for a long-lived one (fb_exchange_token). */
-    TokenSet userToken(CodeExchange exchange, MetaAnswers answers) {
+    /**
+     * The code for a short-lived user token, then that for a long-lived one (fb_exchange_token), recorded as granting
+     * {@code scopes}: the login's token, from which the chosen accounts' tokens come.
+     */
+    TokenSet userToken(CodeExchange exchange, MetaAnswers answers, String scopes) {
         JsonNode shortLived = answers.read(api.send(ApiRequest.get(url("/oauth/access_token?" + Query.of(
                 "client_id", exchange.app().clientId(), "redirect_uri", exchange.redirectUri(),
                 "client_secret", exchange.app().clientSecret().reveal(), "code", exchange.code().reveal())))), "exchanging the sign-in code");
@@ -77,7 +81,14 @@ public final class MetaGraph {
                 "getting a long-lived token");
         long seconds = longLived.path("expires_in").asLong(0);
         return new TokenSet(Secret.of(MetaAnswers.required(longLived, "access_token", "Meta", "getting a long-lived token")),
-                null, seconds > 0 ? clock.instant().plusSeconds(seconds) : null, null, null);
+                null, seconds > 0 ? clock.instant().plusSeconds(seconds) : null, null, scopes);
+    }
+
+    /** The person who logged in (they choose among the accounts they manage; no account is made for them). */
+    Profile person(Secret userToken, MetaAnswers answers, String platform) {
+        JsonNode me = get("/me?fields=id,name", userToken, answers, "reading your profile");
+        String id = MetaAnswers.required(me, "id", platform, "reading your profile");
+        return new Profile(id, me.path("name").asText(id), me.path("name").asText(id), null, null);
     }
 
     /** The person's Pages (up to 100) with their Page tokens and linked Instagram account, as /me/accounts lists them. */
