@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.linkedin;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.AccountChoice;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
@@ -60,8 +61,8 @@ public final class LinkedInProvider implements Provider {
         if (!pinned.matches("\\d{6}")) {
             throw new IllegalArgumentException("The LinkedIn API version must look like YYYYMM (for example " + DEFAULT_VERSION + "), not '" + pinned + "'");
         }
-        this.apiUrl = base(apiUrl, API_URL);
-        this.authUrl = base(authUrl, AUTH_URL);
+        this.apiUrl = BaseUrl.or(apiUrl, API_URL);
+        this.authUrl = BaseUrl.or(authUrl, AUTH_URL);
         LinkedInAnswers answers = new LinkedInAnswers(pinned, clock);
         this.rest = new LinkedInRest(api, this.apiUrl, pinned, answers);
         this.tokens = new LinkedInTokens(api, this.authUrl, answers, clock);
@@ -162,10 +163,5 @@ public final class LinkedInProvider implements Provider {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

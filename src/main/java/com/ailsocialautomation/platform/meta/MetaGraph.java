@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.meta;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
@@ -42,8 +43,8 @@ public final class MetaGraph {
     public MetaGraph(ApiClient api, PlatformApp app, Clock clock) {
         this.api = api;
         this.app = app;
-        this.apiUrl = base(app.apiUrl(), API_URL);
-        this.authUrl = base(app.authUrl(), AUTH_URL);
+        this.apiUrl = BaseUrl.or(app.apiUrl(), API_URL);
+        this.authUrl = BaseUrl.or(app.authUrl(), AUTH_URL);
         this.clock = clock;
     }
 
@@ -135,10 +136,5 @@ public final class MetaGraph {
 
     static PlatformError missing(String platform, String what) {
         return new PlatformError(PlatformError.Kind.PERMANENT, 0, platform + " did not say " + what, null);
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

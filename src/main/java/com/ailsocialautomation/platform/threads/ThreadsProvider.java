@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.threads;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.AuthorizeRequest;
 import com.ailsocialautomation.platform.CodeExchange;
@@ -47,9 +48,9 @@ public final class ThreadsProvider implements Provider {
 
     /** Bases without a trailing slash, null for Threads' own. */
     public ThreadsProvider(ApiClient api, String apiUrl, String authUrl, Clock clock, PublicMedia publicMedia) {
-        this.authUrl = base(authUrl, AUTH_URL);
+        this.authUrl = BaseUrl.or(authUrl, AUTH_URL);
         ThreadsAnswers answers = new ThreadsAnswers(clock);
-        this.graph = new ThreadsGraph(api, base(apiUrl, API_URL), answers);
+        this.graph = new ThreadsGraph(api, BaseUrl.or(apiUrl, API_URL), answers);
         this.tokens = new ThreadsTokens(graph, answers, clock);
         this.containers = new ThreadsContainers(graph, publicMedia);
         this.quota = new ThreadsQuota(graph, clock);
@@ -138,10 +139,5 @@ public final class ThreadsProvider implements Provider {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.tiktok;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.AuthorizeRequest;
@@ -55,8 +56,8 @@ public final class TikTokProvider implements Provider {
 
     TikTokProvider(ApiClient api, String apiUrl, String authUrl, Clock clock, long chunkBytes) {
         this.api = api;
-        this.apiUrl = base(apiUrl, API_URL);
-        this.authUrl = base(authUrl, AUTH_URL);
+        this.apiUrl = BaseUrl.or(apiUrl, API_URL);
+        this.authUrl = BaseUrl.or(authUrl, AUTH_URL);
         this.answers = new TikTokAnswers(clock);
         this.tokens = new TikTokTokens(api, this.apiUrl, clock);
         this.upload = new TikTokUpload(api, this.apiUrl, answers, chunkBytes);
@@ -215,10 +216,5 @@ public final class TikTokProvider implements Provider {
         } catch (IllegalArgumentException e) {
             return base64url;
         }
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.x;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.ApiResponse;
@@ -47,8 +48,8 @@ public final class XProvider implements Provider {
 
     XProvider(ApiClient api, String apiUrl, String authUrl, Clock clock, int chunkBytes) {
         this.api = api;
-        this.apiUrl = base(apiUrl, API_URL);
-        this.authUrl = base(authUrl, AUTH_URL);
+        this.apiUrl = BaseUrl.or(apiUrl, API_URL);
+        this.authUrl = BaseUrl.or(authUrl, AUTH_URL);
         this.answers = new XAnswers(clock);
         this.tokens = new XTokens(api, this.apiUrl, answers, clock);
         this.media = new XMediaUpload(api, this.apiUrl, answers, chunkBytes);
@@ -137,10 +138,5 @@ public final class XProvider implements Provider {
         String id = answers.postId(response);
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? "i/web" : credentials.handle();
         return new Published(id, "https://x.com/" + owner + "/status/" + id, response.status());
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.youtube;
 
+import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.ApiClient;
 import com.ailsocialautomation.platform.ApiRequest;
 import com.ailsocialautomation.platform.AuthorizeRequest;
@@ -65,12 +66,12 @@ public final class YouTubeProvider implements Provider {
     public YouTubeProvider(ApiClient api, PlatformApp app, Clock clock, int chunkBytes) {
         this.api = api;
         this.clock = clock;
-        this.apiUrl = base(app.apiUrl(), API_URL);
-        this.authorizeUrl = base(app.authUrl(), AUTHORIZE_URL);
+        this.apiUrl = BaseUrl.or(app.apiUrl(), API_URL);
+        this.authorizeUrl = BaseUrl.or(app.authUrl(), AUTHORIZE_URL);
         this.allowance = new DailyAllowance(app.clientId() == null ? "" : app.clientId(),
                 app.dailyQuota() == null ? DEFAULT_DAILY_UPLOADS : app.dailyQuota(), PACIFIC, "YouTube's daily upload quota");
         this.answers = new YouTubeAnswers(clock, allowance);
-        this.tokens = new GoogleTokens(api, base(app.authUrl(), TOKEN_URL), answers, clock);
+        this.tokens = new GoogleTokens(api, BaseUrl.or(app.authUrl(), TOKEN_URL), answers, clock);
         this.upload = new ResumableUpload(api, apiUrl, answers, chunkBytes);
     }
 
@@ -206,10 +207,5 @@ public final class YouTubeProvider implements Provider {
         String id = request.media().get(0).id();
         boolean isShort = !request.items().isEmpty() && VideoDetails.isShort(request.items().get(0).facts());
         return new Published(id, (isShort ? "https://www.youtube.com/shorts/" : "https://www.youtube.com/watch?v=") + id, 200);
-    }
-
-    private static String base(String configured, String fallback) {
-        String url = configured == null || configured.isBlank() ? fallback : configured;
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
