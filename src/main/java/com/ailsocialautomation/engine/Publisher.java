@@ -174,7 +174,7 @@ public final class Publisher {
                 return Outcome.DONE;
             }
             default -> {
-                return Outcome.DONE; // cancelled, published, failed, unknown: nothing to do
+                return Outcome.DONE; // cancelled, published, failed, unknown, draft: nothing to do
             }
         }
     }

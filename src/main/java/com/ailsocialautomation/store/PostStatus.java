@@ -8,7 +8,7 @@ import java.util.Locale;
  * lower-case word.
  */
 public enum PostStatus {
-    SCHEDULED, PUBLISHING, PUBLISHED, PARTIAL, FAILED, UNKNOWN, CANCELLED;
+    SCHEDULED, PUBLISHING, PUBLISHED, PARTIAL, FAILED, UNKNOWN, CANCELLED, DRAFT;
 
     /** The word people read. */
     public String text() {
