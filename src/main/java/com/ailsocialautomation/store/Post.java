@@ -25,6 +25,9 @@ public record Post(UUID id, UUID workspaceId, String shortId, UUID authorUserId,
         if (states.size() == 1) {
             return PostStatus.of(states.get(0));
         }
+        if (states.contains(TargetState.PENDING_APPROVAL)) {
+            return PostStatus.PENDING_APPROVAL; // the whole post waits for its approver
+        }
         if (states.contains(TargetState.PUBLISHING)) {
             return PostStatus.PUBLISHING;
         }

@@ -8,11 +8,11 @@ import java.util.Locale;
  * lower-case word.
  */
 public enum PostStatus {
-    SCHEDULED, PUBLISHING, PUBLISHED, PARTIAL, FAILED, UNKNOWN, CANCELLED, DRAFT;
+    SCHEDULED, PUBLISHING, PUBLISHED, PARTIAL, FAILED, UNKNOWN, CANCELLED, DRAFT, PENDING_APPROVAL;
 
     /** The word people read. */
     public String text() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     @Override

@@ -55,6 +55,16 @@ public final class Posts {
      */
     public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
                        Integer mediaCount, Instant when, String origin, List<Account> accounts, Attach attach) {
+        return create(workspaceId, authorId, text, options, media, mediaCount, when, origin, accounts, attach, TargetState.SCHEDULED);
+    }
+
+    /**
+     * The same, with every target starting in {@code initial}: only a {@link TargetState#SCHEDULED} one is put on the
+     * publishing queue; a post that waits (pending approval, a draft) gets its queued work when it is released.
+     */
+    public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
+                       Integer mediaCount, Instant when, String origin, List<Account> accounts, Attach attach,
+                       TargetState initial) {
         return sql.transaction(tx -> {
             UUID id = UUID.randomUUID();
             for (int attempt = 0; ; attempt++) {
@@ -75,10 +85,12 @@ public final class Posts {
                 UUID targetId = UUID.randomUUID();
                 tx.update("""
                         insert into post_targets (id, post_id, workspace_id, account_id, platform, account_label, state,
-                        due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)""",
+                        due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         targetId, id, workspaceId, a.id(), a.platform().id(),
-                        a.handle() == null ? a.shortId() : a.handle(), when, UUID.randomUUID());
-                PublishQueue.enqueue(tx, workspaceId, targetId, when);
+                        a.handle() == null ? a.shortId() : a.handle(), initial.stored(), when, UUID.randomUUID());
+                if (initial == TargetState.SCHEDULED) {
+                    PublishQueue.enqueue(tx, workspaceId, targetId, when);
+                }
             }
             return load(tx, workspaceId, "p.id = ?", id).get(0);
         });
@@ -129,7 +141,7 @@ public final class Posts {
         return sql.transaction(tx -> {
             List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
                     rs -> rs.getString(1), workspaceId, postId);
-            if (states.stream().anyMatch(s -> !TargetState.SCHEDULED.text().equals(s))) {
+            if (states.stream().anyMatch(s -> !TargetState.SCHEDULED.stored().equals(s))) {
                 return false;
             }
             tx.update("""

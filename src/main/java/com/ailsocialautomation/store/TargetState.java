@@ -6,13 +6,21 @@ import java.util.Locale;
  * Where one post stands with one account: scheduled → publishing → published | failed | unknown | cancelled
  * ({@code unknown}: the request may have gone out, so AIL cannot tell whether the platform posted it). A
  * {@code draft} is saved without a time: it has no queued execution and the engine never publishes it; scheduling
- * or posting it makes its targets {@code scheduled}. Stored, shown and exported as the lower-case word.
+ * or posting it makes its targets {@code scheduled}. A post to an account whose posting needs approval waits in
+ * {@code pending approval} until an approver decides; the engine claims only {@code scheduled} targets, so it never
+ * publishes one that waits. Shown and exported as the lower-case words ("pending approval"), stored with an
+ * underscore for a space ({@link #stored}).
  */
 public enum TargetState {
-    SCHEDULED, PUBLISHING, PUBLISHED, FAILED, UNKNOWN, CANCELLED, DRAFT;
+    SCHEDULED, PUBLISHING, PUBLISHED, FAILED, UNKNOWN, CANCELLED, DRAFT, PENDING_APPROVAL;
 
-    /** The word people read and the database stores. */
+    /** The words people read. */
     public String text() {
+        return stored().replace('_', ' ');
+    }
+
+    /** The word the database stores (its state check lists these). */
+    public String stored() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -22,6 +30,6 @@ public enum TargetState {
     }
 
     static TargetState of(String text) {
-        return valueOf(text.toUpperCase(Locale.ROOT));
+        return valueOf(text.toUpperCase(Locale.ROOT).replace(' ', '_'));
     }
 }

@@ -93,7 +93,7 @@ public final class Targets {
     private boolean finish(Sql tx, UUID workspaceId, UUID targetId, TargetState state, String error) {
         return tx.update("""
                 update post_targets set state = ?, error = null, error_enc = ?, finished_at = now(), updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", state.text(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
+                where workspace_id = ? and id = ? and state = 'publishing'""", state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
