@@ -73,6 +73,30 @@ public final class CommandParser {
         return GrammarCheck.check(spec, args, options, text, List.of());
     }
 
+    /**
+     * Options typed as {@code key:value} in one field of a front end that offers a command's primary options as
+     * fields of their own (Discord's {@code more}): read word by word exactly as a typed line's options are, so
+     * quoting, escapes and what counts as an option are the same everywhere. Only options may be there; the values
+     * are checked with the rest of the command by {@link #fromOptions}.
+     *
+     * @return the values by key, in the order typed (a repeated key keeps each); empty for a null or blank field
+     */
+    public static Map<String, List<String>> typedOptions(String subcommand, String typed) {
+        InputLimits.checkLength(typed);
+        CommandSpec spec = Commands.get(subcommand);
+        LineCursor in = new LineCursor(typed == null ? "" : typed);
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        while (!in.atEnd()) {
+            String key = in.optionKey(spec);
+            if (key == null) {
+                throw spec.misuse("'" + Echo.of(in.bareWord()) + "' is not a key:value option; that field takes options "
+                        + "only, such as title:\"Spring release\" privacy:unlisted (quote values with spaces)");
+            }
+            options.computeIfAbsent(key, k -> new ArrayList<>()).add(in.optionValue(spec, key));
+        }
+        return options;
+    }
+
     private static void refuseSplitTime(CommandSpec spec, String[] time, String after, boolean isText) {
         if (time != null) {
             Continuation.refusal(time[0], time[1], after, isText).ifPresent(why -> {

@@ -51,34 +51,43 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
      * (media) also takes files attached in the chat: Discord offers it as attachment options, not as text.
      * {@code choices} are the values it takes, one at a time; {@code words} those a comma-separated value is made of
      * (allow:comments,duet), which its {@code check} verifies; Discord completes both as people type.
+     * A {@code primary} option is a command's main input: a front end that offers each option as its own field
+     * (Discord's native options, which count toward a 4,000-character budget) offers it so. Every other option is
+     * typed as key:value there too, in one free-text field (Discord's {@code more}), read by the same grammar, so
+     * an option added later reaches every front end without front-end code. Options are secondary unless marked.
      */
     public record Option(String key, boolean repeatable, boolean files, List<String> choices, List<String> words,
-                         UnaryOperator<String> check) {
+                         UnaryOperator<String> check, boolean primary) {
         public Option {
             choices = List.copyOf(choices);
             words = List.copyOf(words);
         }
 
         public static Option of(String key, String... choices) {
-            return new Option(key, false, false, List.of(choices), List.of(), UnaryOperator.identity());
+            return new Option(key, false, false, List.of(choices), List.of(), UnaryOperator.identity(), false);
         }
 
         /** A comma-separated list of these words, checked by {@code check}. */
         public static Option listOf(String key, List<String> words, UnaryOperator<String> check) {
-            return new Option(key, false, false, List.of(), words, check);
+            return new Option(key, false, false, List.of(), words, check, false);
         }
 
         public static Option repeatable(String key) {
-            return new Option(key, true, false, List.of(), List.of(), UnaryOperator.identity());
+            return new Option(key, true, false, List.of(), List.of(), UnaryOperator.identity(), false);
         }
 
         /** Repeatable, and given as links in text or as files attached in the chat. */
         public static Option files(String key) {
-            return new Option(key, true, true, List.of(), List.of(), UnaryOperator.identity());
+            return new Option(key, true, true, List.of(), List.of(), UnaryOperator.identity(), false);
         }
 
         public Option checkedBy(UnaryOperator<String> canonical) {
-            return new Option(key, repeatable, files, choices, words, canonical);
+            return new Option(key, repeatable, files, choices, words, canonical, primary);
+        }
+
+        /** The same option, marked as a main input of its command (see above). */
+        public Option asPrimary() {
+            return new Option(key, repeatable, files, choices, words, check, true);
         }
     }
 
@@ -91,6 +100,11 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
 
     public Optional<Option> option(String key) {
         return options.stream().filter(o -> o.key().equals(key)).findFirst();
+    }
+
+    /** Whether some option is secondary: typed as key:value where a front end offers the primary ones as fields. */
+    public boolean hasSecondaryOptions() {
+        return options.stream().anyMatch(o -> !o.primary());
     }
 
     public boolean takesText() {

@@ -28,21 +28,21 @@ public final class Commands {
     /** Names people use for a platform that are not its id, from the platforms' own declarations: suggested when typed. */
     public static final Map<String, String> PLATFORM_ALIASES = PlatformId.aliases();
 
-    private static final Option TO = Option.of("to");
+    private static final Option TO = Option.of("to").asPrimary();
 
     /** A webhook's name, so that people can tell several apart (connect webhook <url> name:"Blog"). */
 
-    private static final Option NAME = Option.of("name");
-    private static final Option MEDIA = Option.files("media");
-    private static final Option ALT = Option.repeatable("alt").checkedBy(AltTexts::check);
-    private static final Option PUBLIC = Option.of("public", "yes", "no");
-    private static final Option AT = Option.of("at");
+    private static final Option NAME = Option.of("name").asPrimary();
+    private static final Option MEDIA = Option.files("media").asPrimary();
+    private static final Option ALT = Option.repeatable("alt").checkedBy(AltTexts::check).asPrimary();
+    private static final Option PUBLIC = Option.of("public", "yes", "no").asPrimary();
+    private static final Option AT = Option.of("at").asPrimary();
     // Checked here so a bad duration is refused with the usage line; at: needs the user's zone and the clock,
     // so the handler reads it with ScheduledTime.
     private static final Option IN = Option.of("in").checkedBy(v -> {
         Durations.parse(v);
         return v;
-    });
+    }).asPrimary();
     private static final List<String> AT_OR_IN = List.of("at", "in");
     private static final String PLATFORM_OPTIONS = "[title:…] [privacy:…] [tags:…] [allow:…] [disclose:…]";
     private static final Arg POST = Arg.required("post");

@@ -3,6 +3,8 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.schedule.ExampleDate;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 import com.ailsocialautomation.message.Reply;
 
 /** The replies to {@code /ail help} and {@code /ail help <subcommand>}, built from {@link Commands}. */
@@ -32,12 +34,24 @@ public final class HelpText {
         return of(subcommand, "YYYY-MM-DD");
     }
 
+    /** Discord offers only the primary options as fields; the help says where the others go (its more option). */
+    private static String onDiscord(CommandSpec spec) {
+        List<String> keys = spec.options().stream().filter(o -> !o.primary()).map(o -> o.key() + ":").toList();
+        String listed = keys.size() == 1 ? keys.get(0)
+                : String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1);
+        String example = keys.stream().limit(2).map(k -> k + "…").collect(Collectors.joining(" "));
+        return "On Discord, type " + listed + " in the `more` option, as you would here: `more: " + example + "`.";
+    }
+
     private static Reply of(String subcommand, String exampleDate) {
         CommandSpec spec = Commands.get(subcommand);
         StringBuilder text = new StringBuilder("*/ail ").append(spec.name()).append("* — ").append(spec.description())
                 .append("\nUsage: `").append(spec.usage()).append('`');
         if (!spec.details().isEmpty()) {
             text.append('\n').append(spec.details());
+        }
+        if (spec.hasSecondaryOptions()) {
+            text.append('\n').append(onDiscord(spec));
         }
         return Reply.of(text.toString().replace(ExampleDate.MARK, exampleDate))
                 .withField("Examples", String.join("\n", spec.examples()).replace(ExampleDate.MARK, exampleDate));

@@ -15,7 +15,10 @@ import java.util.Set;
 
 /**
  * The /ail slash command, generated from {@link Commands}: one subcommand per spec, its positional arguments
- * first (required ones before optional ones, as Discord demands), then {@code text}, then its key:value options.
+ * first (required ones before optional ones, as Discord demands), then {@code text}, then its primary key:value
+ * options, then {@code more}, one text option where all its other options are typed as key:value (the per-platform
+ * ones, and any option added later unless it is declared primary): each native option costs its name and
+ * description in every subcommand that has it, within Discord's 4,000 characters for all of /ail.
  * An option that takes files (media) becomes the attachment options {@code media} to {@code media-4}, and another
  * repeatable option (alt) the text options {@code alt} to {@code alt-4}, {@code alt-N} describing {@code media-N}.
  * {@code bot-manifests/discord/commands.json} holds the same JSON; a test keeps them equal.
@@ -24,9 +27,9 @@ public final class CommandDefinition {
     public static final String NAME = "ail";
     /**
      * Attachments one command takes: four, what X, Bluesky and Mastodon take in a post. Each is two options (the
-     * file and its alt-N), and post, schedule and edit repeat them; with the per-platform options beside them, more
-     * would break Discord's 4,000 characters for all of /ail (and 25 options a subcommand). More media go as
-     * media: links, or through Slack or the console.
+     * file and its alt-N), and post, schedule and edit repeat them; more would eat into Discord's 4,000 characters
+     * for all of /ail (and 25 options a subcommand). More media go as media: links in more, or through Slack or
+     * the console.
      */
     static final int ATTACHMENTS = 4;
     /** Options whose values are this workspace's accounts: Discord asks us to complete them as people type. */
@@ -34,7 +37,7 @@ public final class CommandDefinition {
     static final String ZONE = "zone";
     /**
      * A closed set of more values than this is completed as people type instead of listed as choices: choices count
-     * toward Discord's 4,000 characters in every subcommand that repeats them (help's subcommands, privacy:).
+     * toward Discord's 4,000 characters in every subcommand that repeats them (help's subcommands, connect's platforms).
      */
     static final int LISTED_CHOICES = 4;
 
@@ -64,7 +67,9 @@ public final class CommandDefinition {
             out.add(string(OptionTexts.TEXT, false, List.of()));
         }
         for (CommandSpec.Option option : spec.options()) {
-            if (option.repeatable()) {
+            if (!option.primary()) {
+                continue; // typed in more, below
+            } else if (option.repeatable()) {
                 OptionType type = option.files() ? OptionType.ATTACHMENT : OptionType.STRING;
                 out.add(new OptionData(type, option.key(), describe(option.key())));
                 for (int i = 2; i <= ATTACHMENTS; i++) {
@@ -75,6 +80,9 @@ public final class CommandDefinition {
             } else {
                 out.add(string(option.key(), false, option.choices()));
             }
+        }
+        if (spec.hasSecondaryOptions()) {
+            out.add(string(OptionTexts.MORE, false, List.of()));
         }
         return out;
     }

@@ -1,13 +1,6 @@
 package com.ailsocialautomation.discord;
 
-import com.ailsocialautomation.message.Disclosure;
-import com.ailsocialautomation.message.Interaction;
-import com.ailsocialautomation.message.PostOption;
-import com.ailsocialautomation.message.Worded;
-import com.ailsocialautomation.platform.Platform;
-
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Discord shows a description (1-100 characters) beside every option; the text grammar has none, so they live
@@ -15,6 +8,8 @@ import java.util.stream.Collectors;
  */
 final class OptionTexts {
     static final String TEXT = "text";
+    /** Where a subcommand's secondary options are typed as key:value (see CommandDefinition). */
+    static final String MORE = "more";
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("subcommand", "The subcommand to explain"),
@@ -32,27 +27,16 @@ final class OptionTexts {
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
             Map.entry("to", "Accounts: ids, platforms or handles, comma-separated"),
             Map.entry("media", "Image or video; up to " + CommandDefinition.ATTACHMENTS + " with media-2 to media-"
-                    + CommandDefinition.ATTACHMENTS + ", more as media: links"),
+                    + CommandDefinition.ATTACHMENTS + ", more as media: links in more"),
             Map.entry("media-N", "More media"),
             Map.entry("alt", "Alt text of media; alt-N describes media-N"),
             Map.entry("alt-N", "Alt text"),
             Map.entry("public", "yes: show the reply to the channel"),
             Map.entry("at", "When: tomorrow 09:00, fri 9:30, dec 24 9am"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"),
-            Map.entry(PostOption.TITLE.key(), "Title (" + users(PostOption.TITLE) + ")"),
-            Map.entry(PostOption.PRIVACY.key(), "Who may see it (" + users(PostOption.PRIVACY) + ")"),
-            Map.entry(PostOption.TAGS.key(), "Tags, comma-separated (" + users(PostOption.TAGS) + ")"),
-            Map.entry(PostOption.ALLOW.key(), String.join(",", Worded.words(Interaction.class)) + " to allow ("
-                    + users(PostOption.ALLOW) + ")"),
-            Map.entry(PostOption.DISCLOSE.key(), String.join(",", Worded.words(Disclosure.class)) + " ("
-                    + users(PostOption.DISCLOSE) + ")"));
+            Map.entry(MORE, "Other options as key:value, e.g. privacy:unlisted"));
 
     private OptionTexts() {}
-
-    /** The platforms that use a per-platform option, from the registry. */
-    private static String users(PostOption option) {
-        return Platform.using(option).stream().map(Platform::displayName).collect(Collectors.joining(", "));
-    }
 
     /** The description of an argument or option, or null when none is written yet (a test catches that). */
     static String of(String name) {

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /ail <subcommand>}: reads the native options into the same checks as the text grammar, opens the text
- * modal when post, schedule or edit come without text, answers a mistake at once, and defers everything else
- * before handing it to the command layer.
+ * {@code /ail <subcommand>}: reads the native options, and those typed in {@code more}, into the same checks as
+ * the text grammar, opens the text modal when post, schedule or edit come without text, answers a mistake at once,
+ * and defers everything else before handing it to the command layer.
  */
 public final class SlashCommands extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
@@ -80,10 +80,14 @@ public final class SlashCommands extends ListenerAdapter {
                 }
             } else if (option.files()) {
                 files = Attachments.files(event, option.key());
-            } else if (!option.repeatable() && string(event.getOption(option.key())) != null) {
+            } else if (option.primary() && !option.repeatable() && string(event.getOption(option.key())) != null) {
                 options.put(option.key(), List.of(string(event.getOption(option.key()))));
             }
         }
+        // the other options, typed as in Slack and the console and read by the same parser; one given both here
+        // and natively is refused as given twice
+        CommandParser.typedOptions(spec.name(), string(event.getOption(OptionTexts.MORE))).forEach((key, values) ->
+                options.merge(key, values, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
         String text = spec.takesText() ? string(event.getOption(OptionTexts.TEXT)) : null;
         return CommandParser.fromOptions(spec.name(), args, options, text, files);
     }

@@ -45,6 +45,15 @@ class HelpTextTest {
     }
 
     @Test
+    void helpSaysThatOnDiscordTheOptionsWithoutAFieldOfTheirOwnAreTypedInMore() {
+        for (String name : new String[] {"post", "schedule", "edit"}) {
+            assertTrue(HelpText.of(name).text().contains("On Discord, type title:, privacy:, tags:, allow: and disclose: "
+                    + "in the `more` option, as you would here: `more: title:… privacy:…`"), HelpText.of(name).text());
+        }
+        assertTrue(!HelpText.of("connect").text().contains("`more`"), "connect has no option outside its fields");
+    }
+
+    @Test
     void helpForAnUnknownSubcommandListsTheSubcommands() {
         UserError e = assertThrows(UserError.class, () -> HelpText.of("tweet"));
         assertEquals("Unknown subcommand 'tweet'. Subcommands: help, connect, accounts, disconnect, post, schedule, "

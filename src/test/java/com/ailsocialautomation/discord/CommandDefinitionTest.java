@@ -46,8 +46,10 @@ class CommandDefinitionTest {
             List<String> names = new ArrayList<>();
             sub.path("options").forEach(o -> names.add(o.get("name").asText()));
             spec.args().forEach(a -> assertTrue(names.contains(a.name()), spec.name() + " lacks " + a.name()));
-            spec.options().forEach(o -> assertTrue(names.contains(o.key()), spec.name() + " lacks " + o.key()));
+            spec.options().forEach(o -> assertEquals(o.primary(), names.contains(o.key()),
+                    spec.name() + ": only primary options are native, the rest go in more: " + o.key()));
             assertEquals(spec.takesText(), names.contains("text"), spec.name());
+            assertEquals(spec.hasSecondaryOptions(), names.contains(OptionTexts.MORE), spec.name());
         }
     }
 
@@ -63,13 +65,25 @@ class CommandDefinitionTest {
         assertTrue(option(subcommand(root, "disconnect"), "account").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "timezone"), "zone").get("autocomplete").asBoolean());
         assertEquals(4, option(subcommand(root, "list"), "filter").get("choices").size());
-        for (String[] completed : new String[][] {{"help", "subcommand"}, {"connect", "platform"}, {"post", "privacy"},
-                {"schedule", "allow"}, {"edit", "disclose"}}) {
+        for (String[] completed : new String[][] {{"help", "subcommand"}, {"connect", "platform"}}) {
             JsonNode option = option(subcommand(root, completed[0]), completed[1]);
             assertTrue(option.get("autocomplete").asBoolean() && option.path("choices").isEmpty(),
                     completed[1] + ": a closed set of more than four values is completed, not listed: " + option);
         }
         assertEquals("[\"0\",\"1\"]", root.get("contexts").toString(), "usable in servers (0) and in a DM with the bot (1)");
+    }
+
+    @Test
+    void postScheduleAndEditTakeThePerPlatformOptionsInMoreWhichLeavesRoomInDiscordsBudget() throws IOException {
+        JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
+        for (String name : List.of("post", "schedule", "edit")) {
+            JsonNode sub = subcommand(root, name);
+            assertEquals(3, option(sub, "more").get("type").asInt(), name + ": more is free text");
+            for (String key : List.of("title", "privacy", "tags", "allow", "disclose")) {
+                sub.path("options").forEach(o -> assertTrue(!o.get("name").asText().equals(key), name + " still has " + key));
+            }
+        }
+        assertTrue(characters(root) <= 4000, characters(root) + " characters; Discord takes at most 4,000 for all of /ail");
     }
 
     @Test

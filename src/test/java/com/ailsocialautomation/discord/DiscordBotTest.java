@@ -277,6 +277,23 @@ class DiscordBotTest {
     }
 
     @Test
+    void optionsTypedInMoreReachThePostAsTheTextFormGivesThem() throws Exception {
+        CommandService commands = mock(CommandService.class);
+        when(commands.run(any(Invocation.class), any(ParsedCommand.class))).thenReturn(Reply.of("Publishing now"));
+        start(null, null, null, commands);
+
+        discord.slashCommand("interaction-token-more", GUILD, ANA, "post", List.of(
+                Map.of("name", "text", "type", 3, "value", "Our spring release"),
+                Map.of("name", "more", "type", 3, "value", "title:\"Spring\" privacy:unlisted")), List.of());
+
+        waitFor(() -> !discord.calls("PATCH", "messages/@original").isEmpty(), discord::calls);
+        org.mockito.ArgumentCaptor<ParsedCommand> ran = org.mockito.ArgumentCaptor.forClass(ParsedCommand.class);
+        verify(commands).run(any(Invocation.class), ran.capture());
+        assertEquals(new ParsedCommand("post", List.of(), Map.of("title", List.of("Spring"), "privacy", List.of("unlisted")),
+                "Our spring release"), ran.getValue());
+    }
+
+    @Test
     void leavingAGuildErasesItButAnOutageDoesNot() throws Exception {
         discord.addGuild("900000000000000002", "700000000000000002");
         start(null, null, null);

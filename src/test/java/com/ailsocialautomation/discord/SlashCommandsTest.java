@@ -63,6 +63,9 @@ class SlashCommandsTest {
                 new Case("schedule", with(opts("in", "2h", "alt", "Our logo"), "media", Events.attachment(PNG)), "schedule in:2h media:" + PNG,
                         List.of(file(PNG, "launch.png", "Our logo"))),
                 new Case("schedule", opts("at", "tomorrow 09:00", "text", "Good morning, team!"), "schedule at:\"tomorrow 09:00\" Good morning, team!"),
+                new Case("schedule", opts("in", "2h", "to", "mastodon", "more", "title:\"Spring \\\"26\\\"\" privacy:unlisted tags:a,b", "text", "Hi"),
+                        "schedule in:2h to:mastodon title:\"Spring \\\"26\\\"\" privacy:unlisted tags:a,b Hi"),
+                new Case("edit", opts("post", "p7k2q", "more", "privacy:private"), "edit p7k2q privacy:private"),
                 new Case("schedule", opts("in", "2h30m", "to", "x", "text", "Doors open soon"), "schedule in:2h30m to:x Doors open soon"),
                 new Case("schedule", opts("at", "2026-12-01T09:00+01:00", "text", "Launch"), "schedule at:2026-12-01T09:00+01:00 Launch"),
                 new Case("list", Map.of(), "list"),
@@ -171,6 +174,24 @@ class SlashCommandsTest {
         assertTrue(said.getValue().contains("Usage: /ail schedule"), said.getValue());
         verify(event, never()).deferReply(true);
         verify(commands, never()).run(any(Invocation.class), any(ParsedCommand.class));
+    }
+
+    @Test
+    void moreTakesOnlyOptionsAndNotOneGivenNativelyToo() {
+        for (Map<String, OptionMapping> options : List.of(opts("more", "privacy:unlisted Hello", "text", "Hi"),
+                opts("to", "x", "more", "to:mastodon", "text", "Hi"), opts("more", "colour:red", "text", "Hi"))) {
+            CommandService commands = mock(CommandService.class);
+            Rig rig = new Rig(commands, true);
+            SlashCommandInteractionEvent event = slash("post", options, Events.GUILD, false);
+            Events.answers(event);
+
+            rig.slash.onSlashCommandInteraction(event);
+
+            ArgumentCaptor<String> said = ArgumentCaptor.forClass(String.class);
+            verify(event).reply(said.capture());
+            assertTrue(said.getValue().contains("Usage: /ail post"), said.getValue());
+            verify(commands, never()).run(any(Invocation.class), any(ParsedCommand.class));
+        }
     }
 
     @Test
