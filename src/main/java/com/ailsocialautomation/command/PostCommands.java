@@ -65,7 +65,7 @@ public final class PostCommands implements Handler {
         };
     }
 
-    private Instant when(Caller caller, ParsedCommand command) {
+    Instant when(Caller caller, ParsedCommand command) {
         Instant when = ScheduledTime.of(command, caller.zone(), clock);
         if (when == null) {
             throw new UserError("Say when with at: or in:. Usage: " + Commands.get(command.name()).usage());
@@ -74,6 +74,35 @@ public final class PostCommands implements Handler {
     }
 
     private Reply create(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
+        Post post;
+        Accepted accepted;
+        try (Accepted checked = accept(caller, command, when)) {
+            post = store(caller, checked);
+            accepted = checked;
+        }
+        Reply reply = PostVetting.withNotices(PostRules.preview(post, accepted.targets(), caller.zone(), scheduled),
+                accepted.notices());
+        return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
+    }
+
+    /**
+     * A new post that passed every check of the acceptance path, its media copied, not yet stored: {@link #store}
+     * keeps it. Closing it deletes the copies (stored media were saved by then).
+     */
+    record Accepted(List<Account> targets, String text, PostOptions options, Instant when, Copies copies,
+                    Map<String, String> notices) implements AutoCloseable {
+        @Override
+        public void close() {
+            copies.close();
+        }
+    }
+
+    /**
+     * Checks a new post (post, schedule, an imported row) against everything before it is kept: its accounts, the
+     * text and options per target, its media (copied now, once: the post publishes from AIL's copy, however long the
+     * source lasts) and what each platform says. Throws a one-line UserError; nothing is kept either way.
+     */
+    Accepted accept(Caller caller, ParsedCommand command, Instant when) {
         List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
         List<Account> inactive = targets.stream().filter(a -> !a.active()).toList();
         if (!inactive.isEmpty()) {
@@ -87,18 +116,24 @@ public final class PostCommands implements Handler {
         PostRules.checkOptions(options, targets);
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
         guard.checkAll(links);
-        Post post;
-        Map<String, String> notices;
-        // every item is copied now, once: the post publishes from AIL's copy, however long the source lasts
-        try (Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets))) {
+        Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets));
+        try {
             PostRules.checkMedia(text, copies.facts(), targets);
-            notices = vetting.vet(targets, new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
-            // the links live with the copies, encrypted: no link (which often names the file) stays in clear
-            post = posts.create(caller.workspaceId(), caller.user().id(), text, options, List.of(), copies.items().size(), when,
-                    caller.invocation().origin(), targets, (tx, postId) -> media.save(tx, caller.workspaceId(), postId, copies));
+            Map<String, String> notices = vetting.vet(targets,
+                    new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
+            return new Accepted(targets, text, options, when, copies, notices);
+        } catch (RuntimeException e) {
+            copies.close();
+            throw e;
         }
-        Reply reply = PostVetting.withNotices(PostRules.preview(post, targets, caller.zone(), scheduled), notices);
-        return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
+    }
+
+    /** Keeps an accepted post, its media copies with it in one transaction. */
+    Post store(Caller caller, Accepted accepted) {
+        // the links live with the copies, encrypted: no link (which often names the file) stays in clear
+        return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
+                accepted.copies().items().size(), accepted.when(), caller.invocation().origin(), accepted.targets(),
+                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()));
     }
 
     private Reply edit(Caller caller, ParsedCommand command) {
