@@ -44,7 +44,8 @@ public final class Commands {
         return v;
     }).asPrimary();
     private static final List<String> AT_OR_IN = List.of("at", "in");
-    private static final String PLATFORM_OPTIONS = "[title:…] [privacy:…] [tags:…] [allow:…] [disclose:…]";
+    private static final String PLATFORM_OPTIONS = PostOptionInput.OPTIONS.stream().map(o -> "[" + o.key() + ":…]")
+            .collect(java.util.stream.Collectors.joining(" "));
     private static final Arg POST = Arg.required("post");
 
     private static final String TIMES = "Times: now, 2h30m, today 17:00, tomorrow 09:00, fri 9:30, 9am, 5:30pm, "

@@ -9,6 +9,7 @@ import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.message.Worded;
 import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.TextLengths;
 import com.ailsocialautomation.schedule.Echo;
 
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class PostOptionInput {
             Option.listOf(PostOption.ALLOW.key(), Worded.words(Interaction.class),
                     v -> words(Interaction.class, PostOption.ALLOW, v)),
             Option.listOf(PostOption.DISCLOSE.key(), Worded.words(Disclosure.class),
-                    v -> words(Disclosure.class, PostOption.DISCLOSE, v)));
+                    v -> words(Disclosure.class, PostOption.DISCLOSE, v)),
+            Option.of(PostOption.COMMENT.key()).checkedBy(PostOptionInput::comment));
 
     private PostOptionInput() {}
 
@@ -50,7 +52,8 @@ final class PostOptionInput {
         return new PostOptions(title, privacy == null ? null : Worded.find(Privacy.class, privacy).orElseThrow(),
                 tags == null ? List.of() : List.of(tags.split(",")),
                 allow == null ? List.of() : Worded.list(Interaction.class, allow),
-                disclose == null ? List.of() : Worded.list(Disclosure.class, disclose));
+                disclose == null ? List.of() : Worded.list(Disclosure.class, disclose),
+                command.option(PostOption.COMMENT.key()), Map.of());
     }
 
     /**
@@ -67,9 +70,27 @@ final class PostOptionInput {
     static Map<PostOption, String> problems(PostOptions options, List<Destination> targets) {
         Map<PostOption, String> problems = new EnumMap<>(PostOption.class);
         for (PostOption option : options.given()) {
-            if (targets.stream().noneMatch(t -> t.platform().rule().options().uses(option))) {
+            List<Destination> without = targets.stream().filter(t -> !t.platform().rule().options().uses(option)).toList();
+            if (option == PostOption.COMMENT && !without.isEmpty()) {
+                // a comment left out silently would change what the post says on that account
+                problems.put(option, option + " is for " + names(Platform.using(option)) + "; "
+                        + without.stream().map(Destination::who).collect(Collectors.joining(", "))
+                        + (without.size() == 1 ? " takes" : " take") + " no first comment. Leave comment: out, "
+                        + "or leave " + (without.size() == 1 ? "that account" : "those accounts") + " out with to:.");
+                continue;
+            }
+            if (without.size() == targets.size()) {
                 problems.put(option, option + " is for " + names(Platform.using(option)) + "; none of the targets uses it. "
                         + "Leave it out, or add such an account with to:.");
+            }
+        }
+        if (options.comment() != null && !problems.containsKey(PostOption.COMMENT)) {
+            List<String> comment = new ArrayList<>();
+            TextLengths lengths = new TextLengths(options.comment());
+            targets.forEach(t -> comment.addAll(t.platform().rule().textProblems(lengths, "the comment on " + t.who(), t.limit())));
+            if (!comment.isEmpty()) {
+                String all = String.join("; ", comment) + ".";
+                problems.put(PostOption.COMMENT, Character.toUpperCase(all.charAt(0)) + all.substring(1));
             }
         }
         List<String> privacy = new ArrayList<>();
@@ -112,6 +133,7 @@ final class PostOptionInput {
             case PRIVACY -> "Empty: each platform's default.";
             case ALLOW -> "none unless ticked.";
             case TAGS -> "separate tags with commas.";
+            case COMMENT -> "published as a first comment (a reply on X, Bluesky and Mastodon) right after the post.";
             default -> "other accounts ignore it.";
         };
         return users + blank;
@@ -127,7 +149,9 @@ final class PostOptionInput {
                 + "; tags:launch,spring (" + names(Platform.using(PostOption.TAGS)) + "); allow:"
                 + String.join(",", Worded.words(Interaction.class)) + " (" + names(Platform.using(PostOption.ALLOW))
                 + ", none unless named); disclose:" + String.join(",", Worded.words(Disclosure.class)) + " ("
-                + names(Platform.using(PostOption.DISCLOSE)) + "). A target whose platform does not use one ignores it.";
+                + names(Platform.using(PostOption.DISCLOSE)) + "); comment:\"...\" a first comment, published right after the "
+                + "post (" + names(Platform.using(PostOption.COMMENT)) + "; refused for other accounts). "
+                + "A target whose platform does not use one of the others ignores it.";
     }
 
     private static String title(String value) {
@@ -138,6 +162,14 @@ final class PostOptionInput {
                     + ", so shorten it by " + (characters - TITLE_CHARACTERS));
         }
         return title;
+    }
+
+    private static String comment(String value) {
+        String comment = value.strip();
+        if (comment.isEmpty()) {
+            throw new UserError("comment: is empty; write the comment in quotes: comment:\"More in the thread below\"");
+        }
+        return comment;
     }
 
     private static String tags(String value) {

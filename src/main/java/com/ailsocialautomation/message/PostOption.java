@@ -10,7 +10,9 @@ import java.util.Optional;
  * platform in the registry, {@code platform.Platform}; {@link PostOptions} holds a post's values.
  */
 public enum PostOption {
-    TITLE("title"), PRIVACY("privacy"), TAGS("tags"), ALLOW("allow"), DISCLOSE("disclose");
+    TITLE("title"), PRIVACY("privacy"), TAGS("tags"), ALLOW("allow"), DISCLOSE("disclose"),
+    /** A first comment (a reply, on X, Bluesky and Mastodon) published right after the post. */
+    COMMENT("comment");
 
     private final String key;
 

@@ -1,70 +1,86 @@
 package com.ailsocialautomation.message;
 
 import com.ailsocialautomation.Json;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A post's per-platform options as the person gave them: stored with the post (encrypted: a title and tags are
- * the person's words), shown in previews, and handed to each provider in its publish request. A provider reads
- * the ones its platform declares and ignores the rest; an option nobody gave is null or empty.
+ * A post's per-platform options as the person gave them: stored with the post (encrypted: a title, tags, a comment
+ * and per-target texts are the person's words), shown in previews, and handed to each provider in its publish
+ * request. A provider reads the ones its platform declares and ignores the rest; an option nobody gave is null or
+ * empty.
  *
  * @param title    a title (YouTube's video title; a webhook receives it), or null
  * @param privacy  who may see the post, or null for the platform's default
  * @param tags     tags without '#', in the order given
  * @param allow    what others may do with the post (TikTok: comments, duet, stitch); none unless named
  * @param disclose commercial content it discloses (TikTok: your brand, branded content)
+ * @param comment  a first comment published after the post (text.&lt;platform&gt;: does not change it), or null
+ * @param texts    per-target texts ({@code text.x:"..."}): a platform's own text replaces the post's text for its
+ *                 targets, everywhere the text counts (validation, preview, publishing)
  */
 public record PostOptions(String title, Privacy privacy, List<String> tags, List<Interaction> allow,
-                          List<Disclosure> disclose) {
+                          List<Disclosure> disclose, String comment, Map<PlatformId, String> texts) {
     public static final PostOptions NONE = new PostOptions(null, null, List.of(), List.of(), List.of());
 
+    @JsonCreator
     public PostOptions {
         tags = tags == null ? List.of() : List.copyOf(tags);
         allow = allow == null ? List.of() : List.copyOf(allow);
         disclose = disclose == null ? List.of() : List.copyOf(disclose);
+        texts = texts == null || texts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(texts));
     }
 
-    /** The options that have a value. */
+    /** Options without a comment or per-target texts. */
+    public PostOptions(String title, Privacy privacy, List<String> tags, List<Interaction> allow, List<Disclosure> disclose) {
+        this(title, privacy, tags, allow, disclose, null, Map.of());
+    }
+
+    /** The options that have a value (per-target texts are not among them: see {@link #texts}). */
     public Set<PostOption> given() {
         Set<PostOption> given = EnumSet.noneOf(PostOption.class);
-        if (title != null) {
-            given.add(PostOption.TITLE);
-        }
-        if (privacy != null) {
-            given.add(PostOption.PRIVACY);
-        }
-        if (!tags.isEmpty()) {
-            given.add(PostOption.TAGS);
-        }
-        if (!allow.isEmpty()) {
-            given.add(PostOption.ALLOW);
-        }
-        if (!disclose.isEmpty()) {
-            given.add(PostOption.DISCLOSE);
+        for (PostOption option : PostOption.values()) {
+            if (value(option) != null) {
+                given.add(option);
+            }
         }
         return given;
     }
 
     @JsonIgnore
     public boolean isEmpty() {
-        return given().isEmpty();
+        return given().isEmpty() && texts.isEmpty();
     }
 
-    /** These options with the ones {@code changes} gives replacing them (an edit changes only what it names). */
+    /** The text a target on {@code platform} publishes: its own when it has one, else {@code text}. */
+    public String textFor(PlatformId platform, String text) {
+        return texts.getOrDefault(platform, text);
+    }
+
+    /**
+     * These options with the ones {@code changes} gives replacing them (an edit changes only what it names); a
+     * per-target text it gives replaces that platform's alone.
+     */
     public PostOptions replacedBy(PostOptions changes) {
         Set<PostOption> c = changes.given();
+        Map<PlatformId, String> merged = new EnumMap<>(PlatformId.class);
+        merged.putAll(texts);
+        merged.putAll(changes.texts);
         return new PostOptions(c.contains(PostOption.TITLE) ? changes.title : title,
                 c.contains(PostOption.PRIVACY) ? changes.privacy : privacy,
                 c.contains(PostOption.TAGS) ? changes.tags : tags,
                 c.contains(PostOption.ALLOW) ? changes.allow : allow,
-                c.contains(PostOption.DISCLOSE) ? changes.disclose : disclose);
+                c.contains(PostOption.DISCLOSE) ? changes.disclose : disclose,
+                c.contains(PostOption.COMMENT) ? changes.comment : comment, merged);
     }
 
     /** One option's value as a person would type it (tags:launch,spring), or null when it has none. */
@@ -75,20 +91,26 @@ public record PostOptions(String title, Privacy privacy, List<String> tags, List
             case TAGS -> tags.isEmpty() ? null : String.join(",", tags);
             case ALLOW -> words(allow);
             case DISCLOSE -> words(disclose);
+            case COMMENT -> comment;
         };
     }
 
-    /** The given options as the person typed them, e.g. {@code title:"Spring" privacy:unlisted}. */
+    /** The given options as the person typed them, e.g. {@code title:"Spring" privacy:unlisted text.x:"Short"}. */
     public List<String> typed() {
         List<String> out = new ArrayList<>();
         given().forEach(option -> out.add(typed(option)));
+        texts.forEach((platform, text) -> out.add(typed(textKey(platform), text)));
         return out;
     }
 
     /** One given option as typed: {@code title:"Spring release"}. */
     public String typed(PostOption option) {
-        String value = value(option);
-        return option.key() + ":" + (value.contains(" ") ? "\"" + value + "\"" : value);
+        return typed(option.key(), value(option));
+    }
+
+    /** The key of a platform's own text: {@code text.x}. */
+    public static String textKey(PlatformId platform) {
+        return "text." + platform.id();
     }
 
     /** The form the store keeps (encrypted). */
@@ -106,6 +128,11 @@ public record PostOptions(String title, Privacy privacy, List<String> tags, List
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored post options do not read as post options", e);
         }
+    }
+
+    private static String typed(String key, String value) {
+        return key + ":" + (value.contains(" ") || value.contains("\n") || value.contains("\"")
+                ? "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : value);
     }
 
     private static String words(List<? extends Worded> values) {

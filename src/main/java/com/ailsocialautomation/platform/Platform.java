@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static com.ailsocialautomation.message.PostOption.ALLOW;
+import static com.ailsocialautomation.message.PostOption.COMMENT;
 import static com.ailsocialautomation.message.PostOption.DISCLOSE;
 import static com.ailsocialautomation.message.PostOption.TAGS;
 import static com.ailsocialautomation.message.PostOption.TITLE;
@@ -48,11 +49,12 @@ import static com.ailsocialautomation.platform.Platform.Setting.VIDEO_URL;
  */
 public enum Platform {
     MASTODON(PlatformId.MASTODON, ConnectMethod.OAUTH, Set.of(),
-            rule(500, Counting.MASTODON, MediaRules.MASTODON).taking(OptionRule.NONE.withPrivacy(PUBLIC, UNLISTED, FOLLOWERS)),
+            rule(500, Counting.MASTODON, MediaRules.MASTODON).threading()
+                    .taking(OptionRule.of(COMMENT).withPrivacy(PUBLIC, UNLISTED, FOLLOWERS)),
             List.of(), "the Mastodon instance a person connects",
             parts -> new MastodonProvider(new GuardedApiClient(parts.http()))), // an app per instance: no operator settings
     BLUESKY(PlatformId.BLUESKY, ConnectMethod.APP_PASSWORD, Set.of(API_URL, VIDEO_URL),
-            new PostRule(300, Counting.GRAPHEMES, 3000, "", MediaRules.BLUESKY),
+            new PostRule(300, Counting.GRAPHEMES, 3000, "", MediaRules.BLUESKY).threading().taking(OptionRule.of(COMMENT)),
             List.of(Host.api(BlueskyProvider.DEFAULT_PDS, "the default Bluesky PDS for handles on bsky.social "
                             + "(AIL_BLUESKY_API_URL replaces it), through GuardedHttp"),
                     Host.api(BlueskyProvider.DEFAULT_VIDEO_SERVICE, "Bluesky's video service: video uploads and their "
@@ -66,14 +68,14 @@ public enum Platform {
             "the webhook URL a person connects",
             parts -> new WebhookProvider(parts.http(), parts.clock())),
     X(PlatformId.X, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(280, Counting.X_WEIGHTED, MediaRules.X),
+            rule(280, Counting.X_WEIGHTED, MediaRules.X).threading().taking(OptionRule.of(COMMENT)),
             List.of(Host.api(XProvider.API_URL, "X API v2: posts, media upload, users/me, OAuth token and revoke "
                             + "(AIL_X_API_URL replaces it)"),
                     Host.browser(XProvider.AUTH_URL, "X's consent page (AIL_X_AUTH_URL replaces it) and links to published posts"),
                     Host.browser("t.co", "X's link shortener, recognised when links are counted as X counts them (never called)")),
             null, parts -> new XProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
     LINKEDIN(PlatformId.LINKEDIN, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL, VERSION, ORGANIZATIONS),
-            rule(3000, Counting.UTF16_UNITS, MediaRules.LINKEDIN),
+            rule(3000, Counting.UTF16_UNITS, MediaRules.LINKEDIN).taking(OptionRule.of(COMMENT)),
             List.of(Host.api(LinkedInProvider.API_URL, "LinkedIn Posts, Images, Videos and userinfo APIs "
                             + "(AIL_LINKEDIN_API_URL replaces it)"),
                     Host.api(LinkedInProvider.AUTH_URL, "LinkedIn's consent page, token and revoke endpoints "
@@ -106,19 +108,20 @@ public enum Platform {
             null, parts -> new TikTokProvider(parts.direct(), parts.app().apiUrl(), parts.app().authUrl(), parts.clock())),
     // Facebook Pages and Instagram accounts connect through one Meta app: both read AIL_META_*.
     FACEBOOK(PlatformId.FACEBOOK, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK),
+            rule(63_206, Counting.UTF16_UNITS, MediaRules.FACEBOOK).taking(OptionRule.of(COMMENT)),
             List.of(Host.api(MetaGraph.API_URL, "Meta's Graph API, for Facebook Pages and Instagram accounts alike: the token "
                             + "exchange, the person's Pages, posts, photos and video uploads, Instagram media containers (Meta "
                             + "fetches their media from AIL's public URL) and publishing, revoking the grant (AIL_META_API_URL replaces it)"),
                     Host.browser(MetaGraph.AUTH_URL, "Meta's login dialog (AIL_META_AUTH_URL replaces it) and links to published Page posts")),
             null, parts -> new FacebookProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()))),
     INSTAGRAM(PlatformId.INSTAGRAM, ConnectMethod.OAUTH, MetaGraph.APP, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM).withTags(InstagramProvider.MAX_HASHTAGS, InstagramProvider.MAX_MENTIONS),
+            rule(2200, Counting.UTF16_UNITS, MediaRules.INSTAGRAM).withTags(InstagramProvider.MAX_HASHTAGS, InstagramProvider.MAX_MENTIONS)
+                    .taking(OptionRule.of(COMMENT)),
             // its API and login are Facebook's hosts, declared there
             List.of(Host.browser("www.instagram.com", "links to published Instagram posts (never called)")),
             null, parts -> new InstagramProvider(new MetaGraph(parts.direct(), parts.app(), parts.clock()), parts.publicMedia())),
     THREADS(PlatformId.THREADS, ConnectMethod.OAUTH, Set.of(CLIENT, API_URL, AUTH_URL),
-            rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS),
+            rule(500, Counting.EMOJI_AS_BYTES, MediaRules.THREADS).threading(),
             List.of(Host.api(ThreadsProvider.API_URL, "Threads API: login tokens, profile, media containers (which "
                             + "fetch AIL's public media links), publishing and its limit (AIL_THREADS_API_URL replaces it)"),
                     Host.browser(ThreadsProvider.AUTH_URL, "Threads' authorization window (AIL_THREADS_AUTH_URL replaces it)"),

@@ -15,25 +15,32 @@ import java.util.List;
  * @param hashtags  the most #hashtags a post may carry (Instagram: 30), or 0 for no limit
  * @param mentions  the most @mentions a post may carry (Instagram: 20), or 0 for no limit
  * @param options   the per-platform post options it uses (title:, privacy:...)
+ * @param threads   whether a post may be a thread there (parts separated by a line holding only {@code ---},
+ *                  see {@code message.ThreadParts}), published as a chain of replies; each part meets this rule
  */
 public record PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media,
-                       int hashtags, int mentions, OptionRule options) {
+                       int hashtags, int mentions, OptionRule options, boolean threads) {
     private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
     private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]+");
 
     /** A platform without limits on #hashtags and @mentions that uses no per-platform option. */
     public PostRule(int textLimit, Counting counting, int byteLimit, String forbidden, MediaRule media) {
-        this(textLimit, counting, byteLimit, forbidden, media, 0, 0, OptionRule.NONE);
+        this(textLimit, counting, byteLimit, forbidden, media, 0, 0, OptionRule.NONE, false);
     }
 
     /** This rule with limits on #hashtags and @mentions. */
     public PostRule withTags(int hashtags, int mentions) {
-        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options);
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options, threads);
     }
 
     /** The same rule, using these options. */
     public PostRule taking(OptionRule options) {
-        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options);
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options, threads);
+    }
+
+    /** The same rule on a platform where a post may be a thread of replies. */
+    public PostRule threading() {
+        return new PostRule(textLimit, counting, byteLimit, forbidden, media, hashtags, mentions, options, true);
     }
 
     /**
@@ -56,7 +63,8 @@ public record PostRule(int textLimit, Counting counting, int byteLimit, String f
         return problems;
     }
 
-    private List<String> textProblems(TextLengths lengths, String who, int limit) {
+    /** What is wrong with a text alone (its length, tags, mentions, characters), each a clause naming {@code who}. */
+    public List<String> textProblems(TextLengths lengths, String who, int limit) {
         List<String> problems = new ArrayList<>();
         String text = lengths.text();
         int used = lengths.in(counting);

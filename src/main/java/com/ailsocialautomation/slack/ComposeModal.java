@@ -58,7 +58,8 @@ final class ComposeModal {
     private static final int MAX_OPTIONS = 100;
     private static final int MAX_TEXT = 3000;
     private static final Map<PostOption, String> LABELS = Map.of(PostOption.TITLE, "Title", PostOption.PRIVACY,
-            "Who may see it", PostOption.TAGS, "Tags", PostOption.ALLOW, "Allow", PostOption.DISCLOSE, "Disclose");
+            "Who may see it", PostOption.TAGS, "Tags", PostOption.ALLOW, "Allow", PostOption.DISCLOSE, "Disclose",
+            PostOption.COMMENT, "First comment");
 
     private ComposeModal() {}
 
@@ -128,6 +129,8 @@ final class ComposeModal {
                 }
                 case ALLOW -> checkboxes(option, Worded.words(Interaction.class), given);
                 case DISCLOSE -> checkboxes(option, Worded.words(Disclosure.class), given);
+                case COMMENT -> PlainTextInputElement.builder().actionId(option.key()).initialValue(given).multiline(true)
+                        .placeholder(plain("Link and details in the comments")).build();
                 default -> PlainTextInputElement.builder().actionId(option.key()).initialValue(given)
                         .placeholder(plain(option == PostOption.TAGS ? "launch, spring" : "Spring release")).build();
             };

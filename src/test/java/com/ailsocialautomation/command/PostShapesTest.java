@@ -1,0 +1,137 @@
+package com.ailsocialautomation.command;
+
+import com.ailsocialautomation.Json;
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.RawTables;
+import com.ailsocialautomation.testing.Units;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One post in many shapes through the command layer and the store: a first comment (comment:), per-target texts
+ * (text.&lt;platform&gt;:) and thread parts, each validated against its own target's rule, kept encrypted with the
+ * post, shown, edited and exported. Accounts are stored directly; the posts are scheduled hours ahead, so nothing
+ * is published (the engine's side has its own tests).
+ */
+class PostShapesTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    Units units;
+    final Invocation ana =
+            new Invocation(FrontEnd.DISCORD, "G-" + UUID.randomUUID(), "U-ana", "Ana", false, null, null);
+
+    @BeforeEach
+    void start() {
+        units = Units.over(pg).build();
+    }
+
+    @AfterEach
+    void stop() {
+        units.close();
+    }
+
+    @Test
+    void aCommentIsRefusedNamingTheAccountThatCannotTakeItAndNothingIsKept() {
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        connect(PlatformId.WEBHOOK, "Blog");
+        String refused = run("schedule in:2h to:mastodon,webhook comment:\"Details below\" Hello");
+        assertEquals("comment: is for Mastodon, Bluesky, X, LinkedIn, Facebook and Instagram; Webhook (Blog) takes no "
+                + "first comment. Leave comment: out, or leave that account out with to:.", refused);
+        assertEquals(0, count(), "nothing was kept");
+    }
+
+    @Test
+    void aCommentIsCountedAgainstEachTargetsOwnRule() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.LINKEDIN, "Ana Lima");
+        String comment = "a".repeat(300);
+        String refused = run("schedule in:2h to:x,linkedin comment:\"" + comment + "\" Hello");
+        assertEquals("Too long for the comment on X (@ana): 300/280 — shorten by 20 characters.", refused);
+        assertEquals(0, count());
+        String blank = run("schedule in:2h to:x comment:\" \" Hello");
+        assertTrue(blank.startsWith("Missing value after comment:"), blank);
+    }
+
+    @Test
+    void aCommentIsKeptEncryptedShownEditableAndExported() throws Exception {
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        connect(PlatformId.LINKEDIN, "Ana Lima");
+        String secret = "Tickets at the door " + UUID.randomUUID();
+        String reply = run("schedule in:2h to:mastodon,linkedin comment:\"" + secret + "\" Doors open at 18:00");
+        assertTrue(reply.contains("comment:\"" + secret + "\" (Mastodon (@ana@fosstodon.org), LinkedIn (Ana Lima))"), reply);
+        assertEquals(List.of(), RawTables.rowsContaining(pg.dataSource(), secret), "the comment is encrypted at rest");
+        String id = postId(reply);
+
+        String edited = run("edit " + id + " comment:\"Tickets online\"");
+        assertTrue(edited.contains("has comment:\"Tickets online\" and now reads: Doors open at 18:00"), edited);
+        assertTrue(run("show " + id).contains("comment:\"Tickets online\""), run("show " + id));
+
+        Reply export = units.commandLayer.commands.run(ana, "my-data");
+        JsonNode post = Json.MAPPER.readTree(export.file().content()).at("/posts/0");
+        assertEquals("Tickets online", post.path("options").path("comment").asText());
+    }
+
+    @Test
+    void theRegistryDeclaresWhichPlatformsThreadAndTakeAComment() {
+        assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.X, Platform.THREADS),
+                java.util.Arrays.stream(Platform.values()).filter(p -> p.rule().threads()).toList());
+        assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.X, Platform.LINKEDIN, Platform.FACEBOOK,
+                Platform.INSTAGRAM), Platform.using(PostOption.COMMENT));
+        // options stored before comment: and text.<platform>: existed still read
+        PostOptions old = PostOptions.fromJson("{\"title\":\"Spring\",\"privacy\":null,\"tags\":[],\"allow\":[],\"disclose\":[]}");
+        assertEquals("Spring", old.title());
+        assertEquals(null, old.comment());
+        assertEquals(java.util.Map.of(), old.texts());
+        PostOptions both = new PostOptions(null, null, null, null, null, "First", java.util.Map.of(PlatformId.X, "Short"));
+        assertEquals(both, PostOptions.fromJson(both.toJson()));
+    }
+
+    String run(String line) {
+        return units.commandLayer.commands.run(ana, line).toPlainText();
+    }
+
+    UUID workspace() {
+        return units.store.workspaces.ensure(ana.frontEnd(), ana.workspaceId(), "Test");
+    }
+
+    int count() {
+        return units.store.sql.one("select count(*) from posts where workspace_id = ?", rs -> rs.getInt(1), workspace()).orElseThrow();
+    }
+
+    /** An account stored as a connection stores it; its token is never used (nothing is published here). */
+    void connect(PlatformId platform, String handle) {
+        UUID ws = workspace();
+        ChatUser owner = units.store.workspaces.ensureUser(ws, ana.userId(), ana.displayName());
+        units.store.accounts.connect(ws, owner.id(), new NewAccount(platform, platform.id() + UUID.randomUUID().hashCode(),
+                        handle, "Ana", null, platform == PlatformId.MASTODON ? "https://fosstodon.org" : null, "write", null),
+                new StoredTokens(Secret.of("token-" + UUID.randomUUID()), null, null, null));
+    }
+
+    static String postId(String reply) {
+        Matcher m = Pattern.compile("Post (p[a-z2-9]{4})").matcher(reply);
+        assertTrue(m.find(), reply);
+        return m.group(1);
+    }
+}
