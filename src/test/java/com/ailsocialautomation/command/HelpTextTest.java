@@ -47,7 +47,7 @@ class HelpTextTest {
     @Test
     void helpSaysThatOnDiscordTheOptionsWithoutAFieldOfTheirOwnAreTypedInMore() {
         for (String name : new String[] {"post", "schedule", "edit"}) {
-            assertTrue(HelpText.of(name).text().contains("On Discord, type title:, privacy:, tags:, allow: and disclose: "
+            assertTrue(HelpText.of(name).text().contains("On Discord, type title:, privacy:, tags:, allow:, disclose: and comment: "
                     + "in the `more` option, as you would here: `more: title:… privacy:…`"), HelpText.of(name).text());
         }
         assertTrue(!HelpText.of("connect").text().contains("`more`"), "connect has no option outside its fields");
