@@ -27,6 +27,9 @@ import java.util.UUID;
 public final class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
+    /** The input of a form that holds a subcommand's text. */
+    public static final String TEXT = "text";
+
     private final Workspaces workspaces;
     private final Map<Subcommand, Handler> handlers;
     private final Map<String, Action> actions;
@@ -78,7 +81,11 @@ public final class CommandService {
         return submit(invocation, actionId, Map.of());
     }
 
-    /** A form was submitted (or a button pressed) with {@code values} by input id. */
+    /**
+     * A form was submitted (or a button pressed) with {@code values} by input id. A form whose action names a
+     * subcommand and its argument ({@code reschedule:p7k2q}) runs that command with the values as its options
+     * ({@code at}) and the value of {@link #TEXT} as its text, with the command's own grammar and rights checks.
+     */
     public Reply submit(Invocation invocation, String actionId, Map<String, String> values) {
         return guarded(invocation, () -> {
             int colon = actionId.indexOf(':');
@@ -89,10 +96,21 @@ public final class CommandService {
                 return action.perform(callerInContext(invocation), arg, values);
             }
             if (Commands.find(name).isPresent() && arg != null) {
-                return execute(invocation, CommandParser.fromOptions(name, List.of(arg), Map.of(), null));
+                return execute(invocation, CommandParser.fromOptions(name, List.of(arg), options(values), values.get(TEXT)));
             }
             throw new UserError("This button is no longer valid. `/ail help` lists what you can do.");
         });
+    }
+
+    /** A form's values as a subcommand's options (each by its name, as typed after it), but for its {@link #TEXT}. */
+    private static Map<String, List<String>> options(Map<String, String> values) {
+        Map<String, List<String>> options = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!TEXT.equals(key) && value != null && !value.isBlank()) {
+                options.put(key, List.of(value.strip()));
+            }
+        });
+        return options;
     }
 
     private Reply execute(Invocation invocation, ParsedCommand command) {

@@ -36,6 +36,11 @@ public final class Overview {
         this.accounts = accounts;
     }
 
+    /** The workspace's posts by day, for a home screen's calendar. */
+    public Calendar calendar() {
+        return new Calendar(commands, posts);
+    }
+
     public List<Section> of(Invocation invocation) {
         Caller caller = commands.caller(invocation);
         List<Post> mine = posts.list(caller.workspaceId(), PostFilter.MINE, caller.user().id(), 100);

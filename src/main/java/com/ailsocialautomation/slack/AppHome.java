@@ -16,17 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The App Home tab ({@code app_home_opened} → {@code views.publish}): the person's upcoming and recent posts with
+ * The App Home tab ({@code app_home_opened} → {@code views.publish}): the workspace's calendar of this week and next
+ * ({@link HomeCalendar}), the person's upcoming and recent posts with
  * Cancel / Retry buttons, and the workspace's connected accounts, within a view's 100 blocks. After a button on
  * the home is pressed, the home is published again with the outcome on top.
  */
 final class AppHome {
     private static final Logger log = LoggerFactory.getLogger(AppHome.class);
 
-    private final Overview overview;
+    /** The calendar's share of the view's blocks; the overview's sections get the rest. */
+    static final int CALENDAR_BLOCKS = 60;
 
-    AppHome(Overview overview) {
+    private final Overview overview;
+    private final HomeCalendar calendar;
+
+    AppHome(Overview overview, HomeCalendar calendar) {
         this.overview = overview;
+        this.calendar = calendar;
     }
 
     void publish(MethodsClient client, Invocation invocation, Reply outcome) {
@@ -49,6 +55,8 @@ final class AppHome {
         if (outcome != null) {
             blocks.addAll(Blocks.render(outcome, 4));
         }
+        blocks.add(DividerBlock.builder().build());
+        blocks.addAll(calendar.blocks(invocation, CALENDAR_BLOCKS));
         for (Overview.Section section : overview.of(invocation)) {
             blocks.add(DividerBlock.builder().build());
             blocks.add(header(section.title()));

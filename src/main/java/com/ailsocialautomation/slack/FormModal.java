@@ -1,6 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.Json;
+import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.message.Reply;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slack.api.model.block.InputBlock;
@@ -48,10 +49,16 @@ final class FormModal {
 
     private FormModal() {}
 
+    /** Whether a button opens a form: {@link #OPEN_ACTION}, or it with a suffix where one view holds several. */
+    static boolean opens(String actionId) {
+        return OPEN_ACTION.equals(actionId) || actionId != null && actionId.startsWith(OPEN_ACTION + ":");
+    }
+
     static View view(Pending pending) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Reply.Input input : pending.form().inputs()) {
-            PlainTextInputElement.PlainTextInputElementBuilder element = PlainTextInputElement.builder().actionId(input.id());
+            PlainTextInputElement.PlainTextInputElementBuilder element = PlainTextInputElement.builder().actionId(input.id())
+                    .multiline(CommandService.TEXT.equals(input.id())); // a post's text has lines
             if (input.placeholder() != null) {
                 element.placeholder(plain(Blocks.cut(input.placeholder(), 150)));
             }

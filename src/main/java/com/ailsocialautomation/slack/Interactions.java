@@ -66,7 +66,7 @@ final class Interactions {
         BlockActionPayload.Action action = p.getActions().get(0);
         String teamId = p.getTeam() != null ? p.getTeam().getId() : ctx.getTeamId();
         String userId = p.getUser().getId();
-        if (FormModal.OPEN_ACTION.equals(action.getActionId())) {
+        if (FormModal.opens(action.getActionId())) {
             FormModal.Pending pending = FormModal.Pending.decode(action.getValue());
             if (pending != null) {
                 var client = ctx.client();
@@ -126,12 +126,18 @@ final class Interactions {
         if (pending == null || pending.form() == null) {
             return foreign();
         }
+        boolean fromHome = HomeCalendar.FROM_HOME.equals(pending.origin());
         Origin origin = Origin.decode(pending.origin());
-        Invocation invocation = invocation(p, ctx, pending.origin(), AckDeadline.of(request, ackWithin));
+        Invocation invocation = invocation(p, ctx, fromHome ? null : pending.origin(), AckDeadline.of(request, ackWithin));
         Map<String, String> values = FormModal.values(pending.form(), p.getView().getState());
         Reply reply = commands.submit(invocation, pending.form().submitAction(), values);
         if (reply.form() != null) {
             return ctx.ackWithUpdate(FormModal.view(new FormModal.Pending(reply.form(), pending.origin())));
+        }
+        if (fromHome) { // a calendar button's form: the outcome shows on top of the refreshed home
+            var client = ctx.client();
+            work.execute(() -> home.publish(client, invocation, reply));
+            return ctx.ack();
         }
         Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), pending.origin());

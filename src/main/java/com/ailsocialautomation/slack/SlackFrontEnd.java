@@ -101,7 +101,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         DirectMessages dms = new DirectMessages(slack, tokens, parts.clock());
         People people = new People(parts.clock(), work);
         Replies replies = new Replies(responses, dms, work);
-        AppHome home = new AppHome(parts.overview());
+        AppHome home = new AppHome(parts.overview(), new HomeCalendar(parts.overview().calendar(), parts.clock()));
         this.processed = new ProcessedEvents(parts.sql(), parts.clock());
         Interactions interactions = new Interactions(parts.commands(), parts.compose(), new SlackFiles(config.apiUrl()), people,
                 replies, home, work, ackWithin, parts.clock());

@@ -119,6 +119,12 @@ public final class Posts {
         return filter == PostFilter.MINE ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
     }
 
+    /** Posts due from {@code from} (inclusive) to {@code to} (exclusive), soonest first; at most {@code limit}. */
+    public List<Post> between(UUID workspaceId, Instant from, Instant to, int limit) {
+        return load(sql, workspaceId, "p.scheduled_at >= ? and p.scheduled_at < ? order by p.scheduled_at asc, p.short_id limit "
+                + Math.max(1, Math.min(limit, 500)), from, to);
+    }
+
     /** Cancels every target that has not started; returns how many. */
     public int cancel(UUID workspaceId, UUID postId) {
         return sql.update("""
