@@ -16,7 +16,9 @@ import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,16 +36,18 @@ public final class PostCommands implements Handler {
     private final MediaIntake intake;
     private final MediaStore media;
     private final PostVetting vetting;
+    private final Queueing queueing;
     private final Clock clock;
 
     public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
-                        PostVetting vetting, Clock clock) {
+                        PostVetting vetting, QueueSlots queue, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
         this.intake = intake;
         this.media = media;
         this.vetting = vetting;
+        this.queueing = new Queueing(queue, clock);
         this.clock = clock;
     }
 
@@ -55,7 +59,8 @@ public final class PostCommands implements Handler {
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.subcommand()) {
-            case POST -> create(caller, command, clock.instant(), false);
+            case POST -> "yes".equalsIgnoreCase(command.option("queue")) ? create(caller, command, null, true)
+                    : create(caller, command, clock.instant(), false);
             case SCHEDULE -> create(caller, command, when(caller, command), true);
             case EDIT -> edit(caller, command);
             case RESCHEDULE -> reschedule(caller, command);
@@ -73,6 +78,7 @@ public final class PostCommands implements Handler {
         return when;
     }
 
+    /** {@code when} null: each target at its account's next free queue time. */
     private Reply create(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
         Post post;
         Accepted accepted;
@@ -80,8 +86,13 @@ public final class PostCommands implements Handler {
             post = store(caller, checked);
             accepted = checked;
         }
-        Reply reply = PostVetting.withNotices(PostRules.preview(post, accepted.targets(), caller.zone(), scheduled),
-                accepted.notices());
+        Reply preview = PostRules.preview(post, accepted.targets(), caller.zone(), scheduled);
+        if (when == null) {
+            preview = PostRules.eachWhen(preview, post.targets(), caller.zone());
+        } else if (scheduled && queueing.anySlots(caller.workspaceId(), accepted.targets())) {
+            preview = preview.withButton("Add to queue", QueueCommands.ENQUEUE + ":" + post.shortId(), Reply.Button.Style.DEFAULT);
+        }
+        Reply reply = PostVetting.withNotices(preview, accepted.notices());
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
@@ -101,6 +112,7 @@ public final class PostCommands implements Handler {
      * Checks a new post (post, schedule, an imported row) against everything before it is kept: its accounts, the
      * text and options per target, its media (copied now, once: the post publishes from AIL's copy, however long the
      * source lasts) and what each platform says. Throws a one-line UserError; nothing is kept either way.
+     * {@code when} null: queued (every account must have queue times).
      */
     Accepted accept(Caller caller, ParsedCommand command, Instant when) {
         List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
@@ -115,12 +127,17 @@ public final class PostCommands implements Handler {
         PostOptions options = PostOptionInput.of(command);
         PostRules.checkOptions(options, targets);
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
+        boolean queued = when == null;
+        if (queued) {
+            queueing.requireSlots(caller.workspaceId(), targets);
+        }
         guard.checkAll(links);
         Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets));
         try {
             PostRules.checkMedia(text, copies.facts(), targets);
+            Instant vetted = queued ? queueing.earliestFree(caller.workspaceId(), targets) : when;
             Map<String, String> notices = vetting.vet(targets,
-                    new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
+                    new PublishRequest(null, text, List.of(), List.of(), null, vetted, options), copies.facts());
             return new Accepted(targets, text, options, when, copies, notices);
         } catch (RuntimeException e) {
             copies.close();
@@ -128,12 +145,16 @@ public final class PostCommands implements Handler {
         }
     }
 
-    /** Keeps an accepted post, its media copies with it in one transaction. */
+    /**
+     * Keeps an accepted post, its media copies with it in one transaction; one accepted without a time goes to each
+     * account's next free queue time, taken in that transaction.
+     */
     Post store(Caller caller, Accepted accepted) {
+        Posts.Due due = accepted.when() == null ? queueing.due(caller.workspaceId()) : (tx, account) -> accepted.when();
         // the links live with the copies, encrypted: no link (which often names the file) stays in clear
         return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
-                accepted.copies().items().size(), accepted.when(), caller.invocation().origin(), accepted.targets(),
-                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()));
+                accepted.copies().items().size(), due, caller.invocation().origin(), accepted.targets(),
+                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()), TargetState.SCHEDULED);
     }
 
     private Reply edit(Caller caller, ParsedCommand command) {

@@ -14,6 +14,7 @@ import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PostVetting;
 import com.ailsocialautomation.command.PrivacyCommands;
+import com.ailsocialautomation.command.QueueCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Throttle;
@@ -78,11 +79,14 @@ public final class CommandLayer {
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
+        QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);
         List<Handler> real = List.of(accounts, new PostCommands(store.posts, store.accounts, platforms.guard,
-                        new MediaIntake(platforms.http), store.media, new PostVetting(platforms.providers, publishing.keeper), clock),
+                        new MediaIntake(platforms.http), store.media, new PostVetting(platforms.providers, publishing.keeper),
+                        store.queueSlots, clock), queue,
                 new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
-        Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky));
+        Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
+                QueueCommands.ENQUEUE, queue));
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));

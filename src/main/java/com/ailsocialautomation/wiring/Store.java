@@ -14,6 +14,7 @@ import com.ailsocialautomation.store.OAuthApps;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
@@ -37,6 +38,7 @@ public final class Store {
     public final Workspaces workspaces;
     public final Accounts accounts;
     public final Posts posts;
+    public final QueueSlots queueSlots;
     public final Targets targets;
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
@@ -56,6 +58,7 @@ public final class Store {
         this.workspaces = new Workspaces(sql);
         this.accounts = new Accounts(sql, vault);
         this.posts = new Posts(sql, vault);
+        this.queueSlots = new QueueSlots(sql);
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);
