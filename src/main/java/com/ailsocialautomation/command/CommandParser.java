@@ -35,6 +35,27 @@ public final class CommandParser {
      * escaped; the Slack front end undoes that first, so the text is published as the person typed it.
      */
     public static ParsedCommand parse(String line) {
+        String reordered = DraftReference.reordered(line);
+        if (reordered == null) {
+            return parseAsTyped(line);
+        }
+        // "schedule d7k2q at:x" names a draft when nothing but options follows the id; else the id is the text's word
+        try {
+            ParsedCommand asDraft = parseAsTyped(reordered);
+            if (DraftReference.of(asDraft) != null) {
+                return asDraft;
+            }
+        } catch (com.ailsocialautomation.UserError asDraftError) {
+            try {
+                return parseAsTyped(line);
+            } catch (com.ailsocialautomation.UserError e) {
+                throw asDraftError;
+            }
+        }
+        return parseAsTyped(line);
+    }
+
+    private static ParsedCommand parseAsTyped(String line) {
         InputLimits.checkLength(line);
         LineCursor in = new LineCursor(line == null ? "" : line);
         if (in.atEnd()) {

@@ -37,8 +37,6 @@ public final class Commands {
     private static final Option ALT = Option.repeatable("alt").checkedBy(AltTexts::check).asPrimary();
     private static final Option PUBLIC = Option.of("public", "yes", "no").asPrimary();
     private static final Option AT = Option.of("at").asPrimary();
-    /** post queue:yes: each target at its account's next free queue time (see queue). */
-    private static final Option QUEUE = Option.of("queue", "yes", "no");
     // Checked here so a bad duration is refused with the usage line; at: needs the user's zone and the clock,
     // so the handler reads it with ScheduledTime.
     private static final Option IN = Option.of("in").checkedBy(v -> {
@@ -65,6 +63,9 @@ public final class Commands {
             + "at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters each); without it, a Discord "
             + "attachment's own description is used.";
 
+    private static final String DRAFT_HELP = "A saved draft (see /ail help draft) is posted or scheduled by its id: "
+            + "/ail post d7k2q, /ail schedule d7k2q at:\"fri 9:30\".";
+
     private static final List<CommandSpec> ALL = List.of(
             spec(Subcommand.HELP, List.of(Arg.optional("subcommand").checkedBy(v -> get(v).name())), List.of(), Text.NONE,
                     "/ail help [subcommand]", "How to use AIL, with examples",
@@ -83,15 +84,14 @@ public final class Commands {
             spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
                     "Disconnect an account and delete its tokens",
                     List.of("/ail disconnect a3f9", "/ail disconnect @ana@fosstodon.org"), ""),
-            spec(Subcommand.POST, List.of(), with(TO, MEDIA, ALT, PUBLIC, QUEUE), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] " + PLATFORM_OPTIONS + " <text>",
+            spec(Subcommand.POST, List.of(), with(TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] " + PLATFORM_OPTIONS + " <text>",
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png alt:\"Our team on stage\" We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
-                            + MEDIA_HELP + " queue:yes publishes at each account's next free queue time instead of now "
-                            + "(see /ail help queue). " + PostOptionInput.help()),
+                            + MEDIA_HELP + " " + PostOptionInput.help() + " " + DRAFT_HELP),
             new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), with(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
                     "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] "
@@ -100,20 +100,33 @@ public final class Commands {
                     List.of("/ail schedule at:\"tomorrow 09:00\" Good morning, team!",
                             "/ail schedule in:2h30m to:x Doors open soon",
                             "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
-                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP + " " + PostOptionInput.help()),
+                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP + " " + PostOptionInput.help() + " " + DRAFT_HELP),
+            spec(Subcommand.DRAFT, List.of(), with(TO, MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail draft [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] " + PLATFORM_OPTIONS + " <text>",
+                    "Save a post as a draft: checked like a post, not published or scheduled",
+                    List.of("/ail draft to:linkedin Our spring release is out: https://example.com/blog/spring",
+                            "/ail draft media:https://example.com/poster.png alt:\"The event poster\" Doors open at 18:00",
+                            "/ail draft to:x,bluesky Ideas for Monday's thread"),
+                    "A draft takes what post takes and is checked the same way; its media are copied now. It gets an id "
+                            + "starting with d. Then `/ail schedule <draft> at:<when>` schedules it, `/ail post <draft>` "
+                            + "publishes it now (both check it again), `/ail edit <draft> <text>` changes it, `/ail cancel "
+                            + "<draft>` deletes it and `/ail list drafts` lists yours. A draft nobody changes for "
+                            + "AIL_RETENTION_DAYS (90 days by default) is deleted with its media. " + MEDIA_HELP),
             spec(Subcommand.LIST, List.of(Arg.optional("filter", Arrays.stream(PostFilter.values()).map(PostFilter::text).toArray(String[]::new))), List.of(), Text.NONE,
-                    "/ail list [upcoming|recent|failed|mine]",
-                    "List posts: upcoming (the default), recent, failed or yours",
-                    List.of("/ail list", "/ail list failed"), ""),
+                    "/ail list [upcoming|recent|failed|mine|drafts]",
+                    "List posts: upcoming (the default), recent, failed, yours or your drafts",
+                    List.of("/ail list", "/ail list failed", "/ail list drafts"),
+                    "drafts lists your drafts (a workspace admin sees everyone's); the other lists leave drafts out."),
             spec(Subcommand.SHOW, List.of(POST), List.of(), Text.NONE, "/ail show <post>",
                     "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q"), ""),
             spec(Subcommand.CANCEL, List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
-                    "Cancel a scheduled post (its author or an admin)", List.of("/ail cancel p7k2q"), ""),
+                    "Cancel a scheduled post or delete a draft (its author or an admin)",
+                    List.of("/ail cancel p7k2q", "/ail cancel d7k2q"), "A draft is deleted with its media."),
             spec(Subcommand.RETRY, List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
                     "Try a failed post again (its author or an admin)", List.of("/ail retry p7k2q"), ""),
             spec(Subcommand.EDIT, List.of(POST), with(MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
                     "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] " + PLATFORM_OPTIONS + " <text>",
-                    "Change the text, media, alt texts or options of a scheduled post",
+                    "Change the text, media, alt texts or options of a scheduled post or a draft",
                     List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!",
                             "/ail edit p7k2q media:https://example.com/poster-v2.png alt:\"The corrected poster\"",
                             "/ail edit p7k2q title:\"Spring release\" privacy:unlisted"),
@@ -124,18 +137,6 @@ public final class Commands {
             new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),
-            spec(Subcommand.QUEUE, List.of(Arg.optional("account"), Arg.optional("action", "add", "remove", "list"),
-                            Arg.optional("days"), Arg.optional("time")), List.of(), Text.NONE,
-                    "/ail queue [account] [add|remove|list] [days] [time]",
-                    "An account's weekly posting times, filled by post queue:yes; alone: what goes out when",
-                    List.of("/ail queue x add mon,wed,fri 09:30", "/ail queue a3f9k remove fri 09:30", "/ail queue"),
-                    "A queue is an account's weekly times (days: mon,wed,fri, weekdays or daily; a time: 09:30 or 9am), "
-                            + "read in your time zone (see /ail timezone) and kept in it, so 09:30 stays 09:30 across "
-                            + "daylight saving (a time the clocks skip moves forward by the gap, a repeated one is the "
-                            + "earlier). /ail post queue:yes <text> gives each account its own next free time, and a "
-                            + "scheduled post's Add to queue button does the same; cancelling or rescheduling a post frees "
-                            + "its time. /ail queue <account> lists its times and next 7 days; /ail queue alone shows "
-                            + "every queue's next 7 days. The account's owner or an admin changes its queue."),
             spec(Subcommand.TIMEZONE, List.of(Arg.required("zone").checkedBy(v -> Zones.parse(v).getId())), List.of(), Text.NONE,
                     "/ail timezone <zone>", "Set your time zone (an IANA name such as Europe/Berlin)",
                     List.of("/ail timezone Europe/Berlin", "/ail timezone America/New_York"), ""),

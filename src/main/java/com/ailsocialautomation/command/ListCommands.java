@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.Reply;
@@ -9,6 +10,7 @@ import com.ailsocialautomation.store.Attempt;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostFilter;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetState;
@@ -47,19 +49,24 @@ public final class ListCommands implements Handler {
     }
 
     private Reply list(Caller caller, PostFilter filter) {
-        List<Post> found = posts.list(caller.workspaceId(), filter, caller.user().id(), LIST_SIZE);
+        // drafts are unfinished work: each person lists their own, an admin everyone's
+        List<Post> found = posts.list(caller.workspaceId(), filter,
+                filter == PostFilter.DRAFTS && caller.admin() ? null : caller.user().id(), LIST_SIZE);
         if (found.isEmpty()) {
             return Reply.of(switch (filter) {
                 case UPCOMING -> "Nothing is scheduled. Schedule a post with `/ail schedule at:\"tomorrow 09:00\" <text>`.";
                 case FAILED -> "No failed posts.";
                 case MINE -> "You have no posts yet.";
                 case RECENT -> "No posts yet.";
+                case DRAFTS -> "No drafts. Save one with `/ail draft <text>`.";
             });
         }
         StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
         for (Post p : found) {
-            sb.append("\n• ").append(p.shortId()).append("  ").append(Times.format(p.scheduledAt(), caller.zone()))
-                    .append("  ").append(p.status().text()).append(differing(p)).append("  → ")
+            boolean draft = p.status() == PostStatus.DRAFT;
+            sb.append("\n• ").append(p.shortId()).append("  ").append(draft ? "saved " : "").append(Times.format(p.scheduledAt(), caller.zone()))
+                    .append(draft ? "" : "  " + p.status().text()).append(differing(p))
+                    .append(draft && !p.authorUserId().equals(caller.user().id()) ? "  by " + p.authorName() : "").append("  → ")
                     .append(p.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", ")))
                     .append("  “").append(snippet(p.text())).append("”");
         }
@@ -77,14 +84,19 @@ public final class ListCommands implements Handler {
             case FAILED -> "Failed posts";
             case MINE -> "Your posts";
             case RECENT -> "Recent posts";
+            case DRAFTS -> "Drafts (`/ail schedule <draft> at:...` or `/ail post <draft>` sends one)";
         };
     }
 
     private Reply show(Caller caller, String shortId) {
         Post post = PostRefs.find(posts, caller, shortId);
-        Reply reply = Reply.of("Post " + post.shortId() + " by " + post.authorName() + ": " + post.status().text())
+        boolean draft = post.status() == PostStatus.DRAFT;
+        if (draft && !caller.mayChange(post.authorUserId())) {
+            throw new UserError("Draft " + post.shortId() + " is " + post.authorName() + "'s; only they or a workspace admin can see it.");
+        }
+        Reply reply = Reply.of((draft ? "Draft " : "Post ") + post.shortId() + " by " + post.authorName() + ": " + post.status().text())
                 .withField("Text", post.text())
-                .withField("Time", Times.format(post.scheduledAt(), caller.zone()));
+                .withField(draft ? "Saved" : "Time", Times.format(post.scheduledAt(), caller.zone()));
         if (!post.options().isEmpty()) {
             reply = reply.withField("Options", String.join(" ", post.options().typed()));
         }
@@ -123,7 +135,7 @@ public final class ListCommands implements Handler {
         if (post.any(TargetState.SCHEDULED)) {
             reply = reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
         }
-        return reply;
+        return draft ? DraftReplies.withNextSteps(reply, post.shortId()) : reply;
     }
 
     /** " (targets differ: webhook a1 published, x a2 failed)" when the targets are not all in one state, else "". */

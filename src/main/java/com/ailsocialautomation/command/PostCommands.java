@@ -14,9 +14,10 @@ import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.QueueSlots;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetState;
 
@@ -28,40 +29,55 @@ import java.util.Objects;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** post, schedule, edit, reschedule, cancel and retry. */
+/**
+ * post, schedule, draft, edit, reschedule, cancel and retry. Every new post, draft or not, is accepted by
+ * {@link #create}; a draft is released (post/schedule &lt;draft&gt;) through {@link DraftRelease}, which runs the same
+ * checks on what it holds. {@link #admitted} is the one place that decides the state an accepted post starts in.
+ */
 public final class PostCommands implements Handler {
+    /** The button on a saved draft that posts it now (its argument is the draft's id). */
+    public static final String POST_DRAFT = "post-draft";
+
+    /** How an accepted post goes on: published now, at a time, or kept as a draft. */
+    private enum Mode { NOW, LATER, DRAFT }
+
     private final Posts posts;
     private final Accounts accounts;
     private final UrlGuard guard;
     private final MediaIntake intake;
     private final MediaStore media;
     private final PostVetting vetting;
-    private final Queueing queueing;
+    private final Drafts drafts;
+    private final DraftRelease release;
     private final Clock clock;
 
     public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
-                        PostVetting vetting, QueueSlots queue, Clock clock) {
+                        PostVetting vetting, Drafts drafts, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
         this.intake = intake;
         this.media = media;
         this.vetting = vetting;
-        this.queueing = new Queueing(queue, clock);
+        this.drafts = drafts;
+        this.release = new DraftRelease(posts, accounts, media, vetting);
         this.clock = clock;
     }
 
     @Override
     public Set<Subcommand> serves() {
-        return EnumSet.of(Subcommand.POST, Subcommand.SCHEDULE, Subcommand.EDIT, Subcommand.RESCHEDULE, Subcommand.CANCEL, Subcommand.RETRY);
+        return EnumSet.of(Subcommand.POST, Subcommand.SCHEDULE, Subcommand.DRAFT, Subcommand.EDIT, Subcommand.RESCHEDULE,
+                Subcommand.CANCEL, Subcommand.RETRY);
     }
 
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.subcommand()) {
-            case POST -> "yes".equalsIgnoreCase(command.option("queue")) ? create(caller, command, null, true)
-                    : create(caller, command, clock.instant(), false);
-            case SCHEDULE -> create(caller, command, when(caller, command), true);
+            case POST -> isDraft(caller, command) ? releaseDraft(caller, command, clock.instant(), false)
+                    : create(caller, command, clock.instant(), Mode.NOW);
+            case SCHEDULE -> isDraft(caller, command) ? releaseDraft(caller, command, when(caller, command), true)
+                    : create(caller, command, when(caller, command), Mode.LATER);
+            case DRAFT -> create(caller, command, clock.instant(), Mode.DRAFT);
             case EDIT -> edit(caller, command);
             case RESCHEDULE -> reschedule(caller, command);
             case CANCEL -> cancel(caller, command.arg(0));
@@ -78,21 +94,41 @@ public final class PostCommands implements Handler {
         return when;
     }
 
-    /** {@code when} null: each target at its account's next free queue time. */
-    private Reply create(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
+    /** Whether a post or schedule names a draft: its text is one draft id that this workspace has. */
+    private boolean isDraft(Caller caller, ParsedCommand command) {
+        String id = DraftReference.of(command);
+        return id != null && posts.find(caller.workspaceId(), id).isPresent();
+    }
+
+    private Reply releaseDraft(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
+        String id = DraftReference.of(command);
+        DraftReference.requireOnlyTime(command, id);
+        Reply reply = release.release(caller, id, when, scheduled, this::admitted);
+        return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
+    }
+
+    /** The button on a saved draft: post it now. */
+    public Reply postDraft(Caller caller, String shortId) {
+        return release.release(caller, shortId, clock.instant(), false, this::admitted);
+    }
+
+    /**
+     * The state an accepted post's targets start in, once it is to go out (not kept as a draft): the one place a
+     * policy on its accounts decides, for new posts and released drafts alike.
+     */
+    private TargetState admitted(Caller caller, List<Account> targets) {
+        return TargetState.SCHEDULED;
+    }
+
+    private Reply create(Caller caller, ParsedCommand command, Instant when, Mode mode) {
         Post post;
         Accepted accepted;
         try (Accepted checked = accept(caller, command, when)) {
-            post = store(caller, checked);
+            post = store(caller, checked, mode == Mode.DRAFT ? TargetState.DRAFT : admitted(caller, checked.targets()));
             accepted = checked;
         }
-        Reply preview = PostRules.preview(post, accepted.targets(), caller.zone(), scheduled);
-        if (when == null) {
-            preview = PostRules.eachWhen(preview, post.targets(), caller.zone());
-        } else if (scheduled && queueing.anySlots(caller.workspaceId(), accepted.targets())) {
-            preview = preview.withButton("Add to queue", QueueCommands.ENQUEUE + ":" + post.shortId(), Reply.Button.Style.DEFAULT);
-        }
-        Reply reply = PostVetting.withNotices(preview, accepted.notices());
+        Reply reply = PostVetting.withNotices(mode == Mode.DRAFT ? DraftReplies.saved(post, accepted.targets(), caller.zone())
+                : PostRules.preview(post, accepted.targets(), caller.zone(), mode == Mode.LATER), accepted.notices());
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
@@ -112,7 +148,6 @@ public final class PostCommands implements Handler {
      * Checks a new post (post, schedule, an imported row) against everything before it is kept: its accounts, the
      * text and options per target, its media (copied now, once: the post publishes from AIL's copy, however long the
      * source lasts) and what each platform says. Throws a one-line UserError; nothing is kept either way.
-     * {@code when} null: queued (every account must have queue times).
      */
     Accepted accept(Caller caller, ParsedCommand command, Instant when) {
         List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
@@ -127,17 +162,12 @@ public final class PostCommands implements Handler {
         PostOptions options = PostOptionInput.of(command);
         PostRules.checkOptions(options, targets);
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
-        boolean queued = when == null;
-        if (queued) {
-            queueing.requireSlots(caller.workspaceId(), targets);
-        }
         guard.checkAll(links);
         Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets));
         try {
             PostRules.checkMedia(text, copies.facts(), targets);
-            Instant vetted = queued ? queueing.earliestFree(caller.workspaceId(), targets) : when;
             Map<String, String> notices = vetting.vet(targets,
-                    new PublishRequest(null, text, List.of(), List.of(), null, vetted, options), copies.facts());
+                    new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
             return new Accepted(targets, text, options, when, copies, notices);
         } catch (RuntimeException e) {
             copies.close();
@@ -145,16 +175,20 @@ public final class PostCommands implements Handler {
         }
     }
 
-    /**
-     * Keeps an accepted post, its media copies with it in one transaction; one accepted without a time goes to each
-     * account's next free queue time, taken in that transaction.
-     */
+    /** Keeps an accepted post that is to go out, its targets in the state {@link #admitted} gives them. */
     Post store(Caller caller, Accepted accepted) {
-        Posts.Due due = accepted.when() == null ? queueing.due(caller.workspaceId()) : (tx, account) -> accepted.when();
+        return store(caller, accepted, admitted(caller, accepted.targets()));
+    }
+
+    /**
+     * Keeps an accepted post, its media copies with it in one transaction, its targets in {@code state}: a draft, or
+     * what {@link #admitted} says.
+     */
+    Post store(Caller caller, Accepted accepted, TargetState state) {
         // the links live with the copies, encrypted: no link (which often names the file) stays in clear
         return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
-                accepted.copies().items().size(), due, caller.invocation().origin(), accepted.targets(),
-                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()), TargetState.SCHEDULED);
+                accepted.copies().items().size(), accepted.when(), caller.invocation().origin(), accepted.targets(),
+                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()), state);
     }
 
     private Reply edit(Caller caller, ParsedCommand command) {
@@ -177,6 +211,13 @@ public final class PostCommands implements Handler {
 
     private Reply cancel(Caller caller, String shortId) {
         Post post = PostRefs.changeable(posts, caller, shortId, "cancel");
+        if (post.status() == PostStatus.DRAFT) {
+            if (!drafts.delete(caller.workspaceId(), post.id())) {
+                throw new UserError("Draft " + post.shortId() + " was scheduled or posted meanwhile. `/ail show " + post.shortId()
+                        + "` shows where it stands.");
+            }
+            return Reply.of("Deleted draft " + post.shortId() + " and its media.");
+        }
         int cancelled = posts.cancel(caller.workspaceId(), post.id());
         if (cancelled == 0) {
             throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; there is nothing left to cancel.");
@@ -205,7 +246,7 @@ public final class PostCommands implements Handler {
     }
 
     private static void requireScheduled(Post post, String verb) {
-        if (!post.allScheduled()) {
+        if (!post.allScheduled() && post.status() != PostStatus.DRAFT) {
             throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; only scheduled posts can be " + verb + ".");
         }
     }

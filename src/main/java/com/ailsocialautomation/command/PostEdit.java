@@ -8,7 +8,6 @@ import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
@@ -68,14 +67,8 @@ final class PostEdit {
                 throw new UserError("Post " + post.shortId() + " has " + (items.isEmpty() ? "no copied media" : items.size() == 1
                         ? "1 image or video" : items.size() + " images and videos") + " to describe; give one alt: per item, in order.");
             }
-            if (post.mediaCount() == null) {
-                PostRules.check(text, post.mediaUrls(), targets);
-                notices = vetting.vet(targets, draft(post, text, options), List.of());
-            } else {
-                List<MediaFacts> facts = items.stream().map(StoredMedia::facts).toList();
-                PostRules.checkMedia(text, facts, targets);
-                notices = vetting.vet(targets, draft(post, text, options), facts);
-            }
+            notices = StoredPostCheck.check(media, vetting, caller, post, text, options == null ? post.options() : options,
+                    post.scheduledAt(), targets);
             changed = posts.edit(caller.workspaceId(), post.id(), text, options, null,
                     (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts));
             what = alts.isEmpty() ? null : "new alt text";

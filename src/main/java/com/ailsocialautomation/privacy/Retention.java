@@ -1,6 +1,7 @@
 package com.ailsocialautomation.privacy;
 
 import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The daily purge (policy clause 5): publish logs, technical data, notifications (sent, or still undelivered) and
  * processed Slack event ids older than AIL_RETENTION_DAYS are deleted, the error texts of targets that finished
- * before then are cleared, the media copies of posts whose every target finished before then are deleted, and
+ * before then are cleared, drafts nobody changed since then are deleted with their media, the media copies of
+ * posts whose every target finished before then are deleted, and
  * one-time links, OAuth states and forget-me confirmations go a day after they expired. Each statement deletes at most {@value #BATCH} rows and commits on its
  * own, so no table is locked for long and the engine keeps publishing while the purge runs.
  */
@@ -69,6 +71,8 @@ public final class Retention {
             Instant cutoff = rule.byRetention() ? now.minus(retention) : now.minus(EXPIRED_GRACE);
             deleted.put(rule.name(), purge(rule, cutoff));
         }
+        // a draft goes nowhere by itself: one nobody changed within the period goes, with its media
+        deleted.put("drafts", new Drafts(sql).purgeUnchangedSince(now.minus(retention), BATCH));
         // the media package owns its tables and knows when a post's copies can no longer be needed
         deleted.put("media", media.purgeFinishedBefore(now.minus(retention), BATCH));
         log.info("Retention purge (older than {} days): {}", retention.toDays(), deleted);

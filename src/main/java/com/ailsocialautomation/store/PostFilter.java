@@ -10,8 +10,10 @@ public enum PostFilter {
     RECENT,
     /** Failed or unknown on at least one account, newest first. */
     FAILED,
-    /** The caller's own posts, newest first. */
-    MINE;
+    /** The caller's own posts, newest first (drafts aside). */
+    MINE,
+    /** Posts saved as drafts, last changed first: the caller's, or the workspace's for an admin. */
+    DRAFTS;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

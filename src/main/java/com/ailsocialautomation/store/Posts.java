@@ -60,35 +60,20 @@ public final class Posts {
 
     /**
      * The same, with every target starting in {@code initial}: only a {@link TargetState#SCHEDULED} one is put on the
-     * publishing queue; a post that waits (pending approval, a draft) gets its queued work when it is released.
+     * publishing queue; a post that waits (pending approval, a draft) gets its queued work when it is
+     * {@link #release}d. A draft's short id starts with d, so people can tell it from a post's (p) wherever they see it.
      */
     public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
                        Integer mediaCount, Instant when, String origin, List<Account> accounts, Attach attach,
                        TargetState initial) {
-        return create(workspaceId, authorId, text, options, media, mediaCount, (tx, account) -> when, origin, accounts,
-                attach, initial);
-    }
-
-    /** When one account's target of a new post is due, decided inside the post's transaction (a queue slot, say). */
-    @FunctionalInterface
-    public interface Due {
-        Instant at(Sql tx, Account account);
-    }
-
-    /** The same, each target due when {@code due} says; the post's own time is its earliest target's. */
-    public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
-                       Integer mediaCount, Due due, String origin, List<Account> accounts, Attach attach,
-                       TargetState initial) {
+        char kind = initial == TargetState.DRAFT ? 'd' : 'p';
         return sql.transaction(tx -> {
             UUID id = UUID.randomUUID();
-            Map<UUID, Instant> dues = new LinkedHashMap<>();
-            accounts.forEach(a -> dues.put(a.id(), due.at(tx, a)));
-            Instant when = dues.values().stream().min(Instant::compareTo).orElseThrow();
             for (int attempt = 0; ; attempt++) {
                 int inserted = tx.update("""
                         insert into posts (id, workspace_id, short_id, author_user_id, text, options_enc, media_urls, media_count,
                         scheduled_at, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id, short_id) do nothing""",
-                        id, workspaceId, ShortIds.next('p'), authorId, text, sealed(options, id, workspaceId), media,
+                        id, workspaceId, ShortIds.next(kind), authorId, text, sealed(options, id, workspaceId), media,
                         mediaCount, when, origin);
                 if (inserted == 1) {
                     break;
@@ -104,9 +89,9 @@ public final class Posts {
                         insert into post_targets (id, post_id, workspace_id, account_id, platform, account_label, state,
                         due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         targetId, id, workspaceId, a.id(), a.platform().id(),
-                        a.handle() == null ? a.shortId() : a.handle(), initial.stored(), dues.get(a.id()), UUID.randomUUID());
+                        a.handle() == null ? a.shortId() : a.handle(), initial.stored(), when, UUID.randomUUID());
                 if (initial == TargetState.SCHEDULED) {
-                    PublishQueue.enqueue(tx, workspaceId, targetId, dues.get(a.id()));
+                    PublishQueue.enqueue(tx, workspaceId, targetId, when);
                 }
             }
             return load(tx, workspaceId, "p.id = ?", id).get(0);
@@ -123,17 +108,28 @@ public final class Posts {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** upcoming (soonest first), recent, failed, mine (newest first); at most {@code limit}. */
+    /**
+     * upcoming (soonest first), recent, failed, mine (newest first), drafts (last changed first); at most
+     * {@code limit}. Drafts are unfinished work: only the drafts filter shows them, and only {@code userId}'s
+     * (everyone's when it is null).
+     */
     public List<Post> list(UUID workspaceId, PostFilter filter, UUID userId, int limit) {
+        String draft = "exists (select 1 from post_targets t where t.post_id = p.id and t.state = 'draft')";
         String where = switch (filter) {
             case UPCOMING -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('scheduled','publishing'))";
             case FAILED -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state in ('failed','unknown'))";
-            case MINE -> "p.author_user_id = ?";
-            case RECENT -> "true";
+            case MINE -> "p.author_user_id = ? and not " + draft;
+            case RECENT -> "not " + draft;
+            case DRAFTS -> draft + (userId == null ? "" : " and p.author_user_id = ?");
         };
-        String order = filter == PostFilter.UPCOMING ? "p.scheduled_at asc" : "p.scheduled_at desc";
+        String order = switch (filter) {
+            case UPCOMING -> "p.scheduled_at asc";
+            case DRAFTS -> "p.updated_at desc";
+            default -> "p.scheduled_at desc";
+        };
         String clause = where + " order by " + order + " limit " + Math.max(1, Math.min(limit, 100));
-        return filter == PostFilter.MINE ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
+        boolean byUser = filter == PostFilter.MINE || filter == PostFilter.DRAFTS && userId != null;
+        return byUser ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
     }
 
     /** Posts due from {@code from} (inclusive) to {@code to} (exclusive), soonest first; at most {@code limit}. */
@@ -151,7 +147,8 @@ public final class Posts {
 
     /**
      * Changes the text, and with {@code mediaCount} not null the media that {@code attach} writes (the links of an
-     * older post are dropped), in one transaction and only while every target is still scheduled; false otherwise.
+     * older post are dropped), in one transaction and only while every target is still scheduled (or every one a
+     * draft); false otherwise.
      * The targets are locked first, so no engine claims one until the change is committed: a run sees the post
      * wholly before or wholly after it.
      */
@@ -164,7 +161,8 @@ public final class Posts {
         return sql.transaction(tx -> {
             List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
                     rs -> rs.getString(1), workspaceId, postId);
-            if (states.stream().anyMatch(s -> !TargetState.SCHEDULED.stored().equals(s))) {
+            if (states.stream().distinct().count() != 1
+                    || !List.of(TargetState.SCHEDULED.stored(), TargetState.DRAFT.stored()).contains(states.get(0))) {
                 return false;
             }
             tx.update("""
@@ -176,6 +174,31 @@ public final class Posts {
                         sealed(options, postId, workspaceId), workspaceId, postId);
             }
             attach.attach(tx, postId);
+            return true;
+        });
+    }
+
+    /**
+     * Moves every target from {@code from} (a draft's) to {@code to}, due at {@code when}, queuing it when {@code to}
+     * is scheduled, in one transaction and only while every target of the post is still in {@code from}; false
+     * otherwise (someone else released or deleted it meanwhile). The post's time becomes {@code when}.
+     */
+    public boolean release(UUID workspaceId, UUID postId, TargetState from, TargetState to, Instant when) {
+        return sql.transaction(tx -> {
+            List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
+                    rs -> rs.getString(1), workspaceId, postId);
+            if (states.isEmpty() || states.stream().anyMatch(s -> !from.stored().equals(s))) {
+                return false;
+            }
+            List<UUID> released = tx.list("""
+                    update post_targets set state = ?, due_at = ?, updated_at = now()
+                    where workspace_id = ? and post_id = ? returning id""",
+                    rs -> rs.getObject(1, UUID.class), to.stored(), when, workspaceId, postId);
+            if (to == TargetState.SCHEDULED) {
+                released.forEach(targetId -> PublishQueue.enqueue(tx, workspaceId, targetId, when));
+            }
+            tx.update("update posts set scheduled_at = ?, updated_at = now() where workspace_id = ? and id = ?",
+                    when, workspaceId, postId);
             return true;
         });
     }
@@ -193,33 +216,6 @@ public final class Posts {
                         when, workspaceId, postId);
             }
             return moved.size();
-        });
-    }
-
-    /**
-     * Moves each scheduled target to the time {@code due} gives its account (its queue's next free slot), in one
-     * transaction; returns the targets as moved, none when no target was still scheduled.
-     */
-    public List<Target> moveEach(UUID workspaceId, UUID postId, Due due, java.util.function.Function<UUID, Account> account) {
-        return sql.transaction(tx -> {
-            List<Target> scheduled = tx.list("""
-                    select * from post_targets where workspace_id = ? and post_id = ? and state = 'scheduled'
-                    and account_id is not null for update""", this::target, workspaceId, postId);
-            List<Target> moved = new ArrayList<>();
-            for (Target t : scheduled) {
-                // off its present time first, so that its own time counts as free (never seen outside this transaction)
-                tx.update("update post_targets set due_at = 'epoch' where id = ?", t.id());
-                Instant when = due.at(tx, account.apply(t.accountId()));
-                moved.addAll(tx.list("update post_targets set due_at = ?, updated_at = now() where id = ? returning *",
-                        this::target, when, t.id()));
-                PublishQueue.enqueue(tx, workspaceId, t.id(), when);
-            }
-            if (!moved.isEmpty()) {
-                tx.update("""
-                        update posts set updated_at = now(), scheduled_at = (select min(due_at) from post_targets
-                        where post_id = ? and state = 'scheduled') where workspace_id = ? and id = ?""", postId, workspaceId, postId);
-            }
-            return moved;
         });
     }
 

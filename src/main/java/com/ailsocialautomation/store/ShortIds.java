@@ -13,6 +13,15 @@ public final class ShortIds {
 
     private ShortIds() {}
 
+    /** Whether {@code word} (in any case) has the shape of a short id of this kind; it may name nothing. */
+    public static boolean looksLike(char kind, String word) {
+        if (word == null || word.length() != 5 || Character.toLowerCase(word.charAt(0)) != kind) {
+            return false;
+        }
+        return word.substring(1).toLowerCase(java.util.Locale.ROOT).chars()
+                .allMatch(c -> new String(ALPHABET).indexOf(c) >= 0);
+    }
+
     public static String next(char kind) {
         char[] id = new char[5];
         id[0] = kind;

@@ -13,8 +13,8 @@ import com.ailsocialautomation.store.MediaUploads;
 import com.ailsocialautomation.store.OAuthApps;
 import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
+import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
@@ -38,7 +38,7 @@ public final class Store {
     public final Workspaces workspaces;
     public final Accounts accounts;
     public final Posts posts;
-    public final QueueSlots queueSlots;
+    public final Drafts drafts;
     public final Targets targets;
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
@@ -58,7 +58,7 @@ public final class Store {
         this.workspaces = new Workspaces(sql);
         this.accounts = new Accounts(sql, vault);
         this.posts = new Posts(sql, vault);
-        this.queueSlots = new QueueSlots(sql);
+        this.drafts = new Drafts(sql);
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);

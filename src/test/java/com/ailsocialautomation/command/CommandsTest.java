@@ -11,8 +11,8 @@ class CommandsTest {
 
     @Test
     void everySubcommandOfTheSpecIsDeclaredOnce() {
-        assertEquals(List.of("help", "connect", "accounts", "disconnect", "post", "schedule", "list", "show", "cancel",
-                "retry", "edit", "reschedule", "queue", "timezone", "notify", "my-data", "forget-me"), Commands.names());
+        assertEquals(List.of("help", "connect", "accounts", "disconnect", "post", "schedule", "draft", "list", "show", "cancel",
+                "retry", "edit", "reschedule", "timezone", "notify", "my-data", "forget-me"), Commands.names());
     }
 
     @Test

@@ -32,16 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The service's units with the engine running, a strict Mastodon and a webhook receiver on loopback, and a file
  * server whose files a test can take away. Commands run as a Discord user, as a person would type them.
  */
-final class MediaRig implements AutoCloseable {
-    final Units units;
+public final class MediaRig implements AutoCloseable {
+    public final Units units;
     final FakeMastodon mastodon = FakeMastodon.start();
-    final FakeWebhookReceiver hook;
+    public final FakeWebhookReceiver hook;
     final HttpServer files;
     final Map<String, byte[]> served = new ConcurrentHashMap<>();
     final AtomicInteger fetches = new AtomicInteger();
-    final Invocation ana;
+    public final Invocation ana;
 
-    MediaRig(PostgresExtension pg) throws IOException {
+    public MediaRig(PostgresExtension pg) throws IOException {
         units = Units.over(pg).providers(http -> List.of(new MastodonProvider(new GuardedApiClient(http)))).build();
         hook = new FakeWebhookReceiver();
         files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,21 +63,21 @@ final class MediaRig implements AutoCloseable {
     }
 
     /** Serves {@code bytes} at {@code path} (no extension needed) and returns its URL. */
-    String serve(String path, byte[] bytes) {
+    public String serve(String path, byte[] bytes) {
         served.put(path, bytes);
         return "http://127.0.0.1:" + files.getAddress().getPort() + path;
     }
 
-    String run(Invocation who, String line) {
+    public String run(Invocation who, String line) {
         return units.commandLayer.commands.run(who, line).toPlainText();
     }
 
-    UUID workspace(Invocation who) {
+    public UUID workspace(Invocation who) {
         return units.store.workspaces.ensure(who.frontEnd(), who.workspaceId(), "Test");
     }
 
     /** Connects the workspace's webhook through the command and returns its short id. */
-    String connectWebhook(Invocation who) {
+    public String connectWebhook(Invocation who) {
         String reply = run(who, "connect webhook " + hook.url());
         Matcher secret = Pattern.compile("Signing secret \\(shown only now\\): (whsec_\\S+)").matcher(reply);
         assertTrue(secret.find(), reply);
@@ -104,7 +104,7 @@ final class MediaRig implements AutoCloseable {
     }
 
     /** Rows of {@code table} (posts, media_items or media_chunks) in this test's workspace; the database is shared. */
-    int count(String table) {
+    public int count(String table) {
         String where = table.equals("media_chunks")
                 ? "item_id in (select id from media_items where workspace_id = ?)" : "workspace_id = ?";
         return units.store.sql.one("select count(*) from " + table + " where " + where, rs -> rs.getInt(1),

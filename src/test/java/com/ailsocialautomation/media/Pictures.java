@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 
 /** Real images for media tests, made with the JDK's own encoder. */
-final class Pictures {
+public final class Pictures {
     private Pictures() {}
 
     /** A PNG of {@code width} x {@code height}; {@code noisy} makes it incompressible (large). */
-    static byte[] png(int width, int height, boolean noisy) {
+    public static byte[] png(int width, int height, boolean noisy) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
