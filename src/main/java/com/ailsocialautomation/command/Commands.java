@@ -37,6 +37,8 @@ public final class Commands {
     private static final Option ALT = Option.repeatable("alt").checkedBy(AltTexts::check).asPrimary();
     private static final Option PUBLIC = Option.of("public", "yes", "no").asPrimary();
     private static final Option AT = Option.of("at").asPrimary();
+    /** post queue:yes: each target at its account's next free queue time (see queue). */
+    private static final Option QUEUE = Option.of("queue", "yes", "no");
     // Checked here so a bad duration is refused with the usage line; at: needs the user's zone and the clock,
     // so the handler reads it with ScheduledTime.
     private static final Option IN = Option.of("in").checkedBy(v -> {
@@ -84,14 +86,15 @@ public final class Commands {
             spec(Subcommand.DISCONNECT, List.of(Arg.required("account")), List.of(), Text.NONE, "/ail disconnect <account>",
                     "Disconnect an account and delete its tokens",
                     List.of("/ail disconnect a3f9", "/ail disconnect @ana@fosstodon.org"), ""),
-            spec(Subcommand.POST, List.of(), with(TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] " + PLATFORM_OPTIONS + " <text>",
+            spec(Subcommand.POST, List.of(), with(TO, MEDIA, ALT, PUBLIC, QUEUE), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] " + PLATFORM_OPTIONS + " <text>",
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png alt:\"Our team on stage\" We launched today!",
                             "/ail post public:yes to:x Thank you for 1,000 followers"),
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
-                            + MEDIA_HELP + " " + PostOptionInput.help() + " " + DRAFT_HELP),
+                            + MEDIA_HELP + " queue:yes publishes at each account's next free queue time instead of now "
+                            + "(see /ail help queue). " + PostOptionInput.help() + " " + DRAFT_HELP),
             new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), with(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
                     AT_OR_IN,
                     "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] "
@@ -137,6 +140,18 @@ public final class Commands {
             new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),
+            spec(Subcommand.QUEUE, List.of(Arg.optional("account"), Arg.optional("action", "add", "remove", "list"),
+                            Arg.optional("days"), Arg.optional("time")), List.of(), Text.NONE,
+                    "/ail queue [account] [add|remove|list] [days] [time]",
+                    "An account's weekly posting times, filled by post queue:yes; alone: what goes out when",
+                    List.of("/ail queue x add mon,wed,fri 09:30", "/ail queue a3f9k remove fri 09:30", "/ail queue"),
+                    "A queue is an account's weekly times (days: mon,wed,fri, weekdays or daily; a time: 09:30 or 9am), "
+                            + "read in your time zone (see /ail timezone) and kept in it, so 09:30 stays 09:30 across "
+                            + "daylight saving (a time the clocks skip moves forward by the gap, a repeated one is the "
+                            + "earlier). /ail post queue:yes <text> gives each account its own next free time, and a "
+                            + "scheduled post's Add to queue button does the same; cancelling or rescheduling a post frees "
+                            + "its time. /ail queue <account> lists its times and next 7 days; /ail queue alone shows "
+                            + "every queue's next 7 days. The account's owner or an admin changes its queue."),
             spec(Subcommand.TIMEZONE, List.of(Arg.required("zone").checkedBy(v -> Zones.parse(v).getId())), List.of(), Text.NONE,
                     "/ail timezone <zone>", "Set your time zone (an IANA name such as Europe/Berlin)",
                     List.of("/ail timezone Europe/Berlin", "/ail timezone America/New_York"), ""),

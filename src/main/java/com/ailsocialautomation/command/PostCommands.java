@@ -18,6 +18,7 @@ import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.PostStatus;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetState;
 
@@ -49,10 +50,11 @@ public final class PostCommands implements Handler {
     private final PostVetting vetting;
     private final Drafts drafts;
     private final DraftRelease release;
+    private final Queueing queueing;
     private final Clock clock;
 
     public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
-                        PostVetting vetting, Drafts drafts, Clock clock) {
+                        PostVetting vetting, Drafts drafts, QueueSlots queue, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
@@ -61,6 +63,7 @@ public final class PostCommands implements Handler {
         this.vetting = vetting;
         this.drafts = drafts;
         this.release = new DraftRelease(posts, accounts, media, vetting);
+        this.queueing = new Queueing(queue, clock);
         this.clock = clock;
     }
 
@@ -74,6 +77,7 @@ public final class PostCommands implements Handler {
     public Reply handle(Caller caller, ParsedCommand command) {
         return switch (command.subcommand()) {
             case POST -> isDraft(caller, command) ? releaseDraft(caller, command, clock.instant(), false)
+                    : "yes".equalsIgnoreCase(command.option("queue")) ? create(caller, command, null, Mode.LATER)
                     : create(caller, command, clock.instant(), Mode.NOW);
             case SCHEDULE -> isDraft(caller, command) ? releaseDraft(caller, command, when(caller, command), true)
                     : create(caller, command, when(caller, command), Mode.LATER);
@@ -120,6 +124,7 @@ public final class PostCommands implements Handler {
         return TargetState.SCHEDULED;
     }
 
+    /** {@code when} null: each target at its account's next free queue time. */
     private Reply create(Caller caller, ParsedCommand command, Instant when, Mode mode) {
         Post post;
         Accepted accepted;
@@ -127,8 +132,14 @@ public final class PostCommands implements Handler {
             post = store(caller, checked, mode == Mode.DRAFT ? TargetState.DRAFT : admitted(caller, checked.targets()));
             accepted = checked;
         }
-        Reply reply = PostVetting.withNotices(mode == Mode.DRAFT ? DraftReplies.saved(post, accepted.targets(), caller.zone())
-                : PostRules.preview(post, accepted.targets(), caller.zone(), mode == Mode.LATER), accepted.notices());
+        Reply preview = mode == Mode.DRAFT ? DraftReplies.saved(post, accepted.targets(), caller.zone())
+                : PostRules.preview(post, accepted.targets(), caller.zone(), mode == Mode.LATER);
+        if (when == null) {
+            preview = PostRules.eachWhen(preview, post.targets(), caller.zone());
+        } else if (mode == Mode.LATER && queueing.anySlots(caller.workspaceId(), accepted.targets())) {
+            preview = preview.withButton("Add to queue", QueueCommands.ENQUEUE + ":" + post.shortId(), Reply.Button.Style.DEFAULT);
+        }
+        Reply reply = PostVetting.withNotices(preview, accepted.notices());
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
@@ -148,6 +159,7 @@ public final class PostCommands implements Handler {
      * Checks a new post (post, schedule, an imported row) against everything before it is kept: its accounts, the
      * text and options per target, its media (copied now, once: the post publishes from AIL's copy, however long the
      * source lasts) and what each platform says. Throws a one-line UserError; nothing is kept either way.
+     * {@code when} null: queued (every account must have queue times).
      */
     Accepted accept(Caller caller, ParsedCommand command, Instant when) {
         List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
@@ -162,12 +174,17 @@ public final class PostCommands implements Handler {
         PostOptions options = PostOptionInput.of(command);
         PostRules.checkOptions(options, targets);
         PostRules.precheck(text, links, command.files().size(), targets); // before any download
+        boolean queued = when == null;
+        if (queued) {
+            queueing.requireSlots(caller.workspaceId(), targets);
+        }
         guard.checkAll(links);
         Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets));
         try {
             PostRules.checkMedia(text, copies.facts(), targets);
+            Instant vetted = queued ? queueing.earliestFree(caller.workspaceId(), targets) : when;
             Map<String, String> notices = vetting.vet(targets,
-                    new PublishRequest(null, text, List.of(), List.of(), null, when, options), copies.facts());
+                    new PublishRequest(null, text, List.of(), List.of(), null, vetted, options), copies.facts());
             return new Accepted(targets, text, options, when, copies, notices);
         } catch (RuntimeException e) {
             copies.close();
@@ -182,12 +199,14 @@ public final class PostCommands implements Handler {
 
     /**
      * Keeps an accepted post, its media copies with it in one transaction, its targets in {@code state}: a draft, or
-     * what {@link #admitted} says.
+     * what {@link #admitted} says; one accepted without a time goes to each account's next free queue time, taken in
+     * that transaction.
      */
     Post store(Caller caller, Accepted accepted, TargetState state) {
+        Posts.Due due = accepted.when() == null ? queueing.due(caller.workspaceId()) : (tx, account) -> accepted.when();
         // the links live with the copies, encrypted: no link (which often names the file) stays in clear
         return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
-                accepted.copies().items().size(), accepted.when(), caller.invocation().origin(), accepted.targets(),
+                accepted.copies().items().size(), due, caller.invocation().origin(), accepted.targets(),
                 (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()), state);
     }
 

@@ -7,6 +7,8 @@ import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.schedule.Times;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -47,6 +49,15 @@ final class PostRules {
         Reply reply = new Reply("Post " + post.shortId() + " · " + preview.text(), preview.fields(), preview.buttons(),
                 preview.ephemeral(), null, null);
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;
+    }
+
+    /** The preview of a queued post, whose "When" says when each target goes (each at its account's own slot). */
+    static Reply eachWhen(Reply preview, List<Target> targets, ZoneId zone) {
+        String each = targets.stream().map(t -> t.platform() + " " + t.accountLabel() + ": " + Times.format(t.dueAt(), zone))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        List<Reply.Field> fields = preview.fields().stream()
+                .map(f -> f.label().equals("When") ? new Reply.Field("When (queued)", each) : f).toList();
+        return new Reply(preview.text(), fields, preview.buttons(), preview.ephemeral(), preview.file(), preview.form());
     }
 
     static List<Destination> targets(List<Account> accounts) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum Subcommand {
     HELP("help"), CONNECT("connect"), ACCOUNTS("accounts"), DISCONNECT("disconnect"), POST("post"),
     SCHEDULE("schedule"), DRAFT("draft"), LIST("list"), SHOW("show"), CANCEL("cancel"), RETRY("retry"), EDIT("edit"),
-    RESCHEDULE("reschedule"), TIMEZONE("timezone"), NOTIFY("notify"), MY_DATA("my-data"), FORGET_ME("forget-me");
+    RESCHEDULE("reschedule"), TIMEZONE("timezone"), NOTIFY("notify"), MY_DATA("my-data"), FORGET_ME("forget-me"),
+    QUEUE("queue");
 
     private final String word;
 

@@ -22,6 +22,9 @@ final class OptionTexts {
             Map.entry("post", "The post's short id, as /ail list shows it"),
             Map.entry("zone", "An IANA time zone such as Europe/Berlin"),
             Map.entry("setting", "on: also tell me when my posts are published"),
+            Map.entry("action", "add, remove or list times"),
+            Map.entry("days", "mon,wed,fri, weekdays or daily"),
+            Map.entry("time", "09:30 or 9am"),
             // terse from here: post, schedule and edit repeat these, and all of /ail must stay within Discord's
             // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
@@ -32,6 +35,7 @@ final class OptionTexts {
             Map.entry("alt", "Alt text of media; alt-N describes media-N"),
             Map.entry("alt-N", "Alt text"),
             Map.entry("public", "yes: show the reply to the channel"),
+            Map.entry("queue", "yes: at the next free queue time"),
             Map.entry("at", "When: tomorrow 09:00, fri 9:30, dec 24 9am"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"),
             Map.entry(MORE, "Other options as key:value, e.g. privacy:unlisted"));

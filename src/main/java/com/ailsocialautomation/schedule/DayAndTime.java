@@ -38,6 +38,11 @@ final class DayAndTime {
 
     private DayAndTime() {}
 
+    /** The weekday a word names (monday, mon, tues, thurs), if it names one. */
+    static Optional<DayOfWeek> weekday(String word) {
+        return Optional.ofNullable(WEEKDAYS.get(word.toLowerCase(Locale.ROOT)));
+    }
+
     static Optional<Instant> read(String normalised, ZoneId zone, Instant now) {
         return read(normalised, zone, now, LocalDate.ofInstant(now, zone));
     }

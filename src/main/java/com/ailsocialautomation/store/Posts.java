@@ -66,9 +66,26 @@ public final class Posts {
     public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
                        Integer mediaCount, Instant when, String origin, List<Account> accounts, Attach attach,
                        TargetState initial) {
+        return create(workspaceId, authorId, text, options, media, mediaCount, (tx, account) -> when, origin, accounts,
+                attach, initial);
+    }
+
+    /** When one account's target of a new post is due, decided inside the post's transaction (a queue slot, say). */
+    @FunctionalInterface
+    public interface Due {
+        Instant at(Sql tx, Account account);
+    }
+
+    /** The same, each target due when {@code due} says; the post's own time is its earliest target's. */
+    public Post create(UUID workspaceId, UUID authorId, String text, PostOptions options, List<String> media,
+                       Integer mediaCount, Due due, String origin, List<Account> accounts, Attach attach,
+                       TargetState initial) {
         char kind = initial == TargetState.DRAFT ? 'd' : 'p';
         return sql.transaction(tx -> {
             UUID id = UUID.randomUUID();
+            Map<UUID, Instant> dues = new LinkedHashMap<>();
+            accounts.forEach(a -> dues.put(a.id(), due.at(tx, a)));
+            Instant when = dues.values().stream().min(Instant::compareTo).orElseThrow();
             for (int attempt = 0; ; attempt++) {
                 int inserted = tx.update("""
                         insert into posts (id, workspace_id, short_id, author_user_id, text, options_enc, media_urls, media_count,
@@ -89,9 +106,9 @@ public final class Posts {
                         insert into post_targets (id, post_id, workspace_id, account_id, platform, account_label, state,
                         due_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         targetId, id, workspaceId, a.id(), a.platform().id(),
-                        a.handle() == null ? a.shortId() : a.handle(), initial.stored(), when, UUID.randomUUID());
+                        a.handle() == null ? a.shortId() : a.handle(), initial.stored(), dues.get(a.id()), UUID.randomUUID());
                 if (initial == TargetState.SCHEDULED) {
-                    PublishQueue.enqueue(tx, workspaceId, targetId, when);
+                    PublishQueue.enqueue(tx, workspaceId, targetId, dues.get(a.id()));
                 }
             }
             return load(tx, workspaceId, "p.id = ?", id).get(0);
@@ -216,6 +233,33 @@ public final class Posts {
                         when, workspaceId, postId);
             }
             return moved.size();
+        });
+    }
+
+    /**
+     * Moves each scheduled target to the time {@code due} gives its account (its queue's next free slot), in one
+     * transaction; returns the targets as moved, none when no target was still scheduled.
+     */
+    public List<Target> moveEach(UUID workspaceId, UUID postId, Due due, java.util.function.Function<UUID, Account> account) {
+        return sql.transaction(tx -> {
+            List<Target> scheduled = tx.list("""
+                    select * from post_targets where workspace_id = ? and post_id = ? and state = 'scheduled'
+                    and account_id is not null for update""", this::target, workspaceId, postId);
+            List<Target> moved = new ArrayList<>();
+            for (Target t : scheduled) {
+                // off its present time first, so that its own time counts as free (never seen outside this transaction)
+                tx.update("update post_targets set due_at = 'epoch' where id = ?", t.id());
+                Instant when = due.at(tx, account.apply(t.accountId()));
+                moved.addAll(tx.list("update post_targets set due_at = ?, updated_at = now() where id = ? returning *",
+                        this::target, when, t.id()));
+                PublishQueue.enqueue(tx, workspaceId, t.id(), when);
+            }
+            if (!moved.isEmpty()) {
+                tx.update("""
+                        update posts set updated_at = now(), scheduled_at = (select min(due_at) from post_targets
+                        where post_id = ? and state = 'scheduled') where workspace_id = ? and id = ?""", postId, workspaceId, postId);
+            }
+            return moved;
         });
     }
 

@@ -14,6 +14,7 @@ import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PostVetting;
 import com.ailsocialautomation.command.PrivacyCommands;
+import com.ailsocialautomation.command.QueueCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Throttle;
@@ -78,13 +79,14 @@ public final class CommandLayer {
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
+        QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);
         PostCommands postCommands = new PostCommands(store.posts, store.accounts, platforms.guard, new MediaIntake(platforms.http),
-                store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, clock);
-        List<Handler> real = List.of(accounts, postCommands,
+                store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
+        List<Handler> real = List.of(accounts, postCommands, queue,
                 new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
-                PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id)));
+                QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id)));
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));

@@ -15,6 +15,7 @@ import com.ailsocialautomation.store.OAuthStates;
 import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
@@ -39,6 +40,7 @@ public final class Store {
     public final Accounts accounts;
     public final Posts posts;
     public final Drafts drafts;
+    public final QueueSlots queueSlots;
     public final Targets targets;
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
@@ -59,6 +61,7 @@ public final class Store {
         this.accounts = new Accounts(sql, vault);
         this.posts = new Posts(sql, vault);
         this.drafts = new Drafts(sql);
+        this.queueSlots = new QueueSlots(sql);
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);

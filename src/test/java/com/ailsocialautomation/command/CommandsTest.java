@@ -12,7 +12,7 @@ class CommandsTest {
     @Test
     void everySubcommandOfTheSpecIsDeclaredOnce() {
         assertEquals(List.of("help", "connect", "accounts", "disconnect", "post", "schedule", "draft", "list", "show", "cancel",
-                "retry", "edit", "reschedule", "timezone", "notify", "my-data", "forget-me"), Commands.names());
+                "retry", "edit", "reschedule", "queue", "timezone", "notify", "my-data", "forget-me"), Commands.names());
     }
 
     @Test

@@ -46,7 +46,9 @@ class HelpTextTest {
 
     @Test
     void helpSaysThatOnDiscordTheOptionsWithoutAFieldOfTheirOwnAreTypedInMore() {
-        for (String name : new String[] {"post", "schedule", "edit"}) {
+        assertTrue(HelpText.of("post").text().contains("On Discord, type queue:, title:, privacy:, tags:, allow:, disclose: "
+                + "and comment: in the `more` option, as you would here: `more: queue:… title:…`"), HelpText.of("post").text());
+        for (String name : new String[] {"schedule", "edit"}) {
             assertTrue(HelpText.of(name).text().contains("On Discord, type title:, privacy:, tags:, allow:, disclose: and comment: "
                     + "in the `more` option, as you would here: `more: title:… privacy:…`"), HelpText.of(name).text());
         }
@@ -57,7 +59,7 @@ class HelpTextTest {
     void helpForAnUnknownSubcommandListsTheSubcommands() {
         UserError e = assertThrows(UserError.class, () -> HelpText.of("tweet"));
         assertEquals("Unknown subcommand 'tweet'. Subcommands: help, connect, accounts, disconnect, post, schedule, draft, "
-                + "list, show, cancel, retry, edit, reschedule, timezone, notify, my-data, forget-me. Try /ail help.",
+                + "list, show, cancel, retry, edit, reschedule, queue, timezone, notify, my-data, forget-me. Try /ail help.",
                 e.getMessage());
     }
 }
