@@ -81,6 +81,11 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
             return new Option(key, true, true, List.of(), List.of(), UnaryOperator.identity(), false);
         }
 
+        /** One file: attached in the chat, or named by a link (or, in the console, a path). */
+        public static Option file(String key) {
+            return new Option(key, false, true, List.of(), List.of(), UnaryOperator.identity(), false);
+        }
+
         public Option checkedBy(UnaryOperator<String> canonical) {
             return new Option(key, repeatable, files, choices, words, canonical, primary);
         }

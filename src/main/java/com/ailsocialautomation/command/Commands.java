@@ -68,6 +68,19 @@ public final class Commands {
     private static final String DRAFT_HELP = "A saved draft (see /ail help draft) is posted or scheduled by its id: "
             + "/ail post d7k2q, /ail schedule d7k2q at:\"fri 9:30\".";
 
+    private static final String IMPORT_HELP = "The file: UTF-8 CSV, first line the header "
+            + String.join(",", CsvPosts.COLUMNS) + " (any order), then one post a line; quote a field holding commas, "
+            + "quotes (written \"\") or line breaks. when: a time as at: takes it, in your zone; to: accounts as to: "
+            + "takes them (empty: as /ail schedule without to:); text: the post, several lines if quoted; media: links, "
+            + "separated by spaces or line breaks; alt: one line per media item. An optional options column takes the "
+            + "other options as typed after /ail schedule (title:\"Spring\" privacy:unlisted). Give the file in Slack "
+            + "in the form /ail import opens, in Discord as the csv attachment, in the console as csv:./plan.csv, or "
+            + "anywhere as csv:<https link>. Every line is checked as /ail schedule checks it; if one cannot be "
+            + "scheduled nothing is, and the reply names each such line and why; partial:yes schedules the others. "
+            + "At most " + CsvPosts.MAX_ROWS + " posts and " + CsvPosts.MAX_BYTES / 1024 + " KB a file. A file:\n"
+            + "when,to,text,media,alt\n" + ExampleDate.MARK + " 09:00,mastodon,\"Doors open, come in!\",,\n"
+            + ExampleDate.MARK + " 18:00,\"x,bluesky\",Thank you all,https://example.com/crowd.jpg,The crowd cheering";
+
     private static final List<CommandSpec> ALL = List.of(
             spec(Subcommand.HELP, List.of(Arg.optional("subcommand").checkedBy(v -> get(v).name())), List.of(), Text.NONE,
                     "/ail help [subcommand]", "How to use AIL, with examples",
@@ -161,7 +174,18 @@ public final class Commands {
             spec(Subcommand.MY_DATA, List.of(), List.of(), Text.NONE, "/ail my-data",
                     "Get a JSON export of everything AIL stores about you", List.of("/ail my-data"), ""),
             spec(Subcommand.FORGET_ME, List.of(), List.of(), Text.NONE, "/ail forget-me",
-                    "Erase everything AIL stores about you (asks to confirm first)", List.of("/ail forget-me"), ""));
+                    "Erase everything AIL stores about you (asks to confirm first)", List.of("/ail forget-me"), ""),
+            spec(Subcommand.IMPORT, List.of(), List.of(Option.file(CsvSource.OPTION).asPrimary(),
+                            Option.of("partial", "yes", "no").asPrimary()), Text.NONE,
+                    "/ail import [csv:<link>] [partial:yes]", "Schedule many posts from a CSV file: when,to,text,media,alt",
+                    List.of("/ail import csv:https://example.com/plan.csv", "/ail import partial:yes csv:./december.csv"),
+                    IMPORT_HELP),
+            spec(Subcommand.EXPORT, List.of(Arg.optional("which", "upcoming", "all")), List.of(), Text.NONE,
+                    "/ail export [upcoming|all]", "Get the workspace's posts as a CSV file that /ail import takes",
+                    List.of("/ail export", "/ail export all"),
+                    "upcoming (the default) holds what is still to go out, all every post /ail list knows; the file "
+                            + "comes as my-data's does. Times carry their offset, accounts are short ids, media the "
+                            + "links they were copied from (a file given in the chat has none and is left out)."));
 
     private Commands() {}
 

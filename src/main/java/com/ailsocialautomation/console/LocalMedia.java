@@ -1,6 +1,8 @@
 package com.ailsocialautomation.console;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.CommandSpec;
+import com.ailsocialautomation.command.Commands;
 import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.message.MediaInput;
 import com.ailsocialautomation.schedule.Echo;
@@ -27,12 +29,23 @@ final class LocalMedia {
 
     private LocalMedia() {}
 
+    /** Every option of the command that takes files (media:, import's csv:) may name them by path. */
     static ParsedCommand attach(ParsedCommand command, Path workingDirectory) {
+        ParsedCommand out = command;
+        for (CommandSpec.Option option : Commands.get(command.name()).options()) {
+            if (option.files()) {
+                out = attach(out, option.key(), workingDirectory);
+            }
+        }
+        return out;
+    }
+
+    private static ParsedCommand attach(ParsedCommand command, String key, Path workingDirectory) {
         List<String> links = new ArrayList<>();
         List<MediaInput> files = new ArrayList<>(command.files());
-        for (String value : command.options("media")) {
+        for (String value : command.options(key)) {
             if (isLocal(value)) {
-                files.add(new MediaInput.LocalFile(file(value, workingDirectory), null));
+                files.add(new MediaInput.LocalFile(file(key, value, workingDirectory), null));
             } else {
                 links.add(value);
             }
@@ -41,14 +54,14 @@ final class LocalMedia {
             return command;
         }
         Map<String, List<String>> options = new LinkedHashMap<>(command.options());
-        options.remove("media");
+        options.remove(key);
         if (!links.isEmpty()) {
-            options.put("media", links);
+            options.put(key, links);
         }
         return new ParsedCommand(command.name(), command.args(), options, command.text(), files);
     }
 
-    private static Path file(String value, Path workingDirectory) {
+    private static Path file(String key, String value, Path workingDirectory) {
         Path path;
         try {
             if (value.regionMatches(true, 0, "file:", 0, 5)) {
@@ -59,12 +72,12 @@ final class LocalMedia {
                 path = workingDirectory.resolve(value);
             }
         } catch (IllegalArgumentException e) {
-            throw new UserError("media:" + Echo.of(value) + " is neither a web link nor a file path: give https://... "
+            throw new UserError(key + ":" + Echo.of(value) + " is neither a web link nor a file path: give https://... "
                     + "or a path such as ./photo.jpg.");
         }
         Path absolute = path.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
-            throw new UserError("media:" + Echo.of(value) + ": there is no readable file at " + absolute
+            throw new UserError(key + ":" + Echo.of(value) + ": there is no readable file at " + absolute
                     + (Files.isDirectory(absolute) ? " (it is a folder)" : "") + "; check the path (relative paths start "
                     + "in " + workingDirectory.toAbsolutePath().normalize() + ").");
         }

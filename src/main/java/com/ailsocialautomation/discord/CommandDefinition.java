@@ -69,6 +69,8 @@ public final class CommandDefinition {
         for (CommandSpec.Option option : spec.options()) {
             if (!option.primary()) {
                 continue; // typed in more, below
+            } else if (option.files() && !option.repeatable()) {
+                out.add(new OptionData(OptionType.ATTACHMENT, option.key(), describe(option.key())));
             } else if (option.repeatable()) {
                 OptionType type = option.files() ? OptionType.ATTACHMENT : OptionType.STRING;
                 out.add(new OptionData(type, option.key(), describe(option.key())));

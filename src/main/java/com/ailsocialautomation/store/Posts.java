@@ -125,10 +125,13 @@ public final class Posts {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** The most posts one {@link #list} returns (an export's rows). */
+    public static final int MOST_LISTED = 500;
+
     /**
      * upcoming (soonest first), recent, failed, mine (newest first), drafts (last changed first); at most
-     * {@code limit}. Drafts are unfinished work: only the drafts filter shows them, and only {@code userId}'s
-     * (everyone's when it is null).
+     * {@code limit} (up to {@link #MOST_LISTED}). Drafts are unfinished work: only the drafts filter shows them, and
+     * only {@code userId}'s (everyone's when it is null).
      */
     public List<Post> list(UUID workspaceId, PostFilter filter, UUID userId, int limit) {
         String draft = "exists (select 1 from post_targets t where t.post_id = p.id and t.state = 'draft')";
@@ -144,7 +147,7 @@ public final class Posts {
             case DRAFTS -> "p.updated_at desc";
             default -> "p.scheduled_at desc";
         };
-        String clause = where + " order by " + order + " limit " + Math.max(1, Math.min(limit, 100));
+        String clause = where + " order by " + order + " limit " + Math.max(1, Math.min(limit, MOST_LISTED));
         boolean byUser = filter == PostFilter.MINE || filter == PostFilter.DRAFTS && userId != null;
         return byUser ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
     }

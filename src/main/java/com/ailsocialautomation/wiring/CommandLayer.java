@@ -7,7 +7,10 @@ import com.ailsocialautomation.command.BlueskyLinker;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Handler;
+import com.ailsocialautomation.command.CsvExport;
+import com.ailsocialautomation.command.CsvSource;
 import com.ailsocialautomation.command.HelpCommand;
+import com.ailsocialautomation.command.ImportCommands;
 import com.ailsocialautomation.command.ListCommands;
 import com.ailsocialautomation.command.Outstanding;
 import com.ailsocialautomation.command.Overview;
@@ -82,7 +85,8 @@ public final class CommandLayer {
         QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);
         PostCommands postCommands = new PostCommands(store.posts, store.accounts, platforms.guard, new MediaIntake(platforms.http),
                 store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
-        List<Handler> real = List.of(accounts, postCommands, queue,
+        List<Handler> real = List.of(accounts, postCommands, queue, new ImportCommands(postCommands,
+                        new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock)),
                 new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,

@@ -12,7 +12,7 @@ class CommandsTest {
     @Test
     void everySubcommandOfTheSpecIsDeclaredOnce() {
         assertEquals(List.of("help", "connect", "accounts", "disconnect", "post", "schedule", "draft", "list", "show", "cancel",
-                "retry", "edit", "reschedule", "queue", "timezone", "notify", "my-data", "forget-me"), Commands.names());
+                "retry", "edit", "reschedule", "queue", "timezone", "notify", "my-data", "forget-me", "import", "export"), Commands.names());
     }
 
     @Test
@@ -51,11 +51,12 @@ class CommandsTest {
     }
 
     @Test
-    void onlyMediaAndAltMayRepeatAndOnlyMediaTakesFiles() {
+    void onlyMediaAndAltMayRepeatAndOnlyMediaAndImportsCsvTakeFiles() {
         for (CommandSpec spec : Commands.all()) {
             for (CommandSpec.Option option : spec.options()) {
                 assertEquals(option.key().equals("media") || option.key().equals("alt"), option.repeatable(), spec.name() + " " + option.key());
-                assertEquals(option.key().equals("media"), option.files(), spec.name() + " " + option.key());
+                assertEquals(option.key().equals("media") || option.key().equals(CsvSource.OPTION), option.files(),
+                        spec.name() + " " + option.key());
             }
             assertEquals(spec.option("media").isPresent(), spec.option("alt").isPresent(), spec.name() + ": alt: describes media");
         }

@@ -61,7 +61,8 @@ class ConsoleEndToEndTest {
         PipedInputStream stdin = new PipedInputStream(64 * 1024);
         typing = new PipedOutputStream(stdin);
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200").vars();
+        Map<String, String> env = ServiceEnv.in(tmp.resolve("data")).with("AIL_POLL_INTERVAL_MS", "200")
+                .with(Console.EXPORT_DIR, tmp.resolve("exports").toString()).vars();
         return CompletableFuture.supplyAsync(() -> MainRunner.run(new String[] {"console"}, env, stdin, out, out));
     }
 
@@ -159,6 +160,54 @@ class ConsoleEndToEndTest {
             typing.close();
             assertEquals(0, exit.get().intValue());
         }
+    }
+
+    @Test
+    void aCsvWithOneBadLineSchedulesNothingAGoodOneSchedulesAllAndAnExportImportsBack() throws Exception {
+        Path bad = tmp.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "when,to,text,media,alt\n"
+                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,\n"
+                + "2020-01-01 09:00,webhook,Too late,,\n"
+                + "tomorrow 10:00,,Plain,,\n");
+        Path good = tmp.resolve("good.csv");
+        java.nio.file.Files.writeString(good, "when,to,text,media,alt\n"
+                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,\n"
+                + "tomorrow 10:00,,Plain,,\n");
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = startConsole();
+            connectWebhook("connect webhook ", hook);
+
+            type("import csv:\"" + bad + "\"");
+            awaitOutput("Nothing was scheduled: 1 row of 3 cannot be scheduled.");
+            awaitOutput("Line 4: ");
+            type("list");
+            awaitOutput("Nothing is scheduled.");
+
+            type("import csv:" + good);
+            awaitOutput("Scheduled 2 posts from the file.");
+            type("list");
+            awaitOutput("Upcoming posts");
+
+            type("import partial:yes csv:" + bad);
+            awaitOutput("Scheduled 2 posts from the file; 1 row could not be, and was left out.");
+
+            type("export");
+            awaitOutput("Here are 4 upcoming posts as CSV");
+            awaitOutput("Saved ");
+            Matcher saved = Pattern.compile("Saved (\\S+\\.csv) ").matcher(output());
+            assertTrue(saved.find(), output());
+            String exported = java.nio.file.Files.readString(Path.of(saved.group(1)));
+            assertTrue(exported.startsWith("when,to,text,media,alt\r\n"), exported);
+            assertEquals(2, countOf(exported, "\"Hello, world\nsecond line\""), exported);
+
+            type("import csv:" + saved.group(1));
+            awaitOutput("Scheduled 4 posts from the file.");
+            type("export");
+            awaitOutput("Here are 8 upcoming posts as CSV");
+            typing.close();
+            assertEquals(0, exit.get().intValue());
+        }
+        assertEquals(0, countOf(output(), "Too late"), "the bad line was never scheduled: " + output());
     }
 
     private static int countOf(String text, String fragment) {
