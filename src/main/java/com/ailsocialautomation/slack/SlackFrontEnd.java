@@ -2,6 +2,7 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.command.WorkspaceRemoval;
 import com.ailsocialautomation.command.CommandService;
+import com.ailsocialautomation.command.Members;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.config.Config;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +66,8 @@ public final class SlackFrontEnd implements AutoCloseable {
     private final SlackRoutes routes;
     private final SlackNotifier notifier;
     private final ProcessedEvents processed;
+    private final BotTokens tokens;
+    private final People people;
     private SocketModeApp socketMode;
 
     public SlackFrontEnd(Config.Slack config, String publicUrl, Parts parts) {
@@ -83,7 +87,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         InstallationStore installations = distributed ? new InstallationStore(parts.sql(), parts.vault()) : null;
         TokenRotation rotation = distributed ? new TokenRotation(installations, slack, config.clientId(),
                 config.clientSecret(), parts.clock()) : null;
-        BotTokens tokens = distributed ? rotation : team -> config.botToken().reveal();
+        this.tokens = distributed ? rotation : team -> config.botToken().reveal();
         this.bolt = distributed
                 ? new App(Setup.distributed(slack, config, publicUrl)).asOAuthApp(true)
                 : new App(Setup.single(slack, config));
@@ -99,7 +103,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         }
         ResponseUrl responses = new ResponseUrl(slack);
         DirectMessages dms = new DirectMessages(slack, tokens, parts.clock());
-        People people = new People(parts.clock(), work);
+        this.people = new People(parts.clock(), work);
         Replies replies = new Replies(responses, dms, work);
         AppHome home = new AppHome(parts.overview(), new HomeCalendar(parts.overview().calendar(), parts.clock()));
         this.processed = new ProcessedEvents(parts.sql(), parts.clock());
@@ -137,6 +141,15 @@ public final class SlackFrontEnd implements AutoCloseable {
 
     public Notifier notifier() {
         return notifier;
+    }
+
+    /** Slack's word on a person (users.info: admin, time zone) for the web calendar; empty where AIL is not installed. */
+    public Members members() {
+        return (team, user, name) -> {
+            String token = tokens.forTeam(team);
+            return token == null ? Optional.empty()
+                    : Optional.of(people.invocation(slack.methods(token), team, user, name, null));
+        };
     }
 
     /** Starts Bolt, and Socket Mode when SLACK_APP_TOKEN is set. */

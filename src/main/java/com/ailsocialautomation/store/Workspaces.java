@@ -67,6 +67,14 @@ public final class Workspaces implements PersonalData {
         return ensureUser(ensure(frontEnd, workspaceExternalId, null), userExternalId, displayName);
     }
 
+    /** The person when AIL already knows them in that workspace (they used it there); nothing is created. */
+    public Optional<ChatUser> known(FrontEnd frontEnd, String workspaceExternalId, String userExternalId) {
+        return sql.one("""
+                select u.* from workspaces w join chat_users u on u.workspace_id = w.id
+                where w.front_end = ? and w.external_id = ? and u.external_id = ?""", Workspaces::user,
+                frontEnd.id(), workspaceExternalId, userExternalId);
+    }
+
     public Optional<ChatUser> user(UUID workspaceId, UUID userId) {
         return sql.one("select * from chat_users where workspace_id = ? and id = ?", Workspaces::user, workspaceId, userId);
     }

@@ -32,10 +32,18 @@ public final class Html {
 
     /** A whole page; {@code bodyHtml} must already be escaped (build it with {@link #p} and friends). */
     public static String page(String title, String bodyHtml) {
+        return page(title, bodyHtml, "");
+    }
+
+    /**
+     * The same with {@code headHtml} at the end of the head: links to AIL's own stylesheet or script, which the page's
+     * response must allow with {@link SecurityHeaders#allowOwnAssets}.
+     */
+    public static String page(String title, String bodyHtml, String headHtml) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · AIL</title>"
-                + "<style>" + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>" + bodyHtml
+                + "<style>" + STYLE + "</style>" + headHtml + "</head><body><h1>" + escape(title) + "</h1>" + bodyHtml
                 + "<hr><p><a href=\"/\">AIL</a> · <a href=\"/privacy\">Privacy policy</a>"
                 + " · <a href=\"/terms\">Terms of service</a></p></body></html>";
     }

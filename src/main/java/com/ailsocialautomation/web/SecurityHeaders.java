@@ -9,13 +9,14 @@ import java.util.Base64;
 
 /**
  * The headers every response carries, set once after every handler (error pages and 404s included): no script, no
- * style but {@link Html#STYLE}, no framing (so the connect confirmation cannot be clickjacked), forms post only to
+ * style but {@link Html#STYLE} (a page may add AIL's own files: {@link #allowOwnAssets}), no framing (so the connect confirmation cannot be clickjacked), forms post only to
  * AIL, no MIME sniffing, no Referer (addresses can carry one-time tokens), and HSTS when AIL is served over https.
  */
 public final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(Html.STYLE)
             + "; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final String FORM_TARGET = "ail.form-action-target";
+    private static final String OWN_ASSETS = "ail.own-assets";
     private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     /** One year; includeSubDomains is left to the operator, who may serve other hosts under the same domain. */
     static final String HSTS = "max-age=31536000";
@@ -37,10 +38,22 @@ public final class SecurityHeaders {
         }
     }
 
+    /**
+     * Lets this page load AIL's own script and stylesheet (the web calendar's), from AIL's origin only: still no inline
+     * script, no third party, no eval.
+     */
+    public static void allowOwnAssets(Context ctx) {
+        ctx.attribute(OWN_ASSETS, Boolean.TRUE);
+    }
+
     void apply(Context ctx) {
         String target = ctx.attribute(FORM_TARGET);
-        ctx.header("Content-Security-Policy", target == null ? CONTENT_SECURITY_POLICY
-                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + target));
+        String policy = target == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + target);
+        if (Boolean.TRUE.equals(ctx.attribute(OWN_ASSETS))) {
+            policy = policy.replace("; style-src ", "; script-src 'self'; style-src 'self' ");
+        }
+        ctx.header("Content-Security-Policy", policy);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY"); // for browsers that predate frame-ancestors

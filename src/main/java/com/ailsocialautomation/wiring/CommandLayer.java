@@ -1,5 +1,6 @@
 package com.ailsocialautomation.wiring;
 
+import com.ailsocialautomation.calendar.WebSessions;
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.Action;
@@ -78,7 +79,8 @@ public final class CommandLayer {
                 new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, store.media,
                 platforms.notSetUp);
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
-        List<PersonalData> frontEndData = List.of(new InstallationData());
+        // and the web calendar's sessions
+        List<PersonalData> frontEndData = List.of(new InstallationData(), new WebSessions(store.sql, clock));
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));

@@ -1,7 +1,10 @@
 package com.ailsocialautomation.wiring;
 
+import com.ailsocialautomation.calendar.WebCalendar;
+import com.ailsocialautomation.command.Members;
 import com.ailsocialautomation.config.Config;
 import com.ailsocialautomation.discord.DiscordBot;
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.notify.NotificationSender;
 import com.ailsocialautomation.notify.Notifier;
 import com.ailsocialautomation.slack.SlackFrontEnd;
@@ -11,7 +14,9 @@ import com.ailsocialautomation.web.WebRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chat front ends this configuration turns on (Slack, Discord) and the notification sender that delivers
@@ -23,6 +28,7 @@ public final class FrontEnds {
 
     public FrontEnds(Config config, Clock clock, Store store, CommandLayer commands, List<Notifier> local, Owner own) {
         List<Notifier> notifiers = new ArrayList<>(local);
+        Map<FrontEnd, Members> members = new EnumMap<>(FrontEnd.class);
         if (config.slack() != null && !config.slack().complete()) {
             // only the signing secret so far: answer Slack's URL verification so the app can be set up
             routes.add(new SlackUrlCheck(config.slack(), clock));
@@ -32,6 +38,7 @@ public final class FrontEnds {
             slack.start();
             routes.add(slack.routes());
             notifiers.add(slack.notifier());
+            members.put(FrontEnd.SLACK, slack.members());
         }
         if (config.discord() != null) {
             // Removing the bot erases the workspace, as uninstalling the Slack app does.
@@ -41,6 +48,7 @@ public final class FrontEnds {
             routes.add(discord.routes());
             notifiers.add(discord.notifier());
         }
+        routes.add(WebCalendar.routes(config, clock, store.sql, store.workspaces, commands.commands, commands.overview, members));
         own.own("notification sender", new NotificationSender(store.outbox, notifiers, clock).start(Duration.ofMillis(500)));
     }
 

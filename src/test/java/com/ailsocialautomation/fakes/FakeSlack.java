@@ -177,6 +177,14 @@ public final class FakeSlack implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Serves {@code path} (and below it) with {@code handler} on this fake's host, as Slack serves its other endpoints
+     * beside the Web API (Sign in with Slack's, see {@link FakeSlackOpenId}).
+     */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     public void addUser(User user) {
         users.put(user.id(), user);
     }
