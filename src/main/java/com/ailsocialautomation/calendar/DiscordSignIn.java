@@ -31,7 +31,7 @@ final class DiscordSignIn implements SignIn {
     private final Secret clientSecret;
     private final ApiClient http;
 
-    /** @param site Discord's web host ({@code https://discord.com}); @param api its REST base ({@code .../api/v10}) */
+    /** @param site Discord's web host; @param api its REST base (the site's /api/v10) */
     DiscordSignIn(String site, String api, String clientId, Secret clientSecret, ApiClient http) {
         this.site = site;
         this.api = api;

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Sign in with Slack (OpenID Connect): {@code /openid/connect/authorize} with the scopes {@code openid profile}, a
  * state and a nonce, then {@code openid.connect.token}, whose id_token names the person and their team. The id_token
- * comes straight from Slack's token endpoint over TLS, which OpenID Connect Core (3.1.3.7) accepts in place of
- * checking its signature; its issuer, audience, nonce and expiry are checked here.
+ * comes straight from Slack's token endpoint over TLS, never through the browser, so TLS vouches for its origin in place
+ * of its signature (as OpenID Connect allows for a token received that way); its issuer, audience, nonce and expiry are
+ * checked here.
  */
 final class SlackSignIn implements SignIn {
     static final String ISSUER = "https://slack.com";
@@ -36,7 +37,7 @@ final class SlackSignIn implements SignIn {
     private final ApiClient http;
     private final Clock clock;
 
-    /** @param base Slack's web host ({@code https://slack.com}), or a stand-in's */
+    /** @param base Slack's web host ({@link #ISSUER}), or a stand-in's */
     SlackSignIn(String base, String clientId, Secret clientSecret, ApiClient http, Clock clock) {
         this.base = base;
         this.clientId = clientId;

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #signInAs} names would after agreeing: a redirect to the redirect_uri with a code and the state. {@code POST
  * /api/openid.connect.token} takes a form only, with the client id and secret (in the form or Basic), a code issued to
  * this client used once within 10 minutes, and the same redirect_uri; it answers with an id_token whose claims carry
- * the nonce, the audience, the issuer {@code https://slack.com}, the user and the team. Every call is recorded.
+ * the nonce, the audience, the issuer {@link #ISSUER}, the user and the team. Every call is recorded.
  */
 public final class FakeSlackOpenId {
     public static final String ISSUER = "https://slack.com";
