@@ -12,7 +12,9 @@ import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.PartKind;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.TargetState;
 
 import java.util.List;
@@ -27,11 +29,13 @@ public final class ListCommands implements Handler {
     private final Posts posts;
     private final Attempts attempts;
     private final MediaStore media;
+    private final TargetParts parts;
 
-    public ListCommands(Posts posts, Attempts attempts, MediaStore media) {
+    public ListCommands(Posts posts, Attempts attempts, MediaStore media, TargetParts parts) {
         this.posts = posts;
         this.attempts = attempts;
         this.media = media;
+        this.parts = parts;
     }
 
     @Override
@@ -115,8 +119,12 @@ public final class ListCommands implements Handler {
             if (t.url() != null) {
                 line.append(" ").append(t.url());
             }
-            if (t.error() != null && t.state() != TargetState.PUBLISHED) {
+            if (t.error() != null) { // on a published target: what went wrong after it was live (its first comment)
                 line.append(" (").append(t.error()).append(")");
+            }
+            for (TargetParts.Part p : parts.of(caller.workspaceId(), t.id())) { // a thread's parts, a first comment
+                line.append("\n    ").append(p.kind() == PartKind.COMMENT ? "first comment" : "part " + p.number())
+                        .append(p.url() == null ? "" : " " + p.url());
             }
             for (Attempt a : attempts.forTarget(caller.workspaceId(), t.id())) {
                 line.append("\n    attempt ").append(Times.toTheSecond(a.startedAt(), caller.zone())).append(": ").append(a.outcome().text())

@@ -64,6 +64,17 @@ public final class Announcer {
         }
     }
 
+    /**
+     * The post is live but its first comment is not (or may not be): always a DM, since the author expected the
+     * comment and may want to add it by hand. {@code trouble} reads "its first comment was not posted: ...".
+     */
+    public void publishedWithoutComment(Post post, Target target, String url, String trouble) {
+        Reply dm = Reply.of("Post " + post.shortId() + " is published on " + target.platform() + " (" + target.accountLabel() + ")"
+                        + (url == null ? "" : ": " + url) + ", but " + trouble + (trouble.endsWith(".") ? "" : "."))
+                .withField("Post", post.shortId());
+        outbox.add(post.workspaceId(), post.authorUserId(), "published:" + target.id(), dm, post.origin());
+    }
+
     public void needsReconnect(Account account, String reason) {
         if (account.ownerUserId() == null) {
             return;

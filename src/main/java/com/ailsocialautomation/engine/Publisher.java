@@ -5,6 +5,7 @@ import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.LogContext;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.MediaItem;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.Provider;
@@ -20,6 +21,7 @@ import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.StoreError;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Workspaces;
@@ -71,10 +73,12 @@ public final class Publisher {
     private final MeterRegistry metrics;
     /** Publishes in flight per platform, for providers with a cap (see Provider.maxInFlight). */
     private final Map<Provider, Semaphore> turns = new ConcurrentHashMap<>();
+    /** Targets that go out in several requests: a thread's parts, a first comment. */
+    private final Chain chain;
 
     public Publisher(Targets targets, Posts posts, Accounts accounts, Workspaces workspaces,
                      Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
-                     Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
+                     TargetParts parts, Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
         this.targets = targets;
         this.posts = posts;
         this.accounts = accounts;
@@ -88,6 +92,7 @@ public final class Publisher {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.metrics = metrics;
+        this.chain = new Chain(parts, clock, maxAttempts);
         for (Provider p : providers.all()) {
             if (p.maxInFlight() > 0) {
                 turns.put(p, new Semaphore(p.maxInFlight()));
@@ -166,10 +171,18 @@ public final class Publisher {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
                 }
+                Chain.Revival revival = provider == null ? null
+                        : chain.revive(provider, target, request(post, target, List.of(), List.of()));
+                if (revival != null && revival.published() != null) {
+                    // every part is live; only the first comment's request was out
+                    recordPublished(post, target, clock.instant(), provider, revival.published());
+                    return Outcome.DONE;
+                }
+                String what = revival == null ? "the request was in flight" : revival.inFlight();
                 if (targets.finish(workspaceId, targetId, TargetState.UNKNOWN,
-                        "AIL stopped while publishing; check whether the post went out before retrying")) {
+                        "AIL stopped while publishing (" + what + "); check whether the post went out before retrying")) {
                     metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "unknown").increment();
-                    announcer.unknown(post, target, "AIL stopped while the request was in flight");
+                    announcer.unknown(post, target, "AIL stopped while " + what);
                 }
                 return Outcome.DONE;
             }
@@ -202,23 +215,10 @@ public final class Publisher {
             if (!account.active()) {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
-            Published published = publishWithRefresh(post, target, provider, account);
-            if (provider.uploadsMedia()) { // nothing is ever held for a platform that takes no uploads
-                media.forget(target);
-            }
-            metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
-            Attempts.Line line = line(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, null);
-            boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
-                    published.externalId(), published.url(), line), RESULT_WRITE_PATIENCE);
-            if (!recorded && erased(target)) {
-                return Outcome.DONE;
-            }
-            if (!recorded) {
-                log.warn("Target {} was published but its state had changed meanwhile", target.id());
-            }
-            boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
-            announcer.published(post, target, published.url(), published.note(), Duration.between(target.dueAt(), started), notify);
+            recordPublished(post, target, started, provider, publishWithRefresh(post, target, provider, account));
             return Outcome.DONE;
+        } catch (Chain.Moved e) {
+            return Outcome.DONE; // erased or moved on while a part was out: nothing more is sent or said
         } catch (MediaProcessing e) {
             // the platform is still processing the media: this run ends, and the scheduler brings the target back;
             // where the upload posted, the post has left: the target stays publishing, beyond edits and cancels
@@ -251,19 +251,67 @@ public final class Publisher {
         }
     }
 
+    /** The target is published (its first comment may be missing: the author is told so, always). */
+    private void recordPublished(Post post, Target target, Instant started, Provider provider, Chain.Sent sent) {
+        Published published = sent.post();
+        if (provider.uploadsMedia()) { // nothing is ever held for a platform that takes no uploads
+            media.forget(target);
+        }
+        metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "published").increment();
+        Attempts.Line line = line(target, started, published.httpStatus(), AttemptOutcome.PUBLISHED, sent.commentTrouble());
+        boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
+                published.externalId(), published.url(), sent.commentTrouble(), line), RESULT_WRITE_PATIENCE);
+        if (!recorded && erased(target)) {
+            return;
+        }
+        if (!recorded) {
+            log.warn("Target {} was published but its state had changed meanwhile", target.id());
+        }
+        if (sent.commentTrouble() != null) {
+            announcer.publishedWithoutComment(post, target, published.url(), sent.commentTrouble());
+            return;
+        }
+        boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
+        announcer.published(post, target, published.url(), published.note(), Duration.between(target.dueAt(), started), notify);
+    }
+
     /**
      * Publishes; on a recognised auth error with a refresh token, refreshes once and tries again. The media upload
      * is inside the retry too: an access token can expire there first (Bluesky's uploadBlob). Media that did upload
      * are not uploaded again (the pipeline records them per target). Media still processing ends the run with
      * {@link MediaProcessing}.
      */
-    private Published publishWithRefresh(Post post, Target target, Provider provider, Account account) {
+    private Chain.Sent publishWithRefresh(Post post, Target target, Provider provider, Account account) {
         Credentials creds = credentials.current(account, provider);
         PostMedia.Loaded items = postMedia.load(post, target.id(), provider.uploadsMedia());
+        PublishRequest whole = request(post, target, List.of(), items.items());
+        if (Chain.applies(provider, whole)) {
+            Chain.Steps steps = new Chain.Steps() {
+                @Override
+                public List<MediaRef> media(Credentials c, PublishRequest firstPart) {
+                    return prepare(provider, c, target, items, firstPart);
+                }
+
+                @Override
+                public Published send(java.util.function.Supplier<Published> call) {
+                    return Publisher.this.send(provider, target, call);
+                }
+            };
+            try {
+                return chain.publish(provider, creds, target, whole, steps, creds.refreshToken() == null);
+            } catch (PlatformError e) {
+                if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
+                    throw e;
+                }
+                Credentials fresh = credentials.refresh(account, provider,
+                        new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
+                return chain.publish(provider, fresh, target, whole, steps, true); // what is live is not sent again
+            }
+        }
         List<MediaRef> uploaded = null;
         try {
-            uploaded = prepare(provider, creds, target, post, items);
-            return send(provider, creds, target, request(post, target, uploaded, items));
+            uploaded = prepare(provider, creds, target, items, whole);
+            return new Chain.Sent(send(provider, creds, target, request(post, target, uploaded, items.items())), null);
         } catch (PlatformError e) {
             if (e.kind() != PlatformError.Kind.AUTH_EXPIRED || creds.refreshToken() == null) {
                 throw e;
@@ -271,9 +319,9 @@ public final class Publisher {
             Credentials fresh = credentials.refresh(account, provider,
                     new StoredTokens(creds.accessToken(), creds.refreshToken(), creds.expiresAt(), null));
             if (uploaded == null) {
-                uploaded = prepare(provider, fresh, target, post, items);
+                uploaded = prepare(provider, fresh, target, items, whole);
             }
-            return send(provider, fresh, target, request(post, target, uploaded, items));
+            return new Chain.Sent(send(provider, fresh, target, request(post, target, uploaded, items.items())), null);
         }
     }
 
@@ -281,13 +329,13 @@ public final class Publisher {
      * The target's media on the platform, processed. Where the upload is the post ({@link Provider#postsOnUpload()}),
      * the target is marked sent before it, and a lost answer there is treated as a lost post request.
      */
-    private List<MediaRef> prepare(Provider provider, Credentials creds, Target target, Post post, PostMedia.Loaded items) {
+    private List<MediaRef> prepare(Provider provider, Credentials creds, Target target, PostMedia.Loaded items, PublishRequest post) {
         if (!provider.postsOnUpload()) {
-            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), request(post, target, List.of(), items)));
+            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), post));
         }
         targets.sending(target.workspaceId(), target.id());
         try {
-            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), request(post, target, List.of(), items)));
+            return ready(media.prepare(provider, creds, target, items.media(), items.keys(), post));
         } catch (PlatformError e) {
             if (e.kind() == PlatformError.Kind.TRANSIENT && e.mayHaveArrived()) {
                 throw new AnswerLost(e);
@@ -320,9 +368,14 @@ public final class Publisher {
      * sent before the request leaves, so a revival tells a run that died uploading from one that died posting.
      */
     private Published send(Provider provider, Credentials creds, Target target, PublishRequest request) {
+        return send(provider, target, () -> provider.publish(creds, request));
+    }
+
+    /** {@link #send(Provider, Credentials, Target, PublishRequest)} for any one request that may post (a part, a comment). */
+    private Published send(Provider provider, Target target, java.util.function.Supplier<Published> call) {
         targets.sending(target.workspaceId(), target.id());
         try {
-            return provider.publish(creds, request);
+            return call.get();
         } catch (PlatformError e) {
             if (e.kind() == PlatformError.Kind.TRANSIENT && e.mayHaveArrived() && !provider.idempotent()) {
                 throw new AnswerLost(e);
@@ -364,7 +417,8 @@ public final class Publisher {
         return Outcome.DONE;
     }
 
-    private static final class AnswerLost extends RuntimeException {
+    /** A request that may have posted got no answer, on a platform without idempotency (see {@link #send}). */
+    static final class AnswerLost extends RuntimeException {
         final PlatformError error;
 
         AnswerLost(PlatformError error) {
@@ -373,8 +427,8 @@ public final class Publisher {
         }
     }
 
-    private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded, PostMedia.Loaded items) {
-        return new PublishRequest(post.shortId(), post.text(), uploaded, items.items(), target.idempotencyKey(), post.scheduledAt(),
+    private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded, List<MediaItem> items) {
+        return new PublishRequest(post.shortId(), post.text(), uploaded, items, target.idempotencyKey(), post.scheduledAt(),
                 post.options());
     }
 

@@ -55,6 +55,11 @@ public final class PlatformError extends RuntimeException {
         return e.mayHaveArrived ? new PlatformError(e.kind, e.httpStatus, e.getMessage(), e.retryAt, false, e.allowanceUsedUp) : e;
     }
 
+    /** The same failure told with {@code message} (the engine names which part of a thread it concerns). */
+    public PlatformError withMessage(String message) {
+        return new PlatformError(kind, httpStatus, message, retryAt, mayHaveArrived, allowanceUsedUp);
+    }
+
     /**
      * The request went out and no answer came back (a read timeout, a dropped connection): TRANSIENT, but the
      * platform may have acted on it.

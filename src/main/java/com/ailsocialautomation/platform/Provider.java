@@ -210,8 +210,25 @@ public interface Provider {
         return mediaStatus(credentials, ref);
     }
 
-    /** Publishes text with media already uploaded (or, for the webhook, the original media URLs). */
+    /**
+     * Publishes text with media already uploaded (or, for the webhook, the original media URLs); when the request
+     * has a {@link PublishRequest#replyTo()}, as a reply to it (platforms that thread only).
+     */
     Published publish(Credentials credentials, PublishRequest request);
+
+    /**
+     * Publishes {@code comment} (its text the first comment, without media; see {@link PublishRequest#part}) under the
+     * post {@code on}, once that post is live. Where the platform threads ({@link PostRule#threads()}), a first
+     * comment is a reply of the account's own; platforms with comments of their own (LinkedIn, Facebook, Instagram)
+     * override this. The engine asks only platforms whose {@link OptionRule} takes comment:; others refuse.
+     */
+    default Published comment(Credentials credentials, PublishRequest comment, ReplyTo on) {
+        if (!platform().rule().threads()) {
+            throw new PlatformError(PlatformError.Kind.PERMANENT, 0, platform().displayName() + " takes no comments", null);
+        }
+        return publish(credentials, new PublishRequest(comment.postId(), comment.text(), List.of(), List.of(),
+                comment.idempotencyKey(), comment.scheduledAt(), comment.options(), on));
+    }
 
     /**
      * How long an uploaded item stays usable at the platform before a post must attach it; the engine uploads again

@@ -74,10 +74,18 @@ public final class Targets {
 
     /** publishing → published. */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, Attempts.Line line) {
+        return published(workspaceId, targetId, externalId, url, null, line);
+    }
+
+    /**
+     * publishing → published, with what went wrong after the post was live ({@code note}: its first comment was not
+     * posted), kept where a failure's reason is, or null.
+     */
+    public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, String note, Attempts.Line line) {
         return logged(workspaceId, targetId, line, tx -> tx.update("""
-                update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = null, finished_at = now(),
+                update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = ?, finished_at = now(),
                 updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                externalId, url, workspaceId, targetId) == 1);
+                externalId, url, seal(note, targetId, workspaceId), workspaceId, targetId) == 1);
     }
 
     /** publishing → failed or unknown, with the reason shown to people. */

@@ -89,7 +89,7 @@ public final class CommandLayer {
                 store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
         List<Handler> real = List.of(accounts, postCommands, queue, new ImportCommands(postCommands,
                         new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock)),
-                new ListCommands(store.posts, store.attempts, store.media), new SettingsCommands(store.workspaces, clock),
+                new ListCommands(store.posts, store.attempts, store.media, store.targetParts), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
                 QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id)));

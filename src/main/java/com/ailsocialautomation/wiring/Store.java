@@ -17,6 +17,7 @@ import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
 import com.ailsocialautomation.store.UploadAllowances;
@@ -45,6 +46,7 @@ public final class Store {
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
     public final Attempts attempts;
+    public final TargetParts targetParts;
     public final Outbox outbox;
     public final OAuthStates oauthStates;
     public final OAuthApps oauthApps;
@@ -66,6 +68,7 @@ public final class Store {
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);
         this.attempts = new Attempts(sql, vault);
+        this.targetParts = new TargetParts(sql);
         this.outbox = new Outbox(sql, vault);
         this.oauthStates = new OAuthStates(sql, vault);
         this.oauthApps = new OAuthApps(sql, vault);

@@ -38,13 +38,18 @@ final class BlueskyAnswers {
         return response.json("Bluesky");
     }
 
-    /** The at:// URI of a created post. A 2xx AIL cannot read is PERMANENT and says the post may be live. */
-    String postUri(ApiResponse response) {
+    /**
+     * A created post's answer, {@code {uri, cid}}, its at:// URI checked. A 2xx AIL cannot read is PERMANENT and says
+     * the post may be live.
+     */
+    JsonNode created(ApiResponse response) {
         if (!response.ok()) {
             throw refusal(response, "posting");
         }
         try {
-            return required(response.json("Bluesky"), "uri", "posting");
+            JsonNode created = response.json("Bluesky");
+            required(created, "uri", "posting");
+            return created;
         } catch (PlatformError e) {
             throw new PlatformError(Kind.PERMANENT, response.status(), "Bluesky accepted the post (HTTP " + response.status()
                     + ") but its answer had no post address; check Bluesky before retrying", null);

@@ -3,6 +3,8 @@ package com.ailsocialautomation.platform.bluesky;
 import com.ailsocialautomation.platform.MediaRef;
 import com.ailsocialautomation.platform.PlatformError;
 import com.ailsocialautomation.platform.PlatformError.Kind;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.ReplyTo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** An {@code app.bsky.feed.post} record: text, creation time, facets and an images or video embed. */
+/**
+ * An {@code app.bsky.feed.post} record: text, creation time, facets, an images or video embed, and for a reply the
+ * thread's root and the parent it answers, each a strong reference {uri, cid}.
+ */
 final class BlueskyPost {
     static final int MAX_IMAGES = 4;
     // the lexicon's datetime: ISO 8601 in UTC with milliseconds, as Bluesky's own app writes it
@@ -22,7 +27,7 @@ final class BlueskyPost {
 
     private BlueskyPost() {}
 
-    static Map<String, Object> record(String text, List<Facet> facets, List<MediaRef> media, Instant now) {
+    static Map<String, Object> record(String text, List<Facet> facets, List<MediaRef> media, ReplyTo replyTo, Instant now) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("$type", "app.bsky.feed.post");
         record.put("text", text == null ? "" : text);
@@ -33,7 +38,17 @@ final class BlueskyPost {
         if (!media.isEmpty()) {
             record.put("embed", embed(media));
         }
+        if (replyTo != null) {
+            record.put("reply", Map.of("root", strongRef(replyTo.root()), "parent", strongRef(replyTo.parent())));
+        }
         return record;
+    }
+
+    private static Map<String, String> strongRef(Published post) {
+        if (post.cid() == null) {
+            throw new PlatformError(Kind.PERMANENT, 0, "the post this part answers has no Bluesky cid recorded; AIL cannot reply to it", null);
+        }
+        return Map.of("uri", post.externalId(), "cid", post.cid());
     }
 
     /** Up to four images, or one video: each ref's payload is its embed entry (see {@link BlueskyMedia}). */

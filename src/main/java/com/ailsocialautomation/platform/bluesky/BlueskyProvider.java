@@ -149,10 +149,11 @@ public final class BlueskyProvider implements Provider {
         List<Facet> facets = mentions.resolve(pds, Facets.detect(text));
         String rkey = RecordKey.of(request.idempotencyKey(), request.scheduledAt());
         Map<String, Object> body = Map.of("repo", credentials.accountId(), "collection", "app.bsky.feed.post",
-                "rkey", rkey, "record", BlueskyPost.record(text, facets, request.media(), clock.instant()));
+                "rkey", rkey, "record", BlueskyPost.record(text, facets, request.media(), request.replyTo(), clock.instant()));
         ApiResponse response = api.send(ApiRequest.post(pds + "/xrpc/com.atproto.repo.createRecord")
                 .json(body).bearer(credentials.accessToken()));
         String uri;
+        String cid;
         int status = response.status();
         if (!response.ok() && (status == 400 || status == 409)) {
             // an earlier attempt whose answer was lost may have written this very record
@@ -162,12 +163,16 @@ public final class BlueskyProvider implements Provider {
             if (!existing.ok()) {
                 throw answers.refusal(response, "posting");
             }
-            uri = BlueskyAnswers.required(existing.json("Bluesky"), "uri", "looking up the post");
+            JsonNode found = existing.json("Bluesky");
+            uri = BlueskyAnswers.required(found, "uri", "looking up the post");
+            cid = found.path("cid").asText(null);
         } else {
-            uri = answers.postUri(response);
+            JsonNode created = answers.created(response);
+            uri = created.path("uri").asText();
+            cid = created.path("cid").asText(null);
         }
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? credentials.accountId() : credentials.handle();
-        return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), status);
+        return new Published(uri, profileUrl(owner) + "/post/" + uri.substring(uri.lastIndexOf('/') + 1), status, null, cid);
     }
 
     /** Every attempt of a target writes the same record key, so a repeat cannot post twice. */

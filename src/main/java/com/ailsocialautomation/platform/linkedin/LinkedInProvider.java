@@ -1,5 +1,6 @@
 package com.ailsocialautomation.platform.linkedin;
 
+import com.ailsocialautomation.Json;
 import com.ailsocialautomation.platform.BaseUrl;
 import com.ailsocialautomation.platform.AccountChoice;
 import com.ailsocialautomation.platform.ApiClient;
@@ -18,6 +19,7 @@ import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.ReplyTo;
 import com.ailsocialautomation.platform.TokenSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -150,6 +152,23 @@ public final class LinkedInProvider implements Provider {
             return new Published(null, null, response.status()); // posted, but LinkedIn named no id to link to
         }
         return new Published(urn, "https://www.linkedin.com/feed/update/" + urn + "/", response.status());
+    }
+
+    /**
+     * A first comment through the Comments API: {@code POST /rest/socialActions/{post urn}/comments} as the same
+     * author (the member, or the Page through the member's w_organization_social), its URN in {@code x-restli-id}.
+     */
+    @Override
+    public Published comment(Credentials credentials, PublishRequest comment, ReplyTo on) {
+        String post = on.parent().externalId();
+        ObjectNode body = Json.MAPPER.createObjectNode().put("actor", author(credentials)).put("object", post);
+        body.putObject("message").put("text", comment.text());
+        ApiResponse response = rest.send(ApiRequest.post("/rest/socialActions/" + LinkedInRest.urn(post) + "/comments").json(body),
+                credentials.accessToken(), "commenting");
+        String urn = response.header("x-restli-id");
+        String id = urn != null && !urn.isBlank() ? urn : response.json("LinkedIn").path("commentUrn").asText(null);
+        return new Published(id, "https://www.linkedin.com/feed/update/" + post + "/"
+                + (id == null ? "" : "?commentUrn=" + enc(id)), response.status());
     }
 
     /** The OAuth routes store the OpenID {@code sub} for a member, a Page's URN as is (urn:li:organization:...). */

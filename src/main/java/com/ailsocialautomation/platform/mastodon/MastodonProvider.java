@@ -139,6 +139,9 @@ public final class MastodonProvider implements Provider {
         if (!request.media().isEmpty()) {
             body.put("media_ids", Provider.ids(request.media()));
         }
+        if (request.replyTo() != null) {
+            body.put("in_reply_to_id", request.replyTo().parent().externalId());
+        }
         ApiResponse response = api.send(ApiRequest.post(credentials.instanceUrl() + "/api/v1/statuses").json(body)
                 .header("Idempotency-Key", request.idempotencyKey().toString()).bearer(credentials.accessToken()));
         JsonNode status = MastodonAnswers.read(response, "posting");

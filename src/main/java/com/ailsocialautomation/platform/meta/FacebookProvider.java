@@ -12,6 +12,7 @@ import com.ailsocialautomation.platform.Profile;
 import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.ReplyTo;
 import com.ailsocialautomation.platform.TokenSet;
 import com.ailsocialautomation.config.Secret;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class FacebookProvider implements Provider {
     /** What publishing to a Page needs (Pages API "Posts" guide): listing the Pages, reading them, posting. */
-    static final String SCOPES = "pages_show_list,pages_read_engagement,pages_manage_posts";
+    static final String SCOPES = "pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_engagement";
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     private final MetaGraph graph;
@@ -132,6 +133,19 @@ public final class FacebookProvider implements Provider {
         JsonNode post = graph.post("/" + page + "/feed", form, credentials.accessToken(), answers, "publishing the post");
         String id = MetaAnswers.required(post, "id", "Facebook", "publishing the post");
         return new Published(id, "https://www.facebook.com/" + id, 200);
+    }
+
+    /**
+     * A first comment as the Page ({@code POST /{post-id}/comments}, which needs pages_manage_engagement); its link
+     * opens the post at the comment.
+     */
+    @Override
+    public Published comment(Credentials credentials, PublishRequest comment, ReplyTo on) {
+        String post = on.parent().externalId();
+        JsonNode created = graph.post("/" + post + "/comments", Map.of("message", comment.text()), credentials.accessToken(),
+                answers, "commenting");
+        String id = MetaAnswers.required(created, "id", "Facebook", "commenting");
+        return new Published(id, "https://www.facebook.com/" + post + "?comment_id=" + id, 200);
     }
 
     private static Profile page(JsonNode page) {

@@ -14,6 +14,7 @@ import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.PublicMedia;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.ReplyTo;
 import com.ailsocialautomation.platform.Query;
 import com.ailsocialautomation.platform.TokenSet;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public final class InstagramProvider implements Provider {
     /** What publishing needs (Content Publishing guide, Facebook Login variant): finding the account through its Page, posting. */
-    static final String SCOPES = "instagram_basic,instagram_content_publish,pages_show_list,pages_read_engagement";
+    static final String SCOPES = "instagram_basic,instagram_content_publish,instagram_manage_comments,pages_show_list,pages_read_engagement";
     /** Caption limits from the Content Publishing guide: more is refused at publishing. */
     public static final int MAX_HASHTAGS = 30;
     public static final int MAX_MENTIONS = 20;
@@ -141,6 +142,17 @@ public final class InstagramProvider implements Provider {
                 credentials.accessToken(), answers, "publishing the post");
         String id = MetaAnswers.required(published, "id", "Instagram", "publishing the post");
         return new Published(id, permalink(credentials, id), 200);
+    }
+
+    /**
+     * A first comment as the account ({@code POST /{ig-media-id}/comments}, which needs instagram_manage_comments);
+     * Instagram gives comments no link of their own, so it links the post.
+     */
+    @Override
+    public Published comment(Credentials credentials, PublishRequest comment, ReplyTo on) {
+        JsonNode created = graph.post("/" + on.parent().externalId() + "/comments", java.util.Map.of("message", comment.text()),
+                credentials.accessToken(), answers, "commenting");
+        return new Published(MetaAnswers.required(created, "id", "Instagram", "commenting"), on.parent().url(), 200);
     }
 
     /** The post's link; if Instagram does not say it now, the profile's, which shows the post first. */

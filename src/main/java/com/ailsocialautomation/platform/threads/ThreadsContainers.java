@@ -84,7 +84,7 @@ final class ThreadsContainers {
      * items. A creation whose answer was lost published nothing, so it is a passing failure, not a lost post.
      */
     String forPost(Credentials credentials, PublishRequest request) {
-        if (request.media().size() == 1) {
+        if (request.media().size() == 1 && request.replyTo() == null) {
             return request.media().get(0).id();
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -96,6 +96,9 @@ final class ThreadsContainers {
         }
         if (request.text() != null && !request.text().isBlank()) {
             params.put("text", request.text());
+        }
+        if (request.replyTo() != null) { // a thread's next part: a reply to the part before it
+            params.put("reply_to_id", request.replyTo().parent().externalId());
         }
         try {
             return ThreadsAnswers.required(graph.post("/" + ThreadsProvider.userId(credentials) + "/threads", params,

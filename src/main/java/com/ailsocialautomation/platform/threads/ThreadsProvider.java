@@ -36,7 +36,8 @@ public final class ThreadsProvider implements Provider {
     public static final String AUTH_URL = "https://threads.com";
     /** Profiles and published posts live here; AIL only links to them. */
     public static final String WEB_URL = "https://www.threads.com";
-    static final String SCOPES = "threads_basic,threads_content_publish";
+    /** threads_manage_replies: a thread's later parts are replies (reply_to_id), which Threads grants with it. */
+    static final String SCOPES = "threads_basic,threads_content_publish,threads_manage_replies";
     /** A 60-day token is renewed when less than this is left: an account that posts once a month stays connected. */
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
 

@@ -134,6 +134,9 @@ public final class XProvider implements Provider {
         if (!request.media().isEmpty()) {
             body.put("media", Map.of("media_ids", Provider.ids(request.media())));
         }
+        if (request.replyTo() != null) { // a thread's next part, or a first comment: a reply to the account's own post
+            body.put("reply", Map.of("in_reply_to_tweet_id", request.replyTo().parent().externalId()));
+        }
         ApiResponse response = api.send(ApiRequest.post(apiUrl + "/2/tweets").json(body).bearer(credentials.accessToken()));
         String id = answers.postId(response);
         String owner = credentials.handle() == null || credentials.handle().isBlank() ? "i/web" : credentials.handle();
