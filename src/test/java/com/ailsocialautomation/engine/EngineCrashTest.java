@@ -178,6 +178,32 @@ class EngineCrashTest {
         assertEquals(mastodon.statuses().get(0).path("id").asText(), t.externalId(), "the one AIL names");
     }
 
+    @Test
+    void killedWhilePartThreeOfAThreadIsAtMastodonTheSurvivorResumesAtPartThreeAndNoPartIsPostedTwice() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Post post = rig.post(f, "Part one\n---\nPart two\n---\nPart three", Instant.now());
+        mastodon.afterRequests("/api/v1/statuses", 2);
+        mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(3)); // part 3 is carried out late
+        victim = startVictim("mastodon");
+        assertTrue(eventually(Duration.ofSeconds(60), () -> mastodon.received("POST", "/api/v1/statuses").size() == 3),
+                "the victim engine sent part 3");
+        Target during = rig.reload(post).targets().get(0);
+        assertEquals(2, rig.parts.of(f.workspaceId(), during.id()).size(), "parts 1 and 2 were recorded as they went out");
+        victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertTrue(eventually(Duration.ofSeconds(10), () -> mastodon.statuses().size() == 3), "Mastodon posted part 3 all the same");
+
+        rig.startEngine(EngineRig.settings(5), mastodonProvider());
+        Target t = settled(post);
+        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
+        List<String> keys = mastodon.received("POST", "/api/v1/statuses").stream().map(r -> r.header("Idempotency-Key")).toList();
+        assertEquals(4, keys.size(), "parts 1 and 2 once, part 3 from the dead engine and again from the survivor");
+        assertEquals(keys.get(2), keys.get(3), "part 3 again with its own key");
+        assertEquals(3, keys.stream().distinct().count());
+        assertEquals(List.of("Part one", "Part two", "Part three"),
+                mastodon.replyChain(t.externalId()).stream().map(s -> s.path("text_sent").asText()).toList());
+        assertEquals(3, mastodon.statuses().size(), "and Mastodon kept one status per part");
+    }
+
     /**
      * An engine died {@code ago} into a Mastodon request (its execution picked by a scheduler whose heartbeat
      * stopped, the target publishing since then), after Mastodon had posted it; a survivor revives it.

@@ -17,6 +17,7 @@ import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspaces;
@@ -48,6 +49,7 @@ public final class EngineRig implements AutoCloseable {
     public final Posts posts;
     public final Targets targets;
     public final Attempts attempts;
+    public final TargetParts parts;
     public final Outbox outbox;
     public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     /** The guarded client of the units that stand for the test's own side (not an engine's). */
@@ -68,6 +70,7 @@ public final class EngineRig implements AutoCloseable {
         this.posts = store.posts;
         this.targets = store.targets;
         this.attempts = store.attempts;
+        this.parts = store.targetParts;
         this.outbox = store.outbox;
         this.http = base.platforms.http;
     }

@@ -370,6 +370,10 @@ public final class FakeBluesky extends LoopbackApi {
         if (invalid != null) {
             return error(400, "InvalidRequest", "Invalid app.bsky.feed.post record: " + invalid);
         }
+        String badReply = invalidReply(body.path("record").path("reply"), token.did());
+        if (badReply != null) {
+            return error(400, "InvalidRequest", "Invalid app.bsky.feed.post record: " + badReply);
+        }
         String rkey = body.path("rkey").asText("");
         if (rkey.isEmpty()) {
             rkey = "3l" + Long.toString(ids.incrementAndGet(), 32);
@@ -383,6 +387,57 @@ public final class FakeBluesky extends LoopbackApi {
         }
         posts.add(body.path("record"));
         return ok(Map.of("uri", created.get("uri"), "cid", created.get("cid"), "validationStatus", "valid"));
+    }
+
+    /**
+     * A reply's root and parent are strong references ({uri, cid}, both required by the lexicon) to posts that exist
+     * with that very cid (a cid names one version of a record); and the parent's own root is the reply's root, else
+     * Bluesky's AppView shows the reply outside its thread. Null when there is no reply or it is sound.
+     */
+    private String invalidReply(JsonNode reply, String did) {
+        if (reply.isMissingNode()) {
+            return null;
+        }
+        for (String ref : List.of("root", "parent")) {
+            JsonNode strong = reply.path(ref);
+            if (!strong.path("uri").isTextual() || !strong.path("cid").isTextual()) {
+                return "reply/" + ref + " must have the properties uri and cid";
+            }
+            Map<String, Object> target = record(strong.path("uri").asText(), did);
+            if (target == null) {
+                return "reply/" + ref + " " + strong.path("uri").asText() + " does not exist";
+            }
+            if (!target.get("cid").equals(strong.path("cid").asText())) {
+                return "reply/" + ref + " cid does not match the record's";
+            }
+        }
+        JsonNode parent = (JsonNode) record(reply.path("parent").path("uri").asText(), did).get("value");
+        String parentRoot = parent.path("reply").isMissingNode() ? reply.path("parent").path("uri").asText()
+                : parent.path("reply").path("root").path("uri").asText();
+        return parentRoot.equals(reply.path("root").path("uri").asText()) ? null : "reply/root is not the parent's thread root";
+    }
+
+    /** A post of this repository by its at:// URI, or null. */
+    private Map<String, Object> record(String uri, String did) {
+        String prefix = "at://" + did + "/app.bsky.feed.post/";
+        return uri.startsWith(prefix) ? records.get(uri.substring(prefix.length())) : null;
+    }
+
+    /**
+     * The thread that starts at the post {@code rootUri}, as the AppView would show it to its author: the root, then
+     * at each step the reply whose parent is the post before (the first such), each as {uri, cid, value}.
+     */
+    public List<JsonNode> replyChain(String rootUri) {
+        List<JsonNode> chain = new java.util.ArrayList<>();
+        Map<String, Object> at = record(rootUri, DID);
+        while (at != null) {
+            chain.add(Json.MAPPER.valueToTree(at));
+            String uri = (String) at.get("uri");
+            at = records.values().stream()
+                    .filter(r -> uri.equals(((JsonNode) r.get("value")).path("reply").path("parent").path("uri").asText(null)))
+                    .findFirst().orElse(null);
+        }
+        return chain;
     }
 
     /** Public, as on a real PDS: repo, collection and rkey name the record. */

@@ -34,11 +34,15 @@ public final class FakeGraph extends LoopbackApi {
     public static final String V = "/v25.0";
     public static final String USER_ID = "10220000000000001"; // Ana's app-scoped user id
     static final Set<String> SCOPES = Set.of("pages_show_list", "pages_read_engagement", "pages_manage_posts",
-            "instagram_basic", "instagram_content_publish", "business_management", "public_profile");
+            "pages_manage_engagement", "instagram_basic", "instagram_content_publish", "instagram_manage_comments",
+            "business_management", "public_profile");
 
     public record Page(String id, String name, String username, String instagramId) {}
 
     public record Post(String id, String pageId, Map<String, String> fields, List<String> photos, String video) {}
+
+    /** A comment made through the API: its id, the Facebook post or Instagram media it is on, and its message. */
+    public record Comment(String id, String on, String message) {}
 
     private enum Kind { SHORT_USER, LONG_USER, PAGE }
 
@@ -55,12 +59,14 @@ public final class FakeGraph extends LoopbackApi {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Long> handles = new ConcurrentHashMap<>(); // upload handle -> bytes received
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<Comment> comments = new CopyOnWriteArrayList<>();
     private final List<String> revoked = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(900000000000L);
     private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
     private final Map<String, String> instagramUsernames = Map.of("17841400000000002", "anatravels");
     final FakeInstagramMedia instagram = new FakeInstagramMedia(ids);
-    volatile String grantedScope = "pages_show_list,pages_read_engagement,pages_manage_posts";
+    volatile String grantedScope = "pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_engagement,"
+            + "instagram_manage_comments";
 
     private FakeGraph() {
         super("Graph API");
@@ -90,6 +96,11 @@ public final class FakeGraph extends LoopbackApi {
     }
 
     /** The posts made on Pages, oldest first. */
+    /** Every comment made on a Page post or an Instagram media, in order. */
+    public List<Comment> comments() {
+        return List.copyOf(comments);
+    }
+
     public List<Post> posts() {
         return List.copyOf(posts);
     }
@@ -259,7 +270,29 @@ public final class FakeGraph extends LoopbackApi {
                 default -> error(400, 100, 0, "(#100) Unknown path components: /" + parts[1]);
             };
         }
+        Post post = posts.stream().filter(pp -> pp.id().equals(parts[0])).findFirst().orElse(null);
+        if (post != null && parts.length == 2 && parts[1].equals("comments") && r.method().equals("POST")) {
+            // the Page comments as itself, with its own token and pages_manage_engagement
+            if (token.kind() != Kind.PAGE || !post.pageId().equals(token.pageId()) || !grantedScope.contains("pages_manage_engagement")) {
+                return error(403, 200, 0, "(#200) Commenting as the Page requires a Page access token with pages_manage_engagement");
+            }
+            return comment(r, post.id());
+        }
         return error(400, 100, 33, "Unsupported " + r.method() + " request. Object with ID '" + parts[0] + "' does not exist");
+    }
+
+    /** POST /{object}/comments with a non-empty message, as a form. */
+    private Answer comment(Received r, String on) {
+        Map<String, String> form = form(r);
+        if (form == null) {
+            return error(400, 100, 0, "(#100) The body must be application/x-www-form-urlencoded");
+        }
+        if (form.getOrDefault("message", "").isBlank() || !Set.of("message", "access_token").containsAll(form.keySet())) {
+            return error(400, 100, 0, "(#100) A comment takes message (and no other field here)");
+        }
+        String id = on.contains("_") ? on + "_" + ids.incrementAndGet() : Long.toString(ids.incrementAndGet());
+        comments.add(new Comment(id, on, form.get("message")));
+        return ok(Map.of("id", id));
     }
 
     private Answer instagram(Received r, String[] parts, Map<String, String> q) {
@@ -279,6 +312,13 @@ public final class FakeGraph extends LoopbackApi {
                 return ok(status);
             }
             return ok(Map.of("id", id, "permalink", "https://www.instagram.com/p/C" + id + "/"));
+        }
+        if (parts.length == 2 && parts[1].equals("comments") && r.method().equals("POST")
+                && instagram.published.stream().anyMatch(pub -> pub.id().equals(id))) {
+            if (!grantedScope.contains("instagram_manage_comments")) {
+                return error(403, 10, 0, "(#10) Application does not have permission for this action: instagram_manage_comments");
+            }
+            return comment(r, id);
         }
         if (parts.length != 2 || !instagramUsernames.containsKey(id)) {
             return error(400, 100, 33, "Unsupported request to " + String.join("/", parts));

@@ -84,6 +84,7 @@ public final class FakeLinkedIn extends LoopbackApi {
     private final Map<String, Asset> assets = new ConcurrentHashMap<>(); // by URN
     private final Map<String, Asset> uploads = new ConcurrentHashMap<>(); // by upload path
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> comments = new CopyOnWriteArrayList<>();
     private final Map<String, Role> roles = new ConcurrentHashMap<>(); // by organization id
     private final AtomicLong ids = new AtomicLong(7000000000000000000L);
     private volatile String oldestVersion = "202506";
@@ -251,6 +252,10 @@ public final class FakeLinkedIn extends LoopbackApi {
         if (r.method().equals("POST") && path.equals("/rest/posts")) {
             Answer refused = isJson(r) ? socialProblem(token, r.json().path("author").asText(""), "create a post for") : null;
             return refused != null ? refused : post(r);
+        }
+        if (r.method().equals("POST") && path.startsWith("/rest/socialActions/") && path.endsWith("/comments")) {
+            Answer refused = isJson(r) ? socialProblem(token, r.json().path("actor").asText(""), "comment as") : null;
+            return refused != null ? refused : comment(r);
         }
         if (r.method().equals("POST") && (path.equals("/rest/images") || path.equals("/rest/videos")) && "initializeUpload".equals(action)) {
             Answer refused = isJson(r) ? socialProblem(token, r.json().path("initializeUploadRequest").path("owner").asText(""),
@@ -428,6 +433,41 @@ public final class FakeLinkedIn extends LoopbackApi {
         String id = Long.toString(ids.incrementAndGet());
         posts.add(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("_id", id));
         return empty(201, Map.of("x-restli-id", "urn:li:share:" + id));
+    }
+
+    /**
+     * The Comments API's create: the post's URN in the path (URL-encoded under protocol 2.0.0), the same URN as
+     * {@code object}, an {@code actor} allowed to comment, and {@code message.text}; 201 with the comment and its
+     * URN in x-restli-id.
+     */
+    private Answer comment(Received r) {
+        String[] parts = r.rawPath().split("/"); // "", "rest", "socialActions", urn, "comments"
+        if (parts.length != 5 || parts[3].contains(":")) {
+            return error(400, null, "Invalid URN syntax in path: URNs must be URL-encoded under protocol 2.0.0");
+        }
+        String object = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+        JsonNode body = r.json();
+        if (!body.path("actor").isTextual() || !body.path("message").path("text").isTextual()) {
+            return error(422, null, "ERROR :: /actor, /message/text :: field is required but not found and has no default value");
+        }
+        if (!object.equals(body.path("object").asText())) {
+            return error(400, null, "The object " + body.path("object").asText() + " does not match the entity in the path " + object);
+        }
+        if (!object.startsWith("urn:li:share:") || posts.stream().noneMatch(p -> ("urn:li:share:" + p.path("_id").asText()).equals(object))) {
+            return error(404, null, "Not Found: " + object);
+        }
+        if (body.path("message").path("text").asText().length() > 1250) {
+            return error(422, null, "ERROR :: /message/text :: length exceeds 1250 characters");
+        }
+        String urn = "urn:li:comment:(" + object + "," + ids.incrementAndGet() + ")";
+        com.fasterxml.jackson.databind.node.ObjectNode saved = ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("commentUrn", urn);
+        comments.add(saved);
+        return new Answer(201, Map.of("Content-Type", "application/json", "x-restli-id", urn), saved.toString());
+    }
+
+    /** Every comment created, as sent, with its commentUrn. */
+    public List<JsonNode> comments() {
+        return List.copyOf(comments);
     }
 
     /**

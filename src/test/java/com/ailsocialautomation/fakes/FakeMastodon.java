@@ -200,6 +200,21 @@ public final class FakeMastodon extends LoopbackApi {
     }
 
     /**
+     * The reply chain that starts at {@code rootId}, as Mastodon's context would show it: the root, then each
+     * status's first reply in turn (in_reply_to_id pointing at the one before).
+     */
+    public List<JsonNode> replyChain(String rootId) {
+        List<JsonNode> chain = new java.util.ArrayList<>();
+        JsonNode at = FakeMastodonStatuses.find(this, rootId);
+        while (at != null) {
+            chain.add(at);
+            String id = at.path("id").asText();
+            at = statuses.stream().filter(st -> id.equals(st.path("in_reply_to_id").asText(null))).findFirst().orElse(null);
+        }
+        return chain;
+    }
+
+    /**
      * Opens the authorize URL as the person's browser would, approves (or denies, after {@link #denyNext()}), and
      * returns where the instance sends the browser back: AIL's callback URL with the code and state.
      */

@@ -51,8 +51,8 @@ public final class FakeThreads extends LoopbackApi {
     /** What Threads fetched from a media URL: the status, Content-Type, declared length and bytes. */
     public record Fetch(String url, int status, String contentType, long declaredLength, byte[] body, boolean rangeHonoured) {}
 
-    /** A published post: its id, the container's type, text and the media fetched for it. */
-    public record Post(String id, String mediaType, String text, List<Fetch> media) {}
+    /** A published post: its id, the container's type, text, the media fetched for it, and the post it replies to or null. */
+    public record Post(String id, String mediaType, String text, List<Fetch> media, String replyTo) {}
 
     private static final class Container {
         final String id;
@@ -61,6 +61,7 @@ public final class FakeThreads extends LoopbackApi {
         final boolean carouselItem;
         final List<String> children;
         final Fetch fetch;
+        String replyTo;
         String status;
         String errorMessage;
         int checks;
@@ -87,6 +88,7 @@ public final class FakeThreads extends LoopbackApi {
     private volatile String localBase;
     private volatile String failNextProcessing;
     private volatile int quotaUsedBefore;
+    private volatile boolean repliesGranted = true;
 
     private FakeThreads() {
         super("Threads");
@@ -148,6 +150,23 @@ public final class FakeThreads extends LoopbackApi {
 
     public List<Post> posts() {
         return List.copyOf(posts);
+    }
+
+    /** The person did not grant threads_manage_replies: a container with reply_to_id is refused (#10). */
+    public void withoutReplyPermission() {
+        repliesGranted = false;
+    }
+
+    /** The posts from {@code rootId} on, each the first published reply to the one before. */
+    public List<Post> replyChain(String rootId) {
+        List<Post> chain = new ArrayList<>();
+        Post at = posts.stream().filter(p -> p.id().equals(rootId)).findFirst().orElse(null);
+        while (at != null) {
+            chain.add(at);
+            String parent = at.id();
+            at = posts.stream().filter(p -> parent.equals(p.replyTo())).findFirst().orElse(null);
+        }
+        return chain;
     }
 
     /** Every media fetch Threads made, in order. */
@@ -309,6 +328,13 @@ public final class FakeThreads extends LoopbackApi {
         if (text != null && length(text) > 500) {
             return error(400, 100, "Param text must be at most 500 characters long.", 2207010);
         }
+        String replyTo = p.get("reply_to_id");
+        if (replyTo != null && !repliesGranted) {
+            return error(403, 10, "(#10) Application does not have permission for this action", null);
+        }
+        if (replyTo != null && (item || posts.stream().noneMatch(post -> post.id().equals(replyTo)))) {
+            return error(400, 100, "Param reply_to_id must be the id of a published Threads post (not a carousel item)", null);
+        }
         List<String> children = List.of();
         Fetch fetch = null;
         String problem = null;
@@ -341,6 +367,7 @@ public final class FakeThreads extends LoopbackApi {
         }
         String id = Long.toString(ids.incrementAndGet());
         Container c = new Container(id, type, text, item, children, fetch);
+        c.replyTo = replyTo;
         boolean media = type.equals("IMAGE") || type.equals("VIDEO");
         String failing = type.equals("VIDEO") ? failNextProcessing : null;
         if (failing != null) {
@@ -373,7 +400,7 @@ public final class FakeThreads extends LoopbackApi {
         }
         c.children.forEach(child -> media.add(containers.get(child).fetch));
         String id = Long.toString(ids.incrementAndGet());
-        posts.add(new Post(id, c.mediaType, c.text, List.copyOf(media)));
+        posts.add(new Post(id, c.mediaType, c.text, List.copyOf(media), c.replyTo));
         publishedAt.add(Instant.now());
         return Answer.json(200, "application/json", Map.of("id", id));
     }

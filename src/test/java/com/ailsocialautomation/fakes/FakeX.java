@@ -72,6 +72,7 @@ public final class FakeX extends LoopbackApi {
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // token -> scope; removed when used
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<JsonNode> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1880028106020515840L);
     private volatile Processing imageProcessing = Processing.NONE;
     private volatile Processing videoProcessing = Processing.SUCCEEDS;
@@ -158,6 +159,25 @@ public final class FakeX extends LoopbackApi {
 
     public List<JsonNode> posts() {
         return List.copyOf(posts);
+    }
+
+    /** The post X gave this id, as it was sent, or null. */
+    public JsonNode post(String id) {
+        return byId.get(id);
+    }
+
+    /** The posts from {@code rootId} on, each the first reply (reply.in_reply_to_tweet_id) to the one before. */
+    public List<JsonNode> replyChain(String rootId) {
+        List<JsonNode> chain = new java.util.ArrayList<>();
+        String at = rootId;
+        while (at != null && byId.containsKey(at)) {
+            chain.add(byId.get(at));
+            String parent = at;
+            at = byId.entrySet().stream()
+                    .filter(e -> parent.equals(e.getValue().path("reply").path("in_reply_to_tweet_id").asText(null)))
+                    .map(Map.Entry::getKey).min(java.util.Comparator.comparingLong(Long::parseLong)).orElse(null);
+        }
+        return chain;
     }
 
     /** The alt text set through the media metadata endpoint, or null. */
@@ -388,6 +408,23 @@ public final class FakeX extends LoopbackApi {
                 }
             }
         }
+        JsonNode reply = body.path("reply");
+        if (!reply.isMissingNode()) {
+            java.util.Iterator<String> fields = reply.fieldNames();
+            while (fields.hasNext()) {
+                String field = fields.next();
+                if (!field.equals("in_reply_to_tweet_id") && !field.equals("exclude_reply_user_ids")) {
+                    return invalid("$.reply." + field + ": is not defined in the schema and the schema does not allow additional properties");
+                }
+            }
+            JsonNode to = reply.path("in_reply_to_tweet_id");
+            if (!to.isTextual() || !to.asText().matches("[0-9]{1,19}")) {
+                return invalid("$.reply.in_reply_to_tweet_id: does not match the regex pattern ^[0-9]{1,19}$");
+            }
+            if (!byId.containsKey(to.asText())) {
+                return problem(403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you.", "about:blank");
+            }
+        }
         String text = body.path("text").asText("");
         if (text.isEmpty() && mediaIds.isMissingNode()) {
             return invalid("$.text: must not be empty when there is no media");
@@ -400,6 +437,7 @@ public final class FakeX extends LoopbackApi {
         }
         posts.add(body);
         String id = Long.toString(ids.incrementAndGet());
+        byId.put(id, body);
         return json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
     }
 

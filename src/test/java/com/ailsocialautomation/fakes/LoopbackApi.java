@@ -101,6 +101,7 @@ public abstract class LoopbackApi implements AutoCloseable {
     private final Map<String, Answer> answerOnce = new ConcurrentHashMap<>();
     private final Set<String> malformedOnce = ConcurrentHashMap.newKeySet();
     private final Map<String, Duration> lateOnce = new ConcurrentHashMap<>();
+    private final Map<String, Integer> deferred = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
 
     /** Binds a free port on 127.0.0.1; {@link #serve} starts answering on it. */
@@ -155,6 +156,24 @@ public abstract class LoopbackApi implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * The one-time controls set for {@code path} (the next request's answer, its malformed or late answer, a fake's
+     * slowNext) wait for {@code requests} more requests to it, answered as usual: "the third part of a thread is slow".
+     */
+    public void afterRequests(String path, int requests) {
+        deferred.put(path, requests);
+    }
+
+    /** Whether the one-time controls apply to this request (see {@link #afterRequests}). */
+    private boolean onceApplies(String path) {
+        boolean[] applies = {true};
+        deferred.computeIfPresent(path, (p, left) -> {
+            applies[0] = left == 0;
+            return left == 0 ? null : left - 1;
+        });
+        return applies[0];
+    }
+
     /** The next request to {@code path} gets {@code answer} without being routed. */
     protected final void answerNext(String path, Answer answer) {
         answerOnce.put(path, answer);
@@ -188,25 +207,26 @@ public abstract class LoopbackApi implements AutoCloseable {
             Received request = new Received(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
                     Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
             received.add(request);
-            Duration wait = delay(request);
+            boolean once = onceApplies(request.path());
+            Duration wait = once ? delay(request) : delay;
             if (!wait.isZero()) {
                 Thread.sleep(wait.toMillis());
             }
-            Answer once = answerOnce.remove(request.path());
+            Answer given = once ? answerOnce.remove(request.path()) : null;
             Answer answer;
             try {
-                answer = once != null ? once : route(request);
+                answer = given != null ? given : route(request);
             } catch (MalformedJson e) {
                 answer = badJson(request);
             }
             if (answer.status() < 0) {
                 return; // closed below without a status line: the client sees the connection drop
             }
-            if (answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
+            if (once && answer.status() / 100 == 2 && malformedOnce.remove(request.path())) {
                 answer = malformed(answer);
             }
             answer = finish(request, answer);
-            Duration silence = lateOnce.remove(request.path());
+            Duration silence = once ? lateOnce.remove(request.path()) : null;
             if (silence != null) {
                 Thread.sleep(silence.toMillis());
             }
