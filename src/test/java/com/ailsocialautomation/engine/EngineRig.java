@@ -50,6 +50,7 @@ public final class EngineRig implements AutoCloseable {
     public final Targets targets;
     public final Attempts attempts;
     public final TargetParts parts;
+    public final com.ailsocialautomation.media.MediaStore media;
     public final Outbox outbox;
     public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     /** The guarded client of the units that stand for the test's own side (not an engine's). */
@@ -71,6 +72,7 @@ public final class EngineRig implements AutoCloseable {
         this.targets = store.targets;
         this.attempts = store.attempts;
         this.parts = store.targetParts;
+        this.media = store.media;
         this.outbox = store.outbox;
         this.http = base.platforms.http;
     }

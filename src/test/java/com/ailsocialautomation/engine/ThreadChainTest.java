@@ -152,6 +152,16 @@ class ThreadChainTest {
         assertEquals(3, keys.stream().distinct().count(), "each part its own key");
         assertEquals(List.of(1, 2, 3), parts(target).stream().map(TargetParts.Part::number).toList());
         assertEquals(chain.get(2).path("url").asText(), parts(target).get(2).url(), "each part's link is kept for show");
+
+        com.ailsocialautomation.command.Caller caller = new com.ailsocialautomation.command.Caller(
+                new com.ailsocialautomation.command.Invocation(FrontEnd.CONSOLE, "ws", "u", "Ana", false, java.time.ZoneOffset.UTC, "console"),
+                workspace, author, java.time.ZoneOffset.UTC);
+        com.ailsocialautomation.message.Reply shown = new com.ailsocialautomation.command.ListCommands(rig.posts, rig.attempts, rig.media,
+                rig.parts).handle(caller, new com.ailsocialautomation.command.ParsedCommand("show", List.of(post.shortId()), Map.of(), ""));
+        String line = shown.fields().stream().filter(field -> field.label().startsWith("mastodon")).findFirst().orElseThrow().value();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(line.contains("part " + (i + 1) + " " + chain.get(i).path("url").asText()), line);
+        }
     }
 
     @Test
@@ -330,6 +340,54 @@ class ThreadChainTest {
         List<String> dms = dms();
         assertEquals(1, dms.size(), dms.toString());
         assertTrue(dms.get(0).contains("is published on x") && dms.get(0).contains("first comment may or may not"), dms.get(0));
+    }
+
+    // ---- LinkedIn and Facebook: comments of their own ----
+
+    @Test
+    void aFirstCommentOnLinkedInGoesThroughTheCommentsApiOnceThePostIsLive() throws Exception {
+        com.ailsocialautomation.fakes.FakeLinkedIn linkedin = com.ailsocialautomation.fakes.FakeLinkedIn.start();
+        fake = linkedin;
+        Account account = connect(PlatformId.LINKEDIN, com.ailsocialautomation.fakes.FakeLinkedIn.MEMBER_ID, "Ada Lovelace", null,
+                token(linkedin.issue().accessToken()));
+        Post post = post(account, "We are hiring engineers", "Apply: https://example.com/jobs");
+        start(http -> new com.ailsocialautomation.platform.linkedin.LinkedInProvider(new DirectApiClient(Duration.ofSeconds(5)),
+                linkedin.url(), linkedin.url(), "202603", Clock.systemUTC()));
+
+        Target target = settled(post);
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
+        assertEquals(1, linkedin.posts().size());
+        JsonNode comment = linkedin.comments().get(0);
+        assertEquals(target.externalId(), comment.path("object").asText());
+        assertEquals("Apply: https://example.com/jobs", comment.path("message").path("text").asText());
+        assertEquals(PartKind.COMMENT, parts(target).get(1).kind());
+    }
+
+    @Test
+    void aFirstCommentOnAFacebookPageIsMadeByThePageUnderItsPost() throws Exception {
+        com.ailsocialautomation.fakes.FakeGraph graph = com.ailsocialautomation.fakes.FakeGraph.start("https://ail.example.com");
+        fake = graph;
+        com.ailsocialautomation.platform.PlatformApp app = new com.ailsocialautomation.platform.PlatformApp(
+                com.ailsocialautomation.fakes.FakeGraph.APP_ID, Secret.of(com.ailsocialautomation.fakes.FakeGraph.APP_SECRET),
+                graph.url(), graph.url(), null);
+        Function<com.ailsocialautomation.net.GuardedHttp, Provider> facebook = http -> new com.ailsocialautomation.platform.meta.FacebookProvider(
+                new com.ailsocialautomation.platform.meta.MetaGraph(new DirectApiClient(Duration.ofSeconds(5)), app, Clock.systemUTC()));
+        Provider login = facebook.apply(rig.http);
+        com.ailsocialautomation.platform.ClientApp client = new com.ailsocialautomation.platform.ClientApp(app.clientId(), app.clientSecret());
+        String redirect = "https://ail.example.com/oauth/facebook/callback";
+        com.ailsocialautomation.fakes.FakeGraph.Callback back = graph.approve(login.authorizeUrl(
+                new com.ailsocialautomation.platform.AuthorizeRequest("st4te", null, redirect, null, client)));
+        TokenSet user = login.exchangeCode(new com.ailsocialautomation.platform.CodeExchange(Secret.of(back.code()), null, redirect, null, client));
+        Secret pageToken = login.choices(new com.ailsocialautomation.platform.Credentials(user.accessToken(), null, null, null, null, null,
+                client)).get(0).tokens().accessToken();
+        Account account = connect(PlatformId.FACEBOOK, "501", "quinterobakery", null, new StoredTokens(pageToken, null, null, null));
+        Post post = post(account, "Fresh bread at 7", "Order ahead: https://example.com/order");
+        start(facebook);
+
+        Target target = settled(post);
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
+        assertEquals(List.of(new com.ailsocialautomation.fakes.FakeGraph.Comment(parts(target).get(1).externalId(), target.externalId(),
+                "Order ahead: https://example.com/order")), graph.comments());
     }
 
     // ---- Threads ----

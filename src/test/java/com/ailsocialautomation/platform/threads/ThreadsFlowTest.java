@@ -124,7 +124,7 @@ class ThreadsFlowTest {
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from social_accounts where platform = 'threads'"));
         assertTrue(expires.isAfter(Instant.now().plus(Duration.ofDays(59))), expires.toString());
         FakeThreads.Received authorize = flows.threads.received("GET", "/oauth/authorize").get(0);
-        assertTrue(authorize.query().contains("scope=threads_basic%2Cthreads_content_publish"), authorize.query());
+        assertTrue(authorize.query().contains("scope=threads_basic%2Cthreads_content_publish%2Cthreads_manage_replies"), authorize.query());
         assertEquals(1, flows.threads.received("GET", "/access_token").size(), "the short-lived token was exchanged once");
     }
 

@@ -82,12 +82,12 @@ class ThreadsProviderTest {
     }
 
     @Test
-    void theAuthorizationWindowAsksForTheTwoPermissionsWithoutPkce() {
+    void theAuthorizationWindowAsksForPublishingAndRepliesWithoutPkce() {
         URI uri = provider.authorizeUrl(new AuthorizeRequest("st4te", "challenge", FakeThreads.REDIRECT_URI, null,
                 new ClientApp(FakeThreads.CLIENT_ID, Secret.of(FakeThreads.CLIENT_SECRET))));
         assertEquals(threads.url() + "/oauth/authorize?client_id=" + FakeThreads.CLIENT_ID
                 + "&redirect_uri=https%3A%2F%2Fail.example.com%2Foauth%2Fthreads%2Fcallback"
-                + "&scope=threads_basic%2Cthreads_content_publish&response_type=code&state=st4te", uri.toString());
+                + "&scope=threads_basic%2Cthreads_content_publish%2Cthreads_manage_replies&response_type=code&state=st4te", uri.toString());
     }
 
     @Test
