@@ -177,11 +177,11 @@ public final class Commands {
                     "Erase everything AIL stores about you (asks to confirm first)", List.of("/ail forget-me"), ""),
             spec(Subcommand.IMPORT, List.of(), List.of(Option.file(CsvSource.OPTION).asPrimary(),
                             Option.of("partial", "yes", "no").asPrimary()), Text.NONE,
-                    "/ail import [csv:<link>] [partial:yes]", "Schedule many posts from a CSV file: when,to,text,media,alt",
+                    "/ail import [csv:<link>] [partial:yes]", "Schedule posts from a CSV file",
                     List.of("/ail import csv:https://example.com/plan.csv", "/ail import partial:yes csv:./december.csv"),
                     IMPORT_HELP),
             spec(Subcommand.EXPORT, List.of(Arg.optional("which", "upcoming", "all")), List.of(), Text.NONE,
-                    "/ail export [upcoming|all]", "Get the workspace's posts as a CSV file that /ail import takes",
+                    "/ail export [upcoming|all]", "Posts as a CSV file /ail import takes",
                     List.of("/ail export", "/ail export all"),
                     "upcoming (the default) holds what is still to go out, all every post /ail list knows; the file "
                             + "comes as my-data's does. Times carry their offset, accounts are short ids, media the "

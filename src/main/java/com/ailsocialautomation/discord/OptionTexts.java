@@ -25,9 +25,9 @@ final class OptionTexts {
             Map.entry("action", "add, remove or list times"),
             Map.entry("days", "mon,wed,fri, weekdays or daily"),
             Map.entry("time", "09:30 or 9am"),
-            Map.entry("csv", "The CSV file: when,to,text,media,alt (see /ail help import)"),
-            Map.entry("partial", "yes: schedule the good rows even if some are bad"),
-            Map.entry("which", "upcoming (the default) or all posts"),
+            Map.entry("csv", "CSV: when,to,text,media,alt"),
+            Map.entry("partial", "yes: schedule the valid rows anyway"),
+            Map.entry("which", "upcoming (default) or all"),
             // terse from here: post, schedule and edit repeat these, and all of /ail must stay within Discord's
             // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
             Map.entry(TEXT, "The text; leave it out to write it in a form"),
