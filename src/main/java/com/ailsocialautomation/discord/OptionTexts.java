@@ -30,10 +30,10 @@ final class OptionTexts {
             Map.entry("which", "upcoming (default) or all"),
             // terse from here: post, schedule and edit repeat these, and all of /ail must stay within Discord's
             // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
-            Map.entry(TEXT, "The text; leave it out to write it in a form"),
-            Map.entry("to", "Accounts: ids, platforms or handles, comma-separated"),
-            Map.entry("media", "Image or video; up to " + CommandDefinition.ATTACHMENTS + " with media-2 to media-"
-                    + CommandDefinition.ATTACHMENTS + ", more as media: links in more"),
+            Map.entry(TEXT, "The text, or leave out for a form"),
+            Map.entry("to", "Accounts: ids, platforms or handles"),
+            Map.entry("media", "Image or video, up to " + CommandDefinition.ATTACHMENTS + " (media-2 to media-"
+                    + CommandDefinition.ATTACHMENTS + "); links in more"),
             Map.entry("media-N", "More media"),
             Map.entry("alt", "Alt text of media; alt-N describes media-N"),
             Map.entry("alt-N", "Alt text"),
