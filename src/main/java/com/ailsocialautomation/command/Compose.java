@@ -33,6 +33,8 @@ public final class Compose {
     public static final String TEXT = "text";
     public static final String WHEN = "when";
     public static final String MEDIA = "media";
+    /** The form's "Save as draft" choice: the post is kept as a draft, without a time, instead of going out. */
+    public static final String SAVE_AS_DRAFT = "save-as-draft";
 
     /**
      * An account to offer: its short id (what to: takes), how people know it, and the per-platform options its
@@ -108,6 +110,11 @@ public final class Compose {
      * its field); empty when it can be sent.
      */
     public Map<String, String> problems(Invocation invocation, Draft draft) {
+        return problems(invocation, draft, false);
+    }
+
+    /** The same, for a form saved as a draft ({@code asDraft}), which has no time. */
+    public Map<String, String> problems(Invocation invocation, Draft draft, boolean asDraft) {
         Caller caller = commands.caller(invocation);
         Map<String, String> problems = new LinkedHashMap<>();
         List<Account> all = accounts.list(caller.workspaceId());
@@ -120,7 +127,9 @@ public final class Compose {
         if (draft.accounts().isEmpty()) {
             problems.put(ACCOUNTS, "Choose at least one account.");
         }
-        if ((draft.date() == null) != (draft.time() == null)) {
+        if (asDraft && (draft.date() != null || draft.time() != null)) {
+            problems.put(WHEN, "A draft is saved without a time: clear the date and time, or untick Save as draft.");
+        } else if ((draft.date() == null) != (draft.time() == null)) {
             problems.put(WHEN, "Pick both a date and a time, or neither to publish now.");
         } else if (draft.date() != null) {
             capture(problems, WHEN, () -> WhenParser.at(LocalDateTime.of(draft.date(), draft.time()), caller.zone(), clock));
@@ -149,6 +158,11 @@ public final class Compose {
 
     /** Sends the draft as {@code post} or {@code schedule}, with every check the text command makes. */
     public Reply send(Invocation invocation, Draft draft) {
+        return send(invocation, draft, false);
+    }
+
+    /** The same, or with {@code asDraft} as {@code draft}: saved, not published or scheduled. */
+    public Reply send(Invocation invocation, Draft draft, boolean asDraft) {
         Map<String, List<String>> options = new LinkedHashMap<>();
         options.put("to", List.of(String.join(",", draft.accounts())));
         if (!draft.media().isEmpty()) {
@@ -158,8 +172,8 @@ public final class Compose {
             options.put("alt", draft.alts());
         }
         draft.options().forEach((option, value) -> options.put(option.key(), List.of(value)));
-        String name = "post";
-        if (draft.date() != null && draft.time() != null) {
+        String name = asDraft ? "draft" : "post";
+        if (!asDraft && draft.date() != null && draft.time() != null) {
             name = "schedule";
             options.put("at", List.of(LocalDateTime.of(draft.date(), draft.time()).toString()));
         }

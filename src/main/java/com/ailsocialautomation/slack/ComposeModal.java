@@ -35,8 +35,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compose modal for {@code /ail post} and {@code /ail schedule} without text, and for the "Post with AIL"
- * message shortcut: accounts (multi-select), text, date and time pickers (empty: now), an optional media URL, files
+ * The compose modal for {@code /ail post}, {@code /ail schedule} and {@code /ail draft} without text, and for the
+ * "Post with AIL" message shortcut: accounts (multi-select), text, date and time pickers (empty: now), "Save as
+ * draft" (ticked when opened by draft; Slack modals have one submit button), an optional media URL, files
  * (up to 10 images or videos) and their alt texts, then a field for each per-platform option (title:, privacy:...)
  * that one of the workspace's accounts uses. Block ids are the field names of {@link Compose}, so its problems
  * become Slack's field errors as they are.
@@ -75,7 +76,7 @@ final class ComposeModal {
         if (choices.isEmpty()) {
             blocks.add(Blocks.section("No accounts are connected in this workspace yet. Connect one with "
                     + "`/ail connect <platform>`, then try again."));
-            return base(schedule, metadata.encode()).blocks(blocks).submit(null).build();
+            return base(schedule, drafting(partial), metadata.encode()).blocks(blocks).submit(null).build();
         }
         List<OptionObject> options = choices.stream().limit(MAX_OPTIONS)
                 .map(c -> OptionObject.builder().value(c.id()).text(plain(Blocks.cut(c.label(), 75))).build()).toList();
@@ -89,6 +90,10 @@ final class ComposeModal {
         blocks.add(input(DATE, schedule ? "Date" : "Date (leave empty to publish now)", true,
                 DatePickerElement.builder().actionId(DATE).build()));
         blocks.add(input(TIME, "Time (in your time zone)", true, TimePickerElement.builder().actionId(TIME).build()));
+        OptionObject asDraft = OptionObject.builder().value(Compose.SAVE_AS_DRAFT).text(plain("Save as draft"))
+                .description(plain("Nothing is published or scheduled; schedule or post it later by its id")).build();
+        blocks.add(input(Compose.SAVE_AS_DRAFT, "Draft", true, CheckboxesElement.builder().actionId(Compose.SAVE_AS_DRAFT)
+                .options(List.of(asDraft)).initialOptions(drafting(partial) ? List.of(asDraft) : null).build()));
         String media = partial == null ? null : partial.option("media");
         blocks.add(input(Compose.MEDIA, "Image or video link (optional)", true, PlainTextInputElement.builder()
                 .actionId(Compose.MEDIA).initialValue(media).placeholder(plain("https://example.com/photo.jpg")).build()));
@@ -106,7 +111,19 @@ final class ComposeModal {
                         + "An empty line skips one; at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters a line."))
                 .element(PlainTextInputElement.builder().actionId(ALT).multiline(true).build()).build());
         options(choices, partial).forEach(blocks::add);
-        return base(schedule, metadata.encode()).blocks(blocks).build();
+        return base(schedule, drafting(partial), metadata.encode()).blocks(blocks).build();
+    }
+
+    /** Opened by {@code /ail draft}: Save as draft comes ticked. */
+    private static boolean drafting(ParsedCommand partial) {
+        return partial != null && "draft".equals(partial.name());
+    }
+
+    /** Whether a submitted view has Save as draft ticked. */
+    static boolean savesDraft(ViewState state) {
+        ViewState.Value ticked = value(state.getValues(), Compose.SAVE_AS_DRAFT);
+        return ticked != null && ticked.getSelectedOptions() != null && ticked.getSelectedOptions().stream()
+                .anyMatch(o -> Compose.SAVE_AS_DRAFT.equals(o.getValue()));
     }
 
     /**
@@ -168,10 +185,10 @@ final class ComposeModal {
         return given;
     }
 
-    private static View.ViewBuilder base(boolean schedule, String origin) {
+    private static View.ViewBuilder base(boolean schedule, boolean draft, String origin) {
         return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(origin)
-                .title(ViewTitle.builder().type("plain_text").text(schedule ? "Schedule a post" : "New post").build())
-                .submit(ViewSubmit.builder().type("plain_text").text(schedule ? "Schedule" : "Publish").build())
+                .title(ViewTitle.builder().type("plain_text").text(draft ? "Save a draft" : schedule ? "Schedule a post" : "New post").build())
+                .submit(ViewSubmit.builder().type("plain_text").text(draft ? "Save" : schedule ? "Schedule" : "Publish").build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build());
     }
 

@@ -110,13 +110,14 @@ final class Interactions {
         if (draft == null) {
             return ctx.ackWithErrors(errors);
         }
-        Map<String, String> problems = compose.problems(invocation, draft);
+        boolean asDraft = ComposeModal.savesDraft(p.getView().getState());
+        Map<String, String> problems = compose.problems(invocation, draft, asDraft);
         if (!problems.isEmpty()) {
             return ctx.ackWithErrors(ComposeModal.errors(problems));
         }
         Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), invocation.origin());
-        work.execute(() -> replies.later(compose.send(invocation, draft), to, false));
+        work.execute(() -> replies.later(compose.send(invocation, draft, asDraft), to, false));
         return ctx.ack();
     }
 

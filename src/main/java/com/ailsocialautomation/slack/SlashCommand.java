@@ -99,7 +99,7 @@ final class SlashCommand implements SlashCommandHandler {
     }
 
     private static boolean composes(String name) {
-        return "post".equals(name) || "schedule".equals(name);
+        return "post".equals(name) || "schedule".equals(name) || "draft".equals(name);
     }
 
     /**
