@@ -18,7 +18,7 @@ final class OptionTexts {
             Map.entry("pds-url", "Bluesky only: your PDS address, when it is not bsky.social"),
             Map.entry("name", "Webhooks only: a name to tell it apart, such as Blog"),
             Map.entry("account", "The account: short id, handle or platform"),
-            Map.entry("filter", "Which posts: upcoming (the default), recent, failed or mine"),
+            Map.entry("filter", "upcoming (the default), recent, failed, mine or drafts"),
             Map.entry("post", "The post's short id, as /ail list shows it"),
             Map.entry("zone", "An IANA time zone such as Europe/Berlin"),
             Map.entry("setting", "on: also tell me when my posts are published"),
