@@ -178,8 +178,12 @@ class CalendarBrowserTest {
     }
 
     static Post post(App app, String team, String textStart) {
+        return post(app, team, textStart, FrontEnd.SLACK);
+    }
+
+    static Post post(App app, String workspace, String textStart, FrontEnd frontEnd) {
         Sql sql = new Sql(app.database().dataSource());
-        UUID ws = new Workspaces(sql).find(FrontEnd.SLACK, team).orElseThrow();
+        UUID ws = new Workspaces(sql).find(frontEnd, workspace).orElseThrow();
         return new Posts(sql, vault(app)).list(ws, PostFilter.RECENT, null, 50).stream()
                 .filter(p -> p.text().startsWith(textStart)).findFirst().orElseThrow();
     }

@@ -38,6 +38,8 @@ public final class FakeDiscord implements AutoCloseable {
     public record Call(String method, String path, JsonNode body, long atMillis) {}
 
     private final String token;
+    /** People signing in with Discord (the web calendar). */
+    public final FakeDiscordOAuth oauth = new FakeDiscordOAuth();
     private final Javalin app;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
@@ -73,7 +75,16 @@ public final class FakeDiscord implements AutoCloseable {
             cfg.routes.get("/api/v10/gateway", ctx -> ctx.json(Map.of("url", gatewayUrl())));
             cfg.routes.get("/api/v10/gateway/bot", ctx -> ctx.json(Map.of("url", gatewayUrl(), "shards", 1,
                     "session_start_limit", Map.of("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1))));
-            cfg.routes.get("/api/v10/users/@me", ctx -> ctx.json(user(BOT_ID, "AIL", true)));
+            cfg.routes.get("/api/v10/users/@me", ctx -> {
+                if (oauth.personal(ctx.header("Authorization"))) {
+                    oauth.me(ctx);
+                } else {
+                    ctx.json(user(BOT_ID, "AIL", true));
+                }
+            });
+            cfg.routes.get("/api/v10/users/@me/guilds", oauth::guilds);
+            cfg.routes.get("/oauth2/authorize", oauth::authorize);
+            cfg.routes.post("/api/v10/oauth2/token", oauth::token);
             cfg.routes.put("/api/v10/applications/{app}/commands", this::commands);
             cfg.routes.put("/api/v10/applications/{app}/guilds/{guild}/commands", this::commands);
             cfg.routes.post("/api/v10/users/@me/channels", this::openDm);
@@ -214,6 +225,13 @@ public final class FakeDiscord implements AutoCloseable {
         String path = ctx.path().substring("/api/v10/".length()).replace("%40", "@");
         // Interaction callbacks and their webhooks are authorised by the interaction token in the path.
         boolean byInteractionToken = path.startsWith("interactions/") || path.startsWith("webhooks/");
+        // a person's OAuth: the token endpoint authenticates the client itself; /users/@me... take their Bearer token
+        boolean personal = path.equals("oauth2/token") || (path.startsWith("users/@me") && !path.equals("users/@me/channels")
+                && oauth.personal(ctx.header("Authorization")));
+        if (personal) {
+            calls.add(new Call(ctx.method().name(), path, null, System.currentTimeMillis()));
+            return;
+        }
         if (!byInteractionToken && !("Bot " + token).equals(ctx.header("Authorization"))) {
             unauthorized++;
             ctx.status(401).json(Map.of("message", "401: Unauthorized", "code", 0));
