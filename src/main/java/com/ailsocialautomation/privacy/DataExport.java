@@ -12,7 +12,9 @@ import com.ailsocialautomation.store.PostData;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Vault;
+import com.ailsocialautomation.store.PartKind;
 import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.Workspaces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -37,6 +39,7 @@ public final class DataExport {
     private final Posts posts;
     private final PostData postData;
     private final Attempts attempts;
+    private final TargetParts parts;
     private final ConnectionData connections;
     private final Outbox outbox;
     private final MediaStore media;
@@ -49,6 +52,7 @@ public final class DataExport {
         this.posts = posts;
         this.postData = new PostData(sql, vault);
         this.attempts = attempts;
+        this.parts = new TargetParts(sql);
         this.connections = new ConnectionData(sql);
         this.outbox = new Outbox(sql, vault);
         this.clock = clock;
@@ -99,7 +103,9 @@ public final class DataExport {
     private MyData.TargetRecord target(UUID ws, Target t) {
         List<MyData.LogEntry> log = attempts.forTarget(ws, t.id()).stream().map(a -> new MyData.LogEntry(
                 a.startedAt(), a.durationMs(), a.httpStatus(), a.outcome().text(), a.message())).toList();
+        List<MyData.PartRecord> pieces = parts.of(ws, t.id()).stream().map(p -> new MyData.PartRecord(
+                p.kind() == PartKind.COMMENT ? "first comment" : "part " + p.number(), p.url(), p.publishedAt())).toList();
         return new MyData.TargetRecord(t.platform().id(), t.accountLabel(), t.state().text(), t.dueAt(), t.attempts(), t.url(),
-                t.error(), t.finishedAt(), log);
+                t.error(), t.finishedAt(), log, pieces);
     }
 }

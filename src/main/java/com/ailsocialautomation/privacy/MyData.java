@@ -38,7 +38,10 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
     public record MediaRecord(String name, String type, long size, String altText, String link) {}
 
     public record TargetRecord(String platform, String account, String state, Instant dueAt, int attempts,
-                               String url, String error, Instant finishedAt, List<LogEntry> publishLog) {}
+                               String url, String error, Instant finishedAt, List<LogEntry> publishLog, List<PartRecord> parts) {}
+
+    /** What of a target went out as a piece of its own: a thread's part or its first comment, with its link. */
+    public record PartRecord(String piece, String url, Instant publishedAt) {}
 
     /** One publishing attempt; the message is decrypted for the export. */
     public record LogEntry(Instant startedAt, int durationMs, Integer httpStatus, String outcome, String message) {}

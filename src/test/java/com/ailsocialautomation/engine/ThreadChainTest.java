@@ -162,6 +162,11 @@ class ThreadChainTest {
         for (int i = 0; i < 3; i++) {
             assertTrue(line.contains("part " + (i + 1) + " " + chain.get(i).path("url").asText()), line);
         }
+        String mine = new String(new com.ailsocialautomation.privacy.DataExport(rig.sql, pg.vault(), rig.accounts, rig.posts,
+                rig.attempts, rig.media, Clock.systemUTC()).export(workspace, author.id()).json(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode exported = com.ailsocialautomation.Json.MAPPER.readTree(mine).findValue("parts");
+        assertEquals("part 3", exported.get(2).path("piece").asText(), "my-data lists the parts");
+        assertEquals(chain.get(2).path("url").asText(), exported.get(2).path("url").asText());
     }
 
     @Test
