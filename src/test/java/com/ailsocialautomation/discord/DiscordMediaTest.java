@@ -95,6 +95,39 @@ class DiscordMediaTest {
         assertEquals(List.of(""), discord.cdnAuthorizations(), "fetched once, and without the bot token");
     }
 
+    @Test
+    void importTakesTheCsvAsTheCsvAttachmentRefusesABadLineAndSchedulesAGoodFile() throws Exception {
+        units = Units.over(pg).providers(http -> List.of(new MastodonProvider(new GuardedApiClient(http)))).build();
+        connectMastodon();
+        discord.addGuild(GUILD, CHANNEL);
+        bot = DiscordBot.start(new Config.Discord(Secret.of(TOKEN), null, discord.apiUrl(), null, null),
+                units.commandLayer.commands, mock(AccountSuggestions.class), (frontEnd, id) -> { }, Clock.systemUTC());
+        bot.shards().getShards().get(0).awaitReady();
+        String good = "when,to,text,media,alt\r\ntomorrow 09:00,mastodon,\"Doors open,\r\ncome in\",,\r\n"
+                + "tomorrow 18:00,,Thank you all,,\r\n";
+        Map<String, Object> bad = discord.attachment("plan.csv", "text/csv",
+                (good + "tomorrow 19:00,,\"" + "x".repeat(600) + "\",,\r\n").getBytes(StandardCharsets.UTF_8), null);
+
+        discord.slashCommand("interaction-token-import-1", GUILD, ANA, "import",
+                List.of(Map.of("name", "csv", "type", 11, "value", bad.get("id"))), List.of(bad));
+
+        assertTrue(eventually(Duration.ofSeconds(20), () -> discord.calls("PATCH", "interaction-token-import-1/messages/@original")
+                .stream().anyMatch(c -> c.body().path("content").asText().contains("Nothing was scheduled: 1 row of 3")
+                        && c.body().path("content").asText().contains("Line 5: Too long for Mastodon"))), () -> discord.calls().toString());
+        UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, GUILD, "Test server");
+        assertEquals(0, units.store.posts.list(ws, com.ailsocialautomation.store.PostFilter.UPCOMING, null, 10).size());
+
+        Map<String, Object> file = discord.attachment("plan.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8), null);
+        discord.slashCommand("interaction-token-import-2", GUILD, ANA, "import",
+                List.of(Map.of("name", "csv", "type", 11, "value", file.get("id"))), List.of(file));
+
+        assertTrue(eventually(Duration.ofSeconds(20), () -> discord.calls("PATCH", "interaction-token-import-2/messages/@original")
+                .stream().anyMatch(c -> c.body().path("content").asText().contains("Scheduled 2 posts from the file"))),
+                () -> discord.calls().toString());
+        assertEquals(List.of("Doors open,\ncome in", "Thank you all"), units.store.posts.list(ws,
+                com.ailsocialautomation.store.PostFilter.UPCOMING, null, 10).stream().map(p -> p.text()).toList());
+    }
+
     /** Connects a Mastodon account on the fake for the guild, as its OAuth callback would store it. */
     private void connectMastodon() {
         UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, GUILD, "Test server");
