@@ -1,8 +1,10 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
 import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -143,6 +145,27 @@ final class Interactions {
         Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
                 origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), pending.origin());
         work.execute(() -> replies.later(reply, to, false));
+        return ctx.ack();
+    }
+
+    /** The import form: its file goes to /ail import as a chat file; a file Slack does not hand over is a field error. */
+    Response importFile(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = request.getPayload();
+        String stored = p.getView().getPrivateMetadata();
+        Origin origin = Origin.decode(stored);
+        if (origin == null && stored != null && !stored.isBlank()) {
+            return foreign();
+        }
+        ParsedCommand command;
+        try {
+            command = ImportModal.command(p.getView().getState(), files, ctx.client(), ctx.getBotToken());
+        } catch (UserError e) {
+            return ctx.ackWithErrors(Map.of(ImportModal.FILE, Blocks.cut(e.getMessage(), 2000)));
+        }
+        Invocation invocation = invocation(p, ctx, origin == null ? null : origin.encode(), AckDeadline.of(request, ackWithin));
+        Replies.To to = new Replies.To(invocation.workspaceId(), invocation.userId(), null,
+                origin == null || !origin.responseUrlUsable(clock.instant()) ? null : origin.responseUrl(), invocation.origin());
+        work.execute(() -> replies.later(commands.run(invocation, command), to, false));
         return ctx.ack();
     }
 

@@ -116,6 +116,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         bolt.viewSubmission(ComposeModal.CALLBACK, interactions::compose);
         bolt.messageShortcut(MessageShortcut.CALLBACK, new MessageShortcut(parts.compose(), people, replies, work, parts.clock())::apply);
         bolt.viewSubmission(FormModal.CALLBACK, interactions::form);
+        bolt.viewSubmission(ImportModal.CALLBACK, interactions::importFile);
         bolt.event(AppHomeOpenedEvent.class, events::homeOpened);
         bolt.event(AppUninstalledEvent.class, events::uninstalled);
         bolt.event(TokensRevokedEvent.class, events::tokensRevoked);

@@ -5,6 +5,8 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
+import com.ailsocialautomation.command.CsvSource;
+import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.MissingText;
 import com.ailsocialautomation.command.ParsedCommand;
@@ -77,6 +79,9 @@ final class SlashCommand implements SlashCommandHandler {
             return composes(bare) ? openCompose(ctx, who, new ParsedCommand(bare, java.util.List.of(),
                     java.util.Map.of(), ""), to) : ctx.ack(e.getMessage());
         }
+        if (parsed.subcommand() == Subcommand.IMPORT && parsed.files().isEmpty() && parsed.option(CsvSource.OPTION) == null) {
+            return openImport(ctx, to); // a slash command carries no file: the form takes it
+        }
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> commands.run(who.get(), parsed), work);
         try {
             Reply reply = answer.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
@@ -123,6 +128,25 @@ final class SlashCommand implements SlashCommandHandler {
             }
             replies.later(Reply.of("The compose form could not be opened; give the text in the command: `/ail "
                     + partial.name() + " <text>`."), to, false);
+        });
+        return ctx.ack();
+    }
+
+    /** Acks at once and opens the import form after; when it cannot open, says how to import without it. */
+    private Response openImport(SlashCommandContext ctx, Replies.To to) {
+        MethodsClient client = ctx.client();
+        work.execute(() -> {
+            try {
+                var opened = client.viewsOpen(r -> r.triggerId(to.triggerId()).view(ImportModal.view(to.origin())));
+                if (opened.isOk()) {
+                    return;
+                }
+                log.info("views.open for the import form failed: {}", opened.getError());
+            } catch (IOException | SlackApiException | RuntimeException e) {
+                log.info("views.open for the import form failed: {}", e.getMessage());
+            }
+            replies.later(Reply.of("The import form could not be opened; give the file as a link: "
+                    + "`/ail import csv:<https link>`."), to, false);
         });
         return ctx.ack();
     }
