@@ -163,7 +163,7 @@ public final class CalendarRoutes implements WebRoutes {
     }
 
     private String redirectUri(SignIn signIn) {
-        return publicUrl + "/calendar/signin/" + signIn.frontEnd().id() + "/callback";
+        return publicUrl + (signIn.frontEnd() == FrontEnd.SLACK ? WebCalendar.SLACK_CALLBACK : WebCalendar.DISCORD_CALLBACK);
     }
 
     private static int index(String raw, int size) {

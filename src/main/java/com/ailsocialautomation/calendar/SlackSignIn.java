@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class SlackSignIn implements SignIn {
     static final String ISSUER = "https://slack.com";
-    static final String SCOPES = "openid profile";
+    static final String SCOPES = String.join(" ", WebCalendar.SLACK_USER_SCOPES);
     static final String TEAM_CLAIM = "https://slack.com/team_id";
     static final String USER_CLAIM = "https://slack.com/user_id";
 

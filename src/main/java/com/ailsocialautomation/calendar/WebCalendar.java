@@ -27,6 +27,11 @@ import java.util.Map;
  * SLACK_API_URL and DISCORD_API_URL, as the rest of each front end does.
  */
 public final class WebCalendar {
+    /** Where Slack and Discord send the browser back; each app's OAuth settings must list it under AIL_PUBLIC_URL. */
+    public static final String SLACK_CALLBACK = "/calendar/signin/slack/callback";
+    public static final String DISCORD_CALLBACK = "/calendar/signin/discord/callback";
+    /** The user scopes Sign in with Slack asks for; the Slack manifest lists them. */
+    public static final java.util.List<String> SLACK_USER_SCOPES = java.util.List.of("openid", "profile");
     public static final String DISCORD_CLIENT_ID = "DISCORD_CLIENT_ID";
     public static final String DISCORD_CLIENT_SECRET = "DISCORD_CLIENT_SECRET";
 

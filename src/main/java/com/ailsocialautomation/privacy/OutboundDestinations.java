@@ -47,7 +47,8 @@ public final class OutboundDestinations {
     public static final List<Destination> HOSTS = Stream.concat(
             Arrays.stream(Platform.values()).flatMap(p -> p.hosts().stream()).map(OutboundDestinations::destination),
             Stream.of(
-                new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set (SLACK_API_URL replaces it)"),
+                new Destination("slack.com", Kind.CHAT_API, "Slack Web API, when SLACK_* is set, and Sign in with Slack for the web "
+                        + "calendar (SLACK_API_URL replaces it)"),
                 new Destination("hooks.slack.com", Kind.CHAT_API,
                         "the response_url Slack hands out with a command or button (slack.ResponseUrl posts the answer there)"),
                 new Destination("files.slack.com", Kind.CHAT_API, "upload URLs Slack hands out for files AIL sends (files.uploadV2), "
@@ -56,7 +57,8 @@ public final class OutboundDestinations {
                 new Destination("wss-primary.slack.com", Kind.CHAT_API,
                         "Slack's Socket Mode websocket that apps.connections.open hands out, when SLACK_APP_TOKEN is set"),
                 new Destination("wss-backup.slack.com", Kind.CHAT_API, "Slack's fallback Socket Mode websocket, handed out the same way"),
-                new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set (DISCORD_API_URL replaces it)"),
+                new Destination("discord.com", Kind.CHAT_API, "Discord REST API, when DISCORD_BOT_TOKEN is set, and Discord sign-in for "
+                        + "the web calendar with DISCORD_CLIENT_ID (DISCORD_API_URL replaces it)"),
                 new Destination("gateway.discord.gg", Kind.CHAT_API, "Discord's gateway websocket, when DISCORD_BOT_TOKEN is set"),
                 new Destination("cdn.discordapp.com", Kind.CHAT_API, "Discord's CDN: files attached to /ail post or schedule, "
                         + "copied once (a signed address, no token) when the command is accepted"),

@@ -97,8 +97,11 @@ class SlackManifestTest {
         assertTrue(values(yaml, "request_url:").stream().allMatch(u -> u.endsWith(SlackRoutes.EVENTS)));
         assertEquals(2, values(yaml, "request_url:").size(), "events and interactivity");
         List<String> redirects = list(yaml, "redirect_urls:");
-        assertEquals(1, redirects.size());
+        assertEquals(2, redirects.size(), "the install's and the web calendar's sign-in");
         assertTrue(redirects.get(0).endsWith(SlackRoutes.OAUTH_REDIRECT), redirects.toString());
+        assertTrue(redirects.get(1).endsWith(com.ailsocialautomation.calendar.WebCalendar.SLACK_CALLBACK), redirects.toString());
+        assertEquals(com.ailsocialautomation.calendar.WebCalendar.SLACK_USER_SCOPES, list(yaml, "user:"),
+                "Sign in with Slack's user scopes");
     }
 
     private static Set<String> calledMethods() throws IOException {
