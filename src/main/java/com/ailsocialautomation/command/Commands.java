@@ -39,6 +39,19 @@ public final class Commands {
     private static final Option AT = Option.of("at").asPrimary();
     /** post queue:yes: each target at its account's next free queue time (see queue). */
     private static final Option QUEUE = Option.of("queue", "yes", "no");
+    /** A series (schedule every:"monday 09:00"): its rhythm, its end, and evergreen texts used in turn. */
+    private static final Option EVERY = Option.of("every");
+    private static final Option UNTIL = Option.of("until");
+    private static final Option TIMES_OPTION = Option.of("times");
+    private static final Option FROM = Option.of("from");
+    private static final String SERIES_HELP = "every:\"monday 09:00\" (days: mon,wed,fri, weekdays or daily) makes a "
+            + "series instead: one ordinary post at each of those times in your zone, 09:00 staying 09:00 across daylight "
+            + "saving, ending at until:<date> (YYYY-MM-DD, or any time as for at:) or after times:<n> posts, or when "
+            + "cancelled. Each post is made when the one before it goes out, so one is always waiting; /ail cancel <series> "
+            + "stops it (published posts stay) and /ail edit <series> <text> changes the waiting post and all later ones. "
+            + "Evergreen: from:\"first text === second text === third\" (=== between texts, on its own line or with spaces "
+            + "around it) uses the texts in turn, in place of the text. X and Facebook refuse a text they already published: "
+            + "the reply warns when a series would repeat one there.";
     // Checked here so a bad duration is refused with the usage line; at: needs the user's zone and the clock,
     // so the handler reads it with ScheduledTime.
     private static final Option IN = Option.of("in").checkedBy(v -> {
@@ -108,15 +121,15 @@ public final class Commands {
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
                             + MEDIA_HELP + " queue:yes publishes at each account's next free queue time instead of now "
                             + "(see /ail help queue). " + PostOptionInput.help() + " " + DRAFT_HELP),
-            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), with(AT, IN, TO, MEDIA, ALT, PUBLIC), Text.REQUIRED_WITHOUT_MEDIA,
-                    AT_OR_IN,
-                    "/ail schedule at:<when> | in:<duration> [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] "
-                            + PLATFORM_OPTIONS + " <text>",
-                    "Schedule a post for later",
+            new CommandSpec(Subcommand.SCHEDULE.word(), List.of(), with(AT, IN, EVERY, UNTIL, TIMES_OPTION, FROM, TO, MEDIA, ALT, PUBLIC),
+                    Text.REQUIRED_WITHOUT_MEDIA, List.of("at", "in", "every"),
+                    "/ail schedule at:<when> | in:<duration> | every:<days time> [until:<date>] [times:<n>] [from:<texts>] "
+                            + "[to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] " + PLATFORM_OPTIONS + " <text>",
+                    "Schedule a post, or a series with every:",
                     List.of("/ail schedule at:\"tomorrow 09:00\" Good morning, team!",
                             "/ail schedule in:2h30m to:x Doors open soon",
-                            "/ail schedule at:\"mon 9:00\" to:linkedin Our weekly update"),
-                    TIMES + " " + OPTIONS_FIRST + " " + MEDIA_HELP + " " + PostOptionInput.help() + " " + DRAFT_HELP),
+                            "/ail schedule every:\"monday 09:00\" times:10 to:linkedin Our weekly update"),
+                    TIMES + " " + SERIES_HELP + " " + OPTIONS_FIRST + " " + MEDIA_HELP + " " + PostOptionInput.help() + " " + DRAFT_HELP),
             spec(Subcommand.DRAFT, List.of(), with(TO, MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
                     "/ail draft [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] " + PLATFORM_OPTIONS + " <text>",
                     "Save a post as a draft, not published",
@@ -136,20 +149,23 @@ public final class Commands {
             spec(Subcommand.SHOW, List.of(POST), List.of(), Text.NONE, "/ail show <post>",
                     "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q"), ""),
             spec(Subcommand.CANCEL, List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
-                    "Cancel a post or delete a draft (its author or an admin)",
-                    List.of("/ail cancel p7k2q", "/ail cancel d7k2q"), "A draft is deleted with its media."),
+                    "Cancel a post or series, or delete a draft (author or admin)",
+                    List.of("/ail cancel p7k2q", "/ail cancel s4m8x", "/ail cancel d7k2q"),
+                    "A draft is deleted with its media. A series' id starts with s (see /ail list): cancelling it stops its "
+                            + "future posts; published ones stay."),
             spec(Subcommand.RETRY, List.of(POST), List.of(), Text.NONE, "/ail retry <post>",
                     "Try a failed post again (its author or an admin)", List.of("/ail retry p7k2q"), ""),
-            spec(Subcommand.EDIT, List.of(POST), with(MEDIA, ALT), Text.REQUIRED_WITHOUT_MEDIA,
-                    "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] " + PLATFORM_OPTIONS + " <text>",
-                    "Change the text, media, alt or options of a scheduled post or draft",
+            spec(Subcommand.EDIT, List.of(POST), with(MEDIA, ALT, FROM), Text.REQUIRED_WITHOUT_MEDIA,
+                    "/ail edit <post> [media:<url>…] [alt:\"<description>\"…] [from:<texts>] " + PLATFORM_OPTIONS + " <text>",
+                    "Change the text, media, alt or options of a scheduled post, series or draft",
                     List.of("/ail edit p7k2q Doors open at 18:00, not 17:00!",
                             "/ail edit p7k2q media:https://example.com/poster-v2.png alt:\"The corrected poster\"",
                             "/ail edit p7k2q title:\"Spring release\" privacy:unlisted"),
                     "The new text is everything after the post id and options, as typed; without text the text stays. "
                             + "media: links or attached files replace all of the post's media; alt: alone re-describes "
                             + "its items, in order; title:, privacy:, tags:, allow: and disclose: replace that option "
-                            + "alone. " + PostOptionInput.help()),
+                            + "alone. A series' id (s…) changes its waiting post and every later one; from:\"a === b\" gives "
+                            + "an evergreen series new texts. " + PostOptionInput.help()),
             new CommandSpec(Subcommand.RESCHEDULE.word(), List.of(POST), List.of(AT, IN), Text.NONE, AT_OR_IN,
                     "/ail reschedule <post> at:<when> | in:<duration>", "Move a scheduled post to another time",
                     List.of("/ail reschedule p7k2q at:\"fri 9:30\"", "/ail reschedule p7k2q in:45m"), TIMES),

@@ -38,8 +38,10 @@ final class GrammarCheck {
         // an edit that changes only options (title:, privacy:...) keeps the text
         boolean changesOptions = spec.name().equals(Subcommand.EDIT.word())
                 && Arrays.stream(PostOption.values()).anyMatch(o -> values.containsKey(o.key()));
+        // a series' from: holds its texts
         boolean needsText = spec.text() == Text.REQUIRED
-                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty() && !changesOptions;
+                || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty() && !changesOptions
+                && !values.containsKey("from");
         if (text.isBlank() && needsText) {
             String what = spec.text() == Text.REQUIRED ? "Missing the text" : "Missing the text (or media:<url>)";
             throw new MissingText(spec.misuse(what).getMessage(), parsed);

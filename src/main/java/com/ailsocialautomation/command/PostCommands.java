@@ -194,20 +194,33 @@ public final class PostCommands implements Handler {
 
     /** Keeps an accepted post that is to go out, its targets in the state {@link #admitted} gives them. */
     Post store(Caller caller, Accepted accepted) {
-        return store(caller, accepted, admitted(caller, accepted.targets()));
+        return store(caller, accepted, admitted(caller, accepted.targets()), (tx, postId) -> {});
+    }
+
+    /** The same, with what else {@code also} writes in the post's transaction (a series moving on to its next time). */
+    Post store(Caller caller, Accepted accepted, Posts.Attach also) {
+        return store(caller, accepted, admitted(caller, accepted.targets()), also);
+    }
+
+    /** Keeps an accepted post in {@code state} (a draft, say). */
+    Post store(Caller caller, Accepted accepted, TargetState state) {
+        return store(caller, accepted, state, (tx, postId) -> {});
     }
 
     /**
-     * Keeps an accepted post, its media copies with it in one transaction, its targets in {@code state}: a draft, or
-     * what {@link #admitted} says; one accepted without a time goes to each account's next free queue time, taken in
-     * that transaction.
+     * Keeps an accepted post, its media copies and what {@code also} writes with it in one transaction, its targets in
+     * {@code state}: a draft, or what {@link #admitted} says; one accepted without a time goes to each account's next
+     * free queue time, taken in that transaction.
      */
-    Post store(Caller caller, Accepted accepted, TargetState state) {
+    Post store(Caller caller, Accepted accepted, TargetState state, Posts.Attach also) {
         Posts.Due due = accepted.when() == null ? queueing.due(caller.workspaceId()) : (tx, account) -> accepted.when();
         // the links live with the copies, encrypted: no link (which often names the file) stays in clear
         return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
                 accepted.copies().items().size(), due, caller.invocation().origin(), accepted.targets(),
-                (tx, postId) -> media.save(tx, caller.workspaceId(), postId, accepted.copies()), state);
+                (tx, postId) -> {
+                    media.save(tx, caller.workspaceId(), postId, accepted.copies());
+                    also.attach(tx, postId);
+                }, state);
     }
 
     private Reply edit(Caller caller, ParsedCommand command) {

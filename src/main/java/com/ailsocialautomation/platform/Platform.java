@@ -222,6 +222,14 @@ public enum Platform {
         return this == INSTAGRAM || this == THREADS;
     }
 
+    /**
+     * Whether the platform refuses a text identical to one the account already published (X's "duplicate content",
+     * Facebook's duplicate status): a series repeating one text would fail there from its second time on.
+     */
+    public boolean refusesRepeatedText() {
+        return this == X || this == FACEBOOK;
+    }
+
     /** Whether AIL can publish here: only these are offered to connect. */
     public boolean hasProvider() {
         return provider != null;

@@ -10,6 +10,7 @@ import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostData;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.Series;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.PartKind;
@@ -44,9 +45,11 @@ public final class DataExport {
     private final Outbox outbox;
     private final MediaStore media;
     private final Clock clock;
+    private final Series series;
 
     public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, MediaStore media, Clock clock) {
         this.media = media;
+        this.series = new Series(sql, vault);
         this.workspaces = new Workspaces(sql);
         this.accounts = accounts;
         this.posts = posts;
@@ -75,7 +78,10 @@ public final class DataExport {
         List<MyData.NotificationRecord> notifications = outbox.of(ws, userId).stream().map(n -> new MyData.NotificationRecord(
                 n.kind(), n.createdAt(), n.sentAt())).toList();
         MyData data = new MyData(clock.instant(), "Everything AIL stores about you in this workspace. Tokens are never exported.",
-                workspace, you, connected, authored, pending, technical, notifications);
+                workspace, you, connected, authored, pending, technical, notifications, series.authoredBy(ws, userId).stream()
+                .map(s -> new MyData.SeriesRecord(s.shortId(), s.days().stream().sorted().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                        s.time().toString(), s.zone().getId(), s.until(), s.maxTimes(), s.made(), s.nextAt(), s.state().text(),
+                        s.texts(), s.options())).toList());
         try {
             byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(data);
             String name = "ail-my-data-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";

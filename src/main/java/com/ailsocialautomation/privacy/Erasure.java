@@ -10,6 +10,7 @@ import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.PostData;
+import com.ailsocialautomation.store.SeriesData;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.Workspace;
@@ -48,7 +49,7 @@ final class Erasure {
         this.audit = audit;
         this.revoker = revoker;
         // media first: they name the posts (theirs, and others' to their accounts) whose copies go
-        List<PersonalData> all = new ArrayList<>(List.of(new MediaData(new MediaStore(sql, vault)), posts,
+        List<PersonalData> all = new ArrayList<>(List.of(new MediaData(new MediaStore(sql, vault)), posts, new SeriesData(),
                 new Outbox(sql, vault), new ConnectionData(sql), accounts));
         all.addAll(elsewhere);
         this.owners = List.copyOf(all);

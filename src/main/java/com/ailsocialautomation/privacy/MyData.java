@@ -10,7 +10,7 @@ import java.util.List;
 public record MyData(Instant exportedAt, String about, Workspace workspace, Settings you,
                      List<ConnectedAccount> accountsYouConnected, List<PostRecord> posts,
                      List<PendingConnection> pendingConnections, List<TechnicalRecord> technicalData,
-                     List<NotificationRecord> notifications) {
+                     List<NotificationRecord> notifications, List<SeriesRecord> series) {
 
     public record Workspace(String frontEnd, String id, String name) {}
 
@@ -52,6 +52,14 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
 
     /** IP address and browser recorded at an OAuth callback. */
     public record TechnicalRecord(String kind, String ipAddress, String userAgent, Instant recordedAt) {}
+
+    /**
+     * A recurring post you made: when it posts (days, time, zone), its end, its texts and the options its posts are
+     * made with, as typed; each post it made is in {@code posts}.
+     */
+    public record SeriesRecord(String id, List<String> days, String time, String timeZone, Instant until, Integer times,
+                               int made, Instant next, String state, List<String> texts,
+                               java.util.Map<String, List<String>> options) {}
 
     /** A direct message AIL queued for you; the text of sent ones is not kept. */
     public record NotificationRecord(String kind, Instant createdAt, Instant sentAt) {}

@@ -35,6 +35,8 @@ public final class SecretColumns {
             new Column("publish_attempts", "message_enc"),
             new Column("post_targets", "error_enc"),
             new Column("posts", "options_enc"),
+            new Column("post_series", "texts_enc"),
+            new Column("post_series", "options_enc"),
             new Column("notifications", "payload_enc"),
             new Column("media_items", "file_name_enc"),
             new Column("media_items", "alt_text_enc"),

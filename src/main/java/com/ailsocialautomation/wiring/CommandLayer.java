@@ -19,6 +19,8 @@ import com.ailsocialautomation.command.PostCommands;
 import com.ailsocialautomation.command.PostVetting;
 import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.command.QueueCommands;
+import com.ailsocialautomation.command.Occurrences;
+import com.ailsocialautomation.command.SeriesCommands;
 import com.ailsocialautomation.command.SettingsCommands;
 import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Throttle;
@@ -62,6 +64,8 @@ public final class CommandLayer {
     public static final Overrides NONE = new Overrides(List.of(), Map.of());
 
     public final CommandService commands;
+    /** Makes series' next posts (the publishing engine runs it every minute). */
+    public final Occurrences occurrences;
     public final Compose compose;
     public final Overview overview;
     public final Outstanding outstanding;
@@ -87,9 +91,14 @@ public final class CommandLayer {
         QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);
         PostCommands postCommands = new PostCommands(store.posts, store.accounts, platforms.guard, new MediaIntake(platforms.http),
                 store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
-        List<Handler> real = List.of(accounts, postCommands, queue, new ImportCommands(postCommands,
+        ListCommands lists = new ListCommands(store.posts, store.attempts, store.media, store.targetParts);
+        occurrences = new Occurrences(postCommands, store.series, store.accounts, store.workspaces, clock);
+        publishing.makeSeriesPostsWith(occurrences::makeDue);
+        // series take schedule every:, and cancel, edit and list of a series; the rest they hand to posts and lists
+        SeriesCommands series = new SeriesCommands(postCommands, lists, store.series, occurrences, store.posts, clock);
+        List<Handler> real = List.of(accounts, series, without(postCommands, series), queue, new ImportCommands(postCommands,
                         new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock)),
-                new ListCommands(store.posts, store.attempts, store.media, store.targetParts), new SettingsCommands(store.workspaces, clock),
+                without(lists, series), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
                 QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id)));
@@ -112,6 +121,14 @@ public final class CommandLayer {
                     store.accounts, disconnection, forgetMe, store.outbox, clock)));
         }
         routes = List.copyOf(web);
+    }
+
+    /** {@code handler} serving only what {@code wrapper} does not (the wrapper hands those on to it). */
+    private static Handler without(Handler handler, Handler wrapper) {
+        EnumSet<Subcommand> rest = EnumSet.noneOf(Subcommand.class);
+        rest.addAll(handler.serves());
+        rest.removeAll(wrapper.serves());
+        return handler.only(rest);
     }
 
     private static List<Handler> withStandIns(List<Handler> real, List<Handler> standIns) {

@@ -30,10 +30,14 @@ public final class Publishing {
     /** Media processing is looked at every 5 s unless the platform says later, for at most 30 minutes (a long video). */
     public static final Tuning DEFAULT = new Tuning(Backoff.DEFAULT, Duration.ofSeconds(5), Duration.ofMinutes(30));
 
+    /** How often series are looked at for a post whose predecessor's time has come. */
+    static final Duration SERIES_EVERY = Duration.ofMinutes(1);
+
     public final CredentialKeeper keeper;
     public final Revoker revoker;
     public final Publisher publisher;
     private final Engine engine;
+    private volatile Runnable seriesPosts = () -> {};
 
     public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
         keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
@@ -51,7 +55,16 @@ public final class Publishing {
                 new Engine.Job("renew-tokens", Duration.ofHours(6), new TokenRenewal(store.accounts, platforms.providers, keeper,
                         new Announcer(store.outbox), clock)::renewDue),
                 new Engine.Job("expiry-reminders", Duration.ofHours(6),
-                        new ExpiryReminders(store.accounts, store.outbox, clock)::remind)));
+                        new ExpiryReminders(store.accounts, store.outbox, clock)::remind),
+                new Engine.Job("series-posts", SERIES_EVERY, () -> seriesPosts.run())));
+    }
+
+    /**
+     * What makes series' next posts: the command layer's (it holds the one acceptance path), built after this unit,
+     * hands it over before {@link #start()}.
+     */
+    public void makeSeriesPostsWith(Runnable work) {
+        seriesPosts = work;
     }
 
     /** Starts the scheduler; the returned engine stops it. */

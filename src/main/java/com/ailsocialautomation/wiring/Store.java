@@ -16,6 +16,7 @@ import com.ailsocialautomation.store.PendingRevocations;
 import com.ailsocialautomation.store.Drafts;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.QueueSlots;
+import com.ailsocialautomation.store.Series;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.Targets;
@@ -42,6 +43,7 @@ public final class Store {
     public final Posts posts;
     public final Drafts drafts;
     public final QueueSlots queueSlots;
+    public final Series series;
     public final Targets targets;
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
@@ -64,6 +66,7 @@ public final class Store {
         this.posts = new Posts(sql, vault);
         this.drafts = new Drafts(sql);
         this.queueSlots = new QueueSlots(sql);
+        this.series = new Series(sql, vault);
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);

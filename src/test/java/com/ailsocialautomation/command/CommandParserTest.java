@@ -220,8 +220,8 @@ class CommandParserTest {
     void scheduleNeedsExactlyOneOfAtOrIn() {
         assertEquals("tomorrow 09:00", parse("schedule at:\"tomorrow 09:00\" Hi").option("at"));
         assertEquals("2h30m", parse("schedule in:2h30m Hi").option("in"));
-        assertTrue(error("schedule Hi").startsWith("Say when with at: or in:. Usage: /ail schedule at:<when> | in:<duration>"));
-        assertTrue(error("schedule at:now in:2h Hi").startsWith("Give at: or in:, not both."));
+        assertTrue(error("schedule Hi").startsWith("Say when with at: or in: or every:. Usage: /ail schedule at:<when> | in:<duration>"));
+        assertTrue(error("schedule at:now in:2h Hi").startsWith("Give at: or in: or every:, not both."));
         MissingText e = assertThrows(MissingText.class, () -> parse("schedule at:\"fri 9:30\""));
         assertEquals("fri 9:30", e.partial().option("at"));
     }
