@@ -27,6 +27,7 @@ final class DraftReplies {
         return reply.withField("Next", "`/ail schedule " + id + " at:\"tomorrow 09:00\"` schedules it, `/ail post " + id
                         + "` publishes it now, `/ail edit " + id + " <new text>` changes it, `/ail cancel " + id + "` deletes it.")
                 .withButton("Post now", PostCommands.POST_DRAFT + ":" + id, Reply.Button.Style.PRIMARY)
+                .withButton("Schedule…", PostCommands.SCHEDULE_DRAFT + ":" + id, Reply.Button.Style.DEFAULT)
                 .withButton("Delete", "cancel:" + id, Reply.Button.Style.DANGER);
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A person's overview for a home screen (Slack's App Home): their upcoming and recent posts, each with the
- * Cancel or Retry button that applies, and the workspace's connected accounts. Sections hold at most
+ * Cancel or Retry button that applies, their drafts with Open, Post now, Schedule and Delete, and the workspace's
+ * connected accounts. Sections hold at most
  * {@link #PER_SECTION} items; the rest is one `/ail list` away.
  */
 public final class Overview {
@@ -51,6 +52,9 @@ public final class Overview {
         sections.add(section("Your upcoming posts", upcoming, caller,
                 "Nothing scheduled. Try `/ail schedule at:\"tomorrow 09:00\" <text>`."));
         sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));
+        List<Post> drafts = posts.list(caller.workspaceId(), PostFilter.DRAFTS, caller.user().id(), 100);
+        sections.add(new Section("Your drafts", drafts.stream().limit(PER_SECTION).map(p -> draft(p, caller)).toList(),
+                "No drafts. Save one with `/ail draft <text>`.", Math.max(0, drafts.size() - PER_SECTION)));
         List<Reply> connected = accounts.list(caller.workspaceId()).stream().map(Overview::account).toList();
         sections.add(new Section("Connected accounts", connected.stream().limit(PER_SECTION * 2L).toList(),
                 "No accounts yet. Connect one with `/ail connect <platform>`.", Math.max(0, connected.size() - PER_SECTION * 2)));
@@ -77,6 +81,17 @@ public final class Overview {
             reply = reply.withButton("Retry", "retry:" + post.shortId(), Reply.Button.Style.PRIMARY);
         }
         return reply;
+    }
+
+    /** A draft with what takes it further: open, post now, schedule, delete. */
+    private static Reply draft(Post post, Caller caller) {
+        String where = post.targets().stream().map(t -> t.platform() + " " + t.accountLabel()).collect(Collectors.joining(", "));
+        return Reply.of("*" + post.shortId() + "* · saved " + Times.format(post.scheduledAt(), caller.zone()) + " → " + where
+                        + "\n“" + ListCommands.snippet(post.text()) + "”")
+                .withButton("Open", "show:" + post.shortId(), Reply.Button.Style.DEFAULT)
+                .withButton("Post now", PostCommands.POST_DRAFT + ":" + post.shortId(), Reply.Button.Style.PRIMARY)
+                .withButton("Schedule…", PostCommands.SCHEDULE_DRAFT + ":" + post.shortId(), Reply.Button.Style.DEFAULT)
+                .withButton("Delete", "cancel:" + post.shortId(), Reply.Button.Style.DANGER);
     }
 
     private static Reply account(Account a) {

@@ -38,6 +38,10 @@ import java.util.Set;
 public final class PostCommands implements Handler {
     /** The button on a saved draft that posts it now (its argument is the draft's id). */
     public static final String POST_DRAFT = "post-draft";
+    /** The button on a saved draft that asks when, then schedules it (its argument is the draft's id). */
+    public static final String SCHEDULE_DRAFT = "schedule-draft";
+    /** The form input of {@link #SCHEDULE_DRAFT}: a time as at: takes it. */
+    public static final String WHEN = "when";
 
     /** How an accepted post goes on: published now, at a time, or kept as a draft. */
     private enum Mode { NOW, LATER, DRAFT }
@@ -114,6 +118,21 @@ public final class PostCommands implements Handler {
     /** The button on a saved draft: post it now. */
     public Reply postDraft(Caller caller, String shortId) {
         return release.release(caller, shortId, clock.instant(), false, this::admitted);
+    }
+
+    /**
+     * The Schedule button on a saved draft: without a time, the form that asks for one (nothing changes yet); with
+     * it, the draft is scheduled as {@code schedule <draft> at:<when>} would.
+     */
+    public Reply scheduleDraft(Caller caller, String shortId, Map<String, String> values) {
+        String at = values.get(WHEN);
+        if (at == null || at.isBlank()) {
+            PostRefs.changeable(posts, caller, shortId, "schedule");
+            return Reply.of("When should draft " + shortId + " be published?").withForm(new Reply.Form("Schedule " + shortId,
+                    SCHEDULE_DRAFT + ":" + shortId, List.of(new Reply.Input(WHEN, "When (in your time zone)", false, "tomorrow 09:00"))));
+        }
+        return release.release(caller, shortId, com.ailsocialautomation.schedule.WhenParser.parse(at, caller.zone(), clock),
+                true, this::admitted);
     }
 
     /**

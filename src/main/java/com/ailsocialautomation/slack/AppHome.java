@@ -4,10 +4,12 @@ import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.Overview;
 import com.ailsocialautomation.message.Reply;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,12 @@ final class AppHome {
                 + " unless you chose another with `/ail timezone`. `/ail help` lists every command."));
         if (outcome != null) {
             blocks.addAll(Blocks.render(outcome, 4));
+            if (outcome.form() != null) { // a button's answer that asks for more (a draft's time): its form, one press away
+                blocks.add(ActionsBlock.builder().elements(List.of(ButtonElement.builder()
+                        .text(PlainTextObject.builder().text(Blocks.cut("Open form: " + outcome.form().title(), 75)).build())
+                        .actionId(FormModal.OPEN_ACTION + ":outcome").style("primary")
+                        .value(new FormModal.Pending(outcome.form(), HomeCalendar.FROM_HOME).encode()).build())).build());
+            }
         }
         blocks.add(DividerBlock.builder().build());
         blocks.addAll(calendar.blocks(invocation, CALENDAR_BLOCKS));

@@ -101,7 +101,8 @@ public final class CommandLayer {
                 without(lists, series), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
-                QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id)));
+                QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id),
+                PostCommands.SCHEDULE_DRAFT, postCommands::scheduleDraft));
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));

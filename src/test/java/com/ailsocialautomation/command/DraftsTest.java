@@ -157,6 +157,20 @@ class DraftsTest {
     }
 
     @Test
+    void theScheduleButtonAsksWhenInAFormAndItsSubmissionSchedulesTheDraft() {
+        String id = draft(rig.ana, "form", "Scheduled through the form");
+        Reply asked = rig.units.commandLayer.commands.press(rig.ana, PostCommands.SCHEDULE_DRAFT + ":" + id);
+        assertEquals(PostCommands.SCHEDULE_DRAFT + ":" + id, asked.form().submitAction(), asked.toPlainText());
+        assertEquals(PostStatus.DRAFT, post(id).status(), "asking changes nothing");
+        assertTrue(rig.units.commandLayer.commands.submit(bob, asked.form().submitAction(), java.util.Map.of(PostCommands.WHEN, "tomorrow 09:00"))
+                .text().contains("Only Ana or a workspace admin"));
+        Reply done = rig.units.commandLayer.commands.submit(rig.ana, asked.form().submitAction(), java.util.Map.of(PostCommands.WHEN, "tomorrow 09:00"));
+        assertTrue(done.text().contains("Scheduled* for"), done.toPlainText());
+        assertEquals(PostStatus.SCHEDULED, post(id).status());
+        assertEquals(1, queued(post(id)));
+    }
+
+    @Test
     void aOneWordPostThatOnlyLooksLikeADraftIdIsPublishedAsText() throws Exception {
         assertTrue(rig.run(rig.ana, "post to:webhook dance").contains("Publishing now"));
         assertTrue(eventually(Duration.ofSeconds(20), () -> rig.hook.accepted().size() == 1));

@@ -82,6 +82,41 @@ class SlackDraftTest {
     }
 
     @Test
+    void appHomeListsYourDraftsAndItsScheduleButtonOpensAFormThatSchedulesIt() throws Exception {
+        String team = "THOMEDRAFT";
+        rig.user("UHD", "Hedi", "UTC", false);
+        Account hook = rig.webhookAccount(team, "UHD", "homedraft.example/hook");
+        json(rig.requests.command(team, "UHD", "draft to:" + hook.shortId() + " A draft for the home tab", rig.slack.responseUrl("hd")));
+        UUID ws = rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow();
+        Post draft = rig.posts.list(ws, PostFilter.DRAFTS, null, 10).get(0);
+
+        json(rig.requests.event(Payloads.event(team, "EvHomeDraft", Payloads.appHomeOpened("UHD")), null));
+        String home = rig.slack.await("views.publish", 1, c -> "UHD".equals(c.form().get("user_id"))).get(0).jsonField("view").toString();
+        assertTrue(home.contains("Your drafts") && home.contains("A draft for the home tab"), home);
+        for (String action : List.of("show:", "post-draft:", "schedule-draft:", "cancel:")) {
+            assertTrue(home.contains("\"action_id\":\"" + action + draft.shortId() + "\""), action + " in " + home);
+        }
+
+        json(rig.requests.interactivity(Payloads.homeButton(team, "UHD", "schedule-draft:" + draft.shortId())));
+        JsonNode asked = rig.slack.await("views.publish", 2, c -> "UHD".equals(c.form().get("user_id"))).get(1).jsonField("view");
+        JsonNode open = null;
+        for (JsonNode block : asked.path("blocks")) {
+            for (JsonNode element : block.path("elements")) {
+                if (element.path("action_id").asText().startsWith(FormModal.OPEN_ACTION)) {
+                    open = element;
+                }
+            }
+        }
+        assertTrue(open != null, "the answer offers the form: " + asked);
+        assertEquals(PostStatus.DRAFT, rig.posts.find(ws, draft.id()).orElseThrow().status());
+        Map<String, ObjectNode> when = new LinkedHashMap<>();
+        when.put("when", Payloads.textValue("tomorrow 09:00"));
+        json(rig.requests.interactivity(Payloads.submission(team, "UHD", FormModal.CALLBACK, open.path("value").asText(), when)));
+        assertTrue(com.ailsocialautomation.testing.Eventually.eventually(java.time.Duration.ofSeconds(10),
+                () -> rig.posts.find(ws, draft.id()).orElseThrow().status() == PostStatus.SCHEDULED));
+    }
+
+    @Test
     void leftUntickedThePostModalPublishesAsBefore() throws Exception {
         String team = "TNODRAFT";
         rig.user("UNODRAFT", "Nils", "UTC", false);
