@@ -1,6 +1,8 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.message.Reply;
+import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.schedule.Weekly;
 import com.ailsocialautomation.schedule.WhenParser;
 import com.ailsocialautomation.store.Account;
@@ -24,6 +26,7 @@ import java.util.Map;
  * exactly one post waiting (the one that edit and cancel change). Each is an ordinary scheduled post, made by the
  * post commands' own acceptance path as its author would make it with /ail schedule, so it is checked, its media
  * copied and its state, retries and messages are those of any post. A time missed while AIL was stopped is skipped.
+ * A series whose next post is refused (its account disconnected, say) ends, and its author is told.
  */
 public final class Occurrences {
     private static final Logger log = LoggerFactory.getLogger(Occurrences.class);
@@ -35,13 +38,15 @@ public final class Occurrences {
     private final Series series;
     private final Accounts accounts;
     private final Workspaces workspaces;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Occurrences(PostCommands posts, Series series, Accounts accounts, Workspaces workspaces, Clock clock) {
+    public Occurrences(PostCommands posts, Series series, Accounts accounts, Workspaces workspaces, Outbox outbox, Clock clock) {
         this.posts = posts;
         this.series = series;
         this.accounts = accounts;
         this.workspaces = workspaces;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -55,8 +60,12 @@ public final class Occurrences {
                 }
             } catch (UserError e) {
                 // an account gone or reconnecting, a link that went away: the series cannot go on as it is
-                series.end(s.workspaceId(), s.id());
-                log.info("Series {} ended: its next post was refused ({})", s.shortId(), e.getClass().getSimpleName());
+                if (series.end(s.workspaceId(), s.id())) {
+                    outbox.add(s.workspaceId(), s.authorUserId(), "series-ended:" + s.id(), Reply.of("Your series " + s.shortId()
+                            + " has stopped: its next post was refused. " + e.getMessage()
+                            + " Posts it already made are unchanged; /ail schedule every:… starts a new series."), null);
+                }
+                log.info("Series {} ended: its next post was refused", s.shortId());
             } catch (RuntimeException e) {
                 log.warn("Series {} could not make its next post; trying again on the next run", s.shortId(), e);
             }

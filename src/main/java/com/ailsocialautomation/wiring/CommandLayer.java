@@ -92,7 +92,7 @@ public final class CommandLayer {
         PostCommands postCommands = new PostCommands(store.posts, store.accounts, platforms.guard, new MediaIntake(platforms.http),
                 store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
         ListCommands lists = new ListCommands(store.posts, store.attempts, store.media, store.targetParts);
-        occurrences = new Occurrences(postCommands, store.series, store.accounts, store.workspaces, clock);
+        occurrences = new Occurrences(postCommands, store.series, store.accounts, store.workspaces, store.outbox, clock);
         publishing.makeSeriesPostsWith(occurrences::makeDue);
         // series take schedule every:, and cancel, edit and list of a series; the rest they hand to posts and lists
         SeriesCommands series = new SeriesCommands(postCommands, lists, store.series, occurrences, store.posts, clock);

@@ -179,6 +179,19 @@ class SeriesTest {
     }
 
     @Test
+    void aSeriesWhoseAccountIsGoneEndsAndTellsItsAuthor() {
+        Team t = team();
+        String series = id(run(t.ana(), "schedule every:\"monday 09:00\" to:" + t.hook() + " Weekly"), 's');
+        assertTrue(run(t.ana(), "disconnect " + t.hook()).contains("Disconnected"), "the account goes");
+        assertEquals(0, runAt(Instant.parse("2027-03-22T08:00:00Z")));
+        assertEquals("ended", state(series));
+        UUID ws = units.commandLayer.commands.caller(t.ana()).workspaceId();
+        UUID ana = units.commandLayer.commands.caller(t.ana()).user().id();
+        assertTrue(units.store.outbox.of(ws, ana).stream().anyMatch(n -> n.kind().startsWith("series-ended")),
+                units.store.outbox.of(ws, ana).toString());
+    }
+
+    @Test
     void aSeriesIsInMyDataAndGoesWithItsAuthor() {
         Team t = team();
         String series = id(run(t.ana(), "schedule every:\"daily 08:00\" from:\"Secret tip === Other tip\" to:" + t.hook()), 's');
