@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * The calendar as a server-rendered page: a table of weeks (six for a month, one for a week), each day a drop target
- * holding its posts with their time, status and targets. A post the viewer may move carries a small form (a date and
- * time field and a Move button) that works without script; the page's script lets a post be dragged to another day,
- * which fills in that form and sends it. Every piece of text is escaped.
+ * holding its accounts' queue times (free or taken) and its posts with their time, status and targets. A post the
+ * viewer may move carries a small form (a date and time field and a Move button) that works without script; the page's
+ * script lets a post be dragged to another day (keeping its time) or onto a free queue time (taking that time), which
+ * fills in that form and sends it. Every piece of text is escaped.
  */
 final class CalendarPage {
     static final String SCRIPT = "/calendar/calendar.js";
@@ -99,10 +100,21 @@ final class CalendarPage {
                 + (v.kind() == CalendarView.MONTH && day.date().getMonth() != v.anchor().getMonth() ? " other" : "");
         StringBuilder td = new StringBuilder("<td class=\"" + classes + "\" data-date=\"" + day.date() + "\">");
         td.append("<div class=\"date\">").append(Html.escape(DAY.format(day.date()))).append("</div>");
+        for (Calendar.Slot slot : day.slots()) {
+            td.append(slot(slot));
+        }
         for (Calendar.Entry e : day.entries()) {
             td.append(post(v, e));
         }
         return td.append("</td>").toString();
+    }
+
+    /** A queue time: free ones take a dropped post at their time, taken ones name the post. */
+    private static String slot(Calendar.Slot slot) {
+        boolean free = slot.takenBy() == null;
+        return "<div class=\"slot " + (free ? "free" : "taken") + "\"" + (free ? " data-slot-at=\"" + LOCAL.format(slot.local()) + "\"" : "")
+                + "><time datetime=\"" + LOCAL.format(slot.local()) + "\">" + TIME.format(slot.local()) + "</time> queue · "
+                + Html.escape(slot.account()) + ": " + (free ? "free" : "taken by " + Html.escape(slot.takenBy())) + "</div>";
     }
 
     private static String post(View v, Calendar.Entry e) {

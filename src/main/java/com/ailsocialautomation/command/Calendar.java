@@ -1,7 +1,12 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.schedule.Times;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.QueueSlot;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.TargetState;
 
 import java.time.DayOfWeek;
@@ -16,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * A workspace's posts by day in the caller's zone, for calendars (Slack's App Home, the web calendar). Each entry
+ * A workspace's posts by day in the caller's zone, with its accounts' queue times (free, or the post that took them),
+ * for calendars (Slack's App Home, the web calendar). Each entry
  * says what the caller may do with it, with the rights the commands themselves check: open any post; edit,
  * reschedule or cancel one that is still scheduled if they wrote it or are an admin. The buttons and forms that
  * act run those commands, so a calendar never decides on its own.
@@ -48,17 +55,29 @@ public final class Calendar {
     public record Entry(String shortId, Instant at, LocalDateTime local, String author, String status,
                         List<Target> targets, String snippet, Set<Act> acts) {}
 
-    public record Day(LocalDate date, List<Entry> entries) {}
+    /** A queue time of an account on that day, at its time in the caller's zone; {@code takenBy}: the post due then, or null. */
+    public record Slot(LocalDateTime local, String account, String takenBy) {}
+
+    /** A day's posts, soonest first, and the queue times that fall on it. */
+    public record Day(LocalDate date, List<Entry> entries, List<Slot> slots) {}
 
     /** Consecutive days from the first; {@code more}: posts in the span left out after {@link #MAX_POSTS}. */
     public record Span(ZoneId zone, List<Day> days, int more) {}
 
+    /** At most this many queue times in one span. */
+    static final int MAX_SLOTS = 500;
+
     private final CommandService commands;
     private final Posts posts;
+    private final QueueSlots queue;
+    private final Accounts accounts;
 
-    public Calendar(CommandService commands, Posts posts) {
+    /** {@code queue} and {@code accounts} may be null: no queue times are shown. */
+    public Calendar(CommandService commands, Posts posts, QueueSlots queue, Accounts accounts) {
         this.commands = commands;
         this.posts = posts;
+        this.queue = queue;
+        this.accounts = accounts;
     }
 
     /** The Monday of the week holding {@code day}. */
@@ -95,8 +114,42 @@ public final class Calendar {
             LocalDateTime local = LocalDateTime.ofInstant(p.scheduledAt(), zone);
             byDay.get(local.toLocalDate()).add(entry(p, local, caller));
         });
-        List<Day> days = byDay.entrySet().stream().map(e -> new Day(e.getKey(), List.copyOf(e.getValue()))).toList();
+        Map<LocalDate, List<Slot>> slots = slots(caller, from, to);
+        List<Day> days = byDay.entrySet().stream().map(e -> new Day(e.getKey(), List.copyOf(e.getValue()),
+                slots.getOrDefault(e.getKey(), List.of()))).toList();
         return new Span(zone, days, more);
+    }
+
+    /** The workspace's queue times from {@code from} to {@code to}, by day in the caller's zone, with what took them. */
+    private Map<LocalDate, List<Slot>> slots(Caller caller, Instant from, Instant to) {
+        Map<LocalDate, List<Slot>> byDay = new java.util.HashMap<>();
+        if (queue == null) {
+            return byDay;
+        }
+        List<QueueSlot> all = queue.list(caller.workspaceId(), null);
+        if (all.isEmpty()) {
+            return byDay;
+        }
+        Map<UUID, Map<Instant, String>> taken = queue.occupants(caller.workspaceId(), from.minusSeconds(1), to);
+        Map<UUID, String> labels = new java.util.HashMap<>();
+        int count = 0;
+        for (QueueSlot slot : all) {
+            LocalDate day = LocalDate.ofInstant(from, slot.zone()).minusDays(1);
+            for (; !day.isAfter(LocalDate.ofInstant(to, slot.zone())) && count < MAX_SLOTS; day = day.plusDays(1)) {
+                Instant at = Times.resolve(LocalDateTime.of(day, slot.time()), slot.zone());
+                if (day.getDayOfWeek() != slot.day() || at.isBefore(from) || !at.isBefore(to)) {
+                    continue;
+                }
+                String label = labels.computeIfAbsent(slot.accountId(), id -> accounts.find(caller.workspaceId(), id)
+                        .map(Account::label).orElse("an account"));
+                LocalDateTime local = LocalDateTime.ofInstant(at, caller.zone());
+                byDay.computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>())
+                        .add(new Slot(local, label, taken.getOrDefault(slot.accountId(), Map.of()).get(at)));
+                count++;
+            }
+        }
+        byDay.values().forEach(list -> list.sort(java.util.Comparator.comparing(Slot::local)));
+        return byDay;
     }
 
     private static Entry entry(Post post, LocalDateTime local, Caller caller) {

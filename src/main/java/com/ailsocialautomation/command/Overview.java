@@ -8,6 +8,7 @@ import com.ailsocialautomation.store.Accounts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostFilter;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.TargetState;
 
 import java.util.ArrayList;
@@ -30,16 +31,23 @@ public final class Overview {
     private final CommandService commands;
     private final Posts posts;
     private final Accounts accounts;
+    private final QueueSlots queue;
 
     public Overview(CommandService commands, Posts posts, Accounts accounts) {
+        this(commands, posts, accounts, null);
+    }
+
+    /** The same, with the accounts' queue times in the calendar. */
+    public Overview(CommandService commands, Posts posts, Accounts accounts, QueueSlots queue) {
         this.commands = commands;
         this.posts = posts;
         this.accounts = accounts;
+        this.queue = queue;
     }
 
     /** The workspace's posts by day, for a home screen's calendar. */
     public Calendar calendar() {
-        return new Calendar(commands, posts);
+        return new Calendar(commands, posts, queue, accounts);
     }
 
     public List<Section> of(Invocation invocation) {

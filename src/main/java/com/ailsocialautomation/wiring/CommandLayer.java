@@ -107,7 +107,7 @@ public final class CommandLayer {
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
-        overview = new Overview(commands, store.posts, store.accounts);
+        overview = new Overview(commands, store.posts, store.accounts, store.queueSlots);
         outstanding = new Outstanding(commands, store.posts, clock);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);
         workspaceEraser = new WorkspaceEraser(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, frontEndData);

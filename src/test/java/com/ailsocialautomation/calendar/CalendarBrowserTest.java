@@ -94,6 +94,10 @@ class CalendarBrowserTest {
                 app.commands().run(otto, "schedule at:\"" + tomorrow + " 11:00\" to:" + hook.shortId() + " Otto's own note");
                 app.commands().run(elsewhere, "schedule at:\"" + tomorrow + " 12:00\" to:" + otherHook.shortId() + " Secret of another workspace");
                 Post mine = post(app, FakeSlack.TEAM, "Cleo's");
+                LocalDate slotDay = tomorrow.plusDays(2);
+                String queued = app.commands().run(cleo, "queue " + hook.shortId() + " add "
+                        + slotDay.getDayOfWeek().name().substring(0, 3).toLowerCase() + " 08:15").text();
+                assertTrue(queued.contains("08:15"), queued);
 
                 try (WebClient browser = new WebClient(BrowserVersion.CHROME)) {
                     browser.getOptions().setThrowExceptionOnScriptError(true);
@@ -125,11 +129,11 @@ class CalendarBrowserTest {
                     // a forged move from elsewhere (no CSRF token) moves nothing
                     assertEquals(403, forgedMove(local, session.getValue(), mine.shortId()));
 
-                    // the drop handler's path: the post keeps its time of day on the day it is dropped on
+                    // dropped on another day, the post keeps its time of day there (the page's own drop handler runs)
                     LocalDate target = tomorrow.plusDays(1);
-                    calendar.executeJavaScript("ailCalendar.moveTo('" + mine.shortId() + "', '" + target + "')");
-                    browser.waitForBackgroundJavaScript(2_000);
-                    HtmlPage moved = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+                    assertNotNull(calendar.querySelector("div.slot.free[data-slot-at='" + slotDay + "T08:15']"),
+                            "the account's free queue time shows: " + calendar.asXml());
+                    HtmlPage moved = drop(browser, calendar, mine.shortId(), "td[data-date='" + target + "']");
                     assertTrue(moved.asNormalizedText().contains("will be published"), moved.asNormalizedText());
                     Instant expected = ZonedDateTime.of(target.atTime(10, 0), BERLIN).toInstant();
                     assertEquals(expected, post(app, FakeSlack.TEAM, "Cleo's").scheduledAt());
@@ -139,9 +143,38 @@ class CalendarBrowserTest {
                     // and chat says so
                     String shown = slashCommand(local, "U0CLEO", "show " + mine.shortId());
                     assertTrue(shown.contains(Times.format(expected, BERLIN)), shown);
+
+                    // dropped on a free queue time, it takes that time, and the time shows as taken by it
+                    HtmlPage queuedPage = drop(browser, moved, mine.shortId(), "div.slot.free[data-slot-at='" + slotDay + "T08:15']");
+                    Instant slotAt = ZonedDateTime.of(slotDay.atTime(8, 15), BERLIN).toInstant();
+                    assertEquals(slotAt, post(app, FakeSlack.TEAM, "Cleo's").scheduledAt());
+                    assertTrue(queuedPage.asNormalizedText().contains("taken by " + mine.shortId()), queuedPage.asNormalizedText());
+
+                    // without a mouse: the post's own form, a new time typed and Move pressed
+                    org.htmlunit.html.HtmlForm form = queuedPage.getHtmlElementById("move-" + mine.shortId());
+                    form.getInputByName("at").setValue(target + "T16:45");
+                    HtmlPage typed = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+                    assertTrue(typed.asNormalizedText().contains("will be published"), typed.asNormalizedText());
+                    assertEquals(ZonedDateTime.of(target.atTime(16, 45), BERLIN).toInstant(),
+                            post(app, FakeSlack.TEAM, "Cleo's").scheduledAt());
                 }
             }
         }
+    }
+
+    /**
+     * Drops post {@code shortId} on the element {@code selector} finds, as the browser's drag and drop delivers it: a
+     * drop event whose dataTransfer holds the post id (what the page's dragstart put there), handled by the page's own
+     * script. HtmlUnit has no pointer to drag with, so the event is dispatched; the page it leads to is returned.
+     */
+    private static HtmlPage drop(WebClient browser, HtmlPage page, String shortId, String selector) {
+        page.executeJavaScript("(function () {"
+                + "var target = document.querySelector(\"" + selector + "\");"
+                + "var drop = document.createEvent('Event'); drop.initEvent('drop', true, true);"
+                + "drop.dataTransfer = { getData: function () { return '" + shortId + "'; } };"
+                + "target.dispatchEvent(drop); })()");
+        browser.waitForBackgroundJavaScript(2_000);
+        return (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
     }
 
     static int freePort() throws Exception {
