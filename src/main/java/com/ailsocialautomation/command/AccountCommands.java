@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.store.AccountPolicies;
+import com.ailsocialautomation.store.PostingPolicy;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.platform.Platform;
@@ -25,6 +27,7 @@ public final class AccountCommands implements Handler {
     private final NotSetUp notSetUp;
     private final MediaStore media;
     private final Disconnection disconnection;
+    private final AccountPolicies policies;
 
     public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media) {
         this(accounts, linkers, revoker, targets, media, NotSetUp.NONE);
@@ -33,6 +36,13 @@ public final class AccountCommands implements Handler {
     /** {@code notSetUp}: the platforms the operator could turn on, so that connecting one says how. */
     public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media,
                            NotSetUp notSetUp) {
+        this(accounts, linkers, revoker, targets, media, notSetUp, null);
+    }
+
+    /** {@code policies}: each account's posting policy and approvers, shown by {@code accounts}; null shows none. */
+    public AccountCommands(Accounts accounts, List<AccountLinker> linkers, Revoker revoker, Targets targets, MediaStore media,
+                           NotSetUp notSetUp, AccountPolicies policies) {
+        this.policies = policies;
         this.media = media;
         this.notSetUp = notSetUp;
         this.accounts = accounts;
@@ -69,6 +79,13 @@ public final class AccountCommands implements Handler {
                     .append(a.named() ? "\"" + a.displayName() + "\" (" + a.handle() + ")" : a.handle() == null ? a.externalId() : a.handle())
                     .append("  ").append(a.active() ? "active" : "needs reconnect")
                     .append("  connected by ").append(a.ownerName() == null ? "someone who left" : a.ownerName());
+            if (policies != null) {
+                AccountPolicies.Policy policy = policies.of(caller.workspaceId(), a.id());
+                sb.append("  posting:").append(policy.posting());
+                if (policy.posting() == PostingPolicy.APPROVAL) {
+                    sb.append(", approvers: ").append(AccountPolicyCommand.approvers(policy));
+                }
+            }
         }
         return Reply.of(sb.toString());
     }

@@ -13,6 +13,14 @@ public record Caller(Invocation invocation, UUID workspaceId, ChatUser user, Zon
     }
 
     /**
+     * An admin as far as AIL can tell: what the front end says now, or, where it cannot say (a Discord button pressed
+     * in a DM), what it said the last time. Decides who approves by default.
+     */
+    public boolean adminAsKnown() {
+        return invocation.adminKnown() ? invocation.admin() : user.admin();
+    }
+
+    /**
      * Slack's Marketplace rules discourage secrets passing through Slack: there, a Bluesky app password is typed and a
      * webhook's signing secret is shown on AIL's own page instead of in a modal or a reply.
      */

@@ -126,7 +126,8 @@ public final class CommandService {
 
     /** Resolves the chat identity to our ids, creating the workspace and user on first use. */
     public Caller caller(Invocation invocation) {
-        ChatUser user = workspaces.caller(invocation.frontEnd(), invocation.workspaceId(), invocation.userId(), invocation.displayName());
+        ChatUser user = workspaces.caller(invocation.frontEnd(), invocation.workspaceId(), invocation.userId(), invocation.displayName(),
+                invocation.adminKnown() ? invocation.admin() : null);
         UUID workspaceId = user.workspaceId();
         ZoneId zone = user.zone() != null ? user.zone()
                 : invocation.defaultZone() != null ? invocation.defaultZone() : ZoneOffset.UTC;

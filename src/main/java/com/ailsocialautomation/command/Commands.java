@@ -13,6 +13,7 @@ import com.ailsocialautomation.schedule.Echo;
 import com.ailsocialautomation.schedule.ExampleDate;
 import com.ailsocialautomation.schedule.Zones;
 import com.ailsocialautomation.store.PostFilter;
+import com.ailsocialautomation.store.PostingPolicy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +63,11 @@ public final class Commands {
     private static final String PLATFORM_OPTIONS = PostOptionInput.OPTIONS.stream().map(o -> "[" + o.key() + ":…]")
             .collect(java.util.stream.Collectors.joining(" "));
     private static final Arg POST = Arg.required("post");
+    // typed and checked rather than listed as Discord choices: choices count toward Discord's 4,000 characters
+    private static final Option POSTING = Option.of("posting").checkedBy(v -> com.ailsocialautomation.message.Worded
+            .find(PostingPolicy.class, v.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UserError("posting: takes "
+                    + String.join(", ", com.ailsocialautomation.message.Worded.words(PostingPolicy.class)) + ".")).word()).asPrimary();
+    private static final Option APPROVERS = Option.of("approvers").asPrimary();
 
     private static final String TIMES = "Times: now, 2h30m, today 17:00, tomorrow 09:00, fri 9:30, 9am, 5:30pm, "
             + ExampleDate.MARK + " 09:00, dec 24 9am (in your zone, see /ail timezone), tomorrow 9:00 PST or "
@@ -142,10 +148,11 @@ public final class Commands {
                             + "<draft>` deletes it and `/ail list drafts` lists yours. A draft nobody changes for "
                             + "AIL_RETENTION_DAYS (90 days by default) is deleted with its media. " + MEDIA_HELP),
             spec(Subcommand.LIST, List.of(Arg.optional("filter", Arrays.stream(PostFilter.values()).map(PostFilter::text).toArray(String[]::new))), List.of(), Text.NONE,
-                    "/ail list [upcoming|recent|failed|mine|drafts]",
-                    "List posts: upcoming (default), recent, failed, yours or drafts",
-                    List.of("/ail list", "/ail list failed", "/ail list drafts"),
-                    "drafts lists your drafts (a workspace admin sees everyone's); the other lists leave drafts out."),
+                    "/ail list [upcoming|recent|failed|mine|drafts|waiting]",
+                    "List posts: upcoming (default), recent, failed, yours, drafts or waiting for you",
+                    List.of("/ail list", "/ail list drafts", "/ail list waiting"),
+                    "drafts lists your drafts (a workspace admin sees everyone's); the other lists leave drafts out. "
+                            + "waiting lists the posts waiting for your approval."),
             spec(Subcommand.SHOW, List.of(POST), List.of(), Text.NONE, "/ail show <post>",
                     "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q"), ""),
             spec(Subcommand.CANCEL, List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
@@ -181,6 +188,31 @@ public final class Commands {
                             + "scheduled post's Add to queue button does the same; cancelling or rescheduling a post frees "
                             + "its time. /ail queue <account> lists its times and next 7 days; /ail queue alone shows "
                             + "every queue's next 7 days. The account's owner or an admin changes its queue."),
+            spec(Subcommand.ACCOUNT, List.of(Arg.required("account")), List.of(POSTING, APPROVERS), Text.NONE,
+                    "/ail account <account> [posting:anyone|approval|owner-and-admins] [approvers:@a,@b|admins]",
+                    "Set who may post to an account",
+                    List.of("/ail account a3f9 posting:approval approvers:@ana,@bo", "/ail account @ana@fosstodon.org posting:owner-and-admins",
+                            "/ail account a3f9 approvers:admins"),
+                    "Set by the person who connected the account or a workspace admin. posting:anyone (the default) lets "
+                            + "everyone here post; posting:approval lets everyone post, but a post by someone who is not an "
+                            + "approver waits as pending approval until an approver approves it (approvers get a DM with "
+                            + "Approve, Request changes and Reject); posting:owner-and-admins refuses everyone else. approvers: "
+                            + "takes @mentions of people here; without it, or with approvers:admins, the workspace admins approve. "
+                            + "Without options it shows the account's settings; `/ail accounts` shows every account's."),
+            spec(Subcommand.APPROVE, List.of(POST), List.of(AT.asPrimary()), Text.NONE, "/ail approve <post> [at:<when>]",
+                    "Approve a waiting post",
+                    List.of("/ail approve p7k2q", "/ail approve p7k2q at:\"tomorrow 09:00\"", "/ail approve p7k2q at:now"),
+                    "It is published at its time (a post made with /ail post: now). If its time passed while it waited, "
+                            + "AIL asks whether to publish it now or at a new time; at: gives that time. `/ail list waiting` "
+                            + "shows the posts waiting for you. An edit after approval needs approval again."),
+            spec(Subcommand.REJECT, List.of(POST), List.of(), Text.OPTIONAL, "/ail reject <post> <text>",
+                    "Reject a waiting post",
+                    List.of("/ail reject p7k2q", "/ail reject p7k2q We are not announcing this yet."),
+                    "The text is an optional note; it goes to the author with the outcome."),
+            spec(Subcommand.REQUEST_CHANGES, List.of(POST), List.of(), Text.OPTIONAL, "/ail request-changes <post> <text>",
+                    "Ask for changes to a waiting post",
+                    List.of("/ail request-changes p7k2q Please use the new logo."),
+                    "The text is an optional note for the author. The post keeps waiting; the author's edit brings it back to you."),
             spec(Subcommand.TIMEZONE, List.of(Arg.required("zone").checkedBy(v -> Zones.parse(v).getId())), List.of(), Text.NONE,
                     "/ail timezone <zone>", "Set your time zone (an IANA name such as Europe/Berlin)",
                     List.of("/ail timezone Europe/Berlin", "/ail timezone America/New_York"), ""),

@@ -30,8 +30,15 @@ public final class ListCommands implements Handler {
     private final Attempts attempts;
     private final MediaStore media;
     private final TargetParts parts;
+    private final ApprovalView approval;
 
     public ListCommands(Posts posts, Attempts attempts, MediaStore media, TargetParts parts) {
+        this(posts, attempts, media, parts, null);
+    }
+
+    /** {@code approval}: list waiting and show's approval; null leaves them out. */
+    public ListCommands(Posts posts, Attempts attempts, MediaStore media, TargetParts parts, ApprovalView approval) {
+        this.approval = approval;
         this.posts = posts;
         this.attempts = attempts;
         this.media = media;
@@ -54,7 +61,7 @@ public final class ListCommands implements Handler {
 
     private Reply list(Caller caller, PostFilter filter) {
         // drafts are unfinished work: each person lists their own, an admin everyone's
-        List<Post> found = posts.list(caller.workspaceId(), filter,
+        List<Post> found = filter == PostFilter.WAITING ? (approval == null ? List.of() : approval.waitingFor(caller, LIST_SIZE)) : posts.list(caller.workspaceId(), filter,
                 filter == PostFilter.DRAFTS && caller.admin() ? null : caller.user().id(), LIST_SIZE);
         if (found.isEmpty()) {
             return Reply.of(switch (filter) {
@@ -63,6 +70,7 @@ public final class ListCommands implements Handler {
                 case MINE -> "You have no posts yet.";
                 case RECENT -> "No posts yet.";
                 case DRAFTS -> "No drafts. Save one with `/ail draft <text>`.";
+                case WAITING -> "Nothing waits for your approval.";
             });
         }
         StringBuilder sb = new StringBuilder(title(filter) + " (times in " + caller.zone().getId() + "):");
@@ -89,6 +97,7 @@ public final class ListCommands implements Handler {
             case MINE -> "Your posts";
             case RECENT -> "Recent posts";
             case DRAFTS -> "Drafts (`/ail schedule <draft> at:...` or `/ail post <draft>` sends one)";
+            case WAITING -> "Waiting for your approval";
         };
     }
 
@@ -104,6 +113,7 @@ public final class ListCommands implements Handler {
         if (!post.options().isEmpty()) {
             reply = reply.withField("Options", String.join(" ", post.options().typed()));
         }
+        reply = approval == null ? reply : approval.shown(caller, post, reply);
         if (!post.mediaUrls().isEmpty()) {
             reply = reply.withField("Media", String.join(" ", post.mediaUrls()));
         }

@@ -32,13 +32,18 @@ public final class Overview {
     private final Posts posts;
     private final Accounts accounts;
     private final QueueSlots queue;
+    private final ApprovalView approval;
 
     public Overview(CommandService commands, Posts posts, Accounts accounts) {
-        this(commands, posts, accounts, null);
+        this(commands, posts, accounts, null, null);
     }
 
-    /** The same, with the accounts' queue times in the calendar. */
-    public Overview(CommandService commands, Posts posts, Accounts accounts, QueueSlots queue) {
+    /**
+     * The same, with the accounts' queue times in the calendar ({@code queue}) and, first, the posts waiting for the
+     * person's decision ({@code approval}); either may be null.
+     */
+    public Overview(CommandService commands, Posts posts, Accounts accounts, QueueSlots queue, ApprovalView approval) {
+        this.approval = approval;
         this.commands = commands;
         this.posts = posts;
         this.accounts = accounts;
@@ -57,6 +62,11 @@ public final class Overview {
                 .sorted(Comparator.comparing(Post::scheduledAt)).toList();
         List<Post> recent = mine.stream().filter(p -> !pending(p)).toList();
         List<Section> sections = new ArrayList<>();
+        List<Post> waiting = approval == null ? List.of() : approval.waitingFor(caller, PER_SECTION + 1);
+        if (!waiting.isEmpty()) {
+            sections.add(new Section("Waiting for your approval", waiting.stream().limit(PER_SECTION)
+                    .map(p -> approval.item(caller, p)).toList(), "", Math.max(0, waiting.size() - PER_SECTION)));
+        }
         sections.add(section("Your upcoming posts", upcoming, caller,
                 "Nothing scheduled. Try `/ail schedule at:\"tomorrow 09:00\" <text>`."));
         sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));
@@ -70,7 +80,7 @@ public final class Overview {
     }
 
     private static boolean pending(Post post) {
-        return post.any(TargetState.SCHEDULED, TargetState.PUBLISHING);
+        return post.any(TargetState.SCHEDULED, TargetState.PUBLISHING, TargetState.PENDING_APPROVAL);
     }
 
     private static Section section(String title, List<Post> found, Caller caller, String empty) {

@@ -56,9 +56,17 @@ public final class PostCommands implements Handler {
     private final DraftRelease release;
     private final Queueing queueing;
     private final Clock clock;
+    private final ApprovalStep approval;
 
     public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
                         PostVetting vetting, Drafts drafts, QueueSlots queue, Clock clock) {
+        this(posts, accounts, guard, intake, media, vetting, drafts, queue, clock, ApprovalStep.NONE);
+    }
+
+    /** {@code approval}: who may post where, and holding a post that needs an approver's yes. */
+    public PostCommands(Posts posts, Accounts accounts, UrlGuard guard, MediaIntake intake, MediaStore media,
+                        PostVetting vetting, Drafts drafts, QueueSlots queue, Clock clock, ApprovalStep approval) {
+        this.approval = approval;
         this.posts = posts;
         this.accounts = accounts;
         this.guard = guard;
@@ -111,13 +119,15 @@ public final class PostCommands implements Handler {
     private Reply releaseDraft(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
         String id = DraftReference.of(command);
         DraftReference.requireOnlyTime(command, id);
-        Reply reply = release.release(caller, id, when, scheduled, this::admitted);
+        Reply reply = approval.afterward(caller, posts.find(caller.workspaceId(), id).orElse(null),
+                release.release(caller, id, when, scheduled, this::admitted));
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
     /** The button on a saved draft: post it now. */
     public Reply postDraft(Caller caller, String shortId) {
-        return release.release(caller, shortId, clock.instant(), false, this::admitted);
+        return approval.afterward(caller, posts.find(caller.workspaceId(), shortId).orElse(null),
+                release.release(caller, shortId, clock.instant(), false, this::admitted));
     }
 
     /**
@@ -140,7 +150,7 @@ public final class PostCommands implements Handler {
      * policy on its accounts decides, for new posts and released drafts alike.
      */
     private TargetState admitted(Caller caller, List<Account> targets) {
-        return TargetState.SCHEDULED;
+        return ApprovalStep.initial(approval.check(caller, targets));
     }
 
     /** {@code when} null: each target at its account's next free queue time. */
@@ -159,6 +169,7 @@ public final class PostCommands implements Handler {
             preview = preview.withButton("Add to queue", QueueCommands.ENQUEUE + ":" + post.shortId(), Reply.Button.Style.DEFAULT);
         }
         Reply reply = PostVetting.withNotices(preview, accepted.notices());
+        reply = approval.afterward(caller, post, reply);
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
@@ -186,6 +197,7 @@ public final class PostCommands implements Handler {
         if (!inactive.isEmpty()) {
             throw new UserError(inactive.get(0).label() + " needs to be reconnected first: /ail connect " + inactive.get(0).platform() + ".");
         }
+        approval.check(caller, targets); // an account the caller may not post to is refused before any download
         List<String> links = command.options("media");
         requireLocalFilesFromConsole(caller, command);
         InputLimits.checkMediaCount(links.size() + command.files().size());
@@ -234,20 +246,24 @@ public final class PostCommands implements Handler {
     Post store(Caller caller, Accepted accepted, TargetState state, Posts.Attach also) {
         Posts.Due due = accepted.when() == null ? queueing.due(caller.workspaceId()) : (tx, account) -> accepted.when();
         // the links live with the copies, encrypted: no link (which often names the file) stays in clear
-        return posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
+        Post post = posts.create(caller.workspaceId(), caller.user().id(), accepted.text(), accepted.options(), List.of(),
                 accepted.copies().items().size(), due, caller.invocation().origin(), accepted.targets(),
                 (tx, postId) -> {
                     media.save(tx, caller.workspaceId(), postId, accepted.copies());
                     also.attach(tx, postId);
                 }, state);
+        approval.afterward(caller, post, Reply.of("")); // a post that waits: its approvers are asked, whatever made it
+        return post;
     }
 
     private Reply edit(Caller caller, ParsedCommand command) {
         Post post = PostRefs.changeable(posts, caller, command.arg(0), "edit");
-        requireScheduled(post, "edited");
+        if (!post.targets().stream().allMatch(t -> t.state() == TargetState.SCHEDULED || t.state() == TargetState.PENDING_APPROVAL)) {
+            requireScheduled(post, "edited");
+        }
         List<Account> targets = post.targets().stream().map(Target::accountId).filter(Objects::nonNull)
                 .map(id -> accounts.find(caller.workspaceId(), id).orElse(null)).filter(Objects::nonNull).toList();
-        return new PostEdit(posts, guard, intake, media, vetting).edit(caller, command, post, targets);
+        return new PostEdit(posts, guard, intake, media, vetting, approval).edit(caller, command, post, targets);
     }
 
     private Reply reschedule(Caller caller, ParsedCommand command) {

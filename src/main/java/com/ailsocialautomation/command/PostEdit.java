@@ -28,8 +28,10 @@ final class PostEdit {
     private final MediaIntake intake;
     private final MediaStore media;
     private final PostVetting vetting;
+    private final ApprovalStep approval;
 
-    PostEdit(Posts posts, UrlGuard guard, MediaIntake intake, MediaStore media, PostVetting vetting) {
+    PostEdit(Posts posts, UrlGuard guard, MediaIntake intake, MediaStore media, PostVetting vetting, ApprovalStep approval) {
+        this.approval = approval;
         this.posts = posts;
         this.guard = guard;
         this.intake = intake;
@@ -46,6 +48,8 @@ final class PostEdit {
         if (options != null) {
             PostRules.checkOptions(changes, targets); // the options it names; the others were checked when given
         }
+        // an edit (text, media, options) by someone who is not an approver sends the post back for approval
+        ApprovalGate.Need need = approval.check(caller, targets);
         boolean changed;
         String what;
         Map<String, String> notices;
@@ -58,7 +62,7 @@ final class PostEdit {
                 PostRules.checkMedia(text, copies.facts(), targets);
                 notices = vetting.vet(targets, draft(post, text, options), copies.facts());
                 changed = posts.edit(caller.workspaceId(), post.id(), text, options, copies.items().size(),
-                        (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies));
+                        ApprovalStep.attach(caller, need, (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies)));
                 what = copies.items().size() == 1 ? "1 image or video" : copies.items().size() + " images and videos";
             }
         } else {
@@ -70,7 +74,7 @@ final class PostEdit {
             notices = StoredPostCheck.check(media, vetting, caller, post, text, options == null ? post.options() : options,
                     post.scheduledAt(), targets);
             changed = posts.edit(caller.workspaceId(), post.id(), text, options, null,
-                    (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts));
+                    ApprovalStep.attach(caller, need, (tx, postId) -> media.describe(tx, caller.workspaceId(), postId, alts)));
             what = alts.isEmpty() ? null : "new alt text";
         }
         if (options != null) {
@@ -79,8 +83,9 @@ final class PostEdit {
         if (!changed) {
             throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
         }
-        return PostVetting.withNotices(Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and")
+        Reply reply = PostVetting.withNotices(Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and")
                 + " now reads: " + text), notices);
+        return approval.afterward(caller, posts.find(caller.workspaceId(), post.id()).orElse(post), reply);
     }
 
     /** The post as it will go after the edit, for the platforms that are asked before it is accepted. */

@@ -12,7 +12,8 @@ public enum Subcommand {
     HELP("help"), CONNECT("connect"), ACCOUNTS("accounts"), DISCONNECT("disconnect"), POST("post"),
     SCHEDULE("schedule"), DRAFT("draft"), LIST("list"), SHOW("show"), CANCEL("cancel"), RETRY("retry"), EDIT("edit"),
     RESCHEDULE("reschedule"), TIMEZONE("timezone"), NOTIFY("notify"), MY_DATA("my-data"), FORGET_ME("forget-me"),
-    QUEUE("queue"), IMPORT("import"), EXPORT("export");
+    QUEUE("queue"), IMPORT("import"), EXPORT("export"), ACCOUNT("account"), APPROVE("approve"), REJECT("reject"),
+    REQUEST_CHANGES("request-changes");
 
     private final String word;
 

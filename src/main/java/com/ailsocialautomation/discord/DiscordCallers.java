@@ -33,7 +33,8 @@ final class DiscordCallers {
                 : workspace.equals(DM + user.getId());
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
         String origin = here && interaction.getChannelIdLong() != 0 ? origin(interaction.getChannelIdLong()) : null;
-        return new Invocation(FrontEnd.DISCORD, workspace, user.getId(), name, admin, null, origin);
+        boolean ownScope = workspace.equals(DM + user.getId());
+        return new Invocation(FrontEnd.DISCORD, workspace, user.getId(), name, admin, null, origin, here || ownScope);
     }
 
     /** Where a post was made: the guild channel, so that a notification can fall back to it. */

@@ -17,9 +17,9 @@ final class OptionTexts {
             Map.entry("instance-or-handle-or-url", "Mastodon instance, Bluesky handle or webhook HTTPS address"),
             Map.entry("pds-url", "Bluesky only: your PDS address, when it is not bsky.social"),
             Map.entry("name", "Webhooks only: a name to tell it apart, such as Blog"),
-            Map.entry("account", "The account: short id, handle or platform"),
-            Map.entry("filter", "upcoming (the default), recent, failed, mine or drafts"),
-            Map.entry("post", "The post's short id, as /ail list shows it"),
+            Map.entry("account", "Account id, handle or platform"),
+            Map.entry("filter", "upcoming (default), recent, failed, mine, drafts, waiting"),
+            Map.entry("post", "Post id, as /ail list shows it"),
             Map.entry("zone", "An IANA time zone such as Europe/Berlin"),
             Map.entry("setting", "on: also tell me when my posts are published"),
             Map.entry("action", "add, remove or list times"),
@@ -30,18 +30,19 @@ final class OptionTexts {
             Map.entry("which", "upcoming (default) or all"),
             // terse from here: post, schedule and edit repeat these, and all of /ail must stay within Discord's
             // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
-            Map.entry(TEXT, "The text, or leave out for a form"),
-            Map.entry("to", "Accounts: ids, platforms or handles"),
-            Map.entry("media", "Image or video, up to " + CommandDefinition.ATTACHMENTS + " (media-2 to media-"
-                    + CommandDefinition.ATTACHMENTS + "); links in more"),
+            Map.entry(TEXT, "The text; leave out for a form"),
+            Map.entry("to", "Accounts, comma-separated"),
+            Map.entry("media", "Image or video, up to " + CommandDefinition.ATTACHMENTS),
             Map.entry("media-N", "More media"),
-            Map.entry("alt", "Alt text of media; alt-N describes media-N"),
+            Map.entry("alt", "Alt text of media"),
             Map.entry("alt-N", "Alt text"),
             Map.entry("public", "yes: show the reply to the channel"),
             Map.entry("queue", "yes: at the next free queue time"),
-            Map.entry("at", "When: tomorrow 09:00, fri 9:30, dec 24 9am"),
+            Map.entry("at", "When, e.g. tomorrow 09:00"),
             Map.entry("in", "After how long: 45m, 2h30m, 1d"),
-            Map.entry(MORE, "Other options as key:value, e.g. privacy:unlisted"));
+            Map.entry("posting", "anyone, approval or owner-and-admins"),
+            Map.entry("approvers", "@people who approve, or admins"),
+            Map.entry(MORE, "Other options as key:value"));
 
     private OptionTexts() {}
 

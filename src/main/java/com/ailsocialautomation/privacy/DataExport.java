@@ -5,6 +5,7 @@ import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
+import com.ailsocialautomation.store.Approvals;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.Post;
@@ -44,6 +45,7 @@ public final class DataExport {
     private final ConnectionData connections;
     private final Outbox outbox;
     private final MediaStore media;
+    private final Approvals approvals;
     private final Clock clock;
     private final Series series;
 
@@ -58,6 +60,7 @@ public final class DataExport {
         this.parts = new TargetParts(sql);
         this.connections = new ConnectionData(sql);
         this.outbox = new Outbox(sql, vault);
+        this.approvals = new Approvals(sql, vault);
         this.clock = clock;
     }
 
@@ -77,11 +80,14 @@ public final class DataExport {
                 b.kind(), b.ipAddress(), b.userAgent(), b.recordedAt())).toList();
         List<MyData.NotificationRecord> notifications = outbox.of(ws, userId).stream().map(n -> new MyData.NotificationRecord(
                 n.kind(), n.createdAt(), n.sentAt())).toList();
+        List<MyData.DecisionRecord> decisions = approvals.involving(ws, userId).stream().map(d -> new MyData.DecisionRecord(
+                d.postShortId(), d.round(), d.deciderName(), userId.equals(d.deciderId()), d.decision().word(), d.note(),
+                d.decidedAt())).toList();
         MyData data = new MyData(clock.instant(), "Everything AIL stores about you in this workspace. Tokens are never exported.",
                 workspace, you, connected, authored, pending, technical, notifications, series.authoredBy(ws, userId).stream()
                 .map(s -> new MyData.SeriesRecord(s.shortId(), s.days().stream().sorted().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList(),
                         s.time().toString(), s.zone().getId(), s.until(), s.maxTimes(), s.made(), s.nextAt(), s.state().text(),
-                        s.texts(), s.options())).toList());
+                        s.texts(), s.options())).toList(), decisions);
         try {
             byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(data);
             String name = "ail-my-data-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";

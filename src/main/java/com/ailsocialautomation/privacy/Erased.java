@@ -11,14 +11,15 @@ import java.util.Map;
  * @param workspace          how the workspace is named in the reply (not stored in the audit row)
  * @param revocationsPending tokens whose revocation at the platform failed for now; queued and retried later
  * @param mediaCopies        copies of pictures and videos AIL held for posts
+ * @param decisions          approval decisions taken by the person or on their posts
  */
 public record Erased(String workspace, int posts, int scheduledPosts, int accounts, int publishLogs,
                      int notifications, int oauthStates, int connectLinks, int technicalData, int users,
-                     int revocationsPending, int mediaCopies) {
+                     int revocationsPending, int mediaCopies, int decisions) {
 
     /** Nothing was there to erase (already erased, or never known). */
     public static Erased nothing(String workspace) {
-        return new Erased(workspace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Erased(workspace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The numbers the owners of personal data counted; a count none of them made is 0. */
@@ -28,7 +29,7 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
                 counted.getOrDefault(Count.NOTIFICATIONS, 0), counted.getOrDefault(Count.OAUTH_STATES, 0),
                 counted.getOrDefault(Count.CONNECT_LINKS, 0), counted.getOrDefault(Count.TECHNICAL_DATA, 0),
                 counted.getOrDefault(Count.USERS, 0), counted.getOrDefault(Count.REVOCATIONS_PENDING, 0),
-                counted.getOrDefault(Count.MEDIA, 0));
+                counted.getOrDefault(Count.MEDIA, 0), counted.getOrDefault(Count.DECISIONS, 0));
     }
 
     public int count(Count count) {
@@ -44,6 +45,7 @@ public record Erased(String workspace, int posts, int scheduledPosts, int accoun
             case USERS -> users;
             case REVOCATIONS_PENDING -> revocationsPending;
             case MEDIA -> mediaCopies;
+            case DECISIONS -> decisions;
         };
     }
 

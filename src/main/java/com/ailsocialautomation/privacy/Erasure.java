@@ -6,6 +6,7 @@ import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.AccountData;
+import com.ailsocialautomation.store.Approvals;
 import com.ailsocialautomation.store.Audit;
 import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.PersonalData;
@@ -48,8 +49,10 @@ final class Erasure {
         this.accounts = new AccountData(sql);
         this.audit = audit;
         this.revoker = revoker;
-        // media first: they name the posts (theirs, and others' to their accounts) whose copies go
-        List<PersonalData> all = new ArrayList<>(List.of(new MediaData(new MediaStore(sql, vault)), posts, new SeriesData(),
+        // media first: they name the posts (theirs, and others' to their accounts) whose copies go; the decisions on
+        // their posts are counted before the posts take them along
+        List<PersonalData> all = new ArrayList<>(List.of(new MediaData(new MediaStore(sql, vault)), new Approvals(sql, vault), posts,
+                new SeriesData(),
                 new Outbox(sql, vault), new ConnectionData(sql), accounts));
         all.addAll(elsewhere);
         this.owners = List.copyOf(all);

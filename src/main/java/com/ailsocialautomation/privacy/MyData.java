@@ -10,7 +10,8 @@ import java.util.List;
 public record MyData(Instant exportedAt, String about, Workspace workspace, Settings you,
                      List<ConnectedAccount> accountsYouConnected, List<PostRecord> posts,
                      List<PendingConnection> pendingConnections, List<TechnicalRecord> technicalData,
-                     List<NotificationRecord> notifications, List<SeriesRecord> series) {
+                     List<NotificationRecord> notifications, List<SeriesRecord> series,
+                     List<DecisionRecord> approvalDecisions) {
 
     public record Workspace(String frontEnd, String id, String name) {}
 
@@ -60,6 +61,13 @@ public record MyData(Instant exportedAt, String about, Workspace workspace, Sett
     public record SeriesRecord(String id, List<String> days, String time, String timeZone, Instant until, Integer times,
                                int made, Instant next, String state, List<String> texts,
                                java.util.Map<String, List<String>> options) {}
+
+    /**
+     * An approval decision you took, or one taken on your post: which post, which round of approval (an edit opens a
+     * new one), who decided, what (approved, changes requested, rejected), the note, and when.
+     */
+    public record DecisionRecord(String post, int round, String decidedBy, boolean byYou, String decision, String note,
+                                 Instant decidedAt) {}
 
     /** A direct message AIL queued for you; the text of sent ones is not kept. */
     public record NotificationRecord(String kind, Instant createdAt, Instant sentAt) {}

@@ -20,7 +20,7 @@ public interface PersonalData {
         POSTS("posts"), SCHEDULED_POSTS("scheduled_posts_cancelled"), ACCOUNTS("accounts"),
         PUBLISH_LOGS("publish_logs"), NOTIFICATIONS("notifications"), OAUTH_STATES("oauth_states"),
         CONNECT_LINKS("connect_links"), TECHNICAL_DATA("technical_data"), USERS("chat_users"),
-        REVOCATIONS_PENDING("revocations_pending"), MEDIA("media_copies");
+        REVOCATIONS_PENDING("revocations_pending"), MEDIA("media_copies"), DECISIONS("approval_decisions");
 
         private final String auditName;
 

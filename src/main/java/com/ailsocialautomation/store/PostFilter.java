@@ -13,7 +13,9 @@ public enum PostFilter {
     /** The caller's own posts, newest first (drafts aside). */
     MINE,
     /** Posts saved as drafts, last changed first: the caller's, or the workspace's for an admin. */
-    DRAFTS;
+    DRAFTS,
+    /** Waiting for an approver's decision in their current round, soonest first (the caller's own are narrowed to those they approve). */
+    WAITING;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

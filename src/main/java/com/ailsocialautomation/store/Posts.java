@@ -100,6 +100,9 @@ public final class Posts {
                     throw new IllegalStateException("no free short id for a post");
                 }
             }
+            if (initial == TargetState.PENDING_APPROVAL) {
+                tx.update("update posts set approval_round = 1 where id = ?", id); // its first request for approval
+            }
             attach.attach(tx, id);
             for (Account a : accounts) {
                 UUID targetId = UUID.randomUUID();
@@ -142,9 +145,11 @@ public final class Posts {
             case MINE -> "p.author_user_id = ? and not " + draft;
             case RECENT -> "not " + draft;
             case DRAFTS -> draft + (userId == null ? "" : " and p.author_user_id = ?");
+            case WAITING -> "exists (select 1 from post_targets t where t.post_id = p.id and t.state = 'pending_approval') and not exists "
+                    + "(select 1 from post_decisions d where d.post_id = p.id and d.round = p.approval_round)";
         };
         String order = switch (filter) {
-            case UPCOMING -> "p.scheduled_at asc";
+            case UPCOMING, WAITING -> "p.scheduled_at asc";
             case DRAFTS -> "p.updated_at desc";
             default -> "p.scheduled_at desc";
         };
@@ -163,7 +168,7 @@ public final class Posts {
     public int cancel(UUID workspaceId, UUID postId) {
         return sql.update("""
                 update post_targets set state = 'cancelled', finished_at = now(), updated_at = now()
-                where workspace_id = ? and post_id = ? and state = 'scheduled'""", workspaceId, postId);
+                where workspace_id = ? and post_id = ? and state in ('scheduled', 'pending_approval')""", workspaceId, postId);
     }
 
     /**
@@ -182,8 +187,9 @@ public final class Posts {
         return sql.transaction(tx -> {
             List<String> states = tx.list("select state from post_targets where workspace_id = ? and post_id = ? for update",
                     rs -> rs.getString(1), workspaceId, postId);
-            if (states.stream().distinct().count() != 1
-                    || !List.of(TargetState.SCHEDULED.stored(), TargetState.DRAFT.stored()).contains(states.get(0))) {
+            // a post waiting for approval may be edited too (changes an approver asked for)
+            if (states.stream().distinct().count() != 1 || !List.of(TargetState.SCHEDULED.stored(), TargetState.DRAFT.stored(),
+                    TargetState.PENDING_APPROVAL.stored()).contains(states.get(0))) {
                 return false;
             }
             tx.update("""
@@ -215,6 +221,9 @@ public final class Posts {
                     update post_targets set state = ?, due_at = ?, updated_at = now()
                     where workspace_id = ? and post_id = ? returning id""",
                     rs -> rs.getObject(1, UUID.class), to.stored(), when, workspaceId, postId);
+            if (to == TargetState.PENDING_APPROVAL) {
+                tx.update("update posts set approval_round = approval_round + 1 where workspace_id = ? and id = ?", workspaceId, postId);
+            }
             if (to == TargetState.SCHEDULED) {
                 released.forEach(targetId -> PublishQueue.enqueue(tx, workspaceId, targetId, when));
             }
@@ -232,6 +241,12 @@ public final class Posts {
                     where workspace_id = ? and post_id = ? and state = 'scheduled' returning id""",
                     rs -> rs.getObject(1, UUID.class), when, workspaceId, postId);
             moved.forEach(targetId -> PublishQueue.enqueue(tx, workspaceId, targetId, when));
+            // a post waiting for approval moves too; it is queued when approved
+            moved = new ArrayList<>(moved);
+            moved.addAll(tx.list("""
+                    update post_targets set due_at = ?, updated_at = now()
+                    where workspace_id = ? and post_id = ? and state = 'pending_approval' returning id""",
+                    rs -> rs.getObject(1, UUID.class), when, workspaceId, postId));
             if (!moved.isEmpty()) {
                 tx.update("update posts set scheduled_at = ?, updated_at = now() where workspace_id = ? and id = ?",
                         when, workspaceId, postId);

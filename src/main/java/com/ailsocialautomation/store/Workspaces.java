@@ -57,6 +57,22 @@ public final class Workspaces implements PersonalData {
      * cost a commit, and the wait for it to reach the disk, on the path that must ack within three seconds.
      */
     public ChatUser caller(FrontEnd frontEnd, String workspaceExternalId, String userExternalId, String displayName) {
+        return caller(frontEnd, workspaceExternalId, userExternalId, displayName, null);
+    }
+
+    /**
+     * The same, also recording whether they are a workspace admin when the front end could tell ({@code admin} not
+     * null): written only when it changed, so the usual request still reads once.
+     */
+    public ChatUser caller(FrontEnd frontEnd, String workspaceExternalId, String userExternalId, String displayName, Boolean admin) {
+        ChatUser user = person(frontEnd, workspaceExternalId, userExternalId, displayName);
+        if (admin == null || admin == user.admin()) {
+            return user;
+        }
+        return sql.one("update chat_users set admin = ? where id = ? returning *", Workspaces::user, admin, user.id()).orElse(user);
+    }
+
+    private ChatUser person(FrontEnd frontEnd, String workspaceExternalId, String userExternalId, String displayName) {
         Optional<ChatUser> known = sql.one("""
                 select u.* from workspaces w join chat_users u on u.workspace_id = w.id
                 where w.front_end = ? and w.external_id = ? and u.external_id = ?""", Workspaces::user,
@@ -125,6 +141,7 @@ public final class Workspaces implements PersonalData {
         String zone = rs.getString("time_zone");
         return new ChatUser(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                 rs.getString("external_id"), rs.getString("display_name"),
-                zone == null ? null : ZoneId.of(zone), rs.getBoolean("notify_success"), Sql.instant(rs, "created_at"));
+                zone == null ? null : ZoneId.of(zone), rs.getBoolean("notify_success"), Sql.instant(rs, "created_at"),
+                rs.getBoolean("admin"));
     }
 }

@@ -2,6 +2,12 @@ package com.ailsocialautomation.wiring;
 
 import com.ailsocialautomation.calendar.WebSessions;
 import com.ailsocialautomation.command.AccountCommands;
+import com.ailsocialautomation.command.AccountPolicyCommand;
+import com.ailsocialautomation.command.ApprovalCommands;
+import com.ailsocialautomation.command.ApprovalGate;
+import com.ailsocialautomation.command.ApprovalRequests;
+import com.ailsocialautomation.command.ApprovalStep;
+import com.ailsocialautomation.command.ApprovalView;
 import com.ailsocialautomation.command.AccountSuggestions;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.BlueskyLinker;
@@ -39,6 +45,8 @@ import com.ailsocialautomation.privacy.DataExport;
 import com.ailsocialautomation.privacy.ForgetMe;
 import com.ailsocialautomation.privacy.WorkspaceEraser;
 import com.ailsocialautomation.slack.InstallationData;
+import com.ailsocialautomation.store.AccountPolicies;
+import com.ailsocialautomation.store.Approvals;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.web.WebRoutes;
 
@@ -81,33 +89,42 @@ public final class CommandLayer {
         WebhookLinker webhook = new WebhookLinker(store.accounts, platforms.guard, links);
         AccountCommands accounts = new AccountCommands(store.accounts, List.of(webhook, bluesky,
                 new OAuthLinker(links, platforms.providers, platforms.guard)), publishing.revoker, store.targets, store.media,
-                platforms.notSetUp);
+                platforms.notSetUp, new AccountPolicies(store.sql));
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         // and the web calendar's sessions
         List<PersonalData> frontEndData = List.of(new InstallationData(), new WebSessions(store.sql, clock));
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
+        AccountPolicies policies = new AccountPolicies(store.sql);
+        Approvals approvals = new Approvals(store.sql, store.vault);
+        ApprovalGate gate = new ApprovalGate(policies, store.accounts);
+        ApprovalRequests requests = new ApprovalRequests(store.outbox);
+        ApprovalView approvalView = new ApprovalView(store.posts, approvals, gate, clock);
+        ApprovalCommands decisions = new ApprovalCommands(store.posts, approvals, gate, requests, clock);
         QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);
         PostCommands postCommands = new PostCommands(store.posts, store.accounts, platforms.guard, new MediaIntake(platforms.http),
-                store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock);
-        ListCommands lists = new ListCommands(store.posts, store.attempts, store.media, store.targetParts);
+                store.media, new PostVetting(platforms.providers, publishing.keeper), store.drafts, store.queueSlots, clock,
+                new ApprovalStep(gate, requests, approvals, clock));
+        ListCommands lists = new ListCommands(store.posts, store.attempts, store.media, store.targetParts, approvalView);
         occurrences = new Occurrences(postCommands, store.series, store.accounts, store.workspaces, store.outbox, clock);
         publishing.makeSeriesPostsWith(occurrences::makeDue);
         // series take schedule every:, and cancel, edit and list of a series; the rest they hand to posts and lists
         SeriesCommands series = new SeriesCommands(postCommands, lists, store.series, occurrences, store.posts, clock);
         List<Handler> real = List.of(accounts, series, without(postCommands, series), queue, new ImportCommands(postCommands,
                         new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock)),
+                new AccountPolicyCommand(store.accounts, policies), decisions,
                 without(lists, series), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
                 QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id),
                 PostCommands.SCHEDULE_DRAFT, postCommands::scheduleDraft));
+        actions.put(ApprovalRequests.ACTION, decisions);
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
-        overview = new Overview(commands, store.posts, store.accounts, store.queueSlots);
+        overview = new Overview(commands, store.posts, store.accounts, store.queueSlots, approvalView);
         outstanding = new Outstanding(commands, store.posts, clock);
         suggestions = new AccountSuggestions(store.workspaces, store.accounts);
         workspaceEraser = new WorkspaceEraser(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, frontEndData);

@@ -12,7 +12,8 @@ class CommandsTest {
     @Test
     void everySubcommandOfTheSpecIsDeclaredOnce() {
         assertEquals(List.of("help", "connect", "accounts", "disconnect", "post", "schedule", "draft", "list", "show", "cancel",
-                "retry", "edit", "reschedule", "queue", "timezone", "notify", "my-data", "forget-me", "import", "export"), Commands.names());
+                "retry", "edit", "reschedule", "queue", "account", "approve", "reject", "request-changes", "timezone", "notify",
+                "my-data", "forget-me", "import", "export"), Commands.names());
     }
 
     @Test

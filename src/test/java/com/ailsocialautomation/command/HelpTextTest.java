@@ -60,7 +60,8 @@ class HelpTextTest {
     void helpForAnUnknownSubcommandListsTheSubcommands() {
         UserError e = assertThrows(UserError.class, () -> HelpText.of("tweet"));
         assertEquals("Unknown subcommand 'tweet'. Subcommands: help, connect, accounts, disconnect, post, schedule, draft, "
-                + "list, show, cancel, retry, edit, reschedule, queue, timezone, notify, my-data, forget-me, import, export. Try /ail help.",
+                + "list, show, cancel, retry, edit, reschedule, queue, account, approve, reject, request-changes, timezone, notify, "
+                + "my-data, forget-me, import, export. Try /ail help.",
                 e.getMessage());
     }
 }
