@@ -268,6 +268,10 @@ public final class PostCommands implements Handler {
 
     private Reply reschedule(Caller caller, ParsedCommand command) {
         Post post = PostRefs.changeable(posts, caller, command.arg(0), "reschedule");
+        if (post.status() == PostStatus.DRAFT) {
+            throw new UserError("Draft " + post.shortId() + " has no time yet; `/ail schedule " + post.shortId()
+                    + " at:\"tomorrow 09:00\"` schedules it.");
+        }
         Instant when = when(caller, command);
         int moved = posts.reschedule(caller.workspaceId(), post.id(), when);
         if (moved == 0) {

@@ -158,9 +158,13 @@ public final class Posts {
         return byUser ? load(sql, workspaceId, clause, userId) : load(sql, workspaceId, clause);
     }
 
-    /** Posts due from {@code from} (inclusive) to {@code to} (exclusive), soonest first; at most {@code limit}. */
+    /**
+     * Posts due from {@code from} (inclusive) to {@code to} (exclusive), soonest first; at most {@code limit}. Drafts
+     * are not due at all (their time is when they were saved), so they are left out.
+     */
     public List<Post> between(UUID workspaceId, Instant from, Instant to, int limit) {
-        return load(sql, workspaceId, "p.scheduled_at >= ? and p.scheduled_at < ? order by p.scheduled_at asc, p.short_id limit "
+        return load(sql, workspaceId, "p.scheduled_at >= ? and p.scheduled_at < ? and not exists (select 1 from post_targets t "
+                + "where t.post_id = p.id and t.state = 'draft') order by p.scheduled_at asc, p.short_id limit "
                 + Math.max(1, Math.min(limit, 500)), from, to);
     }
 

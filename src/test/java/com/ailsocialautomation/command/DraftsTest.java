@@ -96,6 +96,19 @@ class DraftsTest {
         assertEquals(List.of("Published meanwhile"), rig.hook.accepted().stream().map(d -> d.body().path("text").asText()).toList());
         assertEquals(PostStatus.DRAFT, post(id).status());
         assertEquals(0, queued(post(id)), "a draft has no queued execution");
+        assertTrue(rig.units.store.posts.between(rig.workspace(rig.ana), Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600), 50)
+                .stream().noneMatch(p -> p.shortId().equals(id)), "a draft is not on the calendar: it is not due");
+        assertTrue(rig.run(rig.ana, "reschedule " + id + " in:1h").contains("schedule " + id), "reschedule points to schedule");
+    }
+
+    @Test
+    void aDraftForAnAccountDisconnectedSinceIsNotReleasedAndSaysWhy() {
+        String account = rig.units.store.accounts.list(rig.workspace(rig.ana)).get(0).shortId();
+        String id = draft(rig.ana, "orphan", "For an account that goes");
+        rig.run(rig.ana, "disconnect " + account);
+        String refused = rig.run(rig.ana, "post " + id);
+        assertTrue(refused.contains("no longer connected"), refused);
+        assertEquals(PostStatus.DRAFT, post(id).status());
     }
 
     @Test
