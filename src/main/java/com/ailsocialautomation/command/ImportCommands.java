@@ -21,16 +21,29 @@ import java.util.Set;
 public final class ImportCommands implements Handler {
     /** How many rows a reply names one by one; the rest are counted. */
     static final int NAMED = 20;
+    /** A file of more lines than this gets a progress message every this many lines checked. */
+    static final int PROGRESS_EVERY = 50;
+
+    /**
+     * Where a long import says how far it got, while the person waits for the answer: the outbox's update of the
+     * command's own message (Slack shows it where the command was typed; Discord shows that AIL is thinking).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void tell(Caller caller, String importId, int checked, Reply message);
+    }
     private static final int REASON = 300;
 
     private final PostCommands accepting;
     private final CsvSource source;
     private final CsvExport export;
+    private final Progress progress;
 
-    public ImportCommands(PostCommands accepting, CsvSource source, CsvExport export) {
+    public ImportCommands(PostCommands accepting, CsvSource source, CsvExport export, Progress progress) {
         this.accepting = accepting;
         this.source = source;
         this.export = export;
+        this.progress = progress;
     }
 
     @Override
@@ -53,8 +66,14 @@ public final class ImportCommands implements Handler {
         boolean partial = "yes".equalsIgnoreCase(command.option("partial"));
         Map<Integer, String> bad = new LinkedHashMap<>();
         List<PostCommands.Accepted> good = new ArrayList<>();
+        String importId = java.util.UUID.randomUUID().toString();
         try {
             for (CsvPosts.Row row : rows) {
+                int checked = good.size() + bad.size();
+                if (rows.size() > PROGRESS_EVERY && checked % PROGRESS_EVERY == 0) {
+                    progress.tell(caller, importId, checked, Reply.of("Importing: checked " + checked + " of "
+                            + rows.size() + " lines of the file (each as /ail schedule checks it); the result follows."));
+                }
                 try {
                     ParsedCommand schedule = schedule(row);
                     good.add(accepting.accept(caller, schedule, accepting.when(caller, schedule)));

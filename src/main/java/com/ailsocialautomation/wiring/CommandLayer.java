@@ -112,7 +112,9 @@ public final class CommandLayer {
         // series take schedule every:, and cancel, edit and list of a series; the rest they hand to posts and lists
         SeriesCommands series = new SeriesCommands(postCommands, lists, store.series, occurrences, store.posts, clock);
         List<Handler> real = List.of(accounts, series, without(postCommands, series), queue, new ImportCommands(postCommands,
-                        new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock)),
+                        new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock),
+                        (caller, id, checked, message) -> store.outbox.updateOrigin(caller.workspaceId(), caller.user().id(),
+                                "import:" + id + ":" + checked, message, caller.invocation().origin())),
                 new AccountPolicyCommand(store.accounts, policies), decisions,
                 without(lists, series), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);

@@ -71,7 +71,36 @@ class SlackImportTest {
         assertTrue(rig.slack.calls("files.info").isEmpty(), "the payload carried the file's address");
     }
 
+    @Test
+    void aLongImportSaysHowFarItGotWhereTheCommandWasTyped() throws Exception {
+        String team = "TLONG";
+        rig.user("ULONG", "Lena", "UTC", false);
+        Account hook = rig.webhookAccount(team, "ULONG", "long.example/hook");
+        StringBuilder csv = new StringBuilder("when,to,text,media,alt\n");
+        for (int i = 1; i <= 60; i++) { // past the 50 lines after which an import tells how far it got
+            csv.append("tomorrow 09:00,webhook,Post number ").append(i).append(",,\n");
+        }
+        Map<String, Object> file = rig.slack.addFile("F0LONG", "long.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        rig.requests.command(team, "ULONG", "import", rig.slack.responseUrl("long"));
+        JsonNode view = rig.slack.await("views.open", 1, c -> c.form().get("trigger_id").endsWith("ULONG")).get(0).jsonField("view");
+
+        submit(team, "ULONG", view, file, false);
+        String done = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/long")
+                && c.json().contains("Scheduled")).get(0).json();
+        assertTrue(done.contains("Scheduled 60 posts from the file"), done);
+        rig.clock.set(java.time.Instant.now().plusSeconds(1)); // the outbox row is due from the database's now()
+        new com.ailsocialautomation.notify.NotificationSender(rig.outbox, List.of(rig.front.notifier()), rig.clock).drain();
+        String progress = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/long")
+                && c.json().contains("Importing:")).get(0).json();
+        assertTrue(progress.contains("Importing: checked 50 of 60 lines of the file"), progress);
+        assertEquals(60, rig.posts.list(hook.workspaceId(), PostFilter.UPCOMING, null, 100).size());
+    }
+
     private static void submit(String team, JsonNode view, Map<String, Object> file, boolean partial) throws Exception {
+        submit(team, "UIMPORT", view, file, partial);
+    }
+
+    private static void submit(String team, String user, JsonNode view, Map<String, Object> file, boolean partial) throws Exception {
         Map<String, ObjectNode> values = new LinkedHashMap<>();
         values.put(ImportModal.FILE, Payloads.files(List.of(file)));
         ObjectNode ticks = Json.MAPPER.createObjectNode().put("type", "checkboxes");
@@ -83,7 +112,7 @@ class SlackImportTest {
             ticks.putArray("selected_options");
         }
         values.put(ImportModal.PARTIAL, ticks);
-        var response = rig.requests.interactivity(Payloads.submission(team, "UIMPORT", ImportModal.CALLBACK,
+        var response = rig.requests.interactivity(Payloads.submission(team, user, ImportModal.CALLBACK,
                 view.path("private_metadata").asText(), values));
         assertEquals(200, response.statusCode(), response.body());
         JsonNode ack = response.body().isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(response.body());
