@@ -154,7 +154,8 @@ public final class Commands {
                     "drafts lists your drafts (a workspace admin sees everyone's); the other lists leave drafts out. "
                             + "waiting lists the posts waiting for your approval."),
             spec(Subcommand.SHOW, List.of(POST), List.of(), Text.NONE, "/ail show <post>",
-                    "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q"), ""),
+                    "Show one post: each account's status, links, attempts and errors", List.of("/ail show p7k2q", "/ail show s4m8x"),
+                    "A series' id (s…) shows when it posts, its next time and the posts it made."),
             spec(Subcommand.CANCEL, List.of(POST), List.of(), Text.NONE, "/ail cancel <post>",
                     "Cancel a post or series, or delete a draft (author or admin)",
                     List.of("/ail cancel p7k2q", "/ail cancel s4m8x", "/ail cancel d7k2q"),

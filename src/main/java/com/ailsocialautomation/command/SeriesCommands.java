@@ -50,7 +50,7 @@ public final class SeriesCommands implements Handler {
 
     @Override
     public Set<Subcommand> serves() {
-        return EnumSet.of(Subcommand.SCHEDULE, Subcommand.CANCEL, Subcommand.EDIT, Subcommand.LIST);
+        return EnumSet.of(Subcommand.SCHEDULE, Subcommand.CANCEL, Subcommand.EDIT, Subcommand.LIST, Subcommand.SHOW);
     }
 
     static boolean names(String ref) {
@@ -64,6 +64,7 @@ public final class SeriesCommands implements Handler {
             case CANCEL -> names(command.arg(0)) ? cancel(caller, changeable(caller, command.arg(0), "cancel")) : posts.handle(caller, command);
             case EDIT -> names(command.arg(0)) ? edit(caller, command, changeable(caller, command.arg(0), "edit")) : posts.handle(caller, command);
             case LIST -> withSeries(caller, command, lists.handle(caller, command));
+            case SHOW -> names(command.arg(0)) ? show(caller, find(caller, command.arg(0))) : lists.handle(caller, command);
             default -> throw new IllegalArgumentException(command.name());
         };
     }
@@ -185,9 +186,26 @@ public final class SeriesCommands implements Handler {
         return texts;
     }
 
-    private PostSeries changeable(Caller caller, String shortId, String action) {
-        PostSeries s = series.find(caller.workspaceId(), shortId).orElseThrow(() -> new UserError(
+    private PostSeries find(Caller caller, String shortId) {
+        return series.find(caller.workspaceId(), shortId).orElseThrow(() -> new UserError(
                 "No series '" + Echo.of(shortId) + "' in this workspace. `/ail list` shows the active series with their ids."));
+    }
+
+    private Reply show(Caller caller, PostSeries s) {
+        String posts = series.occurrences(caller.workspaceId(), s.id(), 10).stream()
+                .map(o -> o.shortId() + " · " + Times.format(o.at(), caller.zone()) + " · " + String.join(", ", o.states()))
+                .collect(Collectors.joining("\n"));
+        Reply reply = Reply.of("Series " + s.shortId() + " · every " + new Weekly(s.days(), s.time()).text() + " (" + s.zone().getId()
+                + ")" + ending(s.until(), s.maxTimes(), caller) + " · " + s.state().text() + "\n\n" + s.textFor(s.made()))
+                .withField("Next", s.nextAt() == null ? "none" : Times.format(s.nextAt(), caller.zone()))
+                .withField("Texts", s.texts().size() == 1 ? "the same text each time" : s.texts().size() + " texts, used in turn")
+                .withField("Posts made (" + s.made() + ", latest first)", posts.isEmpty() ? "none" : posts);
+        return caller.mayChange(s.authorUserId()) && s.state() == com.ailsocialautomation.store.SeriesState.ACTIVE
+                ? reply.withButton("Cancel series", "cancel:" + s.shortId(), Reply.Button.Style.DANGER) : reply;
+    }
+
+    private PostSeries changeable(Caller caller, String shortId, String action) {
+        PostSeries s = find(caller, shortId);
         if (!caller.mayChange(s.authorUserId())) {
             throw new UserError("Only its author or a workspace admin can " + action + " series " + s.shortId() + ".");
         }

@@ -118,6 +118,20 @@ public final class Series {
                 order by p.scheduled_at""", rs -> rs.getString(1), workspaceId, id);
     }
 
+    /** One post a series made: its short id, its time, and whether it is still waiting, in the targets' words. */
+    public record Occurrence(String shortId, Instant at, List<String> states) {}
+
+    /** The posts the series made, the latest first, at most {@code limit}. */
+    public List<Occurrence> occurrences(UUID workspaceId, UUID id, int limit) {
+        return sql.list("""
+                select p.short_id, p.scheduled_at, array(select distinct t.state from post_targets t where t.post_id = p.id
+                order by t.state) as states from posts p where p.workspace_id = ? and p.series_id = ?
+                order by p.scheduled_at desc limit ?""",
+                rs -> new Occurrence(rs.getString(1), Sql.instant(rs, "scheduled_at"),
+                        Sql.strings(rs, "states").stream().map(st -> TargetState.of(st).text()).toList()),
+                workspaceId, id, limit);
+    }
+
     /** The person's series, oldest first (my-data). */
     public List<PostSeries> authoredBy(UUID workspaceId, UUID userId) {
         return sql.list("select * from post_series where workspace_id = ? and author_user_id = ? order by created_at",

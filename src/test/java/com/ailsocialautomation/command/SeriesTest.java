@@ -113,6 +113,9 @@ class SeriesTest {
         assertEquals(Instant.parse("2027-03-29T07:00:00Z"), made.get(1).due(), "09:00 CEST, one hour earlier in UTC");
         assertEquals("scheduled", made.get(1).state());
         assertEquals("Weekly update", made.get(1).text());
+        String shown = run(t.bob(), "show " + series);
+        assertTrue(shown.contains("every Mon 09:00 (Europe/Berlin) · active") && shown.contains("Mon 29 Mar 2027 09:00 CEST")
+                && shown.contains("scheduled") && shown.contains("Posts made (2, latest first)"), shown);
         String list = run(t.bob(), "list");
         assertTrue(list.contains(series + " · every Mon 09:00 (Europe/Berlin) · next Mon 5 Apr 2027 09:00 CEST"), list);
     }
