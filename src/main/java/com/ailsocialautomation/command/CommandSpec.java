@@ -90,6 +90,16 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
             return new Option(key, repeatable, files, choices, words, canonical, primary);
         }
 
+        /**
+         * Whether a key as typed is this option. A key ending in {@code <...>} names a family ({@code text.<platform>}):
+         * every key that starts with what comes before the {@code <} is one of its members (text.x, text.linkedin);
+         * the handler reads which member was given.
+         */
+        public boolean named(String typed) {
+            int open = key.indexOf('<');
+            return open < 0 ? key.equals(typed) : typed != null && typed.length() > open && typed.startsWith(key.substring(0, open));
+        }
+
         /** The same option, marked as a main input of its command (see above). */
         public Option asPrimary() {
             return new Option(key, repeatable, files, choices, words, check, true);
@@ -104,7 +114,7 @@ public record CommandSpec(String name, List<Arg> args, List<Option> options, Tex
     }
 
     public Optional<Option> option(String key) {
-        return options.stream().filter(o -> o.key().equals(key)).findFirst();
+        return options.stream().filter(o -> o.named(key)).findFirst();
     }
 
     /** Whether some option is secondary: typed as key:value where a front end offers the primary ones as fields. */

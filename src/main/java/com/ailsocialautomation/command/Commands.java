@@ -60,7 +60,8 @@ public final class Commands {
         return v;
     }).asPrimary();
     private static final List<String> AT_OR_IN = List.of("at", "in");
-    private static final String PLATFORM_OPTIONS = PostOptionInput.OPTIONS.stream().map(o -> "[" + o.key() + ":…]")
+    private static final String PLATFORM_OPTIONS = java.util.stream.Stream.concat(PostOptionInput.OPTIONS.stream(),
+            java.util.stream.Stream.of(PostOptionInput.TEXTS)).map(o -> "[" + o.key() + ":…]")
             .collect(java.util.stream.Collectors.joining(" "));
     private static final Arg POST = Arg.required("post");
     // typed and checked rather than listed as Discord choices: choices count toward Discord's 4,000 characters
@@ -261,6 +262,7 @@ public final class Commands {
     private static List<Option> with(Option... options) {
         List<Option> all = new java.util.ArrayList<>(List.of(options));
         all.addAll(PostOptionInput.OPTIONS);
+        all.add(PostOptionInput.TEXTS);
         return List.copyOf(all);
     }
 

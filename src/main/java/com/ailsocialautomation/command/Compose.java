@@ -138,14 +138,16 @@ public final class Compose {
         Map<String, List<String>> given = new LinkedHashMap<>();
         draft.options().forEach((option, value) -> capture(problems, option.key(),
                 () -> given.put(option.key(), List.of(PostOptionInput.value(option, value)))));
+        PostOptions options = PostOptions.NONE;
         if (!chosen.isEmpty() && given.size() == draft.options().size()) {
-            PostOptions options = PostOptionInput.of(new ParsedCommand("post", List.of(), given, ""));
+            options = PostOptionInput.of(new ParsedCommand("post", List.of(), given, ""));
             PostOptionInput.problems(options, PostRules.targets(chosen)).forEach((o, p) -> problems.putIfAbsent(o.key(), p));
         }
+        PostOptions shaped = options;
         if (!problems.containsKey(ACCOUNTS) && !problems.containsKey(MEDIA)) {
             capture(problems, TEXT, () -> {
                 if (draft.files().isEmpty()) {
-                    PostRules.check(draft.text(), draft.media(), chosen);
+                    PostRules.check(draft.text(), shaped, draft.media(), chosen);
                 } else {
                     // files are known by their bytes once copied, when the form is sent: the text can be checked now
                     InputLimits.checkLength(draft.text());

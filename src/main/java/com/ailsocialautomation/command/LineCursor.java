@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** Walks a /ail line word by word; knows quoting and what counts as an option. */
 final class LineCursor {
-    // Lower-case keys only, so "Deal: 50% off" and "Note:" read as text.
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]*:");
+    // Lower-case keys only, so "Deal: 50% off" and "Note:" read as text; one dot for a family's member (text.x:).
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]*(?:\\.[a-z][a-z0-9_-]*)?:");
 
     private final String line;
     private int pos;

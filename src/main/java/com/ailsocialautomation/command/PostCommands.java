@@ -204,7 +204,7 @@ public final class PostCommands implements Handler {
         String text = command.text();
         PostOptions options = PostOptionInput.of(command);
         PostRules.checkOptions(options, targets);
-        PostRules.precheck(text, links, command.files().size(), targets); // before any download
+        PostRules.precheck(text, options, links, command.files().size(), targets); // before any download
         boolean queued = when == null;
         if (queued) {
             queueing.requireSlots(caller.workspaceId(), targets);
@@ -212,7 +212,7 @@ public final class PostCommands implements Handler {
         guard.checkAll(links);
         Copies copies = intake.copy(links, command.files(), command.options("alt"), PostRules.maxBytes(targets));
         try {
-            PostRules.checkMedia(text, copies.facts(), targets);
+            PostRules.checkMedia(text, options, copies.facts(), targets);
             Instant vetted = queued ? queueing.earliestFree(caller.workspaceId(), targets) : when;
             Map<String, String> notices = vetting.vet(targets,
                     new PublishRequest(null, text, List.of(), List.of(), null, vetted, options), copies.facts());

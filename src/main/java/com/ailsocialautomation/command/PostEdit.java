@@ -56,10 +56,10 @@ final class PostEdit {
         if (!links.isEmpty() || !command.files().isEmpty()) {
             PostCommands.requireLocalFilesFromConsole(caller, command);
             InputLimits.checkMediaCount(links.size() + command.files().size());
-            PostRules.precheck(text, links, command.files().size(), targets); // before any download
+            PostRules.precheck(text, shaped, links, command.files().size(), targets); // before any download
             guard.checkAll(links);
             try (Copies copies = intake.copy(links, command.files(), alts, PostRules.maxBytes(targets))) {
-                PostRules.checkMedia(text, copies.facts(), targets);
+                PostRules.checkMedia(text, shaped, copies.facts(), targets);
                 notices = vetting.vet(targets, draft(post, text, options), copies.facts());
                 changed = posts.edit(caller.workspaceId(), post.id(), text, options, copies.items().size(),
                         ApprovalStep.attach(caller, need, (tx, postId) -> media.replace(tx, caller.workspaceId(), postId, copies)));

@@ -4,6 +4,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.CommandSpec.Option;
 import com.ailsocialautomation.message.Disclosure;
 import com.ailsocialautomation.message.Interaction;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Privacy;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,12 @@ final class PostOptionInput {
                     v -> words(Disclosure.class, PostOption.DISCLOSE, v)),
             Option.of(PostOption.COMMENT.key()).checkedBy(PostOptionInput::comment));
 
+    /**
+     * A target platform's own text, {@code text.<platform>:"..."}: one option standing for every platform in the
+     * registry (by id or alias: text.x, text.twitter). Which platform it names is read by {@link #texts}.
+     */
+    static final Option TEXTS = Option.of(PostOptions.textKey(null)).checkedBy(PostOptionInput::ownText);
+
     private PostOptionInput() {}
 
     /** The options a parsed command gives (values already checked by the grammar). */
@@ -53,7 +61,27 @@ final class PostOptionInput {
                 tags == null ? List.of() : List.of(tags.split(",")),
                 allow == null ? List.of() : Worded.list(Interaction.class, allow),
                 disclose == null ? List.of() : Worded.list(Disclosure.class, disclose),
-                command.option(PostOption.COMMENT.key()), Map.of());
+                command.option(PostOption.COMMENT.key()), texts(command));
+    }
+
+    /** The per-target texts a command gives, by the platform each key names (text.twitter is X's). */
+    static Map<PlatformId, String> texts(ParsedCommand command) {
+        Map<PlatformId, String> texts = new EnumMap<>(PlatformId.class);
+        command.options().forEach((key, values) -> {
+            if (!TEXTS.named(key)) {
+                return;
+            }
+            String name = key.substring(key.indexOf('.') + 1);
+            PlatformId platform = PlatformId.find(name).or(() -> Optional.ofNullable(PlatformId.aliases().get(name))
+                    .flatMap(PlatformId::find)).filter(p -> Platform.of(p).hasProvider()).orElseThrow(() -> new UserError(
+                    "'" + Echo.of(key) + ":' names no platform; write text.<platform>: with one of "
+                            + String.join(", ", Commands.PLATFORMS) + ", e.g. text.x:\"A shorter one\""));
+            if (texts.put(platform, values.get(0)) != null) {
+                throw new UserError("Two texts for " + platform.displayName() + "; give " + PostOptions.textKey(platform)
+                        + ": once.");
+            }
+        });
+        return texts;
     }
 
     /**
@@ -91,6 +119,15 @@ final class PostOptionInput {
             if (!comment.isEmpty()) {
                 String all = String.join("; ", comment) + ".";
                 problems.put(PostOption.COMMENT, Character.toUpperCase(all.charAt(0)) + all.substring(1));
+            }
+        }
+        for (PlatformId platform : options.texts().keySet()) {
+            if (targets.stream().noneMatch(t -> t.platform().platformId() == platform)) {
+                // a text nobody would publish is a mistake in to: or in the key, never something to keep quietly
+                throw new UserError(PostOptions.textKey(platform) + ": is the text for " + platform.displayName()
+                        + ", which is not among the targets (" + targets.stream().map(Destination::who)
+                        .collect(Collectors.joining(", ")) + "). Add a " + platform.displayName()
+                        + " account with to:, or leave " + PostOptions.textKey(platform) + ": out.");
             }
         }
         List<String> privacy = new ArrayList<>();
@@ -162,6 +199,11 @@ final class PostOptionInput {
                     + ", so shorten it by " + (characters - TITLE_CHARACTERS));
         }
         return title;
+    }
+
+    private static String ownText(String value) {
+        InputLimits.checkLength(value);
+        return value.strip();
     }
 
     private static String comment(String value) {

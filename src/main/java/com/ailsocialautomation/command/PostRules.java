@@ -18,13 +18,16 @@ final class PostRules {
     private PostRules() {}
 
     /** Before any media is fetched, with only media:&lt;url&gt; links (no files). */
-    static void check(String text, List<String> media, List<Account> accounts) {
-        precheck(text, media, 0, accounts);
+    static void check(String text, PostOptions options, List<String> media, List<Account> accounts) {
+        precheck(text, options, media, 0, accounts);
     }
 
-    /** Before any media is fetched: the text, the links' shape and how many items (links and files) there are. */
-    static void precheck(String text, List<String> links, int files, List<Account> accounts) {
-        PostValidator.precheck(text, links, files, targets(accounts));
+    /**
+     * Before any media is fetched: each target's text (its own with text.&lt;platform&gt;:, part by part in a
+     * thread), the links' shape and how many items (links and files) there are.
+     */
+    static void precheck(String text, PostOptions options, List<String> links, int files, List<Account> accounts) {
+        PostValidator.precheck(text, options, links, files, targets(accounts));
     }
 
     /** Refuses an option none of the accounts uses, and a privacy value one of them does not have. */
@@ -33,8 +36,8 @@ final class PostRules {
     }
 
     /** Everything, with the facts read from AIL's copy of the media, in the post's order. */
-    static void checkMedia(String text, List<MediaFacts> media, List<Account> accounts) {
-        PostValidator.check(text, media, targets(accounts));
+    static void checkMedia(String text, PostOptions options, List<MediaFacts> media, List<Account> accounts) {
+        PostValidator.check(text, options, media, targets(accounts));
     }
 
     /** The largest file any of these accounts' platforms takes: the intake's download stops there. */

@@ -3,7 +3,7 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.Platform;
-import com.ailsocialautomation.platform.TextLengths;
+import com.ailsocialautomation.message.PostOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * #precheck} before any media is fetched (the text as each platform counts it, how many media items, what a
  * platform requires, the links' shape), then {@link #check} against the facts read from AIL's copy of the media
  * (type, size, frame, aspect ratio and length per platform). The format comes from the bytes, never a link's
- * extension.
+ * extension. Each target is checked on the text it publishes ({@link Shapes}): its own, part by part in a thread.
  */
 public final class PostValidator {
     private PostValidator() {}
@@ -30,12 +30,19 @@ public final class PostValidator {
      * @param targets where it goes
      */
     public static void precheck(String text, List<String> links, int files, List<Destination> targets) {
+        precheck(text, PostOptions.NONE, links, files, targets);
+    }
+
+    /**
+     * The same, each target's text being its own ({@code text.x:}) when the post has one, and a thread's parts
+     * checked one by one (a part too long is named by its number).
+     */
+    public static void precheck(String text, PostOptions options, List<String> links, int files, List<Destination> targets) {
         List<String> urls = links == null ? List.of() : links;
         urls.forEach(MediaLinks::check);
         int count = urls.size() + files;
-        String body = start(text, count, targets);
-        TextLengths lengths = new TextLengths(body);
-        refuse(targets, t -> t.platform().rule().precheck(lengths, count, t.who(), t.limit()));
+        Shapes shapes = new Shapes(start(text, count, targets), options);
+        refuse(targets, t -> with(shapes.textProblems(t), t.platform().rule().media().countProblems(count, t.who())));
     }
 
     /**
@@ -45,10 +52,14 @@ public final class PostValidator {
      * @param media the facts of the post's media in order (null for none)
      */
     public static void check(String text, List<MediaFacts> media, List<Destination> targets) {
+        check(text, PostOptions.NONE, media, targets);
+    }
+
+    /** The same, with each target's own text and thread parts, as {@link #precheck(String, PostOptions, List, int, List)}. */
+    public static void check(String text, PostOptions options, List<MediaFacts> media, List<Destination> targets) {
         List<MediaFacts> items = media == null ? List.of() : media;
-        String body = start(text, items.size(), targets);
-        TextLengths lengths = new TextLengths(body);
-        refuse(targets, t -> t.platform().rule().problems(lengths, items, t.who(), t.limit()));
+        Shapes shapes = new Shapes(start(text, items.size(), targets), options);
+        refuse(targets, t -> with(shapes.textProblems(t), t.platform().rule().media().problems(items, t.who())));
     }
 
     /** The largest file any of these targets takes: a download for this post can stop there. */
@@ -67,6 +78,12 @@ public final class PostValidator {
                     + "or connect one with /ail connect <platform>.");
         }
         return body;
+    }
+
+    private static List<String> with(List<String> text, List<String> media) {
+        List<String> all = new ArrayList<>(text);
+        all.addAll(media);
+        return all;
     }
 
     private static void refuse(List<Destination> targets, Function<Destination, List<String>> rule) {

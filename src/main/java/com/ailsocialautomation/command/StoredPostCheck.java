@@ -24,11 +24,11 @@ final class StoredPostCheck {
                                      PostOptions options, Instant when, List<Account> targets) {
         PublishRequest request = new PublishRequest(post.shortId(), text, List.of(), List.of(), null, when, options);
         if (post.mediaCount() == null) {
-            PostRules.check(text, post.mediaUrls(), targets);
+            PostRules.check(text, options, post.mediaUrls(), targets);
             return vetting.vet(targets, request, List.of());
         }
         List<MediaFacts> facts = media.of(caller.workspaceId(), post.id()).stream().map(StoredMedia::facts).toList();
-        PostRules.checkMedia(text, facts, targets);
+        PostRules.checkMedia(text, options, facts, targets);
         return vetting.vet(targets, request, facts);
     }
 }

@@ -108,9 +108,9 @@ public record PostOptions(String title, Privacy privacy, List<String> tags, List
         return typed(option.key(), value(option));
     }
 
-    /** The key of a platform's own text: {@code text.x}. */
+    /** The key of a platform's own text: {@code text.x}; null for the family, {@code text.<platform>}. */
     public static String textKey(PlatformId platform) {
-        return "text." + platform.id();
+        return "text." + (platform == null ? "<platform>" : platform.id());
     }
 
     /** The form the store keeps (encrypted). */

@@ -108,6 +108,7 @@ public final class DataExport {
                 m.mimeType(), m.size(), m.altText(), m.sourceUrl())).toList();
         java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
         p.options().given().forEach(o -> options.put(o.key(), p.options().value(o)));
+        p.options().texts().forEach((platform, text) -> options.put(com.ailsocialautomation.message.PostOptions.textKey(platform), text));
         return new MyData.PostRecord(p.shortId(), p.text(), options, p.mediaUrls(), copies, p.scheduledAt(), p.createdAt(),
                 p.status().text(), targets);
     }

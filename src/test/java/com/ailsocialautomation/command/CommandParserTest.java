@@ -116,7 +116,7 @@ class CommandParserTest {
         assertEquals("Look", c.text());
         assertEquals("That is 2 alt: texts for 1 image or video; give one alt: per item, in the order of the media "
                 + "(media: links first, then attached files). Usage: /ail post [to:<accounts>] [media:<url>…] "
-                + "[alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] <text>",
+                + "[alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] [text.<platform>:…] <text>",
                 error("post media:https://example.com/a.png alt:one alt:two Hi"));
         assertTrue(error("schedule in:1h alt:\"A cat\" Hi").startsWith("That is 1 alt: text for 0 images and videos"));
         assertTrue(error("post media:https://example.com/a.png alt:\"" + "é".repeat(1001) + "\" Hi")
@@ -166,7 +166,7 @@ class CommandParserTest {
     @Test
     void anUnknownOptionIsNamedWithTheUsage() {
         assertEquals("Unknown option 'colour:' (to start the text with it, put -- before it). "
-                + "Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] <text>", error("post colour:red Hi"));
+                + "Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] [text.<platform>:…] <text>", error("post colour:red Hi"));
         assertTrue(error("list media:x").startsWith("Unknown option 'media:'. Usage: /ail list"));
     }
 
@@ -210,7 +210,7 @@ class CommandParserTest {
     @Test
     void postWithoutTextOrMediaIsMissingTextAndCarriesTheOptions() {
         MissingText e = assertThrows(MissingText.class, () -> parse("post to:x"));
-        assertEquals("Missing the text (or media:<url>). Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] <text>",
+        assertEquals("Missing the text (or media:<url>). Usage: /ail post [to:<accounts>] [media:<url>…] [alt:\"<description>\"…] [public:yes] [queue:yes] [title:…] [privacy:…] [tags:…] [allow:…] [disclose:…] [comment:…] [text.<platform>:…] <text>",
                 e.getMessage());
         assertEquals("x", e.partial().option("to"));
         assertEquals("", parse("post media:https://example.com/a.png").text());

@@ -46,8 +46,8 @@ class HelpTextTest {
 
     @Test
     void helpSaysThatOnDiscordTheOptionsWithoutAFieldOfTheirOwnAreTypedInMore() {
-        assertTrue(HelpText.of("post").text().contains("On Discord, type queue:, title:, privacy:, tags:, allow:, disclose: "
-                + "and comment: in the `more` option, as you would here: `more: queue:… title:…`"), HelpText.of("post").text());
+        assertTrue(HelpText.of("post").text().contains("On Discord, type queue:, title:, privacy:, tags:, allow:, disclose:, "
+                + "comment: and text.<platform>: in the `more` option, as you would here: `more: queue:… title:…`"), HelpText.of("post").text());
         assertTrue(HelpText.of("schedule").text().contains("On Discord, type every:, until:, times:, from:, title:, privacy:, "
                 + "tags:, allow:, disclose: and comment: in the `more` option, as you would here: `more: every:… until:…`"),
                 HelpText.of("schedule").text());

@@ -94,6 +94,84 @@ class PostShapesTest {
     }
 
     @Test
+    void aDefaultTextThatFitsMastodonAndLinkedInButNotXIsAcceptedWithAShortTextOfXsOwn() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.LINKEDIN, "Ana Lima");
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        String long400 = "Spring release. ".repeat(25);
+        String refused = run("schedule in:2h to:x,linkedin,mastodon " + long400);
+        assertEquals("Too long for X (@ana): 399/280 — shorten by 119 characters, or leave it out with to:", refused);
+        assertEquals(0, count());
+
+        String reply = run("schedule in:2h to:x,linkedin,mastodon text.x:\"Spring is out: https://example.com/spring\" " + long400);
+        assertTrue(reply.startsWith("Post p"), reply);
+        assertEquals(1, count());
+        String alias = run("schedule in:2h to:x,mastodon text.twitter:\"Short for X\" " + long400);
+        assertTrue(alias.startsWith("Post p"), "text.<alias>: names the platform too: " + alias);
+    }
+
+    @Test
+    void aTextForAPlatformThatIsNotAmongTheTargetsOrForNoPlatformIsRefused() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        assertEquals("text.linkedin: is the text for LinkedIn, which is not among the targets (X (@ana), Mastodon "
+                + "(@ana@fosstodon.org)). Add a LinkedIn account with to:, or leave text.linkedin: out.",
+                run("schedule in:2h to:x,mastodon text.linkedin:\"For LinkedIn\" Hello"));
+        String unknown = run("schedule in:2h to:x text.myspace:\"Hi\" Hello");
+        assertTrue(unknown.startsWith("'text.myspace:' names no platform; write text.<platform>: with one of mastodon, "), unknown);
+        assertEquals("Two texts for X; give text.x: once.", run("schedule in:2h to:x text.x:One text.twitter:Two Hello"));
+        assertEquals(0, count());
+    }
+
+    @Test
+    void eachPartOfAThreadIsCheckedOnItsOwnAndNamedByNumber() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        String tooLong = run("schedule in:2h to:x,mastodon First part\n---\n" + "b".repeat(300) + "\n---\nThird part");
+        assertEquals("Too long for X (@ana), part 2: 300/280 — shorten by 20 characters, or leave it out with to:", tooLong);
+        String empty = run("schedule in:2h to:x,mastodon First part\n---\n\n---\nThird part");
+        assertEquals("Part 2 of the thread for X (@ana) is empty — write it, or remove the --- line around it; part 2 of "
+                + "the thread for Mastodon (@ana@fosstodon.org) is empty — write it, or remove the --- line around it; or "
+                + "leave those accounts out with to:", empty);
+        assertEquals(0, count());
+        String accepted = run("schedule in:2h to:x,mastodon First part\n---\nSecond part\n---\nThird part");
+        assertTrue(accepted.startsWith("Post p"), accepted);
+    }
+
+    @Test
+    void aThreadToLinkedInIsRefusedSayingToGiveItItsOwnText() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.LINKEDIN, "Ana Lima");
+        String thread = "First part\n---\nSecond part";
+        assertEquals("LinkedIn (Ana Lima) has no threads, and its text is 2 parts separated by --- lines: give it one "
+                + "text of its own with text.linkedin:\"...\", or leave it out with to:", run("schedule in:2h to:x,linkedin " + thread));
+        assertEquals(0, count());
+        String accepted = run("schedule in:2h to:x,linkedin text.linkedin:\"Both parts in one post\" " + thread);
+        assertTrue(accepted.startsWith("Post p"), accepted);
+    }
+
+    @Test
+    void aPerTargetTextIsKeptEncryptedEditedCheckedAgainOnEditAndExported() throws Exception {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        String secret = "Short for X " + UUID.randomUUID();
+        String id = postId(run("schedule in:2h to:x,mastodon text.x:\"" + secret + "\" The long version for Mastodon"));
+        assertEquals(List.of(), RawTables.rowsContaining(pg.dataSource(), secret), "the text of X is encrypted at rest");
+
+        String refused = run("edit " + id + " text.x:\"" + "c".repeat(290) + "\"");
+        assertEquals("Too long for X (@ana): 290/280 — shorten by 10 characters, or leave it out with to:", refused);
+        String edited = run("edit " + id + " text.x:\"Shorter for X\"");
+        assertTrue(edited.contains("has text.x:\"Shorter for X\""), edited);
+        String shown = run("show " + id);
+        assertTrue(shown.contains("text.x:\"Shorter for X\""), shown);
+        assertTrue(shown.contains("The long version for Mastodon"), shown);
+
+        Reply export = units.commandLayer.commands.run(ana, "my-data");
+        JsonNode post = Json.MAPPER.readTree(export.file().content()).at("/posts/0");
+        assertEquals("Shorter for X", post.path("options").path("text.x").asText());
+    }
+
+    @Test
     void theRegistryDeclaresWhichPlatformsThreadAndTakeAComment() {
         assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.X, Platform.THREADS),
                 java.util.Arrays.stream(Platform.values()).filter(p -> p.rule().threads()).toList());
