@@ -428,8 +428,9 @@ public final class Publisher {
     }
 
     private static PublishRequest request(Post post, Target target, List<MediaRef> uploaded, List<MediaItem> items) {
-        return new PublishRequest(post.shortId(), post.text(), uploaded, items, target.idempotencyKey(), post.scheduledAt(),
-                post.options());
+        // the one place a target's text is chosen: its platform's own (text.x:) when the post has one
+        return new PublishRequest(post.shortId(), post.options().textFor(target.platform(), post.text()), uploaded, items,
+                target.idempotencyKey(), post.scheduledAt(), post.options());
     }
 
     private Outcome platformFailure(Post post, Target target, Account account, Instant started, PlatformError e) {
