@@ -37,7 +37,8 @@ final class GrammarCheck {
         AltTexts.checkCount(spec, parsed.options("alt").size(), media);
         // an edit that changes only options (title:, privacy:...) keeps the text
         boolean changesOptions = spec.name().equals(Subcommand.EDIT.word())
-                && Arrays.stream(PostOption.values()).anyMatch(o -> values.containsKey(o.key()));
+                && (Arrays.stream(PostOption.values()).anyMatch(o -> values.containsKey(o.key()))
+                        || values.keySet().stream().anyMatch(PostOptionInput.TEXTS::named));
         // a series' from: holds its texts
         boolean needsText = spec.text() == Text.REQUIRED
                 || spec.text() == Text.REQUIRED_WITHOUT_MEDIA && media == 0 && parsed.options("alt").isEmpty() && !changesOptions

@@ -100,8 +100,9 @@ public final class Occurrences {
         for (String text : s.texts()) {
             ParsedCommand command = command(s, text);
             List<Account> targets = AccountRefs.targets(accounts, caller.workspaceId(), command.option("to"));
-            PostRules.checkOptions(PostOptionInput.of(command), targets);
-            PostRules.precheck(text, command.options("media"), 0, targets);
+            PostOptions options = PostOptionInput.of(command);
+            PostRules.checkOptions(options, targets);
+            PostRules.precheck(text, options, command.options("media"), 0, targets);
         }
     }
 

@@ -49,10 +49,10 @@ class HelpTextTest {
         assertTrue(HelpText.of("post").text().contains("On Discord, type queue:, title:, privacy:, tags:, allow:, disclose:, "
                 + "comment: and text.<platform>: in the `more` option, as you would here: `more: queue:… title:…`"), HelpText.of("post").text());
         assertTrue(HelpText.of("schedule").text().contains("On Discord, type every:, until:, times:, from:, title:, privacy:, "
-                + "tags:, allow:, disclose: and comment: in the `more` option, as you would here: `more: every:… until:…`"),
+                + "tags:, allow:, disclose:, comment: and text.<platform>: in the `more` option, as you would here: `more: every:… until:…`"),
                 HelpText.of("schedule").text());
-        assertTrue(HelpText.of("edit").text().contains("On Discord, type from:, title:, privacy:, tags:, allow:, disclose: and "
-                + "comment: in the `more` option, as you would here: `more: from:… title:…`"), HelpText.of("edit").text());
+        assertTrue(HelpText.of("edit").text().contains("On Discord, type from:, title:, privacy:, tags:, allow:, disclose:, "
+                + "comment: and text.<platform>: in the `more` option, as you would here: `more: from:… title:…`"), HelpText.of("edit").text());
         assertTrue(!HelpText.of("connect").text().contains("`more`"), "connect has no option outside its fields");
     }
 
