@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.schedule.Weekly;
