@@ -48,6 +48,7 @@ final class PostEdit {
         if (options != null) {
             PostRules.checkOptions(changes, targets); // the options it names; the others were checked when given
         }
+        PostOptions shaped = options == null ? post.options() : options; // each target's text is checked as it will go
         // an edit (text, media, options) by someone who is not an approver sends the post back for approval
         ApprovalGate.Need need = approval.check(caller, targets);
         boolean changed;
