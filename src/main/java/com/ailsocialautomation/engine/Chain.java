@@ -142,7 +142,8 @@ final class Chain {
                 throw e.withMessage("the first comment: " + e.getMessage() + " (the post is live"
                         + (post.url() == null ? "" : ": " + post.url()) + ")");
             }
-            return new Sent(post, "its first comment was not posted: " + e.getMessage());
+            return new Sent(post, e.mayHaveArrived() ? "its first comment may or may not have been posted (" + e.getMessage()
+                    + "); check the post before adding it by hand" : "its first comment was not posted: " + e.getMessage());
         }
     }
 
