@@ -119,15 +119,22 @@ public final class PostCommands implements Handler {
     private Reply releaseDraft(Caller caller, ParsedCommand command, Instant when, boolean scheduled) {
         String id = DraftReference.of(command);
         DraftReference.requireOnlyTime(command, id);
-        Reply reply = approval.afterward(caller, posts.find(caller.workspaceId(), id).orElse(null),
-                release.release(caller, id, when, scheduled, this::admitted));
+        Reply reply = released(caller, id, when, scheduled);
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
+    }
+
+    /**
+     * Releases a draft, then asks its approvers when it now waits for them: the post is read after the release, in
+     * the state {@link #admitted} gave it.
+     */
+    private Reply released(Caller caller, String shortId, Instant when, boolean scheduled) {
+        Reply reply = release.release(caller, shortId, when, scheduled, this::admitted);
+        return approval.afterward(caller, posts.find(caller.workspaceId(), shortId).orElse(null), reply);
     }
 
     /** The button on a saved draft: post it now. */
     public Reply postDraft(Caller caller, String shortId) {
-        return approval.afterward(caller, posts.find(caller.workspaceId(), shortId).orElse(null),
-                release.release(caller, shortId, clock.instant(), false, this::admitted));
+        return released(caller, shortId, clock.instant(), false);
     }
 
     /**
@@ -141,8 +148,7 @@ public final class PostCommands implements Handler {
             return Reply.of("When should draft " + shortId + " be published?").withForm(new Reply.Form("Schedule " + shortId,
                     SCHEDULE_DRAFT + ":" + shortId, List.of(new Reply.Input(WHEN, "When (in your time zone)", false, "tomorrow 09:00"))));
         }
-        return release.release(caller, shortId, com.ailsocialautomation.schedule.WhenParser.parse(at, caller.zone(), clock),
-                true, this::admitted);
+        return released(caller, shortId, com.ailsocialautomation.schedule.WhenParser.parse(at, caller.zone(), clock), true);
     }
 
     /**

@@ -102,6 +102,18 @@ class DraftsTest {
     }
 
     @Test
+    void aDraftScheduledToAnAccountThatNeedsApprovalWaitsForItsApproverWhoIsAsked() {
+        String account = rig.units.store.accounts.list(rig.workspace(rig.ana)).get(0).shortId();
+        String id = draft(rig.ana, "approve", "Needs a yes");
+        String set = rig.run(admin, "account " + account + " posting:approval");
+        assertTrue(set.contains("posting:approval"), set);
+        String reply = rig.run(rig.ana, "schedule " + id + " in:1h");
+        assertTrue(reply.contains("waits for approval"), "the approvers are asked: " + reply);
+        assertEquals(PostStatus.PENDING_APPROVAL, post(id).status());
+        assertEquals(0, queued(post(id)), "nothing is queued until it is approved");
+    }
+
+    @Test
     void aDraftForAnAccountDisconnectedSinceIsNotReleasedAndSaysWhy() {
         String account = rig.units.store.accounts.list(rig.workspace(rig.ana)).get(0).shortId();
         String id = draft(rig.ana, "orphan", "For an account that goes");
