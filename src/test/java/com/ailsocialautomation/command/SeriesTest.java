@@ -212,6 +212,22 @@ class SeriesTest {
     }
 
     @Test
+    void aSeriesRepeatingOneTextToXIsCreatedWithAWarning() {
+        Team t = team();
+        var caller = units.commandLayer.commands.caller(t.ana());
+        Account x = units.store.accounts.connect(caller.workspaceId(), caller.user().id(), new com.ailsocialautomation.store.NewAccount(
+                PlatformId.X, "x-" + UUID.randomUUID(), "ana_x", "Ana", null, null, "tweet.write", null),
+                new com.ailsocialautomation.store.StoredTokens(com.ailsocialautomation.config.Secret.of("token"), null,
+                        START.plus(Duration.ofDays(30)), null, null));
+        String reply = run(t.ana(), "schedule every:\"friday 17:00\" to:" + x.shortId() + " Have a good weekend!");
+        assertTrue(reply.contains("Series s") && reply.contains("Warning") && reply.contains("X refuses a text it has already published"),
+                reply);
+        String varied = run(t.ana(), "schedule every:\"friday 17:00\" from:\"Good weekend! === Enjoy the weekend! === See you Monday!\" to:"
+                + x.shortId());
+        assertTrue(varied.contains("each comes back every 3 posts"), varied);
+    }
+
+    @Test
     void platformsThatRefuseARepeatedTextAreWarnedAboutAtCreation() {
         Account x = new Account(UUID.randomUUID(), UUID.randomUUID(), "axxxx", PlatformId.X, "1", "@ana", null, null, null,
                 null, null, null, AccountStatus.ACTIVE, null, null, null);
