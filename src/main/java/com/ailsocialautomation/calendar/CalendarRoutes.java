@@ -150,9 +150,10 @@ public final class CalendarRoutes implements WebRoutes {
 
     private void signOut(Context ctx) {
         String token = ctx.cookie(Cookies.SESSION);
-        if (Cookies.csrfHolds(token, ctx.formParam("csrf"))) {
-            sessions.close(token);
+        if (token != null && !Cookies.csrfHolds(token, ctx.formParam("csrf"))) {
+            throw new ForbiddenResponse("This sign-out did not come from your calendar page, so you are still signed in.");
         }
+        sessions.close(token);
         cookies.clear(ctx, Cookies.SESSION, "/calendar");
         ctx.redirect("/calendar", HttpStatus.SEE_OTHER);
     }
