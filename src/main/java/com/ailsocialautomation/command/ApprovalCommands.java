@@ -76,7 +76,7 @@ public final class ApprovalCommands implements Handler, Action {
         if (!gate.mayDecide(caller, post)) {
             List<ChatUser> deciders = gate.deciders(caller, post);
             throw new UserError("Only " + (deciders.isEmpty() ? "a workspace admin" : String.join(" or ",
-                    deciders.stream().map(u -> ApprovalRequests.name(u.displayName())).toList())) + " can decide post " + post.shortId() + ".");
+                    deciders.stream().map(ApprovalRequests::who).toList())) + " can decide post " + post.shortId() + ".");
         }
         int round = pressedRound != null ? pressedRound : approvals.round(caller.workspaceId(), post.id());
         if (round == 0) {

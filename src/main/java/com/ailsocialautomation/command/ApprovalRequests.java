@@ -85,6 +85,11 @@ public final class ApprovalRequests {
         return name == null || name.isBlank() ? "someone" : name;
     }
 
+    /** How a person is named to others: their name, or a chat mention when AIL has not learnt it yet. */
+    static String who(ChatUser user) {
+        return user.displayName() == null || user.displayName().isBlank() ? "<@" + user.externalId() + ">" : user.displayName();
+    }
+
     private static ZoneId zone(ChatUser user) {
         return user.zone() == null ? ZoneOffset.UTC : user.zone();
     }

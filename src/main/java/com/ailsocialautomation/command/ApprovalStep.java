@@ -64,7 +64,7 @@ public final class ApprovalStep {
                 gate.accountsOf(caller.workspaceId(), post), clock.instant());
         List<ChatUser> others = approvers.stream().filter(u -> !u.id().equals(post.authorUserId())).toList();
         String who = others.isEmpty() ? "a workspace admin (`/ail approve " + post.shortId() + "`)"
-                : String.join(", ", others.stream().map(u -> ApprovalRequests.name(u.displayName())).toList());
+                : String.join(", ", others.stream().map(ApprovalRequests::who).toList());
         String line = "Post " + post.shortId() + " waits for approval by " + who + "; you will get a DM with the decision. "
                 + "Until then it is not published.";
         return new Reply(line + "\n" + reply.text(), reply.fields(), reply.buttons(), reply.ephemeral(), reply.file(), reply.form());

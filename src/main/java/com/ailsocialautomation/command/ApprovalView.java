@@ -62,7 +62,7 @@ public final class ApprovalView {
         if (open) {
             List<ChatUser> deciders = gate.deciders(caller, post);
             line.append(line.isEmpty() ? "" : "\n").append("waiting for ").append(deciders.isEmpty() ? "a workspace admin"
-                    : String.join(" or ", deciders.stream().map(u -> ApprovalRequests.name(u.displayName())).toList()));
+                    : String.join(" or ", deciders.stream().map(ApprovalRequests::who).toList()));
         }
         Reply shown = reply.withField("Approval", line.toString());
         return open && gate.mayDecide(caller, post) && !post.authorUserId().equals(caller.user().id())

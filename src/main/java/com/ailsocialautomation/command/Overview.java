@@ -55,6 +55,21 @@ public final class Overview {
         return new Calendar(commands, posts, queue, accounts);
     }
 
+    /**
+     * The posts waiting for the person's decision, with their Approve / Request changes / Reject buttons and a late
+     * mark: a home screen shows it first, before anything else. Empty when nothing waits for them.
+     */
+    public java.util.Optional<Section> waiting(Invocation invocation) {
+        if (approval == null) {
+            return java.util.Optional.empty();
+        }
+        Caller caller = commands.caller(invocation);
+        List<Post> waiting = approval.waitingFor(caller, PER_SECTION + 1);
+        return waiting.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Section("Waiting for your approval",
+                waiting.stream().limit(PER_SECTION).map(p -> approval.item(caller, p)).toList(), "",
+                Math.max(0, waiting.size() - PER_SECTION)));
+    }
+
     public List<Section> of(Invocation invocation) {
         Caller caller = commands.caller(invocation);
         List<Post> mine = posts.list(caller.workspaceId(), PostFilter.MINE, caller.user().id(), 100);
@@ -62,11 +77,6 @@ public final class Overview {
                 .sorted(Comparator.comparing(Post::scheduledAt)).toList();
         List<Post> recent = mine.stream().filter(p -> !pending(p)).toList();
         List<Section> sections = new ArrayList<>();
-        List<Post> waiting = approval == null ? List.of() : approval.waitingFor(caller, PER_SECTION + 1);
-        if (!waiting.isEmpty()) {
-            sections.add(new Section("Waiting for your approval", waiting.stream().limit(PER_SECTION)
-                    .map(p -> approval.item(caller, p)).toList(), "", Math.max(0, waiting.size() - PER_SECTION)));
-        }
         sections.add(section("Your upcoming posts", upcoming, caller,
                 "Nothing scheduled. Try `/ail schedule at:\"tomorrow 09:00\" <text>`."));
         sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));

@@ -63,27 +63,36 @@ final class AppHome {
                         .value(new FormModal.Pending(outcome.form(), HomeCalendar.FROM_HOME).encode()).build())).build());
             }
         }
+        // what waits for the person's decision comes first, before the calendar
+        java.util.Optional<Overview.Section> waiting = overview.waiting(invocation);
+        if (waiting.isPresent()) {
+            section(blocks, waiting.get());
+        }
         blocks.add(DividerBlock.builder().build());
         blocks.addAll(calendar.blocks(invocation, CALENDAR_BLOCKS));
         for (Overview.Section section : overview.of(invocation)) {
-            blocks.add(DividerBlock.builder().build());
-            blocks.add(header(section.title()));
-            if (section.items().isEmpty()) {
-                blocks.add(Blocks.note(section.empty()));
-            }
-            for (Reply item : section.items()) {
-                blocks.add(Blocks.section(Blocks.escape(item.text())));
-                blocks.addAll(Blocks.actions(item.buttons()));
-            }
-            if (section.more() > 0) {
-                blocks.add(Blocks.note(section.more() + " more: `/ail list` shows them."));
-            }
+            section(blocks, section);
         }
         if (blocks.size() > Blocks.VIEW_BLOCKS) {
             blocks = new ArrayList<>(blocks.subList(0, Blocks.VIEW_BLOCKS - 1));
             blocks.add(Blocks.note("Cut to fit; `/ail list` shows everything."));
         }
         return blocks;
+    }
+
+    private static void section(List<LayoutBlock> blocks, Overview.Section section) {
+        blocks.add(DividerBlock.builder().build());
+        blocks.add(header(section.title()));
+        if (section.items().isEmpty()) {
+            blocks.add(Blocks.note(section.empty()));
+        }
+        for (Reply item : section.items()) {
+            blocks.add(Blocks.section(Blocks.escape(item.text())));
+            blocks.addAll(Blocks.actions(item.buttons()));
+        }
+        if (section.more() > 0) {
+            blocks.add(Blocks.note(section.more() + " more: `/ail list` shows them."));
+        }
     }
 
     private static HeaderBlock header(String text) {

@@ -216,6 +216,33 @@ class SlackApprovalTest {
     }
 
     @Test
+    void appHomeShowsWhatWaitsForTheApproverFirstWithTheButtons() throws Exception {
+        String id = postId(say("UCAL", "schedule in:6h to:" + brand.shortId() + " For the home tab"));
+        json(rig.requests.event(Payloads.event(TEAM, "EvApprove1", Payloads.appHomeOpened("UANA")), null));
+        FakeSlack.Call publish = rig.slack.await("views.publish", 1, c -> "UANA".equals(c.form().get("user_id"))).get(0);
+        JsonNode blocks = publish.jsonField("view").path("blocks");
+        List<String> headers = new java.util.ArrayList<>();
+        blocks.forEach(b -> {
+            if (b.path("type").asText().equals("header")) {
+                headers.add(b.path("text").path("text").asText());
+            }
+        });
+        assertEquals("Waiting for your approval", headers.get(1), headers.toString());
+        String approve = "decide:approve." + id + ".1";
+        assertTrue(blocks.toString().contains(approve) && blocks.toString().contains("For the home tab"), blocks.toString());
+
+        json(rig.requests.interactivity(Payloads.homeButton(TEAM, "UANA", approve)));
+        FakeSlack.Call again = rig.slack.await("views.publish", 2, c -> "UANA".equals(c.form().get("user_id"))).get(1);
+        assertTrue(again.jsonField("view").toString().contains("Approved post " + id), again.form().get("view"));
+        assertEquals(PostStatus.SCHEDULED, post(id).status());
+    }
+
+    static JsonNode json(java.net.http.HttpResponse<String> r) throws Exception {
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // Boss forgets himself at the end
     void theButtonsWorkAfterARestartAndMyDataAndForgetMeCoverTheDecisions() throws Exception {
         String id = postId(say("UCAL", "schedule in:4h to:" + brand.shortId() + " Across a restart"));
