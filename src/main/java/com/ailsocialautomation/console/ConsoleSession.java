@@ -56,6 +56,7 @@ public final class ConsoleSession {
                 if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
                     return;
                 }
+                line = continued(line);
                 String command = line.strip();
                 // A command copied from help or a reply may keep its `code` marks.
                 if (command.length() > 1 && command.startsWith("`") && command.endsWith("`")) {
@@ -72,6 +73,27 @@ public final class ConsoleSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A line that ends in a backslash goes on with the next one, the text keeping the line break: how a text of
+     * several lines is typed here, such as a thread's parts with a line holding only {@code ---} between them.
+     */
+    private String continued(String first) throws IOException {
+        StringBuilder text = new StringBuilder(first);
+        while (text.length() > 0 && text.charAt(text.length() - 1) == '\\') {
+            if (interactive) {
+                out.print("...> ");
+                out.flush();
+            }
+            String next = in.readLine();
+            text.setLength(text.length() - 1);
+            if (next == null) {
+                break;
+            }
+            text.append('\n').append(next);
+        }
+        return text.toString();
     }
 
     /** Parses the line here, so that media:<path> can become a file of this machine before the command runs. */

@@ -118,6 +118,21 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void aLineEndingInABackslashGoesOnWithTheNextSoATextKeepsItsLineBreaks() throws Exception {
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = startConsole();
+            connectWebhook("connect webhook ", hook);
+            type("post First line\\");
+            type("\\");
+            type("Third line, after an empty one");
+            assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1), "the post arrived: " + output());
+            assertEquals("First line\n\nThird line, after an empty one", hook.accepted().get(0).body().get("text").asText());
+            typing.close();
+            assertEquals(0, exit.get().intValue());
+        }
+    }
+
+    @Test
     void atTheEndOfAPipedScriptDuePostsAreWaitedForAndLaterOnesNamed() throws Exception {
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
             CompletableFuture<Integer> exit = startConsole();
