@@ -88,15 +88,30 @@ class SlackHomeCalendarTest {
         assertTrue(after.toString().contains("will be published"), "the outcome tops the refreshed home: " + after);
         assertEquals(wanted.atZone(BERLIN).toInstant(), rig.posts.find(ws, mine.id()).orElseThrow().scheduledAt());
 
+        // Edit: its modal's text replaces the post's text through /ail edit
+        JsonNode edit = buttonsOf(after, mine.shortId()).get(1);
+        rig.requests.interactivity(press(team, "UCAL", edit.path("action_id").asText(), edit.path("value").asText()));
+        FakeSlack.Call editOpen = rig.slack.await("views.open", 1, c -> c.jsonField("view").toString().contains("Edit " + mine.shortId())).get(0);
+        JsonNode editModal = editOpen.jsonField("view");
+        assertTrue(editModal.path("blocks").get(0).path("element").path("multiline").asBoolean(), "a post's text has lines");
+        rig.requests.interactivity(Payloads.submission(team, "UCAL", FormModal.CALLBACK, editModal.path("private_metadata").asText(),
+                Map.of("text", Payloads.textValue("Cleo's launch note, corrected"))));
+        openHomeAfter(3);
+        assertEquals("Cleo's launch note, corrected", rig.posts.find(ws, mine.id()).orElseThrow().text());
+
+        // Open shows the post on top of the refreshed home
+        rig.requests.interactivity(Payloads.homeButton(team, "UCAL", "show:" + mine.shortId()));
+        assertTrue(openHomeAfter(4).toString().contains("Cleo's launch note, corrected"));
+
         // A forged press on someone else's post is refused by the command layer, as /ail cancel would be
         rig.requests.interactivity(Payloads.homeButton(team, "UCAL", "cancel:" + otto.shortId()));
-        JsonNode refused = openHomeAfter(3);
+        JsonNode refused = openHomeAfter(5);
         assertTrue(refused.toString().contains("or a workspace admin can cancel"), refused.toString());
         assertEquals(PostStatus.SCHEDULED, rig.posts.find(ws, otto.id()).orElseThrow().status());
 
         // Cancel, confirmed in Slack's dialog, cancels
         rig.requests.interactivity(Payloads.homeButton(team, "UCAL", "cancel:" + mine.shortId()));
-        assertTrue(openHomeAfter(4).toString().contains("Cancelled post " + mine.shortId()));
+        assertTrue(openHomeAfter(6).toString().contains("Cancelled post " + mine.shortId()));
         assertEquals(PostStatus.CANCELLED, rig.posts.find(ws, mine.id()).orElseThrow().status());
     }
 
