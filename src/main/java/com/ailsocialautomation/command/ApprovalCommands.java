@@ -64,20 +64,64 @@ public final class ApprovalCommands implements Handler, Action {
             throw new UserError("This button is no longer valid. `/ail list waiting` shows the posts waiting for you.");
         }
         Post post = PostRefs.find(posts, caller, parts[1]);
+        int round = Integer.parseInt(parts[2]);
+        if (verb == ApprovalRequests.Verb.CHANGES || verb == ApprovalRequests.Verb.REJECT) {
+            requireDecider(caller, post);
+            requireOpen(caller, post, round);
+            return noteFirst(post, round, verb);
+        }
         Instant when = switch (verb) {
             case NOW -> clock.instant();
             case AT -> WhenParser.parse(values.getOrDefault("at", ""), caller.zone(), clock);
             default -> null;
         };
-        return decide(caller, post, Integer.parseInt(parts[2]), verb.decision, null, when);
+        return decide(caller, post, round, verb.decision, values.get(NOTE), when);
     }
 
-    private Reply decide(Caller caller, Post post, Integer pressedRound, Decision decision, String note, Instant when) {
+    static final String NOTE = "note";
+
+    /** Request changes and Reject pressed: a form for the note to the author, or the decision without one. */
+    private static Reply noteFirst(Post post, int round, ApprovalRequests.Verb verb) {
+        boolean reject = verb == ApprovalRequests.Verb.REJECT;
+        ApprovalRequests.Verb decides = reject ? ApprovalRequests.Verb.REJECT_NOTED : ApprovalRequests.Verb.CHANGES_NOTED;
+        String action = ApprovalRequests.ACTION + ":" + decides.word + "." + post.shortId() + "." + round;
+        String what = reject ? "Reject" : "Request changes to";
+        return Reply.of(what + " post " + post.shortId() + " by " + ApprovalRequests.name(post.authorName())
+                        + ": add a note for them in the form, or decide without one.")
+                .withButton(reject ? "Reject without a note" : "Request changes without a note", action,
+                        reject ? Reply.Button.Style.DANGER : Reply.Button.Style.DEFAULT)
+                .withForm(new Reply.Form(reject ? "Reject with a note" : "Ask for changes", action,
+                        List.of(new Reply.Input(NOTE, "Note for " + ApprovalRequests.name(post.authorName()), false,
+                                reject ? "Why it is not going out" : "What to change"))));
+    }
+
+    private void requireDecider(Caller caller, Post post) {
         if (!gate.mayDecide(caller, post)) {
             List<ChatUser> deciders = gate.deciders(caller, post);
             throw new UserError("Only " + (deciders.isEmpty() ? "a workspace admin" : String.join(" or ",
                     deciders.stream().map(ApprovalRequests::who).toList())) + " can decide post " + post.shortId() + ".");
         }
+    }
+
+    /** Refuses a round that was decided (saying by whom) or replaced by an edit, before asking anything more. */
+    private void requireOpen(Caller caller, Post post, int round) {
+        for (Approvals.Decided d : approvals.of(caller.workspaceId(), post.id())) {
+            if (d.round() == round) {
+                throw new UserError(alreadyDecided(caller, post, d));
+            }
+        }
+        if (approvals.round(caller.workspaceId(), post.id()) != round) {
+            throw new UserError("Post " + post.shortId() + " was changed after this request; decide its newer version (`/ail list waiting`).");
+        }
+    }
+
+    private static String alreadyDecided(Caller caller, Post post, Approvals.Decided decided) {
+        return "Post " + post.shortId() + " was already decided: " + decided.decision() + " by "
+                + ApprovalRequests.name(decided.deciderName()) + ", " + Times.format(decided.decidedAt(), caller.zone()) + ".";
+    }
+
+    private Reply decide(Caller caller, Post post, Integer pressedRound, Decision decision, String note, Instant when) {
+        requireDecider(caller, post);
         int round = pressedRound != null ? pressedRound : approvals.round(caller.workspaceId(), post.id());
         if (round == 0) {
             throw new UserError("Post " + post.shortId() + " is " + post.status().text() + "; it does not wait for approval.");
@@ -86,6 +130,7 @@ public final class ApprovalCommands implements Handler, Action {
         if (decision == Decision.APPROVED) {
             publishAt = when != null ? when : ApprovalRequests.meantForNow(post) ? clock.instant() : post.scheduledAt();
             if (late(post, when)) {
+                requireOpen(caller, post, round);
                 return late(caller, post, round);
             }
         }
@@ -95,8 +140,7 @@ public final class ApprovalCommands implements Handler, Action {
         }
         Approvals.Decided decided = result.decided();
         if (!result.recorded()) {
-            return Reply.of("Post " + post.shortId() + " was already decided: " + decided.decision() + " by "
-                    + ApprovalRequests.name(decided.deciderName()) + ", " + Times.format(decided.decidedAt(), caller.zone()) + ".");
+            return Reply.of(alreadyDecided(caller, post, decided));
         }
         if (!post.any(TargetState.PENDING_APPROVAL)) {
             return Reply.of("Recorded, but post " + post.shortId() + " no longer waits (" + post.status().text() + ").");

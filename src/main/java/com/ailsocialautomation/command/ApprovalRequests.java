@@ -97,7 +97,9 @@ public final class ApprovalRequests {
     /** What a decision button does. */
     enum Verb {
         APPROVE("approve", Decision.APPROVED), CHANGES("changes", Decision.CHANGES_REQUESTED), REJECT("reject", Decision.REJECTED),
-        NOW("now", Decision.APPROVED), AT("at", Decision.APPROVED);
+        NOW("now", Decision.APPROVED), AT("at", Decision.APPROVED),
+        // the DM's Request changes and Reject first offer a note for the author; these decide, with the form's note or none
+        CHANGES_NOTED("changes-now", Decision.CHANGES_REQUESTED), REJECT_NOTED("reject-now", Decision.REJECTED);
 
         final String word;
         final Decision decision;

@@ -130,7 +130,10 @@ class DiscordApprovalTest {
         String id = postId(say(CAL, false, "schedule in:2h to:" + second.shortId() + " News for the server"));
         Reply dm = request(DEE, id);
         Rig rig = new Rig(commands, true);
-        assertTrue(press(rig, rig, dm, DEE, "Request changes").contains("Asked"));
+        assertTrue(press(rig, rig, dm, DEE, "Request changes").contains("add a note for them in the form"));
+        Reply noteless = Reply.of("").withButton("Request changes without a note", "decide:changes-now." + id + ".1",
+                Reply.Button.Style.DEFAULT);
+        assertTrue(press(rig, new Rig(commands, true), noteless, DEE, "Request changes without a note").contains("Asked"));
         assertTrue(say(BOSS, true, "reject " + id + " Not now").contains("Only"), "an admin is not an approver of a listed account");
         assertTrue(say(DEE, false, "show " + id).contains("changes requested by"));
     }

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -249,8 +251,17 @@ class SlackApprovalTest {
         String dm = requests("UBOSS", id).get(0);
         try (SlackRig second = SlackRig.single(pg)) {
             second.user("UBOSS", "Boss", "UTC", true);
-            String decided = press(second, "UBOSS", button(dm, "changes"));
-            assertTrue(decided.contains("Asked Cal for changes to post " + id), decided);
+            // Request changes first offers a form for the note to the author (its button carries the form: no memory)
+            String offered = press(second, "UBOSS", button(dm, "changes"));
+            assertTrue(offered.contains("decide:changes-now." + id + ".1") && offered.contains(FormModal.OPEN_ACTION), offered);
+            JsonNode open = StreamSupport.stream(Json.MAPPER.readTree(offered).path("blocks").spliterator(), false)
+                    .flatMap(b -> StreamSupport.stream(b.path("elements").spliterator(), false))
+                    .filter(e -> FormModal.OPEN_ACTION.equals(e.path("action_id").asText())).findFirst().orElseThrow();
+            String ack = second.requests.interactivity(Payloads.submission(TEAM, "UBOSS", FormModal.CALLBACK,
+                    open.path("value").asText(), Map.of("note", Payloads.textValue("Use the new logo")))).body();
+            assertFalse(ack.contains("errors"), ack);
+            assertTrue(eventually(Duration.ofSeconds(10), () -> QueuedMessages.of(rig.sql, pg.vault(), user("UCAL")).stream()
+                    .anyMatch(m -> m.contains("Boss asked for changes to post " + id) && m.contains("Use the new logo"))));
         }
 
         Invocation boss = new Invocation(FrontEnd.SLACK, TEAM, "UBOSS", "Boss", true, ZoneOffset.UTC, null);
