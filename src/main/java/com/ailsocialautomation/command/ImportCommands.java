@@ -1,9 +1,11 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostStatus;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -90,7 +92,7 @@ public final class ImportCommands implements Handler {
             }
             List<Post> kept = new ArrayList<>();
             for (PostCommands.Accepted accepted : good) {
-                kept.add(accepting.store(caller, accepted));
+                kept.add(accepting.storeAndAsk(caller, accepted));
             }
             return Reply.of("Scheduled " + count(kept.size(), "post") + " from the file" + (bad.isEmpty() ? "" : "; "
                     + count(bad.size(), "row") + " could not be, and " + (bad.size() == 1 ? "was" : "were") + " left out")
@@ -108,9 +110,14 @@ public final class ImportCommands implements Handler {
         }
         Map<String, List<String>> options = new LinkedHashMap<>(CommandParser.typedOptions(
                 Subcommand.SCHEDULE.word(), row.options()));
-        for (String key : List.of("at", "in", "to", "media", "alt")) {
-            if (options.containsKey(key)) {
+        for (String key : options.keySet()) {
+            if (List.of("at", "in", "to", "media", "alt").contains(key)) {
                 throw new UserError("the options field gives " + key + ":, which has its own column");
+            }
+            // a line is one post: series (every:), queueing and the like are not what an import makes
+            if (PostOption.find(key).isEmpty() && !key.startsWith("text.")) {
+                throw new UserError("the options field gives " + key + ":, which an import does not take; it takes "
+                        + String.join(", ", java.util.Arrays.stream(PostOption.values()).map(PostOption::toString).toList()));
             }
         }
         options.put("at", List.of(row.when()));
@@ -155,7 +162,8 @@ public final class ImportCommands implements Handler {
         kept.stream().limit(NAMED).forEach(p -> out.append("`").append(p.shortId()).append("` ")
                 .append(Times.format(p.scheduledAt(), caller.zone())).append(" → ")
                 .append(String.join(", ", p.targets().stream().map(t -> t.platform().displayName() + " "
-                        + t.accountLabel()).toList())).append('\n'));
+                        + t.accountLabel()).toList()))
+                .append(p.status() == PostStatus.SCHEDULED ? "" : " (" + p.status().text() + ")").append('\n'));
         if (kept.size() > NAMED) {
             out.append("…and ").append(count(kept.size() - NAMED, "more post")).append('\n');
         }

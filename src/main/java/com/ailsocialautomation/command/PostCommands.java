@@ -234,6 +234,13 @@ public final class PostCommands implements Handler {
         return store(caller, accepted, admitted(caller, accepted.targets()), (tx, postId) -> {});
     }
 
+    /** Keeps an accepted post as a typed one is kept: when it waits for approval, its approvers are asked (import). */
+    Post storeAndAsk(Caller caller, Accepted accepted) {
+        Post post = store(caller, accepted);
+        approval.afterward(caller, post, Reply.of(""));
+        return post;
+    }
+
     /** The same, with what else {@code also} writes in the post's transaction (a series moving on to its next time). */
     Post store(Caller caller, Accepted accepted, Posts.Attach also) {
         return store(caller, accepted, admitted(caller, accepted.targets()), also);

@@ -185,9 +185,9 @@ class ConsoleEndToEndTest {
                 + "2020-01-01 09:00,webhook,Too late,,\n"
                 + "tomorrow 10:00,,Plain,,\n");
         Path good = tmp.resolve("good.csv");
-        java.nio.file.Files.writeString(good, "when,to,text,media,alt\n"
-                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,\n"
-                + "tomorrow 10:00,,Plain,,\n");
+        java.nio.file.Files.writeString(good, "when,to,text,media,alt,options\n"
+                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,,\"title:\"\"Spring launch\"\" tags:a,b\"\n"
+                + "tomorrow 10:00,,Plain,,,\n");
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
             CompletableFuture<Integer> exit = startConsole();
             connectWebhook("connect webhook ", hook);
@@ -212,8 +212,9 @@ class ConsoleEndToEndTest {
             Matcher saved = Pattern.compile("Saved (\\S+\\.csv) ").matcher(output());
             assertTrue(saved.find(), output());
             String exported = java.nio.file.Files.readString(Path.of(saved.group(1)));
-            assertTrue(exported.startsWith("when,to,text,media,alt\r\n"), exported);
+            assertTrue(exported.startsWith("when,to,text,media,alt,options\r\n"), exported);
             assertEquals(2, countOf(exported, "\"Hello, world\nsecond line\""), exported);
+            assertEquals(1, countOf(exported, ",\"title:\"\"Spring launch\"\" tags:a,b\"\r\n"), "the options column: " + exported);
 
             type("import csv:" + saved.group(1));
             awaitOutput("Scheduled 4 posts from the file.");
