@@ -133,6 +133,27 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void aDraftTypedAtTheConsoleWaitsUntilPostIsTypedWithItsId() throws Exception {
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
+            CompletableFuture<Integer> exit = startConsole();
+            connectWebhook("connect webhook ", hook);
+            type("draft Drafted at the console");
+            awaitOutput("Saved draft d");
+            Matcher id = Pattern.compile("Saved draft (d[a-z2-9]{4})").matcher(output());
+            assertTrue(id.find(), output());
+            type("list drafts");
+            awaitOutput("Drafts (");
+            assertEquals(0, hook.accepted().size(), "a draft is not published");
+            type("post " + id.group(1));
+            awaitOutput("Publishing now");
+            assertTrue(eventually(Duration.ofSeconds(20), () -> hook.accepted().size() == 1), "the draft went out once posted");
+            assertEquals("Drafted at the console", hook.accepted().get(0).body().get("text").asText());
+            typing.close();
+            assertEquals(0, exit.get().intValue());
+        }
+    }
+
+    @Test
     void atTheEndOfAPipedScriptDuePostsAreWaitedForAndLaterOnesNamed() throws Exception {
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
             CompletableFuture<Integer> exit = startConsole();
