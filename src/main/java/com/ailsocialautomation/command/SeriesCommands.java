@@ -2,19 +2,15 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.schedule.Echo;
 import com.ailsocialautomation.schedule.Times;
 import com.ailsocialautomation.schedule.Weekly;
-import com.ailsocialautomation.schedule.WhenParser;
-import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.PostSeries;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Series;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ import java.util.stream.Collectors;
 public final class SeriesCommands implements Handler {
     /** The options that describe the series rather than each post. */
     static final Set<String> OWN = Set.of("every", "until", "times", "from", "at", "in", "public");
-    static final int MAX_TIMES = 1000;
 
     private final Handler posts;
     private final Handler lists;
@@ -83,9 +78,9 @@ public final class SeriesCommands implements Handler {
         if (!command.files().isEmpty()) {
             throw new UserError("A series takes media: links, not attached files: each time it posts, it copies its media again.");
         }
-        Instant until = until(caller, command.option("until"));
-        Integer times = times(command.option("times"));
-        List<String> texts = texts(command);
+        Instant until = SeriesInput.until(caller, command.option("until"), clock);
+        Integer times = SeriesInput.times(command.option("times"));
+        List<String> texts = SeriesInput.texts(command);
         Instant first = every.next(clock.instant(), caller.zone());
         if (until != null && first.isAfter(until)) {
             throw new UserError("until: is before the first time (" + Times.format(first, caller.zone()) + "); nothing would be posted.");
@@ -112,78 +107,13 @@ public final class SeriesCommands implements Handler {
                 .withField("First post", firstPost.post().shortId() + ", " + Times.format(firstPost.at(), caller.zone()))
                 .withField("Texts", texts.size() == 1 ? "the same text each time" : texts.size() + " texts, used in turn")
                 .withButton("Cancel series", "cancel:" + made.shortId(), Reply.Button.Style.DANGER);
-        String warning = repeatWarning(firstPost.targets(), texts.size());
+        String warning = SeriesInput.repeatWarning(firstPost.targets(), texts.size());
         reply = warning == null ? reply : reply.withField("Warning", warning);
         return "yes".equalsIgnoreCase(command.option("public")) ? reply.visibleToChannel() : reply;
     }
 
-    /** Platforms that refuse a text they have already published: warned at creation rather than failing every week. */
-    static String repeatWarning(List<Account> targets, int texts) {
-        List<String> refusing = targets.stream().filter(a -> Platform.of(a.platform()).refusesRepeatedText())
-                .map(a -> Platform.of(a.platform()).displayName()).distinct().toList();
-        if (refusing.isEmpty()) {
-            return null;
-        }
-        String who = String.join(" and ", refusing);
-        return texts == 1
-                ? who + " refuses a text it has already published, so this series would fail there from its second post on: "
-                        + "give several texts with from:\"first === second === third\", or leave " + who + " out of to:."
-                : who + " refuses a text it has already published: with " + texts + " texts, each comes back every " + texts
-                        + " posts and may be refused then; add more texts if it is.";
-    }
-
     private String ending(Instant until, Integer times, Caller caller) {
         return (times == null ? "" : ", " + times + " times") + (until == null ? "" : ", until " + Times.format(until, caller.zone()));
-    }
-
-    private Instant until(Caller caller, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            try {
-                // a date: the whole of that day, in the author's zone
-                return Times.resolve(LocalDate.parse(value.strip()).plusDays(1).atStartOfDay(), caller.zone()).minusSeconds(1);
-            } catch (java.time.DateTimeException e) {
-                throw new UserError("until:" + Echo.of(value) + " is not a real date; write it as YYYY-MM-DD.");
-            }
-        }
-        return WhenParser.parse(value, caller.zone(), clock);
-    }
-
-    private static Integer times(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= MAX_TIMES) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new UserError("times: is how many posts the series makes, a whole number from 1 to " + MAX_TIMES + ", e.g. times:10.");
-    }
-
-    /**
-     * The series' texts: the text, or with from: several texts separated by {@code ===} (on a line of its own, or
-     * with spaces around it on one line), used in turn.
-     */
-    static List<String> texts(ParsedCommand command) {
-        String from = command.option("from");
-        if (from == null) {
-            return List.of(command.text());
-        }
-        if (!command.text().isBlank()) {
-            throw new UserError("Give the texts in from: or as the text, not both: from:\"first === second\" alone.");
-        }
-        List<String> texts = java.util.Arrays.stream(from.split("(?m)\\s*^\\s*===\\s*$\\s*|\\s+===\\s+"))
-                .map(String::strip).filter(t -> !t.isEmpty()).toList();
-        if (texts.isEmpty()) {
-            throw new UserError("from: holds no text: separate the texts with ===, e.g. from:\"Tip 1 === Tip 2\".");
-        }
-        return texts;
     }
 
     private PostSeries find(Caller caller, String shortId) {
@@ -224,7 +154,7 @@ public final class SeriesCommands implements Handler {
     }
 
     private Reply edit(Caller caller, ParsedCommand command, PostSeries s) {
-        List<String> texts = command.option("from") == null && command.text().isBlank() ? s.texts() : texts(command);
+        List<String> texts = command.option("from") == null && command.text().isBlank() ? s.texts() : SeriesInput.texts(command);
         Map<String, List<String>> options = new LinkedHashMap<>(s.options());
         command.options().forEach((k, v) -> {
             if (!OWN.contains(k)) {

@@ -233,10 +233,10 @@ class SeriesTest {
                 null, null, null, AccountStatus.ACTIVE, null, null, null);
         Account mastodon = new Account(UUID.randomUUID(), UUID.randomUUID(), "ammmm", PlatformId.MASTODON, "2", "@ana@m.social",
                 null, null, null, null, null, null, AccountStatus.ACTIVE, null, null, null);
-        String once = SeriesCommands.repeatWarning(List.of(x, mastodon), 1);
+        String once = SeriesInput.repeatWarning(List.of(x, mastodon), 1);
         assertTrue(once.startsWith("X refuses a text it has already published, so this series would fail there from its second post on"), once);
-        assertTrue(SeriesCommands.repeatWarning(List.of(x), 4).contains("each comes back every 4 posts"));
-        assertNull(SeriesCommands.repeatWarning(List.of(mastodon), 1));
+        assertTrue(SeriesInput.repeatWarning(List.of(x), 4).contains("each comes back every 4 posts"));
+        assertNull(SeriesInput.repeatWarning(List.of(mastodon), 1));
     }
 
     @Test
