@@ -4,7 +4,6 @@ import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.platform.OptionRule;
-import com.ailsocialautomation.platform.TextLengths;
 
 import com.ailsocialautomation.schedule.Times;
 
@@ -13,7 +12,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a post will look like, where it goes and when: the reply to an accepted post or schedule. */
+/**
+ * What a post will look like, where it goes and when: the reply to an accepted post or schedule, a draft, an
+ * approver's request. Each target is shown as it will be sent ({@link TargetPreview}): its own text or its thread's
+ * parts, counted as its platform counts.
+ */
 public final class Preview {
     // Chat messages have size limits (a Slack section takes 3000 characters); the full text stays in the post.
     private static final int SHOWN_CODE_POINTS = 1500;
@@ -45,11 +48,17 @@ public final class Preview {
         } else {
             headline = "*Scheduled* for " + Times.format(when, zone) + " to " + where;
         }
+        Shapes shapes = new Shapes(text, options);
+        int parts = targets.stream().mapToInt(t -> shapes.parts(t).size()).max().orElse(1);
+        if (parts > 1) {
+            headline += " · thread of " + parts + " parts";
+        }
         Reply reply = Reply.of(headline + "\n\n" + shown(text == null ? "" : text));
-        TextLengths lengths = new TextLengths(text);
         for (Destination target : targets) {
-            reply = reply.withField(target.who(), lengths.in(target.platform().rule().counting())
-                    + "/" + target.limit() + " characters");
+            reply = reply.withField(target.who(), TargetPreview.of(shapes, target));
+        }
+        if (options.comment() != null) {
+            reply = reply.withField("First comment", shown(options.comment()));
         }
         if (!options.isEmpty()) {
             reply = reply.withField("Options", PostOptionInput.shown(options, targets));

@@ -172,6 +172,24 @@ class PostShapesTest {
     }
 
     @Test
+    void thePreviewShowsEachTargetAsItWillBeSentCountedAsItsPlatformCounts() {
+        connect(PlatformId.X, "@ana");
+        connect(PlatformId.LINKEDIN, "Ana Lima");
+        connect(PlatformId.MASTODON, "@ana@fosstodon.org");
+        String long400 = "Spring release. ".repeat(25);
+        Reply reply = units.commandLayer.commands.run(ana, "schedule in:2h to:x,linkedin,mastodon "
+                + "text.x:\"Short one https://example.com/a/very/long/path/to/the/spring/release/notes\" "
+                + "text.mastodon:\"One\n---\nTwo\" comment:\"Tickets below\" " + long400);
+        assertTrue(reply.text().contains(" · thread of 2 parts\n\n" + long400.strip()), reply.text());
+        assertEquals("text.x: Short one https://example.com/a/very/long/path/to/the/spring/release/notes\n"
+                + "33/280 characters; its link counts as 23 (X shortens links to t.co)", field(reply, "X (@ana)"));
+        assertEquals("399/3000 characters", field(reply, "LinkedIn (Ana Lima)"));
+        assertEquals("Thread of 2 parts (text.mastodon)\n1/2 One — 3/500\n2/2 Two — 3/500",
+                field(reply, "Mastodon (@ana@fosstodon.org)"));
+        assertEquals("Tickets below", field(reply, "First comment"));
+    }
+
+    @Test
     void theRegistryDeclaresWhichPlatformsThreadAndTakeAComment() {
         assertEquals(List.of(Platform.MASTODON, Platform.BLUESKY, Platform.X, Platform.THREADS),
                 java.util.Arrays.stream(Platform.values()).filter(p -> p.rule().threads()).toList());
@@ -184,6 +202,11 @@ class PostShapesTest {
         assertEquals(java.util.Map.of(), old.texts());
         PostOptions both = new PostOptions(null, null, null, null, null, "First", java.util.Map.of(PlatformId.X, "Short"));
         assertEquals(both, PostOptions.fromJson(both.toJson()));
+    }
+
+    static String field(Reply reply, String name) {
+        return reply.fields().stream().filter(f -> f.label().equals(name)).map(Reply.Field::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + name + " in " + reply.fields()));
     }
 
     String run(String line) {

@@ -24,8 +24,8 @@ class PreviewTest {
                 Instant.parse("2026-12-01T08:00:00Z"), BERLIN, false);
         assertEquals("*Scheduled* for Tue 1 Dec 2026 09:00 CET (Europe/Berlin) to Mastodon (@ana@fosstodon.org), X (@ana)"
                 + "\n\nDoors open at 18:00 https://example.com/tickets", reply.text());
-        assertEquals(List.of(new Reply.Field("Mastodon (@ana@fosstodon.org)", "43/1000 characters"),
-                new Reply.Field("X (@ana)", "43/280 characters"),
+        assertEquals(List.of(new Reply.Field("Mastodon (@ana@fosstodon.org)", "43/1000 characters; its link counts as 23"),
+                new Reply.Field("X (@ana)", "43/280 characters; its link counts as 23 (X shortens links to t.co)"),
                 new Reply.Field("When", "Tue 1 Dec 2026 09:00 CET (Europe/Berlin)")), reply.fields());
         assertTrue(reply.ephemeral());
     }
