@@ -178,7 +178,7 @@ public final class Posts {
     /**
      * Changes the text, and with {@code mediaCount} not null the media that {@code attach} writes (the links of an
      * older post are dropped), in one transaction and only while every target is still scheduled (or every one a
-     * draft); false otherwise.
+     * draft) and nothing of it is live yet (no part of a thread); false otherwise.
      * The targets are locked first, so no engine claims one until the change is committed: a run sees the post
      * wholly before or wholly after it.
      */
@@ -194,6 +194,11 @@ public final class Posts {
             // a post waiting for approval may be edited too (changes an approver asked for)
             if (states.stream().distinct().count() != 1 || !List.of(TargetState.SCHEDULED.stored(), TargetState.DRAFT.stored(),
                     TargetState.PENDING_APPROVAL.stored()).contains(states.get(0))) {
+                return false;
+            }
+            // a target waiting to retry may already have part of its thread live (TargetParts): what is out stays out
+            if (tx.one("select 1 from target_parts where workspace_id = ? and target_id in (select id from post_targets "
+                    + "where workspace_id = ? and post_id = ?) limit 1", rs -> 1, workspaceId, workspaceId, postId).isPresent()) {
                 return false;
             }
             tx.update("""

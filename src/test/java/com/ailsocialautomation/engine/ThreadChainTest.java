@@ -395,6 +395,19 @@ class ThreadChainTest {
                 "Order ahead: https://example.com/order")), graph.comments());
     }
 
+    @Test
+    void aPostWhosePartOneIsLiveCannotBeEditedWhileItWaitsToRetryTheRest() {
+        FakeX f = x();
+        Account account = xAccount(f);
+        Post post = post(account, "One\n---\nTwo", null); // no engine runs: the test moves the target itself
+        Target target = post.targets().get(0);
+        rig.sql.update("update post_targets set state = 'publishing' where id = ?", target.id());
+        rig.parts.record(workspace, target.id(), new TargetParts.Part(PartKind.PART, 1, "190000000000000001", null, null, Instant.now()));
+        rig.sql.update("update post_targets set state = 'scheduled' where id = ?", target.id()); // a passing failure on part 2
+        assertTrue(!rig.posts.edit(workspace, post.id(), "Something else", null, (tx, id) -> {}), "what is live stays as it went");
+        assertEquals("One\n---\nTwo", rig.reload(post).text());
+    }
+
     // ---- Threads ----
 
     @Test
