@@ -1,6 +1,7 @@
 package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.platform.Platform;
@@ -40,9 +41,13 @@ public final class Compose {
      * An account to offer: its short id (what to: takes), how people know it, and the per-platform options its
      * platform uses (the form shows a field for each option some account uses).
      */
-    public record Choice(String id, String label, Set<PostOption> options) {
+    public record Choice(String id, String label, Set<PostOption> options, PlatformId platform) {
         public Choice {
             options = Set.copyOf(options);
+        }
+
+        public Choice(String id, String label, Set<PostOption> options) {
+            this(id, label, options, null);
         }
 
         public Choice(String id, String label) {
@@ -53,16 +58,24 @@ public final class Compose {
     /**
      * What the form holds. {@code date} and {@code time} are both null to publish now; {@code mediaUrl} may be null.
      * {@code alts} are the alt: texts in the order of the media (the link first); {@code files} come after the link.
-     * {@code options} are the per-platform options filled in, as typed (privacy → "unlisted", allow → "comments,duet").
+     * {@code options} are the per-platform options filled in, as typed (privacy → "unlisted", allow → "comments,duet");
+     * {@code texts} a platform's own text where its field was filled in (text.x:).
      */
     public record Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
-                        List<String> alts, List<MediaInput> files, Map<PostOption, String> options) {
+                        List<String> alts, List<MediaInput> files, Map<PostOption, String> options,
+                        Map<PlatformId, String> texts) {
         public Draft {
             accounts = List.copyOf(accounts);
             text = text == null ? "" : text;
             alts = List.copyOf(alts);
             files = List.copyOf(files);
             options = options == null ? Map.of() : Map.copyOf(options);
+            texts = texts == null ? Map.of() : Map.copyOf(texts);
+        }
+
+        public Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
+                     List<String> alts, List<MediaInput> files, Map<PostOption, String> options) {
+            this(accounts, text, date, time, mediaUrl, alts, files, options, Map.of());
         }
 
         public Draft(List<String> accounts, String text, LocalDate date, LocalTime time, String mediaUrl,
@@ -77,6 +90,13 @@ public final class Compose {
         List<String> media() {
             return mediaUrl == null || mediaUrl.isBlank() ? List.of() : List.of(mediaUrl.strip());
         }
+    }
+
+    /** The hint under a platform's own text field: what leaving it empty does, and whether it takes a thread. */
+    public static String textHint(PlatformId platform) {
+        return "Empty: the text above. " + (Platform.of(platform).rule().threads()
+                ? "A line holding only --- starts the next part of a thread."
+                : platform.displayName() + " has no threads: one text, no --- lines.");
     }
 
     /** The hint a form shows under an option's field: which platforms use it and how. */
@@ -101,7 +121,7 @@ public final class Compose {
         Caller caller = commands.caller(invocation);
         return accounts.list(caller.workspaceId()).stream().filter(Account::active)
                 .map(a -> new Choice(a.shortId(), (a.handle() == null ? a.externalId() : a.handle()) + " (" + a.platform() + ")",
-                        Platform.of(a.platform()).rule().options().options()))
+                        Platform.of(a.platform()).rule().options().options(), a.platform()))
                 .toList();
     }
 
@@ -140,8 +160,15 @@ public final class Compose {
                 () -> given.put(option.key(), List.of(PostOptionInput.value(option, value)))));
         PostOptions options = PostOptions.NONE;
         if (!chosen.isEmpty() && given.size() == draft.options().size()) {
+            draft.texts().forEach((platform, text) -> given.put(PostOptions.textKey(platform), List.of(text)));
             options = PostOptionInput.of(new ParsedCommand("post", List.of(), given, ""));
-            PostOptionInput.problems(options, PostRules.targets(chosen)).forEach((o, p) -> problems.putIfAbsent(o.key(), p));
+            PostOptions parsed = options;
+            // a text for a platform none of the chosen accounts is on is refused beside that platform's field
+            String field = draft.texts().keySet().stream().findFirst().map(PostOptions::textKey).orElse(TEXT);
+            capture(problems, field, () -> {
+                PostOptionInput.problems(parsed, PostRules.targets(chosen)).forEach((o, p) -> problems.putIfAbsent(o.key(), p));
+                return null;
+            });
         }
         PostOptions shaped = options;
         if (!problems.containsKey(ACCOUNTS) && !problems.containsKey(MEDIA)) {
@@ -174,6 +201,7 @@ public final class Compose {
             options.put("alt", draft.alts());
         }
         draft.options().forEach((option, value) -> options.put(option.key(), List.of(value)));
+        draft.texts().forEach((platform, text) -> options.put(PostOptions.textKey(platform), List.of(text)));
         String name = asDraft ? "draft" : "post";
         if (!asDraft && draft.date() != null && draft.time() != null) {
             name = "schedule";

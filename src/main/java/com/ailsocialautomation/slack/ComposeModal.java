@@ -6,6 +6,8 @@ import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.message.Disclosure;
 import com.ailsocialautomation.message.Interaction;
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.message.Worded;
@@ -111,6 +113,7 @@ final class ComposeModal {
                         + "An empty line skips one; at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters a line."))
                 .element(PlainTextInputElement.builder().actionId(ALT).multiline(true).build()).build());
         options(choices, partial).forEach(blocks::add);
+        texts(choices, partial).forEach(blocks::add);
         return base(schedule, drafting(partial), metadata.encode()).blocks(blocks).build();
     }
 
@@ -155,6 +158,35 @@ final class ComposeModal {
                     .hint(plain(Compose.hint(option))).element(element).build());
         }
         return blocks;
+    }
+
+    /**
+     * An optional text field per platform among the workspace's accounts (a modal cannot add fields as accounts are
+     * chosen without a round trip): that platform's own text, text.&lt;platform&gt;: in the text command.
+     */
+    private static List<LayoutBlock> texts(List<Compose.Choice> choices, ParsedCommand partial) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        choices.stream().map(Compose.Choice::platform).filter(java.util.Objects::nonNull).distinct().sorted()
+                .forEach(platform -> {
+                    String key = PostOptions.textKey(platform);
+                    blocks.add(InputBlock.builder().blockId(key).label(plain("Text for " + platform.displayName())).optional(true)
+                            .hint(plain(Compose.textHint(platform)))
+                            .element(PlainTextInputElement.builder().actionId(key).multiline(true)
+                                    .initialValue(partial == null ? null : partial.option(key)).build()).build());
+                });
+        return blocks;
+    }
+
+    /** The per-target texts filled in a submitted view, by platform. */
+    static Map<PlatformId, String> texts(Map<String, Map<String, ViewState.Value>> values) {
+        Map<PlatformId, String> texts = new java.util.EnumMap<>(PlatformId.class);
+        for (PlatformId platform : PlatformId.values()) {
+            ViewState.Value value = value(values, PostOptions.textKey(platform));
+            if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
+                texts.put(platform, value.getValue());
+            }
+        }
+        return texts;
     }
 
     private static CheckboxesElement checkboxes(PostOption option, List<String> words, String given) {
@@ -210,7 +242,7 @@ final class ComposeModal {
         return new Compose.Draft(ids, text == null || text.getValue() == null ? "" : text.getValue(),
                 date == null || date.getSelectedDate() == null ? null : LocalDate.parse(date.getSelectedDate()),
                 time == null || time.getSelectedTime() == null ? null : LocalTime.parse(time.getSelectedTime()),
-                link, alts, files, options(values));
+                link, alts, files, options(values), texts(values));
     }
 
     /** Compose's problems as Slack field errors: the "when" problem shows under the date picker. */

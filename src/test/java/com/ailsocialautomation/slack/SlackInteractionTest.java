@@ -1,6 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Action;
 import com.ailsocialautomation.command.Handler;
@@ -143,6 +144,40 @@ class SlackInteractionTest {
         Post post = rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), PostFilter.UPCOMING, null, 10).get(0);
         assertEquals("Spring release", post.options().title());
         assertEquals(List.of("launch", "spring"), post.options().tags());
+    }
+
+    @Test
+    void theComposeModalHasATextFieldPerPlatformAndEachTargetIsCheckedAndKeptWithItsOwnText() throws Exception {
+        String team = "TSHAPE";
+        rig.user("USHAPE", "Sol", "UTC", false);
+        Account x = rig.account(team, "USHAPE", "x", "@sol_x");
+        Account hook = rig.webhookAccount(team, "USHAPE", "shape.example/hook");
+        assertEquals(200, rig.requests.command(team, "USHAPE", "post", rig.slack.responseUrl("shape")).statusCode());
+        JsonNode view = rig.slack.await("views.open", 1, c -> c.form().get("trigger_id").endsWith("USHAPE")).get(0).jsonField("view");
+        Map<String, JsonNode> blocks = new LinkedHashMap<>();
+        view.path("blocks").forEach(b -> blocks.put(b.path("block_id").asText(), b));
+        assertTrue(blocks.containsKey("text.x") && blocks.containsKey("text.webhook"), blocks.keySet().toString());
+        assertEquals("Text for X", blocks.get("text.x").path("label").path("text").asText());
+        assertTrue(blocks.get("text.x").path("element").path("multiline").asBoolean());
+        assertTrue(blocks.containsKey("comment"), "X takes a first comment: " + blocks.keySet());
+        String metadata = view.path("private_metadata").asText();
+
+        String tomorrow = LocalDate.now(ZoneId.of("UTC")).plusDays(2).toString();
+        String long400 = "Spring release. ".repeat(25);
+        Map<String, ObjectNode> tooLong = values(List.of(x.shortId(), hook.shortId()), long400, tomorrow, "09:00");
+        JsonNode refused = json(rig.requests.interactivity(Payloads.submission(team, "USHAPE", ComposeModal.CALLBACK, metadata, tooLong)));
+        assertTrue(refused.path("errors").path("text").asText().startsWith("Too long for X (@sol_x): 400/280"), refused.toString());
+
+        Map<String, ObjectNode> shaped = values(List.of(x.shortId(), hook.shortId()), long400, tomorrow, "09:00");
+        shaped.put("text.x", Payloads.textValue("Spring is out\n---\nMore in the blog"));
+        JsonNode closed = json(rig.requests.interactivity(Payloads.submission(team, "USHAPE", ComposeModal.CALLBACK, metadata, shaped)));
+        assertFalse(closed.has("response_action"), "the modal closes: " + closed);
+        FakeSlack.Call answer = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/shape")).get(0);
+        String shown = answer.json();
+        assertTrue(shown.contains("thread of 2 parts") && shown.contains("Thread of 2 parts (text.x)"), shown);
+        Post post = rig.posts.list(rig.workspaces.find(FrontEnd.SLACK, team).orElseThrow(), PostFilter.UPCOMING, null, 10).get(0);
+        assertEquals("Spring is out\n---\nMore in the blog", post.options().texts().get(PlatformId.X));
+        assertEquals(long400.strip(), post.text().strip());
     }
 
     private static Map<String, ObjectNode> values(List<String> accounts, String text, String date, String time) {
