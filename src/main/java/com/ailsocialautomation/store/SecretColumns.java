@@ -37,6 +37,7 @@ public final class SecretColumns {
             new Column("posts", "options_enc"),
             new Column("post_series", "texts_enc"),
             new Column("post_series", "options_enc"),
+            new Column("post_decisions", "note_enc"),
             new Column("notifications", "payload_enc"),
             new Column("media_items", "file_name_enc"),
             new Column("media_items", "alt_text_enc"),

@@ -64,6 +64,14 @@ class SecretsAtRestTest {
                 + "values (?, '" + POST + "', '" + WORKSPACE + "', 'x', 'failed', now(), gen_random_uuid(), ?)");
         row("posts", "options_enc", "insert into posts (id, workspace_id, short_id, author_user_id, text, scheduled_at, options_enc) "
                 + "values (?, '" + WORKSPACE + "', 'p' || substr(md5(random()::text), 1, 8), '" + USER + "', 'x', now(), ?)");
+        row("post_series", "texts_enc", "insert into post_series (id, workspace_id, short_id, author_user_id, weekdays, time_of_day, "
+                + "time_zone, state, texts_enc, options_enc) values (?, '" + WORKSPACE + "', 's' || substr(md5(random()::text), 1, 8), '"
+                + USER + "', '{1}', '09:00', 'UTC', 'active', ?, '\\x00')");
+        row("post_series", "options_enc", "insert into post_series (id, workspace_id, short_id, author_user_id, weekdays, time_of_day, "
+                + "time_zone, state, texts_enc, options_enc) values (?, '" + WORKSPACE + "', 's' || substr(md5(random()::text), 1, 8), '"
+                + USER + "', '{1}', '09:00', 'UTC', 'active', '\\x00', ?)");
+        row("post_decisions", "note_enc", "insert into post_decisions (id, post_id, workspace_id, round, decider_user_id, decision, note_enc) "
+                + "values (?, '" + POST + "', '" + WORKSPACE + "', 1, '" + USER + "', 'rejected', ?)");
         row("notifications", "payload_enc", "insert into notifications (id, workspace_id, user_id, event_key, payload_enc) "
                 + "values (?, '" + WORKSPACE + "', '" + USER + "', gen_random_uuid()::text, ?)");
         row("media_items", "file_name_enc", "insert into media_items (id, workspace_id, post_id, position, file_name_enc, media_type, "

@@ -3,6 +3,7 @@ package com.ailsocialautomation.store;
 import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -10,14 +11,19 @@ import com.ailsocialautomation.testing.RawTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every encrypted column written through the production method that writes it (not by the test's own encrypt call),
@@ -41,7 +47,8 @@ class SecretsThroughTheirWritersTest {
         ChatUser ana = workspaces.ensureUser(ws, "U" + UUID.randomUUID(), "Ana");
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String column : List.of("access_token_enc", "refresh_token_enc", "endpoint_enc", "client_secret_enc", "pkce_verifier_enc",
-                "detail_enc", "message_enc", "error_enc", "error_enc retry", "payload_enc", "token_enc", "pending refresh_token_enc")) {
+                "detail_enc", "message_enc", "error_enc", "error_enc retry", "payload_enc", "token_enc", "pending refresh_token_enc",
+                "posts title", "posts comment", "posts text.x", "series texts_enc", "series options_enc", "decision note_enc")) {
             secrets.put(column, known(column.replace(' ', '-')));
         }
 
@@ -74,6 +81,20 @@ class SecretsThroughTheirWritersTest {
         new Outbox(sql, pg.vault()).add(ws, ana.id(), "failed:" + first.id(), Reply.of(secrets.get("payload_enc")), null);
         new PendingRevocations(sql, pg.vault()).add(PlatformId.MASTODON, "https://fosstodon.org", Secret.of(secrets.get("token_enc")),
                 Secret.of(secrets.get("pending refresh_token_enc")), Instant.now());
+
+        // posts.options_enc, post_series and post_decisions: a person's words, written by their own repositories
+        PostOptions options = new PostOptions(secrets.get("posts title"), null, List.of(), List.of(), List.of(),
+                secrets.get("posts comment"), Map.of(PlatformId.X, secrets.get("posts text.x")));
+        Post waiting = posts.create(ws, ana.id(), "with options", options, List.of(), null, Instant.now().plusSeconds(3600), null,
+                List.of(x), (tx, id) -> {}, TargetState.SCHEDULED);
+        new Series(sql, pg.vault()).create(ws, ana.id(), Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"),
+                null, 3, List.of(secrets.get("series texts_enc")), Map.of("title", List.of(secrets.get("series options_enc"))),
+                Instant.now().plusSeconds(86_400));
+        Approvals approvals = new Approvals(sql, pg.vault());
+        int round = sql.transaction(tx -> Approvals.hold(tx, ws, waiting.id()));
+        assertTrue(approvals.decide(ws, waiting.id(), round, ana.id(), Decision.REJECTED, secrets.get("decision note_enc"), null).recorded());
+        assertEquals(secrets.get("posts text.x"), posts.find(ws, waiting.id()).orElseThrow().options().texts().get(PlatformId.X));
+        assertEquals(secrets.get("decision note_enc"), approvals.of(ws, waiting.id()).get(0).note());
 
         assertEquals(secrets.get("refresh_token_enc"), accounts.tokens(ws, x.id()).refresh().reveal(), "written, and readable by AIL");
         List<String> inClear = new ArrayList<>();
