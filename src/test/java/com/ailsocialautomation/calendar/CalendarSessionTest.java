@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,6 +76,17 @@ class CalendarSessionTest {
                 assertEquals(400, reused.statusCode(), reused.body());
                 assertTrue(reused.body().contains("Slack did not confirm the sign-in (invalid_code)"), reused.body());
                 assertFalse(again.cookies().containsKey(Cookies.SESSION));
+
+                // an id_token for another sign-in (its nonce) or another app (its audience) is not used
+                for (Map<String, Object> foreign : List.of(Map.<String, Object>of("nonce", "someone-elses-nonce"),
+                        Map.<String, Object>of("aud", "9999.other-app"))) {
+                    openId.tamperNextToken(foreign);
+                    Browser tampered = new Browser("Mozilla/5.0 (tampered)");
+                    HttpResponse<String> refused = tampered.get(throughSlack(tampered, local));
+                    assertEquals(400, refused.statusCode(), refused.body());
+                    assertTrue(refused.body().contains("did not match this sign-in"), refused.body());
+                    assertFalse(tampered.cookies().containsKey(Cookies.SESSION));
+                }
 
                 // someone AIL does not know in any installed workspace sees nothing
                 openId.signInAs(FakeSlack.TEAM, "U0NEWBIE", "Newbie");

@@ -45,6 +45,7 @@ public final class FakeSlackOpenId {
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private volatile Person next;
     private volatile Clock clock = Clock.systemUTC();
+    private volatile Map<String, Object> tampered = Map.of();
 
     public FakeSlackOpenId(FakeSlack slack) {
         slack.mount("/openid/connect/authorize", this::authorize);
@@ -60,6 +61,11 @@ public final class FakeSlackOpenId {
     /** Who is signed in to Slack in the browser that comes to the authorize page, and agrees. */
     public void signInAs(String team, String user, String name) {
         next = new Person(team, user, name);
+    }
+
+    /** The next id_token carries these claims instead (another nonce, another audience): what a relying party must refuse. */
+    public void tamperNextToken(Map<String, Object> claims) {
+        tampered = Map.copyOf(claims);
     }
 
     public void useClock(Clock time) {
@@ -124,6 +130,8 @@ public final class FakeSlackOpenId {
         claims.put("https://slack.com/user_id", code.person().user());
         claims.put("https://slack.com/team_id", code.person().team());
         claims.put("name", code.person().name());
+        claims.putAll(tampered);
+        tampered = Map.of();
         String idToken = b64(Json.MAPPER.writeValueAsBytes(Map.of("alg", "RS256", "kid", "fake-key", "typ", "JWT"))) + "."
                 + b64(Json.MAPPER.writeValueAsBytes(claims)) + "." + b64(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         send(ex, 200, "application/json", Json.MAPPER.writeValueAsString(Map.of("ok", true,
