@@ -237,7 +237,7 @@ class CommandParserTest {
     void listTakesAnOptionalFilter() {
         assertEquals(List.of(), parse("list").args());
         assertEquals(List.of("failed"), parse("list FAILED").args());
-        assertTrue(error("list old").startsWith("'old' is not a filter; choose one of: upcoming, recent, failed, mine, drafts."));
+        assertTrue(error("list old").startsWith("'old' is not a filter; choose one of: upcoming, recent, failed, mine, drafts, waiting."));
     }
 
     @Test
