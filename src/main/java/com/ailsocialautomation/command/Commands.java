@@ -124,7 +124,7 @@ public final class Commands {
                     "Publish a post now to one or more connected accounts",
                     List.of("/ail post Our spring release is out: https://example.com/blog/spring",
                             "/ail post to:mastodon,bluesky media:https://example.com/launch.png alt:\"Our team on stage\" We launched today!",
-                            "/ail post public:yes to:x Thank you for 1,000 followers"),
+                            "/ail post to:x,linkedin text.x:\"Spring is out: example.com/spring\" comment:\"Notes: example.com/notes\" Our spring release is out, with faster sync and a new calendar"),
                     OPTIONS_FIRST + " to: takes account ids, platforms or handles, separated by commas; a platform with several accounts needs an id, or :* for all (to:webhook:*). "
                             + MEDIA_HELP + " queue:yes publishes at each account's next free queue time instead of now "
                             + "(see /ail help queue). " + PostOptionInput.help() + " " + DRAFT_HELP),

@@ -120,7 +120,8 @@ public final class ListCommands implements Handler {
         List<StoredMedia> copies = media.of(caller.workspaceId(), post.id());
         if (!copies.isEmpty()) {
             reply = reply.withField("Media", String.join(", ", copies.stream().map(m -> m.fileName() + " ("
-                    + m.facts().type().displayName() + ", " + size(m.size()) + ")").toList()));
+                    + m.facts().type().displayName() + ", " + size(m.size())
+                    + (m.altText() == null || m.altText().isBlank() ? "" : ", alt: " + m.altText()) + ")").toList()));
         } else if (post.mediaCount() != null && post.mediaCount() > 0) {
             reply = reply.withField("Media", post.mediaCount() + " (deleted after the retention period)");
         }

@@ -188,7 +188,12 @@ final class PostOptionInput {
                 + ", none unless named); disclose:" + String.join(",", Worded.words(Disclosure.class)) + " ("
                 + names(Platform.using(PostOption.DISCLOSE)) + "); comment:\"...\" a first comment, published right after the "
                 + "post (" + names(Platform.using(PostOption.COMMENT)) + "; refused for other accounts). "
-                + "A target whose platform does not use one of the others ignores it.";
+                + "A target whose platform does not use one of the others ignores it. text.<platform>:\"...\" gives one "
+                + "platform its own text (text.x:\"A shorter one\"), checked and counted on its own; on Discord type it in "
+                + "more:, in Slack's form each platform has its own field. A line holding only --- splits a text into the "
+                + "parts of a thread (" + names(java.util.Arrays.stream(Platform.values()).filter(p -> p.rule().threads()).toList())
+                + "), each part checked on its own and published as a reply to the one before, the media with the first "
+                + "part; other platforms need their own text without ---.";
     }
 
     private static String title(String value) {

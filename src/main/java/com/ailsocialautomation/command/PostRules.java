@@ -51,6 +51,12 @@ final class PostRules {
                 zone, false);
         Reply reply = new Reply("Post " + post.shortId() + " · " + preview.text(), preview.fields(), preview.buttons(),
                 preview.ephemeral(), null, null);
+        int media = post.mediaCount() == null ? post.mediaUrls().size() : post.mediaCount();
+        if (media > 0) {
+            // a thread's media go with its first part
+            reply = reply.withField("Media", (media == 1 ? "1 image or video" : media + " images and videos")
+                    + (preview.text().contains(" · thread of ") ? ", with the first part" : ""));
+        }
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;
     }
 
