@@ -204,7 +204,7 @@ class SlashCommandsTest {
 
         ArgumentCaptor<String> said = ArgumentCaptor.forClass(String.class);
         verify(event).reply(said.capture());
-        assertTrue(said.getValue().startsWith("Give at: or in:, not both"), said.getValue());
+        assertTrue(said.getValue().startsWith("Give at: or in: or every:, not both"), said.getValue());
     }
 
     @Test
