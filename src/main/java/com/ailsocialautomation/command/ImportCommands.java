@@ -144,6 +144,7 @@ public final class ImportCommands implements Handler {
         String message = e.getMessage();
         int usage = message.indexOf(" Usage: ");
         String line = (usage < 0 ? message : message.substring(0, usage)).replaceAll("\\s+", " ").strip();
+        line = line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
         return line.length() > REASON ? line.substring(0, REASON - 1) + "…" : line;
     }
 

@@ -46,6 +46,8 @@ class DiscordMediaTest {
     private static final String GUILD = "900000000000000007";
     private static final String CHANNEL = "700000000000000007";
     private static final String ANA = "100000000000000001";
+    /** The import test's own server: the class's tests share one database. */
+    private static final String IMPORTING = "900000000000000008";
 
     private final FakeDiscord discord = new FakeDiscord(TOKEN);
     private final FakeMastodon mastodon = FakeMastodon.start();
@@ -98,8 +100,8 @@ class DiscordMediaTest {
     @Test
     void importTakesTheCsvAsTheCsvAttachmentRefusesABadLineAndSchedulesAGoodFile() throws Exception {
         units = Units.over(pg).providers(http -> List.of(new MastodonProvider(new GuardedApiClient(http)))).build();
-        connectMastodon();
-        discord.addGuild(GUILD, CHANNEL);
+        connectMastodon(IMPORTING);
+        discord.addGuild(IMPORTING, "700000000000000008");
         bot = DiscordBot.start(new Config.Discord(Secret.of(TOKEN), null, discord.apiUrl(), null, null),
                 units.commandLayer.commands, mock(AccountSuggestions.class), (frontEnd, id) -> { }, Clock.systemUTC());
         bot.shards().getShards().get(0).awaitReady();
@@ -108,17 +110,17 @@ class DiscordMediaTest {
         Map<String, Object> bad = discord.attachment("plan.csv", "text/csv",
                 (good + "tomorrow 19:00,,\"" + "x".repeat(600) + "\",,\r\n").getBytes(StandardCharsets.UTF_8), null);
 
-        discord.slashCommand("interaction-token-import-1", GUILD, ANA, "import",
+        discord.slashCommand("interaction-token-import-1", IMPORTING, ANA, "import",
                 List.of(Map.of("name", "csv", "type", 11, "value", bad.get("id"))), List.of(bad));
 
         assertTrue(eventually(Duration.ofSeconds(20), () -> discord.calls("PATCH", "interaction-token-import-1/messages/@original")
                 .stream().anyMatch(c -> c.body().path("content").asText().contains("Nothing was scheduled: 1 row of 3")
                         && c.body().path("content").asText().contains("Line 5: Too long for Mastodon"))), () -> discord.calls().toString());
-        UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, GUILD, "Test server");
+        UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, IMPORTING, "Test server");
         assertEquals(0, units.store.posts.list(ws, com.ailsocialautomation.store.PostFilter.UPCOMING, null, 10).size());
 
         Map<String, Object> file = discord.attachment("plan.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8), null);
-        discord.slashCommand("interaction-token-import-2", GUILD, ANA, "import",
+        discord.slashCommand("interaction-token-import-2", IMPORTING, ANA, "import",
                 List.of(Map.of("name", "csv", "type", 11, "value", file.get("id"))), List.of(file));
 
         assertTrue(eventually(Duration.ofSeconds(20), () -> discord.calls("PATCH", "interaction-token-import-2/messages/@original")
@@ -130,7 +132,11 @@ class DiscordMediaTest {
 
     /** Connects a Mastodon account on the fake for the guild, as its OAuth callback would store it. */
     private void connectMastodon() {
-        UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, GUILD, "Test server");
+        connectMastodon(GUILD);
+    }
+
+    private void connectMastodon(String guild) {
+        UUID ws = units.store.workspaces.ensure(FrontEnd.DISCORD, guild, "Test server");
         ChatUser owner = units.store.workspaces.ensureUser(ws, ANA, "ana");
         String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
         units.store.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "1094" + UUID.randomUUID().hashCode(),

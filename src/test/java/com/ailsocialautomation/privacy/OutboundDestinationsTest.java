@@ -68,6 +68,7 @@ class OutboundDestinationsTest {
             Map.entry("icu4j", "no network"),
             Map.entry("commons-csv", "parses and writes CSV text AIL already holds (import, export); no network"),
             Map.entry("metadata-extractor", "reads facts from media files AIL already holds; no network"),
+            Map.entry("commons-csv", "reads and writes CSV text AIL already holds (import, export); no network"),
             Map.entry("micrometer-registry-prometheus", "pull: metrics are served on /metrics, never pushed"),
             Map.entry("logback-classic", "writes to standard error (logback.xml); network appenders are refused below"),
             Map.entry("bolt", "Slack Web API only (slack.com, or SLACK_API_URL), when SLACK_* is set; its OAuth install redirects browsers to slack.com"),
