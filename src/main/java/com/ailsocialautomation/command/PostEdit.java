@@ -11,6 +11,7 @@ import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.store.Posts;
 
 import java.util.List;
@@ -84,7 +85,7 @@ final class PostEdit {
         if (!changed) {
             throw new UserError("Post " + post.shortId() + " started publishing meanwhile; it can no longer be edited.");
         }
-        Reply reply = PostVetting.withNotices(Reply.of("Post " + post.shortId() + (what == null ? "" : " has " + what + " and")
+        Reply reply = PostVetting.withNotices(Reply.of((post.status() == PostStatus.DRAFT ? "Draft " : "Post ") + post.shortId() + (what == null ? "" : " has " + what + " and")
                 + " now reads: " + text), notices);
         return approval.afterward(caller, posts.find(caller.workspaceId(), post.id()).orElse(post), reply);
     }

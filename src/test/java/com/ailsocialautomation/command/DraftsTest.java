@@ -142,7 +142,7 @@ class DraftsTest {
     void editingADraftChangesItAndKeepsItADraft() {
         String id = draft(rig.ana, "edit", "First try");
         String reply = rig.run(rig.ana, "edit " + id + " Second try, better");
-        assertTrue(reply.contains("now reads: Second try, better"), reply);
+        assertTrue(reply.startsWith("Draft " + id) && reply.contains("now reads: Second try, better"), reply);
         assertEquals("Second try, better", post(id).text());
         assertEquals(PostStatus.DRAFT, post(id).status());
         assertEquals(0, queued(post(id)));
