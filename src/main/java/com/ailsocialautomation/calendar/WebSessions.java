@@ -5,6 +5,7 @@ import com.ailsocialautomation.oauth.OneTimeSecret;
 import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Sql;
 import com.ailsocialautomation.store.Workspace;
+import com.ailsocialautomation.store.Workspaces;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,28 @@ public final class WebSessions implements PersonalData {
         if (token != null && token.length() <= 100) {
             sql.update("delete from web_sessions where token_hash = ?", (Object) OneTimeSecret.sha256(token));
         }
+    }
+
+    /** A session as my-data shows it: when it opened, when it ends, and the workspaces it opens. */
+    public record Listed(Instant openedAt, Instant expiresAt, List<String> workspaces) {}
+
+    /** The person's sessions that open this workspace and have not ended, each with all the workspaces it opens. */
+    @Override
+    public Map<String, List<?>> listUser(UUID workspaceId, UUID userId) {
+        Workspaces names = new Workspaces(sql);
+        List<byte[]> tokens = sql.list("""
+                select token_hash from web_sessions where workspace_id = ? and user_id = ? and expires_at > ?
+                order by created_at""", rs -> rs.getBytes(1), workspaceId, userId, clock.instant());
+        List<Listed> listed = tokens.stream().map(hash -> {
+            List<UUID> opened = sql.list("select workspace_id from web_sessions where token_hash = ? order by workspace_id",
+                    rs -> rs.getObject(1, UUID.class), (Object) hash);
+            Instant[] times = sql.one("select created_at, expires_at from web_sessions where token_hash = ? limit 1",
+                    rs -> new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()}, (Object) hash).orElseThrow();
+            return new Listed(times[0], times[1], opened.stream().map(id -> names.describe(id)
+                    .map(w -> (w.name() == null ? w.externalId() : w.name()) + " (" + w.frontEnd().id() + ")")
+                    .orElse("a workspace AIL left")).toList());
+        }).toList();
+        return listed.isEmpty() ? Map.of() : Map.of("webCalendarSessions", listed);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.ConnectionData;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PostData;
+import com.ailsocialautomation.store.PersonalData;
 import com.ailsocialautomation.store.Posts;
 import com.ailsocialautomation.store.Series;
 import com.ailsocialautomation.store.Sql;
@@ -48,8 +49,16 @@ public final class DataExport {
     private final Approvals approvals;
     private final Clock clock;
     private final Series series;
+    private final List<PersonalData> elsewhere;
 
     public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, MediaStore media, Clock clock) {
+        this(sql, vault, accounts, posts, attempts, media, clock, List.of());
+    }
+
+    /** {@code elsewhere}: the owners of personal data outside store and notify, as forget-me is given them. */
+    public DataExport(Sql sql, Vault vault, Accounts accounts, Posts posts, Attempts attempts, MediaStore media, Clock clock,
+                      List<PersonalData> elsewhere) {
+        this.elsewhere = List.copyOf(elsewhere);
         this.media = media;
         this.series = new Series(sql, vault);
         this.workspaces = new Workspaces(sql);
@@ -83,11 +92,13 @@ public final class DataExport {
         List<MyData.DecisionRecord> decisions = approvals.involving(ws, userId).stream().map(d -> new MyData.DecisionRecord(
                 d.postShortId(), d.round(), d.deciderName(), userId.equals(d.deciderId()), d.decision().word(), d.note(),
                 d.decidedAt())).toList();
+        java.util.Map<String, List<?>> alsoKept = new java.util.TreeMap<>();
+        elsewhere.forEach(owner -> alsoKept.putAll(owner.listUser(ws, userId)));
         MyData data = new MyData(clock.instant(), "Everything AIL stores about you in this workspace. Tokens are never exported.",
                 workspace, you, connected, authored, pending, technical, notifications, series.authoredBy(ws, userId).stream()
                 .map(s -> new MyData.SeriesRecord(s.shortId(), s.days().stream().sorted().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList(),
                         s.time().toString(), s.zone().getId(), s.until(), s.maxTimes(), s.made(), s.nextAt(), s.state().text(),
-                        s.texts(), s.options())).toList(), decisions);
+                        s.texts(), s.options())).toList(), decisions, alsoKept);
         try {
             byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(data);
             String name = "ail-my-data-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";

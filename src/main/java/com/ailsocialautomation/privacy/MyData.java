@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * The my-data document: everything AIL keeps about one person in one workspace, as JSON. It carries account
  * metadata and scopes but never a token, a signing secret, an app password or a PKCE verifier.
+ *
+ * @param alsoKept what packages outside store and notify keep about the person ({@code PersonalData.listUser}), by
+ *                 name: {@code webCalendarSessions}, each web calendar sign-in that has not ended (when it opened, when
+ *                 it ends, the workspaces it opens; never its token or the token's hash)
  */
 public record MyData(Instant exportedAt, String about, Workspace workspace, Settings you,
                      List<ConnectedAccount> accountsYouConnected, List<PostRecord> posts,
                      List<PendingConnection> pendingConnections, List<TechnicalRecord> technicalData,
                      List<NotificationRecord> notifications, List<SeriesRecord> series,
-                     List<DecisionRecord> approvalDecisions) {
+                     List<DecisionRecord> approvalDecisions, java.util.Map<String, List<?>> alsoKept) {
 
     public record Workspace(String frontEnd, String id, String name) {}
 

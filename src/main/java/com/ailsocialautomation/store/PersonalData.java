@@ -56,4 +56,13 @@ public interface PersonalData {
      */
     default void forgetWorkspace(Sql q, FrontEnd frontEnd, String externalId) {
     }
+
+    /**
+     * What this owner keeps about one person in one workspace, for {@code /ail my-data}: under each key (its name in
+     * the document), values JSON can carry (records). Never a token, a token's hash or a secret. Owners whose data the
+     * privacy package already reads itself keep the default.
+     */
+    default Map<String, List<?>> listUser(UUID workspaceId, UUID userId) {
+        return Map.of();
+    }
 }

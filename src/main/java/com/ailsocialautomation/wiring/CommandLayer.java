@@ -95,7 +95,7 @@ public final class CommandLayer {
         List<PersonalData> frontEndData = List.of(new InstallationData(), new WebSessions(store.sql, clock));
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
-                new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock));
+                new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock, frontEndData));
         AccountPolicies policies = new AccountPolicies(store.sql);
         Approvals approvals = new Approvals(store.sql, store.vault);
         ApprovalGate gate = new ApprovalGate(policies, store.accounts);

@@ -1,6 +1,7 @@
 package com.ailsocialautomation.calendar;
 
 import com.ailsocialautomation.App;
+import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.PrivacyCommands;
 import com.ailsocialautomation.fakes.FakeSlack;
@@ -106,6 +107,16 @@ class CalendarSessionTest {
                 assertFalse(mine.get(local + "/calendar").body().contains("Times in"), "signed out");
                 assertEquals(1, sessions(sql));
 
+                // my-data lists the open session (when, until when, which workspaces) but never its token or hash
+                String data = new String(app.commands().run(cleo, "my-data").file().content(), java.nio.charset.StandardCharsets.UTF_8);
+                com.fasterxml.jackson.databind.JsonNode listed = Json.MAPPER.readTree(data)
+                        .at("/alsoKept/webCalendarSessions");
+                assertEquals(1, listed.size(), data);
+                assertTrue(listed.get(0).get("workspaces").get(0).asText().endsWith("(slack)"), data);
+                assertTrue(listed.get(0).get("expiresAt").asText().compareTo(listed.get(0).get("openedAt").asText()) > 0, data);
+                assertFalse(data.contains(second.cookies().get(Cookies.SESSION)), "the token stays out of my-data");
+                assertFalse(data.toLowerCase().contains("hash"), data);
+
                 // forget-me erases the person and, with them, their sessions
                 String confirm = app.commands().run(cleo, "forget-me").buttons().stream()
                         .filter(b -> b.actionId().startsWith(PrivacyCommands.CONFIRM)).findFirst().orElseThrow().actionId();
@@ -113,6 +124,9 @@ class CalendarSessionTest {
                 assertTrue(erased.toLowerCase().contains("erased"), erased);
                 assertEquals(0, sessions(sql), erased + " / users: " + sql.list("select external_id from chat_users", rs -> rs.getString(1)));
                 assertTrue(second.get(local + "/calendar").body().contains("Sign in with Slack"));
+                app.commands().run(cleo, "help"); // Cleo is known again, as a new person
+                assertTrue(Json.MAPPER.readTree(app.commands().run(cleo, "my-data").file().content())
+                        .at("/alsoKept/webCalendarSessions").isMissingNode(), "no session is listed after forget-me");
             }
         }
     }
