@@ -31,7 +31,12 @@ final class People {
     private static final Duration KEEP = Duration.ofMinutes(5);
     private static final int MAX_KEPT = 10_000;
 
-    private record Person(String name, boolean admin, ZoneId zone, Instant fetched) {}
+    /** {@code known}: users.info answered, so {@code admin} is what Slack says (else it is false for want of an answer). */
+    private record Person(String name, boolean admin, ZoneId zone, Instant fetched, boolean known) {
+        Person(String name, boolean admin, ZoneId zone, Instant fetched) {
+            this(name, admin, zone, fetched, true);
+        }
+    }
 
     private final Clock clock;
     private final Executor work;
@@ -45,7 +50,7 @@ final class People {
     /** The invocation for {@code userId} in {@code teamId}; {@code fallbackName} when Slack does not say. */
     Invocation invocation(MethodsClient client, String teamId, String userId, String fallbackName, String origin) {
         Person p = person(client, teamId, userId, fallbackName);
-        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin, p.known());
     }
 
     /**
@@ -64,13 +69,13 @@ final class People {
                 p = lookup.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 log.info("users.info did not answer within the ack budget; this request goes on without it");
-                p = new Person(fallbackName, false, null, clock.instant());
+                p = new Person(fallbackName, false, null, clock.instant(), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                p = new Person(fallbackName, false, null, clock.instant());
+                p = new Person(fallbackName, false, null, clock.instant(), false);
             }
         }
-        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin);
+        return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin, p.known());
     }
 
     private Person person(MethodsClient client, String teamId, String userId, String fallbackName) {
@@ -93,7 +98,7 @@ final class People {
             UsersInfoResponse info = client.usersInfo(r -> r.user(userId));
             if (!info.isOk() || info.getUser() == null) {
                 log.info("users.info failed for a user: {}", info.getError());
-                return new Person(fallbackName, false, null, now);
+                return new Person(fallbackName, false, null, now, false);
             }
             User u = info.getUser();
             String name = u.getProfile() != null && notBlank(u.getProfile().getDisplayName()) ? u.getProfile().getDisplayName()
@@ -102,7 +107,7 @@ final class People {
             return new Person(name, admin, zone(u.getTz()), now);
         } catch (Exception e) {
             log.info("users.info could not be called: {}", e.getMessage());
-            return new Person(fallbackName, false, null, now);
+            return new Person(fallbackName, false, null, now, false);
         }
     }
 
