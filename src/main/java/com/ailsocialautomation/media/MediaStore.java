@@ -25,8 +25,11 @@ import java.util.UUID;
  */
 public final class MediaStore {
     static final int CHUNK = 256 * 1024;
-    /** A target in one of these states may still be sent, so its post's media must stay (a draft's until it goes). */
-    private static final String LIVE = "('scheduled', 'publishing', 'draft')";
+    /**
+     * A target in one of these states may still be sent, so its post's media must stay (a draft's until it goes, one
+     * waiting for approval until it is decided).
+     */
+    private static final String LIVE = "('scheduled', 'publishing', 'draft', 'pending_approval')";
 
     private final Sql sql;
     private final Vault vault;

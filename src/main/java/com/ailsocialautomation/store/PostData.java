@@ -110,7 +110,7 @@ public final class PostData implements PersonalData {
         all.addAll(List.of(params));
         List<UUID> cancelled = q.list("""
                 update post_targets t set state = 'cancelled', error = null, finished_at = now(), updated_at = now()
-                where t.workspace_id = ? and t.state = 'scheduled' and (""" + where + ") returning t.id",
+                where t.workspace_id = ? and t.state in ('scheduled', 'pending_approval') and (""" + where + ") returning t.id",
                 rs -> rs.getObject(1, UUID.class), all.toArray());
         Targets.sealEach(q, vault, workspaceId, cancelled, Target.ACCOUNT_GONE);
         if (!cancelled.isEmpty()) {

@@ -156,7 +156,7 @@ public final class Targets {
     public int cancelScheduledTo(UUID workspaceId, UUID accountId) {
         List<UUID> cancelled = sql.list("""
                 update post_targets set state = 'cancelled', error = null, finished_at = now(), updated_at = now()
-                where workspace_id = ? and account_id = ? and state = 'scheduled' returning id""",
+                where workspace_id = ? and account_id = ? and state in ('scheduled', 'pending_approval') returning id""",
                 rs -> rs.getObject(1, UUID.class), workspaceId, accountId);
         sealEach(sql, vault, workspaceId, cancelled, Target.ACCOUNT_GONE);
         return cancelled.size();

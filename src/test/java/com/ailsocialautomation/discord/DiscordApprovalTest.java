@@ -44,6 +44,8 @@ import static org.mockito.Mockito.when;
 class DiscordApprovalTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
+    /** A server of its own: the test database is shared with the other Discord tests, which use Events.GUILD. */
+    static final String GUILD = "900000000000000077";
     static final String OLGA = "100000000000000011";
     static final String BOSS = "100000000000000012";
     static final String CAL = "100000000000000013";
@@ -57,7 +59,7 @@ class DiscordApprovalTest {
     static void start() {
         units = Units.over(pg).build();
         commands = units.commandLayer.commands;
-        ws = units.store.workspaces.ensure(FrontEnd.DISCORD, Events.GUILD, null);
+        ws = units.store.workspaces.ensure(FrontEnd.DISCORD, GUILD, null);
         ChatUser owner = units.store.workspaces.ensureUser(ws, OLGA, "Olga");
         brand = units.store.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.WEBHOOK, "hook-" + UUID.randomUUID(),
                 "brand.example/hook", "brand.example/hook", null, "http://127.0.0.1:9/brand", null, null),
@@ -71,7 +73,7 @@ class DiscordApprovalTest {
     }
 
     static String say(String user, boolean manageServer, String line) {
-        Invocation in = new Invocation(FrontEnd.DISCORD, Events.GUILD, user, "member " + user.substring(user.length() - 2),
+        Invocation in = new Invocation(FrontEnd.DISCORD, GUILD, user, "member " + user.substring(user.length() - 2),
                 manageServer, null, DiscordCallers.origin(Events.CHANNEL));
         return commands.run(in, line).toPlainText();
     }
@@ -92,7 +94,7 @@ class DiscordApprovalTest {
 
     /** Presses, in a DM, the button labelled {@code label} of {@code message} as shown to {@code user} by {@code shown}. */
     static String press(Rig shown, Rig listening, Reply message, String user, String label) {
-        List<Button> buttons = InteractionsTest.buttons(shown.messages.create(message, Events.GUILD, user).getComponents());
+        List<Button> buttons = InteractionsTest.buttons(shown.messages.create(message, GUILD, user).getComponents());
         String customId = buttons.stream().filter(b -> b.getLabel().equals(label)).findFirst().orElseThrow().getCustomId();
         ButtonInteractionEvent click = Events.by(mock(ButtonInteractionEvent.class), user, null, false);
         Events.Answers answers = Events.answers(click);
