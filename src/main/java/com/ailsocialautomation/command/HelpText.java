@@ -11,13 +11,21 @@ import com.ailsocialautomation.message.Reply;
 public final class HelpText {
     private HelpText() {}
 
-    /** Every subcommand with its usage and what it does, plus where the privacy policy and the terms are and whom to write to. */
-    public static Reply overview(String privacyUrl, String termsUrl, String contactEmail) {
+    /**
+     * Every subcommand with its usage and what it does, where the calendars are ({@code calendarUrl}: the web
+     * calendar's address), plus where the privacy policy and the terms are and whom to write to.
+     */
+    public static Reply overview(String calendarUrl, String privacyUrl, String termsUrl, String contactEmail) {
         StringBuilder text = new StringBuilder("*AIL* publishes and schedules posts on your team's social accounts.\n");
         for (CommandSpec spec : Commands.all()) {
             text.append('\n').append('`').append(spec.usage()).append("` — ").append(spec.description());
         }
         text.append("\n\nExamples for each: `/ail help <subcommand>`, e.g. `/ail help schedule`.");
+        text.append("\n\n*Calendar*: in Slack, open AIL's Home tab (click AIL under Apps) for this week and next, day by day, "
+                + "with buttons to open, edit, reschedule or cancel each post. In a browser, ").append(calendarUrl)
+                .append(" shows a month or a week of your workspaces' posts after you sign in with Slack or Discord; "
+                        + "drag a post to another day to reschedule it. For example: open ").append(calendarUrl)
+                .append(", choose Sign in with Slack, then drag Monday's post to Tuesday.");
         return Reply.of(text.toString())
                 .withField("Privacy policy", privacyUrl)
                 .withField("Terms of service", termsUrl)

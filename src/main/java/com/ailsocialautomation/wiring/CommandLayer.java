@@ -117,7 +117,7 @@ public final class CommandLayer {
                                 "import:" + id + ":" + checked, message, caller.invocation().origin())),
                 new AccountPolicyCommand(store.accounts, policies), decisions,
                 without(lists, series), new SettingsCommands(store.workspaces, clock),
-                new HelpCommand(config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
+                new HelpCommand(config.publicUrl() + "/calendar", config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
                 QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id),
                 PostCommands.SCHEDULE_DRAFT, postCommands::scheduleDraft));

@@ -13,7 +13,7 @@ class HelpTextTest {
 
     @Test
     void theOverviewListsEverySubcommandAndLinksThePrivacyPolicyTermsAndContact() {
-        Reply reply = HelpText.overview("https://ail.example.com/privacy", "https://ail.example.com/terms", "privacy@ail.example.com");
+        Reply reply = HelpText.overview("https://ail.example.com/calendar", "https://ail.example.com/privacy", "https://ail.example.com/terms", "privacy@ail.example.com");
         for (CommandSpec spec : Commands.all()) {
             assertTrue(reply.text().contains(spec.usage()), spec.name());
         }
@@ -21,6 +21,27 @@ class HelpTextTest {
         assertTrue(reply.fields().contains(new Reply.Field("Terms of service", "https://ail.example.com/terms")));
         assertTrue(reply.fields().contains(new Reply.Field("Contact", "privacy@ail.example.com")));
         assertTrue(reply.ephemeral());
+    }
+
+    @Test
+    void theOverviewSaysWhereTheAppHomeAndWebCalendarsAreWithAnExample() {
+        String text = HelpText.overview("https://ail.example.com/calendar", "https://ail.example.com/privacy",
+                "https://ail.example.com/terms", "privacy@ail.example.com").toPlainText();
+        assertTrue(text.contains("Home tab"), text);
+        assertTrue(text.contains("In a browser, https://ail.example.com/calendar shows a month or a week"), text);
+        assertTrue(text.contains("For example: open https://ail.example.com/calendar, choose Sign in with Slack"), text);
+    }
+
+    @Test
+    void theTeamAndPlanningSubcommandsEachExplainThemselvesWithAnExample() {
+        for (String name : java.util.List.of("queue", "import", "export", "schedule", "draft", "account", "approve", "reject",
+                "request-changes")) {
+            CommandSpec spec = Commands.get(name);
+            assertTrue(!spec.details().isBlank() && !spec.examples().isEmpty(), name);
+            String text = HelpText.of(name).toPlainText();
+            assertTrue(text.contains(spec.examples().get(0).replace(com.ailsocialautomation.schedule.ExampleDate.MARK, "YYYY-MM-DD")), name + ": " + text);
+        }
+        assertTrue(HelpText.of("schedule").toPlainText().contains("every:\"monday 09:00\""), "series has its example");
     }
 
     @Test
