@@ -97,7 +97,7 @@ public final class Commands {
             + "in the form /ail import opens, in Discord as the csv attachment, in the console as csv:./plan.csv, or "
             + "anywhere as csv:<https link>. Every line is checked as /ail schedule checks it; if one cannot be "
             + "scheduled nothing is, and the reply names each such line and why; partial:yes schedules the others. "
-            + "At most " + CsvPosts.MAX_ROWS + " posts and " + CsvPosts.MAX_BYTES / 1024 + " KB a file. A file:\n"
+            + "A cell of ' then = + - @ (as export writes a cell starting with one) loses that one '. At most " + CsvPosts.MAX_ROWS + " posts and " + CsvPosts.MAX_BYTES / 1024 + " KB a file. A file:\n"
             + "when,to,text,media,alt\n" + ExampleDate.MARK + " 09:00,mastodon,\"Doors open, come in!\",,\n"
             + ExampleDate.MARK + " 18:00,\"x,bluesky\",Thank you all,https://example.com/crowd.jpg,The crowd cheering";
 
@@ -235,7 +235,9 @@ public final class Commands {
                     List.of("/ail export", "/ail export all"),
                     "upcoming (the default) holds what is still to go out, all every post /ail list knows; the file "
                             + "comes as my-data's does. Times carry their offset, accounts are short ids, media the "
-                            + "links they were copied from (a file given in the chat has none and is left out)."));
+                            + "links they were copied from (a file given in the chat has none and is left out); options, "
+                            + "comment: and each platform's own text.x: in the options column. A cell starting with "
+                            + "= + - @ gets a leading ' so a spreadsheet shows it as text; /ail import removes it."));
 
     private Commands() {}
 

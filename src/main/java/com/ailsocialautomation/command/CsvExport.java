@@ -3,6 +3,7 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.media.MediaStore;
 import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.PostOption;
+import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Accounts;
@@ -61,7 +62,7 @@ public final class CsvExport {
             }
             links.addAll(post.mediaUrls()); // links of a post from before AIL copied media
             rows.add(new CsvPosts.Row(rows.size() + 2, WHEN.format(OffsetDateTime.ofInstant(post.scheduledAt(), caller.zone())),
-                    to(caller, post), post.text(), links, alts, options(post)));
+                    to(caller, post), post.text(), links, alts, options(post.options())));
         }
         String which = upcoming ? "upcoming" : "all";
         String name = "ail-posts-" + which + "-" + LocalDate.now(clock.withZone(caller.zone())) + ".csv";
@@ -79,14 +80,21 @@ public final class CsvExport {
                 .filter(Objects::nonNull).toList());
     }
 
-    /** The per-platform options as typed after /ail schedule: title:"Spring release" privacy:unlisted. */
-    private static String options(Post post) {
+    /**
+     * The options as typed after /ail schedule: title:"Spring release" privacy:unlisted comment:"..." text.x:"...",
+     * each platform's own text included, so an import recreates them.
+     */
+    static String options(PostOptions options) {
         List<String> typed = new ArrayList<>();
-        for (PostOption option : post.options().given()) {
-            String value = post.options().value(option);
-            boolean quote = value.isEmpty() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\\');
-            typed.add(option.key() + ":" + (quote ? "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : value));
+        for (PostOption option : options.given()) {
+            typed.add(typed(option.key(), options.value(option)));
         }
+        options.texts().forEach((platform, text) -> typed.add(typed(PostOptions.textKey(platform), text)));
         return String.join(" ", typed);
+    }
+
+    private static String typed(String key, String value) {
+        boolean quote = value.isEmpty() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\\');
+        return key + ":" + (quote ? "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : value);
     }
 }

