@@ -207,7 +207,7 @@ class ConsoleEndToEndTest {
                 + "tomorrow 10:00,,Plain,,\n");
         Path good = tmp.resolve("good.csv");
         java.nio.file.Files.writeString(good, "when,to,text,media,alt,options\n"
-                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,,\"title:\"\"Spring launch\"\" tags:a,b\"\n"
+                + "tomorrow 09:00,webhook,\"Hello, world\nsecond line\",,,\"title:\"\"Spring launch\"\" tags:a,b text.webhook:\"\"=For the hook\"\"\"\n"
                 + "tomorrow 10:00,,Plain,,,\n");
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver()) {
             CompletableFuture<Integer> exit = startConsole();
@@ -235,7 +235,7 @@ class ConsoleEndToEndTest {
             String exported = java.nio.file.Files.readString(Path.of(saved.group(1)));
             assertTrue(exported.startsWith("when,to,text,media,alt,options\r\n"), exported);
             assertEquals(2, countOf(exported, "\"Hello, world\nsecond line\""), exported);
-            assertEquals(1, countOf(exported, ",\"title:\"\"Spring launch\"\" tags:a,b\"\r\n"), "the options column: " + exported);
+            assertEquals(1, countOf(exported, ",\"title:\"\"Spring launch\"\" tags:a,b text.webhook:\"\"=For the hook\"\"\"\r\n"), "the options column: " + exported);
 
             type("import csv:" + saved.group(1));
             awaitOutput("Scheduled 4 posts from the file.");
