@@ -12,7 +12,6 @@ import com.ailsocialautomation.store.QueueSlots;
 import com.ailsocialautomation.store.TargetState;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -73,12 +72,9 @@ public final class Overview {
     public List<Section> of(Invocation invocation) {
         Caller caller = commands.caller(invocation);
         List<Post> mine = posts.list(caller.workspaceId(), PostFilter.MINE, caller.user().id(), 100);
-        List<Post> upcoming = mine.stream().filter(Overview::pending)
-                .sorted(Comparator.comparing(Post::scheduledAt)).toList();
+        // what is still to go out is the calendar's (a home screen shows it); here: what went out or failed
         List<Post> recent = mine.stream().filter(p -> !pending(p)).toList();
         List<Section> sections = new ArrayList<>();
-        sections.add(section("Your upcoming posts", upcoming, caller,
-                "Nothing scheduled. Try `/ail schedule at:\"tomorrow 09:00\" <text>`."));
         sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));
         List<Post> drafts = posts.list(caller.workspaceId(), PostFilter.DRAFTS, caller.user().id(), 100);
         sections.add(new Section("Your drafts", drafts.stream().limit(PER_SECTION).map(p -> draft(p, caller)).toList(),

@@ -19,15 +19,18 @@ import java.util.List;
 
 /**
  * The App Home tab ({@code app_home_opened} → {@code views.publish}): the workspace's calendar of this week and next
- * ({@link HomeCalendar}), the person's upcoming and recent posts with
- * Cancel / Retry buttons, and the workspace's connected accounts, within a view's 100 blocks. After a button on
+ * ({@link HomeCalendar}), the person's recent posts with Retry buttons (what is still to go out is in the calendar),
+ * their drafts and the workspace's connected accounts, within a view's 100 blocks: every section keeps a few items
+ * and the calendar gets what is left. After a button on
  * the home is pressed, the home is published again with the outcome on top.
  */
 final class AppHome {
     private static final Logger log = LoggerFactory.getLogger(AppHome.class);
 
-    /** The calendar's share of the view's blocks; the overview's sections get the rest. */
+    /** The calendar's most blocks; it gets fewer when the sections around it need them. */
     static final int CALENDAR_BLOCKS = 60;
+    /** Items shown per section on the home (each with its "N more" line), so that each section has its place. */
+    static final int HOME_ITEMS = 4;
 
     private final Overview overview;
     private final HomeCalendar calendar;
@@ -68,11 +71,13 @@ final class AppHome {
         if (waiting.isPresent()) {
             section(blocks, waiting.get());
         }
-        blocks.add(DividerBlock.builder().build());
-        blocks.addAll(calendar.blocks(invocation, CALENDAR_BLOCKS));
+        List<LayoutBlock> after = new ArrayList<>();
         for (Overview.Section section : overview.of(invocation)) {
-            section(blocks, section);
+            section(after, section);
         }
+        blocks.add(DividerBlock.builder().build());
+        blocks.addAll(calendar.blocks(invocation, Math.min(CALENDAR_BLOCKS, Blocks.VIEW_BLOCKS - blocks.size() - after.size())));
+        blocks.addAll(after);
         if (blocks.size() > Blocks.VIEW_BLOCKS) {
             blocks = new ArrayList<>(blocks.subList(0, Blocks.VIEW_BLOCKS - 1));
             blocks.add(Blocks.note("Cut to fit; `/ail list` shows everything."));
@@ -86,12 +91,13 @@ final class AppHome {
         if (section.items().isEmpty()) {
             blocks.add(Blocks.note(section.empty()));
         }
-        for (Reply item : section.items()) {
+        for (Reply item : section.items().subList(0, Math.min(HOME_ITEMS, section.items().size()))) {
             blocks.add(Blocks.section(Blocks.escape(item.text())));
             blocks.addAll(Blocks.actions(item.buttons()));
         }
-        if (section.more() > 0) {
-            blocks.add(Blocks.note(section.more() + " more: `/ail list` shows them."));
+        int more = section.more() + Math.max(0, section.items().size() - HOME_ITEMS);
+        if (more > 0) {
+            blocks.add(Blocks.note(more + " more: `/ail list` shows them."));
         }
     }
 

@@ -133,6 +133,36 @@ class SlackHomeCalendarTest {
         assertTrue(home.toString().matches(".*and \\d+ more: `/ail list`.*"), home.toString());
     }
 
+    @Test
+    void aHomeWithApprovalsDraftsAndAFullCalendarKeepsEachSectionWithinAHundredBlocksAndNoUpcomingDuplicate() throws Exception {
+        String team = "TBUSY";
+        rig.user("UBUSY", "Bea", "UTC", false);
+        rig.user("UWRITE", "Will", "UTC", false);
+        Account hook = rig.webhookAccount(team, "UBUSY", "busy.example/hook");
+        com.ailsocialautomation.command.Invocation bea = new com.ailsocialautomation.command.Invocation(FrontEnd.SLACK, team,
+                "UBUSY", "Bea", false, java.time.ZoneOffset.UTC, null);
+        com.ailsocialautomation.command.Invocation will = new com.ailsocialautomation.command.Invocation(FrontEnd.SLACK, team,
+                "UWRITE", "Will", false, java.time.ZoneOffset.UTC, null);
+        String set = rig.commands.run(bea, "account " + hook.shortId() + " posting:approval approvers:<@UBUSY>").toPlainText();
+        assertTrue(set.contains("posting:approval"), set);
+        for (int i = 0; i < 12; i++) {
+            rig.commands.run(will, "schedule in:" + (5 + i) + "h to:" + hook.shortId() + " Waiting number " + i);
+            rig.commands.run(bea, "draft to:" + hook.shortId() + " Draft number " + i);
+            rig.commands.run(bea, "schedule in:" + (2 + i) + "h to:" + hook.shortId() + " Mine number " + i);
+        }
+        rig.requests.event(Payloads.event(team, "EvBusy1", Payloads.appHomeOpened("UBUSY")), null);
+        JsonNode home = rig.slack.await("views.publish", 1, c -> "UBUSY".equals(c.form().get("user_id"))).get(0).jsonField("view");
+        String all = home.toString();
+        assertTrue(home.path("blocks").size() <= 100, "blocks: " + home.path("blocks").size());
+        for (String title : List.of("Waiting for your approval", "This week and next", "Your drafts", "Your recent posts",
+                "Connected accounts")) {
+            assertTrue(all.contains(title), title + " in " + all);
+        }
+        assertFalse(all.contains("Your upcoming posts"), "the calendar shows what is to go out, once");
+        assertTrue(all.contains("Mine number 0") && all.contains("Draft number 11") && all.contains("Waiting number 0"), "blocks: " + home.path("blocks").size());
+        assertFalse(all.contains("Cut to fit"), all);
+    }
+
     private static JsonNode openHome(String team, String user, int nth) throws Exception {
         rig.requests.event(Payloads.event(team, "EvCal" + nth, Payloads.appHomeOpened(user)), null);
         return openHomeAfter(nth);
