@@ -218,6 +218,34 @@ class SlackApprovalTest {
     }
 
     @Test
+    void ownerAndAdminsRefusesEveryoneElseAtAcceptanceForPostScheduleAndADraftAndStoresNothing() throws Exception {
+        Account locked = rig.mastodonAccount(TEAM, "UOWN", mastodon);
+        // Cal's draft is saved while anyone may post; the policy then changes under it
+        String draft = say("UCAL", "draft to:" + locked.shortId() + " A draft for the locked account");
+        Matcher d = Pattern.compile("Saved draft (d[a-z2-9]{4})").matcher(draft);
+        assertTrue(d.find(), draft);
+        assertTrue(say("UOWN", "account " + locked.shortId() + " posting:owner-and-admins").contains("posting:owner-and-admins"));
+
+        int posts = rig.sql.one("select count(*) from posts where workspace_id = ?", rs -> rs.getInt(1), ws).orElseThrow();
+        String line = "Only Olga and workspace admins may post to " + locked.label() + " (posting:owner-and-admins); ask one of them.";
+        for (String command : List.of("post to:" + locked.shortId() + " Not mine to post", "schedule in:2h to:" + locked.shortId()
+                + " Not mine to schedule", "post " + d.group(1), "schedule " + d.group(1) + " in:3h")) {
+            String refused = say("UCAL", command);
+            assertTrue(refused.contains(line), command + " -> " + refused);
+        }
+        assertEquals(posts, rig.sql.one("select count(*) from posts where workspace_id = ?", rs -> rs.getInt(1), ws).orElseThrow(),
+                "nothing stored");
+        assertTrue(say("UCAL", "list drafts").contains(d.group(1)), "the draft stays a draft");
+
+        assertFalse(say("UOWN", "post to:" + locked.shortId() + " The owner posts").contains("Only Olga"));
+        String boss = say("UBOSS", "schedule in:2h to:" + locked.shortId() + " An admin schedules");
+        assertEquals(PostStatus.SCHEDULED, post(postId(boss)).status(), "an admin needs no approval");
+        assertTrue(eventually(Duration.ofSeconds(20), () -> mastodon.statuses().stream()
+                .anyMatch(s -> s.path("text_sent").asText().equals("The owner posts"))), "the owner's post is published");
+        assertTrue(mastodon.statuses().stream().noneMatch(s -> s.toString().contains("Not mine")));
+    }
+
+    @Test
     void appHomeShowsWhatWaitsForTheApproverFirstWithTheButtons() throws Exception {
         String id = postId(say("UCAL", "schedule in:6h to:" + brand.shortId() + " For the home tab"));
         json(rig.requests.event(Payloads.event(TEAM, "EvApprove1", Payloads.appHomeOpened("UANA")), null));
