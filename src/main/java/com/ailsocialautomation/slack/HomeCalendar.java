@@ -31,6 +31,10 @@ final class HomeCalendar {
     /** The origin of a form opened from App Home: its outcome is shown on the refreshed home. */
     static final String FROM_HOME = "app-home";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    /** Accounts whose queue times get a line, and the times on each line: the queue stays a few lines. */
+    static final int QUEUE_LINES = 4;
+    static final int SLOTS_PER_LINE = 4;
+    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Calendar calendar;
@@ -47,6 +51,7 @@ final class HomeCalendar {
         Calendar.Span span = calendar.days(invocation, monday, DAYS, budget);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header("This week and next"));
+        queueLines(span).forEach(line -> blocks.add(Blocks.note(line)));
         int left = 0;
         for (Calendar.Day day : span.days()) {
             for (Calendar.Entry entry : day.entries()) {
@@ -69,6 +74,29 @@ final class HomeCalendar {
             blocks.add(Blocks.note("and " + more + " more: `/ail list`"));
         }
         return blocks;
+    }
+
+    /**
+     * One line per account with queue times still to come in the span, its next few: "Queue a3f9k: Mon 09:30 (free),
+     * Wed 09:30 (taken by p7k2q)". At most {@link #QUEUE_LINES} accounts, then a line that says how many more.
+     */
+    private List<String> queueLines(Calendar.Span span) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(clock.instant(), span.zone());
+        java.util.Map<String, List<String>> byAccount = new java.util.LinkedHashMap<>();
+        span.days().stream().flatMap(d -> d.slots().stream()).filter(slot -> slot.local().isAfter(now))
+                .sorted(java.util.Comparator.comparing(Calendar.Slot::local))
+                .forEach(slot -> byAccount.computeIfAbsent(slot.account(), a -> new ArrayList<>()).add(
+                        SLOT.format(slot.local()) + (slot.takenBy() == null ? " (free)" : " (taken by " + slot.takenBy() + ")")));
+        List<String> lines = new ArrayList<>();
+        byAccount.forEach((account, times) -> lines.add("Queue " + Blocks.escape(account) + ": "
+                + String.join(", ", times.subList(0, Math.min(SLOTS_PER_LINE, times.size())))
+                + (times.size() > SLOTS_PER_LINE ? " and " + (times.size() - SLOTS_PER_LINE) + " more" : "")));
+        if (lines.size() > QUEUE_LINES) {
+            int more = lines.size() - QUEUE_LINES;
+            lines.subList(QUEUE_LINES, lines.size()).clear();
+            lines.add("and " + more + " more queues: `/ail queue`");
+        }
+        return lines;
     }
 
     private static String line(Calendar.Entry e) {

@@ -150,6 +150,9 @@ class SlackHomeCalendarTest {
             rig.commands.run(bea, "draft to:" + hook.shortId() + " Draft number " + i);
             rig.commands.run(bea, "schedule in:" + (2 + i) + "h to:" + hook.shortId() + " Mine number " + i);
         }
+        String queued = rig.commands.run(bea, "queue " + hook.shortId() + " add daily 09:30").toPlainText();
+        String taken = rig.commands.run(bea, "post queue:yes to:" + hook.shortId() + " Into the queue").toPlainText();
+        String takenId = taken.replaceAll("(?s).*?\\b(p[a-z2-9]{4})\\b.*", "$1");
         rig.requests.event(Payloads.event(team, "EvBusy1", Payloads.appHomeOpened("UBUSY")), null);
         JsonNode home = rig.slack.await("views.publish", 1, c -> "UBUSY".equals(c.form().get("user_id"))).get(0).jsonField("view");
         String all = home.toString();
@@ -161,6 +164,9 @@ class SlackHomeCalendarTest {
         assertFalse(all.contains("Your upcoming posts"), "the calendar shows what is to go out, once");
         assertTrue(all.contains("Mine number 0") && all.contains("Draft number 11") && all.contains("Waiting number 0"), "blocks: " + home.path("blocks").size());
         assertFalse(all.contains("Cut to fit"), all);
+        // the account's queue in one line: its next times, free or taken by the post queued into it
+        assertTrue(all.matches("(?s).*Queue [^\"]*: \\w{3} 09:30 \\(taken by " + takenId + "\\), \\w{3} 09:30 \\(free\\).*"),
+                queued + " / " + taken + " / " + all);
     }
 
     private static JsonNode openHome(String team, String user, int nth) throws Exception {
