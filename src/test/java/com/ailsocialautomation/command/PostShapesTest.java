@@ -124,6 +124,14 @@ class PostShapesTest {
     }
 
     @Test
+    void discordsMoreOptionTakesPerTargetTextsAndTheCommentAsTheTextGrammarDoes() {
+        assertEquals(java.util.Map.of("text.x", List.of("Short one"), "comment", List.of("Hi")),
+                CommandParser.typedOptions("post", "text.x:\"Short one\" comment:Hi"));
+        assertEquals("Short one", CommandParser.parse("edit p2345 text.x:\"Short one\"").option("text.x"),
+                "an edit giving only a platform's text keeps the post's text");
+    }
+
+    @Test
     void eachPartOfAThreadIsCheckedOnItsOwnAndNamedByNumber() {
         connect(PlatformId.X, "@ana");
         connect(PlatformId.MASTODON, "@ana@fosstodon.org");
