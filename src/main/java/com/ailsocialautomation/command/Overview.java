@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 public final class Overview {
     public static final int PER_SECTION = 10;
 
-    /** A titled list of items; {@code more} says how many were left out. */
-    public record Section(String title, List<Reply> items, String empty, int more) {}
+    /** A titled list of items; {@code more} says how many were left out, and {@code all} which command lists them all. */
+    public record Section(String title, List<Reply> items, String empty, int more, String all) {}
 
     private final CommandService commands;
     private final Posts posts;
@@ -66,7 +66,7 @@ public final class Overview {
         List<Post> waiting = approval.waitingFor(caller, PER_SECTION + 1);
         return waiting.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Section("Waiting for your approval",
                 waiting.stream().limit(PER_SECTION).map(p -> approval.item(caller, p)).toList(), "",
-                Math.max(0, waiting.size() - PER_SECTION)));
+                Math.max(0, waiting.size() - PER_SECTION), "/ail list " + PostFilter.WAITING.text()));
     }
 
     public List<Section> of(Invocation invocation) {
@@ -78,10 +78,11 @@ public final class Overview {
         sections.add(section("Your recent posts", recent, caller, "No posts yet. Try `/ail post <text>`."));
         List<Post> drafts = posts.list(caller.workspaceId(), PostFilter.DRAFTS, caller.user().id(), 100);
         sections.add(new Section("Your drafts", drafts.stream().limit(PER_SECTION).map(p -> draft(p, caller)).toList(),
-                "No drafts. Save one with `/ail draft <text>`.", Math.max(0, drafts.size() - PER_SECTION)));
+                "No drafts. Save one with `/ail draft <text>`.", Math.max(0, drafts.size() - PER_SECTION), "/ail list " + PostFilter.DRAFTS.text()));
         List<Reply> connected = accounts.list(caller.workspaceId()).stream().map(Overview::account).toList();
         sections.add(new Section("Connected accounts", connected.stream().limit(PER_SECTION * 2L).toList(),
-                "No accounts yet. Connect one with `/ail connect <platform>`.", Math.max(0, connected.size() - PER_SECTION * 2)));
+                "No accounts yet. Connect one with `/ail connect <platform>`.", Math.max(0, connected.size() - PER_SECTION * 2),
+                "/ail accounts"));
         return sections;
     }
 
@@ -91,7 +92,7 @@ public final class Overview {
 
     private static Section section(String title, List<Post> found, Caller caller, String empty) {
         List<Reply> items = found.stream().limit(PER_SECTION).map(p -> item(p, caller)).toList();
-        return new Section(title, items, empty, Math.max(0, found.size() - PER_SECTION));
+        return new Section(title, items, empty, Math.max(0, found.size() - PER_SECTION), "/ail list " + PostFilter.MINE.text());
     }
 
     private static Reply item(Post post, Caller caller) {

@@ -97,7 +97,7 @@ final class AppHome {
         }
         int more = section.more() + Math.max(0, section.items().size() - HOME_ITEMS);
         if (more > 0) {
-            blocks.add(Blocks.note(more + " more: `/ail list` shows them."));
+            blocks.add(Blocks.note(more + " more: `" + section.all() + "` shows them."));
         }
     }
 

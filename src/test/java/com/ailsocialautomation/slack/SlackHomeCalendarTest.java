@@ -164,6 +164,8 @@ class SlackHomeCalendarTest {
         assertFalse(all.contains("Your upcoming posts"), "the calendar shows what is to go out, once");
         assertTrue(all.contains("Mine number 0") && all.contains("Draft number 11") && all.contains("Waiting number 0"), "blocks: " + home.path("blocks").size());
         assertFalse(all.contains("Cut to fit"), all);
+        // each section's "more" names the command that lists all of its kind
+        assertTrue(all.contains("more: `/ail list drafts` shows them") && all.contains("more: `/ail list waiting` shows them"), all);
         // the account's queue in one line: its next times, free or taken by the post queued into it
         assertTrue(all.matches("(?s).*Queue [^\"]*: \\w{3} 09:30 \\(taken by " + takenId + "\\), \\w{3} 09:30 \\(free\\).*"),
                 queued + " / " + taken + " / " + all);
