@@ -62,7 +62,17 @@ public final class AccountPolicyCommand implements Handler {
                 policies.setApprovers(caller.workspaceId(), account.id(), people);
             }
         }
-        return Reply.of((posting == null && approvers == null ? "" : "Saved. ") + describe(account, policies.of(caller.workspaceId(), account.id())));
+        AccountPolicies.Policy policy = policies.of(caller.workspaceId(), account.id());
+        Reply reply = Reply.of((posting == null && approvers == null ? "" : "Saved. ") + describe(account, policy));
+        return posting == null && approvers == null && caller.picksInForms() ? reply.withForm(form(account, policy)) : reply;
+    }
+
+    /** The same settings as a form whose submission runs this command with posting: and approvers:. */
+    static Reply.Form form(Account account, AccountPolicies.Policy policy) {
+        return new Reply.Form("Who may post", Subcommand.ACCOUNT.word() + ":" + account.shortId(), List.of(
+                Reply.Input.oneOf("posting", "Who may post to " + account.label(), Worded.words(PostingPolicy.class), policy.posting().word()),
+                Reply.Input.people("approvers", "Approvers (when posting is approval)",
+                        policy.adminsApprove() ? List.of() : policy.approvers().stream().map(ChatUser::externalId).toList(), ADMINS)));
     }
 
     /** "a3f9 @ana@fosstodon.org: posting:approval, approvers: Bo, Cy" */

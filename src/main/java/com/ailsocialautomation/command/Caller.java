@@ -28,6 +28,15 @@ public record Caller(Invocation invocation, UUID workspaceId, ChatUser user, Zon
         return invocation.frontEnd() == FrontEnd.SLACK;
     }
 
+    /**
+     * Whether a command given without its settings answers with a form to pick them (radio buttons, people): Slack
+     * modals have those inputs; Discord's modals hold only text and the console prompts line by line, so there the
+     * command shows the current settings instead.
+     */
+    public boolean picksInForms() {
+        return invocation.frontEnd() == FrontEnd.SLACK;
+    }
+
     /** Authors and workspace admins may change a post. */
     public boolean mayChange(UUID authorId) {
         return admin() || user.id().equals(authorId);

@@ -32,7 +32,33 @@ public record Reply(String text, List<Field> fields, List<Button> buttons, boole
         }
     }
 
-    public record Input(String id, String label, boolean secret, String placeholder) {}
+    /**
+     * One input of a form. A {@link Kind#TEXT} is typed; a {@link Kind#ONE_OF} picks one of {@code choices}; a
+     * {@link Kind#PEOPLE} picks chat users, submitted as their mentions separated by commas, or as {@code none} when
+     * nobody is picked. {@code initial} is what the input shows at first (words, or chat user ids for people).
+     * Front ends that cannot show a kind show it as text.
+     */
+    public record Input(String id, String label, boolean secret, String placeholder, Kind kind, List<String> choices,
+                        List<String> initial, String none) {
+        public enum Kind { TEXT, ONE_OF, PEOPLE }
+
+        public Input {
+            choices = List.copyOf(choices);
+            initial = List.copyOf(initial);
+        }
+
+        public Input(String id, String label, boolean secret, String placeholder) {
+            this(id, label, secret, placeholder, Kind.TEXT, List.of(), List.of(), null);
+        }
+
+        public static Input oneOf(String id, String label, List<String> choices, String initial) {
+            return new Input(id, label, false, null, Kind.ONE_OF, choices, initial == null ? List.of() : List.of(initial), null);
+        }
+
+        public static Input people(String id, String label, List<String> initial, String none) {
+            return new Input(id, label, false, null, Kind.PEOPLE, List.of(), initial, none);
+        }
+    }
 
     /** A file for the caller: a name such as {@code ail-my-data.json}, its media type and content. */
     public record File(String name, String mediaType, byte[] content) {}

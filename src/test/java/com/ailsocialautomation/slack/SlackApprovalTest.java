@@ -12,6 +12,7 @@ import com.ailsocialautomation.store.PostStatus;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -246,6 +247,48 @@ class SlackApprovalTest {
     }
 
     @Test
+    void accountWithoutSettingsOpensAModalWhoseSubmissionSetsThePolicyThroughTheCommand() throws Exception {
+        Account other = rig.mastodonAccount(TEAM, "UOWN", mastodon);
+        int opened = rig.slack.calls("views.open").size();
+        String url = rig.slack.responseUrl("r" + (++responses));
+        String suffix = url.substring(url.lastIndexOf('/'));
+        String ack = rig.requests.command(TEAM, "UOWN", "account " + other.shortId(), url).body();
+        assertFalse(ack.contains("Saved"), ack);
+        FakeSlack.Call open = rig.slack.await("views.open", opened + 1, c -> true).get(opened);
+        JsonNode view = open.jsonField("view");
+        String blocks = view.path("blocks").toString();
+        for (String word : List.of("anyone", "approval", "owner-and-admins")) {
+            assertTrue(blocks.contains("\"value\":\"" + word + "\""), blocks);
+        }
+        assertTrue(blocks.contains("radio_buttons") && blocks.contains("multi_users_select"), blocks);
+        assertTrue(view.path("blocks").get(0).path("element").path("initial_option").path("value").asText().equals("anyone"), blocks);
+
+        ObjectNode radio = Json.MAPPER.createObjectNode().put("type", "radio_buttons");
+        radio.putObject("selected_option").put("value", "approval").putObject("text").put("type", "plain_text").put("text", "approval");
+        ObjectNode people = Json.MAPPER.createObjectNode().put("type", "multi_users_select");
+        people.putArray("selected_users").add("UANA").add("UCAL");
+        // someone who is neither the owner nor an admin is refused, and nothing changes
+        json(rig.requests.interactivity(Payloads.submission(TEAM, "UZED", FormModal.CALLBACK,
+                view.path("private_metadata").asText(), Map.of("posting", radio, "approvers", people))));
+        String refused = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith(suffix)).get(0).json();
+        assertTrue(refused.contains("Only Olga or a workspace admin"), refused);
+        assertTrue(line(other).endsWith("posting:anyone"), line(other));
+
+        json(rig.requests.interactivity(Payloads.submission(TEAM, "UOWN", FormModal.CALLBACK,
+                view.path("private_metadata").asText(), Map.of("posting", radio, "approvers", people))));
+        String ok = rig.slack.await("respond", 2, c -> c.form().get("url").endsWith(suffix)).get(1).json();
+        assertTrue(ok.contains("Saved."), ok);
+        assertTrue(eventually(Duration.ofSeconds(10), () -> line(other).endsWith("posting:approval, approvers: Ana, Cal")));
+
+        // nobody picked goes back to the admins
+        ObjectNode nobody = Json.MAPPER.createObjectNode().put("type", "multi_users_select");
+        nobody.putArray("selected_users");
+        rig.requests.interactivity(Payloads.submission(TEAM, "UOWN", FormModal.CALLBACK,
+                view.path("private_metadata").asText(), Map.of("posting", radio, "approvers", nobody)));
+        assertTrue(eventually(Duration.ofSeconds(10), () -> line(other).endsWith("posting:approval, approvers: the workspace admins")));
+    }
+
+    @Test
     void appHomeShowsWhatWaitsForTheApproverFirstWithTheButtons() throws Exception {
         String id = postId(say("UCAL", "schedule in:6h to:" + brand.shortId() + " For the home tab"));
         json(rig.requests.event(Payloads.event(TEAM, "EvApprove1", Payloads.appHomeOpened("UANA")), null));
@@ -265,6 +308,12 @@ class SlackApprovalTest {
         FakeSlack.Call again = rig.slack.await("views.publish", 2, c -> "UANA".equals(c.form().get("user_id"))).get(1);
         assertTrue(again.jsonField("view").toString().contains("Approved post " + id), again.form().get("view"));
         assertEquals(PostStatus.SCHEDULED, post(id).status());
+    }
+
+    /** The account's line in {@code /ail accounts}, from the console (what Slack says is the same). */
+    static String line(Account account) {
+        Invocation own = new Invocation(FrontEnd.SLACK, TEAM, "UOWN", "Olga", false, ZoneOffset.UTC, null);
+        return rig.commands.run(own, "accounts").toPlainText().lines().filter(l -> l.contains(account.shortId())).findFirst().orElseThrow();
     }
 
     static JsonNode json(java.net.http.HttpResponse<String> r) throws Exception {
