@@ -25,10 +25,13 @@ import java.util.regex.Pattern;
  * {@code <@U123|ana>}) or a Discord one ({@code <@123>}, {@code <@!123>}) names a person of this workspace; a plain
  * {@code @name} one AIL already knows here; {@code approvers:admins} goes back to the default.
  */
-public final class AccountPolicyCommand implements Handler {
+public final class AccountPolicyCommand implements Handler, Action {
     /** A chat mention; group 1 is the chat user id. */
     private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9]+)(?:\\|[^>]*)?>");
     static final String ADMINS = "admins";
+    /** The form of {@code /ail account} given without an account (Slack): the account is picked in it. */
+    public static final String SETTINGS = "account-settings";
+    private static final String ACCOUNT = "account";
 
     private final Accounts accounts;
     private final AccountPolicies policies;
@@ -70,9 +73,43 @@ public final class AccountPolicyCommand implements Handler {
     /** The same settings as a form whose submission runs this command with posting: and approvers:. */
     static Reply.Form form(Account account, AccountPolicies.Policy policy) {
         return new Reply.Form("Who may post", Subcommand.ACCOUNT.word() + ":" + account.shortId(), List.of(
-                Reply.Input.oneOf("posting", "Who may post to " + account.label(), Worded.words(PostingPolicy.class), policy.posting().word()),
-                Reply.Input.people("approvers", "Approvers (when posting is approval)",
-                        policy.adminsApprove() ? List.of() : policy.approvers().stream().map(ChatUser::externalId).toList(), ADMINS)));
+                posting("Who may post to " + account.label(), policy.posting()),
+                approvers(policy.adminsApprove() ? List.of() : policy.approvers().stream().map(ChatUser::externalId).toList())));
+    }
+
+    private static Reply.Input posting(String label, PostingPolicy current) {
+        return Reply.Input.oneOf("posting", label, Worded.words(PostingPolicy.class), current.word());
+    }
+
+    private static Reply.Input approvers(List<String> current) {
+        return Reply.Input.people("approvers", "Approvers (when posting is approval)", current, ADMINS);
+    }
+
+    /**
+     * {@link #SETTINGS}: without values, the form with a pick of the workspace's accounts; submitted, this command
+     * for the account picked.
+     */
+    @Override
+    public Reply perform(Caller caller, String arg, Map<String, String> values) {
+        List<Account> all = accounts.list(caller.workspaceId());
+        if (values.isEmpty()) {
+            if (all.isEmpty()) {
+                throw new UserError("This workspace has no connected accounts yet; `/ail connect` adds one.");
+            }
+            return Reply.of("Pick the account and who may post to it.").withForm(new Reply.Form("Who may post", SETTINGS, List.of(
+                    Reply.Input.oneOf(ACCOUNT, "Account", all.stream().map(Account::label).toList(), null),
+                    posting("Who may post to it", PostingPolicy.ANYONE), approvers(List.of()))));
+        }
+        Account account = all.stream().filter(a -> a.label().equals(values.get(ACCOUNT))).findFirst()
+                .orElseThrow(() -> new UserError("Pick an account: `/ail accounts` lists them."));
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (String key : List.of("posting", "approvers")) {
+            String value = values.get(key);
+            if (value != null && !value.isBlank()) {
+                options.put(key, List.of(value));
+            }
+        }
+        return handle(caller, CommandParser.fromOptions(Subcommand.ACCOUNT.word(), List.of(account.shortId()), options, null));
     }
 
     /** "a3f9 @ana@fosstodon.org: posting:approval, approvers: Bo, Cy" */

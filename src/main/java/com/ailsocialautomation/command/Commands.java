@@ -200,7 +200,7 @@ public final class Commands {
                             + "approver waits as pending approval until an approver approves it (approvers get a DM with "
                             + "Approve, Request changes and Reject); posting:owner-and-admins refuses everyone else. approvers: "
                             + "takes @mentions of people here; without it, or with approvers:admins, the workspace admins approve. "
-                            + "Without options it shows the account's settings (in Slack, as a form to change them); `/ail accounts` shows every account's."),
+                            + "Without options it shows the account's settings (in Slack, as a form to change them; `/ail account` alone lets you pick the account in it); `/ail accounts` shows every account's."),
             spec(Subcommand.APPROVE, List.of(POST), List.of(AT.asPrimary()), Text.NONE, "/ail approve <post> [at:<when>]",
                     "Approve a waiting post",
                     List.of("/ail approve p7k2q", "/ail approve p7k2q at:\"tomorrow 09:00\"", "/ail approve p7k2q at:now"),

@@ -2,6 +2,7 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.message.Unexpected;
 import com.ailsocialautomation.UserError;
+import com.ailsocialautomation.command.AccountPolicyCommand;
 import com.ailsocialautomation.command.CommandParser;
 import com.ailsocialautomation.command.CommandService;
 import com.ailsocialautomation.command.Compose;
@@ -76,13 +77,22 @@ final class SlashCommand implements SlashCommandHandler {
             return composes(e.partial().name()) ? openCompose(ctx, who, e.partial(), to) : ctx.ack(e.getMessage());
         } catch (UserError e) {
             String bare = text.strip().toLowerCase(Locale.ROOT);
+            if (Subcommand.ACCOUNT.word().equals(bare)) { // the account is picked in the form
+                return answer(ctx, deadline, client, to, bare, () -> commands.press(who.get(), AccountPolicyCommand.SETTINGS));
+            }
             return composes(bare) ? openCompose(ctx, who, new ParsedCommand(bare, java.util.List.of(),
                     java.util.Map.of(), ""), to) : ctx.ack(e.getMessage());
         }
         if (parsed.subcommand() == Subcommand.IMPORT && parsed.files().isEmpty() && parsed.option(CsvSource.OPTION) == null) {
             return openImport(ctx, to); // a slash command carries no file: the form takes it
         }
-        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> commands.run(who.get(), parsed), work);
+        return answer(ctx, deadline, client, to, parsed.name(), () -> commands.run(who.get(), parsed));
+    }
+
+    /** The ack: the reply when it comes within the deadline, else a working note and the reply through the response_url. */
+    private Response answer(SlashCommandContext ctx, AckDeadline deadline, MethodsClient client, Replies.To to, String name,
+                            java.util.function.Supplier<Reply> run) {
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(run, work);
         try {
             Reply reply = answer.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
             return ctx.ackWithJson(replies.ack(reply, client, to));
@@ -94,7 +104,7 @@ final class SlashCommand implements SlashCommandHandler {
                     replies.later(Unexpected.reply(log, "A Slack command failed after its ack", failure), to, false);
                 }
             });
-            return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + parsed.name() + "`…"));
+            return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + name + "`…"));
         } catch (ExecutionException e) {
             return ctx.ackWithJson(replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), client, to));
         } catch (InterruptedException e) {

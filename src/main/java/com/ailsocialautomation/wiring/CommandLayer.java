@@ -99,6 +99,7 @@ public final class CommandLayer {
         AccountPolicies policies = new AccountPolicies(store.sql);
         Approvals approvals = new Approvals(store.sql, store.vault);
         ApprovalGate gate = new ApprovalGate(policies, store.accounts);
+        AccountPolicyCommand accountPolicy = new AccountPolicyCommand(store.accounts, policies);
         ApprovalRequests requests = new ApprovalRequests(store.outbox);
         ApprovalView approvalView = new ApprovalView(store.posts, approvals, gate, clock);
         ApprovalCommands decisions = new ApprovalCommands(store.posts, approvals, gate, requests, clock);
@@ -115,13 +116,14 @@ public final class CommandLayer {
                         new CsvSource(platforms.http), new CsvExport(store.posts, store.accounts, store.media, clock),
                         (caller, id, checked, message) -> store.outbox.updateOrigin(caller.workspaceId(), caller.user().id(),
                                 "import:" + id + ":" + checked, message, caller.invocation().origin())),
-                new AccountPolicyCommand(store.accounts, policies), decisions,
+                accountPolicy, decisions,
                 without(lists, series), new SettingsCommands(store.workspaces, clock),
                 new HelpCommand(config.publicUrl() + "/calendar", config.publicUrl() + "/privacy", config.publicUrl() + "/terms", config.contactEmail(), clock), privacy);
         Map<String, Action> actions = new HashMap<>(Map.of(PrivacyCommands.CONFIRM, privacy, BlueskyLinker.ACTION, bluesky,
                 QueueCommands.ENQUEUE, queue, PostCommands.POST_DRAFT, (caller, id, values) -> postCommands.postDraft(caller, id),
                 PostCommands.SCHEDULE_DRAFT, postCommands::scheduleDraft));
         actions.put(ApprovalRequests.ACTION, decisions);
+        actions.put(AccountPolicyCommand.SETTINGS, accountPolicy);
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
                 new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));

@@ -286,6 +286,18 @@ class SlackApprovalTest {
         rig.requests.interactivity(Payloads.submission(TEAM, "UOWN", FormModal.CALLBACK,
                 view.path("private_metadata").asText(), Map.of("posting", radio, "approvers", nobody)));
         assertTrue(eventually(Duration.ofSeconds(10), () -> line(other).endsWith("posting:approval, approvers: the workspace admins")));
+
+        // /ail account alone: the account is picked in the form
+        rig.requests.command(TEAM, "UOWN", "account", rig.slack.responseUrl("r" + (++responses)));
+        JsonNode pick = rig.slack.await("views.open", opened + 2, c -> true).get(opened + 1).jsonField("view");
+        assertTrue(pick.path("blocks").get(0).toString().contains(other.label()), pick.toString());
+        ObjectNode account = Json.MAPPER.createObjectNode().put("type", "radio_buttons");
+        account.putObject("selected_option").put("value", other.label());
+        ObjectNode locked = Json.MAPPER.createObjectNode().put("type", "radio_buttons");
+        locked.putObject("selected_option").put("value", "owner-and-admins");
+        json(rig.requests.interactivity(Payloads.submission(TEAM, "UOWN", FormModal.CALLBACK,
+                pick.path("private_metadata").asText(), Map.of("account", account, "posting", locked, "approvers", nobody))));
+        assertTrue(eventually(Duration.ofSeconds(10), () -> line(other).endsWith("posting:owner-and-admins")), line(other));
     }
 
     @Test
