@@ -1,5 +1,7 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.schedule.Times;
@@ -25,19 +27,22 @@ public final class ApprovalRequests {
     public static final String ACTION = "decide";
 
     private final Outbox outbox;
+    private final MediaStore media;
 
-    public ApprovalRequests(Outbox outbox) {
+    public ApprovalRequests(Outbox outbox, MediaStore media) {
         this.outbox = outbox;
+        this.media = media;
     }
 
     /** Asks each approver (never the author) by DM; returns how many were asked for the first time. */
     int ask(Post post, int round, List<ChatUser> approvers, List<Account> targets, Instant now) {
         int asked = 0;
+        List<StoredMedia> items = media.of(post.workspaceId(), post.id());
         for (ChatUser approver : approvers) {
             if (approver.id().equals(post.authorUserId())) {
                 continue;
             }
-            Reply request = request(post, round, targets, zone(approver), now);
+            Reply request = request(post, round, targets, items, zone(approver), now);
             if (outbox.add(post.workspaceId(), approver.id(), "approval:" + post.id() + ":" + round + ":" + approver.id(), request, null)) {
                 asked++;
             }
@@ -46,8 +51,8 @@ public final class ApprovalRequests {
     }
 
     /** The request: the post as each target will get it, whether it is late, and the three decisions. */
-    static Reply request(Post post, int round, List<Account> targets, ZoneId zone, Instant now) {
-        Reply preview = PostRules.preview(post, targets, zone, !meantForNow(post));
+    static Reply request(Post post, int round, List<Account> targets, List<StoredMedia> media, ZoneId zone, Instant now) {
+        Reply preview = PostRules.preview(post, targets, media, zone, !meantForNow(post));
         String late = meantForNow(post) || post.scheduledAt().isAfter(now) ? ""
                 : "\n*Late:* it was due " + Times.format(post.scheduledAt(), zone) + " and has not been published; approving it asks for publish now or a new time.";
         Reply reply = new Reply("*Approval needed* for post " + post.shortId() + " by " + name(post.authorName()) + late + "\n"

@@ -53,7 +53,8 @@ final class DraftRelease {
                     + draft.shortId() + "` shows where it stands.");
         }
         Post post = posts.find(caller.workspaceId(), draft.id()).orElseThrow();
-        return PostVetting.withNotices(PostRules.preview(post, targets, caller.zone(), scheduled), notices);
+        return PostVetting.withNotices(PostRules.preview(post, targets,
+                media.of(caller.workspaceId(), post.id()), caller.zone(), scheduled), notices);
     }
 
     /** The draft's accounts as they are now; one disconnected or needing a reconnect stops the release. */

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.Post;
@@ -11,7 +12,7 @@ import java.util.List;
 final class DraftReplies {
     private DraftReplies() {}
 
-    static Reply saved(Post draft, List<Account> accounts, ZoneId zone) {
+    static Reply saved(Post draft, List<Account> accounts, List<StoredMedia> media, ZoneId zone) {
         List<Destination> targets = PostRules.targets(accounts);
         Reply preview = Preview.of(draft.text(), draft.options(), targets, null, zone, false);
         // the preview's headline says when it publishes; a draft does not, so only its text part is kept
@@ -19,7 +20,7 @@ final class DraftReplies {
         String where = String.join(", ", targets.stream().map(Destination::who).toList());
         Reply reply = new Reply("Saved draft " + draft.shortId() + " for " + where + " (not scheduled; nothing is published)\n\n"
                 + shown, preview.fields().stream().filter(f -> !f.label().equals("When")).toList(), List.of(), true, null, null);
-        return withNextSteps(reply, draft.shortId());
+        return withNextSteps(PostRules.withMedia(reply, draft, media), draft.shortId());
     }
 
     /** The commands and buttons that take a draft further. */

@@ -86,9 +86,6 @@ public final class ListCommands implements Handler {
     }
 
     /** "2.4 MB", "812 KB": decimal units, as the platforms state their limits. */
-    private static String size(long bytes) {
-        return bytes >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6) : Math.max(1, bytes / 1000) + " KB";
-    }
 
     private static String title(PostFilter filter) {
         return switch (filter) {
@@ -119,9 +116,7 @@ public final class ListCommands implements Handler {
         }
         List<StoredMedia> copies = media.of(caller.workspaceId(), post.id());
         if (!copies.isEmpty()) {
-            reply = reply.withField("Media", String.join(", ", copies.stream().map(m -> m.fileName() + " ("
-                    + m.facts().type().displayName() + ", " + size(m.size())
-                    + (m.altText() == null || m.altText().isBlank() ? "" : ", alt: " + m.altText()) + ")").toList()));
+            reply = reply.withField("Media", MediaLines.of(copies));
         } else if (post.mediaCount() != null && post.mediaCount() > 0) {
             reply = reply.withField("Media", post.mediaCount() + " (deleted after the retention period)");
         }

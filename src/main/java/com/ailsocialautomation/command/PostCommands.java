@@ -9,6 +9,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.media.Copies;
 import com.ailsocialautomation.media.MediaIntake;
 import com.ailsocialautomation.media.MediaStore;
+import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.net.UrlGuard;
 import com.ailsocialautomation.platform.PublishRequest;
 import com.ailsocialautomation.schedule.Times;
@@ -167,8 +168,9 @@ public final class PostCommands implements Handler {
             post = store(caller, checked, mode == Mode.DRAFT ? TargetState.DRAFT : admitted(caller, checked.targets()));
             accepted = checked;
         }
-        Reply preview = mode == Mode.DRAFT ? DraftReplies.saved(post, accepted.targets(), caller.zone())
-                : PostRules.preview(post, accepted.targets(), caller.zone(), mode == Mode.LATER);
+        List<StoredMedia> copies = media.of(caller.workspaceId(), post.id());
+        Reply preview = mode == Mode.DRAFT ? DraftReplies.saved(post, accepted.targets(), copies, caller.zone())
+                : PostRules.preview(post, accepted.targets(), copies, caller.zone(), mode == Mode.LATER);
         if (when == null) {
             preview = PostRules.eachWhen(preview, post.targets(), caller.zone());
         } else if (mode == Mode.LATER && queueing.anySlots(caller.workspaceId(), accepted.targets())) {

@@ -154,6 +154,9 @@ final class PostOptionInput {
     static String shown(PostOptions options, List<Destination> targets) {
         List<String> shown = new ArrayList<>();
         for (PostOption option : options.given()) {
+            if (option == PostOption.COMMENT) {
+                continue; // a preview shows the comment in full, in its own field
+            }
             shown.add(options.typed(option) + " (" + targets.stream().filter(t -> t.platform().rule().options().uses(option))
                     .map(Destination::who).collect(Collectors.joining(", ")) + ")");
         }

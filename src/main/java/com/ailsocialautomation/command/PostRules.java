@@ -3,6 +3,7 @@ package com.ailsocialautomation.command;
 import com.ailsocialautomation.platform.MediaFacts;
 import com.ailsocialautomation.platform.Platform;
 import com.ailsocialautomation.message.PostOptions;
+import com.ailsocialautomation.media.StoredMedia;
 import com.ailsocialautomation.message.Reply;
 
 import com.ailsocialautomation.store.Account;
@@ -45,19 +46,27 @@ final class PostRules {
         return PostValidator.maxBytes(targets(accounts));
     }
 
-    /** The reply to an accepted post: its short id, the preview, and a Cancel button while it waits. */
-    static Reply preview(Post post, List<Account> accounts, ZoneId zone, boolean scheduled) {
+    /**
+     * The reply to an accepted post: its short id, the preview, and a Cancel button while it waits. {@code media}:
+     * AIL's copies of its media, listed as they will be sent.
+     */
+    static Reply preview(Post post, List<Account> accounts, List<StoredMedia> media, ZoneId zone, boolean scheduled) {
         Reply preview = Preview.of(post.text(), post.options(), targets(accounts), scheduled ? post.scheduledAt() : null,
                 zone, false);
         Reply reply = new Reply("Post " + post.shortId() + " · " + preview.text(), preview.fields(), preview.buttons(),
                 preview.ephemeral(), null, null);
-        int media = post.mediaCount() == null ? post.mediaUrls().size() : post.mediaCount();
-        if (media > 0) {
-            // a thread's media go with its first part
-            reply = reply.withField("Media", (media == 1 ? "1 image or video" : media + " images and videos")
-                    + (preview.text().contains(" · thread of ") ? ", with the first part" : ""));
-        }
+        reply = withMedia(reply, post, media);
         return scheduled ? reply.withButton("Cancel", "cancel:" + post.shortId(), Reply.Button.Style.DANGER) : reply;
+    }
+
+    /** The post's media as a preview lists them; a thread's media go with its first part. */
+    static Reply withMedia(Reply reply, Post post, List<StoredMedia> media) {
+        String thread = reply.text().contains(" · thread of ") ? "\n(with the first part of the thread)" : "";
+        if (!media.isEmpty()) {
+            return reply.withField("Media", MediaLines.of(media) + thread);
+        }
+        // the links of a post from before copies, fetched when it is due
+        return post.mediaUrls().isEmpty() ? reply : reply.withField("Media", String.join("\n", post.mediaUrls()) + thread);
     }
 
     /** The preview of a queued post, whose "When" says when each target goes (each at its account's own slot). */

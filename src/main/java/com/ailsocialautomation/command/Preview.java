@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.PostOption;
 import com.ailsocialautomation.message.PostOptions;
 import com.ailsocialautomation.message.Privacy;
 import com.ailsocialautomation.message.Reply;
@@ -58,10 +59,13 @@ public final class Preview {
             reply = reply.withField(target.who(), TargetPreview.of(shapes, target));
         }
         if (options.comment() != null) {
-            reply = reply.withField("First comment", shown(options.comment()));
+            reply = reply.withField("First comment", shown(options.comment()) + "\n(on " + targets.stream()
+                    .filter(t -> t.platform().rule().options().uses(PostOption.COMMENT)).map(Destination::who)
+                    .collect(Collectors.joining(", ")) + ")");
         }
-        if (!options.isEmpty()) {
-            reply = reply.withField("Options", PostOptionInput.shown(options, targets));
+        String shownOptions = PostOptionInput.shown(options, targets);
+        if (!shownOptions.isEmpty()) {
+            reply = reply.withField("Options", shownOptions);
         }
         String defaults = options.privacy() != null ? "" : targets.stream()
                 .filter(t -> t.platform().rule().options().privacyByDefault() != null)

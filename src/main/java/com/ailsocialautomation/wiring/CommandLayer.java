@@ -100,7 +100,7 @@ public final class CommandLayer {
         Approvals approvals = new Approvals(store.sql, store.vault);
         ApprovalGate gate = new ApprovalGate(policies, store.accounts);
         AccountPolicyCommand accountPolicy = new AccountPolicyCommand(store.accounts, policies);
-        ApprovalRequests requests = new ApprovalRequests(store.outbox);
+        ApprovalRequests requests = new ApprovalRequests(store.outbox, store.media);
         ApprovalView approvalView = new ApprovalView(store.posts, approvals, gate, clock);
         ApprovalCommands decisions = new ApprovalCommands(store.posts, approvals, gate, requests, clock);
         QueueCommands queue = new QueueCommands(store.queueSlots, store.accounts, store.posts, clock);

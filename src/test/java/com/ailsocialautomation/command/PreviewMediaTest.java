@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The preview says how many media a post carries; show lists each copied item with its alt text. */
@@ -30,12 +29,15 @@ class PreviewMediaTest {
     }
 
     @Test
-    void thePreviewCountsTheMediaAndShowListsTheirAltTexts() {
+    void thePreviewAndShowListEachMediaItemWithItsTypeSizeAndAltText() {
         Reply reply = rig.units.commandLayer.commands.run(rig.ana, "schedule in:2h to:webhook media:"
-                + rig.serve("/poster", Pictures.png(12, 12, false)) + " alt:\"The poster for the night\" Doors open at 18:00");
-        assertEquals("1 image or video", PostShapesTest.field(reply, "Media"), reply.toPlainText());
+                + rig.serve("/poster", Pictures.png(12, 12, false)) + " media:" + rig.serve("/second", Pictures.png(10, 10, false))
+                + " alt:\"The poster for the night\" Doors open at 18:00");
+        String media = PostShapesTest.field(reply, "Media");
+        assertTrue(media.matches("1\\. poster \\(PNG, \\d+ KB, alt: The poster for the night\\)\n2\\. second \\(PNG, \\d+ KB, no alt text\\)"),
+                reply.toPlainText());
         String id = PostShapesTest.postId(reply.text());
         String shown = rig.run(rig.ana, "show " + id);
-        assertTrue(shown.contains("alt: The poster for the night)"), shown);
+        assertTrue(shown.contains(media), shown);
     }
 }
