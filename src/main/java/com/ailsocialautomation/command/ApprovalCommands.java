@@ -162,8 +162,12 @@ public final class ApprovalCommands implements Handler, Action {
 
     /** The post's time passed while it waited: publish now, or a new time. */
     private static Reply late(Caller caller, Post post, int round) {
+        return late(caller.zone(), post, round);
+    }
+
+    static Reply late(java.time.ZoneId zone, Post post, int round) {
         String ids = "." + post.shortId() + "." + round;
-        return Reply.of("Post " + post.shortId() + " is late: it was due " + Times.format(post.scheduledAt(), caller.zone())
+        return Reply.of("Post " + post.shortId() + " is late: it was due " + Times.format(post.scheduledAt(), zone)
                         + " and has not been published. Publish it now, or approve it for a new time (`/ail approve "
                         + post.shortId() + " at:\"tomorrow 09:00\"`).")
                 .withButton("Publish now", ApprovalRequests.ACTION + ":" + ApprovalRequests.Verb.NOW.word + ids, Reply.Button.Style.PRIMARY)

@@ -74,9 +74,14 @@ public final class ApprovalGate {
 
     /** The people who may decide the post, to ask them. */
     public List<ChatUser> deciders(Caller caller, Post post) {
-        List<Account> gated = accountsOf(caller.workspaceId(), post).stream()
-                .filter(a -> policies.of(caller.workspaceId(), a.id()).posting() == PostingPolicy.APPROVAL).toList();
-        return gated.isEmpty() ? policies.admins(caller.workspaceId()) : deciders(caller.workspaceId(), gated);
+        return deciders(caller.workspaceId(), post);
+    }
+
+    /** The people who may decide the post, when no one asks (the late reminder). */
+    public List<ChatUser> deciders(UUID workspaceId, Post post) {
+        List<Account> gated = accountsOf(workspaceId, post).stream()
+                .filter(a -> policies.of(workspaceId, a.id()).posting() == PostingPolicy.APPROVAL).toList();
+        return gated.isEmpty() ? policies.admins(workspaceId) : deciders(workspaceId, gated);
     }
 
     /** The post's accounts still connected. */

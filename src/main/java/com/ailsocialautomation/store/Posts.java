@@ -129,6 +129,16 @@ public final class Posts {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** Posts of every workspace that wait for approval although their time has passed (at most 200 at a time). */
+    public List<Post> pendingPastDue(Instant now) {
+        record Key(UUID workspaceId, UUID postId) {}
+        return sql.list("""
+                select distinct p.workspace_id, p.id from posts p join post_targets t on t.workspace_id = p.workspace_id and t.post_id = p.id
+                where t.state = 'pending_approval' and p.scheduled_at <= ? limit 200""",
+                rs -> new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), now).stream()
+                .map(k -> find(k.workspaceId(), k.postId()).orElse(null)).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The most posts one {@link #list} returns (an export's rows). */
     public static final int MOST_LISTED = 500;
 

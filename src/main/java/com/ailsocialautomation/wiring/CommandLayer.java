@@ -3,6 +3,7 @@ package com.ailsocialautomation.wiring;
 import com.ailsocialautomation.calendar.WebSessions;
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.AccountPolicyCommand;
+import com.ailsocialautomation.command.LateApprovals;
 import com.ailsocialautomation.command.ApprovalCommands;
 import com.ailsocialautomation.command.ApprovalGate;
 import com.ailsocialautomation.command.ApprovalRequests;
@@ -74,6 +75,7 @@ public final class CommandLayer {
     public final CommandService commands;
     /** Makes series' next posts (the publishing engine runs it every minute). */
     public final Occurrences occurrences;
+    public final LateApprovals lateApprovals;
     public final Compose compose;
     public final Overview overview;
     public final Outstanding outstanding;
@@ -110,6 +112,8 @@ public final class CommandLayer {
         ListCommands lists = new ListCommands(store.posts, store.attempts, store.media, store.targetParts, approvalView);
         occurrences = new Occurrences(postCommands, store.series, store.accounts, store.workspaces, store.outbox, clock);
         publishing.makeSeriesPostsWith(occurrences::makeDue);
+        lateApprovals = new LateApprovals(store.posts, approvals, gate, store.outbox, clock);
+        publishing.remindLateApprovalsWith(lateApprovals::remind);
         // series take schedule every:, and cancel, edit and list of a series; the rest they hand to posts and lists
         SeriesCommands series = new SeriesCommands(postCommands, lists, store.series, occurrences, store.posts, clock);
         List<Handler> real = List.of(accounts, series, without(postCommands, series), queue, new ImportCommands(postCommands,

@@ -38,6 +38,7 @@ public final class Publishing {
     public final Publisher publisher;
     private final Engine engine;
     private volatile Runnable seriesPosts = () -> {};
+    private volatile Runnable lateApprovals = () -> {};
 
     public Publishing(Config config, Clock clock, Store store, Platforms platforms, MeterRegistry metrics, Tuning tuning) {
         keeper = new CredentialKeeper(store.accounts, platforms.apps, clock, metrics);
@@ -56,7 +57,8 @@ public final class Publishing {
                         new Announcer(store.outbox), clock)::renewDue),
                 new Engine.Job("expiry-reminders", Duration.ofHours(6),
                         new ExpiryReminders(store.accounts, store.outbox, clock)::remind),
-                new Engine.Job("series-posts", SERIES_EVERY, () -> seriesPosts.run())));
+                new Engine.Job("series-posts", SERIES_EVERY, () -> seriesPosts.run()),
+                new Engine.Job("late-approvals", SERIES_EVERY, () -> lateApprovals.run())));
     }
 
     /**
@@ -65,6 +67,11 @@ public final class Publishing {
      */
     public void makeSeriesPostsWith(Runnable work) {
         seriesPosts = work;
+    }
+
+    /** What tells approvers a waiting post is late: the command layer's, handed over before {@link #start()}. */
+    public void remindLateApprovalsWith(Runnable work) {
+        lateApprovals = work;
     }
 
     /** Starts the scheduler; the returned engine stops it. */

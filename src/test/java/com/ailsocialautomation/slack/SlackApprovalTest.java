@@ -205,6 +205,16 @@ class SlackApprovalTest {
         Thread.sleep(1500);
         assertEquals(PostStatus.PENDING_APPROVAL, post(id).status(), "not published late by itself");
 
+        // its approvers are told once that it is late, with Publish now and a new time; the author is not
+        assertTrue(rig.lateApprovals.remind() >= 2, "Ana and Boss"); // the test database may hold other late posts
+        rig.lateApprovals.remind();
+        List<String> told = QueuedMessages.of(rig.sql, pg.vault(), user("UANA")).stream()
+                .filter(m -> m.contains("Post " + id + " is late")).toList();
+        assertEquals(1, told.size(), "once: " + told);
+        assertEquals(1, QueuedMessages.of(rig.sql, pg.vault(), user("UBOSS")).stream().filter(m -> m.contains("Post " + id + " is late")).count());
+        assertTrue(told.get(0).contains("Publish now") && told.get(0).contains("decide:now." + id), told.get(0));
+        assertTrue(QueuedMessages.of(rig.sql, pg.vault(), user("UCAL")).stream().noneMatch(m -> m.contains(id + " is late")));
+
         String dm = requests("UANA", id).get(0);
         String late = press(rig, "UANA", button(dm, "approve"));
         assertTrue(late.contains("is late") && late.contains("Publish now") && late.contains("decide:now." + id), late);

@@ -51,6 +51,7 @@ final class SlackRig implements AutoCloseable {
     final Posts posts;
     final Outbox outbox;
     final CommandService commands;
+    final com.ailsocialautomation.command.LateApprovals lateApprovals;
     final List<String> erased = new CopyOnWriteArrayList<>();
     final SlackFrontEnd front;
     final WebServer web;
@@ -97,6 +98,7 @@ final class SlackRig implements AutoCloseable {
         posts = units.store.posts;
         outbox = units.store.outbox;
         commands = units.commandLayer.commands;
+        lateApprovals = units.commandLayer.lateApprovals;
         Config.Slack config = distributed
                 ? new Config.Slack(Secret.of(SignedRequests.SECRET), null, FakeSlack.CLIENT_ID, Secret.of(FakeSlack.CLIENT_SECRET), null, slack.url())
                 : new Config.Slack(Secret.of(SignedRequests.SECRET), Secret.of(FakeSlack.BOT_TOKEN), null, null, null, slack.url());
