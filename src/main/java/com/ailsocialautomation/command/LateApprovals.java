@@ -1,5 +1,6 @@
 package com.ailsocialautomation.command;
 
+import com.ailsocialautomation.message.Reply;
 import com.ailsocialautomation.notify.Outbox;
 import com.ailsocialautomation.store.Approvals;
 import com.ailsocialautomation.store.ChatUser;
@@ -41,8 +42,12 @@ public final class LateApprovals {
                 if (decider.id().equals(post.authorUserId())) {
                     continue;
                 }
-                if (outbox.add(post.workspaceId(), decider.id(), "late:" + post.id() + ":" + round + ":" + decider.id(),
-                        ApprovalCommands.late(decider.zone() == null ? ZoneOffset.UTC : decider.zone(), post, round), null)) {
+                Reply late = ApprovalCommands.late(decider.zone() == null ? ZoneOffset.UTC : decider.zone(), post, round);
+                // a DM holds no form: New time… is the approve button, whose answer for a late post is the form
+                Reply dm = new Reply(late.text(), late.fields(), late.buttons(), true, null, null).withButton("New time…",
+                        ApprovalRequests.ACTION + ":" + ApprovalRequests.Verb.APPROVE.word + "." + post.shortId() + "." + round,
+                        Reply.Button.Style.DEFAULT);
+                if (outbox.add(post.workspaceId(), decider.id(), "late:" + post.id() + ":" + round + ":" + decider.id(), dm, null)) {
                     told++;
                 }
             }

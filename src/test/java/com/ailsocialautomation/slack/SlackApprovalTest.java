@@ -212,7 +212,8 @@ class SlackApprovalTest {
                 .filter(m -> m.contains("Post " + id + " is late")).toList();
         assertEquals(1, told.size(), "once: " + told);
         assertEquals(1, QueuedMessages.of(rig.sql, pg.vault(), user("UBOSS")).stream().filter(m -> m.contains("Post " + id + " is late")).count());
-        assertTrue(told.get(0).contains("Publish now") && told.get(0).contains("decide:now." + id), told.get(0));
+        assertTrue(told.get(0).contains("Publish now") && told.get(0).contains("decide:now." + id)
+                && told.get(0).contains("New time") && told.get(0).contains("decide:approve." + id), told.get(0));
         assertTrue(QueuedMessages.of(rig.sql, pg.vault(), user("UCAL")).stream().noneMatch(m -> m.contains(id + " is late")));
 
         String dm = requests("UANA", id).get(0);
