@@ -66,7 +66,6 @@ class OutboundDestinationsTest {
             Map.entry("jasypt", "no network"),
             Map.entry("twitter-text", "no network"),
             Map.entry("icu4j", "no network"),
-            Map.entry("commons-csv", "parses and writes CSV text AIL already holds (import, export); no network"),
             Map.entry("metadata-extractor", "reads facts from media files AIL already holds; no network"),
             Map.entry("commons-csv", "reads and writes CSV text AIL already holds (import, export); no network"),
             Map.entry("micrometer-registry-prometheus", "pull: metrics are served on /metrics, never pushed"),
