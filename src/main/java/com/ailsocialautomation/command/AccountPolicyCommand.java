@@ -29,6 +29,8 @@ public final class AccountPolicyCommand implements Handler, Action {
     /** A chat mention; group 1 is the chat user id. */
     private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9]+)(?:\\|[^>]*)?>");
     static final String ADMINS = "admins";
+    /** The most approvers one account takes: each named one is looked up (a mention is recorded as a person). */
+    public static final int MAX_APPROVERS = 25;
     /** The form of {@code /ail account} given without an account (Slack): the account is picked in it. */
     public static final String SETTINGS = "account-settings";
     private static final String ACCOUNT = "account";
@@ -127,9 +129,14 @@ public final class AccountPolicyCommand implements Handler, Action {
         if (list.strip().equalsIgnoreCase(ADMINS)) {
             return List.of();
         }
+        String[] parts = list.strip().split("[,\\s]+");
+        if (parts.length > MAX_APPROVERS) {
+            throw new UserError("An account takes at most " + MAX_APPROVERS + " approvers (" + parts.length
+                    + " given); name fewer, or approvers:admins for the workspace's admins.");
+        }
         Map<UUID, ChatUser> found = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
-        for (String part : list.split("[,\\s]+")) {
+        for (String part : parts) {
             String typed = part.strip();
             if (typed.isEmpty()) {
                 continue;

@@ -1,5 +1,6 @@
 package com.ailsocialautomation.slack;
 
+import com.ailsocialautomation.command.AccountPolicyCommand;
 import com.ailsocialautomation.Json;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.fakes.FakeMastodon;
@@ -123,6 +124,18 @@ class SlackApprovalTest {
         Matcher m = Pattern.compile("decide:" + verb + "\\.p[a-z2-9]{4}\\.\\d+").matcher(dm);
         assertTrue(m.find(), dm);
         return m.group();
+    }
+
+    @Test
+    void moreApproversThanAnAccountTakesAreRefusedBeforeAnyoneIsRecorded() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= AccountPolicyCommand.MAX_APPROVERS; i++) {
+            many.append(i == 0 ? "" : ",").append("<@UMANY").append(i).append('>');
+        }
+        String reply = say("UOWN", "account " + brand.shortId() + " approvers:" + many);
+        assertTrue(reply.contains("at most " + AccountPolicyCommand.MAX_APPROVERS + " approvers"), reply);
+        assertEquals(0, rig.sql.one("select count(*) from chat_users where external_id like 'UMANY%'", rs -> rs.getInt(1)).orElseThrow());
+        assertTrue(say("UCAL", "accounts").contains("posting:approval, approvers: Ana, Boss"), "the approvers stay as they were");
     }
 
     @Test
