@@ -91,7 +91,7 @@ class SlackImportTest {
         rig.clock.set(java.time.Instant.now().plusSeconds(1)); // the outbox row is due from the database's now()
         new com.ailsocialautomation.notify.NotificationSender(rig.outbox, List.of(rig.front.notifier()), rig.clock).drain();
         String progress = rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/long")
-                && c.json().contains("Importing:")).get(0).json();
+                && c.json().contains("Importing: checked 50 of")).get(0).json(); // not the "checked 0" one sent first
         assertTrue(progress.contains("Importing: checked 50 of 60 lines of the file"), progress);
         assertEquals(60, rig.posts.list(hook.workspaceId(), PostFilter.UPCOMING, null, 100).size());
     }
