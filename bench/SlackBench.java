@@ -85,7 +85,7 @@ public class SlackBench {
             Workspaces workspaces = new Workspaces(sql);
             Accounts accounts = new Accounts(sql, vault);
             Posts posts = new Posts(sql, vault);
-            HelpCommand help = new HelpCommand("http://127.0.0.1/privacy", "http://127.0.0.1/terms", "a@example.com", Clock.systemUTC());
+            HelpCommand help = new HelpCommand("http://127.0.0.1/calendar", "http://127.0.0.1/privacy", "http://127.0.0.1/terms", "a@example.com", Clock.systemUTC());
             EnumSet<Subcommand> others = EnumSet.allOf(Subcommand.class);
             others.removeAll(help.serves());
             Handler notMeasured = new Handler() { // the service wants every subcommand served; only help is sent
