@@ -140,6 +140,8 @@ public final class ListCommands implements Handler {
             }
             if (t.state() == TargetState.SCHEDULED && t.attempts() > 0 && t.dueAt() != null) {
                 line.append("\n    next attempt ").append(Times.toTheSecond(t.dueAt(), caller.zone()));
+            } else if (t.state() == TargetState.SCHEDULED && t.turnAt() != null && t.turnAt().equals(t.dueAt())) {
+                line.append("\n    its turn ").append(Times.toTheSecond(t.dueAt(), caller.zone())); // its account's pace
             }
             reply = reply.withField(t.platform() + " " + t.accountLabel(), line.toString());
         }

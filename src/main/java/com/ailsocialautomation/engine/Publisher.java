@@ -18,6 +18,7 @@ import com.ailsocialautomation.store.AttemptOutcome;
 import com.ailsocialautomation.store.Attempts;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.Posts;
+import com.ailsocialautomation.store.PublishTurns;
 import com.ailsocialautomation.store.StoreError;
 import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
@@ -75,10 +76,12 @@ public final class Publisher {
     private final Map<Provider, Semaphore> turns = new ConcurrentHashMap<>();
     /** Targets that go out in several requests: a thread's parts, a first comment. */
     private final Chain chain;
+    /** Each account's pace at its platform, across instances. */
+    private final Pacing pacing;
 
     public Publisher(Targets targets, Posts posts, Accounts accounts, Workspaces workspaces,
                      Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
-                     TargetParts parts, Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
+                     TargetParts parts, PublishTurns accountTurns, Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
         this.targets = targets;
         this.posts = posts;
         this.accounts = accounts;
@@ -93,6 +96,7 @@ public final class Publisher {
         this.backoff = backoff;
         this.metrics = metrics;
         this.chain = new Chain(parts, clock, maxAttempts);
+        this.pacing = new Pacing(accountTurns, targets, clock);
         for (Provider p : providers.all()) {
             if (p.maxInFlight() > 0) {
                 turns.put(p, new Semaphore(p.maxInFlight()));
@@ -136,6 +140,12 @@ public final class Publisher {
                         return Outcome.DONE;
                     }
                     context.with(LogContext.POST, post.get().shortId());
+                    Optional<Instant> paced = provider == null ? Optional.empty()
+                            : pacing.waitFor(provider, target, request(post.get(), claimed.get(), List.of(), List.of()));
+                    if (paced.isPresent()) {
+                        metrics.counter("ail.publishes.paced", "platform", target.platform().id()).increment();
+                        return Outcome.retryAt(paced.get());
+                    }
                     return attempt(post.get(), claimed.get(), provider);
                 } finally {
                     if (turn != null) {

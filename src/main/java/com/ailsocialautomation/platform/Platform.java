@@ -16,6 +16,7 @@ import com.ailsocialautomation.platform.x.XProvider;
 import com.ailsocialautomation.platform.youtube.YouTubeProvider;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -228,6 +229,23 @@ public enum Platform {
      */
     public boolean refusesRepeatedText() {
         return this == X || this == FACEBOOK;
+    }
+
+    /**
+     * How fast AIL publishes to one account here, from the platform's per-account limits: Mastodon's statuses (300 in
+     * 3 hours), X's POST /2/tweets (100 in 15 minutes per user), Bluesky's record creates (1,666 an hour, 11,666 a
+     * day), LinkedIn's posts per member (about 150 a day). Each thread part and first comment counts as a post. Empty
+     * where the platform reports its own allowance before each post (Instagram, Threads: a post held then waits, see
+     * Provider), where the limit is the operator's project's (YouTube, see DailyAllowance), or where none is known.
+     */
+    public Optional<PublishPace> publishPace() {
+        return Optional.ofNullable(switch (this) {
+            case MASTODON -> PublishPace.of(300, Duration.ofHours(3));
+            case X -> PublishPace.of(100, Duration.ofMinutes(15));
+            case BLUESKY -> PublishPace.of(1_666, Duration.ofHours(1)).and(11_666, Duration.ofDays(1));
+            case LINKEDIN -> PublishPace.of(150, Duration.ofDays(1));
+            default -> null;
+        });
     }
 
     /** Whether AIL can publish here: only these are offered to connect. */

@@ -35,6 +35,14 @@ public interface Provider {
     }
 
     /**
+     * How fast one account may be published to (its platform's {@link Platform#publishPace()}); null: no per-account
+     * pace. The engine keeps it for every instance in the database, and a target whose turn has not come waits.
+     */
+    default PublishPace accountPace() {
+        return platform().publishPace().orElse(null);
+    }
+
+    /**
      * How long the platform remembers an idempotency key, for idempotent providers; null when a repeat finds the
      * first post however late it comes (Bluesky's record key).
      */

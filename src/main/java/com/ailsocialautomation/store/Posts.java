@@ -371,6 +371,7 @@ public final class Posts {
                 rs.getObject("workspace_id", UUID.class), rs.getObject("account_id", UUID.class), PlatformId.of(rs.getString("platform")),
                 rs.getString("account_label"), TargetState.of(rs.getString("state")), Sql.instant(rs, "due_at"), rs.getInt("attempts"),
                 rs.getObject("idempotency_key", UUID.class), rs.getString("external_id"), rs.getString("url"),
-                error, Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "sent_at"));
+                error, Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), Sql.instant(rs, "sent_at"),
+                Sql.instant(rs, "turn_at"));
     }
 }

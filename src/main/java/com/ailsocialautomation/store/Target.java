@@ -8,11 +8,12 @@ import java.util.UUID;
 /**
  * One post going to one account, in one {@link TargetState}. {@code idempotencyKey} stays the same across
  * retries, so platforms that honour it never post twice. {@code sentAt}: when the current attempt's post request
- * left; null before that (while its media upload, say).
+ * left; null before that (while its media upload, say). {@code turnAt}: the turn a scheduled target holds at its
+ * account's pace (see PublishTurns), valid while it is the target's due time; null when it holds none.
  */
 public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, PlatformId platform, String accountLabel,
                      TargetState state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
-                     String error, Instant startedAt, Instant finishedAt, Instant sentAt) {
+                     String error, Instant startedAt, Instant finishedAt, Instant sentAt, Instant turnAt) {
 
     /** Why a scheduled target was cancelled when its account was disconnected or erased. */
     public static final String ACCOUNT_GONE = "the account was disconnected";

@@ -35,7 +35,7 @@ public final class Targets {
     public Optional<Target> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
                 update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
-                updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                turn_at = null, updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
                 returning *""", this::target, workspaceId, targetId);
     }
 
@@ -47,6 +47,17 @@ public final class Targets {
         return sql.update("""
                 update post_targets set due_at = ?, error = null, error_enc = ?, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'scheduled'""", at, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
+    }
+
+    /**
+     * publishing → scheduled at {@code turn}, the turn it took at its account's pace (see PublishTurns), which it holds
+     * from now on: waiting is not an attempt (the claim's count is given back), and {@code note} tells `show` why.
+     */
+    public boolean awaitTurn(UUID workspaceId, UUID targetId, Instant turn, String note) {
+        return sql.update("""
+                update post_targets set state = 'scheduled', due_at = ?, turn_at = ?, attempts = greatest(attempts - 1, 0),
+                error = null, error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
+                turn, turn, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */

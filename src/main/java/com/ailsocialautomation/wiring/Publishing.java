@@ -47,7 +47,7 @@ public final class Publishing {
                 tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
         PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
         publisher = new Publisher(store.targets, store.posts, store.accounts, store.workspaces,
-                platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), store.targetParts, clock, config.engine().maxAttempts(),
+                platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), store.targetParts, store.publishTurns, clock, config.engine().maxAttempts(),
                 tuning.backoff(), metrics);
         Retention retention = new Retention(store.sql, config.retentionDays(), clock, store.media);
         engine = new Engine(store.sql, publisher, config.engine(), clock, metrics, List.of(

@@ -22,6 +22,7 @@ import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.Targets;
 import com.ailsocialautomation.store.TechnicalData;
 import com.ailsocialautomation.store.UploadAllowances;
+import com.ailsocialautomation.store.PublishTurns;
 import com.ailsocialautomation.store.Vault;
 import com.ailsocialautomation.store.VaultError;
 import com.ailsocialautomation.store.Workspaces;
@@ -47,6 +48,7 @@ public final class Store {
     public final Targets targets;
     public final MediaUploads mediaUploads;
     public final UploadAllowances uploadAllowances;
+    public final PublishTurns publishTurns;
     public final Attempts attempts;
     public final TargetParts targetParts;
     public final Outbox outbox;
@@ -70,6 +72,7 @@ public final class Store {
         this.targets = new Targets(sql, vault);
         this.mediaUploads = new MediaUploads(sql, vault);
         this.uploadAllowances = new UploadAllowances(sql);
+        this.publishTurns = new PublishTurns(sql);
         this.attempts = new Attempts(sql, vault);
         this.targetParts = new TargetParts(sql);
         this.outbox = new Outbox(sql, vault);

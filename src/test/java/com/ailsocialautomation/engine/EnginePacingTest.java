@@ -1,0 +1,127 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.platform.Credentials;
+import com.ailsocialautomation.platform.Platform;
+import com.ailsocialautomation.platform.Profile;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.PublishPace;
+import com.ailsocialautomation.platform.PublishRequest;
+import com.ailsocialautomation.platform.Published;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static com.ailsocialautomation.testing.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An account's platform limit holds however fast AIL is, across instances: two engines on one database publish a
+ * burst of posts to one account, and no window of the limit's length ever holds more than the limit at the receiver.
+ * The posts beyond the account's burst wait for their turn, scheduled (not failed, no attempt counted), and say so.
+ * Breakage tried: Pacing.waitFor returning empty fails it (no post waits, and all ten arrive within a second).
+ */
+class EnginePacingTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    /** Six posts in any three seconds, a run sending within 0.4 s of its turn: 3 at once, then one every 1.13 s. */
+    static final PublishPace PACE = new PublishPace(List.of(new PublishPace.Window(6, Duration.ofSeconds(3))), Duration.ofMillis(400));
+    static EngineRig rig;
+    FakeWebhookReceiver hook;
+    EngineRig.Fixture f;
+
+    @BeforeAll
+    static void wire() {
+        rig = new EngineRig(pg.dataSource(), pg.vault());
+    }
+
+    @AfterAll
+    static void unwire() {
+        rig.close();
+    }
+
+    @BeforeEach
+    void receiver() throws Exception {
+        hook = new FakeWebhookReceiver();
+        hook.expectSecret("whsec_test");
+        f = rig.webhookFixture(hook.url(), "whsec_test");
+    }
+
+    @AfterEach
+    void stop() {
+        rig.stopEngines();
+        hook.close();
+    }
+
+    /** The webhook as a platform with a per-account limit (as Mastodon, X, Bluesky and LinkedIn have one). */
+    private static final class PacedWebhook implements Provider {
+        private final WebhookProvider webhook;
+
+        PacedWebhook(GuardedHttp http) {
+            webhook = new WebhookProvider(http, Clock.systemUTC());
+        }
+
+        @Override public Platform platform() { return Platform.WEBHOOK; }
+        @Override public PublishPace accountPace() { return PACE; }
+        @Override public boolean uploadsMedia() { return false; }
+        @Override public Profile profile(Credentials c) { return webhook.profile(c); }
+        @Override public Published publish(Credentials c, PublishRequest r) { return webhook.publish(c, r); }
+    }
+
+    @Test
+    void twoEnginesNeverSendAnAccountMoreThanItsLimitInAnyWindowAndWaitingPostsSaySo() throws Exception {
+        List<Post> posts = new ArrayList<>();
+        Instant due = Instant.now().plusMillis(1500);
+        for (int i = 0; i < 10; i++) {
+            posts.add(rig.post(f, "paced " + i, due));
+        }
+        Config.Engine settings = new Config.Engine(Duration.ofMillis(200), Duration.ofSeconds(10), 5, 8, Duration.ofMillis(300));
+        rig.startEngine(settings, h -> List.of(new PacedWebhook(h)));
+        rig.startEngine(settings, h -> List.of(new PacedWebhook(h)));
+        AtomicBoolean sawWaiting = new AtomicBoolean();
+        assertTrue(eventually(Duration.ofSeconds(10), () -> {
+            for (Post p : posts) {
+                Target t = rig.reload(p).targets().get(0);
+                if (t.state() == TargetState.SCHEDULED && t.turnAt() != null && t.turnAt().equals(t.dueAt()) && t.attempts() == 0
+                        && "waiting for its turn: Webhook takes at most 6 posts in 3 seconds from one account".equals(t.error())) {
+                    sawWaiting.set(true);
+                }
+            }
+            return sawWaiting.get();
+        }), "a post beyond the account's burst waits for its turn, holds it, counts no attempt and says why");
+        assertTrue(eventually(Duration.ofSeconds(40), () -> hook.accepted().size() == 10), "all ten arrive in turn");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> posts.stream()
+                .allMatch(p -> rig.reload(p).targets().get(0).state() == TargetState.PUBLISHED)), "each is recorded published");
+        Thread.sleep(1000);
+        assertEquals(10, hook.requests(), "each post was sent once");
+        List<Long> at = hook.accepted().stream().map(FakeWebhookReceiver.Delivery::receivedAtMillis).sorted().toList();
+        for (int i = 0; i < at.size(); i++) {
+            int from = i;
+            long inWindow = at.stream().filter(t -> t >= at.get(from) && t < at.get(from) + 3000).count();
+            assertTrue(inWindow <= 6, inWindow + " posts arrived within 3 s from the " + (i + 1) + "th: " + at);
+        }
+        for (Post p : posts) {
+            Target t = rig.reload(p).targets().get(0);
+            assertEquals(1, t.attempts(), "waiting for a turn is not an attempt");
+            assertEquals(null, t.error(), "no waiting note is left");
+        }
+    }
+}
