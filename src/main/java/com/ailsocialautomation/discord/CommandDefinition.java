@@ -5,6 +5,7 @@ import com.ailsocialautomation.command.Commands;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -21,7 +22,8 @@ import java.util.Set;
  * description in every subcommand that has it, within Discord's 4,000 characters for all of /ail.
  * An option that takes files (media) becomes the attachment options {@code media} to {@code media-4}, and another
  * repeatable option (alt) the text options {@code alt} to {@code alt-4}, {@code alt-N} describing {@code media-N}.
- * {@code bot-manifests/discord/commands.json} holds the same JSON; a test keeps them equal.
+ * {@code bot-manifests/discord/commands.json} holds the same JSON, beside the message command ({@link #manifest});
+ * a test keeps them equal.
  */
 public final class CommandDefinition {
     public static final String NAME = "ail";
@@ -132,8 +134,19 @@ public final class CommandDefinition {
         return text;
     }
 
-    /** The definition as Discord receives it (what {@code bot-manifests/discord/commands.json} holds). */
+    /** Every command the bot registers, in one bulk overwrite: /ail and the message command "Post with AIL". */
+    public static List<CommandData> all() {
+        return List.of(build(), MessageCommand.definition());
+    }
+
+    /** The definition of /ail as Discord receives it. */
     public static String json() {
         return build().toData().toPrettyString();
+    }
+
+    /** The bulk overwrite as Discord receives it: what {@code bot-manifests/discord/commands.json} holds. */
+    public static String manifest() {
+        return net.dv8tion.jda.api.utils.data.DataArray.fromCollection(all().stream().map(CommandData::toData).toList())
+                .toPrettyString();
     }
 }

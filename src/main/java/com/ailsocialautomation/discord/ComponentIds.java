@@ -15,15 +15,22 @@ import java.util.Optional;
  * The custom ids of our buttons and modals. Discord allows 100 characters, so a button carries its workspace, the
  * user it is for and the command layer's action id ({@code b|<workspace>|<user>|retry:p7k2q}): DM buttons keep
  * working days later and after a restart. What does not fit (a form, the options typed before a text modal, a
- * long action id) is kept here in memory for an hour under a random key; Discord sends a modal's submission and a
- * button's click to the shard, hence the instance, that showed it.
+ * long action id, the files of a message to post) is kept here in memory for an hour under a random key; Discord
+ * sends a modal's submission and a button's click to the shard, hence the instance, that showed it.
  */
 final class ComponentIds {
     /** What a pressed button stands for. {@code form} is set for a button that opens a form instead of acting. */
     record Pressed(String workspace, String userId, String actionId, Reply.Form form) {}
 
-    /** What a modal stands for: the text of a partly typed command, or a form of the command layer. */
-    record Pending(String workspace, String userId, ParsedCommand partial, Reply.Form form) {}
+    /**
+     * What a modal stands for: the text of a partly typed command, a form of the command layer, or a message to post
+     * ({@code shared}, from "Post with AIL": its files wait here until the form is sent).
+     */
+    record Pending(String workspace, String userId, ParsedCommand partial, Reply.Form form, SharedMessage shared) {
+        Pending(String workspace, String userId, ParsedCommand partial, Reply.Form form) {
+            this(workspace, userId, partial, form, null);
+        }
+    }
 
     private static final int MAX = 100;
     private static final Duration KEPT = Duration.ofHours(1);

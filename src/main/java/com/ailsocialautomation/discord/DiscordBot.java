@@ -55,6 +55,7 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(new SlashCommands(commands, deferred, modals),
                         new Buttons(commands, ids, deferred, modals),
                         new ModalSubmissions(commands, ids, deferred),
+                        new MessageCommand(modals),
                         new Autocomplete(suggestions, executor),
                         new GuildRemoval(removal, executor),
                         new Registration(config.guildId()))

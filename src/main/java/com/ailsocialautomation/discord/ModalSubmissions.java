@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A submitted modal: the text of a command typed without it, or a form of the command layer. */
+/**
+ * A submitted modal: the text of a command typed without it, the form of "Post with AIL", or a form of the command
+ * layer. Only the person it was shown to may send it.
+ */
 public final class ModalSubmissions extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ModalSubmissions.class);
 
@@ -31,13 +34,21 @@ public final class ModalSubmissions extends ListenerAdapter {
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         Optional<ComponentIds.Pending> found = ids.modal(event.getModalId());
-        if (found.isEmpty() || !found.get().userId().equals(event.getUser().getId())) {
-            event.reply("This form has expired; nothing was done. Run the command again.").setEphemeral(true)
-                    .queue(null, e -> log.warn("Discord refused a reply: {}", e.getMessage()));
+        if (found.isEmpty()) {
+            say(event, "This form has expired; nothing was done. Run the command again.");
             return;
         }
         ComponentIds.Pending pending = found.get();
-        if (pending.partial() != null) {
+        if (!pending.userId().equals(event.getUser().getId())) {
+            say(event, "This form is for <@" + pending.userId() + "> only; nothing was done.");
+            return;
+        }
+        if (pending.shared() != null) {
+            SharedMessage shared = pending.shared();
+            deferred.run(event, pending.workspace(), () -> commands.run(DiscordCallers.invocation(event, pending.workspace()),
+                    shared.command(value(event, Modals.ACCOUNTS_INPUT), value(event, Modals.WHEN_INPUT),
+                            value(event, Modals.TEXT_INPUT), value(event, Modals.ALT_INPUT))));
+        } else if (pending.partial() != null) {
             ParsedCommand partial = pending.partial();
             String text = value(event, Modals.TEXT_INPUT);
             deferred.run(event, pending.workspace(), () -> commands.run(
@@ -51,6 +62,10 @@ public final class ModalSubmissions extends ListenerAdapter {
             deferred.run(event, pending.workspace(), () -> commands.submit(
                     DiscordCallers.invocation(event, pending.workspace()), pending.form().submitAction(), values));
         }
+    }
+
+    private static void say(ModalInteractionEvent event, String text) {
+        event.reply(text).setEphemeral(true).queue(null, e -> log.warn("Discord refused a reply: {}", e.getMessage()));
     }
 
     private static String value(ModalInteractionEvent event, String id) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Registers /ail once the first shard is ready: globally, or only in DISCORD_GUILD_ID (development: a guild's
+ * Registers /ail and the message command "Post with AIL" once the first shard is ready: globally, or only in DISCORD_GUILD_ID (development: a guild's
  * commands change at once, global ones can take a while to reach every client). The call replaces the whole
  * definition, so a restart after a change of {@code Commands} brings Discord up to date; several instances doing
  * it is harmless.
@@ -40,8 +40,8 @@ public final class Registration extends ListenerAdapter {
     }
 
     private void register(CommandListUpdateAction update, String where) {
-        update.addCommands(CommandDefinition.build()).queue(
-                done -> log.info("Registered /ail {}", where),
+        update.addCommands(CommandDefinition.all()).queue(
+                done -> log.info("Registered /ail and \"{}\" {}", MessageCommand.NAME, where),
                 e -> {
                     registered.set(false);
                     log.error("Registering /ail {} failed: {}", where, e.getMessage());

@@ -25,7 +25,7 @@ class CommandDefinitionTest {
 
     @Test
     void theRegisteredDefinitionEqualsTheFileInBotManifests() throws IOException {
-        String generated = CommandDefinition.json();
+        String generated = CommandDefinition.manifest();
         if (Boolean.getBoolean("ail.writeManifests")) {
             Files.writeString(MANIFEST, generated + "\n", StandardCharsets.UTF_8);
         }

@@ -86,7 +86,7 @@ class DiscordBotTest {
         assertEquals(0, discord.unauthorized(), "every call carried Authorization: Bot <token>");
         JsonNode registered = discord.calls("PUT", "applications/" + FakeDiscord.APP_ID + "/commands").get(0).body();
         JsonNode manifest = Json.MAPPER.readTree(Files.readString(Path.of("bot-manifests/discord/commands.json")));
-        assertEquals(Json.MAPPER.createArrayNode().add(manifest), registered);
+        assertEquals(manifest, registered, "one bulk overwrite: /ail and the message command Post with AIL");
 
         JsonNode identify = discord.identifies().get(0);
         long intents = identify.path("intents").asLong();

@@ -2,8 +2,10 @@ package com.ailsocialautomation.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,8 +14,10 @@ import java.util.regex.Pattern;
  * lower-case letters, digits, '-' or '_', descriptions of 1-100 characters, at most 25 options and 25 choices, option
  * types 1-11, choices only on string, integer and number options, nested options only under sub-commands and groups,
  * required options before optional ones, unique names per level, string lengths within 0-6000, autocomplete never
- * with choices, and at most 4,000 characters of names, descriptions and choice values per command. Fields outside the
- * schema are refused too, so a misspelt field cannot pass unnoticed.
+ * with choices, and at most 4,000 characters of names, descriptions and choice values per command. User and message
+ * commands (types 2 and 3, the context menus) have names of 1-32 characters in any case with spaces, no description
+ * and no options, and an application has at most five of each. Fields outside the schema are refused too, so a
+ * misspelt field cannot pass unnoticed.
  */
 final class DiscordCommandSchema {
     private static final Pattern NAME = Pattern.compile("^[-_'\\p{Ll}\\p{Lo}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
@@ -23,6 +27,11 @@ final class DiscordCommandSchema {
     private static final Set<String> OPTION_FIELDS = Set.of("type", "name", "name_localizations", "description",
             "description_localizations", "required", "choices", "options", "channel_types", "min_value", "max_value",
             "min_length", "max_length", "autocomplete");
+    private static final int CHAT_INPUT = 1;
+    private static final int USER = 2;
+    private static final int MESSAGE = 3;
+    /** Discord's cap on user commands, and on message commands, per application (or guild). */
+    private static final int CONTEXT_MENUS = 5;
     private static final int SUB_COMMAND = 1;
     private static final int SUB_COMMAND_GROUP = 2;
     private static final Set<Integer> WITH_CHOICES = Set.of(3, 4, 10);
@@ -35,14 +44,21 @@ final class DiscordCommandSchema {
             return "a bulk overwrite is an array of at most 100 commands";
         }
         Set<String> names = new HashSet<>();
+        Map<Integer, Integer> perType = new HashMap<>();
         for (JsonNode command : commands) {
             String where = command.path("name").asText("?");
+            int type = command.path("type").asInt(CHAT_INPUT);
             String problem = unknownField(command, COMMAND_FIELDS, where);
-            if (problem == null) {
+            if (problem == null && type != CHAT_INPUT) {
+                problem = contextMenu(command, type, where);
+            } else if (problem == null) {
                 problem = nameAndDescription(command, where);
             }
-            if (problem == null && !names.add(command.path("name").asText())) {
-                problem = where + ": two commands with one name";
+            if (problem == null && !names.add(type + ":" + command.path("name").asText())) {
+                problem = where + ": two commands of one type with one name";
+            }
+            if (problem == null && perType.merge(type, 1, Integer::sum) > (type == CHAT_INPUT ? 100 : CONTEXT_MENUS)) {
+                problem = where + ": at most " + CONTEXT_MENUS + " user and " + CONTEXT_MENUS + " message commands";
             }
             if (problem == null) {
                 problem = options(command.path("options"), where, 0);
@@ -53,6 +69,27 @@ final class DiscordCommandSchema {
             if (problem != null) {
                 return problem;
             }
+        }
+        return null;
+    }
+
+    /**
+     * A user (2) or message (3) command, listed in a context menu: a name of 1-32 characters in any case, spaces
+     * allowed; no description (an empty one at most) and no options.
+     */
+    private static String contextMenu(JsonNode command, int type, String where) {
+        String name = command.path("name").asText("");
+        if (type != USER && type != MESSAGE) {
+            return where + ".type: 1 (chat input), 2 (user) or 3 (message)";
+        }
+        if (name.isBlank() || name.length() > 32 || !name.equals(name.strip())) {
+            return where + ".name: 1-32 characters";
+        }
+        if (!command.path("description").asText("").isEmpty()) {
+            return where + ".description: must be empty for user and message commands";
+        }
+        if (command.path("options").size() > 0) {
+            return where + ".options: only chat input commands have options";
         }
         return null;
     }

@@ -285,7 +285,7 @@ public final class FakeDiscord implements AutoCloseable {
         ArrayNode answer = Json.MAPPER.createArrayNode();
         for (JsonNode command : commands) {
             ObjectNode registered = ((ObjectNode) command.deepCopy()).put("id", Long.toString(ids.incrementAndGet()))
-                    .put("application_id", APP_ID).put("version", "1").put("type", 1);
+                    .put("application_id", APP_ID).put("version", "1").put("type", command.path("type").asInt(1));
             if (ctx.pathParamMap().containsKey("guild")) {
                 registered.put("guild_id", ctx.pathParam("guild"));
             }

@@ -73,7 +73,9 @@ class FakeDiscordStrictnessTest {
     void commandDefinitionsOutsideTheSchemaAreRefusedAndAILsManifestIsNot() throws Exception {
         JsonNode manifest = Json.MAPPER.readTree(Files.readString(Path.of("bot-manifests/discord/commands.json")));
         String path = "applications/" + FakeDiscord.APP_ID + "/commands";
-        assertEquals(200, send("PUT", path, "[" + manifest + "]", "Bot " + TOKEN).statusCode(), "AIL's own manifest is valid");
+        assertEquals(200, send("PUT", path, manifest.toString(), "Bot " + TOKEN).statusCode(), "AIL's own manifest is valid");
+        JsonNode ail = manifest.get(0);
+        JsonNode postWithAil = manifest.get(1);
 
         List<Consumer<ObjectNode>> breakages = List.of(
                 c -> c.put("description", "d".repeat(101)),
@@ -94,11 +96,30 @@ class FakeDiscordStrictnessTest {
                 c -> ((ObjectNode) c.withArray("options").get(0)).withArray("options").addObject().put("type", 5).put("name", "flag")
                         .put("description", "a boolean").putArray("choices").addObject().put("name", "yes").put("value", true));
         for (int i = 0; i < breakages.size(); i++) {
-            ObjectNode broken = (ObjectNode) manifest.deepCopy();
+            ObjectNode broken = (ObjectNode) ail.deepCopy();
             breakages.get(i).accept(broken);
-            HttpResponse<String> refused = send("PUT", path, "[" + broken + "]", "Bot " + TOKEN);
+            HttpResponse<String> refused = send("PUT", path, "[" + broken + "," + postWithAil + "]", "Bot " + TOKEN);
             assertEquals(List.of(400, 50035), List.of(refused.statusCode(), code(refused)), "breakage " + i + ": " + refused.body());
         }
+        List<Consumer<ObjectNode>> menuBreakages = List.of(
+                c -> c.put("description", "Posts the message"),
+                c -> c.put("name", "P".repeat(33)),
+                c -> c.put("name", ""),
+                c -> c.put("type", 4),
+                c -> c.putArray("options").addObject().put("type", 3).put("name", "text").put("description", "no options here"));
+        for (int i = 0; i < menuBreakages.size(); i++) {
+            ObjectNode broken = (ObjectNode) postWithAil.deepCopy();
+            menuBreakages.get(i).accept(broken);
+            HttpResponse<String> refused = send("PUT", path, "[" + ail + "," + broken + "]", "Bot " + TOKEN);
+            assertEquals(List.of(400, 50035), List.of(refused.statusCode(), code(refused)), "menu breakage " + i + ": " + refused.body());
+        }
+        StringBuilder six = new StringBuilder("[" + ail);
+        for (int i = 1; i <= 6; i++) {
+            six.append(',').append(((ObjectNode) postWithAil.deepCopy()).put("name", "Post with AIL " + i));
+        }
+        assertEquals(400, send("PUT", path, six + "]", "Bot " + TOKEN).statusCode(), "at most five message commands");
+        assertEquals(200, send("PUT", path, "[" + ail + "," + ((ObjectNode) postWithAil.deepCopy()).put("name", "ail") + "]",
+                "Bot " + TOKEN).statusCode(), "a message command may share a name with a slash command");
     }
 
     @Test
