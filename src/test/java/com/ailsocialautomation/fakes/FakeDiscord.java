@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * outside the application command schema with 400 (50035), a second acknowledgement of one interaction with 400
  * (40060) and an interaction callback whose token is not the interaction's with 401 (50027). Tests can make a user
  * block DMs (50007), answer the next calls of a route with 429 and a {@code retry_after}, dispatch gateway events
- * (GUILD_DELETE), and read what arrived.
+ * (GUILD_DELETE), and read what arrived. It delivers message commands with the message in {@code data.resolved}
+ * and the submission of a modal AIL showed, and refuses a modal outside Discord's rules ({@link DiscordModalSchema})
+ * or in answer to a modal's submission.
  * Its CDN part serves the files attached to a slash command ({@link #attachment}) at signed addresses as Discord's
  * CDN does: {@code ex} (expiry, hex seconds), {@code is} (issued) and {@code hm} (an HMAC over the path and both);
  * an address whose signature does not match, or that has expired, or whose file is gone answers 404 like Discord.
@@ -33,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeDiscord implements AutoCloseable {
     public static final String BOT_ID = "800000000000000001";
     public static final String APP_ID = "800000000000000001";
+    private static final int APPLICATION_COMMAND = 2;
+    private static final int MODAL_SUBMIT = 5;
+    /** The interaction response that shows a modal. */
+    private static final int MODAL = 9;
 
     /** A REST call that arrived (after the auth check). */
     public record Call(String method, String path, JsonNode body, long atMillis) {}
@@ -52,6 +58,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, Long> interactionsSent = new ConcurrentHashMap<>();
     private final Map<String, String> interactionTokens = new ConcurrentHashMap<>(); // interaction id -> its token
+    private final Map<String, Integer> interactionTypes = new ConcurrentHashMap<>();
+    private final List<JsonNode> modals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger interactionCount = new AtomicInteger();
     private final Set<String> acknowledgedInteractions = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Attached> attached = new ConcurrentHashMap<>();
@@ -96,6 +105,7 @@ public final class FakeDiscord implements AutoCloseable {
             // an endpoint this fake does not know is recorded, so that a test's failure message shows it
             cfg.routes.error(404, ctx -> calls.add(new Call("UNKNOWN " + ctx.method().name(), ctx.path(), null, System.currentTimeMillis())));
             cfg.routes.get("/ephemeral-attachments/{app}/{id}/{filename}", this::cdn);
+            cfg.routes.get("/attachments/{channel}/{id}/{filename}", this::cdn);
             cfg.routes.ws("/gateway", ws -> {
                 ws.onConnect(ctx -> {
                     sessions.add(ctx);
@@ -113,9 +123,23 @@ public final class FakeDiscord implements AutoCloseable {
      * valid for a day.
      */
     public Map<String, Object> attachment(String filename, String contentType, byte[] bytes, String description) {
+        return attached("/ephemeral-attachments/" + APP_ID, true, filename, contentType, bytes, description);
+    }
+
+    /**
+     * A file posted with a message in {@code channelId}: the same object, at the CDN's address for message
+     * attachments, not ephemeral. {@code contentType} null is a file Discord could not type.
+     */
+    public Map<String, Object> messageAttachment(String channelId, String filename, String contentType, byte[] bytes,
+                                                 String description) {
+        return attached("/attachments/" + channelId, false, filename, contentType, bytes, description);
+    }
+
+    private Map<String, Object> attached(String prefix, boolean ephemeral, String filename, String contentType, byte[] bytes,
+                                         String description) {
         String id = Long.toString(ids.incrementAndGet());
         attached.put(id, new Attached(id, filename, contentType, bytes.clone()));
-        String path = "/ephemeral-attachments/" + APP_ID + "/" + id + "/" + filename;
+        String path = prefix + "/" + id + "/" + filename;
         long now = System.currentTimeMillis() / 1000;
         String ex = Long.toHexString(now + 86_400);
         String is = Long.toHexString(now);
@@ -126,8 +150,10 @@ public final class FakeDiscord implements AutoCloseable {
         attachment.put("size", bytes.length);
         attachment.put("url", url);
         attachment.put("proxy_url", url);
-        attachment.put("content_type", contentType);
-        attachment.put("ephemeral", true);
+        if (contentType != null) {
+            attachment.put("content_type", contentType);
+        }
+        attachment.put("ephemeral", ephemeral);
         if (description != null) {
             attachment.put("description", description);
         }
@@ -156,7 +182,7 @@ public final class FakeDiscord implements AutoCloseable {
             ctx.status(404).contentType("text/plain").result("This content is no longer available.");
             return;
         }
-        ctx.contentType(file.contentType()).result(file.bytes());
+        ctx.contentType(file.contentType() == null ? "application/octet-stream" : file.contentType()).result(file.bytes());
     }
 
     private String sign(String path, String ex, String is) {
@@ -352,14 +378,80 @@ public final class FakeDiscord implements AutoCloseable {
             attachments.forEach(a -> resolved.put((String) a.get("id"), a));
             data.put("resolved", Map.of("attachments", resolved));
         }
+        interaction(interactionToken, guildId, userId, APPLICATION_COMMAND, data);
+    }
+
+    /**
+     * A message in a guild channel as Discord's API gives it (what a message command's {@code data.resolved.messages}
+     * carries): by {@code authorId}, with its content and attachments ({@link #messageAttachment}).
+     */
+    public Map<String, Object> message(String channelId, String authorId, String content, List<Map<String, Object>> attachments) {
+        return Map.ofEntries(Map.entry("id", Long.toString(ids.incrementAndGet())), Map.entry("channel_id", channelId),
+                Map.entry("type", 0), Map.entry("content", content), Map.entry("author", user(authorId, "ana", false)),
+                Map.entry("timestamp", Instant.now().toString()), Map.entry("tts", false), Map.entry("mention_everyone", false),
+                Map.entry("mentions", List.of()), Map.entry("mention_roles", List.of()), Map.entry("pinned", false),
+                Map.entry("embeds", List.of()), Map.entry("components", List.of()), Map.entry("flags", 0),
+                Map.entry("attachments", attachments));
+    }
+
+    /**
+     * {@code userId} chose the message command {@code name} on {@code message} ({@link #message}): Discord sends
+     * {@code data.type} 3, the message's id as {@code target_id} and the message itself, content and attachments
+     * whatever the bot's intents, in {@code data.resolved.messages}.
+     */
+    public void messageCommand(String interactionToken, String guildId, String userId, String name, Map<String, Object> message) {
+        String id = (String) message.get("id");
+        interaction(interactionToken, guildId, userId, APPLICATION_COMMAND, Map.of("id", "610000000000000098", "name", name,
+                "type", 3, "target_id", id, "resolved", Map.of("messages", Map.of(id, message))));
+    }
+
+    /** The modals AIL showed, in order: each the {@code data} of an accepted response of type 9. */
+    public List<JsonNode> modals() {
+        return List.copyOf(modals);
+    }
+
+    /**
+     * {@code userId} sends {@code modal} (one of {@link #modals}) as a person does: each input keeps what it was
+     * prefilled with unless {@code typed} holds its custom_id. Discord's client sends no form whose required input is
+     * empty or whose text is longer than an input's max_length, so neither can be asked for here; nor an input the
+     * modal does not have.
+     */
+    public void submitModal(String interactionToken, String guildId, String userId, JsonNode modal, Map<String, String> typed) {
+        List<Map<String, Object>> components = new java.util.ArrayList<>();
+        java.util.Set<String> unused = new java.util.HashSet<>(typed.keySet());
+        int componentId = 1;
+        for (JsonNode component : modal.path("components")) {
+            JsonNode input = component.path("component");
+            if (component.path("type").asInt() != 18 || input.path("type").asInt() != 4) {
+                components.add(Map.of("type", component.path("type").asInt(), "id", componentId++));
+                continue;
+            }
+            String key = input.path("custom_id").asText();
+            unused.remove(key);
+            String value = typed.getOrDefault(key, input.path("value").asText(""));
+            if (input.path("required").asBoolean(true) && value.isEmpty() || value.length() > input.path("max_length").asInt(4000)) {
+                throw new IllegalArgumentException("Discord's client would not send " + key + " as " + value.length() + " characters");
+            }
+            components.add(Map.of("type", 18, "id", componentId++, "component",
+                    Map.of("type", 4, "id", componentId++, "custom_id", key, "value", value)));
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("the modal has no input " + unused);
+        }
+        interaction(interactionToken, guildId, userId, MODAL_SUBMIT,
+                Map.of("custom_id", modal.path("custom_id").asText(), "components", components));
+    }
+
+    private void interaction(String interactionToken, String guildId, String userId, int type, Map<String, Object> data) {
         String channel = guildChannels.get(guildId);
         // a snowflake of now: JDA refuses to answer an interaction whose id dates it more than 15 minutes ago
-        String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22);
+        String interactionId = Long.toString((System.currentTimeMillis() - 1420070400000L) << 22 | interactionCount.incrementAndGet() & 0xFFF);
         interactionsSent.put(interactionId, System.currentTimeMillis());
         interactionTokens.put(interactionId, interactionToken);
+        interactionTypes.put(interactionId, type);
         lastInteraction = interactionId;
         dispatch("INTERACTION_CREATE", Map.ofEntries(Map.entry("id", interactionId), Map.entry("application_id", APP_ID),
-                Map.entry("type", 2), Map.entry("token", interactionToken), Map.entry("version", 1),
+                Map.entry("type", type), Map.entry("token", interactionToken), Map.entry("version", 1),
                 Map.entry("guild_id", guildId), Map.entry("guild", Map.of("id", guildId, "locale", "en-US", "features", List.of())),
                 Map.entry("channel_id", channel), Map.entry("channel", Map.of("id", channel, "type", 0, "guild_id", guildId,
                         "name", "general", "position", 0, "permission_overwrites", List.of(), "nsfw", false, "flags", 0)),
@@ -385,6 +477,17 @@ public final class FakeDiscord implements AutoCloseable {
         if (!acknowledgedInteractions.add(id)) {
             ctx.status(400).json(Map.of("message", "Interaction has already been acknowledged.", "code", 40060));
             return;
+        }
+        JsonNode body = ctx.formParamMap().containsKey("payload_json") ? parse(ctx.formParam("payload_json")) : parse(ctx.body());
+        if (body != null && body.path("type").asInt() == MODAL) {
+            String problem = interactionTypes.get(id) == MODAL_SUBMIT ? "type: a modal cannot answer a modal's submission"
+                    : DiscordModalSchema.problem(body.path("data"));
+            if (problem != null) {
+                acknowledgedInteractions.remove(id);
+                ctx.status(400).json(invalidFormBody("data", "MODAL_INVALID", problem));
+                return;
+            }
+            modals.add(body.path("data"));
         }
         acknowledgedTokens.add(ctx.pathParam("token"));
         ctx.status(204);

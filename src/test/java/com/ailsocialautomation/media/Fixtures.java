@@ -16,8 +16,8 @@ import java.util.zip.CRC32;
  * and camera fields, XMP, comments, and ISO boxes for MP4, MOV and HEIC. Every private value carries a marker that
  * must not survive scrubbing.
  */
-final class Fixtures {
-    static final String CAMERA = "SecretCam X100";
+public final class Fixtures {
+    public static final String CAMERA = "SecretCam X100";
     static final String PLACE = "+48.8584+002.2945/";
     static final String XMP = "<x:xmpmeta><rdf:Description exif:GPSLatitude=\"48,51.5N\" note=\"SecretXmp\"/></x:xmpmeta>";
     static final String COMMENT = "SecretComment";
@@ -74,7 +74,7 @@ final class Fixtures {
     }
 
     /** A JPEG as a phone writes it: EXIF (camera, GPS, orientation), XMP, a comment, and data after its end. */
-    static byte[] jpeg(int width, int height, int orientation) throws IOException {
+    public static byte[] jpeg(int width, int height, int orientation) throws IOException {
         return jpeg(halves(width, height), orientation);
     }
 
