@@ -1,6 +1,10 @@
 package com.ailsocialautomation.discord;
 
+import com.ailsocialautomation.net.MediaType;
+
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Discord shows a description (1-100 characters) beside every option; the text grammar has none, so they live
@@ -32,7 +36,8 @@ final class OptionTexts {
             // 4,000 characters of names, descriptions and choices (DiscordCommandSchema checks it)
             Map.entry(TEXT, "The text; leave out for a form"),
             Map.entry("to", "Accounts, comma-separated"),
-            Map.entry("media", "Image or video, up to " + CommandDefinition.ATTACHMENTS),
+            Map.entry("media", "Up to " + CommandDefinition.ATTACHMENTS + " (" + SharedMessage.MAX_FILES + " via Post with AIL): "
+                    + Arrays.stream(MediaType.values()).map(MediaType::displayName).collect(Collectors.joining(", "))),
             Map.entry("media-N", "More media"),
             Map.entry("alt", "Alt text of media"),
             Map.entry("alt-N", "Alt text"),

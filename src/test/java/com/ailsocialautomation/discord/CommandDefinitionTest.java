@@ -59,8 +59,11 @@ class CommandDefinitionTest {
         assertEquals(11, option(subcommand(root, "post"), "media").get("type").asInt(), "11 is ATTACHMENT");
         assertEquals(11, option(subcommand(root, "schedule"), "media-4").get("type").asInt());
         assertEquals(3, option(subcommand(root, "schedule"), "alt-4").get("type").asInt(), "3 is STRING: alt-4 describes media-4");
-        assertTrue(option(subcommand(root, "post"), "media").get("description").asText().contains("up to 4"),
-                "the option says how many it takes");
+        String media = option(subcommand(root, "post"), "media").get("description").asText();
+        assertTrue(media.startsWith("Up to 4 (10 via Post with AIL)"), "the option says how many it takes: " + media);
+        for (com.ailsocialautomation.net.MediaType kind : com.ailsocialautomation.net.MediaType.values()) {
+            assertTrue(media.contains(kind.displayName()), "and which kinds: " + media);
+        }
         assertTrue(option(subcommand(root, "post"), "to").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "disconnect"), "account").get("autocomplete").asBoolean());
         assertTrue(option(subcommand(root, "timezone"), "zone").get("autocomplete").asBoolean());
