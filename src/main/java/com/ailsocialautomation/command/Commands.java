@@ -81,7 +81,7 @@ public final class Commands {
 
     private static final String MEDIA_HELP = "media: links an image or video (repeat it for more); in Slack's form, "
             + "Discord's attachment options or the console (media:<path>) you can give files instead, which come after "
-            + "the links. alt:\"...\" describes one item for people who cannot see it, in the same order (repeat it, "
+            + "the links; Post with AIL on a Slack or Discord message takes its text and files (up to 10) into a form. alt:\"...\" describes one item for people who cannot see it, in the same order (repeat it, "
             + "at most " + String.format("%,d", AltTexts.MAX_CHARACTERS) + " characters each); without it, a Discord "
             + "attachment's own description is used.";
 

@@ -349,7 +349,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("timestamp", Instant.now().toString()).put("tts", false).put("mention_everyone", false)
                 .put("pinned", false).put("flags", 0);
         message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
-        message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
+        message.set("embeds", embeds(body));
         message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
         message.putArray("mentions");
         message.putArray("mention_roles");
@@ -505,7 +505,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("type", 20).put("timestamp", Instant.now().toString()).put("tts", false)
                 .put("mention_everyone", false).put("pinned", false).put("flags", 64).put("webhook_id", APP_ID);
         message.set("author", Json.MAPPER.valueToTree(user(BOT_ID, "AIL", true)));
-        message.set("embeds", body.has("embeds") ? body.get("embeds") : Json.MAPPER.createArrayNode());
+        message.set("embeds", embeds(body));
         message.set("components", body.has("components") ? body.get("components") : Json.MAPPER.createArrayNode());
         message.putArray("mentions");
         message.putArray("mention_roles");
@@ -557,6 +557,13 @@ public final class FakeDiscord implements AutoCloseable {
                         "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0))),
                 Map.entry("joined_at", "2026-01-01T00:00:00.000000+00:00"), Map.entry("large", false),
                 Map.entry("unavailable", false), Map.entry("preferred_locale", "en-US"), Map.entry("afk_timeout", 300));
+    }
+
+    /** The embeds of a message as Discord returns them: each with its type, "rich" for those a bot sends. */
+    private static ArrayNode embeds(JsonNode body) {
+        ArrayNode embeds = Json.MAPPER.createArrayNode();
+        body.path("embeds").forEach(e -> embeds.add(e.has("type") ? e : ((ObjectNode) e.deepCopy()).put("type", "rich")));
+        return embeds;
     }
 
     /** The field of a message body over Discord's length limits ("content", "embeds"), or null. */

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * FakeDiscord refuses what Discord refuses, so that the bot's tests passing against it mean something: a second
- * acknowledgement, another interaction's token, content over 2,000 characters, command definitions outside the
- * schema and bodies that are not JSON. A fake that stops checking one of these fails here.
+ * acknowledgement, another interaction's token, content over 2,000 characters, command definitions and modals
+ * outside their schemas, a modal in answer to a modal, and bodies that are not JSON. A fake that stops checking one of these fails here.
  */
 class FakeDiscordStrictnessTest {
     private static final String TOKEN = "MTA.fake-bot-token.strictness";
@@ -120,6 +120,52 @@ class FakeDiscordStrictnessTest {
         assertEquals(400, send("PUT", path, six + "]", "Bot " + TOKEN).statusCode(), "at most five message commands");
         assertEquals(200, send("PUT", path, "[" + ail + "," + ((ObjectNode) postWithAil.deepCopy()).put("name", "ail") + "]",
                 "Bot " + TOKEN).statusCode(), "a message command may share a name with a slash command");
+    }
+
+    @Test
+    void aModalOutsideDiscordsRulesOrInAnswerToAModalIsRefusedAndAValidOneIsShown() throws Exception {
+        discord.addGuild("900000000000000001", "700000000000000001");
+        ObjectNode valid = (ObjectNode) Json.MAPPER.readTree("{\"type\":9,\"data\":{\"custom_id\":\"m|1\",\"title\":\"Post with AIL\","
+                + "\"components\":[{\"type\":18,\"label\":\"Text\",\"description\":null,\"component\":{\"type\":4,"
+                + "\"custom_id\":\"text\",\"style\":2,\"max_length\":4000,\"value\":\"hi\"}},{\"type\":10,\"content\":\"Left out: a.pdf\"}]}}");
+        List<Consumer<ObjectNode>> breakages = List.of(
+                m -> data(m).put("title", "t".repeat(46)),
+                m -> data(m).put("custom_id", "m".repeat(101)),
+                m -> { ArrayNode components = data(m).withArray("components"); while (components.size() < 6) {
+                        components.add(Json.MAPPER.createObjectNode().put("type", 10).put("content", "x")); } },
+                m -> ((ObjectNode) data(m).withArray("components").get(0)).put("label", "l".repeat(46)),
+                m -> input(m).put("style", 3),
+                m -> input(m).put("max_length", 10).put("value", "v".repeat(11)),
+                m -> input(m).put("label", "A label of its own inside a Label"),
+                m -> data(m).withArray("components").add(data(m).withArray("components").get(0).deepCopy()),
+                m -> ((ObjectNode) data(m).withArray("components").get(1)).put("type", 2));
+        for (int i = 0; i < breakages.size(); i++) {
+            discord.slashCommand("modal-" + i, "900000000000000001", "100000000000000001", "post");
+            ObjectNode broken = valid.deepCopy();
+            breakages.get(i).accept(broken);
+            HttpResponse<String> refused = send("POST", "interactions/" + interactionId() + "/modal-" + i + "/callback", broken.toString(), null);
+            assertEquals(List.of(400, 50035), List.of(refused.statusCode(), code(refused)), "breakage " + i + ": " + refused.body());
+        }
+        assertTrue(discord.modals().isEmpty());
+
+        discord.slashCommand("modal-ok", "900000000000000001", "100000000000000001", "post");
+        assertEquals(204, send("POST", "interactions/" + interactionId() + "/modal-ok/callback", valid.toString(), null).statusCode());
+        assertEquals(List.of(valid.get("data")), discord.modals());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> discord.submitModal("submit",
+                "900000000000000001", "100000000000000001", valid.get("data"), java.util.Map.of("when", "now")), "no such input");
+        discord.submitModal("submit", "900000000000000001", "100000000000000001", valid.get("data"), java.util.Map.of());
+        HttpResponse<String> modalOnModal = send("POST", "interactions/" + interactionId() + "/submit/callback", valid.toString(), null);
+        assertEquals(400, modalOnModal.statusCode(), "a modal's submission cannot be answered with another modal");
+        assertEquals(204, send("POST", "interactions/" + interactionId() + "/submit/callback",
+                "{\"type\":4,\"data\":{\"content\":\"Done\",\"flags\":64}}", null).statusCode(), "but with a message");
+    }
+
+    private static ObjectNode data(ObjectNode modal) {
+        return (ObjectNode) modal.get("data");
+    }
+
+    private static ObjectNode input(ObjectNode modal) {
+        return (ObjectNode) data(modal).withArray("components").get(0).get("component");
     }
 
     @Test
