@@ -31,7 +31,11 @@ public final class CredentialKeeper {
     }
 
     public Credentials current(Account account, Provider provider) {
-        StoredTokens tokens = accounts.tokens(account.workspaceId(), account.id());
+        return current(account, accounts.tokens(account.workspaceId(), account.id()), provider);
+    }
+
+    /** {@link #current(Account, Provider)} with the tokens as just read with the account. */
+    public Credentials current(Account account, StoredTokens tokens, Provider provider) {
         if (due(tokens, provider)) {
             return refresh(account, provider, tokens);
         }

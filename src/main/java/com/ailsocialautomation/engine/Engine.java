@@ -52,7 +52,9 @@ public final class Engine implements AutoCloseable {
                     return outcome.done()
                             ? (CompletionHandler<Void>) (complete, ops) -> {
                                 ops.remove();
-                                settle(sql, workspaceId, targetId);
+                                if (!outcome.published()) {
+                                    settle(sql, workspaceId, targetId);
+                                }
                             }
                             : (complete, ops) -> {
                                 ops.reschedule(complete, outcome.at());

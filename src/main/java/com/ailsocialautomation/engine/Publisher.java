@@ -25,7 +25,6 @@ import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetParts;
 import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.store.Targets;
-import com.ailsocialautomation.store.Workspaces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -50,8 +49,6 @@ import java.util.UUID;
  */
 public final class Publisher {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
-    /** A target may run this much before its time (the scheduler's clock and ours differ slightly). */
-    private static final Duration EARLY_SLACK = Duration.ofMillis(500);
     /** How long a result already known from the platform waits for the database to come back. */
     private static final Duration RESULT_WRITE_PATIENCE = Duration.ofMinutes(2);
     /** A rate limit that holds a post back longer than this is worth telling its author about. */
@@ -62,7 +59,6 @@ public final class Publisher {
     private final Targets targets;
     private final Posts posts;
     private final Accounts accounts;
-    private final Workspaces workspaces;
     private final Providers providers;
     private final CredentialKeeper credentials;
     private final MediaPipeline media;
@@ -79,13 +75,12 @@ public final class Publisher {
     /** Each account's pace at its platform, across instances. */
     private final Pacing pacing;
 
-    public Publisher(Targets targets, Posts posts, Accounts accounts, Workspaces workspaces,
+    public Publisher(Targets targets, Posts posts, Accounts accounts,
                      Providers providers, CredentialKeeper credentials, MediaPipeline media, PostMedia postMedia, Announcer announcer,
                      TargetParts parts, PublishTurns accountTurns, Clock clock, int maxAttempts, Backoff backoff, MeterRegistry metrics) {
         this.targets = targets;
         this.posts = posts;
         this.accounts = accounts;
-        this.workspaces = workspaces;
         this.providers = providers;
         this.credentials = credentials;
         this.media = media;
@@ -104,11 +99,51 @@ public final class Publisher {
         }
     }
 
-    /** Publishes one target with its workspace, target and post in the log context. */
+    /**
+     * Publishes one target with its workspace, target and post in the log context. The claim comes first, as one
+     * statement that also returns the target: a due scheduled target, the common case, needs no read before it. Only a
+     * target the claim did not take is read, to see why (due later, left publishing by a crash, finished).
+     */
     public Outcome run(UUID workspaceId, UUID targetId) {
         try (LogContext context = LogContext.open().with(LogContext.WORKSPACE, workspaceId).with(LogContext.TARGET, targetId)) {
+            Optional<Target> claimed = targets.claim(workspaceId, targetId);
+            if (claimed.isPresent()) {
+                return publishClaimed(claimed.get(), context);
+            }
             Optional<Target> found = targets.find(workspaceId, targetId);
             return found.isEmpty() ? Outcome.DONE : proceed(found.get(), context);
+        }
+    }
+
+    /**
+     * A target just claimed (scheduled → publishing). Its post is read once, after the claim: an edit that landed
+     * before it is what goes out (a post's targets go with it, so a claimed target has its post). A platform with as
+     * many publishes in flight as it takes, or an account whose turn has not come, sends it back to scheduled.
+     */
+    private Outcome publishClaimed(Target claimed, LogContext context) {
+        Provider provider = providers.find(Platform.of(claimed.platform())).orElse(null);
+        Semaphore turn = provider == null ? null : turns.get(provider);
+        if (turn != null && !turn.tryAcquire()) {
+            return waitTurn(claimed, provider);
+        }
+        try {
+            metrics.timer("ail.dispatch.lag").record(Duration.between(claimed.dueAt(), clock.instant()).abs());
+            Optional<Posts.ToPublish> due = posts.toPublish(claimed.workspaceId(), claimed.postId());
+            if (due.isEmpty()) {
+                return Outcome.DONE;
+            }
+            context.with(LogContext.POST, due.get().post().shortId());
+            Optional<Instant> paced = provider == null ? Optional.empty()
+                    : pacing.waitFor(provider, claimed, request(due.get().post(), claimed, List.of(), List.of()));
+            if (paced.isPresent()) {
+                metrics.counter("ail.publishes.paced", "platform", claimed.platform().id()).increment();
+                return Outcome.retryAt(paced.get());
+            }
+            return attempt(due.get(), claimed, provider);
+        } finally {
+            if (turn != null) {
+                turn.release();
+            }
         }
     }
 
@@ -122,55 +157,30 @@ public final class Publisher {
         Provider provider = providers.find(Platform.of(target.platform())).orElse(null);
         switch (target.state()) {
             case SCHEDULED -> {
-                if (target.dueAt().isAfter(clock.instant().plus(EARLY_SLACK))) {
-                    return Outcome.retryAt(target.dueAt()); // rescheduled later after this execution was queued
-                }
-                Semaphore turn = provider == null ? null : turns.get(provider);
-                if (turn != null && !turn.tryAcquire()) {
-                    return waitTurn(target, provider);
-                }
-                try {
-                    Optional<Target> claimed = targets.claim(workspaceId, targetId);
-                    if (claimed.isEmpty()) {
-                        return Outcome.DONE;
-                    }
-                    metrics.timer("ail.dispatch.lag").record(Duration.between(target.dueAt(), clock.instant()).abs());
-                    Optional<Post> post = posts.find(workspaceId, target.postId());
-                    if (post.isEmpty()) {
-                        return Outcome.DONE;
-                    }
-                    context.with(LogContext.POST, post.get().shortId());
-                    Optional<Instant> paced = provider == null ? Optional.empty()
-                            : pacing.waitFor(provider, target, request(post.get(), claimed.get(), List.of(), List.of()));
-                    if (paced.isPresent()) {
-                        metrics.counter("ail.publishes.paced", "platform", target.platform().id()).increment();
-                        return Outcome.retryAt(paced.get());
-                    }
-                    return attempt(post.get(), claimed.get(), provider);
-                } finally {
-                    if (turn != null) {
-                        turn.release();
-                    }
-                }
+                // not claimed: due later (rescheduled after this execution was queued), or moved just now; the
+                // execution comes back then
+                Instant soon = clock.instant().plus(TURN_WAIT);
+                return Outcome.retryAt(target.dueAt().isAfter(soon) ? target.dueAt() : soon);
             }
             case PUBLISHING -> {
-                Optional<Post> found = posts.find(workspaceId, target.postId());
+                Optional<Posts.ToPublish> found = posts.toPublish(workspaceId, target.postId());
                 if (found.isEmpty()) {
                     return Outcome.DONE;
                 }
-                Post post = found.get();
+                Posts.ToPublish due = found.get();
+                Post post = due.post();
                 context.with(LogContext.POST, post.shortId());
                 if (provider != null && target.sentAt() == null && target.attempts() < maxAttempts) {
                     // Our earlier execution died before its post request left (uploading media, say): nothing was
                     // posted, so this is another attempt, with what the platform already holds reused.
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
                 }
                 if (provider != null && provider.postsOnUpload() && media.holds(target)) {
                     // The platform has the post and was processing it (or we died while asking): ask again. Nothing
                     // is uploaded twice, since the pipeline reuses what the platform holds.
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
                 }
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
@@ -179,13 +189,13 @@ public final class Publisher {
                         && (provider.idempotencyWindow() == null
                             || target.startedAt().isAfter(clock.instant().minus(provider.idempotencyWindow())))) {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(post, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
                 }
                 Chain.Revival revival = provider == null ? null
                         : chain.revive(provider, target, request(post, target, List.of(), List.of()));
                 if (revival != null && revival.published() != null) {
                     // every part is live; only the first comment's request was out
-                    recordPublished(post, target, clock.instant(), provider, revival.published());
+                    recordPublished(post, target, clock.instant(), provider, revival.published(), due.authorNotified());
                     return Outcome.DONE;
                 }
                 String what = revival == null ? "the request was in flight" : revival.inFlight();
@@ -211,10 +221,13 @@ public final class Publisher {
         return Outcome.retryAt(next);
     }
 
-    private Outcome attempt(Post post, Target target, Provider provider) {
+    private Outcome attempt(Posts.ToPublish due, Target target, Provider provider) {
+        Post post = due.post();
         Instant started = clock.instant();
         Timer.Sample sample = Timer.start();
-        Account account = target.accountId() == null ? null : accounts.find(post.workspaceId(), target.accountId()).orElse(null);
+        Accounts.WithTokens held = target.accountId() == null ? null
+                : accounts.findWithTokens(post.workspaceId(), target.accountId()).orElse(null);
+        Account account = held == null ? null : held.account();
         try {
             if (provider == null) {
                 return fail(post, target, started, null, "The platform " + target.platform() + " is not enabled on this server.");
@@ -225,8 +238,8 @@ public final class Publisher {
             if (!account.active()) {
                 return fail(post, target, started, null, "The account needs to be reconnected: run /ail connect " + account.platform() + ", then Retry.");
             }
-            recordPublished(post, target, started, provider, publishWithRefresh(post, target, provider, account));
-            return Outcome.DONE;
+            return recordPublished(post, target, started, provider, publishWithRefresh(post, target, provider, held), due.authorNotified())
+                    ? Outcome.PUBLISHED : Outcome.DONE;
         } catch (Chain.Moved e) {
             return Outcome.DONE; // erased or moved on while a part was out: nothing more is sent or said
         } catch (MediaProcessing e) {
@@ -261,8 +274,11 @@ public final class Publisher {
         }
     }
 
-    /** The target is published (its first comment may be missing: the author is told so, always). */
-    private void recordPublished(Post post, Target target, Instant started, Provider provider, Chain.Sent sent) {
+    /**
+     * The target is published (its first comment may be missing: the author is told so, always). Answers whether the
+     * target was recorded published (not when its state had changed meanwhile).
+     */
+    private boolean recordPublished(Post post, Target target, Instant started, Provider provider, Chain.Sent sent, boolean notify) {
         Published published = sent.post();
         if (provider.uploadsMedia()) { // nothing is ever held for a platform that takes no uploads
             media.forget(target);
@@ -272,17 +288,17 @@ public final class Publisher {
         boolean recorded = Persistently.write(() -> targets.published(post.workspaceId(), target.id(),
                 published.externalId(), published.url(), sent.commentTrouble(), line), RESULT_WRITE_PATIENCE);
         if (!recorded && erased(target)) {
-            return;
+            return false;
         }
         if (!recorded) {
             log.warn("Target {} was published but its state had changed meanwhile", target.id());
         }
         if (sent.commentTrouble() != null) {
             announcer.publishedWithoutComment(post, target, published.url(), sent.commentTrouble());
-            return;
+            return recorded;
         }
-        boolean notify = workspaces.user(post.workspaceId(), post.authorUserId()).map(u -> u.notifySuccess()).orElse(false);
         announcer.published(post, target, published.url(), published.note(), Duration.between(target.dueAt(), started), notify);
+        return recorded;
     }
 
     /**
@@ -291,8 +307,9 @@ public final class Publisher {
      * are not uploaded again (the pipeline records them per target). Media still processing ends the run with
      * {@link MediaProcessing}.
      */
-    private Chain.Sent publishWithRefresh(Post post, Target target, Provider provider, Account account) {
-        Credentials creds = credentials.current(account, provider);
+    private Chain.Sent publishWithRefresh(Post post, Target target, Provider provider, Accounts.WithTokens held) {
+        Account account = held.account();
+        Credentials creds = credentials.current(account, held.tokens(), provider);
         PostMedia.Loaded items = postMedia.load(post, target.id(), provider.uploadsMedia());
         PublishRequest whole = request(post, target, List.of(), items.items());
         if (Chain.applies(provider, whole)) {

@@ -123,6 +123,14 @@ public final class Accounts {
                 Accounts::account, grantorId, platforms.stream().map(PlatformId::id).toList());
     }
 
+    /** An account with its tokens, decrypted: what a publish needs of it, in one read. */
+    public record WithTokens(Account account, StoredTokens tokens) {}
+
+    public Optional<WithTokens> findWithTokens(UUID workspaceId, UUID accountId) {
+        return sql.one(SELECT + " where a.workspace_id = ? and a.id = ?",
+                rs -> new WithTokens(account(rs), tokens(rs, workspaceId, accountId)), workspaceId, accountId);
+    }
+
     /**
      * Active accounts, in every workspace, that have a refresh token and whose access token expires by
      * {@code until}, soonest first: the token renewal job's candidates.
@@ -135,16 +143,18 @@ public final class Accounts {
 
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
         return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at, endpoint_enc "
-                        + "from social_accounts where workspace_id = ? and id = ?", rs -> {
-                    Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId, workspaceId);
-                    Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId, workspaceId);
-                    Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId, workspaceId);
-                    return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
-                            Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
-                            Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"),
-                            Secret.ofNullable(vault.decrypt(rs.getBytes("endpoint_enc"), endpoint)));
-                }, workspaceId, accountId)
+                        + "from social_accounts where workspace_id = ? and id = ?", rs -> tokens(rs, workspaceId, accountId), workspaceId, accountId)
                 .orElseThrow(() -> new IllegalStateException("account " + accountId + " is gone"));
+    }
+
+    private StoredTokens tokens(ResultSet rs, UUID workspaceId, UUID accountId) throws SQLException {
+        Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId, workspaceId);
+        Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId, workspaceId);
+        Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId, workspaceId);
+        return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
+                Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
+                Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"),
+                Secret.ofNullable(vault.decrypt(rs.getBytes("endpoint_enc"), endpoint)));
     }
 
     public void saveTokens(UUID workspaceId, UUID accountId, StoredTokens tokens) {

@@ -21,13 +21,22 @@ public final class Attempts {
         insert(sql, vault, workspaceId, targetId, line);
     }
 
+    /** A line's insert, as a select of its {@link #COLUMNS} values, for a statement to complete with a condition. */
+    static final String INSERT = """
+            insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
+            select ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::int, ?::int, ?::text, ?::bytea""";
+    static final int COLUMNS = 8;
+
     static void insert(Sql sql, Vault vault, UUID workspaceId, UUID targetId, Line line) {
+        sql.update(INSERT, values(vault, workspaceId, targetId, line));
+    }
+
+    /** The values of {@link #INSERT}: a new line's id, its row's place, its figures and its encrypted message. */
+    static Object[] values(Vault vault, UUID workspaceId, UUID targetId, Line line) {
         UUID id = UUID.randomUUID();
-        sql.update("""
-                insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, targetId, workspaceId, line.startedAt(), line.durationMs(), line.httpStatus(),
+        return new Object[] {id, targetId, workspaceId, line.startedAt(), line.durationMs(), line.httpStatus(),
                 line.outcome().text(), line.message() == null ? null
-                        : vault.encrypt(line.message(), new Vault.Place("publish_attempts", "message_enc", id, workspaceId)));
+                        : vault.encrypt(line.message(), new Vault.Place("publish_attempts", "message_enc", id, workspaceId))};
     }
 
     /** Oldest first. A message that cannot be decrypted is shown as such; the rest of the log still reads. */

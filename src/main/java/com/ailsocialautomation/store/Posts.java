@@ -129,6 +129,18 @@ public final class Posts {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * A post as the engine publishes it: without its targets (the engine holds the one it claimed), and whether its
+     * author asked to hear of each success, in one read.
+     */
+    public record ToPublish(Post post, boolean authorNotified) {}
+
+    public Optional<ToPublish> toPublish(UUID workspaceId, UUID postId) {
+        return sql.one("select p.*, u.display_name as author_name, u.notify_success from posts p join chat_users u "
+                        + "on u.id = p.author_user_id where p.workspace_id = ? and p.id = ?",
+                rs -> new ToPublish(post(rs), rs.getBoolean("notify_success")), workspaceId, postId);
+    }
+
     /** Posts of every workspace that wait for approval although their time has passed (at most 200 at a time). */
     public List<Post> pendingPastDue(Instant now) {
         record Key(UUID workspaceId, UUID postId) {}

@@ -35,18 +35,19 @@ public final class Targets {
     public Optional<Target> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
                 update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
-                turn_at = null, updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
                 returning *""", this::target, workspaceId, targetId);
     }
 
     /**
-     * A scheduled target waits for its turn until {@code at} (its platform has as many publishes in flight as it
-     * takes): its execution moves there, and {@code note} tells `show` why it has not started.
+     * A claimed target waits for its turn until {@code at} (its platform has as many publishes in flight as it takes):
+     * publishing → scheduled again, the claim's attempt given back, and {@code note} tells `show` why it has not started.
      */
     public boolean waitTurn(UUID workspaceId, UUID targetId, Instant at, String note) {
         return sql.update("""
-                update post_targets set due_at = ?, error = null, error_enc = ?, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'scheduled'""", at, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
+                update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
+                error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
+                at, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /**
@@ -93,16 +94,20 @@ public final class Targets {
      * posted), kept where a failure's reason is, or null.
      */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, String note, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, tx -> tx.update("""
+        return logged(workspaceId, targetId, line, """
                 update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = ?, finished_at = now(),
                 updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                externalId, url, seal(note, targetId, workspaceId), workspaceId, targetId) == 1);
+                externalId, url, seal(note, targetId, workspaceId), workspaceId, targetId);
     }
 
     /** publishing → failed or unknown, with the reason shown to people. */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, tx -> finish(tx, workspaceId, targetId, state, error));
+        return logged(workspaceId, targetId, line, FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId);
     }
+
+    private static final String FINISH = """
+            update post_targets set state = ?, error = null, error_enc = ?, finished_at = now(), updated_at = now()
+            where workspace_id = ? and id = ? and state = 'publishing'""";
 
     /** publishing → failed or unknown without a request of this run to log (a revival that finds one in flight). */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error) {
@@ -110,26 +115,29 @@ public final class Targets {
     }
 
     private boolean finish(Sql tx, UUID workspaceId, UUID targetId, TargetState state, String error) {
-        return tx.update("""
-                update post_targets set state = ?, error = null, error_enc = ?, finished_at = now(), updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
+        return tx.update(FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
     public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, tx -> tx.update("""
+        return logged(workspaceId, targetId, line, """
                 update post_targets set state = 'scheduled', due_at = ?, error = null, error_enc = ?, updated_at = now()
-                where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId) == 1);
+                where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId);
     }
 
-    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, Sql.Work<Boolean> change) {
-        return sql.transaction(tx -> {
-            boolean moved = change.run(tx);
-            if (moved || tx.one("select 1 from post_targets where workspace_id = ? and id = ?", rs -> 1, workspaceId, targetId).isPresent()) {
-                Attempts.insert(tx, vault, workspaceId, targetId, line);
-            }
-            return moved;
-        });
+    /**
+     * The state change ({@code update}, guarded by the state it expects) and the attempt's line as one statement, so
+     * one commit: the line goes in whenever the target still exists, as the statement sees it.
+     */
+    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, String update, Object... params) {
+        Object[] all = new Object[params.length + Attempts.COLUMNS + 2];
+        System.arraycopy(params, 0, all, 0, params.length);
+        System.arraycopy(Attempts.values(vault, workspaceId, targetId, line), 0, all, params.length, Attempts.COLUMNS);
+        all[all.length - 2] = workspaceId;
+        all[all.length - 1] = targetId;
+        return sql.one("with moved as (" + update + " returning 1), line as (" + Attempts.INSERT
+                        + " where exists (select 1 from post_targets where workspace_id = ? and id = ?)) select count(*) from moved",
+                rs -> rs.getInt(1), all).orElse(0) == 1;
     }
 
     /**
@@ -147,10 +155,10 @@ public final class Targets {
      * reason people see. Like waiting for media, holding is not an attempt: the claim's count is given back.
      */
     public boolean hold(UUID workspaceId, UUID targetId, Instant until, String reason, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, tx -> tx.update("""
+        return logged(workspaceId, targetId, line, """
                 update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
                 error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                until, seal(reason, targetId, workspaceId), workspaceId, targetId) == 1);
+                until, seal(reason, targetId, workspaceId), workspaceId, targetId);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Publishing {
         MediaPipeline media = new MediaPipeline(store.mediaUploads, store.uploadAllowances, platforms.mediaGrants, clock,
                 tuning.mediaPollEvery(), tuning.mediaGiveUpAfter());
         PostMedia postMedia = new PostMedia(store.media, new GuardedMediaSource(platforms.http));
-        publisher = new Publisher(store.targets, store.posts, store.accounts, store.workspaces,
+        publisher = new Publisher(store.targets, store.posts, store.accounts,
                 platforms.providers, keeper, media, postMedia, new Announcer(store.outbox), store.targetParts, store.publishTurns, clock, config.engine().maxAttempts(),
                 tuning.backoff(), metrics);
         Retention retention = new Retention(store.sql, config.retentionDays(), clock, store.media);
