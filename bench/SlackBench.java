@@ -1,204 +1,361 @@
-import com.ailsocialautomation.command.Caller;
-import com.ailsocialautomation.command.CommandService;
-import com.ailsocialautomation.command.Compose;
-import com.ailsocialautomation.command.Handler;
-import com.ailsocialautomation.command.HelpCommand;
-import com.ailsocialautomation.command.Overview;
-import com.ailsocialautomation.command.ParsedCommand;
-import com.ailsocialautomation.command.Subcommand;
-import com.ailsocialautomation.command.Throttle;
-import com.ailsocialautomation.message.Reply;
-import com.ailsocialautomation.config.Config;
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.net.Resolver;
-import com.ailsocialautomation.net.UrlGuard;
-import com.ailsocialautomation.slack.SlackFrontEnd;
-import com.ailsocialautomation.store.Accounts;
-import com.ailsocialautomation.store.Database;
-import com.ailsocialautomation.store.Posts;
-import com.ailsocialautomation.store.Sql;
-import com.ailsocialautomation.store.Vault;
-import com.ailsocialautomation.store.Workspaces;
-import com.ailsocialautomation.web.HealthRoutes;
-import com.ailsocialautomation.web.WebServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.EnumSet;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Signed slash-command acks per second and p99 latency, 50 concurrent clients on loopback: each request is a
- * correctly signed {@code /ail help} that passes the signature check, Bolt and the command layer (one PostgreSQL read
- * for the workspace and the user once they exist) and is answered in the ack. Measured in the same run against
- * {@code GET /healthz} on the same server; the ratio is what the Slack path costs. PostgreSQL runs with fsync on, as
- * the service runs it. A local HTTP server stands in for
- * Slack's Web API (auth.test once, users.info once per user: both are cached). Run with bench/slack.sh.
+ * The Slack ack path measured as issue 18 measures it: the built jar runs as its own process ({@code serve}, embedded
+ * PostgreSQL with fsync on, {@code -Xmx256m}, one workspace by bot token) and this program, a separate JVM, drives it
+ * over 50 keep-alive connections on loopback. Each signed request is {@code /ail help} as Slack sends it, by one of
+ * 50 people, through {@code POST /slack/events} (signature and timestamp check, Bolt, the throttle with limits set
+ * above the flood, the command layer and its read of the person, the reply's rendering), answered in the ack; it is
+ * compared in the same run with {@code GET /healthz} on the same server. This program also stands in for Slack's Web
+ * API (auth.test, users.info), which AIL asks once per token and once per person per five minutes. The client speaks
+ * HTTP/1.1 over plain sockets so that the load generator costs the two cores as little as it can; the service's CPU
+ * (its JVM and its PostgreSQL processes) and the generator's are printed per request. Only JDK classes are used: run
+ * with {@code java bench/SlackBench.java target/ail.jar [seconds]}, or bench/slack.sh.
  */
 public class SlackBench {
     static final String SECRET = "bench-signing-secret";
     static final int CLIENTS = 50;
-    /** No request waits longer, so a stuck connection cannot keep the benchmark from ending. */
-    static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
+    static final String MARKER_SIGNED = "\"text\"";
+    static final String MARKER_HEALTH = "ok";
 
-    record Result(double perSecond, double p50, double p99, long errors) {}
+    record Result(double perSecond, double p50, double p99, long errors, double jvmCpuMs, double postgresCpuMs, double generatorCpuMs) {}
 
     public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10.0;
-        Path dir = Files.createTempDirectory("ail-bench");
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/ail.jar");
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10.0;
+        Path dir = Files.createTempDirectory("ail-slack-bench");
         HttpServer slackApi = fakeSlack();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
-                     .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start(); // as the service runs it
-             Database db = Database.over(pg.getJdbcUrl("postgres", "postgres"), "postgres", null, null)) {
-            db.migrate();
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Vault vault = Vault.open(db.dataSource(), key);
-            Sql sql = new Sql(db.dataSource());
-            Workspaces workspaces = new Workspaces(sql);
-            Accounts accounts = new Accounts(sql, vault);
-            Posts posts = new Posts(sql, vault);
-            HelpCommand help = new HelpCommand("http://127.0.0.1/calendar", "http://127.0.0.1/privacy", "http://127.0.0.1/terms", "a@example.com", Clock.systemUTC());
-            EnumSet<Subcommand> others = EnumSet.allOf(Subcommand.class);
-            others.removeAll(help.serves());
-            Handler notMeasured = new Handler() { // the service wants every subcommand served; only help is sent
-                public Set<Subcommand> serves() {
-                    return others;
-                }
-
-                public Reply handle(Caller caller, ParsedCommand command) {
-                    throw new IllegalStateException("the benchmark sends only help");
-                }
-            };
-            // 0, 0: no rate limit, the benchmark is the flood
-            CommandService commands = new CommandService(workspaces, List.of(help, notMeasured), Map.of(),
-                    new Throttle(0, 0, Clock.systemUTC()));
-            Config.Slack config = new Config.Slack(Secret.of(SECRET), Secret.of("xoxb-bench"), null, null, null,
-                    "http://127.0.0.1:" + slackApi.getAddress().getPort());
-            try (SlackFrontEnd slack = new SlackFrontEnd(config, "http://127.0.0.1", new SlackFrontEnd.Parts(commands,
-                    new Compose(commands, accounts, new UrlGuard(false, Resolver.system()), Clock.systemUTC()),
-                    new Overview(commands, posts, accounts), sql, vault, (f, t) -> { }, Clock.systemUTC())).start();
-                 WebServer web = new WebServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(
-                         slack.routes(), new HealthRoutes(() -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null)))) {
-                web.start();
-                String base = "http://127.0.0.1:" + web.port();
-                System.out.println("warming up...");
-                run(base + "/slack/events", true, Math.min(5, seconds));
-                run(base + "/healthz", false, Math.min(5, seconds));
-                Result bare = run(base + "/healthz", false, seconds);
-                Result signed = run(base + "/slack/events", true, seconds);
-                System.out.printf("%d clients, %.0f s each, loopback%n", CLIENTS, seconds);
-                System.out.printf("%-34s %10s %9s %9s %7s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors");
-                print("GET /healthz", bare);
-                print("signed /ail help via /slack/events", signed);
-                System.out.printf("signed / healthz throughput: %.2f (must be >= 0.10); signed p99 %.1f ms (must be < 50)%n",
-                        signed.perSecond() / bare.perSecond(), signed.p99());
-            }
+        int port = freePort();
+        Process service = null;
+        try {
+            service = start(jar, dir, port, slackApi.getAddress().getPort());
+            awaitReady(service, port, dir.resolve("log.txt"));
+            System.out.println("service ready (pid " + service.pid() + "); warming up...");
+            run(service, port, true, Math.min(5, seconds));
+            run(service, port, false, Math.min(5, seconds));
+            Result bare = run(service, port, false, seconds);
+            Result signed = run(service, port, true, seconds);
+            System.out.printf("%d connections, %.0f s each, loopback, load %s%n", CLIENTS, seconds, load());
+            System.out.printf("%-34s %9s %8s %8s %7s   %s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors",
+                    "CPU per request: service JVM / its PostgreSQL / generator");
+            print("GET /healthz", bare);
+            print("signed /ail help via /slack/events", signed);
+            System.out.printf(Locale.ROOT, "signed / healthz throughput: %.2f (must be >= 0.10); signed p99 %.1f ms (must be < 50)%n",
+                    signed.perSecond() / bare.perSecond(), signed.p99());
         } finally {
-            stop(slackApi);
+            if (service != null) {
+                stop(service);
+            }
+            slackApi.stop(0);
+            ((ExecutorService) slackApi.getExecutor()).shutdownNow();
+            deleteTree(dir);
         }
     }
 
-    /** Stops the fake and its worker threads: they are not daemons, and left running they kept this JVM alive. */
-    static void stop(HttpServer server) {
-        server.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
+    /** The jar's own {@code serve}, configured only through its environment, as an operator runs it. */
+    static Process start(Path jar, Path dir, int port, int slackApiPort) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        String extra = System.getenv("AIL_BENCH_JVM_OPTS"); // e.g. -XX:StartFlightRecording=... to profile the service
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile());
+        var env = pb.environment();
+        env.put("AIL_DATA_DIR", dir.resolve("data").toString());
+        env.put("AIL_PORT", Integer.toString(port));
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_BOT_TOKEN", "xoxb-bench");
+        env.put("SLACK_API_URL", "http://127.0.0.1:" + slackApiPort);
+        // the throttle runs for every request, with limits the flood stays under
+        env.put("AIL_COMMANDS_PER_MINUTE_USER", "100000");
+        env.put("AIL_COMMANDS_PER_MINUTE_WORKSPACE", "1000000");
+        return pb.start();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void awaitReady(Process service, int port, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited during start; its log:\n" + tail(log));
+            }
+            try (Connection c = new Connection(port)) {
+                if (c.exchange(get("/readyz")).status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no /readyz within 120 s; the service's log:\n" + tail(log));
+    }
+
+    static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    /** SIGTERM, as an operator stops it; forcibly only if it has not stopped within 20 s. */
+    static void stop(Process service) throws InterruptedException {
+        List<ProcessHandle> children = service.descendants().toList();
+        service.destroy();
+        if (!service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            service.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroy); // the embedded PostgreSQL, should the service have left it
     }
 
     static void print(String name, Result r) {
-        System.out.printf("%-34s %10.0f %9.2f %9.2f %7d%n", name, r.perSecond(), r.p50(), r.p99(), r.errors());
+        System.out.printf(Locale.ROOT, "%-34s %9.0f %8.2f %8.2f %7d   %.3f / %.3f / %.3f ms%n", name, r.perSecond(), r.p50(),
+                r.p99(), r.errors(), r.jvmCpuMs(), r.postgresCpuMs(), r.generatorCpuMs());
     }
 
-    static Result run(String url, boolean signed, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+    /** {@code CLIENTS} connections sending back to back for {@code seconds}; CPU columns are per request. */
+    static Result run(Process service, int port, boolean signed, double seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, "bench-client");
+            t.setDaemon(true); // a failed phase cannot keep this program alive
+            return t;
+        });
+        long jvmCpu0 = cpuNanos(Stream.of(service.toHandle()));
+        long postgresCpu0 = cpuNanos(service.descendants());
+        long generatorCpu0 = generatorCpuNanos();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        AtomicLong errors = new AtomicLong();
         List<Future<long[]>> parts = new ArrayList<>();
-        long[] errors = new long[CLIENTS];
         for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            parts.add(pool.submit((Callable<long[]>) () -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                long[] lat = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end && n < lat.length) {
-                    HttpRequest request = signed ? command(url, "U" + client) : HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                            .GET().build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200 || !r.body().contains(signed ? "\"text\"" : "ok")) {
-                            errors[client]++;
-                        }
-                    } catch (java.io.IOException e) { // a reset or a timed-out request counts, and the run goes on
-                        errors[client]++;
-                    }
-                    lat[n++] = System.nanoTime() - t0;
-                }
-                return Arrays.copyOf(lat, n);
-            }));
+            String user = "U" + c;
+            parts.add(pool.submit(() -> client(port, signed, user, end, errors)));
         }
-        long total = 0;
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : parts) {
-            long[] l = f.get();
-            all.add(l);
-            total += l.length;
+            all.add(f.get());
         }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long jvmCpu = cpuNanos(Stream.of(service.toHandle())) - jvmCpu0;
+        long postgresCpu = cpuNanos(service.descendants()) - postgresCpu0;
+        long generatorCpu = generatorCpuNanos() - generatorCpu0;
         pool.shutdown();
-        long[] merged = new long[(int) total];
-        int at = 0;
-        for (long[] l : all) {
-            System.arraycopy(l, 0, merged, at, l.length);
-            at += l.length;
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        int n = Math.max(1, merged.length);
+        return new Result(merged.length / elapsed, at(merged, 0.50), at(merged, 0.99), errors.get(),
+                jvmCpu / 1e6 / n, postgresCpu / 1e6 / n, generatorCpu / 1e6 / n);
+    }
+
+    static double at(long[] sorted, double quantile) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+
+    /** One connection's latencies in nanoseconds; a refused or broken exchange counts as an error and reconnects. */
+    static long[] client(int port, boolean signed, String user, long end, AtomicLong errors) {
+        long[] lat = new long[1 << 15]; // 50 of these fit the generator's heap; a connection makes far fewer per phase
+        int n = 0;
+        Connection c = null;
+        while (System.nanoTime() < end && n < lat.length) {
+            byte[] request = signed ? command(user) : get("/healthz");
+            long t0 = System.nanoTime();
+            try {
+                if (c == null) {
+                    c = new Connection(port);
+                }
+                Response r = c.exchange(request);
+                if (r.status() != 200 || !r.body().contains(signed ? MARKER_SIGNED : MARKER_HEALTH)) {
+                    errors.incrementAndGet();
+                }
+                if (r.close()) {
+                    c.close();
+                    c = null;
+                }
+            } catch (IOException e) {
+                errors.incrementAndGet();
+                if (c != null) {
+                    c.close();
+                }
+                c = null;
+            }
+            lat[n++] = System.nanoTime() - t0;
         }
-        Arrays.sort(merged);
-        return new Result(total / seconds, merged[(int) (merged.length * 0.50)] / 1e6,
-                merged[Math.min(merged.length - 1, (int) (merged.length * 0.99))] / 1e6, Arrays.stream(errors).sum());
+        if (c != null) {
+            c.close();
+        }
+        return Arrays.copyOf(lat, n);
     }
 
-    /** A slash command signed the way Slack signs it, at the current time. */
-    static HttpRequest command(String url, String user) throws Exception {
-        String body = "team_id=TBENCH&team_domain=bench&channel_id=C1&user_id=" + user + "&user_name=" + user
-                + "&command=%2Fail&text=help&api_app_id=A1&response_url=" + URLEncoder.encode("http://127.0.0.1:9/r", StandardCharsets.UTF_8)
-                + "&trigger_id=1.2.3";
+    static byte[] get(String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: ail-slack-bench\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code /ail help} by {@code user}, signed as Slack signs it, at the current second. */
+    static byte[] command(String user) {
+        String body = "token=x&team_id=TBENCH&team_domain=bench&channel_id=C1&channel_name=general&user_id=" + user
+                + "&user_name=" + user + "&command=%2Fail&text=help&api_app_id=A1&response_url="
+                + URLEncoder.encode("http://127.0.0.1:9/r", StandardCharsets.UTF_8) + "&trigger_id=1.2.3";
         String ts = Long.toString(System.currentTimeMillis() / 1000);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String sig = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", sig)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String sig;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            sig = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: Slackbot 1.0 (+https://api.slack.com/robots)\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + b.length + "\r\n"
+                + "X-Slack-Request-Timestamp: " + ts + "\r\nX-Slack-Signature: " + sig + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(h, h.length + b.length);
+        System.arraycopy(b, 0, out, h.length, b.length);
+        return out;
     }
 
-    /** auth.test and users.info, answered at once. */
-    static HttpServer fakeSlack() throws Exception {
+    record Response(int status, String body, boolean close) {}
+
+    /** One keep-alive HTTP/1.1 connection: a request written whole, its response read by Content-Length or chunks. */
+    static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Connection(int port) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000); // a stuck connection cannot keep the benchmark from ending
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
+        }
+
+        Response exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            if (!status.startsWith("HTTP/1.1 ")) {
+                throw new IOException("not an HTTP/1.1 response: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                body.write(in.readNBytes((int) length));
+            } else {
+                body.write(in.readAllBytes());
+                close = true;
+            }
+            return new Response(code, body.toString(StandardCharsets.UTF_8), close);
+        }
+
+        private String line() throws IOException {
+            StringBuilder s = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    s.append((char) b);
+                }
+            }
+            return s.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** CPU of these processes: the service's JVM, or its descendants (the embedded PostgreSQL's processes). */
+    static long cpuNanos(Stream<ProcessHandle> processes) {
+        return processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static String load() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Slack's Web API as the service uses it here: auth.test and users.info, answered at once. */
+    static HttpServer fakeSlack() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", ex -> {
             ex.getRequestBody().readAllBytes();
@@ -214,7 +371,7 @@ public class SlackBench {
             ex.getResponseBody().write(bytes);
             ex.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
         return server;
     }
