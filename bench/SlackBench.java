@@ -47,6 +47,9 @@ public class SlackBench {
     static final String MARKER_SIGNED = "\"text\"";
     static final String MARKER_HEALTH = "ok";
 
+    /** The size of the last signed ack, printed with the results: what each ack renders and sends. */
+    static final AtomicLong ACK_BYTES = new AtomicLong();
+
     record Result(double perSecond, double p50, double p99, long errors, double jvmCpuMs, double postgresCpuMs, double generatorCpuMs) {}
 
     public static void main(String[] args) throws Exception {
@@ -60,15 +63,16 @@ public class SlackBench {
             service = start(jar, dir, port, slackApi.getAddress().getPort());
             awaitReady(service, port, dir.resolve("log.txt"));
             System.out.println("service ready (pid " + service.pid() + "); warming up...");
-            run(service, port, true, Math.min(5, seconds));
-            run(service, port, false, Math.min(5, seconds));
-            Result bare = run(service, port, false, seconds);
-            Result signed = run(service, port, true, seconds);
+            run(service, dir, port, true, Math.min(5, seconds));
+            run(service, dir, port, false, Math.min(5, seconds));
+            Result bare = run(service, dir, port, false, seconds);
+            Result signed = run(service, dir, port, true, seconds);
             System.out.printf("%d connections, %.0f s each, loopback, load %s%n", CLIENTS, seconds, load());
             System.out.printf("%-34s %9s %8s %8s %7s   %s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors",
                     "CPU per request: service JVM / its PostgreSQL / generator");
             print("GET /healthz", bare);
             print("signed /ail help via /slack/events", signed);
+            System.out.printf("each signed ack carries help's reply: %,d bytes of JSON%n", ACK_BYTES.get());
             System.out.printf(Locale.ROOT, "signed / healthz throughput: %.2f (must be >= 0.10); signed p99 %.1f ms (must be < 50)%n",
                     signed.perSecond() / bare.perSecond(), signed.p99());
         } finally {
@@ -130,14 +134,12 @@ public class SlackBench {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
-    /** SIGTERM, as an operator stops it; forcibly only if it has not stopped within 20 s. */
+    /** SIGTERM, as an operator stops it (the service stops its PostgreSQL); forcibly only after 20 s. */
     static void stop(Process service) throws InterruptedException {
-        List<ProcessHandle> children = service.descendants().toList();
         service.destroy();
         if (!service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             service.destroyForcibly();
         }
-        children.forEach(ProcessHandle::destroy); // the embedded PostgreSQL, should the service have left it
     }
 
     static void print(String name, Result r) {
@@ -146,14 +148,14 @@ public class SlackBench {
     }
 
     /** {@code CLIENTS} connections sending back to back for {@code seconds}; CPU columns are per request. */
-    static Result run(Process service, int port, boolean signed, double seconds) throws Exception {
+    static Result run(Process service, Path dir, int port, boolean signed, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, r -> {
             Thread t = new Thread(r, "bench-client");
             t.setDaemon(true); // a failed phase cannot keep this program alive
             return t;
         });
         long jvmCpu0 = cpuNanos(Stream.of(service.toHandle()));
-        long postgresCpu0 = cpuNanos(service.descendants());
+        long postgresCpu0 = cpuNanos(postgres(dir));
         long generatorCpu0 = generatorCpuNanos();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -169,7 +171,7 @@ public class SlackBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long jvmCpu = cpuNanos(Stream.of(service.toHandle())) - jvmCpu0;
-        long postgresCpu = cpuNanos(service.descendants()) - postgresCpu0;
+        long postgresCpu = cpuNanos(postgres(dir)) - postgresCpu0;
         long generatorCpu = generatorCpuNanos() - generatorCpu0;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
@@ -197,6 +199,8 @@ public class SlackBench {
                 Response r = c.exchange(request);
                 if (r.status() != 200 || !r.body().contains(signed ? MARKER_SIGNED : MARKER_HEALTH)) {
                     errors.incrementAndGet();
+                } else if (signed && ACK_BYTES.get() == 0) {
+                    ACK_BYTES.set(r.body().getBytes(StandardCharsets.UTF_8).length);
                 }
                 if (r.close()) {
                     c.close();
@@ -323,6 +327,18 @@ public class SlackBench {
                 // closing anyway
             }
         }
+    }
+
+    /**
+     * The embedded PostgreSQL's processes: its postmaster names the data directory (under {@code dir}) in its
+     * arguments, and its backends are the postmaster's children. They are not the JVM's descendants: pg_ctl detaches it.
+     */
+    static Stream<ProcessHandle> postgres(Path dir) {
+        String under = dir.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(under)).orElse(false)
+                        && p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
     }
 
     /** CPU of these processes: the service's JVM, or its descendants (the embedded PostgreSQL's processes). */

@@ -7,19 +7,13 @@ import java.util.Set;
 
 /** help and help &lt;subcommand&gt;. */
 public final class HelpCommand implements Handler {
-    private final String calendarUrl;
-    private final String privacyUrl;
-    private final String termsUrl;
-    private final String contactEmail;
-
+    /** The same for everyone and fixed once configured, so built once rather than on every {@code /ail help}. */
+    private final Reply overview;
     private final Clock clock;
 
     public HelpCommand(String calendarUrl, String privacyUrl, String termsUrl, String contactEmail, Clock clock) {
-        this.calendarUrl = calendarUrl;
+        this.overview = HelpText.overview(calendarUrl, privacyUrl, termsUrl, contactEmail);
         this.clock = clock;
-        this.privacyUrl = privacyUrl;
-        this.termsUrl = termsUrl;
-        this.contactEmail = contactEmail;
     }
 
     @Override
@@ -29,6 +23,6 @@ public final class HelpCommand implements Handler {
 
     @Override
     public Reply handle(Caller caller, ParsedCommand command) {
-        return command.arg(0) == null ? HelpText.overview(calendarUrl, privacyUrl, termsUrl, contactEmail) : HelpText.of(command.arg(0), clock.instant(), caller.zone());
+        return command.arg(0) == null ? overview : HelpText.of(command.arg(0), clock.instant(), caller.zone());
     }
 }

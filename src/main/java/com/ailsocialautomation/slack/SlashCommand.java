@@ -95,7 +95,7 @@ final class SlashCommand implements SlashCommandHandler {
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(run, work);
         try {
             Reply reply = answer.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
-            return ctx.ackWithJson(replies.ack(reply, client, to));
+            return Response.json(200, replies.ack(reply, client, to)); // one pass; ackWithJson renders twice (a tree, then text)
         } catch (TimeoutException slow) {
             answer.whenComplete((reply, failure) -> {
                 if (reply != null) {
@@ -106,7 +106,7 @@ final class SlashCommand implements SlashCommandHandler {
             });
             return ctx.ack(r -> r.responseType("ephemeral").text("Working on `/ail " + name + "`…"));
         } catch (ExecutionException e) {
-            return ctx.ackWithJson(replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), client, to));
+            return Response.json(200, replies.ack(Unexpected.reply(log, "A Slack command failed", e.getCause()), client, to));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ctx.ack("AIL is stopping; please try again in a moment.");

@@ -62,4 +62,62 @@ class ThrottleTest {
             assertFalse(slowedDown(commands, console, "help"), "a script on the console is never slowed");
         }
     }
+
+    @Test
+    void commandsArrivingAtOnceNeverGetMoreThanTheBurst() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+        Throttle throttle = new Throttle(30, 300, clock); // a burst of 10 per person
+        Invocation ana = person("T-RACE", "U-ANA");
+        java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 50; i++) {
+                        try {
+                            throttle.take(ana);
+                            passed.incrementAndGet();
+                        } catch (com.ailsocialautomation.UserError slowDown) {
+                            // refused, as most must be
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(10, passed.get(), "400 commands at the same instant from one person");
+        clock.advance(Duration.ofSeconds(2));
+        throttle.take(ana); // one token refilled
+        assertTrue(assertThrowsSlowDown(throttle, ana).startsWith("Slow down: you have"));
+    }
+
+    @Test
+    void aCommandTheWorkspaceRefusesCostsThePersonNothing() {
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+        Throttle throttle = new Throttle(30, 6, clock); // a person's burst 10, the workspace's 2
+        Invocation ana = person("T-SMALL", "U-ANA");
+        throttle.take(ana);
+        throttle.take(person("T-SMALL", "U-BOB"));
+        for (int i = 0; i < 20; i++) {
+            assertTrue(assertThrowsSlowDown(throttle, ana).startsWith("Slow down: this workspace has"));
+        }
+        // one workspace token back after 10 s; had the 20 refused commands cost Ana hers, she would wait 14 s more
+        clock.advance(Duration.ofSeconds(10));
+        throttle.take(ana);
+        assertEquals("Slow down: this workspace has sent many commands in a short time; try again in 10 s.",
+                assertThrowsSlowDown(throttle, ana));
+    }
+
+    private static String assertThrowsSlowDown(Throttle throttle, Invocation who) {
+        return org.junit.jupiter.api.Assertions.assertThrows(com.ailsocialautomation.UserError.class, () -> throttle.take(who)).getMessage();
+    }
 }
