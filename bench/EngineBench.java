@@ -153,11 +153,38 @@ public class EngineBench {
                     two[1].perSecond() / one[1].perSecond());
             System.out.printf("burst of %d, 1 instance: p99 lag %d ms (must be < 2000)%n", burst, one[0].p99());
             System.out.printf("heap used at most: %d MB of %d MB%n", peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            projection(engine.threads(), ceiling, one[1], two[1]);
         } finally {
             // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
             hook.stop(0);
             ((ExecutorService) hook.getExecutor()).shutdownNow();
         }
+    }
+
+    /**
+     * What the CPU per target says, beside the rates: on this machine's shared cores every target costs its JVM and
+     * PostgreSQL CPU on the same cores, so two instances add little; where each instance and PostgreSQL have cores of
+     * their own, an instance is limited by its threads (each waiting 50 ms for the receiver) or by its JVM CPU, and
+     * instances on one database by PostgreSQL's CPU. The JVM figure also holds the receiver and the load, so an
+     * instance alone needs less: the projection errs low.
+     */
+    static void projection(int threads, Figures ceiling, Figures one, Figures two) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double jvm = one.cpuMsPerTarget();
+        double pg = one.pgCpuMsPerTarget();
+        System.out.printf("CPU per target, sustained: AIL %.2f ms JVM + %.2f ms PostgreSQL = %.2f ms (2 instances: %.2f + %.2f);"
+                + " the ceiling %.2f + %.2f = %.2f ms%n", jvm, pg, jvm + pg, two.cpuMsPerTarget(), two.pgCpuMsPerTarget(),
+                ceiling.cpuMsPerTarget(), ceiling.pgCpuMsPerTarget(), ceiling.cpuMsPerTarget() + ceiling.pgCpuMsPerTarget());
+        System.out.printf("on these %d shared cores the CPU allows at most %.0f targets/s for AIL (%.0f for the ceiling),"
+                + " however many instances%n", cores, cores * 1000 / (jvm + pg),
+                cores * 1000 / (ceiling.cpuMsPerTarget() + ceiling.pgCpuMsPerTarget()));
+        double byThreads = threads / 0.05;
+        double instance = Math.min(byThreads, cores * 1000 / jvm);
+        double database = cores * 1000 / pg;
+        double both = Math.min(2 * instance, database);
+        System.out.printf("cores not the limit (each instance and PostgreSQL on %d cores of their own): 1 instance %.0f targets/s"
+                + " (threads allow %.0f, its JVM CPU %.0f), 2 instances %.0f (%.2fx; PostgreSQL's CPU allows %.0f)%n",
+                cores, Math.min(instance, database), byThreads, cores * 1000 / jvm, both, both / Math.min(instance, database), database);
     }
 
     /** The ceiling: db-scheduler alone, one execution per target whose task makes the webhook call and nothing else. */

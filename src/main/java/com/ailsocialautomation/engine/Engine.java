@@ -49,12 +49,13 @@ public final class Engine implements AutoCloseable {
                     UUID workspaceId = UUID.fromString(ids[0]);
                     UUID targetId = UUID.fromString(ids[1]);
                     Outcome outcome = publisher.run(workspaceId, targetId);
+                    if (outcome.published()) {
+                        return (complete, ops) -> {}; // the execution went with the result
+                    }
                     return outcome.done()
                             ? (CompletionHandler<Void>) (complete, ops) -> {
                                 ops.remove();
-                                if (!outcome.published()) {
-                                    settle(sql, workspaceId, targetId);
-                                }
+                                settle(sql, workspaceId, targetId);
                             }
                             : (complete, ops) -> {
                                 ops.reschedule(complete, outcome.at());

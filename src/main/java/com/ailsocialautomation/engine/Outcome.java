@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * What db-scheduler should do with a target's execution: remove it, or run it again at {@code at}. {@code published}:
- * removed because the target is recorded published, a state nothing moves back to scheduled, so no retry or reschedule
- * can have come while it ran (see PublishQueue.settle) and its execution is simply removed.
+ * the target is recorded published, and its execution was removed with that record (Targets#published): nothing is
+ * left to do, as nothing moves a published target back to scheduled.
  */
 public record Outcome(Instant at, boolean published) {
     public static final Outcome DONE = new Outcome(null, false);

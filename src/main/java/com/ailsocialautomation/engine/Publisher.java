@@ -195,8 +195,8 @@ public final class Publisher {
                         : chain.revive(provider, target, request(post, target, List.of(), List.of()));
                 if (revival != null && revival.published() != null) {
                     // every part is live; only the first comment's request was out
-                    recordPublished(post, target, clock.instant(), provider, revival.published(), due.authorNotified());
-                    return Outcome.DONE;
+                    return recordPublished(post, target, clock.instant(), provider, revival.published(), due.authorNotified())
+                            ? Outcome.PUBLISHED : Outcome.DONE;
                 }
                 String what = revival == null ? "the request was in flight" : revival.inFlight();
                 if (targets.finish(workspaceId, targetId, TargetState.UNKNOWN,

@@ -28,6 +28,13 @@ public final class PublishQueue {
     }
 
     /**
+     * Removes a target's running (picked) execution, for a statement that records the target finished for good, so the
+     * result and the end of its execution commit together and the engine writes nothing after it. Parameters: the task
+     * name and the instance id; the caller adds its condition with {@code and}.
+     */
+    static final String REMOVE_RUNNING = "delete from scheduled_tasks where task_name = ? and task_instance = ? and picked";
+
+    /**
      * Makes the target's execution match the target after a run of it has ended (its row removed or rescheduled):
      * a scheduled target gets an execution due at its {@code due_at}, unless one is already picked. A retry or
      * reschedule committed while the run was still going found the run's row picked and left it alone; this is

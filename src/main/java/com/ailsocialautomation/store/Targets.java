@@ -91,10 +91,11 @@ public final class Targets {
 
     /**
      * publishing → published, with what went wrong after the post was live ({@code note}: its first comment was not
-     * posted), kept where a failure's reason is, or null.
+     * posted), kept where a failure's reason is, or null. Its running execution is removed in the same statement (see
+     * PublishQueue#REMOVE_RUNNING): a published target is finished for good, so the engine removes nothing after it.
      */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, String note, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, """
+        return logged(workspaceId, targetId, line, true, """
                 update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = ?, finished_at = now(),
                 updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
                 externalId, url, seal(note, targetId, workspaceId), workspaceId, targetId);
@@ -102,7 +103,7 @@ public final class Targets {
 
     /** publishing → failed or unknown, with the reason shown to people. */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId);
+        return logged(workspaceId, targetId, line, false, FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId);
     }
 
     private static final String FINISH = """
@@ -120,23 +121,31 @@ public final class Targets {
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
     public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, """
+        return logged(workspaceId, targetId, line, false, """
                 update post_targets set state = 'scheduled', due_at = ?, error = null, error_enc = ?, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId);
     }
 
     /**
      * The state change ({@code update}, guarded by the state it expects) and the attempt's line as one statement, so
-     * one commit: the line goes in whenever the target still exists, as the statement sees it.
+     * one commit: the line goes in whenever the target still exists, as the statement sees it. {@code removeRunning}:
+     * the target's running execution goes too when the state moved.
      */
-    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, String update, Object... params) {
-        Object[] all = new Object[params.length + Attempts.COLUMNS + 2];
+    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, boolean removeRunning, String update, Object... params) {
+        Object[] all = new Object[params.length + Attempts.COLUMNS + 2 + (removeRunning ? 2 : 0)];
         System.arraycopy(params, 0, all, 0, params.length);
         System.arraycopy(Attempts.values(vault, workspaceId, targetId, line), 0, all, params.length, Attempts.COLUMNS);
-        all[all.length - 2] = workspaceId;
-        all[all.length - 1] = targetId;
+        int at = params.length + Attempts.COLUMNS;
+        all[at++] = workspaceId;
+        all[at++] = targetId;
+        if (removeRunning) {
+            all[at++] = PublishQueue.TASK_NAME;
+            all[at] = PublishQueue.instanceId(workspaceId, targetId);
+        }
         return sql.one("with moved as (" + update + " returning 1), line as (" + Attempts.INSERT
-                        + " where exists (select 1 from post_targets where workspace_id = ? and id = ?)) select count(*) from moved",
+                        + " where exists (select 1 from post_targets where workspace_id = ? and id = ?))"
+                        + (removeRunning ? ", removed as (" + PublishQueue.REMOVE_RUNNING + " and exists (select 1 from moved))" : "")
+                        + " select count(*) from moved",
                 rs -> rs.getInt(1), all).orElse(0) == 1;
     }
 
@@ -155,7 +164,7 @@ public final class Targets {
      * reason people see. Like waiting for media, holding is not an attempt: the claim's count is given back.
      */
     public boolean hold(UUID workspaceId, UUID targetId, Instant until, String reason, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, """
+        return logged(workspaceId, targetId, line, false, """
                 update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
                 error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
                 until, seal(reason, targetId, workspaceId), workspaceId, targetId);

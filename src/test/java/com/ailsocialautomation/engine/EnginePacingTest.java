@@ -27,7 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.time.ZoneId;
+import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.testing.Units;
 
 import static com.ailsocialautomation.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +91,15 @@ class EnginePacingTest {
         @Override public Published publish(Credentials c, PublishRequest r) { return webhook.publish(c, r); }
     }
 
+    /** What `show` tells the author about the post, through the command layer over the same database. */
+    private String show(Post post) {
+        String workspace = rig.sql.one("select external_id from workspaces where id = ?", rs -> rs.getString(1), f.workspaceId()).orElseThrow();
+        try (Units units = Units.over(pg).build()) {
+            return units.commandLayer.commands.run(new Invocation(FrontEnd.CONSOLE, workspace, f.user().externalId(), "Ana", false,
+                    ZoneId.of("UTC"), null), "show " + rig.reload(post).shortId()).toPlainText();
+        }
+    }
+
     @Test
     void twoEnginesNeverSendAnAccountMoreThanItsLimitInAnyWindowAndWaitingPostsSaySo() throws Exception {
         List<Post> posts = new ArrayList<>();
@@ -96,17 +110,24 @@ class EnginePacingTest {
         Config.Engine settings = new Config.Engine(Duration.ofMillis(200), Duration.ofSeconds(10), 5, 8, Duration.ofMillis(300));
         rig.startEngine(settings, h -> List.of(new PacedWebhook(h)));
         rig.startEngine(settings, h -> List.of(new PacedWebhook(h)));
-        AtomicBoolean sawWaiting = new AtomicBoolean();
+        AtomicReference<Target> last = new AtomicReference<>(); // the waiting target whose turn is furthest
+        AtomicReference<Post> lastPost = new AtomicReference<>();
         assertTrue(eventually(Duration.ofSeconds(10), () -> {
             for (Post p : posts) {
                 Target t = rig.reload(p).targets().get(0);
                 if (t.state() == TargetState.SCHEDULED && t.turnAt() != null && t.turnAt().equals(t.dueAt()) && t.attempts() == 0
-                        && "waiting for its turn: Webhook takes at most 6 posts in 3 seconds from one account".equals(t.error())) {
-                    sawWaiting.set(true);
+                        && "waiting for its turn: Webhook takes at most 6 posts in 3 seconds from one account".equals(t.error())
+                        && (last.get() == null || t.turnAt().isAfter(last.get().turnAt()))) {
+                    last.set(t);
+                    lastPost.set(p);
                 }
             }
-            return sawWaiting.get();
+            return last.get() != null && last.get().turnAt().isAfter(Instant.now().plusSeconds(3));
         }), "a post beyond the account's burst waits for its turn, holds it, counts no attempt and says why");
+        String shown = show(lastPost.get());
+        assertTrue(shown.contains("waiting for its turn: Webhook takes at most 6 posts in 3 seconds from one account")
+                && Pattern.compile("its turn \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}:\\d{2}").matcher(shown).find(),
+                "show says why the post waits and when its turn is: " + shown);
         assertTrue(eventually(Duration.ofSeconds(40), () -> hook.accepted().size() == 10), "all ten arrive in turn");
         assertTrue(eventually(Duration.ofSeconds(10), () -> posts.stream()
                 .allMatch(p -> rig.reload(p).targets().get(0).state() == TargetState.PUBLISHED)), "each is recorded published");
