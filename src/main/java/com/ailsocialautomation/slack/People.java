@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,11 +26,16 @@ import java.util.concurrent.TimeoutException;
  * Who is asking, from {@code users.info}: the time zone set in Slack (the default zone for their times) and
  * whether they are a workspace admin or owner (admin rights in AIL). Answers are kept for a few minutes, so a
  * burst of commands does not hit the method's rate limit; a failed lookup leaves the person without admin
- * rights and in UTC rather than failing the command.
+ * rights and in UTC rather than failing the command. Past those minutes, a person Slack said is not an admin is
+ * answered at once from what Slack said last (for at most a day) while users.info is asked again beside the
+ * request: their next request sees the new answer, and no request waits on Slack for it. An admin's older answer
+ * is never used: rights come only from an answer of the last few minutes.
  */
 final class People {
     private static final Logger log = LoggerFactory.getLogger(People.class);
     private static final Duration KEEP = Duration.ofMinutes(5);
+    /** How old a non-admin's answer may be and still be used while a fresh one is asked for. */
+    private static final Duration STALE_AT_MOST = Duration.ofDays(1);
     private static final int MAX_KEPT = 10_000;
 
     /** {@code known}: users.info answered, so {@code admin} is what Slack says (else it is false for want of an answer). */
@@ -41,6 +48,8 @@ final class People {
     private final Clock clock;
     private final Executor work;
     private final Map<String, Person> known = new ConcurrentHashMap<>();
+    /** People whose answer is being asked for again beside their request: one users.info at a time each. */
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     People(Clock clock, Executor work) {
         this.clock = clock;
@@ -85,12 +94,42 @@ final class People {
         if (cached != null && cached.fetched().plus(KEEP).isAfter(now)) {
             return cached;
         }
-        Person fresh = lookUp(client, userId, fallbackName, now);
+        if (cached != null && cached.known() && !cached.admin() && cached.fetched().plus(STALE_AT_MOST).isAfter(now)) {
+            refreshBeside(client, key, userId, fallbackName, cached);
+            return cached;
+        }
+        return keep(key, lookUp(client, userId, fallbackName, now));
+    }
+
+    private Person keep(String key, Person person) {
         if (known.size() >= MAX_KEPT) {
             known.clear();
         }
-        known.put(key, fresh);
-        return fresh;
+        known.put(key, person);
+        return person;
+    }
+
+    /**
+     * Asks users.info again on a worker. When Slack does not answer, what it said last is kept for another few
+     * minutes (still without admin rights), so a failing Slack is not asked on every request.
+     */
+    private void refreshBeside(MethodsClient client, String key, String userId, String fallbackName, Person stale) {
+        if (!refreshing.add(key)) {
+            return;
+        }
+        try {
+            work.execute(() -> {
+                try {
+                    Instant now = clock.instant();
+                    Person fresh = lookUp(client, userId, fallbackName, now);
+                    keep(key, fresh.known() ? fresh : new Person(stale.name(), false, stale.zone(), now));
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            refreshing.remove(key);
+        }
     }
 
     private static Person lookUp(MethodsClient client, String userId, String fallbackName, Instant now) {

@@ -113,4 +113,29 @@ class SlackAckDeadlineTest {
             assertTrue(took < SAFE_MILLIS, "acked " + took + " ms after the request arrived");
         }
     }
+
+    @Test
+    void aMembersEarlierAnswerServesTheAckWhileUsersInfoIsAskedAgainButAnAdminsDoesNot() throws Exception {
+        rig.user("USTALE", "Stan", "UTC", false);
+        rig.user("UBOSS", "Bea", "UTC", true);
+        for (String user : java.util.List.of("USTALE", "UBOSS")) { // their first command waits for users.info
+            rig.requests.command("TSTALE", user, "help", rig.slack.responseUrl("first-" + user));
+        }
+        for (String user : java.util.List.of("USTALE", "UBOSS")) {
+            rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/first-" + user));
+        }
+        rig.clock.advance(Duration.ofMinutes(6)); // past the minutes an answer is kept
+
+        long start = System.nanoTime();
+        HttpResponse<String> member = rig.requests.command("TSTALE", "USTALE", "help", rig.slack.responseUrl("again"));
+        long took = millisSince(start);
+        assertTrue(SlackCommandTest.text(SlackCommandTest.json(member)).contains("publishes and schedules posts"),
+                "the answer is the ack, not a working note: " + member.body());
+        assertTrue(took < SAFE_MILLIS, "acked after " + took + " ms");
+        rig.slack.await("users.info", 2, c -> "USTALE".equals(c.form().get("user"))); // asked again, beside the request
+
+        HttpResponse<String> admin = rig.requests.command("TSTALE", "UBOSS", "help", rig.slack.responseUrl("boss"));
+        assertTrue(SlackCommandTest.text(SlackCommandTest.json(admin)).startsWith("Working on `/ail help`"),
+                "an admin's rights are never taken from an answer older than a few minutes: " + admin.body());
+    }
 }
