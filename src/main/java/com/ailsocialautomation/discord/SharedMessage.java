@@ -33,11 +33,25 @@ record SharedMessage(String text, List<MediaInput.ChatFile> files, List<String> 
         skipped = List.copyOf(skipped);
     }
 
-    /** The message's text as people see it (mentions as names) and its files, or a UserError when nothing is usable. */
+    /**
+     * The message's text as people see it (mentions as names) and its files, or a UserError when nothing is usable.
+     * A forwarded message has neither of its own: Discord carries the original's in a snapshot, whose text is used as
+     * written.
+     */
     static SharedMessage of(Message message) {
+        String text = message.getContentDisplay();
+        List<Message.Attachment> attachments = message.getAttachments();
+        if (text.isBlank() && attachments.isEmpty() && !message.getMessageSnapshots().isEmpty()) {
+            text = message.getMessageSnapshots().get(0).getContentRaw();
+            attachments = message.getMessageSnapshots().get(0).getAttachments();
+        }
+        return of(text.strip(), attachments);
+    }
+
+    private static SharedMessage of(String text, List<Message.Attachment> attachments) {
         List<MediaInput.ChatFile> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Message.Attachment file : message.getAttachments()) {
+        for (Message.Attachment file : attachments) {
             if (!imageOrVideo(file) || files.size() == MAX_FILES) {
                 skipped.add(file.getFileName());
                 continue;
@@ -50,7 +64,6 @@ record SharedMessage(String text, List<MediaInput.ChatFile> files, List<String> 
             }
             files.add(new MediaInput.ChatFile(file.getUrl(), null, file.getFileName(), description.isEmpty() ? null : description));
         }
-        String text = message.getContentDisplay().strip();
         if (text.isEmpty() && files.isEmpty()) {
             throw new UserError("That message has no text, image or video to post"
                     + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + " is neither an image nor a video)")

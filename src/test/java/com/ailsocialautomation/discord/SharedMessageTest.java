@@ -4,6 +4,7 @@ import com.ailsocialautomation.UserError;
 import com.ailsocialautomation.command.ParsedCommand;
 import com.ailsocialautomation.message.MediaInput;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.messages.MessageSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,6 +52,22 @@ class SharedMessageTest {
         assertEquals(List.of("clip.mp4", "raw", "p1.png"), shared.files().subList(0, 3).stream().map(MediaInput.ChatFile::fileName).toList());
         assertEquals(List.of("notes.pdf", "p9.png"), shared.skipped());
         assertTrue(shared.altLines().startsWith("A clip of the stage\n\n\n"), "one line per file: " + shared.altLines());
+    }
+
+    @Test
+    void aForwardedMessageIsPostedWithTheOriginalsTextAndFiles() {
+        Message forwarded = message("");
+        Message.Attachment photo = file("original.jpg", "image/jpeg", "Its description");
+        MessageSnapshot original = mock(MessageSnapshot.class);
+        when(original.getContentRaw()).thenReturn("The original words");
+        when(original.getAttachments()).thenReturn(List.of(photo));
+        when(forwarded.getMessageSnapshots()).thenReturn(List.of(original));
+
+        SharedMessage shared = SharedMessage.of(forwarded);
+
+        assertEquals("The original words", shared.text());
+        assertEquals(List.of("original.jpg"), shared.files().stream().map(MediaInput.ChatFile::fileName).toList());
+        assertEquals("Its description", shared.altLines());
     }
 
     @Test
