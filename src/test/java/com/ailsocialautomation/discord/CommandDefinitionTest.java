@@ -35,6 +35,21 @@ class CommandDefinitionTest {
     }
 
     @Test
+    void postWithAilIsAMessageCommandBesideAilWhereverAilIsUsable() throws IOException {
+        JsonNode all = Json.MAPPER.readTree(CommandDefinition.manifest());
+        assertEquals(2, all.size(), "one bulk overwrite holds both commands: " + all);
+        JsonNode ail = all.get(0);
+        JsonNode share = all.get(1);
+        assertEquals(List.of("ail", 1), List.of(ail.get("name").asText(), ail.get("type").asInt()));
+        assertEquals(List.of("Post with AIL", 3), List.of(share.get("name").asText(), share.get("type").asInt()),
+                "3 is MESSAGE: listed in a message's Apps menu");
+        assertTrue(share.path("description").asText("").isEmpty() && share.path("options").isEmpty(),
+                "a message command has neither description nor options, so nothing of it counts toward /ail's 4,000");
+        assertEquals(ail.get("contexts"), share.get("contexts"), "usable in servers and in a DM with the bot, as /ail");
+        assertEquals(ail.get("integration_types"), share.get("integration_types"));
+    }
+
+    @Test
     void everySubcommandOfTheTextGrammarIsASubcommandWithTheSameArgumentAndOptionNames() throws IOException {
         JsonNode root = Json.MAPPER.readTree(CommandDefinition.json());
         assertEquals("ail", root.get("name").asText());
