@@ -47,7 +47,7 @@ final class Modals {
                 Label.of("Accounts", "Comma-separated, as to: takes them; empty: as /ail post without to:",
                         optional(ACCOUNTS_INPUT, TextInputStyle.SHORT, "mastodon,bluesky", "")),
                 Label.of("When", "Empty: now; else as at: takes it",
-                        optional(WHEN_INPUT, TextInputStyle.SHORT, "tomorrow 09:00", "")),
+                        optional(WHEN_INPUT, TextInputStyle.SHORT, "tomorrow 09:00, fri 9:30 or in 2h", "")),
                 Label.of("Text", optional(TEXT_INPUT, TextInputStyle.PARAGRAPH, "What to publish", shared.text())));
         if (!shared.files().isEmpty()) {
             String names = String.join(", ", shared.files().stream().map(f -> f.fileName()).toList());
