@@ -34,8 +34,11 @@ import java.util.stream.Stream;
  * PostgreSQL with fsync on, {@code -Xmx256m}, one workspace by bot token) and this program, a separate JVM, drives it
  * over 50 keep-alive connections on loopback. Each signed request is {@code /ail help} as Slack sends it, by one of
  * 50 people, through {@code POST /slack/events} (signature and timestamp check, Bolt, the throttle with limits set
- * above the flood, the command layer and its read of the person, the reply's rendering), answered in the ack; it is
- * compared in the same run with {@code GET /healthz} on the same server. This program also stands in for Slack's Web
+ * above the flood, the command layer, the reply's rendering), answered in the ack; it is compared in the same run
+ * with {@code GET /healthz} on the same server. Help's overview needs nothing stored, so for a person already known
+ * it is answered on the request's thread from memory; a third phase sends {@code /ail help schedule}, which needs
+ * the person (their zone) and so takes the path of most commands: a worker, users.info (cached) and one PostgreSQL
+ * read. This program also stands in for Slack's Web
  * API (auth.test, users.info), which AIL asks once per token and once per person per five minutes. The client speaks
  * HTTP/1.1 over plain sockets so that the load generator costs the two cores as little as it can; the service's CPU
  * (its JVM and its PostgreSQL processes) and the generator's are printed per request. Only JDK classes are used: run
@@ -45,8 +48,10 @@ public class SlackBench {
     static final String SECRET = "bench-signing-secret";
     /** Connections, as the issue measures; a second argument changes it (1 shows the path's own latency). */
     static int CLIENTS = 50;
-    static final String MARKER_SIGNED = "\"text\"";
-    static final String MARKER_HEALTH = "ok";
+    /** The issue's measure: help's overview, which a person already known is given from memory. */
+    static final String HELP = "help";
+    /** A command that needs the person (their zone) and so a worker and one PostgreSQL read: the usual path. */
+    static final String HELP_SCHEDULE = "help schedule";
 
     /** The size of the last signed ack, printed with the results: what each ack renders and sends. */
     static final AtomicLong ACK_BYTES = new AtomicLong();
@@ -66,18 +71,23 @@ public class SlackBench {
             awaitReady(service, port, dir.resolve("log.txt"));
             System.out.println("service ready (pid " + service.pid() + "); warming up...");
             // until the JIT has compiled the path: measured earlier, its compiler threads took a sixth of the CPU
-            run(service, dir, port, true, 15);
-            run(service, dir, port, false, 5);
-            Result bare = run(service, dir, port, false, seconds);
-            Result signed = run(service, dir, port, true, seconds);
+            run(service, dir, port, HELP, 10);
+            run(service, dir, port, HELP_SCHEDULE, 5);
+            run(service, dir, port, null, 5);
+            Result bare = run(service, dir, port, null, seconds);
+            Result signed = run(service, dir, port, HELP, seconds);
+            Result reading = run(service, dir, port, HELP_SCHEDULE, seconds);
             System.out.printf("%d connection(s), %.0f s each, loopback, load %s%n", CLIENTS, seconds, load());
-            System.out.printf("%-34s %9s %8s %8s %7s   %s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors",
+            System.out.printf("%-40s %9s %8s %8s %7s   %s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors",
                     "CPU per request: service JVM / its PostgreSQL / generator");
             print("GET /healthz", bare);
             print("signed /ail help via /slack/events", signed);
-            System.out.printf("each signed ack carries help's reply: %,d bytes of JSON%n", ACK_BYTES.get());
+            print("signed /ail help schedule (reads the person)", reading);
+            System.out.printf("each signed /ail help ack carries its reply: %,d bytes of JSON%n", ACK_BYTES.get());
             System.out.printf(Locale.ROOT, "signed / healthz throughput: %.2f (must be >= 0.10); signed p99 %.1f ms (must be < 50)%n",
                     signed.perSecond() / bare.perSecond(), signed.p99());
+            System.out.printf(Locale.ROOT, "a command that reads the person (worker, users.info cached, one PostgreSQL read): %.2f of healthz, p99 %.1f ms%n",
+                    reading.perSecond() / bare.perSecond(), reading.p99());
         } finally {
             if (service != null) {
                 stop(service);
@@ -146,12 +156,12 @@ public class SlackBench {
     }
 
     static void print(String name, Result r) {
-        System.out.printf(Locale.ROOT, "%-34s %9.0f %8.2f %8.2f %7d   %.3f / %.3f / %.3f ms%n", name, r.perSecond(), r.p50(),
+        System.out.printf(Locale.ROOT, "%-40s %9.0f %8.2f %8.2f %7d   %.3f / %.3f / %.3f ms%n", name, r.perSecond(), r.p50(),
                 r.p99(), r.errors(), r.jvmCpuMs(), r.postgresCpuMs(), r.generatorCpuMs());
     }
 
     /** {@code CLIENTS} connections sending back to back for {@code seconds}; CPU columns are per request. */
-    static Result run(Process service, Path dir, int port, boolean signed, double seconds) throws Exception {
+    static Result run(Process service, Path dir, int port, String command, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, r -> {
             Thread t = new Thread(r, "bench-client");
             t.setDaemon(true); // a failed phase cannot keep this program alive
@@ -166,7 +176,7 @@ public class SlackBench {
         List<Future<long[]>> parts = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             String user = "U" + c;
-            parts.add(pool.submit(() -> client(port, signed, user, end, errors)));
+            parts.add(pool.submit(() -> client(port, command, user, end, errors)));
         }
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : parts) {
@@ -188,21 +198,28 @@ public class SlackBench {
     }
 
     /** One connection's latencies in nanoseconds; a refused or broken exchange counts as an error and reconnects. */
-    static long[] client(int port, boolean signed, String user, long end, AtomicLong errors) {
+    /** What the answer must hold: a working note ("Working on…", when the ack budget ran out) counts as an error. */
+    static String marker(String command) {
+        return command == null ? "ok" : HELP.equals(command) ? "publishes and schedules posts" : "/ail schedule";
+    }
+
+    /** {@code command}: the text after /ail, signed; null for GET /healthz. */
+    static long[] client(int port, String command, String user, long end, AtomicLong errors) {
+        boolean signed = command != null;
         long[] lat = new long[1 << 15]; // 50 of these fit the generator's heap; a connection makes far fewer per phase
         int n = 0;
         Connection c = null;
         while (System.nanoTime() < end && n < lat.length) {
-            byte[] request = signed ? command(user) : get("/healthz");
+            byte[] request = signed ? command(user, command) : get("/healthz");
             long t0 = System.nanoTime();
             try {
                 if (c == null) {
                     c = new Connection(port);
                 }
                 Response r = c.exchange(request);
-                if (r.status() != 200 || !r.body().contains(signed ? MARKER_SIGNED : MARKER_HEALTH)) {
+                if (r.status() != 200 || !r.body().contains(marker(command))) {
                     errors.incrementAndGet();
-                } else if (signed && ACK_BYTES.get() == 0) {
+                } else if (HELP.equals(command) && ACK_BYTES.get() == 0) {
                     ACK_BYTES.set(r.body().getBytes(StandardCharsets.UTF_8).length);
                 }
                 if (r.close()) {
@@ -229,10 +246,11 @@ public class SlackBench {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** {@code /ail help} by {@code user}, signed as Slack signs it, at the current second. */
-    static byte[] command(String user) {
+    /** {@code /ail <text>} by {@code user}, signed as Slack signs it, at the current second. */
+    static byte[] command(String user, String text) {
         String body = "token=x&team_id=TBENCH&team_domain=bench&channel_id=C1&channel_name=general&user_id=" + user
-                + "&user_name=" + user + "&command=%2Fail&text=help&api_app_id=A1&response_url="
+                + "&user_name=" + user + "&command=%2Fail&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&api_app_id=A1&response_url="
                 + URLEncoder.encode("http://127.0.0.1:9/r", StandardCharsets.UTF_8) + "&trigger_id=1.2.3";
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         String sig;

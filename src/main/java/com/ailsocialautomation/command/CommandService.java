@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,8 @@ import java.util.UUID;
 public final class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
+    private static final int MAX_RECORDED = 100_000;
+
     /** The input of a form that holds a subcommand's text. */
     public static final String TEXT = "text";
 
@@ -34,6 +38,11 @@ public final class CommandService {
     private final Map<Subcommand, Handler> handlers;
     private final Map<String, Action> actions;
     private final Throttle throttle;
+    /**
+     * The people this process has resolved ({@link #caller}): their workspace and person rows exist (created on first
+     * use, which the web calendar's sign-in relies on), so an answer from memory needs no database for them.
+     */
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
     /**
      * {@code handlers} together serve every subcommand, each exactly once (checked here, so a gap is found when the
@@ -113,8 +122,28 @@ public final class CommandService {
         return options;
     }
 
+    /**
+     * The answer when {@code command} needs nothing stored ({@link Handler#fromMemory}) and this process has already
+     * resolved {@code invocation}'s person, throttled like any command; else null. A front end gives it at once, on
+     * the request's own thread, without asking its chat platform about the person (the invocation's admin and zone
+     * are not used) and without the database.
+     */
+    public Reply fromMemory(Invocation invocation, ParsedCommand command) {
+        Handler handler = handlers.get(command.subcommand());
+        if (!recorded.contains(key(invocation)) || handler.fromMemory(command) == null) {
+            return null;
+        }
+        return guarded(invocation, () -> handler.fromMemory(command));
+    }
+
     private Reply execute(Invocation invocation, ParsedCommand command) {
-        return handlers.get(command.subcommand()).handle(callerInContext(invocation), command);
+        Handler handler = handlers.get(command.subcommand());
+        Reply known = recorded.contains(key(invocation)) ? handler.fromMemory(command) : null;
+        return known != null ? known : handler.handle(callerInContext(invocation), command);
+    }
+
+    private static String key(Invocation invocation) {
+        return invocation.frontEnd().id() + "/" + invocation.workspaceId() + "/" + invocation.userId();
     }
 
     /** The caller, with its workspace in the log context until the command's context closes. */
@@ -129,6 +158,10 @@ public final class CommandService {
         ChatUser user = workspaces.caller(invocation.frontEnd(), invocation.workspaceId(), invocation.userId(), invocation.displayName(),
                 invocation.adminKnown() ? invocation.admin() : null);
         UUID workspaceId = user.workspaceId();
+        if (recorded.size() >= MAX_RECORDED) {
+            recorded.clear(); // bounded memory; the people forgotten here are read once more
+        }
+        recorded.add(key(invocation));
         ZoneId zone = user.zone() != null ? user.zone()
                 : invocation.defaultZone() != null ? invocation.defaultZone() : ZoneOffset.UTC;
         return new Caller(invocation, workspaceId, user, zone);

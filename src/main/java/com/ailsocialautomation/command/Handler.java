@@ -14,6 +14,14 @@ public interface Handler {
     /** Executes the command for the caller; throws UserError for anything the caller can fix. */
     Reply handle(Caller caller, ParsedCommand command);
 
+    /**
+     * The answer to {@code command} when it needs nothing of the caller, nothing stored and no remote call (help's
+     * overview), else null; such an answer is the same as {@link #handle}'s and is given without the database.
+     */
+    default Reply fromMemory(ParsedCommand command) {
+        return null;
+    }
+
     /** A handler of one subcommand that does {@code work}. */
     static Handler of(Subcommand served, BiFunction<Caller, ParsedCommand, Reply> work) {
         return new Handler() {
@@ -44,6 +52,11 @@ public interface Handler {
             @Override
             public Reply handle(Caller caller, ParsedCommand command) {
                 return whole.handle(caller, command);
+            }
+
+            @Override
+            public Reply fromMemory(ParsedCommand command) {
+                return whole.fromMemory(command);
             }
         };
     }

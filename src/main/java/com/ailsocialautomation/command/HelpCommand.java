@@ -22,6 +22,11 @@ public final class HelpCommand implements Handler {
     }
 
     @Override
+    public Reply fromMemory(ParsedCommand command) {
+        return command.arg(0) == null ? overview : null;
+    }
+
+    @Override
     public Reply handle(Caller caller, ParsedCommand command) {
         return command.arg(0) == null ? overview : HelpText.of(command.arg(0), clock.instant(), caller.zone());
     }

@@ -11,6 +11,7 @@ import com.ailsocialautomation.command.Subcommand;
 import com.ailsocialautomation.command.Invocation;
 import com.ailsocialautomation.command.MissingText;
 import com.ailsocialautomation.command.ParsedCommand;
+import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.Reply;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -82,6 +83,12 @@ final class SlashCommand implements SlashCommandHandler {
             }
             return composes(bare) ? openCompose(ctx, who, new ParsedCommand(bare, java.util.List.of(),
                     java.util.Map.of(), ""), to) : ctx.ack(e.getMessage());
+        }
+        // help's overview for someone already recorded: answered here, without users.info, a worker or the database
+        Reply known = commands.fromMemory(new Invocation(FrontEnd.SLACK, p.getTeamId(), p.getUserId(), p.getUserName(),
+                false, null, origin, false), parsed);
+        if (known != null) {
+            return Response.json(200, replies.ack(known, client, to));
         }
         if (parsed.subcommand() == Subcommand.IMPORT && parsed.files().isEmpty() && parsed.option(CsvSource.OPTION) == null) {
             return openImport(ctx, to); // a slash command carries no file: the form takes it
