@@ -1,6 +1,7 @@
 package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.message.Reply;
+import com.slack.api.bolt.util.JsonOps;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
@@ -27,6 +28,8 @@ final class Replies {
     private final ResponseUrl responses;
     private final DirectMessages dms;
     private final Executor work;
+
+    private final java.util.concurrent.atomic.AtomicReference<Rendered> lastFromMemory = new java.util.concurrent.atomic.AtomicReference<>();
 
     Replies(ResponseUrl responses, DirectMessages dms, Executor work) {
         this.responses = responses;
@@ -57,6 +60,25 @@ final class Replies {
         body.put("blocks", blocks(shown, reply, to, opened));
         return body;
     }
+
+    /**
+     * The ack's JSON for a reply given from memory ({@code CommandService.fromMemory}): the same Reply object each time,
+     * and without a form or a file its ack depends on nothing else, so the last one is rendered once and kept
+     * (help's overview is about 8 KB of JSON, which took more CPU to render than the rest of its request).
+     */
+    String ackFromMemory(Reply reply, MethodsClient client, To to) {
+        Rendered last = lastFromMemory.get();
+        if (last != null && last.reply() == reply) {
+            return last.json();
+        }
+        String json = JsonOps.toJsonString(ack(reply, client, to));
+        if (reply.form() == null && reply.file() == null) {
+            lastFromMemory.set(new Rendered(reply, json));
+        }
+        return json;
+    }
+
+    private record Rendered(Reply reply, String json) {}
 
     private static boolean openForm(Reply.Form form, MethodsClient client, To to) {
         try {

@@ -88,7 +88,7 @@ final class SlashCommand implements SlashCommandHandler {
         Reply known = commands.fromMemory(new Invocation(FrontEnd.SLACK, p.getTeamId(), p.getUserId(), p.getUserName(),
                 false, null, origin, false), parsed);
         if (known != null) {
-            return Response.json(200, replies.ack(known, client, to));
+            return Response.json(200, replies.ackFromMemory(known, client, to));
         }
         if (parsed.subcommand() == Subcommand.IMPORT && parsed.files().isEmpty() && parsed.option(CsvSource.OPTION) == null) {
             return openImport(ctx, to); // a slash command carries no file: the form takes it
