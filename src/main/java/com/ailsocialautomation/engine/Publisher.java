@@ -106,9 +106,9 @@ public final class Publisher {
      */
     public Outcome run(UUID workspaceId, UUID targetId) {
         try (LogContext context = LogContext.open().with(LogContext.WORKSPACE, workspaceId).with(LogContext.TARGET, targetId)) {
-            Optional<Target> claimed = targets.claim(workspaceId, targetId);
+            Optional<Targets.Claimed> claimed = targets.claim(workspaceId, targetId);
             if (claimed.isPresent()) {
-                return publishClaimed(claimed.get(), context);
+                return publishClaimed(claimed.get().target(), claimed.get().due(), context);
             }
             Optional<Target> found = targets.find(workspaceId, targetId);
             return found.isEmpty() ? Outcome.DONE : proceed(found.get(), context);
@@ -116,11 +116,11 @@ public final class Publisher {
     }
 
     /**
-     * A target just claimed (scheduled → publishing). Its post is read once, after the claim: an edit that landed
-     * before it is what goes out (a post's targets go with it, so a claimed target has its post). A platform with as
-     * many publishes in flight as it takes, or an account whose turn has not come, sends it back to scheduled.
+     * A target just claimed (scheduled → publishing), with its post as the claim read it, after claiming: an edit that
+     * landed before it is what goes out (a post's targets go with it, so a claimed target has its post). A platform
+     * with as many publishes in flight as it takes, or an account whose turn has not come, sends it back to scheduled.
      */
-    private Outcome publishClaimed(Target claimed, LogContext context) {
+    private Outcome publishClaimed(Target claimed, Optional<Posts.ToPublish> due, LogContext context) {
         Provider provider = providers.find(Platform.of(claimed.platform())).orElse(null);
         Semaphore turn = provider == null ? null : turns.get(provider);
         if (turn != null && !turn.tryAcquire()) {
@@ -128,7 +128,6 @@ public final class Publisher {
         }
         try {
             metrics.timer("ail.dispatch.lag").record(Duration.between(claimed.dueAt(), clock.instant()).abs());
-            Optional<Posts.ToPublish> due = posts.toPublish(claimed.workspaceId(), claimed.postId());
             if (due.isEmpty()) {
                 return Outcome.DONE;
             }

@@ -135,6 +135,12 @@ public final class Posts {
      */
     public record ToPublish(Post post, boolean authorNotified) {}
 
+    /** Read by the claim beside its target (see Targets#claim): empty when the row has no post. */
+    static Optional<ToPublish> toPublish(ResultSet rs, Vault vault) throws SQLException {
+        return rs.getString("short_id") == null ? Optional.empty()
+                : Optional.of(new ToPublish(post(rs, vault, "post_id"), rs.getBoolean("notify_success")));
+    }
+
     public Optional<ToPublish> toPublish(UUID workspaceId, UUID postId) {
         return sql.one("select p.*, u.display_name as author_name, u.notify_success from posts p join chat_users u "
                         + "on u.id = p.author_user_id where p.workspace_id = ? and p.id = ?",
@@ -350,7 +356,12 @@ public final class Posts {
     }
 
     private Post post(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+        return post(rs, vault, "id");
+    }
+
+    /** A post without its targets from a row whose post id is in {@code idColumn} (a target's row calls it post_id). */
+    static Post post(ResultSet rs, Vault vault, String idColumn) throws SQLException {
+        UUID id = rs.getObject(idColumn, UUID.class);
         UUID workspaceId = rs.getObject("workspace_id", UUID.class);
         byte[] options = rs.getBytes("options_enc");
         return new Post(id, workspaceId, rs.getString("short_id"),

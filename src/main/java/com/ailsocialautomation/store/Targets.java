@@ -31,12 +31,23 @@ public final class Targets {
         return sql.one("select * from post_targets where workspace_id = ? and id = ?", this::target, workspaceId, targetId);
     }
 
-    /** scheduled → publishing, recorded before any request goes out. Empty when the target is not scheduled. */
-    public Optional<Target> claim(UUID workspaceId, UUID targetId) {
+    /** A target just claimed, with its post as the engine publishes it (empty only if the post is gone). */
+    public record Claimed(Target target, Optional<Posts.ToPublish> due) {}
+
+    /**
+     * scheduled → publishing, recorded before any request goes out, and what the publish needs of its post read in the
+     * same statement (after the claim: an edit that landed before it is what goes out). Empty when the target is not
+     * scheduled or not due.
+     */
+    public Optional<Claimed> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
-                update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
-                updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
-                returning *""", this::target, workspaceId, targetId);
+                with c as (update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
+                    updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                    returning *)
+                select c.*, p.short_id, p.author_user_id, p.text, p.media_urls, p.media_count, p.scheduled_at, p.origin,
+                    p.created_at, p.options_enc, u.display_name as author_name, coalesce(u.notify_success, false) as notify_success
+                from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""",
+                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault)), workspaceId, targetId);
     }
 
     /**
