@@ -73,9 +73,28 @@ final class Replies {
         }
         String json = JsonOps.toJsonString(ack(reply, client, to));
         if (reply.form() == null && reply.file() == null) {
+            json = ascii(json);
             lastFromMemory.set(new Rendered(reply, json));
         }
         return json;
+    }
+
+    /**
+     * The same JSON with every character above U+007F written as a JSON unicode escape, which readers decode to the
+     * same text: an all-ASCII string is stored a byte a character and turned into the response's UTF-8 by a plain
+     * copy, where one with a single dash or ellipsis took twice the memory and a character-by-character encoding.
+     */
+    static String ascii(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 64);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
     }
 
     private record Rendered(Reply reply, String json) {}

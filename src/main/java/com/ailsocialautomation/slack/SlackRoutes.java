@@ -38,6 +38,7 @@ final class SlackRoutes implements WebRoutes {
     SlackRoutes(App bolt, SlackSignature signature, boolean distributed) {
         this.bolt = bolt;
         this.parser = new SlackRequestParser(bolt.config());
+        FormSniffing.install(parser);
         this.signature = signature;
         this.distributed = distributed;
     }
