@@ -98,4 +98,16 @@ class PostRepliesTest {
             Files.delete(local);
         }
     }
+
+    @Test
+    void linksAndAttachedFilesCountTogetherAgainstTheLargestCarouselBeforeAnythingIsFetched() {
+        int most = com.ailsocialautomation.platform.Platform.mostMedia();
+        List<String> links = java.util.stream.IntStream.range(0, most).mapToObj(i -> rig.serve("/p" + i, Pictures.png(8, 8, false))).toList();
+        Reply refused = rig.units.commandLayer.commands.run(rig.ana, new ParsedCommand("post", List.of(),
+                Map.of("to", List.of(hook), "media", links), "Too many",
+                List.of(new MediaInput.ChatFile(rig.serve("/extra", Pictures.png(8, 8, false)), null, "extra.png", null))));
+        assertEquals("That is " + (most + 1) + " media links; no platform takes more than " + most + " in one post, so remove 1.",
+                refused.text());
+        assertEquals(0, rig.count("posts"));
+    }
 }
