@@ -1,0 +1,112 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the store does to the publish queue when a person retries, requeues or edits a post: a target put back to
+ * scheduled also has an execution due at its new time (or it would never go out), and an edit's media are attached.
+ */
+class RequeueTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    static Sql sql;
+    static Posts posts;
+    static UUID ws;
+    static UUID ana;
+    static Account hook;
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeAll
+    static void workspace() {
+        sql = new Sql(pg.dataSource());
+        posts = new Posts(sql, pg.vault());
+        Workspaces workspaces = new Workspaces(sql);
+        ws = workspaces.ensure(FrontEnd.SLACK, "T-REQUEUE", "Requeue Inc");
+        ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        hook = new Accounts(sql, pg.vault()).connect(ws, ana,
+                new NewAccount(PlatformId.WEBHOOK, "hook-rq", "hook.test/rq", "hook", null, null, null, null),
+                new StoredTokens(Secret.of("whsec_requeue"), null, null, null, Secret.of("https://hook.test/rq")));
+    }
+
+    private static Post post(String text, Instant when) {
+        return posts.create(ws, ana, text, List.of(), when, null, List.of(hook));
+    }
+
+    private static Optional<Instant> queuedAt(Target target) {
+        return sql.one("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?",
+                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.TASK_NAME, PublishQueue.instanceId(ws, target.id()));
+    }
+
+    private static UUID key(Target target) {
+        return sql.one("select idempotency_key from post_targets where id = ?", rs -> rs.getObject(1, UUID.class), target.id()).orElseThrow();
+    }
+
+    @Test
+    void aRetriedTargetIsScheduledAndQueuedForItsNewTimeAFailedOneWithAFreshKey() {
+        Post failed = post("failed once", NOW.minus(1, ChronoUnit.HOURS));
+        Target target = failed.targets().get(0);
+        UUID firstKey = key(target);
+        sql.update("update post_targets set state = 'failed', attempts = 3 where id = ?", target.id());
+        sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(ws, target.id()));
+        Instant again = NOW.plus(1, ChronoUnit.MINUTES);
+
+        List<Target> reset = posts.retry(ws, failed.id(), again);
+        assertEquals(List.of(target.id()), reset.stream().map(Target::id).toList());
+        assertEquals(TargetState.SCHEDULED, reset.get(0).state());
+        assertEquals(0, reset.get(0).attempts());
+        assertEquals(Optional.of(again), queuedAt(target), "the retried target has an execution at its new time");
+        assertNotEquals(firstKey, key(target), "a failed attempt did not post, so the retry is a new request");
+
+        Post unknown = post("answer lost", NOW.minus(1, ChronoUnit.HOURS));
+        Target lost = unknown.targets().get(0);
+        UUID lostKey = key(lost);
+        sql.update("update post_targets set state = 'unknown' where id = ?", lost.id());
+        assertEquals(1, posts.retry(ws, unknown.id(), again).size());
+        assertEquals(lostKey, key(lost), "an unknown one may have posted: the platform may recognise the same key");
+        assertEquals(List.of(), posts.retry(ws, unknown.id(), again), "nothing left to retry");
+    }
+
+    @Test
+    void movingEachTargetToItsAccountsNextSlotMovesItsExecutionToo() {
+        Post queued = post("queued", NOW.plus(2, ChronoUnit.HOURS));
+        Target target = queued.targets().get(0);
+        Instant slot = NOW.plus(26, ChronoUnit.HOURS);
+        List<Target> moved = posts.moveEach(ws, queued.id(), (tx, account) -> slot, id -> hook);
+        assertEquals(List.of(slot), moved.stream().map(Target::dueAt).toList());
+        assertEquals(Optional.of(slot), queuedAt(target));
+        assertEquals(slot, posts.find(ws, queued.id()).orElseThrow().scheduledAt());
+    }
+
+    @Test
+    void anEditAttachesItsMediaToThePostItChanged() {
+        Post post = post("before", NOW.plus(3, ChronoUnit.HOURS));
+        List<UUID> attached = new ArrayList<>();
+        assertTrue(posts.edit(ws, post.id(), "after", 1, (tx, id) -> attached.add(id)));
+        assertEquals(List.of(post.id()), attached);
+        assertEquals("after", posts.find(ws, post.id()).orElseThrow().text());
+
+        com.ailsocialautomation.message.PostOptions titled = new com.ailsocialautomation.message.PostOptions("Spring launch", null,
+                List.of("launch"), List.of(), List.of());
+        assertTrue(posts.edit(ws, post.id(), "with a title", titled, null, (tx, id) -> { }));
+        assertEquals(titled, posts.find(ws, post.id()).orElseThrow().options(), "an edit's options are kept");
+        assertTrue(posts.edit(ws, post.id(), "text only", null, (tx, id) -> { }));
+        assertEquals(titled, posts.find(ws, post.id()).orElseThrow().options(), "an edit without options keeps the post's");
+    }
+}
