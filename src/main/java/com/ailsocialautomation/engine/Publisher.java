@@ -220,13 +220,19 @@ public final class Publisher {
         return Outcome.retryAt(next);
     }
 
-    private Outcome attempt(Posts.ToPublish due, Target target, Provider provider) {
+    private Outcome attempt(Posts.ToPublish due, Target claimed, Provider provider) {
         Post post = due.post();
         Instant started = clock.instant();
         Timer.Sample sample = Timer.start();
-        Accounts.WithTokens held = target.accountId() == null ? null
-                : accounts.findWithTokens(post.workspaceId(), target.accountId()).orElse(null);
+        Accounts.WithTokens held = claimed.accountId() == null ? null
+                : accounts.findWithTokens(post.workspaceId(), claimed.accountId()).orElse(null);
         Account account = held == null ? null : held.account();
+        // marked sent by the claim, but a token refresh (a remote call that posts nothing) comes first
+        boolean refreshFirst = claimed.sentAt() != null && held != null && provider != null && credentials.due(held.tokens(), provider);
+        if (refreshFirst) {
+            targets.notSent(claimed.workspaceId(), claimed.id());
+        }
+        Target target = refreshFirst ? claimed.withoutSentAt() : claimed;
         try {
             if (provider == null) {
                 return fail(post, target, started, null, "The platform " + target.platform() + " is not enabled on this server.");
@@ -394,12 +400,20 @@ public final class Publisher {
      * sent before the request leaves, so a revival tells a run that died uploading from one that died posting.
      */
     private Published send(Provider provider, Credentials creds, Target target, PublishRequest request) {
+        if (target.sentAt() != null) { // already recorded: by its claim (see Targets#claim), or before an earlier request of this run
+            return call(provider, () -> provider.publish(creds, request));
+        }
         return send(provider, target, () -> provider.publish(creds, request));
     }
 
     /** {@link #send(Provider, Credentials, Target, PublishRequest)} for any one request that may post (a part, a comment). */
     private Published send(Provider provider, Target target, java.util.function.Supplier<Published> call) {
         targets.sending(target.workspaceId(), target.id());
+        return call(provider, call);
+    }
+
+    /** One request that may post, its answer lost on a platform without idempotency being {@link AnswerLost}. */
+    private static Published call(Provider provider, java.util.function.Supplier<Published> call) {
         try {
             return call.get();
         } catch (PlatformError e) {

@@ -15,6 +15,12 @@ public record Target(UUID id, UUID postId, UUID workspaceId, UUID accountId, Pla
                      TargetState state, Instant dueAt, int attempts, UUID idempotencyKey, String externalId, String url,
                      String error, Instant startedAt, Instant finishedAt, Instant sentAt, Instant turnAt) {
 
+    /** The same target with no request of its current attempt sent (see Targets#notSent). */
+    public Target withoutSentAt() {
+        return new Target(id, postId, workspaceId, accountId, platform, accountLabel, state, dueAt, attempts, idempotencyKey,
+                externalId, url, error, startedAt, finishedAt, null, turnAt);
+    }
+
     /** Why a scheduled target was cancelled when its account was disconnected or erased. */
     public static final String ACCOUNT_GONE = "the account was disconnected";
 }

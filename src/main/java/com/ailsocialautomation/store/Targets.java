@@ -37,12 +37,19 @@ public final class Targets {
     /**
      * scheduled → publishing, recorded before any request goes out, and what the publish needs of its post read in the
      * same statement (after the claim: an edit that landed before it is what goes out). Empty when the target is not
-     * scheduled or not due.
+     * scheduled or not due. A post that goes out as one request with nothing to upload first (no media, no options that
+     * could add a comment or another text, no line that could split it into a thread) is marked sent by the claim
+     * itself: the only remote call left before its post request is a token refresh, before which the engine clears the
+     * mark ({@link #notSent}). So a run that dies between the claim and its request is treated as one whose request may
+     * have left (unknown, or retried where the platform recognises a repeat), never as one that sent nothing.
      */
     public Optional<Claimed> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
-                with c as (update post_targets set state = 'publishing', started_at = now(), sent_at = null, attempts = attempts + 1,
-                    updated_at = now() where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
+                    sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
+                        and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position('---' in p.text) = 0)
+                        then now() end
+                    where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
                     returning *)
                 select c.*, p.short_id, p.author_user_id, p.text, p.media_urls, p.media_count, p.scheduled_at, p.origin,
                     p.created_at, p.options_enc, u.display_name as author_name, coalesce(u.notify_success, false) as notify_success
@@ -77,6 +84,12 @@ public final class Targets {
         return sql.one("""
                 update post_targets set started_at = now(), sent_at = null, attempts = attempts + 1, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing' returning *""", this::target, workspaceId, targetId);
+    }
+
+    /** publishing, with no request of this attempt sent yet after all: a remote call other than the post comes first. */
+    public void notSent(UUID workspaceId, UUID targetId) {
+        sql.update("update post_targets set sent_at = null where workspace_id = ? and id = ? and state = 'publishing'",
+                workspaceId, targetId);
     }
 
     /**

@@ -1,0 +1,53 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The claim takes a due scheduled target once, returns it with its post, and marks it sent only where its post
+ * request is the next remote call: a post of one text and nothing else. A thread (or anything that may be one) is
+ * marked by each of its requests instead, and a claimed target whose token must be refreshed first is unmarked.
+ */
+class ClaimTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+
+    @Test
+    void aOneRequestPostIsMarkedSentByItsClaimAndAThreadIsNot() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Claim");
+        ChatUser ana = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+        Account hook = new Accounts(sql, pg.vault()).connect(ws, ana.id(), new NewAccount(PlatformId.WEBHOOK, "h-" + UUID.randomUUID(),
+                "hook", "hook", null, "https://hook.test/x", null, null), new StoredTokens(Secret.of("s"), null, null, null));
+        Posts posts = new Posts(sql, pg.vault());
+        Targets targets = new Targets(sql, pg.vault());
+        Post single = posts.create(ws, ana.id(), "one text", List.of(), Instant.now(), null, List.of(hook));
+        Post thread = posts.create(ws, ana.id(), "first\n---\nsecond", List.of(), Instant.now(), null, List.of(hook));
+
+        Targets.Claimed one = targets.claim(ws, single.targets().get(0).id()).orElseThrow();
+        assertEquals(TargetState.PUBLISHING, one.target().state());
+        assertNotNull(one.target().sentAt(), "a one-request post is marked sent by its claim");
+        assertEquals("one text", one.due().orElseThrow().post().text(), "the claim returns the post it publishes");
+        assertTrue(targets.claim(ws, single.targets().get(0).id()).isEmpty(), "a claimed target is not claimed twice");
+
+        Targets.Claimed parts = targets.claim(ws, thread.targets().get(0).id()).orElseThrow();
+        assertNull(parts.target().sentAt(), "a thread is marked by each of its requests, not by its claim");
+
+        targets.notSent(ws, one.target().id());
+        assertNull(targets.find(ws, one.target().id()).orElseThrow().sentAt(), "a refresh first: nothing is sent yet");
+    }
+}
