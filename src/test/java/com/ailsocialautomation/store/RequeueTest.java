@@ -109,4 +109,31 @@ class RequeueTest {
         assertTrue(posts.edit(ws, post.id(), "text only", null, (tx, id) -> { }));
         assertEquals(titled, posts.find(ws, post.id()).orElseThrow().options(), "an edit without options keeps the post's");
     }
+
+    private static int round(Post post) {
+        return sql.one("select approval_round from posts where id = ?", rs -> rs.getInt(1), post.id()).orElseThrow();
+    }
+
+    private static Post draft(String text) {
+        return posts.create(ws, ana, text, null, List.of(), null, NOW.plus(1, ChronoUnit.DAYS), null, List.of(hook),
+                (tx, id) -> { }, TargetState.DRAFT);
+    }
+
+    @Test
+    void aReleasedDraftIsQueuedWhenScheduledAndStartsANewApprovalRoundWhenItWaitsForApproval() {
+        Post toSchedule = draft("draft to send");
+        assertTrue(toSchedule.shortId().startsWith("d"));
+        Instant when = NOW.plus(2, ChronoUnit.HOURS);
+        assertTrue(posts.release(ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when));
+        assertEquals(Optional.of(when), queuedAt(toSchedule.targets().get(0)));
+        assertEquals(0, round(toSchedule), "no approval asked");
+        assertEquals(false, posts.release(ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when),
+                "released once: a second release finds no draft");
+
+        Post toApprove = draft("draft to approve");
+        int before = round(toApprove);
+        assertTrue(posts.release(ws, toApprove.id(), TargetState.DRAFT, TargetState.PENDING_APPROVAL, when));
+        assertEquals(before + 1, round(toApprove), "a new round: decisions of an earlier one do not count");
+        assertEquals(Optional.empty(), queuedAt(toApprove.targets().get(0)), "nothing goes out before it is approved");
+    }
 }
