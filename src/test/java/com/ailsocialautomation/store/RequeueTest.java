@@ -136,4 +136,18 @@ class RequeueTest {
         assertEquals(before + 1, round(toApprove), "a new round: decisions of an earlier one do not count");
         assertEquals(Optional.empty(), queuedAt(toApprove.targets().get(0)), "nothing goes out before it is approved");
     }
+
+    @Test
+    void theCalendarsRangeHoldsThePostsDueInItSoonestFirstFromInclusiveToExclusiveWithoutDrafts() {
+        Instant from = NOW.plus(40, ChronoUnit.DAYS);
+        Instant to = from.plus(1, ChronoUnit.DAYS);
+        Post atStart = post("at the start", from);
+        Post inside = post("inside", from.plus(3, ChronoUnit.HOURS));
+        post("at the end", to);
+        post("before", from.minusSeconds(1));
+        posts.create(ws, ana, "a draft", null, List.of(), null, from.plus(1, ChronoUnit.HOURS), null, List.of(hook),
+                (tx, id) -> { }, TargetState.DRAFT);
+        assertEquals(List.of(atStart.id(), inside.id()), posts.between(ws, from, to, 50).stream().map(Post::id).toList());
+        assertEquals(List.of(atStart.id()), posts.between(ws, from, to, 1).stream().map(Post::id).toList());
+    }
 }
