@@ -2,8 +2,9 @@
 # Signed /ail slash-command acks per second and p99 latency through the Slack front end (signature check, Bolt,
 # the throttle, the command layer), next to GET /healthz on the same server: the built jar runs as its own process
 # (embedded PostgreSQL, -Xmx256m) and bench/SlackBench.java drives it from a separate JVM over 50 connections.
-# Prints both endpoints, their ratio, p99 and CPU per request, then stops the service and exits.
-# Usage: bench/slack.sh [seconds-per-phase [connections]]   (defaults 10 and 50; about a minute)
+# Prints both endpoints and /ail help schedule (a command that reads the person), the ratio, p99 and CPU per
+# request, then stops the service and exits.
+# Usage: bench/slack.sh [seconds-per-phase [connections]]   (defaults 10 and 50; about a minute and a half)
 # AIL_BENCH_JVM_OPTS adds JVM options to the service (e.g. -XX:StartFlightRecording=filename=/tmp/slack.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
