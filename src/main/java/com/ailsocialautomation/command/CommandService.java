@@ -29,8 +29,6 @@ import java.util.UUID;
 public final class CommandService {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
 
-    private static final int MAX_RECORDED = 100_000;
-
     /** The input of a form that holds a subcommand's text. */
     public static final String TEXT = "text";
 
@@ -40,9 +38,10 @@ public final class CommandService {
     private final Throttle throttle;
     /**
      * The people this process has resolved ({@link #caller}): their workspace and person rows exist (created on first
-     * use, which the web calendar's sign-in relies on), so an answer from memory needs no database for them.
+     * use, which the web calendar's sign-in relies on), so an answer from memory needs no database for them. Erased
+     * with them.
      */
-    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+    private final PeopleInMemory recorded;
 
     /**
      * {@code handlers} together serve every subcommand, each exactly once (checked here, so a gap is found when the
@@ -52,6 +51,18 @@ public final class CommandService {
      */
     public CommandService(Workspaces workspaces, List<Handler> handlers, Map<String, Action> actions,
                           Throttle throttle) {
+        this(workspaces, handlers, actions, throttle, new PeopleInMemory());
+    }
+
+    /** What this process remembers of people; a front end adds its own memory of them, so erasure reaches it. */
+    public PeopleInMemory peopleInMemory() {
+        return recorded;
+    }
+
+    /** The same, remembering people in {@code memory}, which the erasure reaches (forget-me, workspace removal). */
+    public CommandService(Workspaces workspaces, List<Handler> handlers, Map<String, Action> actions,
+                          Throttle throttle, PeopleInMemory memory) {
+        this.recorded = memory;
         this.workspaces = workspaces;
         this.throttle = throttle;
         Map<Subcommand, Handler> bySubcommand = new EnumMap<>(Subcommand.class);
@@ -130,7 +141,7 @@ public final class CommandService {
      */
     public Reply fromMemory(Invocation invocation, ParsedCommand command) {
         Handler handler = handlers.get(command.subcommand());
-        if (!recorded.contains(key(invocation)) || handler.fromMemory(command) == null) {
+        if (!recorded.recorded(invocation) || handler.fromMemory(command) == null) {
             return null;
         }
         return guarded(invocation, () -> handler.fromMemory(command));
@@ -138,12 +149,8 @@ public final class CommandService {
 
     private Reply execute(Invocation invocation, ParsedCommand command) {
         Handler handler = handlers.get(command.subcommand());
-        Reply known = recorded.contains(key(invocation)) ? handler.fromMemory(command) : null;
+        Reply known = recorded.recorded(invocation) ? handler.fromMemory(command) : null;
         return known != null ? known : handler.handle(callerInContext(invocation), command);
-    }
-
-    private static String key(Invocation invocation) {
-        return invocation.frontEnd().id() + "/" + invocation.workspaceId() + "/" + invocation.userId();
     }
 
     /** The caller, with its workspace in the log context until the command's context closes. */
@@ -158,10 +165,7 @@ public final class CommandService {
         ChatUser user = workspaces.caller(invocation.frontEnd(), invocation.workspaceId(), invocation.userId(), invocation.displayName(),
                 invocation.adminKnown() ? invocation.admin() : null);
         UUID workspaceId = user.workspaceId();
-        if (recorded.size() >= MAX_RECORDED) {
-            recorded.clear(); // bounded memory; the people forgotten here are read once more
-        }
-        recorded.add(key(invocation));
+        recorded.record(invocation);
         ZoneId zone = user.zone() != null ? user.zone()
                 : invocation.defaultZone() != null ? invocation.defaultZone() : ZoneOffset.UTC;
         return new Caller(invocation, workspaceId, user, zone);

@@ -2,6 +2,9 @@ package com.ailsocialautomation.slack;
 
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.command.Invocation;
+import com.ailsocialautomation.store.PersonalData;
+import com.ailsocialautomation.store.Sql;
+import com.ailsocialautomation.store.Workspace;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * request: their next request sees the new answer, and no request waits on Slack for it. An admin's older answer
  * is never used: rights come only from an answer of the last few minutes.
  */
-final class People {
+final class People implements PersonalData {
     private static final Logger log = LoggerFactory.getLogger(People.class);
     private static final Duration KEEP = Duration.ofMinutes(5);
     /** How old a non-admin's answer may be and still be used while a fresh one is asked for. */
@@ -85,6 +88,26 @@ final class People {
             }
         }
         return new Invocation(FrontEnd.SLACK, teamId, userId, p.name(), p.admin(), p.zone(), origin, p.known());
+    }
+
+    /** Forget-me: what Slack said about the person is forgotten with their rows (see command/PeopleInMemory). */
+    @Override
+    public void eraseUser(Sql tx, PersonalData.Person person, Map<Count, Integer> counted) {
+        if (person.workspace().frontEnd() == FrontEnd.SLACK) {
+            known.remove(person.workspace().externalId() + "/" + person.externalId());
+        }
+    }
+
+    @Override
+    public void eraseWorkspace(Sql tx, Workspace workspace, Map<Count, Integer> counted) {
+        forgetWorkspace(tx, workspace.frontEnd(), workspace.externalId());
+    }
+
+    @Override
+    public void forgetWorkspace(Sql q, FrontEnd frontEnd, String externalId) {
+        if (frontEnd == FrontEnd.SLACK) {
+            known.keySet().removeIf(key -> key.startsWith(externalId + "/"));
+        }
     }
 
     private Person person(MethodsClient client, String teamId, String userId, String fallbackName) {

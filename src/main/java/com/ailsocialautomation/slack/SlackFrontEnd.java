@@ -104,6 +104,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         ResponseUrl responses = new ResponseUrl(slack);
         DirectMessages dms = new DirectMessages(slack, tokens, parts.clock());
         this.people = new People(parts.clock(), work);
+        parts.commands().peopleInMemory().add(people); // erased with the person, as their rows are
         Replies replies = new Replies(responses, dms, work);
         AppHome home = new AppHome(parts.overview(), new HomeCalendar(parts.overview().calendar(), parts.clock()));
         this.processed = new ProcessedEvents(parts.sql(), parts.clock());

@@ -4,6 +4,7 @@ import com.ailsocialautomation.calendar.WebSessions;
 import com.ailsocialautomation.command.AccountCommands;
 import com.ailsocialautomation.command.AccountPolicyCommand;
 import com.ailsocialautomation.command.LateApprovals;
+import com.ailsocialautomation.command.PeopleInMemory;
 import com.ailsocialautomation.command.ApprovalCommands;
 import com.ailsocialautomation.command.ApprovalGate;
 import com.ailsocialautomation.command.ApprovalRequests;
@@ -94,7 +95,9 @@ public final class CommandLayer {
                 platforms.notSetUp, new AccountPolicies(store.sql));
         // owners of personal data outside store and notify: the Slack installations (kept whether or not Slack is on now)
         // and the web calendar's sessions
-        List<PersonalData> frontEndData = List.of(new InstallationData(), new WebSessions(store.sql, clock));
+        // and what this process remembers of people (PeopleInMemory), which front ends add their own memory to
+        PeopleInMemory memory = new PeopleInMemory();
+        List<PersonalData> frontEndData = List.of(new InstallationData(), new WebSessions(store.sql, clock), memory);
         ForgetMe forgetMe = new ForgetMe(store.sql, store.vault, store.accounts, publishing.revoker, store.audit, clock, frontEndData);
         PrivacyCommands privacy = new PrivacyCommands(forgetMe,
                 new DataExport(store.sql, store.vault, store.accounts, store.posts, store.attempts, store.media, clock, frontEndData));
@@ -130,7 +133,7 @@ public final class CommandLayer {
         actions.put(AccountPolicyCommand.SETTINGS, accountPolicy);
         actions.putAll(overrides.actions());
         commands = new CommandService(store.workspaces, withStandIns(real, overrides.handlers()), actions,
-                new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock));
+                new Throttle(config.commandRates().perUser(), config.commandRates().perWorkspace(), clock), memory);
         compose = new Compose(commands, store.accounts, platforms.guard, clock);
         overview = new Overview(commands, store.posts, store.accounts, store.queueSlots, approvalView);
         outstanding = new Outstanding(commands, store.posts, clock);

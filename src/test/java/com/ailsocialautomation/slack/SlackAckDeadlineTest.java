@@ -141,4 +141,25 @@ class SlackAckDeadlineTest {
         assertTrue(SlackCommandTest.text(SlackCommandTest.json(overview)).contains("publishes and schedules posts"),
                 "help's overview needs nothing of the person, so it does not wait for users.info: " + overview.body());
     }
+
+    @Test
+    void forgetMeAlsoEndsWhatThisProcessRemembersOfThePerson() throws Exception {
+        rig.user("UGONE", "Gina", "UTC", false);
+        rig.requests.command("TGONE", "UGONE", "help", rig.slack.responseUrl("gone-first")); // waits for users.info
+        rig.slack.await("respond", 1, c -> c.form().get("url").endsWith("/gone-first"));
+        HttpResponse<String> remembered = rig.requests.command("TGONE", "UGONE", "help schedule", rig.slack.responseUrl("gone-2"));
+        assertTrue(SlackCommandTest.text(SlackCommandTest.json(remembered)).contains("/ail schedule"),
+                "before forget-me Slack's answer about Gina is remembered, so the ack is the answer: " + remembered.body());
+
+        com.ailsocialautomation.command.Invocation gina = new com.ailsocialautomation.command.Invocation(
+                com.ailsocialautomation.message.FrontEnd.SLACK, "TGONE", "UGONE", "Gina", false, java.time.ZoneOffset.UTC, null);
+        com.ailsocialautomation.message.Reply confirm = rig.commands.run(gina, "forget-me");
+        assertTrue(rig.commands.press(gina, confirm.buttons().get(0).actionId()).text().toLowerCase().contains("erase"));
+
+        for (String line : java.util.List.of("help", "help schedule")) {
+            HttpResponse<String> after = rig.requests.command("TGONE", "UGONE", line, rig.slack.responseUrl("gone-" + line.length()));
+            assertTrue(SlackCommandTest.text(SlackCommandTest.json(after)).startsWith("Working on `/ail help`"),
+                    "after forget-me nothing about Gina is answered from memory; Slack is asked again: " + after.body());
+        }
+    }
 }
