@@ -82,5 +82,7 @@ class CsvPostsLimitsTest {
         assertEquals(List.of(4, 6), windows.stream().map(CsvPosts.Row::line).toList());
         assertEquals("Line 6 has 3 fields, the header 5; quote a field that holds a comma.",
                 refusal(HEADER + "\n\ntomorrow,x,One,,\n\nlater,x,Two\n"));
+        assertEquals("Line 3 has 1 fields, the header 5; quote a field that holds a comma.",
+                refusal(HEADER + "tomorrow,x,One,,\nx\n"), "a one-letter line is counted once");
     }
 }
