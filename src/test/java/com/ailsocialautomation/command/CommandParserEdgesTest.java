@@ -31,6 +31,8 @@ class CommandParserEdgesTest {
     void aQuotedWordMayEndTheLineOrBeFollowedBySpaceButNotByMoreLetters() {
         assertEquals(List.of("p2345"), parse("cancel \"p2345\"").args());
         assertEquals(List.of("p2345"), parse("cancel \"p2345\"  ").args());
+        assertEquals(List.of("p2\"3\\45"), parse("cancel \"p2\\\"3\\\\45\"").args(), "escaped quote and backslash");
+        assertTrue(error("cancel \"p2345\\").startsWith("Unterminated quote in <"), "a backslash that ends the line escapes nothing");
         assertTrue(error("cancel \"p2345\"x").startsWith("Put a space after the closing quote of <"), error("cancel \"p2345\"x"));
     }
 }
