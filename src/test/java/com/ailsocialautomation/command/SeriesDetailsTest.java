@@ -51,6 +51,8 @@ class SeriesDetailsTest {
     @BeforeEach
     void team() {
         clock.set(START);
+        // only the series a test makes: no earlier test's series is due when one runs the series job
+        units.store.sql.update("update post_series set state = 'cancelled' where state = 'active'");
         String ws = "G-" + UUID.randomUUID();
         ana = new Invocation(FrontEnd.DISCORD, ws, "U-ana", "Ana", false, BERLIN, null);
         bob = new Invocation(FrontEnd.DISCORD, ws, "U-bob", "Bob", false, BERLIN, null);
@@ -115,6 +117,13 @@ class SeriesDetailsTest {
         assertTrue(shown.contains("Daily tip"), "and takes the new title: " + shown);
         Reply series2 = run(ana, "show " + series);
         assertEquals("3 texts, used in turn", field(series2, "Texts"));
+
+        Instant due = units.store.sql.one("select scheduled_at from posts where short_id = ?", rs -> rs.getTimestamp(1).toInstant(),
+                waiting).orElseThrow();
+        clock.set(due.plusSeconds(30));
+        assertEquals(1, units.commandLayer.occurrences.makeDue());
+        String next = run(ana, "show " + pendingTexts(series).get(pendingTexts(series).size() - 1)).toPlainText();
+        assertTrue(next.contains("Tip B") && next.contains("Daily tip"), "the series itself kept the new option: " + next);
     }
 
     @Test
