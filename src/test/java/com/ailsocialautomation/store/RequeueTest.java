@@ -150,4 +150,33 @@ class RequeueTest {
         assertEquals(List.of(atStart.id(), inside.id()), posts.between(ws, from, to, 50).stream().map(Post::id).toList());
         assertEquals(List.of(atStart.id()), posts.between(ws, from, to, 1).stream().map(Post::id).toList());
     }
+
+    @Test
+    void aThreadWithAPartAlreadyOutCannotBeEditedWhatIsOutStaysOut() {
+        Post thread = post("part one\n---\npart two", NOW.plus(3, ChronoUnit.HOURS));
+        Target target = thread.targets().get(0);
+        // its first part went out, then the second failed for now: the target waits to retry, scheduled again
+        sql.update("update post_targets set state = 'publishing' where id = ?", target.id());
+        assertTrue(new TargetParts(sql).record(ws, target.id(),
+                new TargetParts.Part(PartKind.PART, 1, "ext-1", "https://hook.test/1", null, NOW)));
+        sql.update("update post_targets set state = 'scheduled' where id = ?", target.id());
+        List<UUID> attached = new ArrayList<>();
+        assertEquals(false, posts.edit(ws, thread.id(), "rewritten", 1, (tx, id) -> attached.add(id)));
+        assertEquals("part one\n---\npart two", posts.find(ws, thread.id()).orElseThrow().text());
+        assertEquals(List.of(), attached);
+    }
+
+    @Test
+    void postsWaitingForApprovalPastTheirTimeAreFoundAcrossWorkspacesAndNoOthers() {
+        Post late = posts.create(ws, ana, "still waiting", null, List.of(), null, NOW.minus(1, ChronoUnit.HOURS), null,
+                List.of(hook), (tx, id) -> { }, TargetState.PENDING_APPROVAL);
+        Post notYet = posts.create(ws, ana, "waits, in time", null, List.of(), null, NOW.plus(1, ChronoUnit.HOURS), null,
+                List.of(hook), (tx, id) -> { }, TargetState.PENDING_APPROVAL);
+        Post scheduled = post("no approval needed", NOW.minus(1, ChronoUnit.HOURS));
+        List<UUID> found = posts.pendingPastDue(NOW).stream().map(Post::id).toList();
+        assertTrue(found.contains(late.id()), found.toString());
+        assertEquals("still waiting", posts.pendingPastDue(NOW).stream().filter(p -> p.id().equals(late.id())).findFirst()
+                .orElseThrow().text());
+        assertTrue(!found.contains(notYet.id()) && !found.contains(scheduled.id()), found.toString());
+    }
 }
