@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * that surround a separator; an empty part stays in the list (empty) so that validation can name it.
  */
 public final class ThreadParts {
-    private static final Pattern SEPARATOR = Pattern.compile("(?m)^[ \\t]*---[ \\t]*\\r?$");
+    /** What a separator line holds (besides spaces); a text without it anywhere is surely one part. */
+    public static final String MARK = "---";
+    private static final Pattern SEPARATOR = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(MARK) + "[ \\t]*\\r?$");
 
     private ThreadParts() {}
 

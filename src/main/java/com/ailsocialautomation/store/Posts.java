@@ -135,6 +135,15 @@ public final class Posts {
      */
     public record ToPublish(Post post, boolean authorNotified) {}
 
+    /**
+     * What {@link #toPublish(ResultSet, Vault)} reads, from {@code posts p} and its author {@code chat_users u}, ending
+     * in a line break so that a clause can follow.
+     */
+    static final String TO_PUBLISH_COLUMNS = """
+            p.short_id, p.author_user_id, p.text, p.media_urls, p.media_count, p.scheduled_at, p.origin, p.created_at,
+            p.options_enc, u.display_name as author_name, coalesce(u.notify_success, false) as notify_success
+            """;
+
     /** Read by the claim beside its target (see Targets#claim): empty when the row has no post. */
     static Optional<ToPublish> toPublish(ResultSet rs, Vault vault) throws SQLException {
         return rs.getString("short_id") == null ? Optional.empty()

@@ -1,5 +1,7 @@
 package com.ailsocialautomation.store;
 
+import com.ailsocialautomation.message.ThreadParts;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,14 +49,13 @@ public final class Targets {
         return sql.one("""
                 with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
                     sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
-                        and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position('---' in p.text) = 0)
+                        and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
                         then now() end
                     where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
                     returning *)
-                select c.*, p.short_id, p.author_user_id, p.text, p.media_urls, p.media_count, p.scheduled_at, p.origin,
-                    p.created_at, p.options_enc, u.display_name as author_name, coalesce(u.notify_success, false) as notify_success
+                select c.*, """ + Posts.TO_PUBLISH_COLUMNS + """
                 from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""",
-                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault)), workspaceId, targetId);
+                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault)), ThreadParts.MARK, workspaceId, targetId);
     }
 
     /**
@@ -62,10 +63,7 @@ public final class Targets {
      * publishing → scheduled again, the claim's attempt given back, and {@code note} tells `show` why it has not started.
      */
     public boolean waitTurn(UUID workspaceId, UUID targetId, Instant at, String note) {
-        return sql.update("""
-                update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
-                error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                at, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
+        return backToScheduled(workspaceId, targetId, at, null, note);
     }
 
     /**
@@ -73,10 +71,16 @@ public final class Targets {
      * from now on: waiting is not an attempt (the claim's count is given back), and {@code note} tells `show` why.
      */
     public boolean awaitTurn(UUID workspaceId, UUID targetId, Instant turn, String note) {
+        return backToScheduled(workspaceId, targetId, turn, turn, note);
+    }
+
+    /** publishing → scheduled again at {@code at}, the claim's attempt given back; {@code turn} kept when null. */
+    private boolean backToScheduled(UUID workspaceId, UUID targetId, Instant at, Instant turn, String note) {
         return sql.update("""
-                update post_targets set state = 'scheduled', due_at = ?, turn_at = ?, attempts = greatest(attempts - 1, 0),
-                error = null, error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                turn, turn, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
+                update post_targets set state = 'scheduled', due_at = ?, turn_at = coalesce(?::timestamptz, turn_at),
+                attempts = greatest(attempts - 1, 0), error = null, error_enc = ?, updated_at = now()
+                where workspace_id = ? and id = ? and state = 'publishing'""",
+                at, turn, seal(note, targetId, workspaceId), workspaceId, targetId) == 1;
     }
 
     /** Another attempt of a target left in publishing, for platforms whose idempotency key makes that safe. */
