@@ -112,11 +112,6 @@ public final class Targets {
      * gets no line. Each answers whether the state moved.
      */
 
-    /** publishing → published. */
-    public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, Attempts.Line line) {
-        return published(workspaceId, targetId, externalId, url, null, line);
-    }
-
     /**
      * publishing → published, with what went wrong after the post was live ({@code note}: its first comment was not
      * posted), kept where a failure's reason is, or null. Its running execution is removed in the same statement (see

@@ -113,7 +113,7 @@ final class PrivacyRig {
                     TargetState.PUBLISHED.equals(state) ? AttemptOutcome.PUBLISHED : AttemptOutcome.FAILED, message);
             if (TargetState.PUBLISHED.equals(state)) {
                 targets.published(post.workspaceId(), t.id(), "109" + t.id().toString().substring(0, 8),
-                        "https://fosstodon.example/@" + t.accountLabel() + "/1234", line);
+                        "https://fosstodon.example/@" + t.accountLabel() + "/1234", null, line);
             } else {
                 targets.finish(post.workspaceId(), t.id(), state, TargetState.FAILED.equals(state) ? message : null, line);
             }

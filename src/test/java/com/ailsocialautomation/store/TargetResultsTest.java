@@ -1,0 +1,88 @@
+package com.ailsocialautomation.store;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.testing.PostgresExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a run's result and a disconnection leave on a target, as `show` reads it: a result moves the state once and
+ * says whether it did (the engine warns of a post that went out while its state had changed), and a target cancelled
+ * because its account went says so.
+ */
+class TargetResultsTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    static Sql sql;
+    static Posts posts;
+    static Targets targets;
+    static Accounts accounts;
+    static UUID ws;
+    static UUID ana;
+
+    @BeforeAll
+    static void workspace() {
+        sql = new Sql(pg.dataSource());
+        posts = new Posts(sql, pg.vault());
+        targets = new Targets(sql, pg.vault());
+        accounts = new Accounts(sql, pg.vault());
+        Workspaces workspaces = new Workspaces(sql);
+        ws = workspaces.ensure(FrontEnd.SLACK, "T-RESULTS", "Results Inc");
+        ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+    }
+
+    private static Account hook(String name) {
+        return accounts.connect(ws, ana, new NewAccount(PlatformId.WEBHOOK, "hook-" + name, "hook.test/" + name, name,
+                null, null, null, null), new StoredTokens(Secret.of("whsec_" + name), null, null, null, Secret.of("https://hook.test/" + name)));
+    }
+
+    private static Attempts.Line line(AttemptOutcome outcome) {
+        return new Attempts.Line(Instant.now(), 80, 200, outcome, null);
+    }
+
+    @Test
+    void aPublishedResultMovesTheTargetOnceAndALateOneChangesNothing() {
+        Post post = posts.create(ws, ana, "out now", List.of(), Instant.now(), null, List.of(hook("once")));
+        UUID target = post.targets().get(0).id();
+        targets.claim(ws, target).orElseThrow();
+
+        assertTrue(targets.published(ws, target, "109", "https://hook.test/once/109", null, line(AttemptOutcome.PUBLISHED)),
+                "a claimed target's result was not recorded as moving it");
+        Target shown = targets.find(ws, target).orElseThrow();
+        assertEquals(TargetState.PUBLISHED, shown.state());
+        assertEquals("https://hook.test/once/109", shown.url());
+
+        assertFalse(targets.published(ws, target, "110", "https://hook.test/once/110", null, line(AttemptOutcome.PUBLISHED)),
+                "a second result for a target no longer publishing claimed to move it");
+        assertEquals("https://hook.test/once/109", targets.find(ws, target).orElseThrow().url(), "the first link stays the one shown");
+        assertEquals(2, new Attempts(sql, pg.vault()).forTarget(ws, target).size(), "each request that happened has its line in the log");
+    }
+
+    @Test
+    void disconnectingCancelsItsScheduledTargetsWithTheReasonAndLeavesOtherAccountsAlone() {
+        Account gone = hook("gone");
+        Account kept = hook("kept");
+        Post post = posts.create(ws, ana, "to both", List.of(), Instant.now().plusSeconds(3600), null, List.of(gone, kept));
+
+        assertEquals(1, targets.cancelScheduledTo(ws, gone.id()));
+        List<Target> after = posts.find(ws, post.id()).orElseThrow().targets();
+        Target toGone = after.stream().filter(t -> t.accountId().equals(gone.id())).findFirst().orElseThrow();
+        Target toKept = after.stream().filter(t -> t.accountId().equals(kept.id())).findFirst().orElseThrow();
+        assertEquals(TargetState.CANCELLED, toGone.state());
+        assertEquals(Target.ACCOUNT_GONE, toGone.error(), "show does not say why the target was cancelled");
+        assertEquals(TargetState.SCHEDULED, toKept.state());
+        assertNull(toKept.error());
+    }
+}
