@@ -87,6 +87,7 @@ public final class Engine implements AutoCloseable {
                 // docker stop allows 10 s: running publishes get this long, the pool and PostgreSQL the rest; a
                 // publish still running is handed back in "publishing" and revived like a crash on the next start
                 .shutdownMaxWait(SHUTDOWN_WAIT)
+                .statsRegistry(new EngineErrors(metrics))
                 .build();
         this.alarm = new DueAlarm(sql, clock, scheduler::triggerCheckForDueExecutions);
         Gauge.builder("ail.targets.due.not.started", () -> safeCount(sql, clock))

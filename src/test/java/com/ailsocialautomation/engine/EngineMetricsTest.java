@@ -110,4 +110,24 @@ class EngineMetricsTest {
         settle(waiting, TargetState.PUBLISHED);
         assertEquals(0, due.value(), "started, so no longer counted");
     }
+
+    /**
+     * ail.engine.errors counts what went wrong inside the scheduler; nothing does in the test above (EngineRig#close
+     * fails any engine test where it moved). A queued run that cannot work (an execution whose id names no target, as
+     * a damaged row would) is counted as a failed run and tried again later, and does not stop the others.
+     */
+    @Test
+    void aRunThatThrowsIsCountedAsAnEngineErrorAndTheOthersGoOn() throws Exception {
+        rig.expectEngineErrors();
+        rig.sql.update("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values (?, 'not-a-target', now(), false, 1)""", com.ailsocialautomation.store.PublishQueue.TASK_NAME);
+        Post post = rig.post(f, "after the damaged row", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(5));
+        settle(post, TargetState.PUBLISHED);
+        assertTrue(eventually(Duration.ofSeconds(10), () -> rig.engineErrors().equals("[run_failed=1]")), rig.engineErrors());
+        assertEquals(1, rig.sql.one("select count(*) from scheduled_tasks where task_instance = 'not-a-target' "
+                + "and execution_time > now() + interval '5 seconds'", rs -> rs.getInt(1)).orElseThrow(),
+                "the damaged execution waits to be tried again later, not at once");
+    }
 }

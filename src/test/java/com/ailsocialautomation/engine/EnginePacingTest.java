@@ -129,6 +129,8 @@ class EnginePacingTest {
                 && Pattern.compile("its turn \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}:\\d{2}").matcher(shown).find(),
                 "show says why the post waits and when its turn is: " + shown);
         assertTrue(eventually(Duration.ofSeconds(40), () -> hook.accepted().size() == 10), "all ten arrive in turn");
+        double paced = rig.metrics.counter("ail.publishes.paced", "platform", "webhook").count();
+        assertTrue(paced >= 1, "a wait for a turn is counted (ail_publishes_paced_total): " + paced);
         assertTrue(eventually(Duration.ofSeconds(10), () -> posts.stream()
                 .allMatch(p -> rig.reload(p).targets().get(0).state() == TargetState.PUBLISHED)), "each is recorded published");
         Thread.sleep(1000);

@@ -143,9 +143,32 @@ public final class EngineRig implements AutoCloseable {
         engines.clear();
     }
 
+    private boolean errorsExpected;
+
+    /** The test makes the engine fail on purpose (its database goes away, say): {@link #close} does not object. */
+    public void expectEngineErrors() {
+        errorsExpected = true;
+    }
+
+    /**
+     * What went wrong inside the scheduler during the test ({@code ail.engine.errors} by kind, an execution found
+     * dead after a simulated crash aside): a run that threw, a completion handler that failed.
+     */
+    public String engineErrors() {
+        return metrics.find("ail.engine.errors").counters().stream()
+                .filter(c -> c.count() > 0 && !"dead_execution".equals(c.getId().getTag("kind")))
+                .map(c -> c.getId().getTag("kind") + "=" + (long) c.count()).sorted().toList().toString();
+    }
+
+    /** Stops everything; a test whose engine threw where nothing should fails here, even if what it watched looked right. */
     @Override
     public void close() {
         stopEngines();
         base.close();
+        String errors = engineErrors();
+        if (!errorsExpected && !"[]".equals(errors)) {
+            throw new AssertionError("the engine failed inside the scheduler during the test: " + errors
+                    + " (see the log's 'Unhandled exception' or 'Failed while completing')");
+        }
     }
 }

@@ -125,6 +125,8 @@ class EngineThroughputTest {
                 "the four beyond the cap wait for their turn, and say so");
         Thread.sleep(1500); // more would have arrived by now without the cap
         assertEquals(2, hook.requests(), "the platform has two requests, not eight");
+        double waits = rig.metrics.counter("ail.publishes.waiting", "platform", "webhook").count();
+        assertTrue(waits >= 4, "each wait for a turn is counted (ail_publishes_waiting_total): " + waits);
         hook.release();
         assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream()
                 .allMatch(p -> rig.reload(p).targets().get(0).state() == TargetState.PUBLISHED)), "all six go out in turn");
