@@ -81,6 +81,25 @@ class HealthRoutesTest {
         }
     }
 
+    /** Answers are copied through a buffer smaller than Javalin's default (WebServer): a large one still arrives whole. */
+    @Test
+    void aScrapeManyTimesLargerThanTheResponseBufferArrivesWhole() throws Exception {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        for (int i = 0; i < 2_000; i++) {
+            metrics.counter("ail.test.many", "n", Integer.toString(i)).increment(i);
+        }
+        String token = "scrape-token-0123456789abcdef";
+        try (WebServer web = new WebServer("127.0.0.1", 0, metrics,
+                List.of(new HealthRoutes(() -> true, metrics, Secret.of(token)))).start()) {
+            HttpResponse<String> scraped = scrape(web.port(), token);
+            assertEquals(200, scraped.statusCode());
+            assertTrue(scraped.body().length() > 8 * 8 * 1024, "a large answer: " + scraped.body().length());
+            for (int i = 0; i < 2_000; i++) {
+                assertTrue(scraped.body().contains("ail_test_many_total{n=\"" + i + "\"} " + i + ".0"), "counter " + i);
+            }
+        }
+    }
+
     private static HttpResponse<String> scrape(int port, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
