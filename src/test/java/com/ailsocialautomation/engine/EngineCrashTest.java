@@ -12,12 +12,7 @@ import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.store.Account;
 import com.ailsocialautomation.store.ChatUser;
 import com.ailsocialautomation.store.NewAccount;
-import com.ailsocialautomation.store.PublishQueue;
 import com.ailsocialautomation.store.StoredTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Function;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
@@ -46,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kills an engine (SIGKILL, in its own JVM) while its request is at the platform, then lets another engine
  * recover: without an idempotency key the target becomes unknown and the author is asked to check; with one it is
  * retried with the same key and the platform keeps a single post. The same against the strict Mastodon fake through
- * the real provider, and the revival window's edge: just inside it the key is trusted, at its end it is not.
+ * the real provider. (The revival window's edge, which needs no second JVM, is EngineRevivalTest's: PIT sees it there.)
  */
 class EngineCrashTest {
     @RegisterExtension
@@ -202,50 +197,5 @@ class EngineCrashTest {
         assertEquals(List.of("Part one", "Part two", "Part three"),
                 mastodon.replyChain(t.externalId()).stream().map(s -> s.path("text_sent").asText()).toList());
         assertEquals(3, mastodon.statuses().size(), "and Mastodon kept one status per part");
-    }
-
-    /**
-     * An engine died {@code ago} into a Mastodon request (its execution picked by a scheduler whose heartbeat
-     * stopped, the target publishing since then), after Mastodon had posted it; a survivor revives it.
-     */
-    private Target revivedAfter(Duration ago, EngineRig.Fixture f, Post post) throws Exception {
-        Target target = post.targets().get(0);
-        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, sent_at = now() - ?::interval, "
-                + "attempts = 1 where id = ?", ago.toSeconds() + " seconds", ago.toSeconds() + " seconds", target.id());
-        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
-                + "where task_name = ? and task_instance = ?", PublishQueue.TASK_NAME, PublishQueue.instanceId(f.workspaceId(), target.id()));
-        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mastodon.url() + "/api/v1/statuses"))
-                .header("Authorization", "Bearer " + rig.accounts.tokens(f.workspaceId(), f.account().id()).access().reveal())
-                .header("Idempotency-Key", target.idempotencyKey().toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + post.text() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, sent.statusCode(), sent.body());
-        rig.startEngine(EngineRig.settings(5), mastodonProvider());
-        return settled(post);
-    }
-
-    @Test
-    void justInsideTheRevivalWindowTheRequestIsResumedWithItsKeyAndMastodonAnswersWithTheStatusItKept() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
-        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
-        Post post = rig.post(f, "revived in time", Instant.now());
-        Target t = revivedAfter(window.minusSeconds(20), f, post);
-        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
-        assertEquals(2, mastodon.received("POST", "/api/v1/statuses").size(), "the dead engine's request, and the same again");
-        assertEquals(1, mastodon.statuses().size());
-        assertEquals(mastodon.statuses().get(0).path("id").asText(), t.externalId());
-    }
-
-    @Test
-    void atTheRevivalWindowsEndTheKeyIsNotTrustedTheTargetIsUnknownAndTheAuthorIsAskedToCheck() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
-        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
-        Post post = rig.post(f, "revived too late", Instant.now());
-        Target t = revivedAfter(window, f, post);
-        assertEquals(TargetState.UNKNOWN, t.state());
-        Thread.sleep(1000);
-        assertEquals(1, mastodon.received("POST", "/api/v1/statuses").size(), "nothing sent again");
-        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
-        assertEquals(1, dms.size(), dms.toString());
-        assertTrue(dms.get(0).contains("may or may not have been published") && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
     }
 }

@@ -1,0 +1,202 @@
+package com.ailsocialautomation.engine;
+
+import com.ailsocialautomation.config.Secret;
+import com.ailsocialautomation.fakes.FakeMastodon;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
+import com.ailsocialautomation.message.FrontEnd;
+import com.ailsocialautomation.message.PlatformId;
+import com.ailsocialautomation.net.GuardedHttp;
+import com.ailsocialautomation.platform.GuardedApiClient;
+import com.ailsocialautomation.platform.Provider;
+import com.ailsocialautomation.platform.mastodon.MastodonProvider;
+import com.ailsocialautomation.platform.webhook.WebhookProvider;
+import com.ailsocialautomation.store.Account;
+import com.ailsocialautomation.store.ChatUser;
+import com.ailsocialautomation.store.NewAccount;
+import com.ailsocialautomation.store.Post;
+import com.ailsocialautomation.store.PublishQueue;
+import com.ailsocialautomation.store.StoredTokens;
+import com.ailsocialautomation.store.Target;
+import com.ailsocialautomation.store.TargetState;
+import com.ailsocialautomation.testing.PostgresExtension;
+import com.ailsocialautomation.testing.QueuedMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static com.ailsocialautomation.testing.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A survivor revives what a dead engine left in publishing, in this JVM: the dead engine is a picked execution whose
+ * scheduler's heartbeat stopped ten minutes ago, and the target's columns say how far its run got (EngineCrashTest
+ * kills a real one in its own JVM). The revival window's edge on Mastodon: just inside it the key is trusted, at its
+ * end it is not. On a webhook: a run that died before its request left is another attempt, sent once; one that died
+ * with the request out is unknown, nothing is sent again, and the author is asked to check.
+ */
+class EngineRevivalTest {
+    @RegisterExtension
+    static final PostgresExtension pg = new PostgresExtension();
+    EngineRig rig;
+    FakeMastodon mastodon;
+    FakeWebhookReceiver hook;
+
+    @BeforeEach
+    void setUp() {
+        rig = new EngineRig(pg.dataSource(), pg.vault());
+    }
+
+    @AfterEach
+    void tearDown() {
+        rig.close();
+        if (mastodon != null) {
+            mastodon.close();
+        }
+        if (hook != null) {
+            hook.close();
+        }
+    }
+
+    /** A Mastodon account at a fresh FakeMastodon, with a token it issued. */
+    private EngineRig.Fixture mastodonFixture() {
+        mastodon = FakeMastodon.start();
+        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
+        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
+        ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1",
+                "Ana", null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
+        return new EngineRig.Fixture(ws, owner, account);
+    }
+
+    private Function<GuardedHttp, List<Provider>> mastodonProvider() {
+        return http -> List.of(new MastodonProvider(new GuardedApiClient(http)));
+    }
+
+    private Target settled(Post post) throws InterruptedException {
+        assertTrue(eventually(Duration.ofSeconds(30), () -> {
+            TargetState state = rig.reload(post).targets().get(0).state();
+            return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);
+        }), "the survivor settled the target");
+        return rig.reload(post).targets().get(0);
+    }
+
+    /** The target's execution, picked by an engine whose heartbeat stopped ten minutes ago. */
+    private void pickedByADeadEngine(UUID workspaceId, Target target) {
+        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
+                + "where task_name = ? and task_instance = ?", PublishQueue.TASK_NAME, PublishQueue.instanceId(workspaceId, target.id()));
+    }
+
+    /**
+     * An engine died {@code ago} into a Mastodon request (its execution picked by a scheduler whose heartbeat
+     * stopped, the target publishing since then), after Mastodon had posted it; a survivor revives it.
+     */
+    private Target revivedAfter(Duration ago, EngineRig.Fixture f, Post post) throws Exception {
+        Target target = post.targets().get(0);
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, sent_at = now() - ?::interval, "
+                + "attempts = 1 where id = ?", ago.toSeconds() + " seconds", ago.toSeconds() + " seconds", target.id());
+        pickedByADeadEngine(f.workspaceId(), target);
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mastodon.url() + "/api/v1/statuses"))
+                .header("Authorization", "Bearer " + rig.accounts.tokens(f.workspaceId(), f.account().id()).access().reveal())
+                .header("Idempotency-Key", target.idempotencyKey().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + post.text() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        rig.startEngine(EngineRig.settings(5), mastodonProvider());
+        return settled(post);
+    }
+
+    @Test
+    void justInsideTheRevivalWindowTheRequestIsResumedWithItsKeyAndMastodonAnswersWithTheStatusItKept() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
+        Post post = rig.post(f, "revived in time", Instant.now());
+        Target t = revivedAfter(window.minusSeconds(20), f, post);
+        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
+        assertEquals(2, mastodon.received("POST", "/api/v1/statuses").size(), "the dead engine's request, and the same again");
+        assertEquals(1, mastodon.statuses().size());
+        assertEquals(mastodon.statuses().get(0).path("id").asText(), t.externalId());
+    }
+
+    @Test
+    void atTheRevivalWindowsEndTheKeyIsNotTrustedTheTargetIsUnknownAndTheAuthorIsAskedToCheck() throws Exception {
+        EngineRig.Fixture f = mastodonFixture();
+        Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
+        Post post = rig.post(f, "revived too late", Instant.now());
+        Target t = revivedAfter(window, f, post);
+        assertEquals(TargetState.UNKNOWN, t.state());
+        Thread.sleep(1000);
+        assertEquals(1, mastodon.received("POST", "/api/v1/statuses").size(), "nothing sent again");
+        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
+        assertEquals(1, dms.size(), dms.toString());
+        assertTrue(dms.get(0).contains("may or may not have been published") && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
+    }
+
+    // ---- a webhook, which has no idempotency ----
+
+    private EngineRig.Fixture webhookFixture() throws java.io.IOException {
+        hook = new FakeWebhookReceiver();
+        hook.expectSecret("whsec_cmV2aXZhbA==");
+        return rig.webhookFixture(hook.url(), "whsec_cmV2aXZhbA==");
+    }
+
+    /** The dead engine's run had claimed the target {@code attempts} times; {@code sent}: its request had left. */
+    private Target revivedWebhook(EngineRig.Fixture f, Post post, int attempts, boolean sent) throws Exception {
+        Target target = post.targets().get(0);
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now() - interval '2 minutes', sent_at = "
+                + (sent ? "now() - interval '2 minutes'" : "null") + ", attempts = ? where id = ?", attempts, target.id());
+        pickedByADeadEngine(f.workspaceId(), target);
+        rig.startEngine(EngineRig.settings(5), http -> List.of(new WebhookProvider(http, Clock.systemUTC())));
+        return settled(post);
+    }
+
+    @Test
+    void aRunThatDiedBeforeItsRequestLeftIsSentOnceByTheSurvivorAsAnotherAttempt() throws Exception {
+        EngineRig.Fixture f = webhookFixture();
+        Post post = rig.post(f, "died while getting ready", Instant.now());
+        Target t = revivedWebhook(f, post, 1, false);
+        assertEquals(TargetState.PUBLISHED, t.state(), t.error());
+        assertEquals(2, t.attempts(), "the dead run's attempt and the survivor's");
+        Thread.sleep(500);
+        assertEquals(1, hook.requests(), "sent once");
+        assertEquals(List.of("died while getting ready"), hook.accepted().stream().map(d -> d.body().path("text").asText()).toList());
+    }
+
+    @Test
+    void aRunThatDiedWithItsRequestOutIsUnknownNothingIsSentAgainAndTheAuthorIsAskedToCheck() throws Exception {
+        EngineRig.Fixture f = webhookFixture();
+        Post post = rig.post(f, "did it leave?", Instant.now());
+        Target t = revivedWebhook(f, post, 1, true);
+        assertEquals(TargetState.UNKNOWN, t.state());
+        assertTrue(t.error().contains("AIL stopped while publishing") && t.error().contains("check whether the post went out"), t.error());
+        Thread.sleep(500);
+        assertEquals(0, hook.requests(), "no blind second request");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> !QueuedMessages.of(rig.sql, pg.vault(), f.user().id()).isEmpty()),
+                "the author hears of it");
+        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
+        assertEquals(1, dms.size(), dms.toString());
+        assertTrue(dms.get(0).contains("may or may not have been published") && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
+    }
+
+    @Test
+    void aTargetWhoseRunsKeptDyingBeforeTheRequestIsNotTriedBeyondItsAttempts() throws Exception {
+        EngineRig.Fixture f = webhookFixture();
+        Post post = rig.post(f, "five runs died", Instant.now());
+        Target t = revivedWebhook(f, post, 5, false);
+        assertEquals(TargetState.UNKNOWN, t.state(), "given up, and the author asked to check");
+        Thread.sleep(500);
+        assertEquals(0, hook.requests(), "no sixth attempt");
+        assertEquals(5, t.attempts());
+    }
+}
