@@ -136,6 +136,13 @@ class SlackApprovalTest {
         assertTrue(reply.contains("at most " + AccountPolicyCommand.MAX_APPROVERS + " approvers"), reply);
         assertEquals(0, rig.sql.one("select count(*) from chat_users where external_id like 'UMANY%'", rs -> rs.getInt(1)).orElseThrow());
         assertTrue(say("UCAL", "accounts").contains("posting:approval, approvers: Ana, Boss"), "the approvers stay as they were");
+
+        Account full = rig.mastodonAccount(TEAM, "UOWN", mastodon);
+        String most = many.substring(0, many.lastIndexOf(",")).replace("UMANY", "UFULL");
+        String saved = say("UOWN", "account " + full.shortId() + " approvers:" + most);
+        assertTrue(saved.startsWith("{\"response_type\":\"ephemeral\",\"text\":\"Saved. "), saved);
+        assertEquals(AccountPolicyCommand.MAX_APPROVERS, rig.sql.one("select count(*) from chat_users where external_id like 'UFULL%'",
+                rs -> rs.getInt(1)).orElseThrow(), "exactly as many as an account takes are kept: " + saved);
     }
 
     @Test
@@ -303,6 +310,15 @@ class SlackApprovalTest {
         String ok = rig.slack.await("respond", 2, c -> c.form().get("url").endsWith(suffix)).get(1).json();
         assertTrue(ok.contains("Saved."), ok);
         assertTrue(eventually(Duration.ofSeconds(10), () -> line(other).endsWith("posting:approval, approvers: Ana, Cal")));
+        // opened again, the form shows the approvers chosen, so that submitting it unchanged keeps them
+        rig.requests.command(TEAM, "UOWN", "account " + other.shortId(), rig.slack.responseUrl("r" + (++responses)));
+        JsonNode again = rig.slack.await("views.open", opened + 2, c -> true).get(opened + 1).jsonField("view");
+        assertEquals("approval", again.path("blocks").get(0).path("element").path("initial_option").path("value").asText());
+        JsonNode chosen = StreamSupport.stream(again.path("blocks").spliterator(), false)
+                .filter(b -> b.path("element").path("type").asText().equals("multi_users_select")).findFirst().orElseThrow()
+                .path("element").path("initial_users");
+        assertEquals(List.of("UANA", "UCAL"), StreamSupport.stream(chosen.spliterator(), false).map(JsonNode::asText).sorted()
+                .toList(), again.toString());
 
         // nobody picked goes back to the admins
         ObjectNode nobody = Json.MAPPER.createObjectNode().put("type", "multi_users_select");
@@ -313,7 +329,7 @@ class SlackApprovalTest {
 
         // /ail account alone: the account is picked in the form
         rig.requests.command(TEAM, "UOWN", "account", rig.slack.responseUrl("r" + (++responses)));
-        JsonNode pick = rig.slack.await("views.open", opened + 2, c -> true).get(opened + 1).jsonField("view");
+        JsonNode pick = rig.slack.await("views.open", opened + 3, c -> true).get(opened + 2).jsonField("view");
         assertTrue(pick.path("blocks").get(0).toString().contains(other.label()), pick.toString());
         ObjectNode account = Json.MAPPER.createObjectNode().put("type", "radio_buttons");
         account.putObject("selected_option").put("value", other.label());
