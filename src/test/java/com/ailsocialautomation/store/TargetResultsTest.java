@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +69,40 @@ class TargetResultsTest {
                 "a second result for a target no longer publishing claimed to move it");
         assertEquals("https://hook.test/once/109", targets.find(ws, target).orElseThrow().url(), "the first link stays the one shown");
         assertEquals(2, new Attempts(sql, pg.vault()).forTarget(ws, target).size(), "each request that happened has its line in the log");
+    }
+
+    private static UUID claimed(String name) {
+        Post post = posts.create(ws, ana, "due now", List.of(), Instant.now(), null, List.of(hook(name)));
+        return targets.claim(ws, post.targets().get(0).id()).orElseThrow().target().id();
+    }
+
+    @Test
+    void aTransientFailureSchedulesTheTargetAgainWithItsReasonOnlyWhileItIsPublishing() {
+        UUID target = claimed("retry");
+        Instant next = Instant.now().plusSeconds(90).truncatedTo(ChronoUnit.MILLIS);
+
+        assertTrue(targets.retryLater(ws, target, next, "hook.test answered 503", line(AttemptOutcome.FAILED)));
+        Target shown = targets.find(ws, target).orElseThrow();
+        assertEquals(TargetState.SCHEDULED, shown.state());
+        assertEquals(next, shown.dueAt());
+        assertEquals("hook.test answered 503", shown.error(), "show does not say why it will be tried again");
+        assertEquals(1, shown.attempts(), "a failed try is an attempt");
+
+        assertFalse(targets.retryLater(ws, target, next.plusSeconds(60), "late", line(AttemptOutcome.FAILED)),
+                "a target no longer publishing was said to be scheduled again");
+        assertEquals(next, targets.find(ws, target).orElseThrow().dueAt());
+    }
+
+    @Test
+    void aRevivalFinishesATargetLeftPublishingOnceWithTheReasonShown() {
+        UUID target = claimed("revived");
+
+        assertTrue(targets.finish(ws, target, TargetState.UNKNOWN, "the run stopped after its request left"));
+        Target shown = targets.find(ws, target).orElseThrow();
+        assertEquals(TargetState.UNKNOWN, shown.state());
+        assertEquals("the run stopped after its request left", shown.error());
+        assertFalse(targets.finish(ws, target, TargetState.FAILED, "a second revival"), "a finished target was finished again");
+        assertEquals(TargetState.UNKNOWN, targets.find(ws, target).orElseThrow().state());
     }
 
     @Test
