@@ -11,16 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,6 +105,16 @@ class ImportRepliesTest {
     }
 
     @Test
+    void twentyPostsAreAllNamedAndNothingIsCounted() throws Exception {
+        Invocation ana = operator();
+        hook(ana, "blog");
+        String reply = importing(ana, "when,to,text,media,alt\n" + rows(1, ImportCommands.NAMED, "tomorrow 09:00"), false);
+        List<String> lines = List.of(reply.split("\n"));
+        assertEquals(ImportCommands.NAMED + 1, lines.size(), reply);
+        assertTrue(lines.get(ImportCommands.NAMED).startsWith("`p"), reply);
+    }
+
+    @Test
     void pastTwentyPostsOrRowsLeftOutTheRestAreCounted() throws Exception {
         Invocation ana = operator();
         hook(ana, "blog");
@@ -117,5 +135,72 @@ class ImportRepliesTest {
                 lines.get(0), refused);
         assertTrue(lines.get(ImportCommands.NAMED).startsWith("Line 21: "), refused);
         assertEquals("…and 1 more row", lines.get(lines.size() - 1), refused);
+    }
+
+    /** A file longer than {@link ImportCommands#PROGRESS_EVERY} lines says how far the check got, at each multiple of it. */
+    @Test
+    void onlyALongFileSaysHowFarItGotWhereTheCommandWasTyped() throws Exception {
+        Invocation ana = operator();
+        hook(ana, "blog");
+        importing(ana, "when,to,text,media,alt\n" + rows(1, ImportCommands.PROGRESS_EVERY, "2020-01-01 09:00"), false);
+        assertEquals(List.of(), progress(ana), "a file of fifty lines is answered at once");
+        importing(ana, "when,to,text,media,alt\n" + rows(1, ImportCommands.PROGRESS_EVERY + 1, "2020-01-01 09:00"), false);
+        assertEquals(List.of("0", "50"), progress(ana));
+    }
+
+    /** How many lines each progress message queued for the command's reply counts, in order. */
+    private static List<String> progress(Invocation who) {
+        return units.store.sql.list("select n.event_key from notifications n join workspaces w on w.id = n.workspace_id "
+                        + "where w.external_id = ? and n.event_key like 'import:%' and n.origin = ? order by n.created_at, n.event_key",
+                rs -> rs.getString(1).substring(rs.getString(1).lastIndexOf(':') + 1), who.workspaceId(), who.origin());
+    }
+
+    @Test
+    void theMediaCopiedToCheckAFileAreDeletedWhenNothingIsScheduled() throws Exception {
+        Invocation ana = operator();
+        String blog = hook(ana, "blog");
+        byte[] picture = com.ailsocialautomation.media.Pictures.png(23, 19, true);
+        HttpServer files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/poster", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, picture.length);
+                exchange.getResponseBody().write(picture);
+            }
+        });
+        files.start();
+        try {
+            List<Path> before = copiesOnDisk();
+            String reply = importing(ana, "when,to,text,media,alt\n"
+                    + "tomorrow 09:00," + blog + ",With a poster,http://127.0.0.1:" + files.getAddress().getPort() + "/poster,A poster\n"
+                    + "2020-01-01 09:00," + blog + ",Too late,,\n", false);
+            assertTrue(reply.startsWith("Nothing was scheduled: 1 row of 2 cannot be scheduled."), reply);
+            for (Path dir : copiesOnDisk()) { // other tests may copy media meanwhile: look for this picture only
+                if (!before.contains(dir)) {
+                    assertFalse(holds(dir, picture), "a copy of a refused import's media was left in " + dir);
+                }
+            }
+        } finally {
+            files.stop(0);
+        }
+    }
+
+    private static boolean holds(Path dir, byte[] content) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).anyMatch(f -> {
+                try {
+                    return Arrays.equals(Files.readAllBytes(f), content);
+                } catch (IOException gone) {
+                    return false; // another test's copy, deleted as we looked
+                }
+            });
+        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    private static List<Path> copiesOnDisk() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("ail-media-")).sorted().toList();
+        }
     }
 }
