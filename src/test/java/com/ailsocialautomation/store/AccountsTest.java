@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An account belongs to its workspace: another workspace cannot remove it, and a removed account is not refreshed. */
+/**
+ * An account belongs to its workspace: another workspace cannot remove it, and a removed account is not refreshed.
+ * Commands name accounts the ways people write them, and a disconnect names the accounts that share its grant.
+ */
 class AccountsTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
@@ -40,5 +44,54 @@ class AccountsTest {
         IllegalStateException gone = assertThrows(IllegalStateException.class,
                 () -> accounts.refreshLocked(acme, x.id(), tokens -> tokens));
         assertEquals("account " + x.id() + " is gone", gone.getMessage());
+    }
+
+    private static List<UUID> ids(List<Account> accounts) {
+        return accounts.stream().map(Account::id).toList();
+    }
+
+    private static Account connect(Accounts accounts, UUID ws, UUID owner, PlatformId platform, String externalId, String handle,
+                                   String grantor) {
+        return accounts.connect(ws, owner, new NewAccount(platform, externalId, handle, handle, null, null, null, null, grantor),
+                new StoredTokens(Secret.of("token-" + externalId), null, null, null));
+    }
+
+    @Test
+    void anAccountIsNamedByItsShortIdItsHandleWithOrWithoutAtOrItsPlatformAndNothingElse() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-NAMES", "Names");
+        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        Accounts accounts = new Accounts(sql, pg.vault());
+        Account toot = connect(accounts, ws, ana, PlatformId.MASTODON, "m-1", "Ana@Fosstodon.example", null);
+        Account tweet = connect(accounts, ws, ana, PlatformId.X, "x-2", "@ana_news", null);
+        Account hook = connect(accounts, ws, ana, PlatformId.WEBHOOK, "h-3", null, null);
+
+        assertEquals(List.of(tweet.id()), ids(accounts.resolve(ws, "@ana_news")));
+        assertEquals(List.of(tweet.id()), ids(accounts.resolve(ws, " ANA_NEWS ")), "a handle without its @, in any case");
+        assertEquals(List.of(toot.id()), ids(accounts.resolve(ws, "@ana@fosstodon.example")));
+        assertEquals(List.of(toot.id()), ids(accounts.resolve(ws, "ana")), "a fediverse handle by its name before the instance");
+        assertEquals(List.of(hook.id()), ids(accounts.resolve(ws, hook.shortId().toUpperCase())));
+        assertEquals(List.of(tweet.id()), ids(accounts.resolve(ws, "x")));
+        assertEquals(List.of(), ids(accounts.resolve(ws, "ana_new")), "a handle's beginning named it");
+        assertEquals(List.of(), ids(accounts.resolve(ws, "fosstodon.example")));
+    }
+
+    @Test
+    void theAccountsConnectedThroughOnePersonsGrantAreTheOthersOfThatGrantOnly() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-GRANTS", "Grants");
+        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        Accounts accounts = new Accounts(sql, pg.vault());
+        Account page = connect(accounts, ws, ana, PlatformId.FACEBOOK, "page-1", "Ana's Bakery", "meta-ana");
+        Account insta = connect(accounts, ws, ana, PlatformId.INSTAGRAM, "ig-1", "anasbakery", "meta-ana");
+        Account bobsPage = connect(accounts, ws, ana, PlatformId.FACEBOOK, "page-2", "Bob's Bikes", "meta-bob");
+        Account tweet = connect(accounts, ws, ana, PlatformId.X, "x-1", "@ana", null);
+
+        assertEquals(List.of(insta.id()), ids(accounts.sameGrant(ws, page.id())));
+        assertEquals(List.of(page.id()), ids(accounts.sameGrant(ws, insta.id())));
+        assertEquals(List.of(), ids(accounts.sameGrant(ws, bobsPage.id())));
+        assertEquals(List.of(), ids(accounts.sameGrant(ws, tweet.id())), "accounts with no grantor share no grant");
     }
 }

@@ -42,6 +42,8 @@ class VaultTest {
         assertEquals(1, ct[0], "Tink output prefix version byte");
         assertEquals(id, java.nio.ByteBuffer.wrap(ct, 1, 4).getInt());
         assertTrue(pg.vault().isUnderPrimary(ct));
+        // a value cut down to its prefix holds no text: key rotation must try it and report it unreadable, not skip it
+        assertFalse(pg.vault().isUnderPrimary(java.util.Arrays.copyOf(ct, 5)), "a bare prefix counted as a ciphertext");
         assertEquals(5 + 12 + 1 + 16, ct.length, "prefix, GCM nonce, one byte of text, tag");
     }
 
