@@ -177,6 +177,31 @@ class MediaProcessingTest {
         assertEquals(1, x.received("POST", "/2/media/upload/initialize").size(), "the video X held was not uploaded again");
     }
 
+    /**
+     * The same, but the engine died with its post request out: that X still holds the video does not make a retry
+     * safe (X has no idempotency, and only platforms that post on upload are asked again), so it is unknown.
+     */
+    @Test
+    void anEngineThatDiedWithThePostRequestOutIsUnknownEvenThoughXHoldsTheVideoAndNothingIsPostedAgain() throws Exception {
+        x.videoProcessing(FakeX.Processing.STAYS_PENDING);
+        Post post = post("Maybe out");
+        assertTrue(eventually(Duration.ofSeconds(20), () -> x.statusChecks() >= 1 && target(post).state() == TargetState.SCHEDULED));
+        rig.stopEngines();
+        Target t = target(post);
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now(), sent_at = now(), attempts = 1 where id = ?", t.id());
+        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
+                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
+                com.ailsocialautomation.store.PublishQueue.instanceId(t.workspaceId(), t.id()));
+        x.finishProcessing();
+        rig.startEngine(EngineRig.settings(5), http -> List.of(new XProvider(new DirectApiClient(Duration.ofSeconds(3)),
+                x.url(), x.url(), Clock.systemUTC())));
+
+        Target done = settled(post);
+        assertEquals(TargetState.UNKNOWN, done.state(), done.error());
+        Thread.sleep(500);
+        assertEquals(0, x.received("POST", "/2/tweets").size(), "nothing sent blindly");
+    }
+
     @Test
     void aRateLimitAfterTheUploadRetriesThePostWithoutUploadingTheVideoAgain() throws Exception {
         x.videoProcessing(FakeX.Processing.NONE);
