@@ -11,9 +11,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A connect link's detail is sealed like every workspace secret, so key rotation and the workspace binding reach it. */
+/**
+ * A connect link's detail is sealed like every workspace secret, so key rotation and the workspace binding reach it.
+ * A sign-in's state is used once, from the browser that began it, and a refused one says why; the pages or profiles
+ * offered to choose from are handed over once.
+ */
 class ConnectLinksStoreTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
@@ -43,5 +48,41 @@ class ConnectLinksStoreTest {
         assertTrue(states.findLink(hash, PlatformId.WEBHOOK, Instant.now()).isPresent(), "finding uses nothing up");
         assertEquals("https://hooks.example/secret-path", states.useLink(hash, PlatformId.WEBHOOK, Instant.now()).orElseThrow().detail().reveal());
         assertTrue(states.findLink(hash, PlatformId.WEBHOOK, Instant.now()).isEmpty(), "a used link is gone");
+    }
+
+    private static byte[] hash(int first) {
+        byte[] hash = new byte[32];
+        hash[0] = (byte) first;
+        return hash;
+    }
+
+    @Test
+    void aStateIsUsedOnceFromItsOwnBrowserAndItsChoicesAreHandedOverOnce() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-STATES", "States Inc");
+        UUID user = workspaces.ensureUser(ws, "U-STATES", "Sam").id();
+        OAuthStates states = new OAuthStates(sql, pg.vault());
+        Instant now = Instant.now();
+        byte[] state = hash(1);
+        byte[] browser = hash(2);
+        states.addState(new OAuthStates.Link(ws, user, PlatformId.FACEBOOK, null), state, browser, Secret.of("verifier-1"),
+                now.plusSeconds(600));
+
+        assertEquals(OAuthStates.Refusal.OTHER_BROWSER, states.useState(state, PlatformId.FACEBOOK, hash(3), now).refusal());
+        assertEquals(OAuthStates.Refusal.OTHER_PLATFORM, states.useState(state, PlatformId.X, browser, now).refusal());
+        assertEquals(OAuthStates.Refusal.UNKNOWN, states.useState(hash(4), PlatformId.FACEBOOK, browser, now).refusal());
+        OAuthStates.Claim used = states.useState(state, PlatformId.FACEBOOK, browser, now);
+        assertNull(used.refusal());
+        assertEquals("verifier-1", used.state().verifier().reveal());
+        assertEquals(OAuthStates.Refusal.USED, states.useState(state, PlatformId.FACEBOOK, browser, now).refusal());
+
+        byte[] choice = hash(5);
+        states.offerChoices(used.state(), choice, Secret.of("[\"page-1\",\"page-2\"]"), now.plusSeconds(300));
+        assertTrue(states.useChoices(choice, PlatformId.FACEBOOK, hash(3), now).isEmpty(), "another browser took the choices");
+        OAuthStates.Offered offered = states.useChoices(choice, PlatformId.FACEBOOK, browser, now).orElseThrow();
+        assertEquals("[\"page-1\",\"page-2\"]", offered.choices().reveal());
+        assertEquals(user, offered.state().link().userId());
+        assertTrue(states.useChoices(choice, PlatformId.FACEBOOK, browser, now).isEmpty(), "the choices were handed over twice");
     }
 }

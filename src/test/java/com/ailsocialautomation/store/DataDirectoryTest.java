@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,17 @@ class DataDirectoryTest {
             ConfigError e = assertThrows(ConfigError.class, dir::masterKey);
             assertTrue(e.getMessage().contains("master.key shorter than 32 bytes"), e.getMessage());
         }
+    }
+
+    @Test
+    void eachDataDirectoryGetsItsOwnRandomMasterKey() {
+        byte[] one;
+        byte[] two;
+        try (DataDirectory a = DataDirectory.lock(tmp.resolve("a")); DataDirectory b = DataDirectory.lock(tmp.resolve("b"))) {
+            one = a.masterKey();
+            two = b.masterKey();
+        }
+        assertFalse(java.util.Arrays.equals(one, two), "two installations were given the same master key");
+        assertFalse(java.util.Arrays.equals(new byte[32], one), "the master key is all zeros");
     }
 }

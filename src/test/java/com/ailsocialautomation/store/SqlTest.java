@@ -100,4 +100,17 @@ class SqlTest {
         assertEquals(Optional.empty(), sql.one("select v from scratch where v = ?", rs -> rs.getString(1), "none"));
         assertEquals(1, sql.update("update scratch set v = 'c' where v = ?", "b"));
     }
+
+    @Test
+    void aTransactionInsideAnotherJoinsItAndHandsBackItsResult() {
+        String inner = sql.transaction(tx -> {
+            tx.update("insert into scratch (v) values ('outer')");
+            return tx.transaction(nested -> {
+                nested.update("insert into scratch (v) values ('inner')");
+                return "from inside";
+            });
+        });
+        assertEquals("from inside", inner, "a repository called inside a transaction lost its answer");
+        assertEquals(List.of("inner", "outer"), values());
+    }
 }
