@@ -1,20 +1,7 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.testing.QueuedMessages;
-import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeMastodon;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
-import com.ailsocialautomation.net.GuardedHttp;
-import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Provider;
-import com.ailsocialautomation.platform.mastodon.MastodonProvider;
-import com.ailsocialautomation.store.Account;
-import com.ailsocialautomation.store.ChatUser;
-import com.ailsocialautomation.store.NewAccount;
-import com.ailsocialautomation.store.StoredTokens;
-import java.util.UUID;
-import java.util.function.Function;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Post;
@@ -129,32 +116,9 @@ class EngineCrashTest {
         }
     }
 
-    /** A Mastodon account at a fresh FakeMastodon, with a token it issued. */
-    private EngineRig.Fixture mastodonFixture() {
-        mastodon = FakeMastodon.start();
-        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
-        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
-        ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1",
-                "Ana", null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
-        return new EngineRig.Fixture(ws, owner, account);
-    }
-
-    private Function<GuardedHttp, List<Provider>> mastodonProvider() {
-        return http -> List.of(new MastodonProvider(new GuardedApiClient(http)));
-    }
-
-    private Target settled(Post post) throws InterruptedException {
-        assertTrue(eventually(Duration.ofSeconds(30), () -> {
-            TargetState state = rig.reload(post).targets().get(0).state();
-            return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);
-        }), "the survivor settled the target");
-        return rig.reload(post).targets().get(0);
-    }
-
     @Test
     void killedMidRequestToMastodonTheSurvivorSendsTheSameIdempotencyKeyAndMastodonKeepsOneStatus() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
+        EngineRig.Fixture f = rig.mastodonFixture(mastodon = FakeMastodon.start());
         Post post = rig.post(f, "exactly once on Mastodon", Instant.now());
         mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(3)); // Mastodon is busy; it carries the request out later
         victim = startVictim("mastodon");
@@ -164,8 +128,8 @@ class EngineCrashTest {
         victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertTrue(eventually(Duration.ofSeconds(10), () -> mastodon.statuses().size() == 1), "Mastodon posted what the dead engine sent");
 
-        rig.startEngine(EngineRig.settings(5), mastodonProvider());
-        Target t = settled(post);
+        rig.startEngine(EngineRig.settings(5), EngineRig.mastodon());
+        Target t = rig.settled(post);
         assertEquals(TargetState.PUBLISHED, t.state(), t.error());
         List<String> keys = mastodon.received("POST", "/api/v1/statuses").stream().map(r -> r.header("Idempotency-Key")).toList();
         assertEquals(List.of(t.idempotencyKey().toString(), t.idempotencyKey().toString()), keys, "the survivor sent the same key again");
@@ -175,7 +139,7 @@ class EngineCrashTest {
 
     @Test
     void killedWhilePartThreeOfAThreadIsAtMastodonTheSurvivorResumesAtPartThreeAndNoPartIsPostedTwice() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
+        EngineRig.Fixture f = rig.mastodonFixture(mastodon = FakeMastodon.start());
         Post post = rig.post(f, "Part one\n---\nPart two\n---\nPart three", Instant.now());
         mastodon.afterRequests("/api/v1/statuses", 2);
         mastodon.slowNext("/api/v1/statuses", Duration.ofSeconds(3)); // part 3 is carried out late
@@ -187,8 +151,8 @@ class EngineCrashTest {
         victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertTrue(eventually(Duration.ofSeconds(10), () -> mastodon.statuses().size() == 3), "Mastodon posted part 3 all the same");
 
-        rig.startEngine(EngineRig.settings(5), mastodonProvider());
-        Target t = settled(post);
+        rig.startEngine(EngineRig.settings(5), EngineRig.mastodon());
+        Target t = rig.settled(post);
         assertEquals(TargetState.PUBLISHED, t.state(), t.error());
         List<String> keys = mastodon.received("POST", "/api/v1/statuses").stream().map(r -> r.header("Idempotency-Key")).toList();
         assertEquals(4, keys.size(), "parts 1 and 2 once, part 3 from the dead engine and again from the survivor");

@@ -1,21 +1,11 @@
 package com.ailsocialautomation.engine;
 
-import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.fakes.FakeMastodon;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
-import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.platform.GuardedApiClient;
-import com.ailsocialautomation.platform.Provider;
 import com.ailsocialautomation.platform.mastodon.MastodonProvider;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
-import com.ailsocialautomation.store.Account;
-import com.ailsocialautomation.store.ChatUser;
-import com.ailsocialautomation.store.NewAccount;
 import com.ailsocialautomation.store.Post;
-import com.ailsocialautomation.store.PublishQueue;
-import com.ailsocialautomation.store.StoredTokens;
 import com.ailsocialautomation.store.Target;
 import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
@@ -33,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 
 import static com.ailsocialautomation.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,35 +58,6 @@ class EngineRevivalTest {
         }
     }
 
-    /** A Mastodon account at a fresh FakeMastodon, with a token it issued. */
-    private EngineRig.Fixture mastodonFixture() {
-        mastodon = FakeMastodon.start();
-        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
-        UUID ws = rig.workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
-        ChatUser owner = rig.workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account account = rig.accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1",
-                "Ana", null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
-        return new EngineRig.Fixture(ws, owner, account);
-    }
-
-    private Function<GuardedHttp, List<Provider>> mastodonProvider() {
-        return http -> List.of(new MastodonProvider(new GuardedApiClient(http)));
-    }
-
-    private Target settled(Post post) throws InterruptedException {
-        assertTrue(eventually(Duration.ofSeconds(30), () -> {
-            TargetState state = rig.reload(post).targets().get(0).state();
-            return !TargetState.PUBLISHING.equals(state) && !TargetState.SCHEDULED.equals(state);
-        }), "the survivor settled the target");
-        return rig.reload(post).targets().get(0);
-    }
-
-    /** The target's execution, picked by an engine whose heartbeat stopped ten minutes ago. */
-    private void pickedByADeadEngine(UUID workspaceId, Target target) {
-        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
-                + "where task_name = ? and task_instance = ?", PublishQueue.TASK_NAME, PublishQueue.instanceId(workspaceId, target.id()));
-    }
-
     /**
      * An engine died {@code ago} into a Mastodon request (its execution picked by a scheduler whose heartbeat
      * stopped, the target publishing since then), after Mastodon had posted it; a survivor revives it.
@@ -107,19 +66,19 @@ class EngineRevivalTest {
         Target target = post.targets().get(0);
         rig.sql.update("update post_targets set state = 'publishing', started_at = now() - ?::interval, sent_at = now() - ?::interval, "
                 + "attempts = 1 where id = ?", ago.toSeconds() + " seconds", ago.toSeconds() + " seconds", target.id());
-        pickedByADeadEngine(f.workspaceId(), target);
+        rig.pickedByADeadEngine(target);
         HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mastodon.url() + "/api/v1/statuses"))
                 .header("Authorization", "Bearer " + rig.accounts.tokens(f.workspaceId(), f.account().id()).access().reveal())
                 .header("Idempotency-Key", target.idempotencyKey().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + post.text() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, sent.statusCode(), sent.body());
-        rig.startEngine(EngineRig.settings(5), mastodonProvider());
-        return settled(post);
+        rig.startEngine(EngineRig.settings(5), EngineRig.mastodon());
+        return rig.settled(post);
     }
 
     @Test
     void justInsideTheRevivalWindowTheRequestIsResumedWithItsKeyAndMastodonAnswersWithTheStatusItKept() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
+        EngineRig.Fixture f = rig.mastodonFixture(mastodon = FakeMastodon.start());
         Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
         Post post = rig.post(f, "revived in time", Instant.now());
         Target t = revivedAfter(window.minusSeconds(20), f, post);
@@ -131,7 +90,7 @@ class EngineRevivalTest {
 
     @Test
     void atTheRevivalWindowsEndTheKeyIsNotTrustedTheTargetIsUnknownAndTheAuthorIsAskedToCheck() throws Exception {
-        EngineRig.Fixture f = mastodonFixture();
+        EngineRig.Fixture f = rig.mastodonFixture(mastodon = FakeMastodon.start());
         Duration window = new MastodonProvider(new GuardedApiClient(rig.http)).idempotencyWindow();
         Post post = rig.post(f, "revived too late", Instant.now());
         Target t = revivedAfter(window, f, post);
@@ -156,9 +115,9 @@ class EngineRevivalTest {
         Target target = post.targets().get(0);
         rig.sql.update("update post_targets set state = 'publishing', started_at = now() - interval '2 minutes', sent_at = "
                 + (sent ? "now() - interval '2 minutes'" : "null") + ", attempts = ? where id = ?", attempts, target.id());
-        pickedByADeadEngine(f.workspaceId(), target);
+        rig.pickedByADeadEngine(target);
         rig.startEngine(EngineRig.settings(5), http -> List.of(new WebhookProvider(http, Clock.systemUTC())));
-        return settled(post);
+        return rig.settled(post);
     }
 
     @Test

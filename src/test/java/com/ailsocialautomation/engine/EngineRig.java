@@ -134,6 +134,41 @@ public final class EngineRig implements AutoCloseable {
         return posts.create(f.workspaceId(), f.user().id(), text, List.of(), when, null, List.of(f.account()));
     }
 
+    /** A Mastodon account at {@code mastodon}, with a token it issued. */
+    public Fixture mastodonFixture(com.ailsocialautomation.fakes.FakeMastodon mastodon) {
+        String token = mastodon.issue("https://ail.example.com/oauth/mastodon/callback", "write:statuses write:media profile");
+        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Test");
+        ChatUser owner = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
+        Account account = accounts.connect(ws, owner.id(), new NewAccount(PlatformId.MASTODON, "109300000000000001", "@ana@127.0.0.1",
+                "Ana", null, mastodon.url(), "write:statuses write:media profile", 500), new StoredTokens(Secret.of(token), null, null, null));
+        return new Fixture(ws, owner, account);
+    }
+
+    /** The real Mastodon provider, for {@link #startEngine}. */
+    public static Function<GuardedHttp, List<Provider>> mastodon() {
+        return http -> List.of(new com.ailsocialautomation.platform.mastodon.MastodonProvider(
+                new com.ailsocialautomation.platform.GuardedApiClient(http)));
+    }
+
+    /** The post's first target once an engine has settled it (neither scheduled nor publishing), within 30 s. */
+    public com.ailsocialautomation.store.Target settled(Post post) throws InterruptedException {
+        if (!com.ailsocialautomation.testing.Eventually.eventually(Duration.ofSeconds(30), () -> {
+            com.ailsocialautomation.store.TargetState state = reload(post).targets().get(0).state();
+            return state != com.ailsocialautomation.store.TargetState.PUBLISHING
+                    && state != com.ailsocialautomation.store.TargetState.SCHEDULED;
+        })) {
+            throw new AssertionError("no engine settled the target: " + reload(post).targets().get(0).state());
+        }
+        return reload(post).targets().get(0);
+    }
+
+    /** As a dead engine leaves the target's execution: picked by a scheduler whose heartbeat stopped ten minutes ago. */
+    public void pickedByADeadEngine(com.ailsocialautomation.store.Target target) {
+        sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
+                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
+                com.ailsocialautomation.store.PublishQueue.instanceId(target.workspaceId(), target.id()));
+    }
+
     public Post reload(Post post) {
         return posts.find(post.workspaceId(), post.id()).orElseThrow();
     }

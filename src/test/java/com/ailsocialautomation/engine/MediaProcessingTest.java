@@ -155,23 +155,28 @@ class MediaProcessingTest {
                 .orElseThrow(), "what X held is forgotten once the post is out");
     }
 
-    @Test
-    void anEngineThatDiedBeforeThePostLeftIsRevivedAsAnotherAttemptThatReusesWhatXHolds() throws Exception {
+    /**
+     * As an engine leaves a post whose video X holds when it dies while it asks X about the video ({@code sent}: or
+     * with its post request out): publishing, its execution picked; X then finishes the video and a survivor revives it.
+     */
+    private Target revivedWhileXHeldTheVideo(String text, boolean sent) throws Exception {
         x.videoProcessing(FakeX.Processing.STAYS_PENDING);
-        Post post = post("Revived");
+        Post post = post(text);
         assertTrue(eventually(Duration.ofSeconds(20), () -> x.statusChecks() >= 1 && target(post).state() == TargetState.SCHEDULED));
         rig.stopEngines();
-        // as an engine leaves it that dies while it asks X about the video: publishing, its execution picked, no post sent
         Target t = target(post);
-        rig.sql.update("update post_targets set state = 'publishing', started_at = now(), attempts = 1 where id = ?", t.id());
-        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
-                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
-                com.ailsocialautomation.store.PublishQueue.instanceId(t.workspaceId(), t.id()));
+        rig.sql.update("update post_targets set state = 'publishing', started_at = now(), sent_at = " + (sent ? "now()" : "null")
+                + ", attempts = 1 where id = ?", t.id());
+        rig.pickedByADeadEngine(t);
         x.finishProcessing();
         rig.startEngine(EngineRig.settings(5), http -> List.of(new XProvider(new DirectApiClient(Duration.ofSeconds(3)),
                 x.url(), x.url(), Clock.systemUTC())));
+        return settled(post);
+    }
 
-        Target done = settled(post);
+    @Test
+    void anEngineThatDiedBeforeThePostLeftIsRevivedAsAnotherAttemptThatReusesWhatXHolds() throws Exception {
+        Target done = revivedWhileXHeldTheVideo("Revived", false);
         assertEquals(TargetState.PUBLISHED, done.state(), done.error());
         assertEquals(1, x.posts().size());
         assertEquals(1, x.received("POST", "/2/media/upload/initialize").size(), "the video X held was not uploaded again");
@@ -183,20 +188,7 @@ class MediaProcessingTest {
      */
     @Test
     void anEngineThatDiedWithThePostRequestOutIsUnknownEvenThoughXHoldsTheVideoAndNothingIsPostedAgain() throws Exception {
-        x.videoProcessing(FakeX.Processing.STAYS_PENDING);
-        Post post = post("Maybe out");
-        assertTrue(eventually(Duration.ofSeconds(20), () -> x.statusChecks() >= 1 && target(post).state() == TargetState.SCHEDULED));
-        rig.stopEngines();
-        Target t = target(post);
-        rig.sql.update("update post_targets set state = 'publishing', started_at = now(), sent_at = now(), attempts = 1 where id = ?", t.id());
-        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
-                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
-                com.ailsocialautomation.store.PublishQueue.instanceId(t.workspaceId(), t.id()));
-        x.finishProcessing();
-        rig.startEngine(EngineRig.settings(5), http -> List.of(new XProvider(new DirectApiClient(Duration.ofSeconds(3)),
-                x.url(), x.url(), Clock.systemUTC())));
-
-        Target done = settled(post);
+        Target done = revivedWhileXHeldTheVideo("Maybe out", true);
         assertEquals(TargetState.UNKNOWN, done.state(), done.error());
         Thread.sleep(500);
         assertEquals(0, x.received("POST", "/2/tweets").size(), "nothing sent blindly");

@@ -311,9 +311,7 @@ class ThreadChainTest {
                     "https://x.com/" + FakeX.USERNAME + "/status/19000000000000000" + n, null, Instant.now()));
         }
         rig.sql.update("update post_targets set sent_at = now() where id = ?", target.id()); // the next request left
-        rig.sql.update("update scheduled_tasks set picked = true, picked_by = 'dead-engine', last_heartbeat = now() - interval '10 minutes' "
-                + "where task_name = ? and task_instance = ?", com.ailsocialautomation.store.PublishQueue.TASK_NAME,
-                com.ailsocialautomation.store.PublishQueue.instanceId(workspace, target.id()));
+        rig.pickedByADeadEngine(target);
         startX(f);
         return settled(post);
     }
