@@ -101,4 +101,25 @@ class PostsTest {
         assertFalse(here.isUnderPrimary(sealed), "this instance has not seen the new key yet");
         assertEquals("written after the rotation", here.decrypt(sealed, place));
     }
+
+    @Test
+    void aPostIsAllScheduledUntilOneOfItsTargetsStarts() {
+        Post post = post("not yet", NOW.plus(2, ChronoUnit.HOURS));
+        assertTrue(posts.find(ws, post.id()).orElseThrow().allScheduled());
+        sql.update("update post_targets set state = 'publishing' where post_id = ?", post.id());
+        assertFalse(posts.find(ws, post.id()).orElseThrow().allScheduled());
+    }
+
+    @Test
+    void aDraftIsDeletedOnceAndAPostThatIsNotADraftIsNot() {
+        Drafts drafts = new Drafts(sql);
+        Post draft = posts.create(ws, ana, "an idea", com.ailsocialautomation.message.PostOptions.NONE, List.of(), null,
+                NOW, null, List.of(hook), (tx, id) -> {}, TargetState.DRAFT);
+        Post scheduled = post("going out", NOW.plus(2, ChronoUnit.HOURS));
+        assertFalse(drafts.delete(ws, scheduled.id()), "a scheduled post was deleted as a draft");
+        assertTrue(posts.find(ws, scheduled.id()).isPresent());
+        assertTrue(drafts.delete(ws, draft.id()));
+        assertTrue(posts.find(ws, draft.id()).isEmpty());
+        assertFalse(drafts.delete(ws, draft.id()), "a draft was deleted twice");
+    }
 }

@@ -120,4 +120,33 @@ class TargetResultsTest {
         assertEquals(TargetState.SCHEDULED, toKept.state());
         assertNull(toKept.error());
     }
+
+    @Test
+    void aThreadsPartIsRecordedOnlyWhileItsTargetIsPublishing() {
+        UUID target = claimed("parts");
+        TargetParts parts = new TargetParts(sql);
+        TargetParts.Part first = new TargetParts.Part(PartKind.PART, 1, "111", "https://hook.test/parts/111", null, Instant.now());
+        assertTrue(parts.record(ws, target, first));
+        targets.finish(ws, target, TargetState.FAILED, "the second part was refused");
+        TargetParts.Part late = new TargetParts.Part(PartKind.PART, 2, "112", "https://hook.test/parts/112", null, Instant.now());
+        assertFalse(parts.record(ws, target, late), "a part was recorded for a target no longer publishing");
+        assertEquals(List.of("111"), parts.of(ws, target).stream().map(TargetParts.Part::externalId).toList());
+    }
+
+    @Test
+    void aPersonLeavingStopsTheirPostsAndThoseToTheirAccountsButNoOneElsesToOtherAccounts() {
+        UUID bob = new Workspaces(sql).ensureUser(ws, "U-BOB", "Bob").id();
+        Account anas = hook("anas");
+        Account bobs = accounts.connect(ws, bob, new NewAccount(PlatformId.WEBHOOK, "hook-bobs", "hook.test/bobs", "bobs",
+                null, null, null, null), new StoredTokens(Secret.of("whsec_bobs"), null, null, null, Secret.of("https://hook.test/bobs")));
+        Instant later = Instant.now().plusSeconds(3600);
+        Post hers = posts.create(ws, ana, "hers", List.of(), later, null, List.of(bobs));
+        Post toHerAccount = posts.create(ws, bob, "to hers", List.of(), later, null, List.of(anas));
+        Post his = posts.create(ws, bob, "his", List.of(), later, null, List.of(bobs));
+
+        new PostData(sql, pg.vault()).stopPublishing(ws, ana);
+        assertEquals(TargetState.CANCELLED, posts.find(ws, hers.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.CANCELLED, posts.find(ws, toHerAccount.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.SCHEDULED, posts.find(ws, his.id()).orElseThrow().targets().get(0).state());
+    }
 }
