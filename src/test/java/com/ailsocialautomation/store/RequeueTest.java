@@ -179,4 +179,12 @@ class RequeueTest {
                 .orElseThrow().text());
         assertTrue(!found.contains(notYet.id()) && !found.contains(scheduled.id()), found.toString());
     }
+
+    @Test
+    void theEnginesAlarmIsSetForTheNextExecutionThatFallsDue() {
+        Instant due = NOW.plus(50, ChronoUnit.DAYS).plusSeconds(17);
+        post("far ahead", due);
+        assertEquals(Optional.of(due), PublishQueue.nextDue(sql, due.minusSeconds(1), due.plusSeconds(1)));
+        assertEquals(Optional.empty(), PublishQueue.nextDue(sql, due, due.plusSeconds(1)), "after is exclusive");
+    }
 }
