@@ -85,4 +85,22 @@ class ConnectLinksStoreTest {
         assertEquals(user, offered.state().link().userId());
         assertTrue(states.useChoices(choice, PlatformId.FACEBOOK, browser, now).isEmpty(), "the choices were handed over twice");
     }
+
+    @Test
+    void anInstancesAppIsRegisteredOncePerAddressAndTheLatestIsFoundAfterTheAddressChanged() {
+        OAuthApps apps = new OAuthApps(new Sql(pg.dataSource()), pg.vault());
+        String instance = "https://fosstodon.example";
+        apps.save(PlatformId.MASTODON, instance, "https://old.example/oauth/callback",
+                new OAuthApps.Registered("client-old", Secret.of("secret-old"), "write"));
+        OAuthApps.Registered raced = apps.save(PlatformId.MASTODON, instance, "https://old.example/oauth/callback",
+                new OAuthApps.Registered("client-raced", Secret.of("secret-raced"), "write"));
+        assertEquals("client-old", raced.clientId(), "two people connecting at once got different apps");
+        apps.save(PlatformId.MASTODON, instance, "https://new.example/oauth/callback",
+                new OAuthApps.Registered("client-new", Secret.of("secret-new"), "write"));
+
+        OAuthApps.Registered latest = apps.latest(PlatformId.MASTODON, instance).orElseThrow();
+        assertEquals("client-new", latest.clientId());
+        assertEquals("secret-new", latest.clientSecret().reveal());
+        assertTrue(apps.latest(PlatformId.MASTODON, "https://other.example").isEmpty());
+    }
 }
