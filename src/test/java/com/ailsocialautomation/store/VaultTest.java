@@ -111,6 +111,20 @@ class VaultTest {
     }
 
     @Test
+    void rightAfterTheStartThatBindsValuesToTheirWorkspaceAnUnboundValueNoLongerOpens() throws SQLException {
+        UUID id = insertAccount("placeholder");
+        UUID workspace = workspaceOf(id);
+        try (Connection c = pg.dataSource().getConnection()) {
+            c.createStatement().execute("update vault_keyset set places = 1");
+        }
+        Vault restarted = Vault.open(pg.dataSource(), java.util.Base64.getDecoder().decode(PostgresExtension.MASTER_KEY_BASE64));
+        // the first thing this instance reads: a value written unbound elsewhere and carried into this row
+        byte[] smuggled = restarted.encrypt(TOKEN, new Vault.Place("social_accounts", "access_token_enc", id));
+        assertThrows(VaultError.class, () -> restarted.decrypt(smuggled, place(id, workspace)),
+                "the instance that bound the values still opened an unbound one");
+    }
+
+    @Test
     void valuesWrittenBeforeWorkspacesWereBoundStillOpenAndTheNextStartBindsThem() throws SQLException {
         UUID id = insertAccount("placeholder");
         UUID workspace = workspaceOf(id);
