@@ -5,12 +5,18 @@ import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every chat request names its person; only the first, or a new display name, writes anything. */
+/**
+ * Every chat request names its person; only the first, or a new display name, writes anything. A scope of a person's
+ * own (a Discord DM) goes with them when they are erased, but only once nothing else is left in it.
+ */
 class WorkspacesCallerTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
@@ -43,5 +49,24 @@ class WorkspacesCallerTest {
         ChatUser colleague = workspaces.caller(FrontEnd.SLACK, team, "U2", "Bo");
         assertEquals(first.workspaceId(), colleague.workspaceId(), "a colleague joins the same workspace");
         assertNotEquals(first.id(), colleague.id());
+    }
+
+    private void erase(ChatUser user) {
+        Workspace scope = workspaces.describe(user.workspaceId()).orElseThrow();
+        sql.transaction(tx -> {
+            workspaces.eraseUser(tx, new PersonalData.Person(scope, user.id(), user.externalId(), List.of(), true), new HashMap<>());
+            return null;
+        });
+    }
+
+    @Test
+    void anOwnScopeGoesWithItsPersonOnlyOnceNothingElseIsLeftInIt() {
+        String dm = "dm:" + UUID.randomUUID();
+        ChatUser cleo = workspaces.caller(FrontEnd.DISCORD, dm, "C1", "Cleo");
+        ChatUser left = workspaces.caller(FrontEnd.DISCORD, dm, "C2", "Someone still there");
+        erase(cleo);
+        assertTrue(workspaces.find(FrontEnd.DISCORD, dm).isPresent(), "a scope with someone left in it was deleted");
+        erase(left);
+        assertTrue(workspaces.find(FrontEnd.DISCORD, dm).isEmpty(), "an emptied own scope stayed");
     }
 }
