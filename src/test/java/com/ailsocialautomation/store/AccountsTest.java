@@ -94,4 +94,44 @@ class AccountsTest {
         assertEquals(List.of(), ids(accounts.sameGrant(ws, bobsPage.id())));
         assertEquals(List.of(), ids(accounts.sameGrant(ws, tweet.id())), "accounts with no grantor share no grant");
     }
+
+    @Test
+    void aRefreshWritesTheNewTokensAndOneThatChangesNothingWritesNothing() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-REFRESH", "Refresh");
+        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        Accounts accounts = new Accounts(sql, pg.vault());
+        Account x = accounts.connect(ws, ana, new NewAccount(PlatformId.X, "x-r", "@ana", "Ana", null, null, "tweet.write", 280),
+                new StoredTokens(Secret.of("access-1"), Secret.of("refresh-1"), Instant.now().plusSeconds(60), null));
+
+        StoredTokens fresh = accounts.refreshLocked(ws, x.id(), now -> new StoredTokens(Secret.of("access-2"),
+                Secret.of("refresh-2"), Instant.now().plusSeconds(7200), null));
+        assertEquals("access-2", fresh.access().reveal());
+        assertEquals("access-2", accounts.tokens(ws, x.id()).access().reveal());
+        assertEquals("refresh-2", accounts.tokens(ws, x.id()).refresh().reveal());
+
+        String written = sql.one("select xmin::text from social_accounts where id = ?", rs -> rs.getString(1), x.id()).orElseThrow();
+        StoredTokens same = accounts.refreshLocked(ws, x.id(), now -> now);
+        assertEquals("access-2", same.access().reveal(), "another instance's refresh is handed back as it is");
+        assertEquals(written, sql.one("select xmin::text from social_accounts where id = ?", rs -> rs.getString(1), x.id()).orElseThrow(),
+                "tokens nobody changed were written again");
+    }
+
+    @Test
+    void aPlatformsCallbackNamesEveryAccountConnectedThroughThatPersonsGrant() {
+        Sql sql = new Sql(pg.dataSource());
+        Workspaces workspaces = new Workspaces(sql);
+        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-CALLBACK", "Callback");
+        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        Accounts accounts = new Accounts(sql, pg.vault());
+        Account page = connect(accounts, ws, ana, PlatformId.FACEBOOK, "cb-page", "Page", "meta-cb");
+        Account threads = connect(accounts, ws, ana, PlatformId.THREADS, "meta-cb2", "threads", null);
+        connect(accounts, ws, ana, PlatformId.FACEBOOK, "cb-other", "Other", "meta-other");
+
+        assertEquals(List.of(page.id()), ids(accounts.grantedBy(List.of(PlatformId.FACEBOOK, PlatformId.INSTAGRAM), "meta-cb")));
+        assertEquals(List.of(threads.id()), ids(accounts.grantedBy(List.of(PlatformId.THREADS), "meta-cb2")),
+                "a profile connected directly is named by its own id");
+        assertEquals(List.of(), ids(accounts.grantedBy(List.of(PlatformId.INSTAGRAM), "meta-cb")));
+    }
 }

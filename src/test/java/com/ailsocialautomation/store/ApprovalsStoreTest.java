@@ -73,5 +73,36 @@ class ApprovalsStoreTest {
         AccountPolicies.Policy own = policies.of(ws, hook.id());
         assertFalse(own.adminsApprove(), "an account with its own approver was left to the admins");
         assertTrue(own.approver(ana.id()));
+        assertFalse(own.approver(boss.id()), "an admin approved an account that has its own approver");
+    }
+
+    @Test
+    void aPersonIsFoundByChatIdOrNameAndAMentionedMemberIsRecordedOnce() {
+        AccountPolicies policies = new AccountPolicies(sql);
+        ChatUser dee = workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-DEE", "Dee Dee");
+        assertEquals(List.of(dee.id()), policies.named(ws, "dee dee").stream().map(ChatUser::id).toList());
+        assertEquals(List.of(dee.id()), policies.named(ws, "U-DEE").stream().map(ChatUser::id).toList());
+        assertEquals(List.of(), policies.named(ws, "Dee"));
+        assertEquals(dee.id(), policies.person(ws, dee.id()).orElseThrow().id());
+
+        ChatUser mentioned = policies.member(ws, "U-NEW");
+        assertEquals("U-NEW", mentioned.externalId());
+        assertEquals(mentioned.id(), policies.member(ws, "U-NEW").id(), "a member mentioned twice was recorded twice");
+    }
+
+    @Test
+    void anApprovedPostIsQueuedForItsTime() {
+        Approvals approvals = new Approvals(sql, pg.vault());
+        Instant at = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Post post = new Posts(sql, pg.vault()).create(ws, ana.id(), "approve me", List.of(), at, null, List.of(hook));
+        UUID target = post.targets().get(0).id();
+        int round = sql.transaction(tx -> Approvals.hold(tx, ws, post.id()));
+        sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(ws, target));
+        Instant publishAt = at.plus(1, ChronoUnit.HOURS);
+
+        assertTrue(approvals.decide(ws, post.id(), round, ana.id(), Decision.APPROVED, null, publishAt).recorded());
+        assertEquals(List.of(publishAt), sql.list("select execution_time from scheduled_tasks where task_instance = ?",
+                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.instanceId(ws, target)), "an approved post would never go out");
+        assertEquals(TargetState.SCHEDULED, new Posts(sql, pg.vault()).find(ws, post.id()).orElseThrow().targets().get(0).state());
     }
 }

@@ -77,6 +77,10 @@ class ConnectLinksStoreTest {
         assertEquals("verifier-1", used.state().verifier().reveal());
         assertEquals(OAuthStates.Refusal.USED, states.useState(state, PlatformId.FACEBOOK, browser, now).refusal());
 
+        byte[] late = hash(6);
+        states.addState(new OAuthStates.Link(ws, user, PlatformId.FACEBOOK, null), late, browser, Secret.of("verifier-2"), now.minusSeconds(1));
+        assertEquals(OAuthStates.Refusal.EXPIRED, states.useState(late, PlatformId.FACEBOOK, browser, now).refusal());
+
         byte[] choice = hash(5);
         states.offerChoices(used.state(), choice, Secret.of("[\"page-1\",\"page-2\"]"), now.plusSeconds(300));
         assertTrue(states.useChoices(choice, PlatformId.FACEBOOK, hash(3), now).isEmpty(), "another browser took the choices");
