@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,6 +109,21 @@ class VaultTest {
         VaultError e = assertThrows(VaultError.class, () -> new Accounts(new Sql(pg.dataSource()), pg.vault()).tokens(other, id));
         assertEquals("Cannot decrypt social_accounts.access_token_enc of row " + id + ": the data was altered, moved from another "
                 + "row or workspace, or written under a key this keyset does not hold", e.getMessage());
+    }
+
+    @Test
+    void aSealedMediaChunkOpensOnlyAtItsPlaceAndAlsoAfterAnotherInstanceRotatedTheKey() {
+        byte[] master = java.util.Base64.getDecoder().decode(PostgresExtension.MASTER_KEY_BASE64);
+        Vault here = Vault.open(pg.dataSource(), master);
+        Vault there = Vault.open(pg.dataSource(), master);
+        there.addPrimaryKey(); // rotate-key run by the other instance, which then writes a chunk
+        Vault.Place place = new Vault.Place("media_chunks", "data_enc", UUID.randomUUID(), UUID.randomUUID());
+        byte[] chunk = {1, 2, 3, 4, 5};
+        byte[] sealed = there.seal(chunk, place);
+        assertArrayEquals(chunk, here.unseal(sealed, place), "a chunk written under the new key did not open here");
+        assertArrayEquals(chunk, here.unseal(here.seal(chunk, place), place));
+        assertThrows(VaultError.class, () -> here.unseal(sealed, new Vault.Place("media_chunks", "data_enc", UUID.randomUUID(),
+                place.workspaceId())), "a chunk moved to another row opened");
     }
 
     @Test

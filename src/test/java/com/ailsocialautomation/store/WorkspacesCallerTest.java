@@ -46,6 +46,9 @@ class WorkspacesCallerTest {
         assertEquals(first.id(), renamed.id());
         assertEquals("Ana Lima", workspaces.user(first.workspaceId(), first.id()).orElseThrow().displayName());
 
+        assertEquals(first.id(), workspaces.known(FrontEnd.SLACK, team, "U1").orElseThrow().id());
+        assertTrue(workspaces.known(FrontEnd.SLACK, team, "U9").isEmpty(), "someone who never used AIL there was known");
+        assertTrue(workspaces.known(FrontEnd.DISCORD, team, "U1").isEmpty(), "a Slack person was known on Discord");
         ChatUser colleague = workspaces.caller(FrontEnd.SLACK, team, "U2", "Bo");
         assertEquals(first.workspaceId(), colleague.workspaceId(), "a colleague joins the same workspace");
         assertNotEquals(first.id(), colleague.id());
