@@ -48,6 +48,8 @@ class ClaimTest {
         assertNull(parts.target().sentAt(), "a thread is marked by each of its requests, not by its claim");
 
         targets.notSent(ws, one.target().id());
-        assertNull(targets.find(ws, one.target().id()).orElseThrow().sentAt(), "a refresh first: nothing is sent yet");
+        Target unmarked = targets.find(ws, one.target().id()).orElseThrow();
+        assertNull(unmarked.sentAt(), "a refresh first: nothing is sent yet");
+        assertEquals(unmarked, one.target().withoutSentAt(), "the engine's copy of the claimed target differs from the stored one");
     }
 }
