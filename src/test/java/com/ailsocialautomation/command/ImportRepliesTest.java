@@ -2,6 +2,7 @@ package com.ailsocialautomation.command;
 
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.message.MediaInput;
+import com.ailsocialautomation.testing.MediaCopiesOnDisk;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.TestClock;
 import com.ailsocialautomation.testing.Units;
@@ -13,19 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,14 +167,14 @@ class ImportRepliesTest {
         });
         files.start();
         try {
-            List<Path> before = copiesOnDisk();
+            List<Path> before = MediaCopiesOnDisk.all();
             String reply = importing(ana, "when,to,text,media,alt\n"
                     + "tomorrow 09:00," + blog + ",With a poster,http://127.0.0.1:" + files.getAddress().getPort() + "/poster,A poster\n"
                     + "2020-01-01 09:00," + blog + ",Too late,,\n", false);
             assertTrue(reply.startsWith("Nothing was scheduled: 1 row of 2 cannot be scheduled."), reply);
-            for (Path dir : copiesOnDisk()) { // other tests may copy media meanwhile: look for this picture only
+            for (Path dir : MediaCopiesOnDisk.all()) { // other tests may copy media meanwhile: look for this picture only
                 if (!before.contains(dir)) {
-                    assertFalse(holds(dir, picture), "a copy of a refused import's media was left in " + dir);
+                    assertFalse(MediaCopiesOnDisk.holds(dir, picture), "a copy of a refused import's media was left in " + dir);
                 }
             }
         } finally {
@@ -184,23 +182,4 @@ class ImportRepliesTest {
         }
     }
 
-    private static boolean holds(Path dir, byte[] content) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).anyMatch(f -> {
-                try {
-                    return Arrays.equals(Files.readAllBytes(f), content);
-                } catch (IOException gone) {
-                    return false; // another test's copy, deleted as we looked
-                }
-            });
-        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException gone) {
-            return false;
-        }
-    }
-
-    private static List<Path> copiesOnDisk() throws IOException {
-        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return all.filter(p -> p.getFileName().toString().startsWith("ail-media-")).sorted().toList();
-        }
-    }
 }
