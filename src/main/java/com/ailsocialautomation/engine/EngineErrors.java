@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * What went wrong inside the scheduler, counted as {@code ail.engine.errors{kind}} for an operator's alert: a run that
  * threw (a publish or a recurring job: {@code run_failed}), a completion or failure handler that threw, an unexpected
- * error or a failed heartbeat in the scheduler itself, and an execution found dead (its instance stopped mid-run;
- * the publisher then revives it). None of these happens in normal operation but the last, after a crash.
+ * error in the scheduler itself or heartbeats failing again and again, and an execution found dead (its instance
+ * stopped mid-run; the publisher then revives it). None of these happens in normal operation but the last, after a crash.
  */
 final class EngineErrors implements StatsRegistry {
     static final String METER = "ail.engine.errors";
