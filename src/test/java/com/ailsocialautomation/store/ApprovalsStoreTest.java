@@ -1,8 +1,6 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,84 +23,77 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApprovalsStoreTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    static Sql sql;
-    static Workspaces workspaces;
-    static UUID ws;
-    static ChatUser ana;
+    static StoreWorld world;
     static Account hook;
 
     @BeforeAll
     static void workspace() {
-        sql = new Sql(pg.dataSource());
-        workspaces = new Workspaces(sql);
-        ws = workspaces.ensure(FrontEnd.SLACK, "T-APPROVE", "Approve Inc");
-        ana = workspaces.ensureUser(ws, "U-ANA", "Ana");
-        hook = new Accounts(sql, pg.vault()).connect(ws, ana.id(), new NewAccount(PlatformId.WEBHOOK, "hook-a", "hook.test/a", "hook",
-                null, null, null, null), new StoredTokens(Secret.of("whsec_a"), null, null, null, Secret.of("https://hook.test/a")));
+        world = new StoreWorld(pg, "T-APPROVE", "Approve Inc");
+        hook = world.hook("a");
     }
 
     @Test
     void aDecisionCountsOnlyForTheRoundThePostIsIn() {
-        Approvals approvals = new Approvals(sql, pg.vault());
+        Approvals approvals = new Approvals(world.sql, pg.vault());
         Instant at = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Post post = new Posts(sql, pg.vault()).create(ws, ana.id(), "needs a yes", List.of(), at, null, List.of(hook));
-        assertEquals(0, approvals.round(ws, post.id()), "a post that never waited has round 0");
-        int first = sql.transaction(tx -> Approvals.hold(tx, ws, post.id()));
-        int second = sql.transaction(tx -> Approvals.hold(tx, ws, post.id()));
+        Post post = world.posts.create(world.ws, world.ana.id(), "needs a yes", List.of(), at, null, List.of(hook));
+        assertEquals(0, approvals.round(world.ws, post.id()), "a post that never waited has round 0");
+        int first = world.sql.transaction(tx -> Approvals.hold(tx, world.ws, post.id()));
+        int second = world.sql.transaction(tx -> Approvals.hold(tx, world.ws, post.id()));
         assertEquals(2, second);
-        assertEquals(2, approvals.round(ws, post.id()));
+        assertEquals(2, approvals.round(world.ws, post.id()));
 
-        Approvals.Result stale = approvals.decide(ws, post.id(), first, ana.id(), Decision.APPROVED, null, at);
+        Approvals.Result stale = approvals.decide(world.ws, post.id(), first, world.ana.id(), Decision.APPROVED, null, at);
         assertFalse(stale.recorded(), "a decision on an older round was recorded");
         assertTrue(stale.stale());
         assertNull(stale.decided());
-        Approvals.Result current = approvals.decide(ws, post.id(), second, ana.id(), Decision.APPROVED, "fine", at);
+        Approvals.Result current = approvals.decide(world.ws, post.id(), second, world.ana.id(), Decision.APPROVED, "fine", at);
         assertTrue(current.recorded());
         assertEquals(Decision.APPROVED, current.decided().decision());
     }
 
     @Test
     void theAdminsAreTheApproversOfAnAccountWithNoneOfItsOwn() {
-        AccountPolicies policies = new AccountPolicies(sql);
-        ChatUser boss = workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-BOSS", "Boss", true);
-        workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-BEA", "Bea", false);
-        assertTrue(policies.of(ws, hook.id()).adminsApprove());
-        assertEquals(List.of(boss.id()), policies.admins(ws).stream().map(ChatUser::id).toList());
+        AccountPolicies policies = new AccountPolicies(world.sql);
+        ChatUser boss = world.workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-BOSS", "Boss", true);
+        world.workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-BEA", "Bea", false);
+        assertTrue(policies.of(world.ws, hook.id()).adminsApprove());
+        assertEquals(List.of(boss.id()), policies.admins(world.ws).stream().map(ChatUser::id).toList());
 
-        policies.setApprovers(ws, hook.id(), List.of(ana.id()));
-        AccountPolicies.Policy own = policies.of(ws, hook.id());
+        policies.setApprovers(world.ws, hook.id(), List.of(world.ana.id()));
+        AccountPolicies.Policy own = policies.of(world.ws, hook.id());
         assertFalse(own.adminsApprove(), "an account with its own approver was left to the admins");
-        assertTrue(own.approver(ana.id()));
+        assertTrue(own.approver(world.ana.id()));
         assertFalse(own.approver(boss.id()), "an admin approved an account that has its own approver");
     }
 
     @Test
     void aPersonIsFoundByChatIdOrNameAndAMentionedMemberIsRecordedOnce() {
-        AccountPolicies policies = new AccountPolicies(sql);
-        ChatUser dee = workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-DEE", "Dee Dee");
-        assertEquals(List.of(dee.id()), policies.named(ws, "dee dee").stream().map(ChatUser::id).toList());
-        assertEquals(List.of(dee.id()), policies.named(ws, "U-DEE").stream().map(ChatUser::id).toList());
-        assertEquals(List.of(), policies.named(ws, "Dee"));
-        assertEquals(dee.id(), policies.person(ws, dee.id()).orElseThrow().id());
+        AccountPolicies policies = new AccountPolicies(world.sql);
+        ChatUser dee = world.workspaces.caller(FrontEnd.SLACK, "T-APPROVE", "U-DEE", "Dee Dee");
+        assertEquals(List.of(dee.id()), policies.named(world.ws, "dee dee").stream().map(ChatUser::id).toList());
+        assertEquals(List.of(dee.id()), policies.named(world.ws, "U-DEE").stream().map(ChatUser::id).toList());
+        assertEquals(List.of(), policies.named(world.ws, "Dee"));
+        assertEquals(dee.id(), policies.person(world.ws, dee.id()).orElseThrow().id());
 
-        ChatUser mentioned = policies.member(ws, "U-NEW");
+        ChatUser mentioned = policies.member(world.ws, "U-NEW");
         assertEquals("U-NEW", mentioned.externalId());
-        assertEquals(mentioned.id(), policies.member(ws, "U-NEW").id(), "a member mentioned twice was recorded twice");
+        assertEquals(mentioned.id(), policies.member(world.ws, "U-NEW").id(), "a member mentioned twice was recorded twice");
     }
 
     @Test
     void anApprovedPostIsQueuedForItsTime() {
-        Approvals approvals = new Approvals(sql, pg.vault());
+        Approvals approvals = new Approvals(world.sql, pg.vault());
         Instant at = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Post post = new Posts(sql, pg.vault()).create(ws, ana.id(), "approve me", List.of(), at, null, List.of(hook));
+        Post post = world.posts.create(world.ws, world.ana.id(), "approve me", List.of(), at, null, List.of(hook));
         UUID target = post.targets().get(0).id();
-        int round = sql.transaction(tx -> Approvals.hold(tx, ws, post.id()));
-        sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(ws, target));
+        int round = world.sql.transaction(tx -> Approvals.hold(tx, world.ws, post.id()));
+        world.sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(world.ws, target));
         Instant publishAt = at.plus(1, ChronoUnit.HOURS);
 
-        assertTrue(approvals.decide(ws, post.id(), round, ana.id(), Decision.APPROVED, null, publishAt).recorded());
-        assertEquals(List.of(publishAt), sql.list("select execution_time from scheduled_tasks where task_instance = ?",
-                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.instanceId(ws, target)), "an approved post would never go out");
-        assertEquals(TargetState.SCHEDULED, new Posts(sql, pg.vault()).find(ws, post.id()).orElseThrow().targets().get(0).state());
+        assertTrue(approvals.decide(world.ws, post.id(), round, world.ana.id(), Decision.APPROVED, null, publishAt).recorded());
+        assertEquals(List.of(publishAt), world.sql.list("select execution_time from scheduled_tasks where task_instance = ?",
+                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.instanceId(world.ws, target)), "an approved post would never go out");
+        assertEquals(TargetState.SCHEDULED, world.posts.find(world.ws, post.id()).orElseThrow().targets().get(0).state());
     }
 }

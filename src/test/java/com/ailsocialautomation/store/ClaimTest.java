@@ -1,15 +1,11 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,28 +23,22 @@ class ClaimTest {
 
     @Test
     void aOneRequestPostIsMarkedSentByItsClaimAndAThreadIsNot() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), "Claim");
-        ChatUser ana = workspaces.ensureUser(ws, "u-" + UUID.randomUUID(), "Ana");
-        Account hook = new Accounts(sql, pg.vault()).connect(ws, ana.id(), new NewAccount(PlatformId.WEBHOOK, "h-" + UUID.randomUUID(),
-                "hook", "hook", null, "https://hook.test/x", null, null), new StoredTokens(Secret.of("s"), null, null, null));
-        Posts posts = new Posts(sql, pg.vault());
-        Targets targets = new Targets(sql, pg.vault());
-        Post single = posts.create(ws, ana.id(), "one text", List.of(), Instant.now(), null, List.of(hook));
-        Post thread = posts.create(ws, ana.id(), "first\n---\nsecond", List.of(), Instant.now(), null, List.of(hook));
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM", "Claim Inc");
+        Account hook = world.hook("claim");
+        Post single = world.posts.create(world.ws, world.ana.id(), "one text", List.of(), Instant.now(), null, List.of(hook));
+        Post thread = world.posts.create(world.ws, world.ana.id(), "first\n---\nsecond", List.of(), Instant.now(), null, List.of(hook));
 
-        Targets.Claimed one = targets.claim(ws, single.targets().get(0).id()).orElseThrow();
+        Targets.Claimed one = world.targets.claim(world.ws, single.targets().get(0).id()).orElseThrow();
         assertEquals(TargetState.PUBLISHING, one.target().state());
         assertNotNull(one.target().sentAt(), "a one-request post is marked sent by its claim");
         assertEquals("one text", one.due().orElseThrow().post().text(), "the claim returns the post it publishes");
-        assertTrue(targets.claim(ws, single.targets().get(0).id()).isEmpty(), "a claimed target is not claimed twice");
+        assertTrue(world.targets.claim(world.ws, single.targets().get(0).id()).isEmpty(), "a claimed target is not claimed twice");
 
-        Targets.Claimed parts = targets.claim(ws, thread.targets().get(0).id()).orElseThrow();
+        Targets.Claimed parts = world.targets.claim(world.ws, thread.targets().get(0).id()).orElseThrow();
         assertNull(parts.target().sentAt(), "a thread is marked by each of its requests, not by its claim");
 
-        targets.notSent(ws, one.target().id());
-        Target unmarked = targets.find(ws, one.target().id()).orElseThrow();
+        world.targets.notSent(world.ws, one.target().id());
+        Target unmarked = world.targets.find(world.ws, one.target().id()).orElseThrow();
         assertNull(unmarked.sentAt(), "a refresh first: nothing is sent yet");
         assertEquals(unmarked, one.target().withoutSentAt(), "the engine's copy of the claimed target differs from the stored one");
     }

@@ -1,8 +1,5 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,28 +20,23 @@ class MediaUploadsTest {
 
     @Test
     void anUploadIsReadBackAsSavedReplacedAtItsPositionAndForgotten() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-MEDIA", "Media");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        Account hook = new Accounts(sql, pg.vault()).connect(ws, ana, new NewAccount(PlatformId.WEBHOOK, "hook-m", "hook.test/m", "hook",
-                null, null, null, null), new StoredTokens(Secret.of("whsec_m"), null, null, null, Secret.of("https://hook.test/m")));
-        UUID target = new Posts(sql, pg.vault()).create(ws, ana, "two pictures", List.of(), Instant.now().plusSeconds(600), null,
-                List.of(hook)).targets().get(0).id();
-        MediaUploads uploads = new MediaUploads(sql, pg.vault());
+        StoreWorld world = new StoreWorld(pg, "T-MEDIA", "Media");
+        UUID target = world.posts.create(world.ws, world.ana.id(), "two pictures", List.of(), Instant.now().plusSeconds(600), null,
+                List.of(world.hook("m"))).targets().get(0).id();
+        MediaUploads uploads = new MediaUploads(world.sql, pg.vault());
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String first = MediaUploads.sourceHash("https://cdn.example/a.png");
         assertEquals(64, first.length(), "a SHA-256 in hex");
         assertNotEquals(first, MediaUploads.sourceHash("https://cdn.example/b.png"));
 
-        uploads.save(ws, target, new MediaUploads.Upload(0, first, "m-1", false, "a.png", "{\"alt\":\"a cat\"}", at));
-        uploads.save(ws, target, new MediaUploads.Upload(1, MediaUploads.sourceHash("b"), "m-2", true, "b.png", null, at));
-        uploads.save(ws, target, new MediaUploads.Upload(0, first, "m-1", true, "a.png", "{\"alt\":\"a cat\"}", at));
+        uploads.save(world.ws, target, new MediaUploads.Upload(0, first, "m-1", false, "a.png", "{\"alt\":\"a cat\"}", at));
+        uploads.save(world.ws, target, new MediaUploads.Upload(1, MediaUploads.sourceHash("b"), "m-2", true, "b.png", null, at));
+        uploads.save(world.ws, target, new MediaUploads.Upload(0, first, "m-1", true, "a.png", "{\"alt\":\"a cat\"}", at));
 
-        List<MediaUploads.Upload> held = uploads.of(ws, target);
+        List<MediaUploads.Upload> held = uploads.of(world.ws, target);
         assertEquals(List.of(new MediaUploads.Upload(0, first, "m-1", true, "a.png", "{\"alt\":\"a cat\"}", at),
                 new MediaUploads.Upload(1, MediaUploads.sourceHash("b"), "m-2", true, "b.png", null, at)), held);
-        uploads.forget(ws, target);
-        assertTrue(uploads.of(ws, target).isEmpty());
+        uploads.forget(world.ws, target);
+        assertTrue(uploads.of(world.ws, target).isEmpty());
     }
 }

@@ -1,8 +1,5 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,36 +23,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequeueTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    static Sql sql;
-    static Posts posts;
-    static UUID ws;
-    static UUID ana;
+    static StoreWorld world;
     static Account hook;
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll
     static void workspace() {
-        sql = new Sql(pg.dataSource());
-        posts = new Posts(sql, pg.vault());
-        Workspaces workspaces = new Workspaces(sql);
-        ws = workspaces.ensure(FrontEnd.SLACK, "T-REQUEUE", "Requeue Inc");
-        ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        hook = new Accounts(sql, pg.vault()).connect(ws, ana,
-                new NewAccount(PlatformId.WEBHOOK, "hook-rq", "hook.test/rq", "hook", null, null, null, null),
-                new StoredTokens(Secret.of("whsec_requeue"), null, null, null, Secret.of("https://hook.test/rq")));
+        world = new StoreWorld(pg, "T-REQUEUE", "Requeue Inc");
+        hook = world.hook("rq");
     }
 
     private static Post post(String text, Instant when) {
-        return posts.create(ws, ana, text, List.of(), when, null, List.of(hook));
+        return world.posts.create(world.ws, world.ana.id(), text, List.of(), when, null, List.of(hook));
     }
 
     private static Optional<Instant> queuedAt(Target target) {
-        return sql.one("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?",
-                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.TASK_NAME, PublishQueue.instanceId(ws, target.id()));
+        return world.sql.one("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?",
+                rs -> rs.getTimestamp(1).toInstant(), PublishQueue.TASK_NAME, PublishQueue.instanceId(world.ws, target.id()));
     }
 
     private static UUID key(Target target) {
-        return sql.one("select idempotency_key from post_targets where id = ?", rs -> rs.getObject(1, UUID.class), target.id()).orElseThrow();
+        return world.sql.one("select idempotency_key from post_targets where id = ?", rs -> rs.getObject(1, UUID.class), target.id()).orElseThrow();
     }
 
     @Test
@@ -63,11 +51,11 @@ class RequeueTest {
         Post failed = post("failed once", NOW.minus(1, ChronoUnit.HOURS));
         Target target = failed.targets().get(0);
         UUID firstKey = key(target);
-        sql.update("update post_targets set state = 'failed', attempts = 3 where id = ?", target.id());
-        sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(ws, target.id()));
+        world.sql.update("update post_targets set state = 'failed', attempts = 3 where id = ?", target.id());
+        world.sql.update("delete from scheduled_tasks where task_instance = ?", PublishQueue.instanceId(world.ws, target.id()));
         Instant again = NOW.plus(1, ChronoUnit.MINUTES);
 
-        List<Target> reset = posts.retry(ws, failed.id(), again);
+        List<Target> reset = world.posts.retry(world.ws, failed.id(), again);
         assertEquals(List.of(target.id()), reset.stream().map(Target::id).toList());
         assertEquals(TargetState.SCHEDULED, reset.get(0).state());
         assertEquals(0, reset.get(0).attempts());
@@ -77,10 +65,10 @@ class RequeueTest {
         Post unknown = post("answer lost", NOW.minus(1, ChronoUnit.HOURS));
         Target lost = unknown.targets().get(0);
         UUID lostKey = key(lost);
-        sql.update("update post_targets set state = 'unknown' where id = ?", lost.id());
-        assertEquals(1, posts.retry(ws, unknown.id(), again).size());
+        world.sql.update("update post_targets set state = 'unknown' where id = ?", lost.id());
+        assertEquals(1, world.posts.retry(world.ws, unknown.id(), again).size());
         assertEquals(lostKey, key(lost), "an unknown one may have posted: the platform may recognise the same key");
-        assertEquals(List.of(), posts.retry(ws, unknown.id(), again), "nothing left to retry");
+        assertEquals(List.of(), world.posts.retry(world.ws, unknown.id(), again), "nothing left to retry");
     }
 
     @Test
@@ -88,34 +76,34 @@ class RequeueTest {
         Post queued = post("queued", NOW.plus(2, ChronoUnit.HOURS));
         Target target = queued.targets().get(0);
         Instant slot = NOW.plus(26, ChronoUnit.HOURS);
-        List<Target> moved = posts.moveEach(ws, queued.id(), (tx, account) -> slot, id -> hook);
+        List<Target> moved = world.posts.moveEach(world.ws, queued.id(), (tx, account) -> slot, id -> hook);
         assertEquals(List.of(slot), moved.stream().map(Target::dueAt).toList());
         assertEquals(Optional.of(slot), queuedAt(target));
-        assertEquals(slot, posts.find(ws, queued.id()).orElseThrow().scheduledAt());
+        assertEquals(slot, world.posts.find(world.ws, queued.id()).orElseThrow().scheduledAt());
     }
 
     @Test
     void anEditAttachesItsMediaToThePostItChanged() {
         Post post = post("before", NOW.plus(3, ChronoUnit.HOURS));
         List<UUID> attached = new ArrayList<>();
-        assertTrue(posts.edit(ws, post.id(), "after", 1, (tx, id) -> attached.add(id)));
+        assertTrue(world.posts.edit(world.ws, post.id(), "after", 1, (tx, id) -> attached.add(id)));
         assertEquals(List.of(post.id()), attached);
-        assertEquals("after", posts.find(ws, post.id()).orElseThrow().text());
+        assertEquals("after", world.posts.find(world.ws, post.id()).orElseThrow().text());
 
         com.ailsocialautomation.message.PostOptions titled = new com.ailsocialautomation.message.PostOptions("Spring launch", null,
                 List.of("launch"), List.of(), List.of());
-        assertTrue(posts.edit(ws, post.id(), "with a title", titled, null, (tx, id) -> { }));
-        assertEquals(titled, posts.find(ws, post.id()).orElseThrow().options(), "an edit's options are kept");
-        assertTrue(posts.edit(ws, post.id(), "text only", null, (tx, id) -> { }));
-        assertEquals(titled, posts.find(ws, post.id()).orElseThrow().options(), "an edit without options keeps the post's");
+        assertTrue(world.posts.edit(world.ws, post.id(), "with a title", titled, null, (tx, id) -> { }));
+        assertEquals(titled, world.posts.find(world.ws, post.id()).orElseThrow().options(), "an edit's options are kept");
+        assertTrue(world.posts.edit(world.ws, post.id(), "text only", null, (tx, id) -> { }));
+        assertEquals(titled, world.posts.find(world.ws, post.id()).orElseThrow().options(), "an edit without options keeps the post's");
     }
 
     private static int round(Post post) {
-        return sql.one("select approval_round from posts where id = ?", rs -> rs.getInt(1), post.id()).orElseThrow();
+        return world.sql.one("select approval_round from posts where id = ?", rs -> rs.getInt(1), post.id()).orElseThrow();
     }
 
     private static Post draft(String text) {
-        return posts.create(ws, ana, text, null, List.of(), null, NOW.plus(1, ChronoUnit.DAYS), null, List.of(hook),
+        return world.posts.create(world.ws, world.ana.id(), text, null, List.of(), null, NOW.plus(1, ChronoUnit.DAYS), null, List.of(hook),
                 (tx, id) -> { }, TargetState.DRAFT);
     }
 
@@ -124,15 +112,15 @@ class RequeueTest {
         Post toSchedule = draft("draft to send");
         assertTrue(toSchedule.shortId().startsWith("d"));
         Instant when = NOW.plus(2, ChronoUnit.HOURS);
-        assertTrue(posts.release(ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when));
+        assertTrue(world.posts.release(world.ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when));
         assertEquals(Optional.of(when), queuedAt(toSchedule.targets().get(0)));
         assertEquals(0, round(toSchedule), "no approval asked");
-        assertEquals(false, posts.release(ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when),
+        assertEquals(false, world.posts.release(world.ws, toSchedule.id(), TargetState.DRAFT, TargetState.SCHEDULED, when),
                 "released once: a second release finds no draft");
 
         Post toApprove = draft("draft to approve");
         int before = round(toApprove);
-        assertTrue(posts.release(ws, toApprove.id(), TargetState.DRAFT, TargetState.PENDING_APPROVAL, when));
+        assertTrue(world.posts.release(world.ws, toApprove.id(), TargetState.DRAFT, TargetState.PENDING_APPROVAL, when));
         assertEquals(before + 1, round(toApprove), "a new round: decisions of an earlier one do not count");
         assertEquals(Optional.empty(), queuedAt(toApprove.targets().get(0)), "nothing goes out before it is approved");
     }
@@ -145,10 +133,10 @@ class RequeueTest {
         Post inside = post("inside", from.plus(3, ChronoUnit.HOURS));
         post("at the end", to);
         post("before", from.minusSeconds(1));
-        posts.create(ws, ana, "a draft", null, List.of(), null, from.plus(1, ChronoUnit.HOURS), null, List.of(hook),
+        world.posts.create(world.ws, world.ana.id(), "a draft", null, List.of(), null, from.plus(1, ChronoUnit.HOURS), null, List.of(hook),
                 (tx, id) -> { }, TargetState.DRAFT);
-        assertEquals(List.of(atStart.id(), inside.id()), posts.between(ws, from, to, 50).stream().map(Post::id).toList());
-        assertEquals(List.of(atStart.id()), posts.between(ws, from, to, 1).stream().map(Post::id).toList());
+        assertEquals(List.of(atStart.id(), inside.id()), world.posts.between(world.ws, from, to, 50).stream().map(Post::id).toList());
+        assertEquals(List.of(atStart.id()), world.posts.between(world.ws, from, to, 1).stream().map(Post::id).toList());
     }
 
     @Test
@@ -156,26 +144,26 @@ class RequeueTest {
         Post thread = post("part one\n---\npart two", NOW.plus(3, ChronoUnit.HOURS));
         Target target = thread.targets().get(0);
         // its first part went out, then the second failed for now: the target waits to retry, scheduled again
-        sql.update("update post_targets set state = 'publishing' where id = ?", target.id());
-        assertTrue(new TargetParts(sql).record(ws, target.id(),
+        world.sql.update("update post_targets set state = 'publishing' where id = ?", target.id());
+        assertTrue(new TargetParts(world.sql).record(world.ws, target.id(),
                 new TargetParts.Part(PartKind.PART, 1, "ext-1", "https://hook.test/1", null, NOW)));
-        sql.update("update post_targets set state = 'scheduled' where id = ?", target.id());
+        world.sql.update("update post_targets set state = 'scheduled' where id = ?", target.id());
         List<UUID> attached = new ArrayList<>();
-        assertEquals(false, posts.edit(ws, thread.id(), "rewritten", 1, (tx, id) -> attached.add(id)));
-        assertEquals("part one\n---\npart two", posts.find(ws, thread.id()).orElseThrow().text());
+        assertEquals(false, world.posts.edit(world.ws, thread.id(), "rewritten", 1, (tx, id) -> attached.add(id)));
+        assertEquals("part one\n---\npart two", world.posts.find(world.ws, thread.id()).orElseThrow().text());
         assertEquals(List.of(), attached);
     }
 
     @Test
     void postsWaitingForApprovalPastTheirTimeAreFoundAcrossWorkspacesAndNoOthers() {
-        Post late = posts.create(ws, ana, "still waiting", null, List.of(), null, NOW.minus(1, ChronoUnit.HOURS), null,
+        Post late = world.posts.create(world.ws, world.ana.id(), "still waiting", null, List.of(), null, NOW.minus(1, ChronoUnit.HOURS), null,
                 List.of(hook), (tx, id) -> { }, TargetState.PENDING_APPROVAL);
-        Post notYet = posts.create(ws, ana, "waits, in time", null, List.of(), null, NOW.plus(1, ChronoUnit.HOURS), null,
+        Post notYet = world.posts.create(world.ws, world.ana.id(), "waits, in time", null, List.of(), null, NOW.plus(1, ChronoUnit.HOURS), null,
                 List.of(hook), (tx, id) -> { }, TargetState.PENDING_APPROVAL);
         Post scheduled = post("no approval needed", NOW.minus(1, ChronoUnit.HOURS));
-        List<UUID> found = posts.pendingPastDue(NOW).stream().map(Post::id).toList();
+        List<UUID> found = world.posts.pendingPastDue(NOW).stream().map(Post::id).toList();
         assertTrue(found.contains(late.id()), found.toString());
-        assertEquals("still waiting", posts.pendingPastDue(NOW).stream().filter(p -> p.id().equals(late.id())).findFirst()
+        assertEquals("still waiting", world.posts.pendingPastDue(NOW).stream().filter(p -> p.id().equals(late.id())).findFirst()
                 .orElseThrow().text());
         assertTrue(!found.contains(notYet.id()) && !found.contains(scheduled.id()), found.toString());
     }
@@ -184,7 +172,7 @@ class RequeueTest {
     void theEnginesAlarmIsSetForTheNextExecutionThatFallsDue() {
         Instant due = NOW.plus(50, ChronoUnit.DAYS).plusSeconds(17);
         post("far ahead", due);
-        assertEquals(Optional.of(due), PublishQueue.nextDue(sql, due.minusSeconds(1), due.plusSeconds(1)));
-        assertEquals(Optional.empty(), PublishQueue.nextDue(sql, due, due.plusSeconds(1)), "after is exclusive");
+        assertEquals(Optional.of(due), PublishQueue.nextDue(world.sql, due.minusSeconds(1), due.plusSeconds(1)));
+        assertEquals(Optional.empty(), PublishQueue.nextDue(world.sql, due, due.plusSeconds(1)), "after is exclusive");
     }
 }

@@ -1,8 +1,5 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.config.Secret;
-import com.ailsocialautomation.message.FrontEnd;
-import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,27 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TargetResultsTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    static Sql sql;
-    static Posts posts;
-    static Targets targets;
-    static Accounts accounts;
-    static UUID ws;
-    static UUID ana;
+    static StoreWorld world;
 
     @BeforeAll
     static void workspace() {
-        sql = new Sql(pg.dataSource());
-        posts = new Posts(sql, pg.vault());
-        targets = new Targets(sql, pg.vault());
-        accounts = new Accounts(sql, pg.vault());
-        Workspaces workspaces = new Workspaces(sql);
-        ws = workspaces.ensure(FrontEnd.SLACK, "T-RESULTS", "Results Inc");
-        ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-    }
-
-    private static Account hook(String name) {
-        return accounts.connect(ws, ana, new NewAccount(PlatformId.WEBHOOK, "hook-" + name, "hook.test/" + name, name,
-                null, null, null, null), new StoredTokens(Secret.of("whsec_" + name), null, null, null, Secret.of("https://hook.test/" + name)));
+        world = new StoreWorld(pg, "T-RESULTS", "Results Inc");
     }
 
     private static Attempts.Line line(AttemptOutcome outcome) {
@@ -55,25 +36,25 @@ class TargetResultsTest {
 
     @Test
     void aPublishedResultMovesTheTargetOnceAndALateOneChangesNothing() {
-        Post post = posts.create(ws, ana, "out now", List.of(), Instant.now(), null, List.of(hook("once")));
+        Post post = world.posts.create(world.ws, world.ana.id(), "out now", List.of(), Instant.now(), null, List.of(world.hook("once")));
         UUID target = post.targets().get(0).id();
-        targets.claim(ws, target).orElseThrow();
+        world.targets.claim(world.ws, target).orElseThrow();
 
-        assertTrue(targets.published(ws, target, "109", "https://hook.test/once/109", null, line(AttemptOutcome.PUBLISHED)),
+        assertTrue(world.targets.published(world.ws, target, "109", "https://hook.test/once/109", null, line(AttemptOutcome.PUBLISHED)),
                 "a claimed target's result was not recorded as moving it");
-        Target shown = targets.find(ws, target).orElseThrow();
+        Target shown = world.targets.find(world.ws, target).orElseThrow();
         assertEquals(TargetState.PUBLISHED, shown.state());
         assertEquals("https://hook.test/once/109", shown.url());
 
-        assertFalse(targets.published(ws, target, "110", "https://hook.test/once/110", null, line(AttemptOutcome.PUBLISHED)),
+        assertFalse(world.targets.published(world.ws, target, "110", "https://hook.test/once/110", null, line(AttemptOutcome.PUBLISHED)),
                 "a second result for a target no longer publishing claimed to move it");
-        assertEquals("https://hook.test/once/109", targets.find(ws, target).orElseThrow().url(), "the first link stays the one shown");
-        assertEquals(2, new Attempts(sql, pg.vault()).forTarget(ws, target).size(), "each request that happened has its line in the log");
+        assertEquals("https://hook.test/once/109", world.targets.find(world.ws, target).orElseThrow().url(), "the first link stays the one shown");
+        assertEquals(2, new Attempts(world.sql, pg.vault()).forTarget(world.ws, target).size(), "each request that happened has its line in the log");
     }
 
     private static UUID claimed(String name) {
-        Post post = posts.create(ws, ana, "due now", List.of(), Instant.now(), null, List.of(hook(name)));
-        return targets.claim(ws, post.targets().get(0).id()).orElseThrow().target().id();
+        Post post = world.posts.create(world.ws, world.ana.id(), "due now", List.of(), Instant.now(), null, List.of(world.hook(name)));
+        return world.targets.claim(world.ws, post.targets().get(0).id()).orElseThrow().target().id();
     }
 
     @Test
@@ -81,38 +62,38 @@ class TargetResultsTest {
         UUID target = claimed("retry");
         Instant next = Instant.now().plusSeconds(90).truncatedTo(ChronoUnit.MILLIS);
 
-        assertTrue(targets.retryLater(ws, target, next, "hook.test answered 503", line(AttemptOutcome.FAILED)));
-        Target shown = targets.find(ws, target).orElseThrow();
+        assertTrue(world.targets.retryLater(world.ws, target, next, "hook.test answered 503", line(AttemptOutcome.FAILED)));
+        Target shown = world.targets.find(world.ws, target).orElseThrow();
         assertEquals(TargetState.SCHEDULED, shown.state());
         assertEquals(next, shown.dueAt());
         assertEquals("hook.test answered 503", shown.error(), "show does not say why it will be tried again");
         assertEquals(1, shown.attempts(), "a failed try is an attempt");
 
-        assertFalse(targets.retryLater(ws, target, next.plusSeconds(60), "late", line(AttemptOutcome.FAILED)),
+        assertFalse(world.targets.retryLater(world.ws, target, next.plusSeconds(60), "late", line(AttemptOutcome.FAILED)),
                 "a target no longer publishing was said to be scheduled again");
-        assertEquals(next, targets.find(ws, target).orElseThrow().dueAt());
+        assertEquals(next, world.targets.find(world.ws, target).orElseThrow().dueAt());
     }
 
     @Test
     void aRevivalFinishesATargetLeftPublishingOnceWithTheReasonShown() {
         UUID target = claimed("revived");
 
-        assertTrue(targets.finish(ws, target, TargetState.UNKNOWN, "the run stopped after its request left"));
-        Target shown = targets.find(ws, target).orElseThrow();
+        assertTrue(world.targets.finish(world.ws, target, TargetState.UNKNOWN, "the run stopped after its request left"));
+        Target shown = world.targets.find(world.ws, target).orElseThrow();
         assertEquals(TargetState.UNKNOWN, shown.state());
         assertEquals("the run stopped after its request left", shown.error());
-        assertFalse(targets.finish(ws, target, TargetState.FAILED, "a second revival"), "a finished target was finished again");
-        assertEquals(TargetState.UNKNOWN, targets.find(ws, target).orElseThrow().state());
+        assertFalse(world.targets.finish(world.ws, target, TargetState.FAILED, "a second revival"), "a finished target was finished again");
+        assertEquals(TargetState.UNKNOWN, world.targets.find(world.ws, target).orElseThrow().state());
     }
 
     @Test
     void disconnectingCancelsItsScheduledTargetsWithTheReasonAndLeavesOtherAccountsAlone() {
-        Account gone = hook("gone");
-        Account kept = hook("kept");
-        Post post = posts.create(ws, ana, "to both", List.of(), Instant.now().plusSeconds(3600), null, List.of(gone, kept));
+        Account gone = world.hook("gone");
+        Account kept = world.hook("kept");
+        Post post = world.posts.create(world.ws, world.ana.id(), "to both", List.of(), Instant.now().plusSeconds(3600), null, List.of(gone, kept));
 
-        assertEquals(1, targets.cancelScheduledTo(ws, gone.id()));
-        List<Target> after = posts.find(ws, post.id()).orElseThrow().targets();
+        assertEquals(1, world.targets.cancelScheduledTo(world.ws, gone.id()));
+        List<Target> after = world.posts.find(world.ws, post.id()).orElseThrow().targets();
         Target toGone = after.stream().filter(t -> t.accountId().equals(gone.id())).findFirst().orElseThrow();
         Target toKept = after.stream().filter(t -> t.accountId().equals(kept.id())).findFirst().orElseThrow();
         assertEquals(TargetState.CANCELLED, toGone.state());
@@ -124,29 +105,28 @@ class TargetResultsTest {
     @Test
     void aThreadsPartIsRecordedOnlyWhileItsTargetIsPublishing() {
         UUID target = claimed("parts");
-        TargetParts parts = new TargetParts(sql);
+        TargetParts parts = new TargetParts(world.sql);
         TargetParts.Part first = new TargetParts.Part(PartKind.PART, 1, "111", "https://hook.test/parts/111", null, Instant.now());
-        assertTrue(parts.record(ws, target, first));
-        targets.finish(ws, target, TargetState.FAILED, "the second part was refused");
+        assertTrue(parts.record(world.ws, target, first));
+        world.targets.finish(world.ws, target, TargetState.FAILED, "the second part was refused");
         TargetParts.Part late = new TargetParts.Part(PartKind.PART, 2, "112", "https://hook.test/parts/112", null, Instant.now());
-        assertFalse(parts.record(ws, target, late), "a part was recorded for a target no longer publishing");
-        assertEquals(List.of("111"), parts.of(ws, target).stream().map(TargetParts.Part::externalId).toList());
+        assertFalse(parts.record(world.ws, target, late), "a part was recorded for a target no longer publishing");
+        assertEquals(List.of("111"), parts.of(world.ws, target).stream().map(TargetParts.Part::externalId).toList());
     }
 
     @Test
     void aPersonLeavingStopsTheirPostsAndThoseToTheirAccountsButNoOneElsesToOtherAccounts() {
-        UUID bob = new Workspaces(sql).ensureUser(ws, "U-BOB", "Bob").id();
-        Account anas = hook("anas");
-        Account bobs = accounts.connect(ws, bob, new NewAccount(PlatformId.WEBHOOK, "hook-bobs", "hook.test/bobs", "bobs",
-                null, null, null, null), new StoredTokens(Secret.of("whsec_bobs"), null, null, null, Secret.of("https://hook.test/bobs")));
+        UUID bob = world.workspaces.ensureUser(world.ws, "U-BOB", "Bob").id();
+        Account anas = world.hook("anas");
+        Account bobs = world.hook(bob, "bobs");
         Instant later = Instant.now().plusSeconds(3600);
-        Post hers = posts.create(ws, ana, "hers", List.of(), later, null, List.of(bobs));
-        Post toHerAccount = posts.create(ws, bob, "to hers", List.of(), later, null, List.of(anas));
-        Post his = posts.create(ws, bob, "his", List.of(), later, null, List.of(bobs));
+        Post hers = world.posts.create(world.ws, world.ana.id(), "hers", List.of(), later, null, List.of(bobs));
+        Post toHerAccount = world.posts.create(world.ws, bob, "to hers", List.of(), later, null, List.of(anas));
+        Post his = world.posts.create(world.ws, bob, "his", List.of(), later, null, List.of(bobs));
 
-        new PostData(sql, pg.vault()).stopPublishing(ws, ana);
-        assertEquals(TargetState.CANCELLED, posts.find(ws, hers.id()).orElseThrow().targets().get(0).state());
-        assertEquals(TargetState.CANCELLED, posts.find(ws, toHerAccount.id()).orElseThrow().targets().get(0).state());
-        assertEquals(TargetState.SCHEDULED, posts.find(ws, his.id()).orElseThrow().targets().get(0).state());
+        new PostData(world.sql, pg.vault()).stopPublishing(world.ws, world.ana.id());
+        assertEquals(TargetState.CANCELLED, world.posts.find(world.ws, hers.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.CANCELLED, world.posts.find(world.ws, toHerAccount.id()).orElseThrow().targets().get(0).state());
+        assertEquals(TargetState.SCHEDULED, world.posts.find(world.ws, his.id()).orElseThrow().targets().get(0).state());
     }
 }
