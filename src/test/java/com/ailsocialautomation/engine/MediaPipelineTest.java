@@ -53,6 +53,9 @@ class MediaPipelineTest {
         boolean readyAtOnce = true;
         PlatformError refusal;
         DailyAllowance allowance;
+        /** The media ids the platform has finished processing, and those it was asked about, in order. */
+        final java.util.Set<String> readyIds = new java.util.HashSet<>();
+        final List<String> asked = new ArrayList<>();
 
         @Override
         public String uploadCarries(PublishRequest post) {
@@ -85,7 +88,8 @@ class MediaPipelineTest {
 
         @Override
         public MediaRef mediaStatus(Credentials credentials, MediaRef media) {
-            return new MediaRef(media.id(), false, media.payload(), null);
+            asked.add(media.id());
+            return new MediaRef(media.id(), readyIds.contains(media.id()), media.payload(), null);
         }
 
         @Override
@@ -220,16 +224,36 @@ class MediaPipelineTest {
         assertEquals("held: the daily quota (2 uploads a day) is used up; it goes at 2026-12-07 08:00 UTC, when the daily quota "
                 + "resets (midnight America/Los_Angeles)", held.getMessage());
 
+        // a new day: the platform says the quota is used up at its first upload (another app of the project used it)
         clock.now = Instant.parse("2026-12-07T08:00:00Z");
-        prepare(List.of(item("three.png", null)), List.of("copy-3"));
-        pipeline.forget(target);
         platform.refusal = PlatformError.allowanceUsedUp(403, "YouTube says the quota is used up", Instant.parse("2026-12-08T08:00:00Z"));
-        MediaPipeline.Held told = assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("four.png", null)), List.of("copy-4")));
+        MediaPipeline.Held told = assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("three.png", null)), List.of("copy-3")));
         assertEquals(Instant.parse("2026-12-08T08:00:00Z"), told.until());
         platform.refusal = null;
-        assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("five.png", null)), List.of("copy-5")),
-                "the platform's word counts the day as used up: nothing more is sent that day");
-        assertEquals(List.of("one.png", "two.png", "three.png"), platform.uploaded);
+        assertThrows(MediaPipeline.Held.class, () -> prepare(List.of(item("four.png", null)), List.of("copy-4")),
+                "the platform's word counts the day as used up: nothing more is sent that day, though AIL had sent nothing");
+        assertEquals(List.of("one.png", "two.png"), platform.uploaded);
+
+        clock.now = Instant.parse("2026-12-08T08:00:00Z");
+        prepare(List.of(item("four.png", null)), List.of("copy-4"));
+        assertEquals(List.of("one.png", "two.png", "four.png"), platform.uploaded, "the next day it goes");
+    }
+
+    @Test
+    void anItemTheLastLookFoundReadyIsNotAskedAboutAgain() {
+        platform.readyAtOnce = false;
+        prepare(List.of(item("a.png", null), item("b.png", null)), List.of("copy-a", "copy-b"));
+        platform.readyIds.add("m1"); // the platform has finished the first; the second is still processing
+        clock.now = clock.now.plusSeconds(7);
+        assertInstanceOf(MediaPipeline.Processing.class, prepare(List.of(item("a.png", null), item("b.png", null)), List.of("copy-a", "copy-b")));
+        assertEquals(List.of("m1", "m2"), platform.asked);
+        platform.readyIds.add("m2");
+        clock.now = clock.now.plusSeconds(5);
+        MediaPipeline.Ready ready = assertInstanceOf(MediaPipeline.Ready.class,
+                prepare(List.of(item("a.png", null), item("b.png", null)), List.of("copy-a", "copy-b")));
+        assertEquals(List.of("m1", "m2"), ready.media().stream().map(MediaRef::id).toList());
+        assertEquals(List.of("m1", "m2", "m2"), platform.asked, "the first, found ready, is remembered as ready");
+        assertEquals(List.of("a.png", "b.png"), platform.uploaded);
     }
 
     @Test
