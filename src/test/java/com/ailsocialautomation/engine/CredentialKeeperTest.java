@@ -53,6 +53,10 @@ class CredentialKeeperTest {
     static final class RotatingPlatform implements Provider {
         final AtomicInteger refreshes = new AtomicInteger();
         volatile String validRefresh = "refresh-0";
+        /** What the platform says of its new refresh token's life (LinkedIn does; X does not), or null. */
+        volatile Instant refreshExpiresAt;
+        /** Whether the platform hands out a new refresh token with each refresh (rotation) or keeps the old one valid. */
+        volatile boolean rotates = true;
 
         @Override public Platform platform() { return Platform.X; }
         @Override public Profile profile(Credentials c) { return null; }
@@ -69,16 +73,23 @@ class CredentialKeeperTest {
                 Thread.currentThread().interrupt();
             }
             int n = refreshes.incrementAndGet();
+            if (!rotates) {
+                return new TokenSet(Secret.of("access-" + n), null, Instant.now().plus(Duration.ofHours(2)), refreshExpiresAt, null);
+            }
             validRefresh = "refresh-" + n;
-            return new TokenSet(Secret.of("access-" + n), Secret.of(validRefresh), Instant.now().plus(Duration.ofHours(2)), null, null);
+            return new TokenSet(Secret.of("access-" + n), Secret.of(validRefresh), Instant.now().plus(Duration.ofHours(2)), refreshExpiresAt, null);
         }
     }
 
     private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt) {
+        return account(accounts, workspaces, accessExpiresAt, null);
+    }
+
+    private Account account(Accounts accounts, Workspaces workspaces, Instant accessExpiresAt, Instant refreshExpiresAt) {
         UUID ws = workspaces.ensure(FrontEnd.CONSOLE, "ws-" + UUID.randomUUID(), null);
         ChatUser user = workspaces.ensureUser(ws, "u", "U");
         return accounts.connect(ws, user.id(), new NewAccount(PlatformId.X, "ext-" + UUID.randomUUID(), "@h", "H", null, null, null, null),
-                new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, null));
+                new StoredTokens(Secret.of("access-0"), Secret.of("refresh-0"), accessExpiresAt, refreshExpiresAt));
     }
 
     private CredentialKeeper keeper(Accounts accounts) {
@@ -140,5 +151,36 @@ class CredentialKeeperTest {
         PlatformError e = assertThrows(PlatformError.class, () -> keeper(accounts).current(account, platform));
         assertEquals(PlatformError.Kind.AUTH_EXPIRED, e.kind());
         assertTrue(accounts.tokens(account.workspaceId(), account.id()).refresh().reveal().equals("refresh-0"));
+    }
+
+    @Test
+    void aRefreshKeepsTheRefreshTokensLifeThePlatformGivesOrElseTheOneItHad() {
+        // the reconnect reminder reads this date: a wrong one warns too early, too late, or never
+        Accounts accounts = new Accounts(new Sql(pg.dataSource()), pg.vault());
+        Workspaces workspaces = new Workspaces(new Sql(pg.dataSource()));
+        Instant known = Instant.parse("2027-02-01T00:00:00Z");
+        Instant renewed = Instant.parse("2027-03-01T00:00:00Z");
+
+        RotatingPlatform saysNothing = new RotatingPlatform();
+        Account quiet = account(accounts, workspaces, Instant.now().plusSeconds(30), known);
+        keeper(accounts).current(quiet, saysNothing);
+        StoredTokens kept = accounts.tokens(quiet.workspaceId(), quiet.id());
+        assertEquals("access-1", kept.access().reveal());
+        assertEquals("refresh-1", kept.refresh().reveal());
+        assertEquals(known, kept.refreshExpiresAt(), "the platform said nothing of the refresh token's life: the known date stays");
+
+        RotatingPlatform saysWhen = new RotatingPlatform();
+        saysWhen.refreshExpiresAt = renewed;
+        Account told = account(accounts, workspaces, Instant.now().plusSeconds(30), known);
+        keeper(accounts).current(told, saysWhen);
+        assertEquals(renewed, accounts.tokens(told.workspaceId(), told.id()).refreshExpiresAt(), "the platform's new date replaces it");
+
+        RotatingPlatform keepsItsToken = new RotatingPlatform();
+        keepsItsToken.rotates = false;
+        Account same = account(accounts, workspaces, Instant.now().plusSeconds(30), known);
+        keeper(accounts).current(same, keepsItsToken);
+        StoredTokens unchanged = accounts.tokens(same.workspaceId(), same.id());
+        assertEquals("access-1", unchanged.access().reveal());
+        assertEquals("refresh-0", unchanged.refresh().reveal(), "no new refresh token given: the one held stays");
     }
 }
