@@ -173,6 +173,11 @@ final class Chain {
                 + alive(recorded.size(), first.url()));
     }
 
+    /** Whether any piece of the target is live already (a thread's first parts, say). */
+    boolean anyLive(Target target) {
+        return !parts.of(target.workspaceId(), target.id()).isEmpty();
+    }
+
     /** See {@link #revive}: exactly one of the two is set. */
     record Revival(Sent published, String inFlight) {}
 

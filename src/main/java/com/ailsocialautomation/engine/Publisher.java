@@ -181,6 +181,11 @@ public final class Publisher {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
                     return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
                 }
+                if (provider != null && target.sentAt() == null && !chain.anyLive(target)) {
+                    // Every run died before its request left and the attempts are used up: nothing was sent, so the
+                    // post failed (it is not of unknown outcome) and the author can retry it.
+                    return gaveUp(post, target);
+                }
                 // Our earlier execution died mid-request: we cannot know whether the platform got it.
                 // Platforms remember idempotency keys for a limited time (Mastodon: up to an hour), so a late
                 // revival must not rely on the key any more.
@@ -209,6 +214,18 @@ public final class Publisher {
                 return Outcome.DONE; // cancelled, published, failed, unknown, draft: nothing to do
             }
         }
+    }
+
+    /** A target whose every run died before its request left: failed, without a request of this run to log. */
+    private Outcome gaveUp(Post post, Target target) {
+        media.forget(target); // a Retry starts afresh
+        String reason = "AIL stopped " + target.attempts() + " times before the post's request left, so nothing was sent. "
+                + "Use Retry to try again.";
+        if (targets.finish(post.workspaceId(), target.id(), TargetState.FAILED, reason)) {
+            metrics.counter("ail.publishes", "platform", target.platform().id(), "outcome", "failed").increment();
+            announcer.failed(post, target, reason);
+        }
+        return Outcome.DONE;
     }
 
     /** The platform has its most publishes in flight: the target tries again shortly, and `show` says why it waits. */

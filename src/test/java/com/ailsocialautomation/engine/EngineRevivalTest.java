@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scheduler's heartbeat stopped ten minutes ago, and the target's columns say how far its run got (EngineCrashTest
  * kills a real one in its own JVM). The revival window's edge on Mastodon: just inside it the key is trusted, at its
  * end it is not. On a webhook: a run that died before its request left is another attempt, sent once; one that died
- * with the request out is unknown, nothing is sent again, and the author is asked to check.
+ * with the request out is unknown, nothing is sent again, and the author is asked to check; one whose runs all died
+ * before their request left fails at its last attempt, saying nothing was sent.
  */
 class EngineRevivalTest {
     @RegisterExtension
@@ -149,13 +150,20 @@ class EngineRevivalTest {
     }
 
     @Test
-    void aTargetWhoseRunsKeptDyingBeforeTheRequestIsNotTriedBeyondItsAttempts() throws Exception {
+    void aTargetWhoseRunsKeptDyingBeforeTheRequestIsNotTriedBeyondItsAttemptsAndFailsSayingNothingWasSent() throws Exception {
         EngineRig.Fixture f = webhookFixture();
         Post post = rig.post(f, "five runs died", Instant.now());
         Target t = revivedWebhook(f, post, 5, false);
-        assertEquals(TargetState.UNKNOWN, t.state(), "given up, and the author asked to check");
+        assertEquals(TargetState.FAILED, t.state(), "nothing was ever sent: failed, not of unknown outcome");
+        assertEquals("AIL stopped 5 times before the post's request left, so nothing was sent. Use Retry to try again.", t.error());
         Thread.sleep(500);
         assertEquals(0, hook.requests(), "no sixth attempt");
         assertEquals(5, t.attempts());
+        assertTrue(eventually(Duration.ofSeconds(10), () -> !QueuedMessages.of(rig.sql, pg.vault(), f.user().id()).isEmpty()),
+                "the author hears of it");
+        List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());
+        assertEquals(1, dms.size(), dms.toString());
+        assertTrue(dms.get(0).contains("failed on webhook") && dms.get(0).contains("nothing was sent")
+                && dms.get(0).contains("retry:" + post.shortId()), dms.get(0));
     }
 }
