@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps each account within its platform's per-account limits ({@link Provider#accountPace()}), across instances:
+ * Keeps each account within its platform's per-account limits ({@link Provider#accountPace()}, and
+ * {@link Provider#mediaPace()} where uploads are limited apart), across instances:
  * a claimed target takes its requests' turns at its account's pace; when they are later than now it goes back to
  * scheduled until then, holding them (not failed, not an attempt), and `show` says why and when. A target that comes
  * back at the turn it holds goes without taking again. A platform without a pace costs nothing here.
@@ -34,24 +35,41 @@ final class Pacing {
 
     /**
      * When the claimed {@code target}'s turn comes, if later than now: it has been put back to wait for it. Empty: it
-     * may go now. {@code found}: the target as read before its claim (which clears the turn it held).
+     * may go now. {@code found}: the target as read before its claim (which clears the turn it held). {@code uploads}:
+     * how many media items the run uploads, each a turn of the account's media pace where the platform has one.
      */
-    Optional<Instant> waitFor(Provider provider, Target found, PublishRequest whole) {
-        PublishPace pace = provider.accountPace();
-        if (pace == null || found.accountId() == null) {
+    Optional<Instant> waitFor(Provider provider, Target found, PublishRequest whole, int uploads) {
+        PublishPace posts = provider.accountPace();
+        PublishPace media = uploads > 0 ? provider.mediaPace() : null;
+        if ((posts == null && media == null) || found.accountId() == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (holds(found, pace, now)) {
+        if (holds(found, posts != null ? posts : media, now)) {
             return Optional.empty();
         }
-        int requests = Chain.texts(provider, whole).size() + (Chain.comment(provider, whole) == null ? 0 : 1);
-        Instant turn = turns.take(found.accountId(), requests, now, pace.burst(), pace.spacing());
+        Instant turn = now;
+        String limit = null;
+        if (posts != null) {
+            int requests = Chain.texts(provider, whole).size() + (Chain.comment(provider, whole) == null ? 0 : 1);
+            Instant postsTurn = turns.take(found.accountId(), PublishTurns.Kind.POSTS, requests, now, posts.burst(), posts.spacing());
+            if (postsTurn.isAfter(turn)) {
+                turn = postsTurn;
+                limit = posts.describe();
+            }
+        }
+        if (media != null) {
+            Instant mediaTurn = turns.take(found.accountId(), PublishTurns.Kind.MEDIA, uploads, now, media.burst(), media.spacing());
+            if (mediaTurn.isAfter(turn)) {
+                turn = mediaTurn;
+                limit = media.describe("media uploads");
+            }
+        }
         if (!turn.isAfter(now.plus(NEAR))) {
             return Optional.empty();
         }
         targets.awaitTurn(found.workspaceId(), found.id(), turn, "waiting for its turn: " + provider.platform().displayName()
-                + " takes at most " + pace.describe() + " from one account");
+                + " takes at most " + limit + " from one account");
         return Optional.of(turn);
     }
 

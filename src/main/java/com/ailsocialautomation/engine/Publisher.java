@@ -133,7 +133,7 @@ public final class Publisher {
             }
             context.with(LogContext.POST, due.get().post().shortId());
             Optional<Instant> paced = provider == null ? Optional.empty()
-                    : pacing.waitFor(provider, claimed, request(due.get().post(), claimed, List.of(), List.of()));
+                    : pacing.waitFor(provider, claimed, request(due.get().post(), claimed, List.of(), List.of()), due.get().post().mediaItems());
             if (paced.isPresent()) {
                 metrics.counter("ail.publishes.paced", "platform", claimed.platform().id()).increment();
                 return Outcome.retryAt(paced.get());

@@ -248,6 +248,14 @@ public enum Platform {
         });
     }
 
+    /**
+     * How fast AIL uploads media to one account here, where the platform limits uploads apart from posts: Mastodon's
+     * {@code POST /api/v2/media}, 30 in 30 minutes. Each item of a post is one upload. Empty elsewhere.
+     */
+    public Optional<PublishPace> mediaPace() {
+        return Optional.ofNullable(this == MASTODON ? PublishPace.of(30, Duration.ofMinutes(30)) : null);
+    }
+
     /** Whether AIL can publish here: only these are offered to connect. */
     public boolean hasProvider() {
         return provider != null;

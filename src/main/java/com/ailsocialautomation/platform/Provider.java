@@ -43,6 +43,14 @@ public interface Provider {
     }
 
     /**
+     * How fast media may be uploaded to one account (its platform's {@link Platform#mediaPace()}), kept as
+     * {@link #accountPace()} is; null: uploads count only as part of their post.
+     */
+    default PublishPace mediaPace() {
+        return uploadsMedia() ? platform().mediaPace().orElse(null) : null;
+    }
+
+    /**
      * How long the platform remembers an idempotency key, for idempotent providers; null when a repeat finds the
      * first post however late it comes (Bluesky's record key).
      */

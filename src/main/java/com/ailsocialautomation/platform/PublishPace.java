@@ -61,8 +61,13 @@ public record PublishPace(List<Window> windows, Duration lateness) {
 
     /** How people read the limit: "300 posts in 3 hours". */
     public String describe() {
+        return describe("posts");
+    }
+
+    /** The same, counting {@code what}: "30 media uploads in 30 minutes". */
+    public String describe(String what) {
         Window w = windows.get(0);
-        return w.posts() + " posts in " + words(w.per());
+        return w.posts() + " " + what + " in " + words(w.per());
     }
 
     private static String words(Duration d) {

@@ -16,6 +16,11 @@ public record Post(UUID id, UUID workspaceId, String shortId, UUID authorUserId,
                    List<String> mediaUrls, Integer mediaCount, Instant scheduledAt, String origin, Instant createdAt,
                    List<Target> targets, PostOptions options) {
 
+    /** How many media items it has: those AIL copied, or for a post from before copies, its links. */
+    public int mediaItems() {
+        return mediaCount != null ? mediaCount : mediaUrls.size();
+    }
+
     /**
      * The targets' state when all agree; {@link PostStatus#PARTIAL} when some were published and others failed or
      * are unknown; otherwise the least finished state.

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * revoked, scopes per endpoint, form or JSON for statuses and multipart with a typed file part for media, the
  * instance's own character limit, the Idempotency-Key (the same key from the same account gives the same status and
  * no duplicate), media processing as a state machine (202, then 206 until ready, 200 or 422), {@code X-RateLimit-*}
- * headers with an ISO-8601 reset, and {@code {"error": ...}} bodies. Tests can expire a token, make the next request
+ * headers with an ISO-8601 reset, the default limit of 30 media uploads per account in 30 minutes (429 beyond it), and
+ * {@code {"error": ...}} bodies. Tests can expire a token, make the next request
  * to a path answer 429 or fail, keep media processing or fail it, deny the authorization, or slow every answer. It can
  * also play a server older than 4.3 that refuses the {@code profile} scope. It records every request it receives.
  */
@@ -72,6 +73,11 @@ public final class FakeMastodon extends LoopbackApi {
     /** user id + key -> the status JSON and when the key was first used; Mastodon forgets a key after an hour. */
     final Map<String, Remembered> idempotent = new ConcurrentHashMap<>();
     volatile Duration timeShift = Duration.ZERO;
+    /** Mastodon's default limit on POST /api/v2/media per account: 30 in 30 minutes. */
+    static final int MEDIA_LIMIT = 30;
+    static final Duration MEDIA_WINDOW = Duration.ofMinutes(30);
+    /** user id -> when each of their uploads was taken, within the last window. */
+    final Map<String, java.util.Deque<Instant>> mediaUploadsAt = new ConcurrentHashMap<>();
     final Map<String, Duration> slowOnce = new ConcurrentHashMap<>();
     final AtomicLong ids = new AtomicLong(109_300_000_000_000_000L);
     volatile User user = new User("109300000000000001", "ana", "Ana Example");

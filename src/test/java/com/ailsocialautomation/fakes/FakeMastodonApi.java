@@ -236,6 +236,18 @@ final class FakeMastodonApi {
                 new String(description.bytes(), StandardCharsets.UTF_8).length()) > 1500) {
             return FakeMastodon.error(422, "Validation failed: Description is too long (maximum is 1500 characters)");
         }
+        Instant now = Instant.now().plus(m.timeShift);
+        java.util.Deque<Instant> recent = m.mediaUploadsAt.computeIfAbsent(token.user().id(), k -> new java.util.ArrayDeque<>());
+        synchronized (recent) {
+            while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(FakeMastodon.MEDIA_WINDOW))) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= FakeMastodon.MEDIA_LIMIT) {
+                return FakeMastodon.error(429, "Too many requests").with(Map.of("X-RateLimit-Limit", Integer.toString(FakeMastodon.MEDIA_LIMIT),
+                        "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", recent.peekFirst().plus(FakeMastodon.MEDIA_WINDOW).toString()));
+            }
+            recent.addLast(now);
+        }
         String id = Long.toString(m.ids.incrementAndGet());
         FakeMastodon.Processing processing = m.processing;
         m.uploads.put(id, new Upload(token.user(), processing, file.contentType(), file.bytes(),

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ class PublishTurnsTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Instant>> taken = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            taken.add(pool.submit(() -> turns.take(account, 1, now, 5, Duration.ofMillis(100))));
+            taken.add(pool.submit(() -> turns.take(account, PublishTurns.Kind.POSTS, 1, now, 5, Duration.ofMillis(100))));
         }
         List<Instant> got = new ArrayList<>();
         for (Future<Instant> f : taken) {
@@ -61,16 +62,16 @@ class PublishTurnsTest {
             assertEquals(expected, got.get(i), "turn " + i);
         }
         // a thread of three parts takes three turns: the next free one is 300 ms after the last
-        assertEquals(now.plusMillis(100L * 38), turns.take(account, 3, now, 5, Duration.ofMillis(100)));
+        assertEquals(now.plusMillis(100L * 38), turns.take(account, PublishTurns.Kind.POSTS, 3, now, 5, Duration.ofMillis(100)));
         // an account that was quiet long enough has its burst again
         Instant later = now.plusSeconds(60);
-        assertEquals(later, turns.take(account, 1, later, 5, Duration.ofMillis(100)));
+        assertEquals(later, turns.take(account, PublishTurns.Kind.POSTS, 1, later, 5, Duration.ofMillis(100)));
     }
 
     @Test
     void everyPlatformsPaceKeepsEachOfItsWindowsWhereverTheWindowStarts() {
         for (Platform p : Platform.values()) {
-            p.publishPace().ifPresent(pace -> {
+            java.util.stream.Stream.of(p.publishPace(), p.mediaPace()).flatMap(Optional::stream).forEach(pace -> {
                 for (PublishPace.Window w : pace.windows()) {
                     // the most a window of length P can hold: the burst plus one turn per spacing in P and the lateness
                     long most = pace.burst() + w.per().plus(pace.lateness()).toNanos() / pace.spacing().toNanos();
@@ -81,5 +82,19 @@ class PublishTurnsTest {
         }
         assertEquals("300 posts in 3 hours", Platform.MASTODON.publishPace().orElseThrow().describe());
         assertEquals("100 posts in 15 minutes", Platform.X.publishPace().orElseThrow().describe());
+        assertEquals("30 media uploads in 30 minutes", Platform.MASTODON.mediaPace().orElseThrow().describe("media uploads"));
+    }
+
+    @Test
+    void anAccountsMediaUploadsHaveTheirOwnAllowanceBesideItsPosts() {
+        Sql sql = new Sql(pg.dataSource());
+        PublishTurns turns = new PublishTurns(sql);
+        UUID account = account(sql);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertEquals(now, turns.take(account, PublishTurns.Kind.MEDIA, 4, now, 4, Duration.ofSeconds(1)), "four uploads at once");
+        assertEquals(now.plusSeconds(2), turns.take(account, PublishTurns.Kind.MEDIA, 2, now, 4, Duration.ofSeconds(1)),
+                "two more wait for their turn");
+        assertEquals(now, turns.take(account, PublishTurns.Kind.POSTS, 1, now, 4, Duration.ofSeconds(1)),
+                "the account's posts are not held by its uploads");
     }
 }

@@ -213,4 +213,48 @@ class MastodonEngineTest {
         byte[] sent = java.util.Arrays.copyOfRange(body, start, start + PNG.length);
         assertArrayEquals(PNG, sent);
     }
+
+    @Test
+    void anAccountsMediaUploadsKeepMastodonsOwnLimitAndPostsBeyondItWaitTheirTurnSayingSo() throws Exception {
+        // Mastodon takes 30 uploads per account in 30 minutes: AIL sends 15 at once, then one about every two minutes
+        String png = "http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png?";
+        List<Post> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posts.add(post("four cats, " + i, List.of(png + i + "a", png + i + "b", png + i + "c", png + i + "d")));
+        }
+        String why = "waiting for its turn: Mastodon takes at most 30 media uploads in 30 minutes from one account";
+        assertTrue(eventually(Duration.ofSeconds(30), () -> posts.stream().map(p -> rig.reload(p).targets().get(0))
+                .filter(t -> t.state() == TargetState.PUBLISHED).count() == 3
+                && posts.stream().map(p -> rig.reload(p).targets().get(0))
+                .filter(t -> t.state() == TargetState.SCHEDULED && why.equals(t.error())).count() == 2),
+                () -> "three posts' twelve uploads go at once, the other two wait: " + posts.stream()
+                        .map(p -> rig.reload(p).targets().get(0)).map(t -> t.state() + " " + t.error()).toList());
+        Thread.sleep(1000);
+        assertEquals(12, mastodon.received("POST", "/api/v2/media").size(), "no upload beyond the allowance was sent");
+        assertEquals(3, mastodon.statuses().size());
+        for (Post p : posts) {
+            Target t = rig.reload(p).targets().get(0);
+            if (t.state() == TargetState.SCHEDULED) {
+                assertTrue(t.dueAt().isAfter(Instant.now().plusSeconds(60)), "its turn is minutes away: " + t.dueAt());
+                assertEquals(0, t.attempts(), "waiting for its turn is not an attempt");
+                assertEquals(1, rig.posts.cancel(account.workspaceId(), p.id()));
+            }
+        }
+    }
+
+    @Test
+    void mastodonRefusesAnAccountsThirtyFirstUploadInHalfAnHourUntilItsWindowResets() {
+        MastodonProvider provider = new MastodonProvider(new GuardedApiClient(rig.http));
+        com.ailsocialautomation.platform.Credentials creds = new com.ailsocialautomation.platform.Credentials(
+                Secret.of(token), null, null, mastodon.url(), "109300000000000001", "@ana@127.0.0.1", null);
+        for (int i = 0; i < 30; i++) {
+            provider.uploadMedia(creds, com.ailsocialautomation.platform.Media.inMemory("cat" + i + ".png", "image/png", PNG, null));
+        }
+        com.ailsocialautomation.platform.PlatformError e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.ailsocialautomation.platform.PlatformError.class,
+                () -> provider.uploadMedia(creds, com.ailsocialautomation.platform.Media.inMemory("cat30.png", "image/png", PNG, null)));
+        assertEquals(429, e.httpStatus());
+        assertTrue(e.retryAt() != null && e.retryAt().isAfter(Instant.now().plus(Duration.ofMinutes(29))),
+                "not before the window resets: " + e.retryAt());
+    }
 }
