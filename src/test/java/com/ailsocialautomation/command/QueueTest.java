@@ -193,4 +193,43 @@ class QueueTest {
         assertEquals(Instant.parse("2027-01-06T08:30:00Z"), due(id));
         assertFalse(run(t.ana(), "list").contains("18:00"));
     }
+
+    @Test
+    void theOverviewIsWhatQueueAloneOrQueueListShowsAndRemovingSeveralTimesCountsThem() {
+        Team t = team();
+        String empty = run(t.ana(), "queue");
+        assertTrue(empty.contains("No account has queue times yet"), "[" + empty + "]");
+        String blog = hook(t.ana(), "blog");
+        run(t.ana(), "queue " + blog + " add mon,wed 09:30");
+        for (String line : List.of("queue", "queue list")) {
+            String overview = run(t.ana(), line);
+            assertTrue(overview.contains("Queue* for the next 7 days (your time zone, Europe/Berlin)")
+                    && overview.contains("Mon 4 Jan 2027 09:30 CET (Europe/Berlin) · \"blog\"") && overview.contains(" · free"),
+                    line + ": " + overview);
+        }
+        String removed = run(t.ana(), "queue " + blog + " remove mon,wed 09:30");
+        assertTrue(removed.contains("Removed 2 times;"), removed);
+    }
+
+    @Test
+    void addToQueueMovesEachAccountsTargetToItsOwnNextTimeAndRefusesAnAccountWithoutTimes() {
+        Team t = team();
+        String blog = hook(t.ana(), "blog");
+        String news = hook(t.ana(), "news");
+        run(t.ana(), "queue " + blog + " add wed 09:30");
+        run(t.ana(), "queue " + news + " add thu 12:00");
+        String id = postId(run(t.ana(), "schedule at:\"tomorrow 18:00\" to:" + blog + "," + news + " Both, later"));
+        String moved = units.commandLayer.commands.press(t.ana(), "enqueue:" + id).toPlainText();
+        assertTrue(moved.contains("Wed 6 Jan 2027 09:30 CET") && moved.contains("Thu 7 Jan 2027 12:00 CET"), moved);
+        List<Instant> dues = units.store.sql.list("""
+                select t.due_at from post_targets t join posts p on p.id = t.post_id where p.short_id = ? order by t.due_at""",
+                rs -> rs.getTimestamp(1).toInstant(), id);
+        assertEquals(List.of(Instant.parse("2027-01-06T08:30:00Z"), Instant.parse("2027-01-07T11:00:00Z")), dues);
+
+        String other = hook(t.ana(), "other");
+        String single = postId(run(t.ana(), "schedule at:\"tomorrow 18:00\" to:" + other + " Nowhere to go"));
+        String refused = units.commandLayer.commands.press(t.ana(), "enqueue:" + single).text();
+        assertTrue(refused.contains("has no queue times yet"), refused);
+        assertEquals(Instant.parse("2027-01-05T17:00:00Z"), due(single), "the post keeps its time");
+    }
 }
