@@ -96,4 +96,29 @@ class MediaEditTest {
 
         assertTrue(rig.run(rig.ana, "edit " + id).contains("Missing the text"), "an edit that changes nothing is refused");
     }
+
+    @Test
+    void anEditsNewMediaAreCheckedAsAPostsAreBeforeAnythingIsFetchedOrRead() throws Exception {
+        rig.connectMastodon(rig.ana);
+        String id = MediaRig.postId(rig.run(rig.ana, "schedule in:2h to:mastodon media:" + rig.serve("/kept.png", Pictures.png(9, 9, false))
+                + " Kept"));
+        int fetched = rig.fetches.get();
+        StringBuilder five = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            five.append(" media:").append(rig.serve("/five-" + i + ".png", Pictures.png(9, 9, false)));
+        }
+        String overMastodon = rig.run(rig.ana, "edit " + id + five + " Five");
+        assertEquals("Too many media for Mastodon (@ana@127.0.0.1): 5/4 — remove 1, or leave it out with to:", overMastodon);
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= com.ailsocialautomation.platform.Platform.mostMedia(); i++) {
+            many.append(" media:").append(rig.serve("/many-" + i + ".png", Pictures.png(9, 9, false)));
+        }
+        String overAll = rig.run(rig.ana, "edit " + id + many + " Many");
+        assertTrue(overAll.contains("no platform takes more than " + com.ailsocialautomation.platform.Platform.mostMedia()), overAll);
+        String local = rig.run(rig.ana, "edit " + id + " media:/etc/hostname Local");
+        assertEquals("media:/etc/hostname is not a web link: give one starting with https://.", local, "a path names no file from chat");
+        assertEquals(fetched, rig.fetches.get(), "nothing was fetched for an edit refused by count");
+        assertEquals("Kept", post(id).text(), "nothing half-written");
+        assertEquals(List.of("kept.png"), media(id).stream().map(StoredMedia::fileName).toList());
+    }
 }
