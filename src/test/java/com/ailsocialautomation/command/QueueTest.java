@@ -74,6 +74,13 @@ class QueueTest {
         return m.group(1);
     }
 
+    /** Each target's due time, earliest first. */
+    private static List<Instant> dues(String shortId) {
+        return units.store.sql.list("""
+                select t.due_at from post_targets t join posts p on p.id = t.post_id where p.short_id = ? order by t.due_at""",
+                rs -> rs.getTimestamp(1).toInstant(), shortId);
+    }
+
     private static Instant due(String shortId) {
         return units.store.sql.one("select t.due_at from post_targets t join posts p on p.id = t.post_id where p.short_id = ?",
                 rs -> rs.getTimestamp(1).toInstant(), shortId).orElseThrow();
@@ -123,9 +130,7 @@ class QueueTest {
         run(t.ana(), "queue " + news + " add tue 12:00");
         String reply = run(t.ana(), "post queue:yes to:" + blog + "," + news + " Both");
         assertTrue(reply.contains("Mon 4 Jan 2027 09:30 CET") && reply.contains("Tue 5 Jan 2027 12:00 CET"), reply);
-        List<Instant> dues = units.store.sql.list("""
-                select t.due_at from post_targets t join posts p on p.id = t.post_id where p.short_id = ? order by t.due_at""",
-                rs -> rs.getTimestamp(1).toInstant(), postId(reply));
+        List<Instant> dues = dues(postId(reply));
         assertEquals(List.of(Instant.parse("2027-01-04T08:30:00Z"), Instant.parse("2027-01-05T11:00:00Z")), dues);
 
         String other = hook(t.ana(), "other");
@@ -221,9 +226,7 @@ class QueueTest {
         String id = postId(run(t.ana(), "schedule at:\"tomorrow 18:00\" to:" + blog + "," + news + " Both, later"));
         String moved = units.commandLayer.commands.press(t.ana(), "enqueue:" + id).toPlainText();
         assertTrue(moved.contains("Wed 6 Jan 2027 09:30 CET") && moved.contains("Thu 7 Jan 2027 12:00 CET"), moved);
-        List<Instant> dues = units.store.sql.list("""
-                select t.due_at from post_targets t join posts p on p.id = t.post_id where p.short_id = ? order by t.due_at""",
-                rs -> rs.getTimestamp(1).toInstant(), id);
+        List<Instant> dues = dues(id);
         assertEquals(List.of(Instant.parse("2027-01-06T08:30:00Z"), Instant.parse("2027-01-07T11:00:00Z")), dues);
 
         String other = hook(t.ana(), "other");
