@@ -58,11 +58,10 @@ class AccountsTest {
 
     @Test
     void anAccountIsNamedByItsShortIdItsHandleWithOrWithoutAtOrItsPlatformAndNothingElse() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-NAMES", "Names");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        Accounts accounts = new Accounts(sql, pg.vault());
+        StoreWorld world = new StoreWorld(pg, "T-NAMES", "Names");
+        UUID ws = world.ws;
+        UUID ana = world.ana.id();
+        Accounts accounts = world.accounts;
         Account toot = connect(accounts, ws, ana, PlatformId.MASTODON, "m-1", "Ana@Fosstodon.example", null);
         Account tweet = connect(accounts, ws, ana, PlatformId.X, "x-2", "@ana_news", null);
         Account hook = connect(accounts, ws, ana, PlatformId.WEBHOOK, "h-3", null, null);
@@ -79,11 +78,10 @@ class AccountsTest {
 
     @Test
     void theAccountsConnectedThroughOnePersonsGrantAreTheOthersOfThatGrantOnly() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-GRANTS", "Grants");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        Accounts accounts = new Accounts(sql, pg.vault());
+        StoreWorld world = new StoreWorld(pg, "T-GRANTS", "Grants");
+        UUID ws = world.ws;
+        UUID ana = world.ana.id();
+        Accounts accounts = world.accounts;
         Account page = connect(accounts, ws, ana, PlatformId.FACEBOOK, "page-1", "Ana's Bakery", "meta-ana");
         Account insta = connect(accounts, ws, ana, PlatformId.INSTAGRAM, "ig-1", "anasbakery", "meta-ana");
         Account bobsPage = connect(accounts, ws, ana, PlatformId.FACEBOOK, "page-2", "Bob's Bikes", "meta-bob");
@@ -97,11 +95,11 @@ class AccountsTest {
 
     @Test
     void aRefreshWritesTheNewTokensAndOneThatChangesNothingWritesNothing() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-REFRESH", "Refresh");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        Accounts accounts = new Accounts(sql, pg.vault());
+        StoreWorld world = new StoreWorld(pg, "T-REFRESH", "Refresh");
+        Sql sql = world.sql;
+        UUID ws = world.ws;
+        UUID ana = world.ana.id();
+        Accounts accounts = world.accounts;
         Account x = accounts.connect(ws, ana, new NewAccount(PlatformId.X, "x-r", "@ana", "Ana", null, null, "tweet.write", 280),
                 new StoredTokens(Secret.of("access-1"), Secret.of("refresh-1"), Instant.now().plusSeconds(60), null));
 
@@ -120,11 +118,10 @@ class AccountsTest {
 
     @Test
     void aPlatformsCallbackNamesEveryAccountConnectedThroughThatPersonsGrant() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-CALLBACK", "Callback");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
-        Accounts accounts = new Accounts(sql, pg.vault());
+        StoreWorld world = new StoreWorld(pg, "T-CALLBACK", "Callback");
+        UUID ws = world.ws;
+        UUID ana = world.ana.id();
+        Accounts accounts = world.accounts;
         Account page = connect(accounts, ws, ana, PlatformId.FACEBOOK, "cb-page", "Page", "meta-cb");
         Account threads = connect(accounts, ws, ana, PlatformId.THREADS, "meta-cb2", "threads", null);
         connect(accounts, ws, ana, PlatformId.FACEBOOK, "cb-other", "Other", "meta-other");

@@ -1,6 +1,5 @@
 package com.ailsocialautomation.store;
 
-import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,10 +16,10 @@ class TechnicalDataTest {
 
     @Test
     void aUserAgentIsKeptWholeUpToItsLimitAndCutAfterIt() {
-        Sql sql = new Sql(pg.dataSource());
-        Workspaces workspaces = new Workspaces(sql);
-        UUID ws = workspaces.ensure(FrontEnd.SLACK, "T-TECH", "Tech");
-        UUID ana = workspaces.ensureUser(ws, "U-ANA", "Ana").id();
+        StoreWorld world = new StoreWorld(pg, "T-TECH", "Tech");
+        Sql sql = world.sql;
+        UUID ws = world.ws;
+        UUID ana = world.ana.id();
         TechnicalData technical = new TechnicalData(sql);
         String browser = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
         String padded = "A".repeat(TechnicalData.MAX_USER_AGENT + 88);
