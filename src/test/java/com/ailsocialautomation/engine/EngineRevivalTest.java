@@ -159,6 +159,9 @@ class EngineRevivalTest {
         Thread.sleep(500);
         assertEquals(0, hook.requests(), "no sixth attempt");
         assertEquals(5, t.attempts());
+        assertEquals(1, rig.metrics.counter("ail.publishes", "platform", "webhook", "outcome", "failed").count(),
+                "counted once as failed");
+        assertEquals(0, rig.metrics.counter("ail.publishes", "platform", "webhook", "outcome", "unknown").count());
         assertTrue(eventually(Duration.ofSeconds(10), () -> !QueuedMessages.of(rig.sql, pg.vault(), f.user().id()).isEmpty()),
                 "the author hears of it");
         List<String> dms = QueuedMessages.of(rig.sql, pg.vault(), f.user().id());

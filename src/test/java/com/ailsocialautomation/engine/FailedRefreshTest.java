@@ -47,6 +47,8 @@ class FailedRefreshTest {
     static final class RefusingRefresh implements Provider {
         final AtomicInteger refreshes = new AtomicInteger();
         final AtomicInteger publishes = new AtomicInteger();
+        /** Targets marked as sent while a refresh, which posts nothing, was out: a run dying there would leave them unknown. */
+        final AtomicInteger markedSentDuringRefresh = new AtomicInteger();
 
         @Override public Platform platform() { return Platform.X; }
         @Override public Profile profile(Credentials c) { return new Profile("1", "ana", "Ana", null, null); }
@@ -54,6 +56,8 @@ class FailedRefreshTest {
         @Override
         public TokenSet refresh(Credentials credentials) {
             refreshes.incrementAndGet();
+            markedSentDuringRefresh.addAndGet(rig.sql.one("select count(*) from post_targets where state = 'publishing' and sent_at is not null",
+                    rs -> rs.getInt(1)).orElseThrow());
             throw new PlatformError(PlatformError.Kind.AUTH_EXPIRED, 400, "X refused the refresh token (invalid_request); reconnect the account", null);
         }
 
@@ -123,6 +127,7 @@ class FailedRefreshTest {
         assertEquals("The account needs to be reconnected: run /ail connect x, then Retry.", second.error());
         assertEquals(1, x.refreshes.get(), "the second post does not try again");
         assertEquals(0, x.publishes.get());
+        assertEquals(0, x.markedSentDuringRefresh.get(), "the claim's 'sent' mark is cleared before the refresh");
         assertToldOnce(owned);
     }
 

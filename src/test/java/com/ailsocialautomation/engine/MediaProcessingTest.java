@@ -194,6 +194,19 @@ class MediaProcessingTest {
         assertEquals(0, x.received("POST", "/2/tweets").size(), "nothing sent blindly");
     }
 
+    /** X took the video and then the post, but its answer was lost: unknown, and a Retry starts afresh. */
+    @Test
+    void aPostWhoseAnswerWasLostAfterTheUploadIsUnknownAndWhatXHeldIsForgotten() throws Exception {
+        x.videoProcessing(FakeX.Processing.NONE);
+        x.actThenStaySilent("/2/tweets", Duration.ofSeconds(5));
+        Target done = settled(post("Did it go out?"));
+
+        assertEquals(TargetState.UNKNOWN, done.state(), done.error());
+        assertEquals(1, x.received("POST", "/2/tweets").size(), "not sent again");
+        assertEquals(0, (long) rig.sql.one("select count(*) from media_uploads where target_id = ?", rs -> rs.getLong(1), done.id())
+                .orElseThrow(), "Retry uploads afresh");
+    }
+
     @Test
     void aRateLimitAfterTheUploadRetriesThePostWithoutUploadingTheVideoAgain() throws Exception {
         x.videoProcessing(FakeX.Processing.NONE);
