@@ -45,8 +45,7 @@ class EngineLifecycleTest {
     void setUp() throws Exception {
         rig = new EngineRig(pg.dataSource(), pg.vault());
         hook = new FakeWebhookReceiver();
-        hook.expectSecret("whsec_bGlmZWN5Y2xl");
-        f = rig.webhookFixture(hook.url(), "whsec_bGlmZWN5Y2xl");
+        f = rig.webhookFixture(hook, "whsec_bGlmZWN5Y2xl");
     }
 
     @AfterEach

@@ -35,8 +35,7 @@ class EngineMetricsTest {
     void setUp() throws Exception {
         rig = new EngineRig(pg.dataSource(), pg.vault());
         hook = new FakeWebhookReceiver();
-        hook.expectSecret("whsec_bWV0cmljcw==");
-        f = rig.webhookFixture(hook.url(), "whsec_bWV0cmljcw==");
+        f = rig.webhookFixture(hook, "whsec_bWV0cmljcw==");
     }
 
     @AfterEach

@@ -32,8 +32,7 @@ class EngineOutageTest {
              FakeWebhookReceiver hook = new FakeWebhookReceiver();
              EngineRig setup = new EngineRig(pg.dataSource(), pg.vault());
              EngineRig engineSide = new EngineRig(viaProxy.dataSource(), pg.vault())) {
-            hook.expectSecret("whsec_b3V0YWdl");
-            EngineRig.Fixture f = setup.webhookFixture(hook.url(), "whsec_b3V0YWdl");
+            EngineRig.Fixture f = setup.webhookFixture(hook, "whsec_b3V0YWdl");
             hook.hang();
             Post post = setup.post(f, "through the outage", Instant.now());
             engineSide.startWebhookEngine(EngineRig.settings(5));

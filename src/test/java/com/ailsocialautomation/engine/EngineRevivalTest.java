@@ -107,8 +107,7 @@ class EngineRevivalTest {
 
     private EngineRig.Fixture webhookFixture() throws java.io.IOException {
         hook = new FakeWebhookReceiver();
-        hook.expectSecret("whsec_cmV2aXZhbA==");
-        return rig.webhookFixture(hook.url(), "whsec_cmV2aXZhbA==");
+        return rig.webhookFixture(hook, "whsec_cmV2aXZhbA==");
     }
 
     /** The dead engine's run had claimed the target {@code attempts} times; {@code sent}: its request had left. */

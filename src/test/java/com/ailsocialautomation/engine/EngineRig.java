@@ -3,6 +3,7 @@ package com.ailsocialautomation.engine;
 import com.ailsocialautomation.message.PlatformId;
 import com.ailsocialautomation.message.FrontEnd;
 import com.ailsocialautomation.config.Config;
+import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.config.Secret;
 import com.ailsocialautomation.net.GuardedHttp;
 import com.ailsocialautomation.notify.Outbox;
@@ -126,6 +127,12 @@ public final class EngineRig implements AutoCloseable {
         Account account = accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "hook-" + UUID.randomUUID(), "hook.test/hook",
                 "hook", null, url, null, null), new StoredTokens(Secret.of(secret), null, null, null));
         return new Fixture(ws, user, account);
+    }
+
+    /** The same, pointing at {@code hook}, which from now on takes only requests signed with {@code secret}. */
+    public Fixture webhookFixture(FakeWebhookReceiver hook, String secret) {
+        hook.expectSecret(secret);
+        return webhookFixture(hook.url(), secret);
     }
 
     public record Fixture(UUID workspaceId, ChatUser user, Account account) {}

@@ -51,8 +51,7 @@ class EngineThroughputTest {
     @BeforeEach
     void receiver() throws Exception {
         hook = new FakeWebhookReceiver();
-        hook.expectSecret("whsec_test");
-        f = rig.webhookFixture(hook.url(), "whsec_test");
+        f = rig.webhookFixture(hook, "whsec_test");
     }
 
     @AfterEach
