@@ -1,6 +1,7 @@
 package com.ailsocialautomation.engine;
 
 import com.ailsocialautomation.testing.RawTables;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.ailsocialautomation.testing.QueuedMessages;
 import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.AccountStatus;
@@ -83,6 +84,25 @@ class EngineTest {
         assertTrue(rig.metrics.counter("ail.publishes", "platform", "webhook", "outcome", "published").count() >= 30);
         assertTrue(rig.metrics.timer("ail.dispatch.lag").count() >= 30);
         assertTrue(rig.metrics.timer("ail.publish.duration", "platform", "webhook").count() >= 30);
+    }
+
+    /** A post accepted before AIL kept its own copies of media has only links: a webhook gets them, nothing is fetched. */
+    @Test
+    void aPostFromBeforeMediaCopiesGoesToAWebhookWithItsLinksUnfetched() throws Exception {
+        List<String> links = List.of("https://media.example.com/a.png", "https://media.example.com/b.jpg");
+        Post post = rig.posts.create(f.workspaceId(), f.user().id(), "two pictures", links, Instant.now(), null, List.of(f.account()));
+        rig.startWebhookEngine(EngineRig.settings(5));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.PUBLISHED.equals(onlyTarget(post).state())), () -> onlyTarget(post).toString());
+        JsonNode body = hook.accepted().get(0).body();
+        List<String> media = new ArrayList<>();
+        body.get("media").forEach(link -> media.add(link.asText()));
+        assertEquals(links, media);
+        assertEquals(2, body.get("media_items").size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode item = body.get("media_items").get(i);
+            assertEquals(links.get(i), item.get("url").asText());
+            assertTrue(item.get("type").isNull() && item.get("size").isNull(), "its facts unread: " + item);
+        }
     }
 
     @Test
