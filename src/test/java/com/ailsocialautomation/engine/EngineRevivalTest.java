@@ -130,6 +130,8 @@ class EngineRevivalTest {
         Thread.sleep(500);
         assertEquals(1, hook.requests(), "sent once");
         assertEquals(List.of("died while getting ready"), hook.accepted().stream().map(d -> d.body().path("text").asText()).toList());
+        assertEquals(1, rig.metrics.counter(EngineErrors.METER, "kind", "dead_execution").count(),
+                "the dead engine's execution is counted once, for an operator's alert");
     }
 
     @Test
