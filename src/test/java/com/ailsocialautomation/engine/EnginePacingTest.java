@@ -140,6 +140,8 @@ class EnginePacingTest {
             long inWindow = at.stream().filter(t -> t >= at.get(from) && t < at.get(from) + 3000).count();
             assertTrue(inWindow <= 6, inWindow + " posts arrived within 3 s from the " + (i + 1) + "th: " + at);
         }
+        assertTrue(at.stream().filter(t -> t < at.get(0) + 1000).count() >= 3, "the account's burst of three goes at once, "
+                + "each post one request of its pace: " + at);
         for (Post p : posts) {
             Target t = rig.reload(p).targets().get(0);
             assertEquals(1, t.attempts(), "waiting for a turn is not an attempt");
