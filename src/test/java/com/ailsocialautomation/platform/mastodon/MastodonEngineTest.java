@@ -126,6 +126,17 @@ class MastodonEngineTest {
     }
 
     @Test
+    void aThreadsImageGoesWithItsFirstPartAndTheRepliesCarryNone() throws Exception {
+        Target target = settled(post("A cat\n---\nMore about the cat", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/cat.png")));
+        assertEquals(TargetState.PUBLISHED, target.state(), target.error());
+        List<com.fasterxml.jackson.databind.JsonNode> chain = mastodon.replyChain(target.externalId());
+        assertEquals(2, chain.size());
+        assertEquals(1, chain.get(0).path("media_attachments").size(), "the image is on the first part: " + chain.get(0));
+        assertEquals(0, chain.get(1).path("media_attachments").size(), "and only there: " + chain.get(1));
+        assertEquals(1, mastodon.received("POST", "/api/v2/media").size(), "uploaded once");
+    }
+
+    @Test
     void aMediaFileWhoseServerFailsForAMomentIsFetchedAgainWithTheEnginesBackoff() throws Exception {
         flakyFailures.set(2);
         Target target = settled(post("A cat, eventually", List.of("http://127.0.0.1:" + files.getAddress().getPort() + "/flaky.png")));
