@@ -146,6 +146,17 @@ class EngineTest {
     }
 
     @Test
+    void aTargetRateLimitedAtEveryAttemptGivesUpSayingUntilWhenThePlatformHeldIt() throws Exception {
+        hook.failNext(2, 429, "1");
+        Post post = rig.post(f, "always too soon", Instant.now());
+        rig.startWebhookEngine(EngineRig.settings(2));
+        assertTrue(eventually(Duration.ofSeconds(20), () -> TargetState.FAILED.equals(onlyTarget(post).state())), () -> onlyTarget(post).toString());
+        String error = onlyTarget(post).error();
+        assertTrue(error.startsWith("Gave up after 2 attempts. Rate limited by webhook until 20"), error);
+        assertEquals(2, hook.requests());
+    }
+
+    @Test
     void aLongRateLimitTellsTheAuthorWhenThePostWillGoOutAndKeepsItScheduled() throws Exception {
         hook.failNext(1, 429, "1200");
         Post post = rig.post(f, "held back by a daily cap", Instant.now());
