@@ -199,7 +199,12 @@ class MediaProcessingTest {
     void aPostWhoseAnswerWasLostAfterTheUploadIsUnknownAndWhatXHeldIsForgotten() throws Exception {
         x.videoProcessing(FakeX.Processing.NONE);
         x.actThenStaySilent("/2/tweets", Duration.ofSeconds(5));
-        Target done = settled(post("Did it go out?"));
+        Post post = post("Did it go out?");
+        assertTrue(eventually(Duration.ofSeconds(30), () -> x.received("POST", "/2/tweets").size() == 1), "the post request left");
+        Target out = target(post);
+        assertEquals(TargetState.PUBLISHING, out.state());
+        assertTrue(out.sentAt() != null, "marked sent before the post request left, so a revival would not send it again");
+        Target done = settled(post);
 
         assertEquals(TargetState.UNKNOWN, done.state(), done.error());
         assertEquals(1, x.received("POST", "/2/tweets").size(), "not sent again");

@@ -111,6 +111,7 @@ class PostsOnUploadTest {
         Post post = post("Processing at TikTok");
         assertTrue(eventually(Duration.ofSeconds(30), () -> tiktok.posts().size() == 1), "the upload posted");
         assertEquals(TargetState.PUBLISHING, target(post).state(), "the post has left: it stays publishing, beyond edit and cancel");
+        assertTrue(target(post).sentAt() != null, "marked sent before the upload that posts it, so a revival would not upload again");
         // the rig gives up after 5 s: TikTok has the post and may still publish it, so it is unknown, not failed
         assertTrue(eventually(Duration.ofSeconds(90), () -> target(post).state() == TargetState.UNKNOWN), () -> String.valueOf(target(post)));
         assertEquals(1, tiktok.uploadsStarted(), "nothing was uploaded again");
