@@ -63,8 +63,11 @@ class TikTokFlowTest {
         return flows.one("select t.state from post_targets t join posts p on p.id = t.post_id where p.text = ?", text);
     }
 
+    /** The author's notices: those still queued, and those already delivered (they leave the queue's payload). */
     private static List<String> notices() {
-        return flows.decrypted().getOrDefault("notifications.payload_enc", List.of());
+        List<String> all = new java.util.ArrayList<>(flows.decrypted().getOrDefault("notifications.payload_enc", List.of()));
+        flows.slack.calls("chat.postMessage").forEach(c -> all.add(c.form() + " " + c.json()));
+        return all;
     }
 
     @Test
