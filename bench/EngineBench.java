@@ -66,6 +66,14 @@ public class EngineBench {
 
     record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double pgCpuMsPerTarget) {}
 
+    /**
+     * BENCH_STATEMENTS=1: each sustained phase also lists PostgreSQL's statements per target (pg_stat_statements: calls,
+     * execution and planning time, rows, WAL bytes and buffers), and PostgreSQL logs a sample of plans with their
+     * buffers (auto_explain). It costs some speed, so the rates of such a run are not the ones to compare.
+     */
+    static final boolean STATEMENTS = "1".equals(System.getenv("BENCH_STATEMENTS"));
+    static EmbeddedPostgres server;
+
     /** The embedded PostgreSQL's data directory: its processes' CPU is counted beside this JVM's. */
     static Path pgData;
 
@@ -128,9 +136,25 @@ public class EngineBench {
         sampler.start();
         String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
         Path dir = Files.createTempDirectory("ail-engine-bench");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+        var builder = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        if (STATEMENTS) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", "0").setServerConfig("auto_explain.sample_rate", "0.003")
+                    .setServerConfig("auto_explain.log_analyze", "on").setServerConfig("auto_explain.log_buffers", "on")
+                    .setServerConfig("auto_explain.log_nested_statements", "on")
+                    .setServerConfig("logging_collector", "on").setServerConfig("log_directory", dir.resolve("pglog").toString())
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        try (EmbeddedPostgres pg = builder.start()) {
             pgData = dir.resolve("pg");
+            server = pg;
+            if (STATEMENTS) {
+                try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                    st.execute("create extension pg_stat_statements");
+                }
+                System.out.println("PostgreSQL's log, with a sample of plans (auto_explain): " + dir.resolve("pglog"));
+            }
             Map<String, String> vars = new HashMap<>(Map.of("AIL_INSECURE_LOOPBACK", "true",
                     "AIL_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
             System.getenv().forEach((k, v) -> { // AIL_ENGINE_THREADS=... bench/engine.sh tries other settings
@@ -294,8 +318,12 @@ public class EngineBench {
         long cpu0 = os.getProcessCpuTime();
         long pg0 = postgresCpuMillis();
         Instant due = Instant.now().plusMillis(1500);
+        statements(null);
         release.accept(due);
         awaitArrivals(n);
+        if (sustainedRate) {
+            statements(n);
+        }
         long cpu = os.getProcessCpuTime() - cpu0;
         long pg = postgresCpuMillis() - pg0;
         List<Long> lags = new ArrayList<>();
@@ -309,6 +337,28 @@ public class EngineBench {
         Collections.sort(lags);
         double seconds = (last - (sustainedRate ? first : due.toEpochMilli())) / 1000.0;
         return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n, (double) pg / n);
+    }
+
+    /** Resets pg_stat_statements (n null) or prints what ran per target since, the costliest first. */
+    static void statements(Integer n) throws Exception {
+        if (!STATEMENTS) {
+            return;
+        }
+        try (var c = server.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            if (n == null) {
+                st.execute("select pg_stat_statements_reset()");
+                return;
+            }
+            try (var rs = st.executeQuery("select calls, total_exec_time, rows, wal_bytes, query, shared_blks_hit, total_plan_time, plans from pg_stat_statements "
+                    + "where dbid <> (select oid from pg_database where datname = 'postgres') order by total_exec_time desc limit 25")) {
+                System.out.printf("  %8s %8s %8s %8s %8s %8s %8s  %s%n", "calls/t", "ms/t", "rows/t", "walB/t", "blks/t", "plan ms/t", "plans/t", "statement");
+                while (rs.next()) {
+                    System.out.printf("  %8.2f %8.3f %8.2f %8.0f %8.1f %8.3f %8.2f  %s%n", rs.getLong(1) / (double) n, rs.getDouble(2) / n,
+                            rs.getLong(3) / (double) n, rs.getDouble(4) / n, rs.getLong(6) / (double) n, rs.getDouble(7) / n, rs.getLong(8) / (double) n,
+                            rs.getString(5).replaceAll("\\s+", " ").substring(0, Math.min(150, rs.getString(5).replaceAll("\\s+", " ").length())));
+                }
+            }
+        }
     }
 
     static <T> List<T> reversed(List<T> list) {

@@ -44,6 +44,10 @@ public final class Targets {
      * itself: the only remote call left before its post request is a token refresh, before which the engine clears the
      * mark ({@link #notSent}). So a run that dies between the claim and its request is treated as one whose request may
      * have left (unknown, or retried where the platform recognises a repeat), never as one that sent nothing.
+     * <p>
+     * The due test is written as {@code due_at - now()} so that no index on {@code due_at} matches it: the statement's
+     * cached generic plan would otherwise walk the due index, through every due target, to find this one (a burst of
+     * n targets then costs n² rows), where the primary key finds it at once.
      */
     public Optional<Claimed> claim(UUID workspaceId, UUID targetId) {
         return sql.one("""
@@ -51,7 +55,7 @@ public final class Targets {
                     sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
                         and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
                         then now() end
-                    where workspace_id = ? and id = ? and state = 'scheduled' and due_at <= now() + interval '1 second'
+                    where workspace_id = ? and id = ? and state = 'scheduled' and due_at - now() <= interval '1 second'
                     returning *)
                 select c.*, """ + Posts.TO_PUBLISH_COLUMNS + """
                 from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""",
