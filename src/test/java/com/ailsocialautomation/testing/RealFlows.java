@@ -365,6 +365,18 @@ public final class RealFlows implements AutoCloseable {
         return now;
     }
 
+    /**
+     * The notices AIL has for its people: those still queued (notifications.payload_enc) and those already delivered
+     * to Slack (chat.postMessage). Both, because delivering a notice clears its queued payload: reading only the queue
+     * misses a notice the notifier delivered before the test looked, and an assertion that a notice is not sent must
+     * look in both places. The queue is read first, so a notice delivered in between is counted twice, never missed.
+     */
+    public List<String> notices() {
+        List<String> all = new ArrayList<>(decrypted().getOrDefault("notifications.payload_enc", List.of()));
+        slack.calls("chat.postMessage").forEach(c -> all.add(c.form() + " " + c.json()));
+        return all;
+    }
+
     /** Where any value AIL encrypted (now or earlier in the flows) is found in clear: "value in table.column". */
     public List<String> inClear() {
         decrypted();

@@ -101,7 +101,7 @@ class FacebookPublishTest {
         assertEquals("needs_reconnect", flows.one("select status from social_accounts"));
         String again = flows.run("post to:" + page + " Once more").text();
         assertTrue(again.contains("/ail connect facebook"), again);
-        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.decrypted().get("notifications.payload_enc").stream()
+        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.notices().stream()
                 .filter(n -> n.contains("/ail connect facebook") && n.contains("no longer accepts")).count() >= 1));
         assertEquals(1, flows.count("select count(*) from notifications where event_key like 'reconnect:%'"), "told once");
     }

@@ -111,10 +111,9 @@ class InstagramFlowTest {
         Instant due = Instant.parse(flows.one("select to_char(due_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from post_targets"));
         assertTrue(Math.abs(Duration.between(oldest.plus(Duration.ofHours(24)), due).toSeconds()) <= 2, due + " vs " + oldest);
         assertEquals(0, flows.graph.instagramPosts().size(), "nothing was published");
-        assertTrue(com.ailsocialautomation.testing.Eventually.eventually(Duration.ofSeconds(30), () -> flows.decrypted()
-                .getOrDefault("notifications.payload_enc", List.of()).stream()
+        assertTrue(com.ailsocialautomation.testing.Eventually.eventually(Duration.ofSeconds(30), () -> flows.notices().stream()
                 .anyMatch(n -> n.contains("Instagram's limit of 25 posts in 24 hours is used up for @anatravels"))),
-                "Ana hears why and until when: " + flows.decrypted().get("notifications.payload_enc"));
+                "Ana hears why and until when: " + flows.notices());
     }
 
     @Test

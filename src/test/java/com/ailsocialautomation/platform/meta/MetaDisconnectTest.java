@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,8 +70,8 @@ class MetaDisconnectTest {
                 Map.of("signed_request", FakeGraph.signedRequest(FakeGraph.USER_ID, FakeGraph.APP_SECRET)));
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals(0, flows.count("select count(*) from social_accounts"));
-        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.decrypted().getOrDefault("notifications.payload_enc", List.of())
-                .stream().filter(n -> n.contains("Meta says AIL was removed from your Facebook account")).count() == 3));
+        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.notices().stream()
+                .filter(n -> n.contains("Meta says AIL was removed from your Facebook account")).count() == 3));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static com.ailsocialautomation.testing.Eventually.eventually;
@@ -65,8 +64,8 @@ class ThreadsCallbacksTest {
         assertEquals(0, flows.count("select count(*) from social_accounts where platform = 'threads'"));
         assertEquals(1, flows.count("select count(*) from social_accounts where platform = 'facebook'"),
                 "the Facebook Page connected through Meta's app stays");
-        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.decrypted().getOrDefault("notifications.payload_enc", List.of())
-                .stream().anyMatch(n -> n.contains("Meta says AIL was removed from your Threads account")
+        assertTrue(eventually(Duration.ofSeconds(10), () -> flows.notices().stream()
+                .anyMatch(n -> n.contains("Meta says AIL was removed from your Threads account")
                         && n.contains("/ail connect threads"))));
     }
 

@@ -63,13 +63,6 @@ class TikTokFlowTest {
         return flows.one("select t.state from post_targets t join posts p on p.id = t.post_id where p.text = ?", text);
     }
 
-    /** The author's notices: those still queued, and those already delivered (they leave the queue's payload). */
-    private static List<String> notices() {
-        List<String> all = new java.util.ArrayList<>(flows.decrypted().getOrDefault("notifications.payload_enc", List.of()));
-        flows.slack.calls("chat.postMessage").forEach(c -> all.add(c.form() + " " + c.json()));
-        return all;
-    }
-
     @Test
     @Order(10)
     void connectingAsksForTwoScopesWithPkceAndKeepsTheCreatorsHandle() throws Exception {
@@ -170,8 +163,8 @@ class TikTokFlowTest {
         flows.run("post to:" + account + " privacy:private media:" + clip + " Just for me");
         flows.awaitState("Just for me", "published");
         assertNull(flows.one("select url from post_targets t join posts p on p.id = t.post_id where p.text = ?", "Just for me"));
-        assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> notices().stream()
-                .anyMatch(n -> n.contains("visible only to the creator, so it gives no link"))), String.valueOf(notices()));
+        assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> flows.notices().stream()
+                .anyMatch(n -> n.contains("visible only to the creator, so it gives no link"))), String.valueOf(flows.notices()));
     }
 
     @Test
@@ -198,8 +191,8 @@ class TikTokFlowTest {
         } finally {
             flows.tiktok.audited(true);
         }
-        assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> notices().stream()
-                .anyMatch(n -> n.contains("TikTok has not audited this server's TikTok app yet"))), String.valueOf(notices()));
+        assertTrue(Eventually.eventually(Duration.ofSeconds(10), () -> flows.notices().stream()
+                .anyMatch(n -> n.contains("TikTok has not audited this server's TikTok app yet"))), String.valueOf(flows.notices()));
     }
 
     @Test
