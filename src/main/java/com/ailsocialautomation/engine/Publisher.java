@@ -108,7 +108,7 @@ public final class Publisher {
         try (LogContext context = LogContext.open().with(LogContext.WORKSPACE, workspaceId).with(LogContext.TARGET, targetId)) {
             Optional<Targets.Claimed> claimed = targets.claim(workspaceId, targetId);
             if (claimed.isPresent()) {
-                return publishClaimed(claimed.get().target(), claimed.get().due(), context);
+                return publishClaimed(claimed.get(), context);
             }
             Optional<Target> found = targets.find(workspaceId, targetId);
             return found.isEmpty() ? Outcome.DONE : proceed(found.get(), context);
@@ -116,11 +116,14 @@ public final class Publisher {
     }
 
     /**
-     * A target just claimed (scheduled → publishing), with its post as the claim read it, after claiming: an edit that
-     * landed before it is what goes out (a post's targets go with it, so a claimed target has its post). A platform
-     * with as many publishes in flight as it takes, or an account whose turn has not come, sends it back to scheduled.
+     * A target just claimed (scheduled → publishing), with its post and account as the claim read them, after claiming:
+     * an edit that landed before it is what goes out (a post's targets go with it, so a claimed target has its post).
+     * A platform with as many publishes in flight as it takes, or an account whose turn has not come, sends it back to
+     * scheduled.
      */
-    private Outcome publishClaimed(Target claimed, Optional<Posts.ToPublish> due, LogContext context) {
+    private Outcome publishClaimed(Targets.Claimed claim, LogContext context) {
+        Target claimed = claim.target();
+        Optional<Posts.ToPublish> due = claim.due();
         Provider provider = providers.find(Platform.of(claimed.platform())).orElse(null);
         Semaphore turn = provider == null ? null : turns.get(provider);
         if (turn != null && !turn.tryAcquire()) {
@@ -138,7 +141,7 @@ public final class Publisher {
                 metrics.counter("ail.publishes.paced", "platform", claimed.platform().id()).increment();
                 return Outcome.retryAt(paced.get());
             }
-            return attempt(due.get(), claimed, provider);
+            return attempt(due.get(), claimed, provider, claim.account().orElse(null));
         } finally {
             if (turn != null) {
                 turn.release();
@@ -173,13 +176,13 @@ public final class Publisher {
                     // Our earlier execution died before its post request left (uploading media, say): nothing was
                     // posted, so this is another attempt, with what the platform already holds reused.
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider, account(t))).orElse(Outcome.DONE);
                 }
                 if (provider != null && provider.postsOnUpload() && media.holds(target)) {
                     // The platform has the post and was processing it (or we died while asking): ask again. Nothing
                     // is uploaded twice, since the pipeline reuses what the platform holds.
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider, account(t))).orElse(Outcome.DONE);
                 }
                 if (provider != null && target.sentAt() == null && !chain.anyLive(target)) {
                     // Every run died before its request left and the attempts are used up: nothing was sent, so the
@@ -193,7 +196,7 @@ public final class Publisher {
                         && (provider.idempotencyWindow() == null
                             || target.startedAt().isAfter(clock.instant().minus(provider.idempotencyWindow())))) {
                     Optional<Target> resumed = targets.resume(workspaceId, targetId);
-                    return resumed.map(t -> attempt(due, t, provider)).orElse(Outcome.DONE);
+                    return resumed.map(t -> attempt(due, t, provider, account(t))).orElse(Outcome.DONE);
                 }
                 Chain.Revival revival = provider == null ? null
                         : chain.revive(provider, target, request(post, target, List.of(), List.of()));
@@ -237,12 +240,16 @@ public final class Publisher {
         return Outcome.retryAt(next);
     }
 
-    private Outcome attempt(Posts.ToPublish due, Target claimed, Provider provider) {
+    /** The target's account with its tokens, for a run that did not claim the target (null: disconnected). */
+    private Accounts.WithTokens account(Target target) {
+        return target.accountId() == null ? null : accounts.findWithTokens(target.workspaceId(), target.accountId()).orElse(null);
+    }
+
+    /** One attempt of a target in publishing; {@code held}: its account with its tokens, null when it was disconnected. */
+    private Outcome attempt(Posts.ToPublish due, Target claimed, Provider provider, Accounts.WithTokens held) {
         Post post = due.post();
         Instant started = clock.instant();
         Timer.Sample sample = Timer.start();
-        Accounts.WithTokens held = claimed.accountId() == null ? null
-                : accounts.findWithTokens(post.workspaceId(), claimed.accountId()).orElse(null);
         Account account = held == null ? null : held.account();
         // marked sent by the claim, but a token refresh (a remote call that posts nothing) comes first
         boolean refreshFirst = claimed.sentAt() != null && held != null && provider != null && credentials.due(held.tokens(), provider);

@@ -18,6 +18,26 @@ public final class Accounts {
             left join chat_users u on u.id = a.owner_user_id
             """;
 
+    /** The columns an account and its tokens are read from, besides its owner's name. */
+    private static final List<String> COLUMNS = List.of("id", "workspace_id", "short_id", "platform", "external_id", "handle",
+            "display_name", "avatar_url", "instance_url", "scopes", "max_characters", "token_expires_at", "status", "owner_user_id",
+            "created_at", "access_token_enc", "refresh_token_enc", "refresh_expires_at", "endpoint_enc");
+    /** How {@link #WITH_TOKENS_COLUMNS} names its columns, apart from those of the rows read beside them. */
+    private static final String PREFIX = "sa_";
+
+    /**
+     * A target's account with its tokens as columns of a statement that reads it beside the target (see Targets#claim):
+     * the statement joins {@link #joinedTo} and selects these; {@link #withTokens(ResultSet, Vault)} reads them.
+     */
+    static final String WITH_TOKENS_COLUMNS = String.join(", ", COLUMNS.stream().map(c -> "sa." + c + " as " + PREFIX + c).toList())
+            + ", sau.display_name as " + PREFIX + "owner_name";
+
+    /** The joins {@link #WITH_TOKENS_COLUMNS} read from, for the target row called {@code target} in the statement. */
+    static String joinedTo(String target) {
+        return " left join social_accounts sa on sa.workspace_id = " + target + ".workspace_id and sa.id = " + target + ".account_id"
+                + " left join chat_users sau on sau.id = sa.owner_user_id ";
+    }
+
     private final Sql sql;
     private final Vault vault;
 
@@ -128,7 +148,14 @@ public final class Accounts {
 
     public Optional<WithTokens> findWithTokens(UUID workspaceId, UUID accountId) {
         return sql.one(SELECT + " where a.workspace_id = ? and a.id = ?",
-                rs -> new WithTokens(account(rs), tokens(rs, workspaceId, accountId)), workspaceId, accountId);
+                rs -> new WithTokens(account(rs, ""), tokens(rs, "", vault, workspaceId, accountId)), workspaceId, accountId);
+    }
+
+    /** The account read by {@link #WITH_TOKENS_COLUMNS}; empty when the row has none (disconnected). */
+    static Optional<WithTokens> withTokens(ResultSet rs, Vault vault) throws SQLException {
+        UUID id = rs.getObject(PREFIX + "id", UUID.class);
+        return id == null ? Optional.empty() : Optional.of(new WithTokens(account(rs, PREFIX),
+                tokens(rs, PREFIX, vault, rs.getObject(PREFIX + "workspace_id", UUID.class), id)));
     }
 
     /**
@@ -143,18 +170,19 @@ public final class Accounts {
 
     public StoredTokens tokens(UUID workspaceId, UUID accountId) {
         return sql.one("select id, access_token_enc, refresh_token_enc, token_expires_at, refresh_expires_at, endpoint_enc "
-                        + "from social_accounts where workspace_id = ? and id = ?", rs -> tokens(rs, workspaceId, accountId), workspaceId, accountId)
+                        + "from social_accounts where workspace_id = ? and id = ?", rs -> tokens(rs, "", vault, workspaceId, accountId), workspaceId, accountId)
                 .orElseThrow(() -> new IllegalStateException("account " + accountId + " is gone"));
     }
 
-    private StoredTokens tokens(ResultSet rs, UUID workspaceId, UUID accountId) throws SQLException {
+    /** The row's tokens, its columns named {@code prefix} + the column. */
+    private static StoredTokens tokens(ResultSet rs, String prefix, Vault vault, UUID workspaceId, UUID accountId) throws SQLException {
         Vault.Place access = new Vault.Place("social_accounts", "access_token_enc", accountId, workspaceId);
         Vault.Place refresh = new Vault.Place("social_accounts", "refresh_token_enc", accountId, workspaceId);
         Vault.Place endpoint = new Vault.Place("social_accounts", "endpoint_enc", accountId, workspaceId);
-        return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes("access_token_enc"), access)),
-                Secret.ofNullable(vault.decrypt(rs.getBytes("refresh_token_enc"), refresh)),
-                Sql.instant(rs, "token_expires_at"), Sql.instant(rs, "refresh_expires_at"),
-                Secret.ofNullable(vault.decrypt(rs.getBytes("endpoint_enc"), endpoint)));
+        return new StoredTokens(Secret.ofNullable(vault.decrypt(rs.getBytes(prefix + "access_token_enc"), access)),
+                Secret.ofNullable(vault.decrypt(rs.getBytes(prefix + "refresh_token_enc"), refresh)),
+                Sql.instant(rs, prefix + "token_expires_at"), Sql.instant(rs, prefix + "refresh_expires_at"),
+                Secret.ofNullable(vault.decrypt(rs.getBytes(prefix + "endpoint_enc"), endpoint)));
     }
 
     public void saveTokens(UUID workspaceId, UUID accountId, StoredTokens tokens) {
@@ -204,11 +232,17 @@ public final class Accounts {
     }
 
     static Account account(ResultSet rs) throws SQLException {
-        return new Account(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                rs.getString("short_id"), PlatformId.of(rs.getString("platform")), rs.getString("external_id"), rs.getString("handle"),
-                rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("instance_url"),
-                rs.getString("scopes"), (Integer) rs.getObject("max_characters"), Sql.instant(rs, "token_expires_at"), AccountStatus.of(rs.getString("status")),
-                rs.getObject("owner_user_id", UUID.class), rs.getString("owner_name"), Sql.instant(rs, "created_at"));
+        return account(rs, "");
+    }
+
+    /** The account of a row whose columns are named {@code prefix} + the column. */
+    private static Account account(ResultSet rs, String prefix) throws SQLException {
+        return new Account(rs.getObject(prefix + "id", UUID.class), rs.getObject(prefix + "workspace_id", UUID.class),
+                rs.getString(prefix + "short_id"), PlatformId.of(rs.getString(prefix + "platform")), rs.getString(prefix + "external_id"),
+                rs.getString(prefix + "handle"), rs.getString(prefix + "display_name"), rs.getString(prefix + "avatar_url"),
+                rs.getString(prefix + "instance_url"), rs.getString(prefix + "scopes"), (Integer) rs.getObject(prefix + "max_characters"),
+                Sql.instant(rs, prefix + "token_expires_at"), AccountStatus.of(rs.getString(prefix + "status")),
+                rs.getObject(prefix + "owner_user_id", UUID.class), rs.getString(prefix + "owner_name"), Sql.instant(rs, prefix + "created_at"));
     }
 
 }

@@ -33,12 +33,15 @@ public final class Targets {
         return sql.one("select * from post_targets where workspace_id = ? and id = ?", this::target, workspaceId, targetId);
     }
 
-    /** A target just claimed, with its post as the engine publishes it (empty only if the post is gone). */
-    public record Claimed(Target target, Optional<Posts.ToPublish> due) {}
+    /**
+     * A target just claimed, with its post as the engine publishes it (empty only if the post is gone) and its account
+     * with its tokens (empty when it was disconnected).
+     */
+    public record Claimed(Target target, Optional<Posts.ToPublish> due, Optional<Accounts.WithTokens> account) {}
 
     /**
-     * scheduled → publishing, recorded before any request goes out, and what the publish needs of its post read in the
-     * same statement (after the claim: an edit that landed before it is what goes out). Empty when the target is not
+     * scheduled → publishing, recorded before any request goes out, and what the publish needs of its post and its
+     * account read in the same statement (after the claim: an edit that landed before it is what goes out). Empty when the target is not
      * scheduled or not due. A post that goes out as one request with nothing to upload first (no media, no options that
      * could add a comment or another text, no line that could split it into a thread) is marked sent by the claim
      * itself: the only remote call left before its post request is a token refresh, before which the engine clears the
@@ -57,9 +60,9 @@ public final class Targets {
                         then now() end
                     where workspace_id = ? and id = ? and state = 'scheduled' and due_at - now() <= interval '1 second'
                     returning *)
-                select c.*, """ + Posts.TO_PUBLISH_COLUMNS + """
-                from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""",
-                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault)), ThreadParts.MARK, workspaceId, targetId);
+                select c.*, """ + Posts.TO_PUBLISH_COLUMNS + ", " + Accounts.WITH_TOKENS_COLUMNS + "\n" + """
+                from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""" + Accounts.joinedTo("c"),
+                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault)), ThreadParts.MARK, workspaceId, targetId);
     }
 
     /**

@@ -42,4 +42,24 @@ class ClaimTest {
         assertNull(unmarked.sentAt(), "a refresh first: nothing is sent yet");
         assertEquals(unmarked, one.target().withoutSentAt(), "the engine's copy of the claimed target differs from the stored one");
     }
+
+    @Test
+    void theClaimReadsTheAccountWithItsTokensAsTheyAreStoredAndNothingOnceItIsDisconnected() {
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM-ACCOUNT", "Claim Account Inc");
+        Account hook = world.hook("acct");
+        Account other = world.hook("other");
+        Post post = world.posts.create(world.ws, world.ana.id(), "to the hook", List.of(), Instant.now(), null, List.of(hook, other));
+
+        Targets.Claimed claimed = world.targets.claim(world.ws, post.targets().get(0).id()).orElseThrow();
+        Accounts.WithTokens read = claimed.account().orElseThrow();
+        Accounts.WithTokens stored = world.accounts.findWithTokens(world.ws, hook.id()).orElseThrow();
+        assertEquals(stored.account(), read.account(), "the claim reads the target's own account, as a read of it would");
+        assertEquals("whsec_acct", read.tokens().access().reveal(), "its token is decrypted under its own place");
+        assertEquals("https://hook.test/acct", read.tokens().endpoint().reveal());
+        assertEquals("Ana", read.account().ownerName(), "with its owner's name");
+
+        world.accounts.delete(world.ws, other.id());
+        Targets.Claimed orphan = world.targets.claim(world.ws, post.targets().get(1).id()).orElseThrow();
+        assertTrue(orphan.account().isEmpty(), "a disconnected account's target is claimed without one (the engine says so)");
+    }
 }
