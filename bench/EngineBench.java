@@ -144,7 +144,7 @@ public class EngineBench {
                     .setServerConfig("auto_explain.log_analyze", "on").setServerConfig("auto_explain.log_buffers", "on")
                     .setServerConfig("auto_explain.log_nested_statements", "on")
                     .setServerConfig("logging_collector", "on").setServerConfig("log_directory", dir.resolve("pglog").toString())
-                    .setServerConfig("pg_stat_statements.track_planning", "on");
+                    .setServerConfig("pg_stat_statements.track_planning", "on").setServerConfig("pg_stat_statements.track", "all");
         }
         try (EmbeddedPostgres pg = builder.start()) {
             pgData = dir.resolve("pg");

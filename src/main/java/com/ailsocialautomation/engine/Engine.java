@@ -81,7 +81,8 @@ public final class Engine implements AutoCloseable {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .threads(settings.threads())
-                // lock-and-fetch (SELECT ... FOR UPDATE SKIP LOCKED) scales across instances on PostgreSQL
+                // lock-and-fetch (SELECT ... FOR UPDATE SKIP LOCKED) scales across instances on PostgreSQL; no
+                // priorities, so the pick orders by execution time alone (V30 dropped the priority index)
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
                 // docker stop allows 10 s: running publishes get this long, the pool and PostgreSQL the rest; a
