@@ -196,7 +196,7 @@ public record Config(
                 Duration.ofMillis(env.integer("AIL_POLL_INTERVAL_MS", 1000, 50, 60_000)),
                 Duration.ofSeconds(env.integer("AIL_HTTP_TIMEOUT_SECONDS", 30, 1, 600)),
                 env.integer("AIL_MAX_ATTEMPTS", 5, 1, 50),
-                env.integer("AIL_ENGINE_THREADS", 64, 1, 256),
+                env.integer("AIL_ENGINE_THREADS", 128, 1, 256),
                 Duration.ofMillis(env.integer("AIL_HEARTBEAT_MS", 10_000, 100, 600_000)));
 
         return new Config(port, publicUrl, dataDir, external, key,
