@@ -41,29 +41,34 @@ public final class Targets {
 
     /**
      * scheduled → publishing, recorded before any request goes out, and what the publish needs of its post and its
-     * account read in the same statement (after the claim: an edit that landed before it is what goes out). Empty when the target is not
-     * scheduled or not due. A post that goes out as one request with nothing to upload first (no media, no options that
-     * could add a comment or another text, no line that could split it into a thread) is marked sent by the claim
-     * itself: the only remote call left before its post request is a token refresh, before which the engine clears the
-     * mark ({@link #notSent}). So a run that dies between the claim and its request is treated as one whose request may
+     * account read in the same statement (after the claim: an edit that landed before it is what goes out). Empty when
+     * the target is not scheduled or not due. A post that goes out as one request with nothing to upload first (no media,
+     * no options that could add a comment or another text, no line that could split it into a thread) is marked sent by
+     * the claim itself: the only remote call left before its post request is a token refresh, before which the engine
+     * clears the mark ({@link #notSent}). So a run that dies between the claim and its request is treated as one whose request may
      * have left (unknown, or retried where the platform recognises a repeat), never as one that sent nothing.
      * <p>
-     * The due test is written as {@code due_at - now()} so that no index on {@code due_at} matches it: the statement's
-     * cached generic plan would otherwise walk the due index, through every due target, to find this one (a burst of
-     * n targets then costs n² rows), where the primary key finds it at once.
+     * The state test is written {@code (state = 'scheduled') is true} (the same, as state is never null) so that the
+     * index of scheduled targets, whose predicate is {@code state = 'scheduled'}, cannot serve the claim: with
+     * statistics taken while few targets were scheduled, PostgreSQL's cached generic plan for the statement otherwise
+     * walked that index through every due target to find this one (a burst of n targets then costs n² rows), where
+     * the primary key finds it at once.
      */
     public Optional<Claimed> claim(UUID workspaceId, UUID targetId) {
-        return sql.one("""
-                with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
-                    sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
-                        and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
-                        then now() end
-                    where workspace_id = ? and id = ? and state = 'scheduled' and due_at - now() <= interval '1 second'
-                    returning *)
-                select c.*, """ + Posts.TO_PUBLISH_COLUMNS + ", " + Accounts.WITH_TOKENS_COLUMNS + "\n" + """
-                from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""" + Accounts.joinedTo("c"),
-                rs -> new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault)), ThreadParts.MARK, workspaceId, targetId);
+        return sql.one(CLAIM, rs -> new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault)),
+                ThreadParts.MARK, workspaceId, targetId);
     }
+
+    /** {@link #claim}'s statement: its parameters are the thread mark, the workspace and the target. */
+    static final String CLAIM = """
+            with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
+                sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
+                    and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
+                    then now() end
+                where workspace_id = ? and id = ? and (state = 'scheduled') is true and due_at <= now() + interval '1 second'
+                returning *)
+            select c.*, """ + Posts.TO_PUBLISH_COLUMNS + ", " + Accounts.WITH_TOKENS_COLUMNS + "\n" + """
+            from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""" + Accounts.joinedTo("c");
 
     /**
      * A claimed target waits for its turn until {@code at} (its platform has as many publishes in flight as it takes):

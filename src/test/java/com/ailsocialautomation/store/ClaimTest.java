@@ -4,10 +4,14 @@ import com.ailsocialautomation.testing.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,5 +65,45 @@ class ClaimTest {
         world.accounts.delete(world.ws, other.id());
         Targets.Claimed orphan = world.targets.claim(world.ws, post.targets().get(1).id()).orElseThrow();
         assertTrue(orphan.account().isEmpty(), "a disconnected account's target is claimed without one (the engine says so)");
+    }
+
+    /**
+     * The morning burst: statistics were taken while nothing was scheduled, then many targets fell due at once. The
+     * claim's generic plan (the one PostgreSQL caches for a statement run often) still finds its target by the primary
+     * key, not by walking the index of scheduled targets through every due one.
+     */
+    @Test
+    void aBurstOfDueTargetsIsClaimedByKeyEvenWithStaleStatisticsAndTheCachedGenericPlan() {
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM-PLAN", "Claim Plan Inc");
+        Account hook = world.hook("plan");
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        for (int i = 0; i < 100; i++) {
+            world.posts.create(world.ws, world.ana.id(), "yesterday " + i, List.of(), later, null, List.of(hook));
+        }
+        world.sql.update("update post_targets set state = 'published'");
+        world.sql.update("analyze");
+        Post last = null;
+        for (int i = 0; i < 400; i++) {
+            last = world.posts.create(world.ws, world.ana.id(), "today " + i, List.of(), later, null, List.of(hook));
+        }
+        world.sql.update("update post_targets set due_at = now() - interval '1 second' where state = 'scheduled'");
+
+        String plan = genericPlan(world, Targets.CLAIM, last.targets().get(0).id());
+        assertTrue(plan.contains("Index Scan using post_targets_pkey on post_targets"), plan);
+        assertFalse(plan.contains("post_targets_due"), plan);
+        assertTrue(world.targets.claim(world.ws, last.targets().get(0).id()).isPresent(), "and the claim still takes it");
+    }
+
+    /** The plan PostgreSQL caches for {@code sql} after a few runs, for these values of its parameters. */
+    private static String genericPlan(StoreWorld world, String sql, UUID targetId) {
+        int[] n = {0};
+        String numbered = Pattern.compile("\\?").matcher(sql).replaceAll(m -> "\\$" + (++n[0]));
+        return world.sql.transaction(tx -> {
+            tx.update("set local plan_cache_mode = force_generic_plan");
+            tx.update("prepare claim_plan(text, uuid, uuid) as " + numbered);
+            List<String> lines = tx.list("explain execute claim_plan('---', '" + world.ws + "', '" + targetId + "')", rs -> rs.getString(1));
+            tx.update("deallocate claim_plan");
+            return String.join("\n", lines);
+        });
     }
 }
