@@ -364,9 +364,10 @@ public class EngineBench {
                     + "where dbid <> (select oid from pg_database where datname = 'postgres') order by total_exec_time desc limit 25")) {
                 System.out.printf("  %8s %8s %8s %8s %8s %8s %8s  %s%n", "calls/t", "ms/t", "rows/t", "walB/t", "blks/t", "plan ms/t", "plans/t", "statement");
                 while (rs.next()) {
+                    String query = rs.getString(5).replaceAll("\\s+", " ");
                     System.out.printf("  %8.2f %8.3f %8.2f %8.0f %8.1f %8.3f %8.2f  %s%n", rs.getLong(1) / (double) n, rs.getDouble(2) / n,
                             rs.getLong(3) / (double) n, rs.getDouble(4) / n, rs.getLong(6) / (double) n, rs.getDouble(7) / n, rs.getLong(8) / (double) n,
-                            rs.getString(5).replaceAll("\\s+", " ").substring(0, Math.min(150, rs.getString(5).replaceAll("\\s+", " ").length())));
+                            query.substring(0, Math.min(150, query.length())));
                 }
             }
         }
