@@ -44,13 +44,20 @@ public final class PublishQueue {
      * left alone, so this never adds a run.
      */
     public static void settle(Sql sql, UUID workspaceId, UUID targetId) {
-        sql.update("""
-                insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-                select ?, ?, null, t.due_at, false, 1 from post_targets t
-                where t.workspace_id = ? and t.id = ? and t.state = 'scheduled'
-                on conflict (task_name, task_instance) do update set execution_time = excluded.execution_time
-                where scheduled_tasks.picked = false""", TASK_NAME, instanceId(workspaceId, targetId), workspaceId, targetId);
+        sql.update(SETTLE, TASK_NAME, instanceId(workspaceId, targetId), workspaceId, targetId);
     }
+
+    /**
+     * {@link #settle}'s statement: its parameters are the task, the execution, the workspace and the target. Every run
+     * that waits (its platform's turn, its account's pace, a retry) ends with it, so it finds the target by its key
+     * whatever the statistics say: see Targets#claim for why the state test reads {@code is true}.
+     */
+    static final String SETTLE = """
+            insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+            select ?, ?, null, t.due_at, false, 1 from post_targets t
+            where t.workspace_id = ? and t.id = ? and (t.state = 'scheduled') is true
+            on conflict (task_name, task_instance) do update set execution_time = excluded.execution_time
+            where scheduled_tasks.picked = false""";
 
     /**
      * The earliest time after {@code after}, up to {@code until}, at which an execution that is not picked falls due

@@ -69,8 +69,9 @@ class ClaimTest {
 
     /**
      * The morning burst: statistics were taken while nothing was scheduled, then many targets fell due at once. The
-     * claim's generic plan (the one PostgreSQL caches for a statement run often) still finds its target by the primary
-     * key, not by walking the index of scheduled targets through every due one.
+     * generic plans (the ones PostgreSQL caches for a statement run often) of the claim and of the statement that puts
+     * a waiting target's execution back still find the target by the primary key, not by walking the index of
+     * scheduled targets through every due one.
      */
     @Test
     void aBurstOfDueTargetsIsClaimedByKeyEvenWithStaleStatisticsAndTheCachedGenericPlan() {
@@ -88,21 +89,30 @@ class ClaimTest {
         }
         world.sql.update("update post_targets set due_at = now() - interval '1 second' where state = 'scheduled'");
 
-        String plan = genericPlan(world, Targets.CLAIM, last.targets().get(0).id());
-        assertTrue(plan.contains("Index Scan using post_targets_pkey on post_targets"), plan);
-        assertFalse(plan.contains("post_targets_due"), plan);
-        assertTrue(world.targets.claim(world.ws, last.targets().get(0).id()).isPresent(), "and the claim still takes it");
+        UUID target = last.targets().get(0).id();
+        String claim = genericPlan(world, Targets.CLAIM, "text, uuid, uuid", "'---', '" + world.ws + "', '" + target + "'");
+        assertTrue(claim.contains("Index Scan using post_targets_pkey on post_targets"), claim);
+        assertFalse(claim.contains("post_targets_due"), claim);
+        // a run that waits for its turn puts its execution back the same way, by key
+        String settle = genericPlan(world, PublishQueue.SETTLE, "text, text, uuid, uuid",
+                "'" + PublishQueue.TASK_NAME + "', 'x', '" + world.ws + "', '" + target + "'");
+        assertTrue(settle.contains("Index Scan using post_targets_pkey on post_targets"), settle);
+        assertFalse(settle.contains("post_targets_due"), settle);
+        assertTrue(world.targets.claim(world.ws, target).isPresent(), "and the claim still takes it");
     }
 
-    /** The plan PostgreSQL caches for {@code sql} after a few runs, for these values of its parameters. */
-    private static String genericPlan(StoreWorld world, String sql, UUID targetId) {
+    /**
+     * The plan PostgreSQL caches for {@code sql} after a few runs, its parameters of {@code types}, for {@code values}
+     * (SQL literals). Explaining a write does not run it.
+     */
+    private static String genericPlan(StoreWorld world, String sql, String types, String values) {
         int[] n = {0};
         String numbered = Pattern.compile("\\?").matcher(sql).replaceAll(m -> "\\$" + (++n[0]));
         return world.sql.transaction(tx -> {
             tx.update("set local plan_cache_mode = force_generic_plan");
-            tx.update("prepare claim_plan(text, uuid, uuid) as " + numbered);
-            List<String> lines = tx.list("explain execute claim_plan('---', '" + world.ws + "', '" + targetId + "')", rs -> rs.getString(1));
-            tx.update("deallocate claim_plan");
+            tx.update("prepare generic_plan(" + types + ") as " + numbered);
+            List<String> lines = tx.list("explain execute generic_plan(" + values + ")", rs -> rs.getString(1));
+            tx.update("deallocate generic_plan");
             return String.join("\n", lines);
         });
     }
