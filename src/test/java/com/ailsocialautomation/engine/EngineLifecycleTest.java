@@ -1,6 +1,5 @@
 package com.ailsocialautomation.engine;
 
-import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.platform.webhook.WebhookProvider;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PublishQueue;
@@ -9,8 +8,6 @@ import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.Units;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,25 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * closed engine runs nothing more and leaves no thread behind; each target's execution follows its target (gone when
  * it is finished, due at its new time when it waits), and a running one names the machine that holds it.
  */
-class EngineLifecycleTest {
+class EngineLifecycleTest extends WebhookEngineTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    EngineRig rig;
-    FakeWebhookReceiver hook;
-    EngineRig.Fixture f;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new EngineRig(pg.dataSource(), pg.vault());
-        hook = new FakeWebhookReceiver();
-        f = rig.webhookFixture(hook, "whsec_bGlmZWN5Y2xl");
+    EngineLifecycleTest() {
+        super("whsec_bGlmZWN5Y2xl");
     }
 
-    @AfterEach
-    void tearDown() {
-        hook.release();
-        rig.close();
-        hook.close();
+    @Override
+    PostgresExtension database() {
+        return pg;
     }
 
     private static Set<Thread> alarms() {

@@ -1,13 +1,10 @@
 package com.ailsocialautomation.engine;
 
-import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.TargetState;
 import com.ailsocialautomation.testing.PostgresExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,24 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failed, unknown), ail.publish.retries, ail.publish.duration, ail.dispatch.lag (by how late a target started) and
  * the gauge ail.targets.due.not.started. (ail.token.refreshes: CredentialKeeperTest.)
  */
-class EngineMetricsTest {
+class EngineMetricsTest extends WebhookEngineTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    EngineRig rig;
-    FakeWebhookReceiver hook;
-    EngineRig.Fixture f;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new EngineRig(pg.dataSource(), pg.vault());
-        hook = new FakeWebhookReceiver();
-        f = rig.webhookFixture(hook, "whsec_bWV0cmljcw==");
+    EngineMetricsTest() {
+        super("whsec_bWV0cmljcw==");
     }
 
-    @AfterEach
-    void tearDown() {
-        rig.close();
-        hook.close();
+    @Override
+    PostgresExtension database() {
+        return pg;
     }
 
     private double publishes(String outcome) {

@@ -1,11 +1,9 @@
 package com.ailsocialautomation.engine;
 
-import com.ailsocialautomation.fakes.FakeWebhookReceiver;
 import com.ailsocialautomation.store.Post;
 import com.ailsocialautomation.store.PublishQueue;
 import com.ailsocialautomation.testing.PostgresExtension;
 import com.ailsocialautomation.testing.QueuedMessages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,25 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * about it is recorded, nobody is told of it, and nothing of it is tried again. The author here asked to hear of every
  * success, and stays (only the post goes), so a message queued for them would show.
  */
-class ErasedInFlightTest {
+class ErasedInFlightTest extends WebhookEngineTest {
     @RegisterExtension
     static final PostgresExtension pg = new PostgresExtension();
-    EngineRig rig;
-    FakeWebhookReceiver hook;
-    EngineRig.Fixture f;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new EngineRig(pg.dataSource(), pg.vault());
-        hook = new FakeWebhookReceiver();
-        f = rig.webhookFixture(hook, "whsec_ZXJhc2Vk");
-        rig.workspaces.setNotify(f.workspaceId(), f.user().id(), true);
+    ErasedInFlightTest() {
+        super("whsec_ZXJhc2Vk");
     }
 
-    @AfterEach
-    void tearDown() {
-        rig.close();
-        hook.close();
+    @Override
+    PostgresExtension database() {
+        return pg;
+    }
+
+    @BeforeEach
+    void authorHearsOfEverySuccess() {
+        rig.workspaces.setNotify(f.workspaceId(), f.user().id(), true);
     }
 
     /** Publishes a post, erases it once its request reached the receiver, then lets the receiver answer as set up. */
