@@ -1,6 +1,8 @@
 package com.ailsocialautomation.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,11 +23,37 @@ public final class Attempts {
         insert(sql, vault, workspaceId, targetId, line);
     }
 
+    private static final String NAMES = "id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc";
+
     /** A line's insert, as a select of its {@link #COLUMNS} values, for a statement to complete with a condition. */
-    static final String INSERT = """
-            insert into publish_attempts (id, target_id, workspace_id, started_at, duration_ms, http_status, outcome, message_enc)
-            select ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::int, ?::int, ?::text, ?::bytea""";
+    static final String INSERT = "insert into publish_attempts (" + NAMES + ")\n"
+            + "select ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::int, ?::int, ?::text, ?::bytea";
     static final int COLUMNS = 8;
+
+    /**
+     * Many lines as a set of rows named {@code a} with the table's columns (the message in base64), from one text array
+     * per column: {@link #columns}. For a statement's {@code with}.
+     */
+    static final String ROWS = "a as (select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::int[], ?::int[], "
+            + "?::text[], ?::text[]) as a(" + NAMES + "))";
+
+    /** The insert of {@link #ROWS}, for a statement to complete with a condition on {@code a}. */
+    static final String INSERT_ROWS = "insert into publish_attempts (" + NAMES + ")\n"
+            + "select a.id, a.target_id, a.workspace_id, a.started_at, a.duration_ms, a.http_status, a.outcome, decode(a.message_enc, 'base64') from a";
+
+    /** {@link #ROWS}' parameters for lines given by their {@link #values}. */
+    static List<List<String>> columns(List<Object[]> lines) {
+        List<List<String>> columns = new ArrayList<>(COLUMNS);
+        for (int c = 0; c < COLUMNS; c++) {
+            List<String> column = new ArrayList<>(lines.size());
+            for (Object[] line : lines) {
+                Object v = line[c];
+                column.add(v == null ? null : v instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : v.toString());
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
 
     static void insert(Sql sql, Vault vault, UUID workspaceId, UUID targetId, Line line) {
         sql.update(INSERT, values(vault, workspaceId, targetId, line));

@@ -28,11 +28,12 @@ public final class PublishQueue {
     }
 
     /**
-     * Removes a target's running (picked) execution, for a statement that records the target finished for good, so the
-     * result and the end of its execution commit together and the engine writes nothing after it. Parameters: the task
-     * name and the instance id; the caller adds its condition with {@code and}.
+     * Removes targets' running (picked) executions, for a statement that records the targets finished for good, so each
+     * result and the end of its execution commit together and the engine writes nothing after it. The statement names
+     * the finished targets' instance ids ({@link #instanceId}) as {@code done(instance)}; the parameter is the task name.
      */
-    static final String REMOVE_RUNNING = "delete from scheduled_tasks where task_name = ? and task_instance = ? and picked";
+    static final String REMOVE_RUNNING = """
+            delete from scheduled_tasks s using done where s.task_name = ? and s.task_instance = done.instance and s.picked""";
 
     /**
      * Makes the target's execution match the target after a run of it has ended (its row removed or rescheduled):

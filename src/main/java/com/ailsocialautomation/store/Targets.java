@@ -3,7 +3,11 @@ package com.ailsocialautomation.store;
 import com.ailsocialautomation.message.ThreadParts;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +18,13 @@ import java.util.UUID;
 public final class Targets {
     private final Sql sql;
     private final Vault vault;
+    /**
+     * Claims that arrive together (a morning burst hands many due targets to the publishing threads at once) are
+     * written together: one statement and one commit for all of them (see {@link Grouped}), each claimed as if alone.
+     */
+    private final Grouped<Key, Key, Claimed> claims = new Grouped<>(k -> k, this::claimAll);
+    /** Likewise the results of publishes that end together ({@link #published}). */
+    private final Grouped<Publication, Key, Boolean> publications = new Grouped<>(Publication::key, this::publishAll);
 
     public Targets(Sql sql, Vault vault) {
         this.sql = sql;
@@ -55,17 +66,42 @@ public final class Targets {
      * the primary key finds it at once.
      */
     public Optional<Claimed> claim(UUID workspaceId, UUID targetId) {
-        return sql.one(CLAIM, rs -> new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault)),
-                ThreadParts.MARK, workspaceId, targetId);
+        return Optional.ofNullable(claims.run(new Key(workspaceId, targetId)));
     }
 
-    /** {@link #claim}'s statement: its parameters are the thread mark, the workspace and the target. */
+    /** A target by its workspace and id, as the engine names it. */
+    record Key(UUID workspaceId, UUID targetId) {}
+
+    /** Claims a batch of distinct targets in one statement: each claimed target by its key, the others absent. */
+    Map<Key, Claimed> claimAll(List<Key> keys) {
+        List<String> ids = new ArrayList<>(keys.size());
+        List<String> workspaces = new ArrayList<>(keys.size());
+        for (Key k : keys) {
+            ids.add(k.targetId().toString());
+            workspaces.add(k.workspaceId().toString());
+        }
+        Map<Key, Claimed> claimed = new HashMap<>();
+        sql.list(CLAIM, rs -> {
+            Claimed c = new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault));
+            claimed.put(new Key(c.target().workspaceId(), c.target().id()), c);
+            return c;
+        }, ThreadParts.MARK, ids, workspaces, ids);
+        return claimed;
+    }
+
+    /**
+     * {@link #claim}'s statement for a batch: its parameters are the thread mark, the targets' ids and their workspaces
+     * (in the same order), and the ids again. The primary key finds the targets ({@code id = any}), and each must belong
+     * to the workspace named with it. Should a batch meet a deadlock (an edit locking the same post's targets in
+     * another order), PostgreSQL undoes it whole and its runs come back like any failed run.
+     */
     static final String CLAIM = """
             with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
                 sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
                     and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
                     then now() end
-                where workspace_id = ? and id = ? and (state = 'scheduled') is true and due_at <= now() + interval '1 second'
+                where id = any(?::uuid[]) and workspace_id = (?::uuid[])[array_position(?::uuid[], id)]
+                    and (state = 'scheduled') is true and due_at <= now() + interval '1 second'
                 returning *)
             select c.*, """ + Posts.TO_PUBLISH_COLUMNS + ", " + Accounts.WITH_TOKENS_COLUMNS + "\n" + """
             from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""" + Accounts.joinedTo("c");
@@ -128,17 +164,74 @@ public final class Targets {
      * publishing → published, with what went wrong after the post was live ({@code note}: its first comment was not
      * posted), kept where a failure's reason is, or null. Its running execution is removed in the same statement (see
      * PublishQueue#REMOVE_RUNNING): a published target is finished for good, so the engine removes nothing after it.
+     * Results that arrive together are written together, one statement and one commit for all (see {@link Grouped}),
+     * each as it would be alone, and the call returns once its own is committed.
      */
     public boolean published(UUID workspaceId, UUID targetId, String externalId, String url, String note, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, true, """
-                update post_targets set state = 'published', external_id = ?, url = ?, error = null, error_enc = ?, finished_at = now(),
-                updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
-                externalId, url, seal(note, targetId, workspaceId), workspaceId, targetId);
+        return publications.run(publication(workspaceId, targetId, externalId, url, note, line)) != null;
     }
+
+    /** A result as {@link #published} writes it: its note sealed and its line's values made in the caller's thread. */
+    Publication publication(UUID workspaceId, UUID targetId, String externalId, String url, String note, Attempts.Line line) {
+        return new Publication(new Key(workspaceId, targetId), externalId, url, seal(note, targetId, workspaceId),
+                Attempts.values(vault, workspaceId, targetId, line));
+    }
+
+    /** A published target's result waiting for its batch: what the platform answered, and its log line's values. */
+    record Publication(Key key, String externalId, String url, byte[] noteSealed, Object[] line) {}
+
+    /** Writes a batch of results in one statement; answers the targets whose state moved. */
+    Map<Key, Boolean> publishAll(List<Publication> batch) {
+        List<String> workspaces = new ArrayList<>(batch.size());
+        List<String> ids = new ArrayList<>(batch.size());
+        List<String> externalIds = new ArrayList<>(batch.size());
+        List<String> urls = new ArrayList<>(batch.size());
+        List<String> notes = new ArrayList<>(batch.size());
+        List<String> instances = new ArrayList<>(batch.size());
+        List<Object[]> lines = new ArrayList<>(batch.size());
+        for (Publication p : batch) {
+            workspaces.add(p.key().workspaceId().toString());
+            ids.add(p.key().targetId().toString());
+            externalIds.add(p.externalId());
+            urls.add(p.url());
+            notes.add(p.noteSealed() == null ? null : Base64.getEncoder().encodeToString(p.noteSealed()));
+            instances.add(PublishQueue.instanceId(p.key().workspaceId(), p.key().targetId()));
+            lines.add(p.line());
+        }
+        List<Object> params = new ArrayList<>(List.of(workspaces, ids, externalIds, urls, notes, instances));
+        params.addAll(Attempts.columns(lines));
+        params.add(ids);
+        params.add(PublishQueue.TASK_NAME);
+        Map<Key, Boolean> moved = new HashMap<>();
+        sql.list(PUBLISHED, rs -> moved.put(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), true),
+                params.toArray());
+        return moved;
+    }
+
+    /**
+     * {@link #publishAll}'s statement: the results ({@code r}, one text array per column, notes in base64), their log
+     * lines ({@link Attempts#ROWS}), the targets' ids again for the primary key, and the task name. As alone: each line
+     * goes in whenever its target still exists, and a target whose state moved has its running execution removed.
+     */
+    static final String PUBLISHED = """
+            with r as (select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as r(workspace_id, id, external_id, url, note, instance)),
+            """ + Attempts.ROWS + """
+            ,
+            moved as (update post_targets t set state = 'published', external_id = r.external_id, url = r.url, error = null,
+                error_enc = decode(r.note, 'base64'), finished_at = now(), updated_at = now()
+                from r where t.id = any(?::uuid[]) and t.id = r.id and t.workspace_id = r.workspace_id and t.state = 'publishing'
+                returning t.workspace_id, t.id),
+            line as (""" + Attempts.INSERT_ROWS + """
+             where exists (select 1 from post_targets p where p.workspace_id = a.workspace_id and p.id = a.target_id)),
+            done as (select r.instance from r join moved m on m.id = r.id),
+            removed as (""" + PublishQueue.REMOVE_RUNNING + """
+            )
+            select workspace_id, id from moved""";
 
     /** publishing → failed or unknown, with the reason shown to people. */
     public boolean finish(UUID workspaceId, UUID targetId, TargetState state, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, false, FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId);
+        return logged(workspaceId, targetId, line, FINISH, state.stored(), seal(error, targetId, workspaceId), workspaceId, targetId);
     }
 
     private static final String FINISH = """
@@ -156,30 +249,24 @@ public final class Targets {
 
     /** publishing → scheduled again, due at {@code next}, after a transient failure. */
     public boolean retryLater(UUID workspaceId, UUID targetId, Instant next, String error, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, false, """
+        return logged(workspaceId, targetId, line, """
                 update post_targets set state = 'scheduled', due_at = ?, error = null, error_enc = ?, updated_at = now()
                 where workspace_id = ? and id = ? and state = 'publishing'""", next, seal(error, targetId, workspaceId), workspaceId, targetId);
     }
 
     /**
      * The state change ({@code update}, guarded by the state it expects) and the attempt's line as one statement, so
-     * one commit: the line goes in whenever the target still exists, as the statement sees it. {@code removeRunning}:
-     * the target's running execution goes too when the state moved.
+     * one commit: the line goes in whenever the target still exists, as the statement sees it.
      */
-    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, boolean removeRunning, String update, Object... params) {
-        Object[] all = new Object[params.length + Attempts.COLUMNS + 2 + (removeRunning ? 2 : 0)];
+    private boolean logged(UUID workspaceId, UUID targetId, Attempts.Line line, String update, Object... params) {
+        Object[] all = new Object[params.length + Attempts.COLUMNS + 2];
         System.arraycopy(params, 0, all, 0, params.length);
         System.arraycopy(Attempts.values(vault, workspaceId, targetId, line), 0, all, params.length, Attempts.COLUMNS);
         int at = params.length + Attempts.COLUMNS;
         all[at++] = workspaceId;
-        all[at++] = targetId;
-        if (removeRunning) {
-            all[at++] = PublishQueue.TASK_NAME;
-            all[at] = PublishQueue.instanceId(workspaceId, targetId);
-        }
+        all[at] = targetId;
         return sql.one("with moved as (" + update + " returning 1), line as (" + Attempts.INSERT
                         + " where exists (select 1 from post_targets where workspace_id = ? and id = ?))"
-                        + (removeRunning ? ", removed as (" + PublishQueue.REMOVE_RUNNING + " and exists (select 1 from moved))" : "")
                         + " select count(*) from moved",
                 rs -> rs.getInt(1), all).orElse(0) == 1;
     }
@@ -199,7 +286,7 @@ public final class Targets {
      * reason people see. Like waiting for media, holding is not an attempt: the claim's count is given back.
      */
     public boolean hold(UUID workspaceId, UUID targetId, Instant until, String reason, Attempts.Line line) {
-        return logged(workspaceId, targetId, line, false, """
+        return logged(workspaceId, targetId, line, """
                 update post_targets set state = 'scheduled', due_at = ?, attempts = greatest(attempts - 1, 0), error = null,
                 error_enc = ?, updated_at = now() where workspace_id = ? and id = ? and state = 'publishing'""",
                 until, seal(reason, targetId, workspaceId), workspaceId, targetId);

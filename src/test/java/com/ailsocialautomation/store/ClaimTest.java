@@ -6,8 +6,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +79,96 @@ class ClaimTest {
     }
 
     /**
+     * Claims that arrive together go as one statement, and each is claimed as it would be alone: every due target is
+     * claimed with its own post and account, a target named with another workspace is not claimed (and stays
+     * scheduled), nor is one due later or one already claimed.
+     */
+    @Test
+    void aBatchOfClaimsTakesEachDueTargetOfItsOwnWorkspaceAsAClaimAloneWould() {
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM-BATCH", "Claim Batch Inc");
+        StoreWorld other = new StoreWorld(pg, "T-CLAIM-BATCH-2", "Other Inc");
+        Account hook = world.hook("batch");
+        Account theirs = other.hook("theirs");
+        List<Targets.Key> keys = new ArrayList<>();
+        Map<UUID, String> texts = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            Post post = world.posts.create(world.ws, world.ana.id(), "due " + i, List.of(), Instant.now(), null, List.of(hook));
+            keys.add(new Targets.Key(world.ws, post.targets().get(0).id()));
+            texts.put(post.targets().get(0).id(), "due " + i);
+        }
+        Post elsewhere = other.posts.create(other.ws, other.ana.id(), "theirs", List.of(), Instant.now(), null, List.of(theirs));
+        UUID theirTarget = elsewhere.targets().get(0).id();
+        Post theirOwn = other.posts.create(other.ws, other.ana.id(), "their own", List.of(), Instant.now(), null, List.of(theirs));
+        Targets.Key theirOwnKey = new Targets.Key(other.ws, theirOwn.targets().get(0).id());
+        Post later = world.posts.create(world.ws, world.ana.id(), "later", List.of(), Instant.now().plusSeconds(600), null, List.of(hook));
+        UUID laterTarget = later.targets().get(0).id();
+        UUID claimedBefore = keys.remove(0).targetId();
+        assertTrue(world.targets.claim(world.ws, claimedBefore).isPresent());
+
+        List<Targets.Key> batch = new ArrayList<>(keys);
+        batch.add(new Targets.Key(world.ws, theirTarget));
+        batch.add(theirOwnKey); // the other workspace is named in the batch too, with its own target
+        batch.add(new Targets.Key(world.ws, laterTarget));
+        batch.add(new Targets.Key(world.ws, claimedBefore));
+        Map<Targets.Key, Targets.Claimed> claimed = world.targets.claimAll(batch);
+
+        Set<Targets.Key> expected = new HashSet<>(keys);
+        expected.add(theirOwnKey);
+        assertEquals(expected, claimed.keySet(), "exactly the due targets, each of the workspace named with it");
+        assertEquals("their own", claimed.get(theirOwnKey).due().orElseThrow().post().text());
+        for (Targets.Key key : keys) {
+            Targets.Claimed c = claimed.get(key);
+            assertEquals(TargetState.PUBLISHING, c.target().state());
+            assertEquals(texts.get(key.targetId()), c.due().orElseThrow().post().text(), "each with its own post");
+            assertEquals(hook.id(), c.account().orElseThrow().account().id(), "and its own account");
+        }
+        assertEquals(TargetState.SCHEDULED, other.targets.find(other.ws, theirTarget).orElseThrow().state(),
+                "a target named with another workspace is left alone");
+        assertEquals(TargetState.SCHEDULED, world.targets.find(world.ws, laterTarget).orElseThrow().state());
+        assertEquals(1, world.targets.find(world.ws, claimedBefore).orElseThrow().attempts(), "claimed once, not again");
+        assertTrue(other.targets.claim(other.ws, theirTarget).isPresent(), "its own workspace claims it");
+    }
+
+    /** Many publishing threads claiming at once (a morning burst) each get their own target, once. */
+    @Test
+    void claimsFromManyThreadsAtOnceEachGetTheirOwnTargetOnce() throws Exception {
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM-THREADS", "Claim Threads Inc");
+        Account hook = world.hook("threads");
+        List<UUID> targets = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            targets.add(world.posts.create(world.ws, world.ana.id(), "burst " + i, List.of(), Instant.now(), null, List.of(hook))
+                    .targets().get(0).id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Optional<Targets.Claimed>>> runs = new ArrayList<>();
+            for (int round = 0; round < 2; round++) { // each target asked for twice: once claimed, once nothing
+                for (UUID id : targets) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return world.targets.claim(world.ws, id);
+                    }));
+                }
+            }
+            start.countDown();
+            Map<UUID, Integer> won = new HashMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                Optional<Targets.Claimed> c = runs.get(i).get(30, TimeUnit.SECONDS);
+                UUID asked = targets.get(i % targets.size());
+                c.ifPresent(x -> {
+                    assertEquals(asked, x.target().id(), "a caller gets the target it asked for");
+                    won.merge(asked, 1, Integer::sum);
+                });
+            }
+            assertEquals(targets.size(), won.size(), "every target claimed");
+            assertTrue(won.values().stream().allMatch(n -> n == 1), "and each once: " + won);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * The morning burst: statistics were taken while nothing was scheduled, then many targets fell due at once. The
      * generic plans (the ones PostgreSQL caches for a statement run often) of the claim and of the statement that puts
      * a waiting target's execution back still find the target by the primary key, not by walking the index of
@@ -90,8 +191,9 @@ class ClaimTest {
         world.sql.update("update post_targets set due_at = now() - interval '1 second' where state = 'scheduled'");
 
         UUID target = last.targets().get(0).id();
-        String claim = genericPlan(world, Targets.CLAIM, "text, uuid, uuid", "'---', '" + world.ws + "', '" + target + "'");
-        assertTrue(claim.contains("Index Scan using post_targets_pkey on post_targets"), claim);
+        String claim = genericPlan(world, Targets.CLAIM, "text, text[], text[], text[]",
+                "'---', array['" + target + "'], array['" + world.ws + "'], array['" + target + "']");
+        assertTrue(claim.contains("Index Cond: (id = ANY") && claim.contains("post_targets_pkey"), claim);
         assertFalse(claim.contains("post_targets_due"), claim);
         // a run that waits for its turn puts its execution back the same way, by key
         String settle = genericPlan(world, PublishQueue.SETTLE, "text, text, uuid, uuid",

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +53,68 @@ class TargetResultsTest {
                 "a second result for a target no longer publishing claimed to move it");
         assertEquals("https://hook.test/once/109", world.targets.find(world.ws, target).orElseThrow().url(), "the first link stays the one shown");
         assertEquals(2, new Attempts(world.sql, pg.vault()).forTarget(world.ws, target).size(), "each request that happened has its line in the log");
+    }
+
+    /**
+     * Results that end together are written as one statement, each as it would be alone: a claimed target is
+     * published with its own link, note and log line and its running execution goes; a target no longer publishing
+     * keeps its state and execution but gets its line (the request did happen); an erased target gets nothing; a
+     * target named with another workspace is not touched.
+     */
+    @Test
+    void aBatchOfResultsWritesEachAsAResultAloneWould() {
+        List<UUID> claimed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claimed.add(claimed("batch" + i));
+        }
+        UUID late = claimed("batch-late");
+        world.targets.finish(world.ws, late, TargetState.UNKNOWN, "a revival came first");
+        UUID erased = claimed("batch-erased");
+        UUID erasedPost = world.targets.find(world.ws, erased).orElseThrow().postId();
+        StoreWorld other = new StoreWorld(pg, "T-RESULTS-OTHER", "Other Inc");
+        Post theirs = other.posts.create(other.ws, other.ana.id(), "theirs", List.of(), Instant.now(), null, List.of(other.hook("theirs")));
+        UUID theirTarget = other.targets.claim(other.ws, theirs.targets().get(0).id()).orElseThrow().target().id();
+        List<UUID> all = new ArrayList<>(claimed);
+        all.addAll(List.of(late, erased));
+        for (UUID t : all) { // each run holds its execution, picked
+            world.sql.update("update scheduled_tasks set picked = true where task_instance = ?", PublishQueue.instanceId(world.ws, t));
+        }
+        world.sql.update("delete from posts where id = ?", erasedPost);
+
+        List<Targets.Publication> batch = new ArrayList<>();
+        for (UUID t : all) {
+            batch.add(world.targets.publication(world.ws, t, "x-" + t, "https://hook.test/" + t,
+                    t.equals(claimed.get(1)) ? "the first comment was refused" : null,
+                    new Attempts.Line(Instant.now(), 40, 201, AttemptOutcome.PUBLISHED, "answer for " + t)));
+        }
+        batch.add(world.targets.publication(world.ws, theirTarget, "x-theirs", "https://hook.test/theirs", null, line(AttemptOutcome.PUBLISHED)));
+        Map<Targets.Key, Boolean> moved = world.targets.publishAll(batch);
+
+        assertEquals(claimed.stream().map(t -> new Targets.Key(world.ws, t)).collect(Collectors.toSet()), moved.keySet(),
+                "exactly the claimed targets of this workspace moved");
+        Attempts log = new Attempts(world.sql, pg.vault());
+        for (UUID t : claimed) {
+            Target shown = world.targets.find(world.ws, t).orElseThrow();
+            assertEquals(TargetState.PUBLISHED, shown.state());
+            assertEquals("https://hook.test/" + t, shown.url(), "each with its own link");
+            assertEquals("x-" + t, shown.externalId());
+            assertEquals(List.of("answer for " + t), log.forTarget(world.ws, t).stream().map(Attempt::message).toList(), "and its own line");
+            assertEquals(0, executions(t), "its running execution went with its result");
+        }
+        assertEquals("the first comment was refused", world.targets.find(world.ws, claimed.get(1)).orElseThrow().error(),
+                "a note after the post went live is shown, decrypted under its own row");
+        assertEquals(TargetState.UNKNOWN, world.targets.find(world.ws, late).orElseThrow().state(), "a late result moves nothing");
+        assertEquals(1, log.forTarget(world.ws, late).size(), "but its request is in the log");
+        assertEquals(1, executions(late), "and its execution is the engine's to end");
+        assertEquals(0, (int) world.sql.one("select count(*) from publish_attempts where target_id = ?", rs -> rs.getInt(1), erased).orElseThrow(),
+                "an erased target gets no line");
+        assertEquals(TargetState.PUBLISHING, other.targets.find(other.ws, theirTarget).orElseThrow().state(),
+                "a target named with another workspace is left alone");
+    }
+
+    private static int executions(UUID target) {
+        return world.sql.one("select count(*) from scheduled_tasks where task_instance = ?", rs -> rs.getInt(1),
+                PublishQueue.instanceId(world.ws, target)).orElseThrow();
     }
 
     private static UUID claimed(String name) {

@@ -1,0 +1,166 @@
+package com.ailsocialautomation.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Group commit: callers that come while a batch is being written go out together in the next one, each with its own
+ * result; a caller alone goes at once; a key asked for twice at once is never twice in one batch; a failed batch fails
+ * exactly its own callers.
+ */
+class GroupedTest {
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+    /** Answers each key with its upper case; the first batch waits until the test lets it go; "boom" fails its batch. */
+    private Map<String, String> statement(List<String> keys) {
+        batches.add(List.copyOf(keys));
+        if (batches.size() == 1) {
+            firstStarted.countDown();
+            await(releaseFirst);
+        }
+        if (keys.contains("boom")) {
+            throw new StoreError(new java.sql.SQLException("failed", "40P01"));
+        }
+        Map<String, String> out = new HashMap<>();
+        for (String k : keys) {
+            if (!k.startsWith("none")) {
+                out.put(k, k.toUpperCase());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void callersThatComeWhileABatchIsWrittenGoTogetherInTheNextEachWithItsOwnResult() throws Exception {
+        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
+        ExecutorService pool = Executors.newFixedThreadPool(21);
+        try {
+            Future<String> first = pool.submit(() -> grouped.run("first"));
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            List<Future<String>> later = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String key = i == 7 ? "none-7" : "k" + i;
+                later.add(pool.submit(() -> grouped.run(key)));
+            }
+            waitUntilQueued(grouped, 20);
+            releaseFirst.countDown();
+            assertEquals("FIRST", first.get(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 20; i++) {
+                String got = later.get(i).get(5, TimeUnit.SECONDS);
+                if (i == 7) {
+                    assertNull(got, "a key the statement has nothing for gets nothing");
+                } else {
+                    assertEquals("K" + i, got, "each caller gets its own key's result");
+                }
+            }
+            assertEquals(List.of("first"), batches.get(0), "a caller alone goes at once");
+            assertEquals(2, batches.size(), "the twenty that came meanwhile went as one statement: " + batches);
+            assertEquals(20, batches.get(1).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyAskedForTwiceAtOnceGoesInTwoBatches() throws Exception {
+        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<String> first = pool.submit(() -> grouped.run("first"));
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            Future<String> a = pool.submit(() -> grouped.run("same"));
+            Future<String> b = pool.submit(() -> grouped.run("same"));
+            waitUntilQueued(grouped, 2);
+            releaseFirst.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            assertEquals("SAME", a.get(5, TimeUnit.SECONDS));
+            assertEquals("SAME", b.get(5, TimeUnit.SECONDS));
+            assertEquals(List.of(List.of("first"), List.of("same"), List.of("same")), batches,
+                    "one after the other, as two calls alone would");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedBatchFailsItsOwnCallersAndTheNextBatchGoesOn() throws Exception {
+        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<String> first = pool.submit(() -> grouped.run("first"));
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            Future<String> boom = pool.submit(() -> grouped.run("boom"));
+            Future<String> beside = pool.submit(() -> grouped.run("beside"));
+            waitUntilQueued(grouped, 2);
+            releaseFirst.countDown();
+            assertEquals("FIRST", first.get(5, TimeUnit.SECONDS), "a batch before the failure is not touched by it");
+            Exception failed = assertThrows(Exception.class, () -> beside.get(5, TimeUnit.SECONDS));
+            assertSame(StoreError.class, failed.getCause().getClass(), "everyone in the failed batch hears of it");
+            assertThrows(Exception.class, () -> boom.get(5, TimeUnit.SECONDS));
+            assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchHoldsAtMostItsLimitAndTheRestGoNext() throws Exception {
+        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
+        int many = Grouped.MAX_BATCH + 5;
+        ExecutorService pool = Executors.newFixedThreadPool(many + 1);
+        try {
+            Future<String> first = pool.submit(() -> grouped.run("first"));
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            List<Future<String>> later = new ArrayList<>();
+            for (int i = 0; i < many; i++) {
+                String key = "k" + i;
+                later.add(pool.submit(() -> grouped.run(key)));
+            }
+            waitUntilQueued(grouped, many);
+            releaseFirst.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < many; i++) {
+                assertEquals("K" + i, later.get(i).get(5, TimeUnit.SECONDS));
+            }
+            assertEquals(3, batches.size(), batches.toString());
+            assertEquals(Grouped.MAX_BATCH, batches.get(1).size());
+            assertEquals(5, batches.get(2).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void waitUntilQueued(Grouped<?, ?, ?> grouped, int n) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (grouped.queued() < n && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(n, grouped.queued(), "callers queued behind the batch being written");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
