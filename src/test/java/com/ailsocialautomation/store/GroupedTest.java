@@ -1,5 +1,6 @@
 package com.ailsocialautomation.store;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -48,112 +49,87 @@ class GroupedTest {
         return out;
     }
 
+    private final Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
     @Test
     void callersThatComeWhileABatchIsWrittenGoTogetherInTheNextEachWithItsOwnResult() throws Exception {
-        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
-        ExecutorService pool = Executors.newFixedThreadPool(21);
-        try {
-            Future<String> first = pool.submit(() -> grouped.run("first"));
-            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
-            List<Future<String>> later = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                String key = i == 7 ? "none-7" : "k" + i;
-                later.add(pool.submit(() -> grouped.run(key)));
-            }
-            waitUntilQueued(grouped, 20);
-            releaseFirst.countDown();
-            assertEquals("FIRST", first.get(5, TimeUnit.SECONDS));
-            for (int i = 0; i < 20; i++) {
-                String got = later.get(i).get(5, TimeUnit.SECONDS);
-                if (i == 7) {
-                    assertNull(got, "a key the statement has nothing for gets nothing");
-                } else {
-                    assertEquals("K" + i, got, "each caller gets its own key's result");
-                }
-            }
-            assertEquals(List.of("first"), batches.get(0), "a caller alone goes at once");
-            assertEquals(2, batches.size(), "the twenty that came meanwhile went as one statement: " + batches);
-            assertEquals(20, batches.get(1).size());
-        } finally {
-            pool.shutdownNow();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(i == 7 ? "none-7" : "k" + i);
         }
+        List<Future<String>> later = behindTheFirst(keys);
+        for (int i = 0; i < 20; i++) {
+            String got = later.get(i).get(5, TimeUnit.SECONDS);
+            if (i == 7) {
+                assertNull(got, "a key the statement has nothing for gets nothing");
+            } else {
+                assertEquals("K" + i, got, "each caller gets its own key's result");
+            }
+        }
+        assertEquals(2, batches.size(), "the twenty that came meanwhile went as one statement: " + batches);
+        assertEquals(20, batches.get(1).size());
     }
 
     @Test
     void aKeyAskedForTwiceAtOnceGoesInTwoBatches() throws Exception {
-        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            Future<String> first = pool.submit(() -> grouped.run("first"));
-            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
-            Future<String> a = pool.submit(() -> grouped.run("same"));
-            Future<String> b = pool.submit(() -> grouped.run("same"));
-            waitUntilQueued(grouped, 2);
-            releaseFirst.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            assertEquals("SAME", a.get(5, TimeUnit.SECONDS));
-            assertEquals("SAME", b.get(5, TimeUnit.SECONDS));
-            assertEquals(List.of(List.of("first"), List.of("same"), List.of("same")), batches,
-                    "one after the other, as two calls alone would");
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Future<String>> later = behindTheFirst(List.of("same", "same"));
+        assertEquals("SAME", later.get(0).get(5, TimeUnit.SECONDS));
+        assertEquals("SAME", later.get(1).get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(List.of("first"), List.of("same"), List.of("same")), batches,
+                "one after the other, as two calls alone would");
     }
 
     @Test
     void aFailedBatchFailsItsOwnCallersAndTheNextBatchGoesOn() throws Exception {
-        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<String> first = pool.submit(() -> grouped.run("first"));
-            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
-            Future<String> boom = pool.submit(() -> grouped.run("boom"));
-            Future<String> beside = pool.submit(() -> grouped.run("beside"));
-            waitUntilQueued(grouped, 2);
-            releaseFirst.countDown();
-            assertEquals("FIRST", first.get(5, TimeUnit.SECONDS), "a batch before the failure is not touched by it");
-            Exception failed = assertThrows(Exception.class, () -> beside.get(5, TimeUnit.SECONDS));
-            assertSame(StoreError.class, failed.getCause().getClass(), "everyone in the failed batch hears of it");
-            assertThrows(Exception.class, () -> boom.get(5, TimeUnit.SECONDS));
-            assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Future<String>> later = behindTheFirst(List.of("boom", "beside"));
+        assertThrows(Exception.class, () -> later.get(0).get(5, TimeUnit.SECONDS));
+        Exception failed = assertThrows(Exception.class, () -> later.get(1).get(5, TimeUnit.SECONDS));
+        assertSame(StoreError.class, failed.getCause().getClass(), "everyone in the failed batch hears of it");
+        assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
     }
 
     @Test
     void aBatchHoldsAtMostItsLimitAndTheRestGoNext() throws Exception {
-        Grouped<String, String, String> grouped = new Grouped<>(k -> k, this::statement);
         int many = Grouped.MAX_BATCH + 5;
-        ExecutorService pool = Executors.newFixedThreadPool(many + 1);
-        try {
-            Future<String> first = pool.submit(() -> grouped.run("first"));
-            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
-            List<Future<String>> later = new ArrayList<>();
-            for (int i = 0; i < many; i++) {
-                String key = "k" + i;
-                later.add(pool.submit(() -> grouped.run(key)));
-            }
-            waitUntilQueued(grouped, many);
-            releaseFirst.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            for (int i = 0; i < many; i++) {
-                assertEquals("K" + i, later.get(i).get(5, TimeUnit.SECONDS));
-            }
-            assertEquals(3, batches.size(), batches.toString());
-            assertEquals(Grouped.MAX_BATCH, batches.get(1).size());
-            assertEquals(5, batches.get(2).size());
-        } finally {
-            pool.shutdownNow();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            keys.add("k" + i);
         }
+        List<Future<String>> later = behindTheFirst(keys);
+        for (int i = 0; i < many; i++) {
+            assertEquals("K" + i, later.get(i).get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(3, batches.size(), batches.toString());
+        assertEquals(Grouped.MAX_BATCH, batches.get(1).size());
+        assertEquals(5, batches.get(2).size());
     }
 
-    private static void waitUntilQueued(Grouped<?, ?, ?> grouped, int n) throws InterruptedException {
+    /**
+     * A caller alone ("first") and, while its batch is being written, a caller for each of {@code keys}; then the
+     * first batch goes. Answers the later callers' results, in the order of their keys.
+     */
+    private List<Future<String>> behindTheFirst(List<String> keys) throws Exception {
+        Future<String> first = pool.submit(() -> grouped.run("first"));
+        assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+        List<Future<String>> later = new ArrayList<>();
+        for (String key : keys) {
+            later.add(pool.submit(() -> grouped.run(key)));
+        }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (grouped.queued() < n && System.nanoTime() < end) {
+        while (grouped.queued() < keys.size() && System.nanoTime() < end) {
             Thread.sleep(5);
         }
-        assertEquals(n, grouped.queued(), "callers queued behind the batch being written");
+        assertEquals(keys.size(), grouped.queued(), "callers queued behind the batch being written");
+        releaseFirst.countDown();
+        assertEquals("FIRST", first.get(5, TimeUnit.SECONDS), "the first batch is not touched by the ones behind it");
+        assertEquals(List.of("first"), batches.get(0), "a caller alone goes at once");
+        return later;
     }
 
     private static void await(CountDownLatch latch) {
