@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -13,10 +15,17 @@ import java.util.function.Function;
  * Group commit for a statement that many threads run at once, each on its own key (a target the engine claims): one
  * caller writes a batch while the others queue, and the next caller to get its turn writes every key that came
  * meanwhile as one statement and one commit. Nothing waits for company: a caller alone goes at once, so a quiet
- * instance pays no latency and a busy one pays one statement for many keys. Each key's result is what it would have
- * been alone, because the statement treats each key's row on its own; a key asked for twice at once goes in two batches,
- * one after the other, as two calls alone would. A batch that fails fails every caller in it with the same error,
- * and writes nothing (it is one statement).
+ * instance pays no latency and a busy one pays one statement for many keys.
+ * <p>
+ * Each key's result is what it would have been alone:
+ * <ul>
+ *   <li>the statement treats each key's row on its own, and answers each key with its result or its own failure;</li>
+ *   <li>a key asked for twice at once goes in two batches, one after the other, as two calls alone would;</li>
+ *   <li>a statement that fails has written nothing (it is one statement), so each of its requests is then written
+ *   alone: one bad request fails only its own caller, and a passing failure (a deadlock) fails no one;</li>
+ *   <li>an {@link Error} reaches every caller of its batch as it is.</li>
+ * </ul>
+ * A caller whose result is written returns at once: it is woken, and does not wait for the next batch.
  *
  * @param <Q> a caller's request: its key and what it writes
  * @param <K> the request's key (a target), with equals and hashCode
@@ -26,11 +35,26 @@ final class Grouped<Q, K, R> {
     /** The most keys in one statement. */
     static final int MAX_BATCH = 128;
 
+    /** How long a waiting caller sleeps before it looks again, should a wake-up be missed. */
+    private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /** What the statement answers for one key: its result, or the failure of that key alone. */
+    record Answer<R>(R result, RuntimeException failure) {
+        static <R> Answer<R> of(R result) {
+            return new Answer<>(result, null);
+        }
+
+        static <R> Answer<R> failed(RuntimeException failure) {
+            return new Answer<>(null, failure);
+        }
+    }
+
     private static final class Pending<Q, K, R> {
         final Q request;
         final K key;
+        final Thread caller = Thread.currentThread();
         R result;
-        RuntimeException error;
+        Throwable error;
         volatile boolean done;
 
         Pending(Q request, K key) {
@@ -40,7 +64,7 @@ final class Grouped<Q, K, R> {
     }
 
     private final Function<Q, K> keyOf;
-    private final Function<List<Q>, Map<K, R>> statement;
+    private final Function<List<Q>, Map<K, Answer<R>>> statement;
     private final ConcurrentLinkedQueue<Pending<Q, K, R>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock turn = new ReentrantLock();
 
@@ -48,7 +72,7 @@ final class Grouped<Q, K, R> {
      * {@code statement} runs a batch of requests for distinct keys ({@code keyOf}) and answers each key it has
      * something for.
      */
-    Grouped(Function<Q, K> keyOf, Function<List<Q>, Map<K, R>> statement) {
+    Grouped(Function<Q, K> keyOf, Function<List<Q>, Map<K, Answer<R>>> statement) {
         this.keyOf = keyOf;
         this.statement = statement;
     }
@@ -58,17 +82,28 @@ final class Grouped<Q, K, R> {
         Pending<Q, K, R> mine = new Pending<>(request, keyOf.apply(request));
         queue.add(mine);
         while (!mine.done) {
-            turn.lock();
-            try {
-                if (!mine.done) {
-                    write();
+            if (turn.tryLock()) {
+                try {
+                    if (!mine.done) {
+                        write();
+                    }
+                } finally {
+                    turn.unlock();
                 }
-            } finally {
-                turn.unlock();
+                // whoever is first in line now takes the turn, if no one has
+                Pending<Q, K, R> next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.caller);
+                }
+            } else {
+                LockSupport.parkNanos(this, NAP_NANOS);
             }
         }
+        if (mine.error instanceof Error e) {
+            throw e;
+        }
         if (mine.error != null) {
-            throw mine.error;
+            throw (RuntimeException) mine.error;
         }
         return mine.result;
     }
@@ -78,29 +113,56 @@ final class Grouped<Q, K, R> {
         return queue.size();
     }
 
-    /** Writes the queued keys, at most {@link #MAX_BATCH} and each once; a repeated key waits for the next batch. */
+    /**
+     * Writes the queued requests, at most {@link #MAX_BATCH} and each key once (a repeated key waits for the next
+     * batch), and wakes their callers. Every request taken from the queue is answered, whatever happens.
+     */
     private void write() {
         List<Pending<Q, K, R>> batch = new ArrayList<>();
-        List<Pending<Q, K, R>> repeated = new ArrayList<>();
-        Set<K> keys = new HashSet<>();
-        Pending<Q, K, R> next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            (keys.add(next.key) ? batch : repeated).add(next);
-        }
-        queue.addAll(repeated);
         try {
-            Map<K, R> results = statement.apply(batch.stream().map(p -> p.request).toList());
-            for (Pending<Q, K, R> p : batch) {
-                p.result = results.get(p.key);
+            List<Pending<Q, K, R>> repeated = new ArrayList<>();
+            Set<K> keys = new HashSet<>();
+            Pending<Q, K, R> next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                (keys.add(next.key) ? batch : repeated).add(next);
             }
-        } catch (RuntimeException | Error e) {
-            RuntimeException failed = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            for (Pending<Q, K, R> p : batch) {
-                p.error = failed;
+            queue.addAll(repeated);
+            try {
+                answer(batch, statement.apply(batch.stream().map(p -> p.request).toList()));
+            } catch (RuntimeException e) {
+                if (batch.size() == 1) {
+                    batch.get(0).error = e;
+                } else {
+                    for (Pending<Q, K, R> p : batch) { // the statement wrote nothing: each alone
+                        try {
+                            answer(List.of(p), statement.apply(List.of(p.request)));
+                        } catch (RuntimeException alone) {
+                            p.error = alone;
+                        }
+                    }
+                }
             }
+        } catch (Error e) {
+            for (Pending<Q, K, R> p : batch) {
+                if (p.error == null) {
+                    p.error = e;
+                }
+            }
+            throw e;
         } finally {
             for (Pending<Q, K, R> p : batch) {
                 p.done = true;
+                LockSupport.unpark(p.caller);
+            }
+        }
+    }
+
+    private void answer(List<Pending<Q, K, R>> batch, Map<K, Answer<R>> answers) {
+        for (Pending<Q, K, R> p : batch) {
+            Answer<R> a = answers.get(p.key);
+            if (a != null) {
+                p.result = a.result();
+                p.error = a.failure();
             }
         }
     }

@@ -72,37 +72,45 @@ public final class Targets {
     /** A target by its workspace and id, as the engine names it. */
     record Key(UUID workspaceId, UUID targetId) {}
 
-    /** Claims a batch of distinct targets in one statement: each claimed target by its key, the others absent. */
-    Map<Key, Claimed> claimAll(List<Key> keys) {
+    /**
+     * Claims a batch of distinct targets in one statement: each claimed target by its key, the others absent. A row
+     * that cannot be read (a sealed value that does not open) fails its own caller only.
+     */
+    Map<Key, Grouped.Answer<Claimed>> claimAll(List<Key> keys) {
         List<String> ids = new ArrayList<>(keys.size());
         List<String> workspaces = new ArrayList<>(keys.size());
         for (Key k : keys) {
             ids.add(k.targetId().toString());
             workspaces.add(k.workspaceId().toString());
         }
-        Map<Key, Claimed> claimed = new HashMap<>();
+        Map<Key, Grouped.Answer<Claimed>> claimed = new HashMap<>();
         sql.list(CLAIM, rs -> {
-            Claimed c = new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault));
-            claimed.put(new Key(c.target().workspaceId(), c.target().id()), c);
-            return c;
-        }, ThreadParts.MARK, ids, workspaces, ids);
+            Key key = new Key(rs.getObject("workspace_id", UUID.class), rs.getObject("id", UUID.class));
+            try {
+                claimed.put(key, Grouped.Answer.of(new Claimed(target(rs), Posts.toPublish(rs, vault), Accounts.withTokens(rs, vault))));
+            } catch (RuntimeException e) {
+                claimed.put(key, Grouped.Answer.failed(e));
+            }
+            return key;
+        }, ThreadParts.MARK, workspaces, ids, ids);
         return claimed;
     }
 
     /**
-     * {@link #claim}'s statement for a batch: its parameters are the thread mark, the targets' ids and their workspaces
-     * (in the same order), and the ids again. The primary key finds the targets ({@code id = any}), and each must belong
-     * to the workspace named with it. Should a batch meet a deadlock (an edit locking the same post's targets in
-     * another order), PostgreSQL undoes it whole and its runs come back like any failed run.
+     * {@link #claim}'s statement for a batch: its parameters are the thread mark, the targets' workspaces and their ids
+     * (in the same order, so {@code k} pairs them), and the ids again. The primary key finds the targets
+     * ({@code id = any}), and each is claimed only with the workspace named with it. Should a batch meet a deadlock (an
+     * edit locking the same post's targets in another order), PostgreSQL undoes it whole, and each claim is made alone.
      */
     static final String CLAIM = """
             with c as (update post_targets t set state = 'publishing', started_at = now(), attempts = attempts + 1, updated_at = now(),
                 sent_at = case when exists (select 1 from posts p where p.id = t.post_id and coalesce(p.media_count, 0) = 0
                     and coalesce(cardinality(p.media_urls), 0) = 0 and p.options_enc is null and position(? in p.text) = 0)
                     then now() end
-                where id = any(?::uuid[]) and workspace_id = (?::uuid[])[array_position(?::uuid[], id)]
-                    and (state = 'scheduled') is true and due_at <= now() + interval '1 second'
-                returning *)
+                from unnest(?::uuid[], ?::uuid[]) as k(workspace_id, id)
+                where t.id = any(?::uuid[]) and t.id = k.id and t.workspace_id = k.workspace_id
+                    and (t.state = 'scheduled') is true and t.due_at <= now() + interval '1 second'
+                returning t.*)
             select c.*, """ + Posts.TO_PUBLISH_COLUMNS + ", " + Accounts.WITH_TOKENS_COLUMNS + "\n" + """
             from c left join posts p on p.id = c.post_id left join chat_users u on u.id = p.author_user_id""" + Accounts.joinedTo("c");
 
@@ -181,7 +189,7 @@ public final class Targets {
     record Publication(Key key, String externalId, String url, byte[] noteSealed, Object[] line) {}
 
     /** Writes a batch of results in one statement; answers the targets whose state moved. */
-    Map<Key, Boolean> publishAll(List<Publication> batch) {
+    Map<Key, Grouped.Answer<Boolean>> publishAll(List<Publication> batch) {
         List<String> workspaces = new ArrayList<>(batch.size());
         List<String> ids = new ArrayList<>(batch.size());
         List<String> externalIds = new ArrayList<>(batch.size());
@@ -202,8 +210,8 @@ public final class Targets {
         params.addAll(Attempts.columns(lines));
         params.add(ids);
         params.add(PublishQueue.TASK_NAME);
-        Map<Key, Boolean> moved = new HashMap<>();
-        sql.list(PUBLISHED, rs -> moved.put(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), true),
+        Map<Key, Grouped.Answer<Boolean>> moved = new HashMap<>();
+        sql.list(PUBLISHED, rs -> moved.put(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), Grouped.Answer.of(true)),
                 params.toArray());
         return moved;
     }
@@ -224,7 +232,7 @@ public final class Targets {
                 returning t.workspace_id, t.id),
             line as (""" + Attempts.INSERT_ROWS + """
              where exists (select 1 from post_targets p where p.workspace_id = a.workspace_id and p.id = a.target_id)),
-            done as (select r.instance from r join moved m on m.id = r.id),
+            done as (select r.instance from r join moved m on m.id = r.id and m.workspace_id = r.workspace_id),
             removed as (""" + PublishQueue.REMOVE_RUNNING + """
             )
             select workspace_id, id from moved""";

@@ -108,9 +108,12 @@ class ClaimTest {
         List<Targets.Key> batch = new ArrayList<>(keys);
         batch.add(new Targets.Key(world.ws, theirTarget));
         batch.add(theirOwnKey); // the other workspace is named in the batch too, with its own target
+        UUID twice = keys.get(0).targetId();
+        batch.add(0, new Targets.Key(other.ws, twice)); // one of ours is named first with the wrong workspace too
         batch.add(new Targets.Key(world.ws, laterTarget));
         batch.add(new Targets.Key(world.ws, claimedBefore));
-        Map<Targets.Key, Targets.Claimed> claimed = world.targets.claimAll(batch);
+        Map<Targets.Key, Targets.Claimed> claimed = new HashMap<>();
+        world.targets.claimAll(batch).forEach((k, answer) -> claimed.put(k, answer.result()));
 
         Set<Targets.Key> expected = new HashSet<>(keys);
         expected.add(theirOwnKey);
@@ -127,6 +130,21 @@ class ClaimTest {
         assertEquals(TargetState.SCHEDULED, world.targets.find(world.ws, laterTarget).orElseThrow().state());
         assertEquals(1, world.targets.find(world.ws, claimedBefore).orElseThrow().attempts(), "claimed once, not again");
         assertTrue(other.targets.claim(other.ws, theirTarget).isPresent(), "its own workspace claims it");
+    }
+
+    /** A claimed row that cannot be read (a sealed value that does not open) fails its own caller, not the batch. */
+    @Test
+    void aRowThatCannotBeReadFailsOnlyItsOwnClaim() {
+        StoreWorld world = new StoreWorld(pg, "T-CLAIM-BAD-ROW", "Claim Bad Row Inc");
+        Account hook = world.hook("badrow");
+        UUID good = world.posts.create(world.ws, world.ana.id(), "fine", List.of(), Instant.now(), null, List.of(hook)).targets().get(0).id();
+        UUID bad = world.posts.create(world.ws, world.ana.id(), "broken", List.of(), Instant.now(), null, List.of(hook)).targets().get(0).id();
+        world.sql.update("update post_targets set error_enc = ? where id = ?", new byte[] {1, 2, 3}, bad);
+
+        Map<Targets.Key, Grouped.Answer<Targets.Claimed>> answers =
+                world.targets.claimAll(List.of(new Targets.Key(world.ws, bad), new Targets.Key(world.ws, good)));
+        assertEquals("fine", answers.get(new Targets.Key(world.ws, good)).result().due().orElseThrow().post().text());
+        assertNotNull(answers.get(new Targets.Key(world.ws, bad)).failure(), "the unreadable row's caller hears of it");
     }
 
     /** Many publishing threads claiming at once (a morning burst) each get their own target, once. */
@@ -192,7 +210,7 @@ class ClaimTest {
 
         UUID target = last.targets().get(0).id();
         String claim = genericPlan(world, Targets.CLAIM, "text, text[], text[], text[]",
-                "'---', array['" + target + "'], array['" + world.ws + "'], array['" + target + "']");
+                "'---', array['" + world.ws + "'], array['" + target + "'], array['" + target + "']");
         assertTrue(claim.contains("Index Cond: (id = ANY") && claim.contains("post_targets_pkey"), claim);
         assertFalse(claim.contains("post_targets_due"), claim);
         // a run that waits for its turn puts its execution back the same way, by key

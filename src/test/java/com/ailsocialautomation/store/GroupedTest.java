@@ -30,20 +30,28 @@ class GroupedTest {
     private final CountDownLatch firstStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
-    /** Answers each key with its upper case; the first batch waits until the test lets it go; "boom" fails its batch. */
-    private Map<String, String> statement(List<String> keys) {
+    /**
+     * Answers each key with its upper case; the first batch waits until the test lets it go; "boom" fails its batch (as
+     * a statement that fails, writing nothing), "bad" fails only itself, "none" gets nothing, "error" throws an Error.
+     */
+    private Map<String, Grouped.Answer<String>> statement(List<String> keys) {
         batches.add(List.copyOf(keys));
         if (batches.size() == 1) {
             firstStarted.countDown();
             await(releaseFirst);
         }
         if (keys.contains("boom")) {
-            throw new StoreError(new java.sql.SQLException("failed", "40P01"));
+            throw new StoreError(new java.sql.SQLException("failed", "22021"));
         }
-        Map<String, String> out = new HashMap<>();
+        if (keys.contains("error")) {
+            throw new StackOverflowError("deep");
+        }
+        Map<String, Grouped.Answer<String>> out = new HashMap<>();
         for (String k : keys) {
-            if (!k.startsWith("none")) {
-                out.put(k, k.toUpperCase());
+            if (k.equals("bad")) {
+                out.put(k, Grouped.Answer.failed(new IllegalArgumentException("cannot read " + k)));
+            } else if (!k.startsWith("none")) {
+                out.put(k, Grouped.Answer.of(k.toUpperCase()));
             }
         }
         return out;
@@ -86,11 +94,34 @@ class GroupedTest {
     }
 
     @Test
-    void aFailedBatchFailsItsOwnCallersAndTheNextBatchGoesOn() throws Exception {
-        List<Future<String>> later = behindTheFirst(List.of("boom", "beside"));
-        assertThrows(Exception.class, () -> later.get(0).get(5, TimeUnit.SECONDS));
+    void aBatchThatFailsIsWrittenAgainOneByOneSoOnlyTheBadRequestFails() throws Exception {
+        List<Future<String>> later = behindTheFirst(List.of("k1", "boom", "k2"));
         Exception failed = assertThrows(Exception.class, () -> later.get(1).get(5, TimeUnit.SECONDS));
-        assertSame(StoreError.class, failed.getCause().getClass(), "everyone in the failed batch hears of it");
+        assertSame(StoreError.class, failed.getCause().getClass(), "the bad request's caller hears of its failure");
+        assertEquals("K1", later.get(0).get(5, TimeUnit.SECONDS), "the others are written alone");
+        assertEquals("K2", later.get(2).get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(List.of("first"), List.of("k1", "boom", "k2"), List.of("k1"), List.of("boom"), List.of("k2")),
+                batches);
+        assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
+    }
+
+    @Test
+    void aKeyThatFailsOnItsOwnFailsOnlyItsCaller() throws Exception {
+        List<Future<String>> later = behindTheFirst(List.of("k1", "bad"));
+        Exception failed = assertThrows(Exception.class, () -> later.get(1).get(5, TimeUnit.SECONDS));
+        assertEquals("cannot read bad", failed.getCause().getMessage());
+        assertEquals("K1", later.get(0).get(5, TimeUnit.SECONDS));
+        assertEquals(2, batches.size(), "one statement for both");
+    }
+
+    @Test
+    void anErrorReachesEveryCallerOfItsBatchAsItIs() throws Exception {
+        List<Future<String>> later = behindTheFirst(List.of("k1", "error"));
+        for (Future<String> f : later) {
+            Exception failed = assertThrows(Exception.class, () -> f.get(5, TimeUnit.SECONDS));
+            assertSame(StackOverflowError.class, failed.getCause().getClass(), "not wrapped, not retried");
+        }
+        assertEquals(2, batches.size());
         assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
     }
 

@@ -88,7 +88,7 @@ class TargetResultsTest {
                     new Attempts.Line(Instant.now(), 40, 201, AttemptOutcome.PUBLISHED, "answer for " + t)));
         }
         batch.add(world.targets.publication(world.ws, theirTarget, "x-theirs", "https://hook.test/theirs", null, line(AttemptOutcome.PUBLISHED)));
-        Map<Targets.Key, Boolean> moved = world.targets.publishAll(batch);
+        Map<Targets.Key, Grouped.Answer<Boolean>> moved = world.targets.publishAll(batch);
 
         assertEquals(claimed.stream().map(t -> new Targets.Key(world.ws, t)).collect(Collectors.toSet()), moved.keySet(),
                 "exactly the claimed targets of this workspace moved");
