@@ -78,9 +78,8 @@ public final class Attempts {
                     } catch (VaultError e) {
                         message = "(this log message cannot be decrypted)";
                     }
-                    int status = rs.getInt("http_status");
                     return new Attempt(id, targetId, Sql.instant(rs, "started_at"), rs.getInt("duration_ms"),
-                            rs.wasNull() ? null : status, AttemptOutcome.of(rs.getString("outcome")), message);
+                            rs.getObject("http_status", Integer.class), AttemptOutcome.of(rs.getString("outcome")), message);
                 }, workspaceId, targetId);
     }
 }

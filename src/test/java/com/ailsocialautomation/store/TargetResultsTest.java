@@ -122,6 +122,17 @@ class TargetResultsTest {
         return world.targets.claim(world.ws, post.targets().get(0).id()).orElseThrow().target().id();
     }
 
+    /** A request that got no answer (a timeout) has no HTTP status in the log `show` reads; one that got an answer has its own. */
+    @Test
+    void aLineWithoutAnAnswerHasNoHttpStatus() {
+        UUID target = claimed("no-answer");
+        world.targets.retryLater(world.ws, target, Instant.now().plusSeconds(60), "timed out",
+                new Attempts.Line(Instant.now(), 30_000, null, AttemptOutcome.FAILED, "timed out"));
+        List<Attempt> log = new Attempts(world.sql, pg.vault()).forTarget(world.ws, target);
+        assertNull(log.get(0).httpStatus(), "no answer, no status (not HTTP 0)");
+        assertEquals(30_000, log.get(0).durationMs());
+    }
+
     @Test
     void aTransientFailureSchedulesTheTargetAgainWithItsReasonOnlyWhileItIsPublishing() {
         UUID target = claimed("retry");
