@@ -25,7 +25,9 @@ import java.util.function.Function;
  *   alone: one bad request fails only its own caller, and a passing failure (a deadlock) fails no one;</li>
  *   <li>an {@link Error} reaches every caller of its batch as it is.</li>
  * </ul>
- * A caller whose result is written returns at once: it is woken, and does not wait for the next batch.
+ * A caller whose result is written returns at once: it is woken, and does not wait for the next batch. Waiting is not
+ * interruptible, as the statement itself is not: an interrupted caller keeps its flag for after, and a caller that
+ * writes for others clears it meanwhile, so that its interrupt cannot fail their writes.
  *
  * @param <Q> a caller's request: its key and what it writes
  * @param <K> the request's key (a target), with equals and hashCode
@@ -81,8 +83,10 @@ final class Grouped<Q, K, R> {
     R run(Q request) {
         Pending<Q, K, R> mine = new Pending<>(request, keyOf.apply(request));
         queue.add(mine);
+        boolean interrupted = false; // waiting is not interruptible, as the statement is not: the flag is kept for after
         while (!mine.done) {
             if (turn.tryLock()) {
+                interrupted |= Thread.interrupted(); // the write is others' too: this caller's interrupt must not fail it
                 try {
                     if (!mine.done) {
                         write();
@@ -97,7 +101,11 @@ final class Grouped<Q, K, R> {
                 }
             } else {
                 LockSupport.parkNanos(this, NAP_NANOS);
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.error instanceof Error e) {
             throw e;

@@ -38,6 +38,9 @@ class GroupedTest {
      */
     private Map<String, Grouped.Answer<String>> statement(List<String> keys) {
         batches.add(List.copyOf(keys));
+        if (Thread.currentThread().isInterrupted()) { // as the pool refuses an interrupted thread a connection
+            throw new StoreError(new java.sql.SQLException("Interrupted during connection acquisition", "08001"));
+        }
         if (batches.size() == 1) {
             firstStarted.countDown();
             await(releaseFirst);
@@ -129,6 +132,18 @@ class GroupedTest {
         }
         assertEquals(2, batches.size());
         assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
+    }
+
+    @Test
+    void anInterruptedCallerStillWritesItsBatchAndKeepsItsInterruptForAfter() throws Exception {
+        releaseFirst.countDown();
+        Future<List<Object>> interrupted = pool.submit(() -> {
+            Thread.currentThread().interrupt();
+            String result = grouped.run("mine");
+            return List.of(result, Thread.currentThread().isInterrupted());
+        });
+        assertEquals(List.of("MINE", true), interrupted.get(5, TimeUnit.SECONDS),
+                "written as if not interrupted (it may write others' requests too), the flag kept for after");
     }
 
     @Test
