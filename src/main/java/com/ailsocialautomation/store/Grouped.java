@@ -23,7 +23,7 @@ import java.util.function.Function;
  *   <li>a key asked for twice at once goes in two batches, one after the other, as two calls alone would;</li>
  *   <li>a statement that fails has written nothing (it is one statement), so each of its requests is then written
  *   alone: one bad request fails only its own caller, and a passing failure (a deadlock) fails no one;</li>
- *   <li>an {@link Error} reaches every caller of its batch as it is.</li>
+ *   <li>an {@link Error} reaches every caller of its batch not yet answered, as it is.</li>
  * </ul>
  * A caller whose result is written returns at once: it is woken, and does not wait for the next batch. Waiting is not
  * interruptible, as the statement itself is not: an interrupted caller keeps its flag for after, and a caller that
@@ -57,6 +57,7 @@ final class Grouped<Q, K, R> {
         final Thread caller = Thread.currentThread();
         R result;
         Throwable error;
+        boolean answered;
         volatile boolean done;
 
         Pending(Q request, K key) {
@@ -84,28 +85,31 @@ final class Grouped<Q, K, R> {
         Pending<Q, K, R> mine = new Pending<>(request, keyOf.apply(request));
         queue.add(mine);
         boolean interrupted = false; // waiting is not interruptible, as the statement is not: the flag is kept for after
-        while (!mine.done) {
-            if (turn.tryLock()) {
-                interrupted |= Thread.interrupted(); // the write is others' too: this caller's interrupt must not fail it
-                try {
-                    if (!mine.done) {
-                        write();
+        try {
+            while (!mine.done) {
+                if (turn.tryLock()) {
+                    interrupted |= Thread.interrupted(); // the write is others' too: this caller's interrupt must not fail it
+                    try {
+                        if (!mine.done) {
+                            interrupted |= write();
+                        }
+                    } finally {
+                        turn.unlock();
+                        // whoever is first in line now takes the turn, if no one has
+                        Pending<Q, K, R> next = queue.peek();
+                        if (next != null) {
+                            LockSupport.unpark(next.caller);
+                        }
                     }
-                } finally {
-                    turn.unlock();
+                } else {
+                    LockSupport.parkNanos(this, NAP_NANOS);
+                    interrupted |= Thread.interrupted();
                 }
-                // whoever is first in line now takes the turn, if no one has
-                Pending<Q, K, R> next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.caller);
-                }
-            } else {
-                LockSupport.parkNanos(this, NAP_NANOS);
-                interrupted |= Thread.interrupted();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (mine.error instanceof Error e) {
             throw e;
@@ -123,46 +127,52 @@ final class Grouped<Q, K, R> {
 
     /**
      * Writes the queued requests, at most {@link #MAX_BATCH} and each key once (a repeated key waits for the next
-     * batch), and wakes their callers. Every request taken from the queue is answered, whatever happens.
+     * batch), and wakes their callers. Every request taken from the queue is answered, an {@link Error} included
+     * (it goes to the requests not yet answered, and is not thrown here: the writer's own request may not be in
+     * the batch). Answers whether this thread was interrupted meanwhile (its flag is cleared before each write).
      */
-    private void write() {
+    private boolean write() {
         List<Pending<Q, K, R>> batch = new ArrayList<>();
+        List<Pending<Q, K, R>> repeated = new ArrayList<>();
+        Set<K> keys = new HashSet<>();
+        Pending<Q, K, R> next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            (keys.add(next.key) ? batch : repeated).add(next);
+        }
+        queue.addAll(repeated);
+        boolean interrupted = false;
         try {
-            List<Pending<Q, K, R>> repeated = new ArrayList<>();
-            Set<K> keys = new HashSet<>();
-            Pending<Q, K, R> next;
-            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                (keys.add(next.key) ? batch : repeated).add(next);
-            }
-            queue.addAll(repeated);
             try {
                 answer(batch, statement.apply(batch.stream().map(p -> p.request).toList()));
             } catch (RuntimeException e) {
                 if (batch.size() == 1) {
                     batch.get(0).error = e;
+                    batch.get(0).answered = true;
                 } else {
                     for (Pending<Q, K, R> p : batch) { // the statement wrote nothing: each alone
+                        interrupted |= Thread.interrupted();
                         try {
                             answer(List.of(p), statement.apply(List.of(p.request)));
                         } catch (RuntimeException alone) {
                             p.error = alone;
+                            p.answered = true;
                         }
                     }
                 }
             }
         } catch (Error e) {
             for (Pending<Q, K, R> p : batch) {
-                if (p.error == null) {
+                if (!p.answered) {
                     p.error = e;
                 }
             }
-            throw e;
         } finally {
             for (Pending<Q, K, R> p : batch) {
                 p.done = true;
                 LockSupport.unpark(p.caller);
             }
         }
+        return interrupted;
     }
 
     private void answer(List<Pending<Q, K, R>> batch, Map<K, Answer<R>> answers) {
@@ -172,6 +182,7 @@ final class Grouped<Q, K, R> {
                 p.result = a.result();
                 p.error = a.failure();
             }
+            p.answered = true;
         }
     }
 }

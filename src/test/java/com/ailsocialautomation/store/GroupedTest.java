@@ -34,7 +34,8 @@ class GroupedTest {
 
     /**
      * Answers each key with its upper case; the first batch waits until the test lets it go; "boom" fails its batch (as
-     * a statement that fails, writing nothing), "bad" fails only itself, "none" gets nothing, "error" throws an Error.
+     * a statement that fails, writing nothing), "bad" fails only itself, "none" gets nothing, "error" throws an Error,
+     * and "fragile" fails its batch and throws an Error alone.
      */
     private Map<String, Grouped.Answer<String>> statement(List<String> keys) {
         batches.add(List.copyOf(keys));
@@ -48,8 +49,11 @@ class GroupedTest {
         if (keys.contains("boom")) {
             throw new StoreError(new java.sql.SQLException("failed", "22021"));
         }
-        if (keys.contains("error")) {
+        if (keys.contains("error") || keys.equals(List.of("fragile"))) {
             throw new StackOverflowError("deep");
+        }
+        if (keys.contains("fragile")) {
+            throw new StoreError(new java.sql.SQLException("failed", "40P01"));
         }
         Map<String, Grouped.Answer<String>> out = new HashMap<>();
         for (String k : keys) {
@@ -135,6 +139,19 @@ class GroupedTest {
     }
 
     @Test
+    void anErrorWhileTheRequestsAreWrittenAloneReachesOnlyThoseNotYetAnswered() throws Exception {
+        List<Future<String>> later = behindTheFirst(List.of("k1", "fragile", "k2"));
+        assertEquals("K1", later.get(0).get(5, TimeUnit.SECONDS), "written alone before the Error: its result stands");
+        for (Future<String> f : later.subList(1, 3)) {
+            Exception failed = assertThrows(Exception.class, () -> f.get(5, TimeUnit.SECONDS));
+            assertSame(StackOverflowError.class, failed.getCause().getClass());
+        }
+        assertEquals(List.of(List.of("first"), List.of("k1", "fragile", "k2"), List.of("k1"), List.of("fragile")), batches,
+                "after an Error nothing more is tried");
+        assertEquals("AFTER", grouped.run("after"), "the next batch goes on");
+    }
+
+    @Test
     void anInterruptedCallerStillWritesItsBatchAndKeepsItsInterruptForAfter() throws Exception {
         releaseFirst.countDown();
         Future<List<Object>> interrupted = pool.submit(() -> {
@@ -163,19 +180,20 @@ class GroupedTest {
     }
 
     /**
-     * A caller alone ("first") and, while its batch is being written, a caller for each of {@code keys}; then the
-     * first batch goes. Answers the later callers' results, in the order of their keys.
+     * A caller alone ("first") and, while its batch is being written, a caller for each of {@code keys}, queued in
+     * their order; then the first batch goes. Answers the later callers' results, in the order of their keys.
      */
     private List<Future<String>> behindTheFirst(List<String> keys) throws Exception {
         Future<String> first = pool.submit(() -> grouped.run("first"));
         assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
         List<Future<String>> later = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : keys) { // one by one, so they queue in the order of their keys
+            int before = grouped.queued();
             later.add(pool.submit(() -> grouped.run(key)));
-        }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (grouped.queued() < keys.size() && System.nanoTime() < end) {
-            Thread.sleep(5);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (grouped.queued() == before && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
         }
         assertEquals(keys.size(), grouped.queued(), "callers queued behind the batch being written");
         releaseFirst.countDown();
