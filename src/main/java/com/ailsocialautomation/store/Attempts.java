@@ -2,7 +2,6 @@ package com.ailsocialautomation.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,14 +40,13 @@ public final class Attempts {
     static final String INSERT_ROWS = "insert into publish_attempts (" + NAMES + ")\n"
             + "select a.id, a.target_id, a.workspace_id, a.started_at, a.duration_ms, a.http_status, a.outcome, decode(a.message_enc, 'base64') from a";
 
-    /** {@link #ROWS}' parameters for lines given by their {@link #values}. */
-    static List<List<String>> columns(List<Object[]> lines) {
-        List<List<String>> columns = new ArrayList<>(COLUMNS);
+    /** {@link #ROWS}' parameters for lines given by their {@link #values}: one list per column. */
+    static List<List<Object>> columns(List<Object[]> lines) {
+        List<List<Object>> columns = new ArrayList<>(COLUMNS);
         for (int c = 0; c < COLUMNS; c++) {
-            List<String> column = new ArrayList<>(lines.size());
+            List<Object> column = new ArrayList<>(lines.size());
             for (Object[] line : lines) {
-                Object v = line[c];
-                column.add(v == null ? null : v instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : v.toString());
+                column.add(line[c]);
             }
             columns.add(column);
         }

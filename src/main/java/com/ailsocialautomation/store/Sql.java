@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,13 +121,21 @@ public final class Sql {
             if (p instanceof Instant instant) {
                 ps.setTimestamp(i + 1, Timestamp.from(instant));
             } else if (p instanceof List<?> list) {
-                Array array = c.createArrayOf("text", list.toArray());
+                Array array = c.createArrayOf("text", list.stream().map(Sql::arrayText).toArray());
                 ps.setArray(i + 1, array);
             } else {
                 ps.setObject(i + 1, p);
             }
         }
         return ps;
+    }
+
+    /**
+     * A list's element as the text array it is bound as: null stays null, bytes go in base64 (the statement reads them
+     * back with {@code decode(x, 'base64')}), anything else as its text (uuid, int and timestamptz casts read those).
+     */
+    private static String arrayText(Object v) {
+        return v == null ? null : v instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : v.toString();
     }
 
     /** Reads a nullable timestamptz column as an Instant. */

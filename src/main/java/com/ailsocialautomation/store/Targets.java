@@ -4,7 +4,6 @@ import com.ailsocialautomation.message.ThreadParts;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,8 @@ public final class Targets {
      * that cannot be read (a sealed value that does not open) fails its own caller only.
      */
     Map<Key, Grouped.Answer<Claimed>> claimAll(List<Key> keys) {
-        List<String> ids = new ArrayList<>(keys.size());
-        List<String> workspaces = new ArrayList<>(keys.size());
-        for (Key k : keys) {
-            ids.add(k.targetId().toString());
-            workspaces.add(k.workspaceId().toString());
-        }
+        List<UUID> ids = keys.stream().map(Key::targetId).toList();
+        List<UUID> workspaces = keys.stream().map(Key::workspaceId).toList();
         Map<Key, Grouped.Answer<Claimed>> claimed = new HashMap<>();
         sql.list(CLAIM, rs -> {
             Key key = new Key(rs.getObject("workspace_id", UUID.class), rs.getObject("id", UUID.class));
@@ -190,19 +185,19 @@ public final class Targets {
 
     /** Writes a batch of results in one statement; answers the targets whose state moved. */
     Map<Key, Grouped.Answer<Boolean>> publishAll(List<Publication> batch) {
-        List<String> workspaces = new ArrayList<>(batch.size());
-        List<String> ids = new ArrayList<>(batch.size());
+        List<UUID> workspaces = new ArrayList<>(batch.size());
+        List<UUID> ids = new ArrayList<>(batch.size());
         List<String> externalIds = new ArrayList<>(batch.size());
         List<String> urls = new ArrayList<>(batch.size());
-        List<String> notes = new ArrayList<>(batch.size());
+        List<byte[]> notes = new ArrayList<>(batch.size());
         List<String> instances = new ArrayList<>(batch.size());
         List<Object[]> lines = new ArrayList<>(batch.size());
         for (Publication p : batch) {
-            workspaces.add(p.key().workspaceId().toString());
-            ids.add(p.key().targetId().toString());
+            workspaces.add(p.key().workspaceId());
+            ids.add(p.key().targetId());
             externalIds.add(p.externalId());
             urls.add(p.url());
-            notes.add(p.noteSealed() == null ? null : Base64.getEncoder().encodeToString(p.noteSealed()));
+            notes.add(p.noteSealed());
             instances.add(PublishQueue.instanceId(p.key().workspaceId(), p.key().targetId()));
             lines.add(p.line());
         }
