@@ -23,14 +23,21 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,13 +45,16 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,14 +69,24 @@ import java.util.regex.Pattern;
  * 50 ms sample. On a machine whose cores are busy with other work, the rates follow the CPU per target; the ratio to
  * the same run's ceiling is what compares. Both are measured warm: the ceiling after a warm-up run of its own, AIL
  * after a first run on a fresh instance, which is printed too ("just started": the JIT compiles AIL's code while it
- * publishes, as in a service just started). Run with bench/engine.sh.
+ * publishes, as in a service just started). Last, the instances as a deployment runs them: processes of the built jar,
+ * each with CPU of its own (see {@link #processes}). Run with bench/engine.sh.
  */
 public class EngineBench {
     static final Pattern SCHEDULED = Pattern.compile("\"scheduled_at\":\"([^\"]+)\"");
     static final ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>(); // {arrival ms, due ms}
     static final AtomicLong peakHeap = new AtomicLong();
+    static final Pattern POST_ID = Pattern.compile("\"post_id\":\"([^\"]+)\"");
+    /** The posts that reached the receiver, and how many reached it again: a benchmark that posts twice ends with an error. */
+    static final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    static final AtomicLong twice = new AtomicLong();
 
-    record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double pgCpuMsPerTarget) {}
+    /**
+     * A phase's figures; {@code cpuMsPerTarget} is the engine's JVM CPU (this JVM's, which also runs the receiver and the
+     * load, or the instance processes' alone), {@code busyCores} the whole machine's cores busy from the release to the
+     * last arrival: near this machine's count, the phase was bound by its cores.
+     */
+    record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double pgCpuMsPerTarget, double busyCores) {}
 
     /**
      * BENCH_STATEMENTS=1: each sustained phase also lists PostgreSQL's statements per target (pg_stat_statements: calls,
@@ -114,6 +134,10 @@ public class EngineBench {
             Matcher m = SCHEDULED.matcher(body);
             if (m.find()) {
                 arrivals.add(new long[] {now, Instant.parse(m.group(1)).toEpochMilli()});
+            }
+            Matcher post = POST_ID.matcher(body);
+            if (post.find() && !delivered.add(post.group(1))) {
+                twice.incrementAndGet();
             }
             try {
                 Thread.sleep(50);
@@ -168,7 +192,8 @@ public class EngineBench {
             Config.Engine engine = config.engine();
             System.out.printf("settings: %d threads per instance, polling every %d ms, max heap %d MB%n", engine.threads(),
                     engine.pollInterval().toMillis(), Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("%-44s %8s %9s %9s %11s %10s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "PG CPU ms");
+            System.out.printf("%-44s %8s %9s %9s %11s %10s %11s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "PG CPU ms",
+                    "cores busy");
             ceiling(pg, "warmup", url, config, 1, burst, burst).n(); // the JIT warms up on the ceiling's code and the shared client's
             Figures ceiling = ceiling(pg, "bare1", url, config, 1, burst, sustained);
             // AIL's own code warms up the same way before it is compared; what a just-started instance does is printed too
@@ -183,6 +208,7 @@ public class EngineBench {
                     one[0].p99(), cold[0].p99());
             System.out.printf("heap used at most: %d MB of %d MB%n", peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             projection(engine.threads(), ceiling, one[1], two[1]);
+            processes(pg, url, config, 2 * sustained);
         } finally {
             // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
             hook.stop(0);
@@ -216,6 +242,160 @@ public class EngineBench {
                 cores, Math.min(instance, database), byThreads, cores * 1000 / jvm, both, both / Math.min(instance, database), database);
     }
 
+    /**
+     * Instances as a deployment runs them, each with CPU of its own: processes of the built jar ({@code serve},
+     * {@code -Xmx256m}) on the one PostgreSQL, each in a cgroup whose CPU quota is BENCH_INSTANCE_CPUS cores (a quarter
+     * of this machine's by default, as a container's CPU limit would give it), so that two instances, PostgreSQL and the
+     * receiver fit on these cores at once. What the second instance adds is then what the shared parts allow (the
+     * database, its locks, the shared queue), not what is left of the first one's cores; the cores-busy column says
+     * whether the machine had room. The batch is {@code batch} posts due at once (twice the in-JVM sustained batch: at
+     * a quarter of the machine an instance is slower), and each instance first publishes about one batch unmeasured, so
+     * its JIT (which the quota slows too) is warm, as the in-JVM phases are. Needs a writable cgroup cpu controller (root): without one it says so and ends.
+     */
+    static void processes(EmbeddedPostgres pg, String url, Config config, int batch) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpus = Double.parseDouble(System.getenv().getOrDefault("BENCH_INSTANCE_CPUS", String.valueOf(cores / 4.0)));
+        if (!CpuGroup.available()) {
+            System.out.println("instances with CPU of their own: skipped (it needs a writable cgroup cpu controller: run as root)");
+            return;
+        }
+        System.out.printf("instances as processes of target/ail.jar (serve, -Xmx256m) on the one PostgreSQL, each limited to"
+                + " %.2f cores by a cgroup CPU quota (JVM CPU: the instances' own):%n", cpus);
+        Figures one = instances(pg, "ailp1", url, config, 1, cpus, batch);
+        Figures two = instances(pg, "ailp2", url, config, 2, cpus, batch);
+        System.out.printf("2 instances / 1 instance, each with %.2f cores of its own, sustained rate: %.2fx (must be >= 1.8)%n",
+                cpus, two.perSecond() / one.perSecond());
+    }
+
+    /** {@code n} instance processes on a fresh database, each limited to {@code cpus} cores: a sustained batch. */
+    static Figures instances(EmbeddedPostgres pg, String name, String url, Config config, int n, double cpus, int sustained)
+            throws Exception {
+        try (Database db = database(pg, name, config)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Store store = Store.over(db.dataSource(), Vault.open(db.dataSource(), key));
+            Poster poster = Poster.over(store, url);
+            List<Instance> running = new ArrayList<>();
+            try {
+                for (int i = 0; i < n; i++) {
+                    running.add(Instance.start(pg.getJdbcUrl("postgres", name), key, cpus, name + "-" + i));
+                }
+                LongSupplier cpu = () -> running.stream().mapToLong(Instance::cpuNanos).sum();
+                // the JIT warms up: each instance publishes about one batch first
+                phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu);
+                Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu);
+                print(n + " instance process" + (n > 1 ? "es" : "") + String.format(", %.2f cores each, sustained", cpus), f);
+                return f;
+            } finally {
+                for (Instance instance : reversed(running)) {
+                    instance.close();
+                }
+            }
+        }
+    }
+
+    /** A process of the built jar serving on the given database, in a cgroup with a CPU quota; stopped with SIGTERM. */
+    record Instance(Process process, CpuGroup group, Path log) implements AutoCloseable {
+        static Instance start(String jdbcUrl, byte[] key, double cpus, String name) throws Exception {
+            CpuGroup group = CpuGroup.create("ail-bench-" + ProcessHandle.current().pid() + "-" + name, cpus);
+            Path dir = Files.createTempDirectory("ail-bench-" + name);
+            int port;
+            try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            String javaBin = ProcessHandle.current().info().command().orElse("java");
+            // the shell joins the cgroup and then becomes the JVM, so every thread the JVM starts is in it
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "echo $$ > \"$1\" && exec \"$2\" -Xmx256m -jar target/ail.jar serve",
+                    "sh", group.procs().toString(), javaBin);
+            pb.environment().putAll(Map.of("AIL_DATABASE_URL", jdbcUrl, "AIL_DATABASE_USER", "postgres",
+                    "AIL_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key), "AIL_PORT", String.valueOf(port),
+                    "AIL_INSECURE_LOOPBACK", "true", "AIL_DATA_DIR", dir.resolve("data").toString()));
+            Path log = dir.resolve("log.txt");
+            Instance instance = new Instance(pb.redirectErrorStream(true).redirectOutput(log.toFile()).start(), group, log);
+            var client = HttpClient.newHttpClient();
+            var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return instance;
+                    }
+                } catch (IOException notYet) { // not listening yet
+                }
+                if (!instance.process.isAlive() || System.nanoTime() > deadline) {
+                    instance.close();
+                    throw new IllegalStateException("instance " + name + " did not become ready; its log: " + log);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        /** The process's CPU time in ns (all its threads), from /proc. */
+        long cpuNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime in 1/100 s
+            } catch (Exception ended) {
+                return 0;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            group.close();
+        }
+    }
+
+    /** A cgroup (v1's cpu controller or v2's cpu.max) limiting its processes to a number of cores. */
+    record CpuGroup(Path dir, Path procs) implements AutoCloseable {
+        static final Path V1 = Path.of("/sys/fs/cgroup/cpu");
+        static final Path V2 = Path.of("/sys/fs/cgroup");
+
+        static boolean available() {
+            try {
+                create("ail-bench-probe-" + ProcessHandle.current().pid(), 1).close();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        static CpuGroup create(String name, double cpus) throws Exception {
+            long period = 100_000;
+            long quota = Math.round(cpus * period);
+            if (Files.exists(V1.resolve("cpu.cfs_quota_us"))) {
+                Path dir = Files.createDirectories(V1.resolve(name));
+                Files.writeString(dir.resolve("cpu.cfs_period_us"), String.valueOf(period));
+                Files.writeString(dir.resolve("cpu.cfs_quota_us"), String.valueOf(quota));
+                return new CpuGroup(dir, dir.resolve("cgroup.procs"));
+            }
+            if (Files.readString(V2.resolve("cgroup.subtree_control")).contains("cpu")) {
+                Path dir = Files.createDirectories(V2.resolve(name));
+                Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
+                return new CpuGroup(dir, dir.resolve("cgroup.procs"));
+            }
+            throw new IllegalStateException("no cgroup cpu controller");
+        }
+
+        /** Removes the group once its processes have left it (the kernel empties it a moment after they end). */
+        @Override
+        public void close() throws Exception {
+            for (int i = 0; i < 50; i++) {
+                try {
+                    Files.deleteIfExists(dir);
+                    return;
+                } catch (IOException busy) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
     /** The ceiling: db-scheduler alone, one execution per target whose task makes the webhook call and nothing else. */
     static Figures ceiling(EmbeddedPostgres pg, String name, String url, Config config, int instances, int burst, int sustained)
             throws Exception {
@@ -225,7 +405,7 @@ public class EngineBench {
             var webhook = platforms.providers.get(Platform.WEBHOOK);
             Credentials creds = new Credentials(Secret.of("whsec_bench"), null, null, url, "bench", "bench", null);
             OneTimeTask<Void> bare = Tasks.oneTime("bare-webhook").execute((instance, context) ->
-                    webhook.publish(creds, new PublishRequest("p", "bench", List.of(), List.of(), UUID.randomUUID(),
+                    webhook.publish(creds, new PublishRequest(instance.getId(), "bench", List.of(), List.of(), UUID.randomUUID(),
                             context.getExecution().executionTime)));
             Config.Engine e = config.engine();
             Scheduler scheduler = Scheduler.create(db.dataSource(), List.of(bare)).threads(e.threads())
@@ -261,10 +441,7 @@ public class EngineBench {
             Vault vault = vault(db);
             List<AutoCloseable> parts = new ArrayList<>();
             Store store = Store.over(db.dataSource(), vault);
-            UUID ws = store.workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
-            ChatUser user = store.workspaces.ensureUser(ws, "bench", "bench");
-            Account account = store.accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "bench", "bench", "bench",
-                    null, url, null, null), new StoredTokens(Secret.of("whsec_bench"), null, null, null));
+            Poster poster = Poster.over(store, url);
             try {
                 for (int i = 0; i < instances; i++) {
                     Store own = Store.over(db.dataSource(), vault);
@@ -274,14 +451,14 @@ public class EngineBench {
                 }
                 Thread.sleep(1000);
                 String label = instances + " AIL instance" + (instances > 1 ? "s" : "") + (justStarted ? " just started" : "");
-                Figures b = phase(burst, create(store, ws, user, account, burst), release(store, 0), false);
+                Figures b = phase(burst, poster.create(burst), release(store, 0), false);
                 print(label + ", burst of " + burst, b);
-                Figures s = phase(sustained, create(store, ws, user, account, sustained), release(store, 0), true);
+                Figures s = phase(sustained, poster.create(sustained), release(store, 0), true);
                 print(label + ", sustained", s);
                 if (justStarted) {
                     return new Figures[] {b, s};
                 }
-                Figures st = phase(600, create(store, ws, user, account, 600), release(store, 25), false);
+                Figures st = phase(600, poster.create(600), release(store, 25), false);
                 print(label + ", steady 40 targets/s", st);
                 return new Figures[] {b, s, st};
             } finally {
@@ -292,14 +469,25 @@ public class EngineBench {
         }
     }
 
-    /** n posts due an hour ahead: created before the clock starts, as the morning's posts were made the day before. */
-    static Runnable create(Store store, UUID ws, ChatUser user, Account account, int n) {
-        return () -> {
-            Instant far = Instant.now().plusSeconds(3600);
-            for (int i = 0; i < n; i++) {
-                store.posts.create(ws, user.id(), "bench " + i, List.of(), far, null, List.of(account));
-            }
-        };
+    /** A workspace with one webhook account, to the receiver at {@code url}, whose posts the phases create. */
+    record Poster(Store store, UUID ws, ChatUser user, Account account) {
+        static Poster over(Store store, String url) {
+            UUID ws = store.workspaces.ensure(FrontEnd.CONSOLE, "bench", "bench");
+            ChatUser user = store.workspaces.ensureUser(ws, "bench", "bench");
+            Account account = store.accounts.connect(ws, user.id(), new NewAccount(PlatformId.WEBHOOK, "bench", "bench", "bench",
+                    null, url, null, null), new StoredTokens(Secret.of("whsec_bench"), null, null, null));
+            return new Poster(store, ws, user, account);
+        }
+
+        /** n posts due an hour ahead: created before the clock starts, as the morning's posts were made the day before. */
+        Runnable create(int n) {
+            return () -> {
+                Instant far = Instant.now().plusSeconds(3600);
+                for (int i = 0; i < n; i++) {
+                    store.posts.create(ws, user.id(), "bench " + i, List.of(), far, null, List.of(account));
+                }
+            };
+        }
     }
 
     /** Moves the waiting posts (and their targets' executions) to {@code due} plus i * gapMs, in one transaction. */
@@ -322,21 +510,34 @@ public class EngineBench {
      * the rate (n over last arrival - due, or over last - first arrival for a sustained rate) and the lag.
      */
     static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate) throws Exception {
+        return phase(n, prepare, release, sustainedRate, EngineBench::jvmCpuNanos);
+    }
+
+    /** The same, with the engine's CPU (in ns) read from {@code engineCpu}. */
+    static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate, LongSupplier engineCpu)
+            throws Exception {
         prepare.run();
+        exactlyOnce();
         System.gc();
         arrivals.clear();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
+        delivered.clear();
+        long cpu0 = engineCpu.getAsLong();
         long pg0 = postgresCpuMillis();
         Instant due = Instant.now().plusMillis(1500);
         statements(null);
         release.accept(due);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis())); // the machine's work from the due time on
+        long busy0 = machineBusyMillis();
+        long wall0 = System.currentTimeMillis();
         awaitArrivals(n);
+        long busy = machineBusyMillis() - busy0;
+        long wall = System.currentTimeMillis() - wall0;
         if (sustainedRate) {
             statements(n);
         }
-        long cpu = os.getProcessCpuTime() - cpu0;
+        long cpu = engineCpu.getAsLong() - cpu0;
         long pg = postgresCpuMillis() - pg0;
+        exactlyOnce();
         List<Long> lags = new ArrayList<>();
         long first = Long.MAX_VALUE;
         long last = 0;
@@ -347,7 +548,34 @@ public class EngineBench {
         }
         Collections.sort(lags);
         double seconds = (last - (sustainedRate ? first : due.toEpochMilli())) / 1000.0;
-        return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n, (double) pg / n);
+        return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n, (double) pg / n,
+                (double) busy / wall);
+    }
+
+    /** Ends the benchmark if a post reached the receiver twice (in this phase, or late from the one before). */
+    static void exactlyOnce() {
+        if (twice.get() > 0) {
+            throw new IllegalStateException(twice.get() + " posts reached the receiver twice: each must be published exactly once");
+        }
+    }
+
+    /** This JVM's CPU time in ns. */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The CPU time in ms all of this machine's cores spent busy (not idle, not waiting for I/O), from /proc/stat. */
+    static long machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+            }
+            return busy * 10; // USER_HZ is 100 on Linux
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** Resets pg_stat_statements (n null) or prints what ran per target since, the costliest first. */
@@ -380,8 +608,8 @@ public class EngineBench {
     }
 
     static void print(String label, Figures f) {
-        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f %10.2f%n", label, f.perSecond(), f.p50(), f.p99(), f.cpuMsPerTarget(),
-                f.pgCpuMsPerTarget());
+        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f %10.2f %11.1f%n", label, f.perSecond(), f.p50(), f.p99(), f.cpuMsPerTarget(),
+                f.pgCpuMsPerTarget(), f.busyCores());
     }
 
     static Database database(EmbeddedPostgres pg, String name, Config config) throws Exception {
