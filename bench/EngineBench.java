@@ -249,8 +249,10 @@ public class EngineBench {
      * receiver fit on these cores at once. What the second instance adds is then what the shared parts allow (the
      * database, its locks, the shared queue), not what is left of the first one's cores; the cores-busy column says
      * whether the machine had room. The batch is {@code batch} posts due at once (twice the in-JVM sustained batch: at
-     * a quarter of the machine an instance is slower), and each instance first publishes about one batch unmeasured, so
-     * its JIT (which the quota slows too) is warm, as the in-JVM phases are. Needs a writable cgroup cpu controller (root): without one it says so and ends.
+     * a quarter of the machine an instance is slower). Each instance first publishes about one batch unmeasured with its
+     * quota lifted, so that its JIT is warm, as the in-JVM phases are (under the quota the compiler threads, competing
+     * with the publishing ones, were still compiling through the measured batch: half of its CPU). The JVM still sizes
+     * itself for the quota it started under (one processor: the serial collector, one thread per compiler). Needs a writable cgroup cpu controller (root): without one it says so and ends.
      */
     static void processes(EmbeddedPostgres pg, String url, Config config, int batch) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -281,8 +283,11 @@ public class EngineBench {
                     running.add(Instance.start(pg.getJdbcUrl("postgres", name), key, cpus, name + "-" + i));
                 }
                 LongSupplier cpu = () -> running.stream().mapToLong(Instance::cpuNanos).sum();
-                // the JIT warms up: each instance publishes about one batch first
+                // the JIT warms up: each instance publishes about one batch first, without its quota, which would leave the
+                // compiler threads (competing with 128 publishing ones for it) compiling through the measured batch
+                running.forEach(i -> i.group().limit(0));
                 phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu);
+                running.forEach(i -> i.group().limit(cpus));
                 Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu);
                 print(n + " instance process" + (n > 1 ? "es" : "") + String.format(", %.2f cores each, sustained", cpus), f);
                 return f;
@@ -366,20 +371,34 @@ public class EngineBench {
         }
 
         static CpuGroup create(String name, double cpus) throws Exception {
-            long period = 100_000;
-            long quota = Math.round(cpus * period);
+            CpuGroup group;
             if (Files.exists(V1.resolve("cpu.cfs_quota_us"))) {
                 Path dir = Files.createDirectories(V1.resolve(name));
-                Files.writeString(dir.resolve("cpu.cfs_period_us"), String.valueOf(period));
-                Files.writeString(dir.resolve("cpu.cfs_quota_us"), String.valueOf(quota));
-                return new CpuGroup(dir, dir.resolve("cgroup.procs"));
-            }
-            if (Files.readString(V2.resolve("cgroup.subtree_control")).contains("cpu")) {
+                group = new CpuGroup(dir, dir.resolve("cgroup.procs"));
+            } else if (Files.readString(V2.resolve("cgroup.subtree_control")).contains("cpu")) {
                 Path dir = Files.createDirectories(V2.resolve(name));
-                Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
-                return new CpuGroup(dir, dir.resolve("cgroup.procs"));
+                group = new CpuGroup(dir, dir.resolve("cgroup.procs"));
+            } else {
+                throw new IllegalStateException("no cgroup cpu controller");
             }
-            throw new IllegalStateException("no cgroup cpu controller");
+            group.limit(cpus);
+            return group;
+        }
+
+        /** Limits the group's processes to {@code cpus} cores, or lifts the limit (0). */
+        void limit(double cpus) {
+            long period = 100_000;
+            String quota = cpus <= 0 ? null : String.valueOf(Math.round(cpus * period));
+            try {
+                if (dir.startsWith(V1)) {
+                    Files.writeString(dir.resolve("cpu.cfs_period_us"), String.valueOf(period));
+                    Files.writeString(dir.resolve("cpu.cfs_quota_us"), quota == null ? "-1" : quota);
+                } else {
+                    Files.writeString(dir.resolve("cpu.max"), (quota == null ? "max" : quota) + " " + period);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot set the CPU quota of " + dir, e);
+            }
         }
 
         /** Removes the group once its processes have left it (the kernel empties it a moment after they end). */
