@@ -83,10 +83,12 @@ public class EngineBench {
 
     /**
      * A phase's figures; {@code cpuMsPerTarget} is the engine's JVM CPU (this JVM's, which also runs the receiver and the
-     * load, or the instance processes' alone), {@code busyCores} the whole machine's cores busy from the release to the
+     * load, or the instance processes' alone), {@code jitMsPerTarget} the part of it the JIT's compiler threads spent
+     * (a JVM that has run for minutes is still compiling: its share says how far from warm the figure is), {@code busyCores} the whole machine's cores busy from the release to the
      * last arrival: near this machine's count, the phase was bound by its cores.
      */
-    record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double pgCpuMsPerTarget, double busyCores) {}
+    record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double jitMsPerTarget, double pgCpuMsPerTarget,
+                   double busyCores) {}
 
     /**
      * BENCH_STATEMENTS=1: each sustained phase also lists PostgreSQL's statements per target (pg_stat_statements: calls,
@@ -192,8 +194,8 @@ public class EngineBench {
             Config.Engine engine = config.engine();
             System.out.printf("settings: %d threads per instance, polling every %d ms, max heap %d MB%n", engine.threads(),
                     engine.pollInterval().toMillis(), Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("%-44s %8s %9s %9s %11s %10s %11s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "PG CPU ms",
-                    "cores busy");
+            System.out.printf("%-44s %8s %9s %9s %11s %7s %10s %11s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "of JIT",
+                    "PG CPU ms", "cores busy");
             ceiling(pg, "warmup", url, config, 1, burst, burst).n(); // the JIT warms up on the ceiling's code and the shared client's
             Figures ceiling = ceiling(pg, "bare1", url, config, 1, burst, sustained);
             // AIL's own code warms up the same way before it is compared; what a just-started instance does is printed too
@@ -230,6 +232,8 @@ public class EngineBench {
         System.out.printf("CPU per target, sustained: AIL %.2f ms JVM + %.2f ms PostgreSQL = %.2f ms (2 instances: %.2f + %.2f);"
                 + " the ceiling %.2f + %.2f = %.2f ms%n", jvm, pg, jvm + pg, two.cpuMsPerTarget(), two.pgCpuMsPerTarget(),
                 ceiling.cpuMsPerTarget(), ceiling.pgCpuMsPerTarget(), ceiling.cpuMsPerTarget() + ceiling.pgCpuMsPerTarget());
+        System.out.printf("of the JVM's CPU per target, its JIT still compiling: %.2f ms with 1 instance, %.2f ms with 2 (the ceiling %.2f ms)%n",
+                one.jitMsPerTarget(), two.jitMsPerTarget(), ceiling.jitMsPerTarget());
         System.out.printf("on these %d shared cores the CPU allows at most %.0f targets/s for AIL (%.0f for the ceiling),"
                 + " however many instances%n", cores, cores * 1000 / (jvm + pg),
                 cores * 1000 / (ceiling.cpuMsPerTarget() + ceiling.pgCpuMsPerTarget()));
@@ -283,12 +287,13 @@ public class EngineBench {
                     running.add(Instance.start(pg.getJdbcUrl("postgres", name), key, cpus, name + "-" + i));
                 }
                 LongSupplier cpu = () -> running.stream().mapToLong(Instance::cpuNanos).sum();
+                LongSupplier jit = () -> running.stream().mapToLong(i -> compilerCpuMillis(i.process().pid())).sum();
                 // the JIT warms up: each instance publishes about one batch first, without its quota, which would leave the
                 // compiler threads (competing with 128 publishing ones for it) compiling through the measured batch
                 running.forEach(i -> i.group().limit(0));
-                phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu);
+                phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu, jit);
                 running.forEach(i -> i.group().limit(cpus));
-                Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu);
+                Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu, jit);
                 print(n + " instance process" + (n > 1 ? "es" : "") + String.format(", %.2f cores each, sustained", cpus), f);
                 return f;
             } finally {
@@ -529,18 +534,20 @@ public class EngineBench {
      * the rate (n over last arrival - due, or over last - first arrival for a sustained rate) and the lag.
      */
     static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate) throws Exception {
-        return phase(n, prepare, release, sustainedRate, EngineBench::jvmCpuNanos);
+        long self = ProcessHandle.current().pid();
+        return phase(n, prepare, release, sustainedRate, EngineBench::jvmCpuNanos, () -> compilerCpuMillis(self));
     }
 
-    /** The same, with the engine's CPU (in ns) read from {@code engineCpu}. */
-    static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate, LongSupplier engineCpu)
-            throws Exception {
+    /** The same, with the engine's CPU (in ns) read from {@code engineCpu} and its compiler threads' (in ms) from {@code jitCpu}. */
+    static Figures phase(int n, Runnable prepare, Consumer<Instant> release, boolean sustainedRate, LongSupplier engineCpu,
+                         LongSupplier jitCpu) throws Exception {
         prepare.run();
         exactlyOnce();
         System.gc();
         arrivals.clear();
         delivered.clear();
         long cpu0 = engineCpu.getAsLong();
+        long jit0 = jitCpu.getAsLong();
         long pg0 = postgresCpuMillis();
         Instant due = Instant.now().plusMillis(1500);
         statements(null);
@@ -555,6 +562,7 @@ public class EngineBench {
             statements(n);
         }
         long cpu = engineCpu.getAsLong() - cpu0;
+        long jit = jitCpu.getAsLong() - jit0;
         long pg = postgresCpuMillis() - pg0;
         exactlyOnce();
         List<Long> lags = new ArrayList<>();
@@ -567,7 +575,7 @@ public class EngineBench {
         }
         Collections.sort(lags);
         double seconds = (last - (sustainedRate ? first : due.toEpochMilli())) / 1000.0;
-        return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n, (double) pg / n,
+        return new Figures(n, (sustainedRate ? n - 1 : n) / seconds, pct(lags, 50), pct(lags, 99), cpu / 1e6 / n, (double) jit / n, (double) pg / n,
                 (double) busy / wall);
     }
 
@@ -576,6 +584,26 @@ public class EngineBench {
         if (twice.get() > 0) {
             throw new IllegalStateException(twice.get() + " posts reached the receiver twice: each must be published exactly once");
         }
+    }
+
+    /** The CPU time in ms of a JVM's JIT compiler threads (C1 and C2), from /proc; 0 where there is none. */
+    static long compilerCpuMillis(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (stat.contains("(C1 Compiler") || stat.contains("(C2 Compiler")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                } catch (Exception gone) { // a thread that ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     /** This JVM's CPU time in ns. */
@@ -627,8 +655,8 @@ public class EngineBench {
     }
 
     static void print(String label, Figures f) {
-        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f %10.2f %11.1f%n", label, f.perSecond(), f.p50(), f.p99(), f.cpuMsPerTarget(),
-                f.pgCpuMsPerTarget(), f.busyCores());
+        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f %7.2f %10.2f %11.1f%n", label, f.perSecond(), f.p50(), f.p99(),
+                f.cpuMsPerTarget(), f.jitMsPerTarget(), f.pgCpuMsPerTarget(), f.busyCores());
     }
 
     static Database database(EmbeddedPostgres pg, String name, Config config) throws Exception {
