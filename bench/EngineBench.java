@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,13 +134,12 @@ public class EngineBench {
         hook.createContext("/hook", ex -> {
             long now = System.currentTimeMillis();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Matcher m = SCHEDULED.matcher(body);
-            if (m.find()) {
-                arrivals.add(new long[] {now, Instant.parse(m.group(1)).toEpochMilli()});
-            }
             Matcher post = POST_ID.matcher(body);
+            Matcher m = SCHEDULED.matcher(body);
             if (post.find() && !delivered.add(post.group(1))) {
-                twice.incrementAndGet();
+                twice.incrementAndGet(); // a repeat is not an arrival: it must not stand in for a post still missing
+            } else if (m.find()) {
+                arrivals.add(new long[] {now, Instant.parse(m.group(1)).toEpochMilli()});
             }
             try {
                 Thread.sleep(50);
@@ -194,7 +194,7 @@ public class EngineBench {
             Config.Engine engine = config.engine();
             System.out.printf("settings: %d threads per instance, polling every %d ms, max heap %d MB%n", engine.threads(),
                     engine.pollInterval().toMillis(), Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("%-44s %8s %9s %9s %11s %7s %10s %11s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "of JIT",
+            System.out.printf("%-50s %8s %9s %9s %11s %7s %10s %11s%n", "", "targets/s", "lag p50", "lag p99", "JVM CPU ms", "of JIT",
                     "PG CPU ms", "cores busy");
             ceiling(pg, "warmup", url, config, 1, burst, burst).n(); // the JIT warms up on the ceiling's code and the shared client's
             Figures ceiling = ceiling(pg, "bare1", url, config, 1, burst, sustained);
@@ -211,6 +211,7 @@ public class EngineBench {
             System.out.printf("heap used at most: %d MB of %d MB%n", peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             projection(engine.threads(), ceiling, one[1], two[1]);
             processes(pg, url, config, 2 * sustained);
+            exactlyOnce();
         } finally {
             // the hook's worker threads are not daemons: without shutting them down the JVM outlives the figures
             hook.stop(0);
@@ -294,6 +295,7 @@ public class EngineBench {
                 phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu, jit);
                 running.forEach(i -> i.group().limit(cpus));
                 Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu, jit);
+                running.forEach(Instance::requireAlive);
                 print(n + " instance process" + (n > 1 ? "es" : "") + String.format(", %.2f cores each, sustained", cpus), f);
                 return f;
             } finally {
@@ -306,8 +308,31 @@ public class EngineBench {
 
     /** A process of the built jar serving on the given database, in a cgroup with a CPU quota; stopped with SIGTERM. */
     record Instance(Process process, CpuGroup group, Path log) implements AutoCloseable {
+        /** The instances running, which a Ctrl-C stops too (it skips the finally blocks). */
+        static final Set<Instance> LIVE = ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Instance instance : LIVE) {
+                    try {
+                        instance.close();
+                    } catch (Exception e) { // the JVM is ending: the rest still gets its turn
+                    }
+                }
+            }));
+        }
+
         static Instance start(String jdbcUrl, byte[] key, double cpus, String name) throws Exception {
             CpuGroup group = CpuGroup.create("ail-bench-" + ProcessHandle.current().pid() + "-" + name, cpus);
+            try {
+                return start(jdbcUrl, key, group, name);
+            } catch (Throwable e) {
+                group.close();
+                throw e;
+            }
+        }
+
+        private static Instance start(String jdbcUrl, byte[] key, CpuGroup group, String name) throws Exception {
             Path dir = Files.createTempDirectory("ail-bench-" + name);
             int port;
             try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -322,21 +347,35 @@ public class EngineBench {
                     "AIL_INSECURE_LOOPBACK", "true", "AIL_DATA_DIR", dir.resolve("data").toString()));
             Path log = dir.resolve("log.txt");
             Instance instance = new Instance(pb.redirectErrorStream(true).redirectOutput(log.toFile()).start(), group, log);
-            var client = HttpClient.newHttpClient();
-            var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (true) {
-                try {
-                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return instance;
+            LIVE.add(instance);
+            try {
+                var client = HttpClient.newHttpClient();
+                var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .timeout(Duration.ofSeconds(5)).build();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (true) {
+                    try {
+                        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            return instance;
+                        }
+                    } catch (IOException notYet) { // not listening yet, or not answering within 5 s
                     }
-                } catch (IOException notYet) { // not listening yet
+                    if (!instance.process.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("instance " + name + " did not become ready; its log: " + log);
+                    }
+                    Thread.sleep(50);
                 }
-                if (!instance.process.isAlive() || System.nanoTime() > deadline) {
-                    instance.close();
-                    throw new IllegalStateException("instance " + name + " did not become ready; its log: " + log);
-                }
-                Thread.sleep(50);
+            } catch (Throwable e) {
+                instance.process.destroyForcibly().waitFor();
+                LIVE.remove(instance);
+                throw e;
+            }
+        }
+
+        /** Ends the instance if it has ended: a figure over a process that died meanwhile would mean nothing. */
+        void requireAlive() {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("an instance process ended during the batch; its log: " + log);
             }
         }
 
@@ -351,13 +390,18 @@ public class EngineBench {
             }
         }
 
+        /** Stops the process (SIGTERM, then SIGKILL after 30 s), then removes its group and its files. */
         @Override
         public void close() throws Exception {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            LIVE.remove(this);
             group.close();
+            try (var files = Files.walk(log.getParent())) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -380,13 +424,18 @@ public class EngineBench {
             if (Files.exists(V1.resolve("cpu.cfs_quota_us"))) {
                 Path dir = Files.createDirectories(V1.resolve(name));
                 group = new CpuGroup(dir, dir.resolve("cgroup.procs"));
-            } else if (Files.readString(V2.resolve("cgroup.subtree_control")).contains("cpu")) {
+            } else if (List.of(Files.readString(V2.resolve("cgroup.subtree_control")).trim().split("\\s+")).contains("cpu")) {
                 Path dir = Files.createDirectories(V2.resolve(name));
                 group = new CpuGroup(dir, dir.resolve("cgroup.procs"));
             } else {
                 throw new IllegalStateException("no cgroup cpu controller");
             }
-            group.limit(cpus);
+            try {
+                group.limit(cpus);
+            } catch (RuntimeException e) {
+                group.close();
+                throw e;
+            }
             return group;
         }
 
@@ -586,7 +635,11 @@ public class EngineBench {
         }
     }
 
-    /** The CPU time in ms of a JVM's JIT compiler threads (C1 and C2), from /proc; 0 where there is none. */
+    /**
+     * The CPU time in ms of a JVM's JIT compiler threads (C1 and C2), from /proc; 0 where there is none. A compiler thread
+     * that ends takes its time with it (the JVM adds and ends them as its queue grows, above one of each on machines
+     * with more cores), so on such machines the figure can err low.
+     */
     static long compilerCpuMillis(long pid) {
         long ticks = 0;
         try (var tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
@@ -611,7 +664,10 @@ public class EngineBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** The CPU time in ms all of this machine's cores spent busy (not idle, not waiting for I/O), from /proc/stat. */
+    /**
+     * The CPU time in ms all of this machine's cores spent busy, from /proc/stat: not idle and not waiting for I/O; time
+     * the hypervisor gave to others while a core had work (steal) counts as busy, as that core had no room either.
+     */
     static long machineBusyMillis() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -655,7 +711,7 @@ public class EngineBench {
     }
 
     static void print(String label, Figures f) {
-        System.out.printf("%-44s %8.0f %8d ms %7d ms %11.2f %7.2f %10.2f %11.1f%n", label, f.perSecond(), f.p50(), f.p99(),
+        System.out.printf("%-50s %8.0f %8d ms %7d ms %11.2f %7.2f %10.2f %11.1f%n", label, f.perSecond(), f.p50(), f.p99(),
                 f.cpuMsPerTarget(), f.jitMsPerTarget(), f.pgCpuMsPerTarget(), f.busyCores());
     }
 
