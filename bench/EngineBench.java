@@ -85,8 +85,9 @@ public class EngineBench {
     /**
      * A phase's figures; {@code cpuMsPerTarget} is the engine's JVM CPU (this JVM's, which also runs the receiver and the
      * load, or the instance processes' alone), {@code jitMsPerTarget} the part of it the JIT's compiler threads spent
-     * (a JVM that has run for minutes is still compiling: its share says how far from warm the figure is), {@code busyCores} the whole machine's cores busy from the release to the
-     * last arrival: near this machine's count, the phase was bound by its cores.
+     * (a JVM that has run for minutes is still compiling: its share says how far from warm the figure is), and
+     * {@code busyCores} the whole machine's cores busy from the due time to the last arrival: near this machine's
+     * count, the phase was bound by its cores.
      */
     record Figures(int n, double perSecond, long p50, long p99, double cpuMsPerTarget, double jitMsPerTarget, double pgCpuMsPerTarget,
                    double busyCores) {}
@@ -257,7 +258,8 @@ public class EngineBench {
      * a quarter of the machine an instance is slower). Each instance first publishes about one batch unmeasured with its
      * quota lifted, so that its JIT is warm, as the in-JVM phases are (under the quota the compiler threads, competing
      * with the publishing ones, were still compiling through the measured batch: half of its CPU). The JVM still sizes
-     * itself for the quota it started under (one processor: the serial collector, one thread per compiler). Needs a writable cgroup cpu controller (root): without one it says so and ends.
+     * itself for the quota it started under (one processor: the serial collector, one thread per compiler). Needs a
+     * writable cgroup cpu controller (root): without one it says so and ends.
      */
     static void processes(EmbeddedPostgres pg, String url, Config config, int batch) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -372,7 +374,7 @@ public class EngineBench {
             }
         }
 
-        /** Ends the instance if it has ended: a figure over a process that died meanwhile would mean nothing. */
+        /** Ends the benchmark if the process has ended: a figure over a process that died meanwhile would mean nothing. */
         void requireAlive() {
             if (!process.isAlive()) {
                 throw new IllegalStateException("an instance process ended during the batch; its log: " + log);
