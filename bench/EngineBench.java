@@ -107,23 +107,32 @@ public class EngineBench {
     static long postgresCpuMillis() {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
-            long ticks = 0;
+            long millis = 0;
             try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                 for (Path proc : procs) {
                     try {
-                        String stat = Files.readString(proc.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long pid = Long.parseLong(proc.getFileName().toString());
-                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
-                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                        ProcStat stat = ProcStat.read(proc.resolve("stat"));
+                        if (Long.parseLong(proc.getFileName().toString()) == postmaster || stat.parent() == postmaster) {
+                            millis += stat.cpuMillis();
                         }
                     } catch (Exception gone) { // a backend that ended meanwhile
                     }
                 }
             }
-            return ticks * 10; // USER_HZ is 100 on Linux
+            return millis;
         } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /** A process's (or a thread's) /proc stat file, read once: its command name, its parent's pid and its CPU time. */
+    record ProcStat(String command, long parent, long cpuMillis) {
+        static ProcStat read(Path file) throws IOException {
+            String stat = Files.readString(file);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // the fields after the name, which may hold spaces
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return new ProcStat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(f[1]),
+                    ticks * 10); // USER_HZ is 100 on Linux
         }
     }
 
@@ -277,7 +286,7 @@ public class EngineBench {
     }
 
     /** {@code n} instance processes on a fresh database, each limited to {@code cpus} cores: a sustained batch. */
-    static Figures instances(EmbeddedPostgres pg, String name, String url, Config config, int n, double cpus, int sustained)
+    static Figures instances(EmbeddedPostgres pg, String name, String url, Config config, int n, double cpus, int batch)
             throws Exception {
         try (Database db = database(pg, name, config)) {
             byte[] key = new byte[32];
@@ -294,9 +303,9 @@ public class EngineBench {
                 // the JIT warms up: each instance publishes about one batch first, without its quota, which would leave the
                 // compiler threads (competing with 128 publishing ones for it) compiling through the measured batch
                 running.forEach(i -> i.group().limit(0));
-                phase(sustained * n, poster.create(sustained * n), release(store, 0), true, cpu, jit);
+                phase(batch * n, poster.create(batch * n), release(store, 0), true, cpu, jit);
                 running.forEach(i -> i.group().limit(cpus));
-                Figures f = phase(sustained, poster.create(sustained), release(store, 0), true, cpu, jit);
+                Figures f = phase(batch, poster.create(batch), release(store, 0), true, cpu, jit);
                 running.forEach(Instance::requireAlive);
                 print(n + " instance process" + (n > 1 ? "es" : "") + String.format(", %.2f cores each, sustained", cpus), f);
                 return f;
@@ -384,9 +393,7 @@ public class EngineBench {
         /** The process's CPU time in ns (all its threads), from /proc. */
         long cpuNanos() {
             try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime in 1/100 s
+                return ProcStat.read(Path.of("/proc", String.valueOf(process.pid()), "stat")).cpuMillis() * 1_000_000L;
             } catch (Exception ended) {
                 return 0;
             }
@@ -643,14 +650,13 @@ public class EngineBench {
      * with more cores), so on such machines the figure can err low.
      */
     static long compilerCpuMillis(long pid) {
-        long ticks = 0;
+        long millis = 0;
         try (var tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    if (stat.contains("(C1 Compiler") || stat.contains("(C2 Compiler")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    ProcStat stat = ProcStat.read(task.resolve("stat"));
+                    if (stat.command().startsWith("C1 Compiler") || stat.command().startsWith("C2 Compiler")) {
+                        millis += stat.cpuMillis();
                     }
                 } catch (Exception gone) { // a thread that ended meanwhile
                 }
@@ -658,7 +664,7 @@ public class EngineBench {
         } catch (Exception e) {
             return 0;
         }
-        return ticks * 10; // USER_HZ is 100 on Linux
+        return millis;
     }
 
     /** This JVM's CPU time in ns. */
